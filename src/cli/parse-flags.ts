@@ -1,0 +1,37 @@
+import type { FailOn, UnknownMode } from '../config/config.js';
+import { isFormat, type Format } from '../report/reporter.js';
+import { SEVERITIES } from '../rules/severity.js';
+import { UsageError } from './usage-error.js';
+
+/** `--only a,b --only c` → ['a','b','c']. */
+export function collectList(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+}
+
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+export function parseFormat(value: string): Format {
+  if (!isFormat(value)) throw new UsageError(`--format: unknown format "${value}" (one of console, json, sarif)`);
+  return value;
+}
+
+export function parseFailOn(value: string): FailOn {
+  if (value === 'none' || (SEVERITIES as readonly string[]).includes(value)) return value as FailOn;
+  throw new UsageError(`--fail-on: "${value}" is not one of critical, high, medium, low, none`);
+}
+
+export function parseUnknownMode(value: string): UnknownMode {
+  if (value === 'warn' || value === 'fail' || value === 'ignore') return value;
+  throw new UsageError(`--unknown: "${value}" is not one of warn, fail, ignore`);
+}
+
+/** `--report sarif=out/warden.sarif` → { format: 'sarif', file: 'out/warden.sarif' }. */
+export function parseReport(value: string): { format: Format; file: string } {
+  const eq = value.indexOf('=');
+  if (eq <= 0 || eq === value.length - 1) throw new UsageError(`--report: expected FORMAT=FILE, got "${value}"`);
+  const format = value.slice(0, eq);
+  if (!isFormat(format)) throw new UsageError(`--report: unknown format "${format}" (one of console, json, sarif)`);
+  return { format, file: value.slice(eq + 1) };
+}

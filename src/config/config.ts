@@ -1,0 +1,35 @@
+import type { Severity } from '../rules/severity.js';
+
+export type FailOn = Severity | 'none';
+export type UnknownMode = 'warn' | 'fail' | 'ignore';
+
+export interface PolicySettings {
+  enabled?: boolean;
+  severity?: Severity;
+  options?: Record<string, unknown>;
+}
+
+export interface IgnoreRule {
+  rule: string;
+  resource?: string;
+  reason: string;
+  until?: string;
+}
+
+/** The contents of warden.yaml. Every key is optional; the CLI's flags override it. */
+export interface WardenConfig {
+  failOn?: FailOn;
+  unknown?: UnknownMode;
+  allowIncomplete?: boolean;
+  only?: string[];
+  skip?: string[];
+  policyDirs?: string[];
+  policies?: Record<string, PolicySettings>;
+  ignores?: IgnoreRule[];
+}
+
+export interface LoadedConfig {
+  config: WardenConfig;
+  /** The file it came from, if any. */
+  path?: string;
+}

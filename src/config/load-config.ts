@@ -1,0 +1,52 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { Ajv } from 'ajv';
+import { parseDocument } from 'yaml';
+import { describeErrors } from '../rules/policy-options.js';
+import configSchema from '../../schemas/warden-config.schema.json' with { type: 'json' };
+import type { LoadedConfig, WardenConfig } from './config.js';
+
+export class ConfigError extends Error {}
+
+const CONFIG_NAMES = ['warden.yaml', 'warden.yml', '.warden.yaml', '.warden.yml'];
+
+/** Finds warden.yaml in the working directory or the nearest parent that has one. */
+export function findConfig(cwd: string): string | undefined {
+  let dir = resolve(cwd);
+  for (;;) {
+    for (const name of CONFIG_NAMES) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Loads and validates a config file; `explicit` is `--config`, which must exist. */
+export function loadConfig(explicit: string | undefined, cwd: string): LoadedConfig {
+  const path = explicit ?? findConfig(cwd);
+  if (!path) return { config: {} };
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read'}`);
+  }
+  return { config: parseConfig(text, path), path };
+}
+
+export function parseConfig(text: string, path: string): WardenConfig {
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0]!;
+    const line = error.linePos?.[0];
+    throw new ConfigError(`${path}${line ? `:${line.line}:${line.col}` : ''}: invalid YAML: ${error.message.split('\n')[0]}`);
+  }
+  const value: unknown = doc.toJS() ?? {};
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(configSchema);
+  if (!validate(value)) throw new ConfigError(`${path}: ${describeErrors(validate.errors ?? [])}`);
+  return value as WardenConfig;
+}

@@ -1,0 +1,84 @@
+import { InputError } from '../input-error.js';
+
+export interface ExtractedJson {
+  value: unknown;
+  /** The JSON text as parsed, and where it starts in the file, for mapping positions back to lines. */
+  text: string;
+  lineOffset: number;
+}
+
+/**
+ * Parses the JSON document of a file that may carry text before it: a banner, a log line, or the
+ * hashicorp/setup-terraform wrapper (`[command]… show -json`, then the JSON, then `::set-output`
+ * lines). Anything after the document is an error, except the wrapper's own trailer: a plan with a
+ * stray extra brace must not be half-read silently.
+ */
+export function extractJson(text: string, input: string): ExtractedJson {
+  let start = 0;
+  while (start < text.length && isSpace(text.charCodeAt(start))) start++;
+  if (start >= text.length) throw new InputError(input, 'empty file');
+  let body = text;
+  let lineOffset = 0;
+  const first = text[start];
+  const isWrapper = text.startsWith('[command]', start);
+  if (first !== '{' && (first !== '[' || isWrapper)) {
+    const match = /^[ \t]*\{/m.exec(text.slice(start));
+    if (!match) throw new InputError(input, 'not JSON (no JSON object found)', { line: 1, column: 1 });
+    const jsonStart = start + match.index;
+    lineOffset = countLines(text, jsonStart);
+    body = text.slice(jsonStart);
+    if (isWrapper) body = stripWrapperTrailer(body);
+  }
+  try {
+    return { value: JSON.parse(body), text: body, lineOffset };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = positionOf(message, body);
+    const reason = describeSyntaxError(message);
+    throw new InputError(input, `not valid JSON: ${reason}`, position ? { line: position.line + lineOffset, column: position.column } : undefined);
+  }
+}
+
+function stripWrapperTrailer(body: string): string {
+  const lines = body.split('\n');
+  while (lines.length > 0 && (/^::/.test(lines[lines.length - 1]!) || lines[lines.length - 1]!.trim() === '')) lines.pop();
+  const last = lines.length - 1;
+  if (last >= 0) lines[last] = lines[last]!.replace(/(%0A|%0D)+$/, '');
+  return lines.join('\n');
+}
+
+function positionOf(message: string, body: string): { line: number; column: number } | undefined {
+  const lineCol = /line (\d+) column (\d+)/.exec(message);
+  if (lineCol) return { line: Number(lineCol[1]), column: Number(lineCol[2]) };
+  const pos = /at position (\d+)/.exec(message);
+  if (pos) return lineAndColumn(body, Number(pos[1]));
+  if (/Unexpected end of JSON input/.test(message)) return lineAndColumn(body, body.length);
+  return undefined;
+}
+
+function describeSyntaxError(message: string): string {
+  if (/Unexpected end of JSON input/.test(message)) return 'unexpected end of input (truncated file?)';
+  if (/Unexpected non-whitespace character after JSON/.test(message)) return 'unexpected data after the end of the JSON document';
+  // V8 messages quote a slice of the input; keep only the part that explains the error.
+  return message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '').split('\n')[0]!;
+}
+
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function countLines(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xfeff;
+}

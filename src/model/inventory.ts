@@ -1,0 +1,93 @@
+import type { Resource } from './resource.js';
+import { Unknown, isUnknown } from './unknown.js';
+import { valueAt, type Value } from './value.js';
+import { buildSecurityGroups, type SecurityGroup } from './views/security-groups.js';
+
+/** The result of following a reference attribute: the resources it points at, or why we cannot tell. */
+export type Resolution = Resource[] | Unknown;
+
+/**
+ * Everything read from one input (a plan, a source tree, an account/region set), indexed for the
+ * joins policies make. Typed views are built lazily, once.
+ */
+export class Inventory {
+  readonly resources: readonly Resource[];
+  readonly #byType = new Map<string, Resource[]>();
+  readonly #byAddress = new Map<string, Resource>();
+  readonly #byId = new Map<string, Resource[]>();
+  #securityGroups?: SecurityGroup[];
+
+  constructor(resources: readonly Resource[], readonly input: string) {
+    this.resources = resources;
+    for (const resource of resources) {
+      push(this.#byType, resource.type, resource);
+      this.#byAddress.set(resource.address, resource);
+      for (const key of ['id', 'arn'] as const) {
+        const id = resource.values[key];
+        if (typeof id === 'string' && id !== '') push(this.#byId, id, resource);
+      }
+    }
+  }
+
+  ofType(...types: string[]): Resource[] {
+    if (types.length === 1) return this.#byType.get(types[0]!) ?? [];
+    return types.flatMap((type) => this.#byType.get(type) ?? []);
+  }
+
+  byAddress(address: string): Resource | undefined {
+    return this.#byAddress.get(address);
+  }
+
+  /** Resources whose `id` or `arn` is this value (managed resources first). */
+  byId(id: string): Resource[] {
+    const found = this.#byId.get(id) ?? [];
+    return found.length > 1 ? [...found].sort((a, b) => (a.mode === b.mode ? 0 : a.mode === 'managed' ? -1 : 1)) : found;
+  }
+
+  /**
+   * Follows a reference attribute (`security_group_id`, `ingress.0.security_groups`…) to the
+   * resources it names. A known id is matched against resource ids; otherwise the reference edges
+   * recorded by the engine are used; otherwise the answer is Unknown with the reason.
+   */
+  resolve(resource: Resource, path: string, targetTypes?: readonly string[]): Resolution {
+    const value = valueAt(resource.values, path);
+    const fits = (r: Resource): boolean => !targetTypes || targetTypes.includes(r.type);
+    const fromIds = idsIn(value).flatMap((id) => this.byId(id)).filter(fits);
+    if (fromIds.length > 0) return dedupe(fromIds);
+    const fromEdges = (resource.references[path] ?? [])
+      .map((address) => this.byAddress(address))
+      .filter((r): r is Resource => r !== undefined && fits(r));
+    if (fromEdges.length > 0) return dedupe(fromEdges);
+    if (isUnknown(value)) return value;
+    return [];
+  }
+
+  /** Like resolve, for a known id value (e.g. an element of a list attribute). */
+  resolveId(id: Value | undefined, targetTypes?: readonly string[]): Resolution {
+    if (isUnknown(id)) return id;
+    return idsIn(id).flatMap((one) => this.byId(one)).filter((r) => !targetTypes || targetTypes.includes(r.type));
+  }
+
+  get securityGroups(): SecurityGroup[] {
+    this.#securityGroups ??= buildSecurityGroups(this);
+    return this.#securityGroups;
+  }
+}
+
+function idsIn(value: Value | undefined): string[] {
+  if (typeof value === 'string') return value === '' ? [] : [value];
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string' && v !== '');
+  return [];
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function dedupe(resources: Resource[]): Resource[] {
+  return [...new Set(resources)];
+}
+
+export { Unknown };

@@ -1,0 +1,45 @@
+import type { Location } from './location.js';
+import type { Unknown } from './unknown.js';
+import type { Value, ValueObject } from './value.js';
+
+export type SourceKind = 'plan' | 'hcl' | 'live';
+
+export type TagMap = Record<string, string | Unknown>;
+
+/**
+ * One resource (an instance, with its count/for_each key) in the Terraform AWS provider vocabulary,
+ * whatever it was read from.
+ */
+export interface Resource {
+  /** Terraform resource type, e.g. `aws_security_group`; live collectors map API objects onto these. */
+  type: string;
+  /** Full address (`module.net.aws_security_group.db["a"]`), or the ARN/id for live data. */
+  address: string;
+  /** The name in its block (`db`), or the live name/id. */
+  name: string;
+  mode: 'managed' | 'data';
+  /** Module instance address (`module.net["a"]`), '' for the root module. */
+  modulePath: string;
+  /** The count/for_each key of this instance, if any. */
+  index?: string | number;
+  /** Normalised attribute values; unknown and sensitive leaves are Unknown / Sensitive. */
+  values: ValueObject;
+  /** Effective tags (plan `tags_all` with provider default_tags), Unknown when not known, undefined when the resource carries no tags attribute. */
+  tags: TagMap | Unknown | undefined;
+  source: SourceKind;
+  /** The input this resource came from (file path, or `account/region`). */
+  input: string;
+  location?: Location;
+  /** Locations of individual attributes (dotted paths), where known. */
+  attributeLocations?: Record<string, Location>;
+  /** Attribute path → addresses of the resources it references (from plan configuration, HCL traversals or live ids). */
+  references: Record<string, string[]>;
+  /** What the plan does to it, for plan resources. */
+  action?: 'create' | 'update' | 'replace' | 'no-op' | 'read';
+  /** The raw source object, for declarative JSONPath policies. */
+  raw: unknown;
+}
+
+export function attribute(resource: Resource, name: string): Value | undefined {
+  return resource.values[name];
+}

@@ -1,0 +1,56 @@
+import { Sensitive } from './sensitive.js';
+import { Unknown, isUnknown } from './unknown.js';
+
+export type Scalar = string | number | boolean | null;
+/** A normalised attribute value: JSON, where any node may be Unknown or Sensitive. */
+export type Value = Scalar | Unknown | Sensitive | Value[] | ValueObject;
+export interface ValueObject {
+  [key: string]: Value;
+}
+
+export function isValueObject(value: unknown): value is ValueObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Unknown) && !(value instanceof Sensitive);
+}
+
+/** Reads a dotted/indexed path (`ingress.0.cidr_blocks`) from a value; a missing step gives undefined. */
+export function valueAt(root: Value | undefined, path: string | readonly (string | number)[]): Value | undefined {
+  const steps = typeof path === 'string' ? splitPath(path) : path;
+  let current: Value | undefined = root;
+  for (const step of steps) {
+    if (current === undefined || current === null) return undefined;
+    if (isUnknown(current)) return current;
+    if (Array.isArray(current)) {
+      current = current[Number(step)];
+    } else if (isValueObject(current)) {
+      current = current[String(step)];
+    } else {
+      return undefined;
+    }
+  }
+  return current;
+}
+
+export function splitPath(path: string): string[] {
+  return path === '' ? [] : path.split('.');
+}
+
+/** A known string, or undefined for anything else (null, Unknown, Sensitive, other types). */
+export function knownString(value: Value | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Normalises a list-valued attribute: undefined/null → [], Unknown stays Unknown. */
+export function listOf(value: Value | undefined): Value[] | Unknown {
+  if (value === undefined || value === null) return [];
+  if (isUnknown(value)) return value;
+  if (Array.isArray(value)) return value;
+  return [value];
+}
+
+/** True when any node of the value is Unknown. */
+export function containsUnknown(value: Value | undefined): boolean {
+  if (isUnknown(value)) return true;
+  if (Array.isArray(value)) return value.some(containsUnknown);
+  if (isValueObject(value)) return Object.values(value).some(containsUnknown);
+  return false;
+}

@@ -1,0 +1,188 @@
+import type { Inventory } from '../inventory.js';
+import type { Resource } from '../resource.js';
+import { Unknown, isUnknown } from '../unknown.js';
+import { isValueObject, listOf, type Value, type ValueObject } from '../value.js';
+
+/** Normalised protocol: `-1` (all), `tcp`, `udp`, `icmp`, `icmpv6`, or the IANA number as a string. */
+export type Protocol = string;
+
+/** One ingress or egress permission, whichever Terraform shape (or API shape) it was written in. */
+export interface SecurityGroupRule {
+  direction: 'ingress' | 'egress';
+  protocol: Protocol | Unknown;
+  /** First port of the range (0 when the protocol is all). ICMP keeps type/code here. */
+  fromPort: number | Unknown;
+  toPort: number | Unknown;
+  ipv4Cidrs: (string | Unknown)[] | Unknown;
+  ipv6Cidrs: (string | Unknown)[] | Unknown;
+  prefixListIds: (string | Unknown)[] | Unknown;
+  /** Referenced security groups (ids or addresses); never an internet source. */
+  securityGroupRefs: (string | Unknown)[] | Unknown;
+  self: boolean;
+  description?: string;
+  /** The resource the rule is written in (the group for inline rules, else the rule resource). */
+  origin: Resource;
+  /** Attribute path of the rule inside `origin` (`ingress.1`), '' when the rule is its own resource. */
+  path: string;
+}
+
+/** A security group with every rule that applies to it folded in. */
+export interface SecurityGroup {
+  /** The group resource; undefined when rules point at a group outside this inventory. */
+  resource?: Resource;
+  /** The group's address, or the id/reason used to key rules to a group we do not have. */
+  key: string;
+  vpcId: Value | undefined;
+  rules: SecurityGroupRule[];
+}
+
+export const SECURITY_GROUP_TYPES = ['aws_security_group', 'aws_default_security_group'] as const;
+const STANDALONE_RULE_TYPES = ['aws_security_group_rule'];
+const VPC_RULE_TYPES = ['aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule'];
+
+const PROTOCOL_NAMES: Record<string, Protocol> = {
+  '-1': '-1', all: '-1', '6': 'tcp', tcp: 'tcp', '17': 'udp', udp: 'udp', '1': 'icmp', icmp: 'icmp', '58': 'icmpv6', icmpv6: 'icmpv6',
+  'icmp-v6': 'icmpv6',
+};
+
+export function normaliseProtocol(value: Value | undefined): Protocol | Unknown {
+  if (isUnknown(value)) return value;
+  if (value === undefined || value === null || value === '') return '-1';
+  const key = String(value).toLowerCase();
+  return PROTOCOL_NAMES[key] ?? key;
+}
+
+/** Builds the security-group view of an inventory: groups plus all rules, from all three Terraform shapes. */
+export function buildSecurityGroups(inventory: Inventory): SecurityGroup[] {
+  const groups = new Map<string, SecurityGroup>();
+  for (const resource of inventory.ofType(...SECURITY_GROUP_TYPES)) {
+    const group: SecurityGroup = { resource, key: resource.address, vpcId: resource.values['vpc_id'], rules: [] };
+    groups.set(resource.address, group);
+    for (const direction of ['ingress', 'egress'] as const) {
+      const blocks = listOf(resource.values[direction]);
+      if (isUnknown(blocks)) {
+        group.rules.push(unknownRule(direction, resource, direction, blocks));
+        continue;
+      }
+      blocks.forEach((block, i) => {
+        if (isValueObject(block)) group.rules.push(inlineRule(direction, resource, `${direction}.${i}`, block));
+        else if (isUnknown(block)) group.rules.push(unknownRule(direction, resource, `${direction}.${i}`, block));
+      });
+    }
+  }
+
+  const attach = (rule: SecurityGroupRule, ruleResource: Resource): void => {
+    for (const group of groupsFor(inventory, groups, ruleResource)) group.rules.push(rule);
+  };
+  for (const resource of inventory.ofType(...STANDALONE_RULE_TYPES)) {
+    const type = resource.values['type'];
+    const direction = type === 'egress' ? 'egress' : 'ingress';
+    attach(standaloneRule(direction, resource), resource);
+  }
+  for (const resource of inventory.ofType(...VPC_RULE_TYPES)) {
+    const direction = resource.type.endsWith('_egress_rule') ? 'egress' : 'ingress';
+    attach(vpcRule(direction, resource), resource);
+  }
+  return [...groups.values()];
+}
+
+function groupsFor(inventory: Inventory, groups: Map<string, SecurityGroup>, ruleResource: Resource): SecurityGroup[] {
+  const resolved = inventory.resolve(ruleResource, 'security_group_id', SECURITY_GROUP_TYPES);
+  if (!isUnknown(resolved) && resolved.length > 0) {
+    return resolved.map((target) => groups.get(target.address)).filter((g): g is SecurityGroup => g !== undefined);
+  }
+  // The group is outside this inventory (or cannot be resolved): keep the rule under a group of its own.
+  const id = ruleResource.values['security_group_id'];
+  const key = typeof id === 'string' ? id : `${ruleResource.address} (group unresolved)`;
+  let group = groups.get(key);
+  if (!group) {
+    group = { key, vpcId: undefined, rules: [] };
+    groups.set(key, group);
+  }
+  return [group];
+}
+
+function inlineRule(direction: SecurityGroupRule['direction'], origin: Resource, path: string, block: ValueObject): SecurityGroupRule {
+  return {
+    direction,
+    ...ports(block['protocol'], block['from_port'], block['to_port']),
+    ipv4Cidrs: strings(block['cidr_blocks']),
+    ipv6Cidrs: strings(block['ipv6_cidr_blocks']),
+    prefixListIds: strings(block['prefix_list_ids']),
+    securityGroupRefs: strings(block['security_groups']),
+    self: block['self'] === true,
+    ...description(block['description']),
+    origin,
+    path,
+  };
+}
+
+function standaloneRule(direction: SecurityGroupRule['direction'], resource: Resource): SecurityGroupRule {
+  const v = resource.values;
+  const source = v['source_security_group_id'];
+  return {
+    direction,
+    ...ports(v['protocol'], v['from_port'], v['to_port']),
+    ipv4Cidrs: strings(v['cidr_blocks']),
+    ipv6Cidrs: strings(v['ipv6_cidr_blocks']),
+    prefixListIds: strings(v['prefix_list_ids']),
+    securityGroupRefs: source === undefined || source === null ? [] : strings([source]),
+    self: v['self'] === true,
+    ...description(v['description']),
+    origin: resource,
+    path: '',
+  };
+}
+
+function vpcRule(direction: SecurityGroupRule['direction'], resource: Resource): SecurityGroupRule {
+  const v = resource.values;
+  const single = (value: Value | undefined): (string | Unknown)[] | Unknown =>
+    value === undefined || value === null ? [] : strings([value]);
+  return {
+    direction,
+    ...ports(v['ip_protocol'], v['from_port'], v['to_port']),
+    ipv4Cidrs: single(v['cidr_ipv4']),
+    ipv6Cidrs: single(v['cidr_ipv6']),
+    prefixListIds: single(v['prefix_list_id']),
+    securityGroupRefs: single(v['referenced_security_group_id']),
+    self: false,
+    ...description(v['description']),
+    origin: resource,
+    path: '',
+  };
+}
+
+function unknownRule(direction: SecurityGroupRule['direction'], origin: Resource, path: string, why: Unknown): SecurityGroupRule {
+  return {
+    direction, protocol: why, fromPort: why, toPort: why, ipv4Cidrs: why, ipv6Cidrs: why, prefixListIds: why,
+    securityGroupRefs: why, self: false, origin, path,
+  };
+}
+
+/** Protocol and port range; protocol all means every port whatever from/to say. */
+function ports(protocolValue: Value | undefined, from: Value | undefined, to: Value | undefined): Pick<SecurityGroupRule, 'protocol' | 'fromPort' | 'toPort'> {
+  const protocol = normaliseProtocol(protocolValue);
+  if (protocol === '-1') return { protocol, fromPort: 0, toPort: 65535 };
+  return { protocol, fromPort: portNumber(from, 0), toPort: portNumber(to, 65535) };
+}
+
+function portNumber(value: Value | undefined, fallback: number): number | Unknown {
+  if (isUnknown(value)) return value;
+  if (value === undefined || value === null) return fallback;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : new Unknown(`port ${String(value)} is not a number`);
+}
+
+function strings(value: Value | undefined): (string | Unknown)[] | Unknown {
+  const list = listOf(value);
+  if (isUnknown(list)) return list;
+  return list.flatMap((item): (string | Unknown)[] => {
+    if (typeof item === 'string' || isUnknown(item)) return [item];
+    if (item === null || item === undefined) return [];
+    return [String(item)];
+  });
+}
+
+function description(value: Value | undefined): { description?: string } {
+  return typeof value === 'string' && value !== '' ? { description: value } : {};
+}

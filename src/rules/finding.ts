@@ -1,0 +1,45 @@
+import type { Location } from '../model/location.js';
+import type { SourceKind } from '../model/resource.js';
+import type { Severity } from './severity.js';
+
+export const VERDICTS = ['fail', 'unknown', 'suppressed', 'pass'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** One fact that led to a verdict: the attribute path and the value found there (sensitive values redacted). */
+export interface Evidence {
+  path: string;
+  value: unknown;
+  note?: string;
+}
+
+/** One hop of a witness path (e.g. internet → igw → route table → … → DB:port). */
+export interface TraceStep {
+  /** What this hop is, e.g. `internet gateway`, `route 0.0.0.0/0 → igw`. */
+  label: string;
+  resource?: { type: string; address: string };
+  location?: Location;
+  detail?: string;
+}
+
+export interface Suppression {
+  kind: 'inline' | 'config' | 'baseline';
+  reason?: string;
+  until?: string;
+  by?: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  verdict: Verdict;
+  message: string;
+  /** For `unknown`: the input that could not be decided. */
+  reason?: string;
+  resource: { type: string; address: string; source: SourceKind; input: string };
+  location?: Location;
+  evidence: Evidence[];
+  remediation: string;
+  fingerprint: string;
+  suppression?: Suppression;
+  trace?: TraceStep[];
+}

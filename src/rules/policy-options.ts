@@ -1,0 +1,37 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import type { Policy } from './policy.js';
+
+const ajv = new Ajv({ allErrors: true, useDefaults: false, strict: false });
+
+export class PolicyOptionsError extends Error {}
+
+/** A policy's defaults overlaid with the user's options, validated against the policy's schema. */
+export function resolvePolicyOptions(policy: Policy, userOptions: unknown, where: string): unknown {
+  const defaults = policy.options?.defaults ?? {};
+  if (userOptions === undefined || userOptions === null) return defaults;
+  if (typeof userOptions !== 'object' || Array.isArray(userOptions)) {
+    throw new PolicyOptionsError(`${where}: options of ${policy.id} must be a mapping`);
+  }
+  const merged = { ...defaults, ...(userOptions as Record<string, unknown>) };
+  if (!policy.options) {
+    const keys = Object.keys(userOptions);
+    if (keys.length > 0) throw new PolicyOptionsError(`${where}: ${policy.id} takes no options (got ${keys.join(', ')})`);
+    return merged;
+  }
+  const validate = ajv.compile(policy.options.schema);
+  if (!validate(merged)) {
+    throw new PolicyOptionsError(`${where}: options of ${policy.id}: ${describeErrors(validate.errors ?? [])}`);
+  }
+  return merged;
+}
+
+export function describeErrors(errors: readonly ErrorObject[]): string {
+  return errors
+    .map((e) => {
+      const at = e.instancePath === '' ? '' : `${e.instancePath.slice(1).replaceAll('/', '.')} `;
+      if (e.keyword === 'additionalProperties') return `unknown option "${String(e.params['additionalProperty'])}"`;
+      if (e.keyword === 'enum') return `${at}must be one of ${(e.params['allowedValues'] as unknown[]).map(String).join(', ')}`;
+      return `${at}${e.message ?? 'is invalid'}`;
+    })
+    .join('; ');
+}

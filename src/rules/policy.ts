@@ -1,0 +1,77 @@
+import type { Inventory } from '../model/inventory.js';
+import type { Location } from '../model/location.js';
+import type { Resource } from '../model/resource.js';
+import type { Unknown } from '../model/unknown.js';
+import type { Evidence, TraceStep } from './finding.js';
+import type { Severity } from './severity.js';
+
+/** A JSON Schema (draft 2020-12 subset as ajv reads it) for a policy's options. */
+export type OptionsSchema = Record<string, unknown>;
+
+/** What a policy reports about one resource (or one element of it, e.g. one security-group rule). */
+export interface PolicyReport {
+  resource: Resource;
+  message: string;
+  /**
+   * What inside the resource the verdict is about (`ingress tcp 22 0.0.0.0/0`). Part of the
+   * fingerprint, so two rules of one group are two findings; '' when the verdict is about the resource.
+   */
+  element?: string;
+  /** Overrides the policy severity for this finding (e.g. by exposed port). */
+  severity?: Severity;
+  evidence?: Evidence[];
+  /** Attribute path the finding points at, used to find its source line when the engine knows it. */
+  path?: string;
+  /** The resource the location should point at when it is not `resource` (e.g. a standalone rule). */
+  locationOf?: Resource;
+  location?: Location;
+  trace?: TraceStep[];
+}
+
+export interface UnknownReport extends PolicyReport {
+  /** Why the verdict could not be decided; an Unknown's reason is used when one is given. */
+  reason: string | Unknown;
+}
+
+/** What `check` receives: the inventory, the validated options and the verdict helpers. */
+export interface PolicyContext<Options> {
+  readonly inventory: Inventory;
+  readonly options: Options;
+  fail(report: PolicyReport): void;
+  unknown(report: UnknownReport): void;
+  pass(report: Pick<PolicyReport, 'resource' | 'element' | 'message'>): void;
+}
+
+export interface PolicyDefinition<Options = Record<string, never>> {
+  /** A readable slug, used in ignore comments and config (`sg-open-ingress`). */
+  id: string;
+  title: string;
+  severity: Severity;
+  description: string;
+  remediation: string;
+  helpUri?: string;
+  /** Compliance frameworks → control ids (`{ 'CIS AWS 3.0': ['5.2'] }`). */
+  frameworks?: Record<string, string[]>;
+  /** Extra tags for SARIF and filtering (`network`, `tagging`…). */
+  tags?: string[];
+  /** Resource types the policy looks at, for documentation and `warden policies`. */
+  resourceTypes?: string[];
+  options?: { schema: OptionsSchema; defaults: Options };
+  check(context: PolicyContext<Options>): void;
+}
+
+export interface Policy<Options = any> extends PolicyDefinition<Options> {
+  readonly kind: 'warden-policy';
+}
+
+/** Declares a policy. Built-in policies use exactly this; so do users' own. */
+export function definePolicy<Options = Record<string, never>>(definition: PolicyDefinition<Options>): Policy<Options> {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(definition.id)) {
+    throw new Error(`policy id "${definition.id}" must be a lower-case slug (a-z, 0-9, -)`);
+  }
+  return { ...definition, kind: 'warden-policy' };
+}
+
+export function isPolicy(value: unknown): value is Policy {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'warden-policy';
+}
