@@ -1,4 +1,17 @@
 import type { Policy } from '../src/api.js';
+import { requiredTags } from './required-tags.js';
+import { sgOpenIngress } from './sg-open-ingress.js';
+import { dbInternetReachable } from './db-internet-reachable.js';
+import { dbPubliclyAccessible } from './db-publicly-accessible.js';
+import { ebsUnencrypted } from './ebs-unencrypted.js';
+import { ebsVolumeUnattached } from './ebs-volume-unattached.js';
+import { eipUnattached } from './eip-unattached.js';
+import { rdsStorageUnencrypted } from './rds-storage-unencrypted.js';
+import { stateBackendUnencrypted } from './state-backend-unencrypted.js';
+import { stateBackendUnlocked } from './state-backend-unlocked.js';
+import { stateBucketInsecure } from './state-bucket-insecure.js';
+import { stateFileCommitted } from './state-file-committed.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
-export const builtinPolicies: Policy[] = [];
+export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
+  stateBackendUnencrypted, stateBackendUnlocked, stateBucketInsecure, stateFileCommitted];

@@ -1,11 +1,12 @@
 /**
  * The public API that policies are written against: built-in policies import only from here, and so
- * do users' own.
+ * do users' own (`import { definePolicy } from 'warden'`). Every export is documented where it is
+ * declared (TSDoc), so editors show the same text. See docs/writing-policies.md.
  */
 export { definePolicy, isPolicy } from './rules/policy.js';
-export type { Policy, PolicyContext, PolicyDefinition, PolicyReport, UnknownReport, OptionsSchema } from './rules/policy.js';
+export type { Policy, PolicyContext, PolicyDefinition, PolicyPack, PolicyReport, UnknownReport, OptionsSchema } from './rules/policy.js';
 export type { Evidence, Finding, TraceStep, Verdict } from './rules/finding.js';
-export { SEVERITIES, severityRank } from './rules/severity.js';
+export { SEVERITIES, severityRank, isSeverity } from './rules/severity.js';
 export type { Severity } from './rules/severity.js';
 export { Inventory } from './model/inventory.js';
 export type { Resolution } from './model/inventory.js';
@@ -15,5 +16,14 @@ export { Unknown, isUnknown } from './model/unknown.js';
 export { Sensitive, isSensitive } from './model/sensitive.js';
 export { valueAt, knownString, listOf, containsUnknown, isValueObject } from './model/value.js';
 export type { Value, ValueObject } from './model/value.js';
-export type { SecurityGroup, SecurityGroupRule, Protocol } from './model/views/security-groups.js';
+export type { SecurityGroup, SecurityGroupRule, RuleAttributePaths, Protocol } from './model/views/security-groups.js';
 export { normaliseProtocol } from './model/views/security-groups.js';
+export { globToRegExp } from './rules/suppressions.js';
+export type { NetworkView, GuardingGroups } from './network/network-view.js';
+export type { DbInstance, DbPort } from './network/databases.js';
+export { engineDefaultPort } from './network/databases.js';
+export type { DbExposure, ExposureWitness } from './network/db-reachability.js';
+export type { PathHop } from './network/exposure-path.js';
+export { locate } from './rules/runner.js';
+export type { Bucket, BucketEncryption, BucketVersioning, BucketPublicAccessBlock, SettingOrigin } from './model/views/buckets.js';
+export { TERRAFORM_BACKEND_TYPE, TERRAFORM_STATE_FILE_TYPE } from './model/terraform-state.js';

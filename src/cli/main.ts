@@ -2,7 +2,10 @@ import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config/load-config.js';
 import { EXIT } from '../rules/exit-code.js';
 import { toolInfo } from '../version.js';
+import { registerAuditCommand } from './audit-command.js';
 import { collectList, collect } from './parse-flags.js';
+import { addFrameworkOption, addPolicySourceOptions } from './policy-flags.js';
+import { addSourceOptions } from './source-flags.js';
 import { UsageError } from './usage-error.js';
 
 /** Runs the CLI and returns the exit code; never throws for a user mistake. */
@@ -15,10 +18,10 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text.startsWith('error:') ? `warden: ${text}` : text) });
 
-  program
+  const scan = program
     .command('scan')
-    .description('scan Terraform plan JSON files (terraform show -json PLANFILE)')
-    .argument('<paths...>', 'plan JSON files')
+    .description('scan Terraform plan JSON files (terraform show -json PLANFILE) and Terraform source directories')
+    .argument('<paths...>', 'plan JSON files and directories of .tf files')
     .addOption(new Option('-f, --format <format>', 'output format: console, json, sarif').default('console'))
     .option('-o, --output <file>', 'write the output to a file (default: stdout)')
     .option('--report <format=file>', 'also write FORMAT to FILE (repeatable)', collect)
@@ -34,15 +37,46 @@ export async function main(argv: string[]): Promise<number> {
       const { scanCommand } = await import('./scan-command.js');
       exitCode = await scanCommand(paths, flags);
     });
+  // Before audit is registered: audit copies scan's options, these included.
+  addFrameworkOption(addPolicySourceOptions(scan));
 
-  program
+  registerAuditCommand(program, (code) => {
+    exitCode = code;
+  });
+  // After audit is registered: these read Terraform source, which audit does not.
+  addSourceOptions(scan);
+
+  const policies = program
     .command('policies')
-    .description('list the available policies')
+    .description('list the available policies (`warden policies show ID` for one in full)')
     .option('-f, --format <format>', 'console or json', 'console')
-    .action(async (flags: { format?: string }) => {
-      const { policiesCommand } = await import('./policies-command.js');
-      exitCode = policiesCommand(flags);
-    });
+    .option('-c, --config <file>', 'config file (default: warden.yaml found upward from the working directory)');
+  addFrameworkOption(addPolicySourceOptions(policies), 'list only the policies').action(async (flags) => {
+    const { policiesCommand } = await import('./policies-command.js');
+    exitCode = await policiesCommand(flags);
+  });
+  const show = policies
+    .command('show')
+    .description('describe one policy: description, options with defaults, frameworks, an example')
+    .argument('<id>', 'policy id')
+    .option('-f, --format <format>', 'console or json')
+    .option('-c, --config <file>', 'config file (default: warden.yaml found upward from the working directory)');
+  addPolicySourceOptions(show).action(async (id: string, flags) => {
+    const { policyShowCommand } = await import('./policy-show-command.js');
+    // Options given before `show` belong to `policies`.
+    exitCode = await policyShowCommand(id, { ...policies.opts(), ...flags });
+  });
+
+  const test = program
+    .command('test')
+    .description('run policies against their cases (pass/fail/unknown examples) like a test runner')
+    .argument('[dirs...]', 'policy folders to test (default: the built-in policies and those in warden.yaml)')
+    .option('-c, --config <file>', 'config file (default: warden.yaml found upward from the working directory)')
+    .option('--only <ids>', 'test only these policies (comma-separated, repeatable)', collectList);
+  addPolicySourceOptions(test).action(async (dirs: string[], flags) => {
+    const { testCommand } = await import('./test-command.js');
+    exitCode = await testCommand(dirs, flags);
+  });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -23,7 +23,10 @@ export interface WardenConfig {
   allowIncomplete?: boolean;
   only?: string[];
   skip?: string[];
+  /** Folders of policy files to load (relative to the config file), as with `--policy-dir`. */
   policyDirs?: string[];
+  /** Policy packs to load (npm package names, resolved from the config file's folder, or paths relative to it), as with `--policy-package`. */
+  policyPackages?: string[];
   policies?: Record<string, PolicySettings>;
   ignores?: IgnoreRule[];
 }

@@ -1,14 +1,18 @@
 import type { Resource } from './resource.js';
 import { Unknown, isUnknown } from './unknown.js';
 import { valueAt, type Value } from './value.js';
+import { buildBuckets, type Bucket } from './views/buckets.js';
 import { buildSecurityGroups, type SecurityGroup } from './views/security-groups.js';
+import { NetworkView } from '../network/network-view.js';
 
 /** The result of following a reference attribute: the resources it points at, or why we cannot tell. */
 export type Resolution = Resource[] | Unknown;
 
 /**
  * Everything read from one input (a plan, a source tree, an account/region set), indexed for the
- * joins policies make. Typed views are built lazily, once.
+ * joins policies make. Typed views are built lazily, once. Terraform's state backend and state
+ * files found in a source tree are resources of the pseudo types `terraform_backend` and
+ * `terraform_state_file` (see terraform-state.ts).
  */
 export class Inventory {
   readonly resources: readonly Resource[];
@@ -16,6 +20,8 @@ export class Inventory {
   readonly #byAddress = new Map<string, Resource>();
   readonly #byId = new Map<string, Resource[]>();
   #securityGroups?: SecurityGroup[];
+  #buckets?: Bucket[];
+  #network?: NetworkView;
 
   constructor(resources: readonly Resource[], readonly input: string) {
     this.resources = resources;
@@ -71,6 +77,18 @@ export class Inventory {
   get securityGroups(): SecurityGroup[] {
     this.#securityGroups ??= buildSecurityGroups(this);
     return this.#securityGroups;
+  }
+
+  /** S3 buckets with their encryption, versioning and public access block, from inline blocks or separate resources. */
+  get buckets(): Bucket[] {
+    this.#buckets ??= buildBuckets(this);
+    return this.#buckets;
+  }
+
+  /** VPCs, subnets, gateways, route tables, NACLs and databases, with reachability from the internet (src/network). */
+  get network(): NetworkView {
+    this.#network ??= new NetworkView(this);
+    return this.#network;
   }
 }
 

@@ -16,4 +16,5 @@ export interface CloudLocation {
   arn: string;
 }
 
+/** Where a finding points: a position in a file, or a live resource in an account and region. */
 export type Location = SourceLocation | CloudLocation;

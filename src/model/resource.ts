@@ -2,8 +2,10 @@ import type { Location } from './location.js';
 import type { Unknown } from './unknown.js';
 import type { Value, ValueObject } from './value.js';
 
+/** What a resource was read from: a Terraform plan, Terraform source, or a live AWS account. */
 export type SourceKind = 'plan' | 'hcl' | 'live';
 
+/** Tag key → value; a value known only after apply is Unknown. */
 export type TagMap = Record<string, string | Unknown>;
 
 /**
@@ -34,6 +36,12 @@ export interface Resource {
   attributeLocations?: Record<string, Location>;
   /** Attribute path → addresses of the resources it references (from plan configuration, HCL traversals or live ids). */
   references: Record<string, string[]>;
+  /**
+   * Top-level attributes the configuration sets, when the source records them (plan `configuration`).
+   * An Unknown attribute missing from this list is computed by the provider, not written by the user
+   * (a security group's `ingress` when its rules are separate resources). Undefined when not recorded.
+   */
+  configuredAttributes?: readonly string[];
   /** What the plan does to it, for plan resources. */
   action?: 'create' | 'update' | 'replace' | 'no-op' | 'read';
   /** The raw source object, for declarative JSONPath policies. */

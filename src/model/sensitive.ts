@@ -2,6 +2,8 @@ import { inspect } from 'node:util';
 
 export const REDACTED = '(sensitive)';
 
+const SENSITIVE_BRAND = Symbol.for('warden.sensitive');
+
 /**
  * A value Terraform marked sensitive (or a credential). The real value is kept in a private field
  * so that JSON.stringify, template strings and util.inspect all print the redaction marker: no
@@ -9,6 +11,10 @@ export const REDACTED = '(sensitive)';
  */
 export class Sensitive {
   readonly #value: unknown;
+  /** Marks Sensitive values made by any copy of warden (a policy pack may bring its own), so `isSensitive` sees them all. */
+  get [SENSITIVE_BRAND](): true {
+    return true;
+  }
 
   constructor(value: unknown) {
     this.#value = value;
@@ -31,6 +37,7 @@ export class Sensitive {
   }
 }
 
+/** True for a Sensitive value (made by any copy of warden). */
 export function isSensitive(value: unknown): value is Sensitive {
-  return value instanceof Sensitive;
+  return value instanceof Sensitive || (typeof value === 'object' && value !== null && (value as { [SENSITIVE_BRAND]?: unknown })[SENSITIVE_BRAND] === true);
 }

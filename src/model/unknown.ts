@@ -1,9 +1,16 @@
+const UNKNOWN_BRAND = Symbol.for('warden.unknown');
+
 /**
  * A value that cannot be known at scan time: plan `after_unknown`, an HCL reference that does not
  * resolve, or anything a live collector could not read. It travels through the model as a value
  * so that a policy whose decisive input is Unknown can say so instead of silently passing.
  */
 export class Unknown {
+  /** Marks Unknowns made by any copy of warden (a policy pack may bring its own), so `isUnknown` sees them all. */
+  get [UNKNOWN_BRAND](): true {
+    return true;
+  }
+
   constructor(readonly reason: string) {}
 
   toString(): string {
@@ -15,6 +22,7 @@ export class Unknown {
   }
 }
 
+/** True for an Unknown value (made by any copy of warden). */
 export function isUnknown(value: unknown): value is Unknown {
-  return value instanceof Unknown;
+  return value instanceof Unknown || (typeof value === 'object' && value !== null && (value as { [UNKNOWN_BRAND]?: unknown })[UNKNOWN_BRAND] === true);
 }

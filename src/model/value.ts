@@ -1,15 +1,17 @@
-import { Sensitive } from './sensitive.js';
+import { Sensitive, isSensitive } from './sensitive.js';
 import { Unknown, isUnknown } from './unknown.js';
 
 export type Scalar = string | number | boolean | null;
 /** A normalised attribute value: JSON, where any node may be Unknown or Sensitive. */
 export type Value = Scalar | Unknown | Sensitive | Value[] | ValueObject;
+/** An object-valued attribute (a block, a map). */
 export interface ValueObject {
   [key: string]: Value;
 }
 
+/** True for a plain object value: not null, an array, an Unknown or a Sensitive. */
 export function isValueObject(value: unknown): value is ValueObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Unknown) && !(value instanceof Sensitive);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !isUnknown(value) && !isSensitive(value);
 }
 
 /** Reads a dotted/indexed path (`ingress.0.cidr_blocks`) from a value; a missing step gives undefined. */

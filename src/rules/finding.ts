@@ -2,7 +2,9 @@ import type { Location } from '../model/location.js';
 import type { SourceKind } from '../model/resource.js';
 import type { Severity } from './severity.js';
 
+/** Every verdict, in report order. */
 export const VERDICTS = ['fail', 'unknown', 'suppressed', 'pass'] as const;
+/** `fail`, `unknown` (a decisive input is Unknown), `suppressed` (ignored with a reason), `pass`. */
 export type Verdict = (typeof VERDICTS)[number];
 
 /** One fact that led to a verdict: the attribute path and the value found there (sensitive values redacted). */
@@ -28,6 +30,7 @@ export interface Suppression {
   by?: string;
 }
 
+/** One verdict of one policy on one resource (or one element of it), as every reporter receives it. */
 export interface Finding {
   ruleId: string;
   severity: Severity;

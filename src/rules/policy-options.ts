@@ -1,7 +1,10 @@
 import { Ajv, type ErrorObject } from 'ajv';
+import ajvFormats from 'ajv-formats';
 import type { Policy } from './policy.js';
 
 const ajv = new Ajv({ allErrors: true, useDefaults: false, strict: false });
+// Standard formats (`regex`, `uri`, `date`…) so that option schemas can validate e.g. a tag pattern before the scan.
+ajvFormats.default(ajv);
 
 export class PolicyOptionsError extends Error {}
 

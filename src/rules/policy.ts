@@ -28,6 +28,7 @@ export interface PolicyReport {
   trace?: TraceStep[];
 }
 
+/** What a policy reports when its decisive input is Unknown: the verdict is `unknown`, never a silent pass. */
 export interface UnknownReport extends PolicyReport {
   /** Why the verdict could not be decided; an Unknown's reason is used when one is given. */
   reason: string | Unknown;
@@ -42,6 +43,10 @@ export interface PolicyContext<Options> {
   pass(report: Pick<PolicyReport, 'resource' | 'element' | 'message'>): void;
 }
 
+/**
+ * Everything a policy declares: metadata (shown by `warden policies show`, SARIF rules and docs), optional
+ * options with a JSON Schema and defaults, and `check`, which reports through the context's verdict helpers.
+ */
 export interface PolicyDefinition<Options = Record<string, never>> {
   /** A readable slug, used in ignore comments and config (`sg-open-ingress`). */
   id: string;
@@ -60,6 +65,7 @@ export interface PolicyDefinition<Options = Record<string, never>> {
   check(context: PolicyContext<Options>): void;
 }
 
+/** A policy made by {@link definePolicy}: what built-in policies, policy files and policy packs export. */
 export interface Policy<Options = any> extends PolicyDefinition<Options> {
   readonly kind: 'warden-policy';
 }
@@ -72,6 +78,13 @@ export function definePolicy<Options = Record<string, never>>(definition: Policy
   return { ...definition, kind: 'warden-policy' };
 }
 
+/**
+ * What a policy pack (an npm package given to `--policy-package`) exports: an array of policies, as
+ * its default export or a named one.
+ */
+export type PolicyPack = readonly Policy[];
+
+/** True for a value made by {@link definePolicy} (from any copy of warden). */
 export function isPolicy(value: unknown): value is Policy {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'warden-policy';
 }

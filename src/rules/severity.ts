@@ -1,4 +1,6 @@
+/** The severities, worst first. */
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+/** How bad a finding is: `critical`, `high`, `medium`, `low` or `info`. */
 export type Severity = (typeof SEVERITIES)[number];
 
 /** Higher is worse. */
@@ -6,6 +8,7 @@ export function severityRank(severity: Severity): number {
   return SEVERITIES.length - SEVERITIES.indexOf(severity);
 }
 
+/** True for one of the five severity names. */
 export function isSeverity(value: unknown): value is Severity {
   return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value);
 }

@@ -1,5 +1,5 @@
 import type { IgnoreRule } from '../config/config.js';
-import type { Finding } from './finding.js';
+import type { Finding, Suppression } from './finding.js';
 
 /** `*` matches any run of characters, `?` one character; everything else is literal. */
 export function globToRegExp(glob: string): RegExp {
@@ -15,22 +15,86 @@ export function applyConfigIgnores(findings: Finding[], ignores: readonly Ignore
   const warnings: string[] = [];
   const compiled = ignores.map((ignore) => ({ ignore, pattern: globToRegExp(ignore.resource ?? '*'), used: false }));
   for (const finding of findings) {
-    if (finding.verdict !== 'fail' && finding.verdict !== 'unknown') continue;
+    if (!isSuppressible(finding)) continue;
     for (const entry of compiled) {
       const { ignore } = entry;
       if (ignore.rule !== '*' && ignore.rule !== finding.ruleId) continue;
       if (!entry.pattern.test(finding.resource.address)) continue;
       entry.used = true;
-      if (ignore.until && ignore.until < today) continue;
-      finding.verdict = 'suppressed';
-      finding.suppression = { kind: 'config', reason: ignore.reason, ...(ignore.until ? { until: ignore.until } : {}), by: where };
+      if (isExpired(ignore.until, today)) continue;
+      suppress(finding, { kind: 'config', reason: ignore.reason, ...(ignore.until ? { until: ignore.until } : {}), by: where });
       break;
     }
   }
   for (const { ignore, used } of compiled) {
-    if (used && ignore.until && ignore.until < today) {
+    if (used && isExpired(ignore.until, today)) {
       warnings.push(`${where}: ignore of ${ignore.rule} for ${ignore.resource ?? '*'} expired on ${ignore.until} and no longer suppresses`);
     }
   }
   return warnings;
+}
+
+/** An inline `warden:ignore` comment and the lines it covers (the block or attribute below it). */
+export interface InlineIgnore {
+  file: string;
+  /** The line of the comment. */
+  line: number;
+  startLine: number;
+  endLine: number;
+  rules: string[];
+  until?: string;
+  reason?: string;
+}
+
+/**
+ * Applies inline ignores to findings located in source: a finding whose location lies in the block or
+ * attribute below a comment naming its rule is suppressed; once the comment's `until` date has passed
+ * it stops suppressing and yields a warning (once per comment).
+ */
+export function applyInlineIgnores(findings: Finding[], ignores: readonly InlineIgnore[], today: string): string[] {
+  if (ignores.length === 0) return [];
+  const byFile = new Map<string, InlineIgnore[]>();
+  for (const ignore of ignores) {
+    const list = byFile.get(ignore.file);
+    if (list) list.push(ignore);
+    else byFile.set(ignore.file, [ignore]);
+  }
+  const expiredUsed = new Set<InlineIgnore>();
+  for (const finding of findings) {
+    const location = finding.location;
+    if (!isSuppressible(finding) || location?.kind !== 'source' || location.startLine === undefined) continue;
+    const line = location.startLine;
+    const matching = (byFile.get(location.file) ?? []).filter(
+      (ignore) => ignore.rules.includes(finding.ruleId) && ignore.startLine <= line && line <= ignore.endLine,
+    );
+    const active = matching.find((ignore) => !isExpired(ignore.until, today));
+    if (active) {
+      suppress(finding, {
+        kind: 'inline',
+        ...(active.reason !== undefined ? { reason: active.reason } : {}),
+        ...(active.until ? { until: active.until } : {}),
+        by: `${active.file}:${active.line}`,
+      });
+    } else {
+      for (const ignore of matching) expiredUsed.add(ignore);
+    }
+  }
+  return [...expiredUsed].map(
+    (ignore) => `${ignore.file}:${ignore.line}: warden:ignore ${ignore.rules.join(',')} expired on ${ignore.until} and no longer suppresses`,
+  );
+}
+
+/** Only failing and undecided findings can be suppressed. */
+function isSuppressible(finding: Finding): boolean {
+  return finding.verdict === 'fail' || finding.verdict === 'unknown';
+}
+
+/** True once an ignore's `until` date (YYYY-MM-DD) has passed: it is valid through that day. */
+export function isExpired(until: string | undefined, today: string): boolean {
+  return until !== undefined && until < today;
+}
+
+function suppress(finding: Finding, suppression: Suppression): void {
+  finding.verdict = 'suppressed';
+  finding.suppression = suppression;
 }

@@ -10,7 +10,8 @@ export interface ToolInfo {
 /** One input given to a scan and what became of it. */
 export interface InputSummary {
   path: string;
-  kind: 'plan' | 'hcl' | 'inventory' | 'unknown';
+  /** `live`: one (account, region) or account read by `warden audit`; `inventory`: a saved audit. */
+  kind: 'plan' | 'hcl' | 'inventory' | 'live' | 'unknown';
   status: 'scanned' | 'error';
   resources?: number;
   /** e.g. plan `format_version` and `terraform_version`. */
@@ -26,6 +27,24 @@ export interface CoverageGap {
   target: string;
   message: string;
   policyId?: string;
+  /** Live audits: where the read failed and the AWS error code (`AccessDenied`, `OptInRequired`, `TimeoutError` …). */
+  account?: string;
+  region?: string;
+  service?: string;
+  operations?: string[];
+  errorCode?: string;
+}
+
+/** Live audits: the AWS API calls made (each counted once, however many attempts it took). */
+export interface ApiCallStats {
+  total: number;
+  /** Extra attempts made by the SDK's retry strategy (throttling, transient errors). */
+  retries: number;
+  byService: Record<string, { calls: number; retries: number }>;
+  /** `ec2:DescribeVpcs` → calls. */
+  byOperation: Record<string, number>;
+  /** `123456789012/eu-west-1` → calls (account-wide calls such as S3 ListBuckets count under the region they were sent to). */
+  byTarget: Record<string, number>;
 }
 
 /** Metadata of a policy that ran, for reporters (SARIF rules, JUnit suites, `policies`). */
@@ -52,7 +71,7 @@ export interface ScanResult {
   /** `scan` or `audit`. */
   command: string;
   inputs: InputSummary[];
-  coverage: { complete: boolean; gaps: CoverageGap[] };
+  coverage: { complete: boolean; gaps: CoverageGap[]; apiCalls?: ApiCallStats };
   policies: PolicyMeta[];
   findings: Finding[];
   summary: ScanSummary;

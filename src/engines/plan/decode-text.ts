@@ -17,3 +17,8 @@ export function looksBinary(text: string): boolean {
   const probe = text.length > 4096 ? text.slice(0, 4096) : text;
   return probe.includes('\u0000');
 }
+
+/** A zip archive: what `terraform plan -out=FILE` writes, as opposed to the JSON of `terraform show -json FILE`. */
+export function isZipArchive(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}

@@ -1,4 +1,5 @@
 import { InputError } from '../input-error.js';
+import { locateJsonError } from './locate-json-error.js';
 
 export interface ExtractedJson {
   value: unknown;
@@ -17,7 +18,8 @@ export function extractJson(text: string, input: string): ExtractedJson {
   let start = 0;
   while (start < text.length && isSpace(text.charCodeAt(start))) start++;
   if (start >= text.length) throw new InputError(input, 'empty file');
-  let body = text;
+  // A second byte-order mark (or one a tool left after decoding) is not JSON whitespace: blank it, keeping columns.
+  let body = start > 0 && text.slice(0, start).includes('\ufeff') ? text.slice(0, start).replaceAll('\ufeff', ' ') + text.slice(start) : text;
   let lineOffset = 0;
   const first = text[start];
   const isWrapper = text.startsWith('[command]', start);
@@ -33,8 +35,10 @@ export function extractJson(text: string, input: string): ExtractedJson {
     return { value: JSON.parse(body), text: body, lineOffset };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const position = positionOf(message, body);
-    const reason = describeSyntaxError(message);
+    if (!(error instanceof SyntaxError)) throw new InputError(input, `cannot be read as JSON: ${message.split('\n')[0]}`);
+    const site = locateJsonError(body);
+    const position = site ? lineAndColumn(body, site.offset) : positionOf(message, body);
+    const reason = site ? site.problem : describeSyntaxError(message);
     throw new InputError(input, `not valid JSON: ${reason}`, position ? { line: position.line + lineOffset, column: position.column } : undefined);
   }
 }
@@ -43,7 +47,8 @@ function stripWrapperTrailer(body: string): string {
   const lines = body.split('\n');
   while (lines.length > 0 && (/^::/.test(lines[lines.length - 1]!) || lines[lines.length - 1]!.trim() === '')) lines.pop();
   const last = lines.length - 1;
-  if (last >= 0) lines[last] = lines[last]!.replace(/(%0A|%0D)+$/, '');
+  // The wrapper escapes the final newline as %0A (and a CRLF as %0D%0A); a Windows runner adds a real \r.
+  if (last >= 0) lines[last] = lines[last]!.replace(/(%0A|%0D)+\r?$/, '');
   return lines.join('\n');
 }
 

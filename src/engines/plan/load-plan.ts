@@ -1,13 +1,13 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { Inventory } from '../../model/inventory.js';
 import type { Resource, TagMap } from '../../model/resource.js';
 import { Unknown, isUnknown } from '../../model/unknown.js';
 import { isValueObject, type ValueObject } from '../../model/value.js';
 import { InputError, describeFsError } from '../input-error.js';
-import { decodeText, looksBinary } from './decode-text.js';
+import { decodeText, isZipArchive, looksBinary } from './decode-text.js';
 import { extractJson } from './extract-json.js';
 import { formatIndex } from './module-address.js';
-import { planAddressLines } from './plan-locations.js';
+import { orderedAddressLines } from './plan-locations.js';
 import { assertPlanDocument, type PlanDocument } from './plan-shape.js';
 import { PlanReferenceResolver } from './plan-references.js';
 import { applyPlanMasks } from './plan-values.js';
@@ -22,27 +22,59 @@ export interface LoadedPlan {
 
 /** Reads a `terraform show -json` file into an Inventory. Throws InputError for anything that is not a readable plan. */
 export async function loadPlanFile(path: string, displayName = path): Promise<LoadedPlan> {
+  return parsePlanText(readPlanText(path, displayName), displayName);
+}
+
+/**
+ * The file's text. The bytes are dropped as soon as they are decoded: for a plan of hundreds of MB
+ * they would otherwise stay alive (as memory outside the JS heap) through the whole parse. Read in
+ * one synchronous call: inputs are loaded one after the other anyway, and the promise API reads a
+ * large file in small chunks, each a round trip to the thread pool (≈ 0.1 s idle per 200 MB).
+ */
+function readPlanText(path: string, displayName: string): string {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = readFileSync(path);
   } catch (error) {
     throw new InputError(displayName, describeFsError(error));
   }
-  return parsePlanText(decodeText(bytes), displayName);
+  if (isZipArchive(bytes)) {
+    throw new InputError(displayName, 'a saved binary plan, not its JSON: run `terraform show -json PLANFILE > plan.json` and scan that');
+  }
+  try {
+    return decodeText(bytes);
+  } catch (error) {
+    // Past V8's string limit (~512 MB of text) decoding fails; say so rather than crash.
+    throw new InputError(displayName, `cannot be read: ${describeFsError(error)} (${bytes.length} bytes)`);
+  }
 }
 
 export function parsePlanText(text: string, input: string): LoadedPlan {
   if (looksBinary(text)) throw new InputError(input, 'not a text file (binary content)');
   const { value, text: jsonText, lineOffset } = extractJson(text, input);
   assertPlanDocument(value, input);
-  const resources = planResources(value, input);
-  const lines = planAddressLines(jsonText, lineOffset, input);
-  for (const resource of resources) {
-    const location = lines.get(resource.address);
-    if (location) resource.location = location;
+  try {
+    return readPlan(value, jsonText, lineOffset, input);
+  } catch (error) {
+    // JSON.parse reads any depth; walking values nested thousands of levels deep exhausts the stack.
+    if (error instanceof RangeError) throw new InputError(input, 'values nested too deeply to read (far deeper than any Terraform plan)');
+    throw error;
   }
+}
+
+function readPlan(value: PlanDocument, jsonText: string, lineOffset: number, input: string): LoadedPlan {
+  const resources = planResources(value, input);
+  const locations = orderedAddressLines(jsonText, lineOffset, input, resources.map((r) => r.address));
+  resources.forEach((resource, i) => {
+    const location = locations[i];
+    if (location) resource.location = location;
+  });
   const resolver = new PlanReferenceResolver(value.configuration, resources);
-  for (const resource of resources) resource.references = resolver.referencesOf(resource);
+  for (const resource of resources) {
+    resource.references = resolver.referencesOf(resource);
+    const configured = resolver.configuredAttributesOf(resource);
+    if (configured) resource.configuredAttributes = configured;
+  }
   return {
     inventory: new Inventory(resources, input),
     formatVersion: value.format_version,
@@ -58,7 +90,7 @@ interface ResourceChange {
   type?: unknown;
   name?: unknown;
   index?: unknown;
-  change?: { actions?: unknown; after?: unknown; after_unknown?: unknown; after_sensitive?: unknown };
+  change?: { actions?: unknown; before?: unknown; after?: unknown; after_unknown?: unknown; before_sensitive?: unknown; after_sensitive?: unknown };
 }
 
 /**
@@ -79,6 +111,8 @@ function planResources(plan: PlanDocument, input: string): Resource[] {
       if (seen.has(address)) continue;
       seen.add(address);
       const values = applyPlanMasks(rc.change?.after, rc.change?.after_unknown, rc.change?.after_sensitive, address);
+      // `before` stays in the raw object JSONPath policies read: its sensitive values are masked too.
+      if (rc.change?.before_sensitive) applyPlanMasks(rc.change.before, undefined, rc.change.before_sensitive, address);
       resources.push(makeResource(rc, address, values, action, input));
     }
   } else {
@@ -121,22 +155,23 @@ function actionOf(actions: unknown): Resource['action'] | undefined {
 
 function makeResource(raw: ResourceChange & { module_address?: unknown }, address: string, values: ValueObject, action: Resource['action'], input: string): Resource {
   const modulePath = typeof raw.module_address === 'string' ? raw.module_address : moduleOf(address);
-  const index = typeof raw.index === 'string' || typeof raw.index === 'number' ? raw.index : undefined;
-  return {
+  const resource: Resource = {
     type: raw.type as string,
     address,
     name: raw.name as string,
     mode: raw.mode === 'data' ? 'data' : 'managed',
     modulePath,
-    ...(index !== undefined ? { index } : {}),
     values,
     tags: effectiveTags(values, address),
     source: 'plan',
     input,
     references: {},
-    ...(action ? { action } : {}),
     raw,
   };
+  // Assigned rather than spread in: one plan can hold 100k resources, each spread a temporary object.
+  if (typeof raw.index === 'string' || typeof raw.index === 'number') resource.index = raw.index;
+  if (action) resource.action = action;
+  return resource;
 }
 
 /** Effective tags: `tags_all` (which carries provider default_tags), else `tags`. */
@@ -147,6 +182,15 @@ export function effectiveTags(values: ValueObject, address: string): TagMap | Un
   if (isUnknown(tags)) return new Unknown(`the tags of ${address} are known only after apply`);
   if (tags === null || tags === undefined) return {};
   if (!isValueObject(tags)) return {};
+  // Usually every value is a known string: the map itself is the TagMap, no copy needed.
+  let plain = true;
+  for (const key in tags) {
+    if (typeof tags[key] !== 'string') {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return tags as TagMap;
   const out: TagMap = {};
   for (const [key, value] of Object.entries(tags)) {
     if (isUnknown(value)) out[key] = value;

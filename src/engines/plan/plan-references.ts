@@ -1,4 +1,5 @@
 import type { Resource } from '../../model/resource.js';
+import { BlockIndex, blockType } from './block-index.js';
 import { closingBracket, configPathOf, formatModuleAddress, parseModuleAddress, type ModuleStep } from './module-address.js';
 
 interface Expression {
@@ -25,120 +26,283 @@ interface ConfigModule {
 /** Keywords that start a reference but never name a resource. */
 const NOT_RESOURCES = new Set(['count', 'each', 'self', 'path', 'terraform', 'local', 'var', 'module', 'data']);
 const MAX_DEPTH = 32;
+/** Nested blocks deeper than any provider schema are not walked (a hostile file must not exhaust the stack). */
+const MAX_NESTING = 64;
+
+/** The instances of one resource block in one module instance, by count/for_each key. */
+interface InstanceGroup {
+  all: Resource[];
+  /** Only for count/for_each blocks. */
+  byKey?: Map<string, Resource[]>;
+}
 
 /**
  * Reference edges from the plan's `configuration` section. Ids are often unknown at plan time, so
  * `security_group_id = aws_security_group.web.id` is only visible as an expression reference; this
  * follows such references through `var.*` (module call arguments) and `module.x.output` (module
  * outputs) to concrete resource instances, matching count/for_each keys where the two sides share them.
+ * Every lookup is a map access: plans with tens of thousands of instances must not make this quadratic.
  */
 export class PlanReferenceResolver {
   readonly #modules = new Map<string, ConfigModule>();
-  readonly #configResources = new Map<string, ConfigResource>();
-  readonly #instances = new Map<string, Resource[]>();
-  readonly #moduleInstances = new Map<string, string[]>();
+  /** (configuration path `a.b`, type, name) → the block. */
+  readonly #configResources = new BlockIndex<ConfigResource>();
+  /** (module instance `module.a["x"]`, type, name) → the instances of that block there. */
+  readonly #instances = new BlockIndex<InstanceGroup>();
+  /** Module instance → its configuration path (`module.a["x"].module.b[0]` → `a.b`). */
+  readonly #configPaths = new Map<string, string>();
+  /** Module instance as the plan wrote it → as this resolver writes it (the key of every module map). */
+  readonly #moduleKeys = new Map<string, string>();
+  /** `parent module instance|call name` → the instance addresses of that call. */
+  readonly #moduleInstances = new Map<string, Set<string>>();
+  /** Module instance address → the resources directly inside it. */
+  readonly #moduleResources = new Map<string, Resource[]>();
+  readonly #configuredNames = new Map<ConfigResource, readonly string[]>();
+  readonly #parsedModulePaths = new Map<string, ModuleStep[]>();
+  /** Per configuration block (shared by its instances): each attribute path and its reference list. */
+  readonly #attributeRefs = new Map<ConfigResource, AttributeReferences[]>();
+  /** Module instance → reference (with the referrer's key when keyed) → resolved addresses: instances of one module share most lookups. */
+  readonly #resolutions = new Map<string, Map<string, string[]>>();
+  /** The resource whose configuration block was looked up last (referencesOf, then configuredAttributesOf). */
+  #lastResource?: Resource;
+  #lastConfig?: ConfigResource;
+  readonly #referenceParts = new Map<string, RefPart[]>();
+  /** Module call arguments and outputs are read once per module, not once per instance. */
+  readonly #expressionRefs = new WeakMap<object, string[]>();
 
   constructor(configuration: unknown, resources: readonly Resource[]) {
     const root = (configuration as { root_module?: ConfigModule } | undefined)?.root_module;
     if (root && typeof root === 'object') this.#indexModule('', root, 0);
+    if (this.#modules.size === 0) return; // nothing to resolve against: skip the indexes
     for (const resource of resources) {
-      const key = `${resource.modulePath}|${configAddress(resource)}`;
-      const list = this.#instances.get(key);
-      if (list) list.push(resource);
-      else this.#instances.set(key, [resource]);
-      this.#noteModuleInstances(resource.modulePath);
+      const type = blockType(resource.mode, resource.type);
+      const module = this.#moduleKey(resource.modulePath);
+      let group = this.#instances.get(module, type, resource.name);
+      if (!group) {
+        group = { all: [] };
+        this.#instances.set(module, type, resource.name, group);
+      }
+      group.all.push(resource);
+      if (resource.index !== undefined) push((group.byKey ??= new Map()), String(resource.index), resource);
+      let inModule = this.#moduleResources.get(module);
+      if (!inModule) {
+        inModule = [];
+        this.#moduleResources.set(module, inModule);
+        this.#noteModuleInstances(resource.modulePath);
+      }
+      inModule.push(resource);
     }
   }
 
   /** Attribute path → referenced resource addresses, for one resource instance. */
   referencesOf(resource: Resource): Record<string, string[]> {
-    const steps = parseModuleAddress(resource.modulePath);
-    const config = this.#configResources.get(`${configPathOf(steps)}|${configAddress(resource)}`);
-    if (!config?.expressions) return {};
+    const config = this.#configOf(resource);
+    if (!config) return {};
     const out: Record<string, string[]> = {};
-    walkExpressions(config.expressions, '', (path, refs) => {
-      const targets = new Set<string>();
-      for (const ref of refs) for (const target of this.#resolve(ref, steps, resource.index, 0)) targets.add(target);
-      if (targets.size > 0) out[path] = [...targets];
-    });
+    const steps = this.#steps(resource.modulePath);
+    const scope = this.#moduleKey(resource.modulePath);
+    for (const { path, refs, keyed } of this.#attributeReferences(config)) {
+      const referrerIndex = keyed ? resource.index : undefined;
+      let targets: string[] | undefined;
+      for (const ref of refs) {
+        const found = this.#resolveCached(ref, steps, scope, referrerIndex);
+        if (found.length === 0) continue;
+        // A copy: the cached list is shared by every instance that resolves the same reference.
+        if (!targets) targets = found.slice();
+        else for (const address of found) if (!targets.includes(address)) targets.push(address);
+      }
+      if (targets) out[path] = targets;
+    }
     return out;
+  }
+
+  /** The attribute names the resource's configuration block sets; undefined when the plan has no configuration for it. */
+  configuredAttributesOf(resource: Resource): readonly string[] | undefined {
+    const config = this.#configOf(resource);
+    if (!config) return undefined;
+    let names = this.#configuredNames.get(config);
+    if (!names) {
+      // One list per configuration block, shared by all its count/for_each instances.
+      names = Object.keys(config.expressions ?? {});
+      this.#configuredNames.set(config, names);
+    }
+    return names;
+  }
+
+  #attributeReferences(config: ConfigResource): AttributeReferences[] {
+    let list = this.#attributeRefs.get(config);
+    if (!list) {
+      list = [];
+      const expressions = config.expressions;
+      if (expressions && typeof expressions === 'object') {
+        const found = list;
+        walkExpressions(expressions, '', (path, refs) => {
+          if (refs.length > 0) found.push({ path, refs, keyed: isKeyed(refs) });
+        });
+      }
+      this.#attributeRefs.set(config, list);
+    }
+    return list;
+  }
+
+  /** #resolve, remembered per (module instance, reference, referrer key): instances of one module share most lookups. */
+  #resolveCached(ref: string, scope: ModuleStep[], scopeAddress: string, referrerIndex: unknown, depth = 0): string[] {
+    let inScope = this.#resolutions.get(scopeAddress);
+    if (!inScope) {
+      inScope = new Map();
+      this.#resolutions.set(scopeAddress, inScope);
+    }
+    // Keyed lookups (count.index, each.key) are rarer: their key carries the referrer's instance key.
+    const key = referrerIndex === undefined ? ref : `${ref}\u0000${String(referrerIndex)}`;
+    let found = inScope.get(key);
+    if (!found) {
+      found = this.#resolve(ref, scope, scopeAddress, referrerIndex, depth);
+      inScope.set(key, found);
+    }
+    return found;
+  }
+
+  #configOf(resource: Resource): ConfigResource | undefined {
+    if (this.#modules.size === 0) return undefined;
+    if (this.#lastResource !== resource) {
+      this.#lastResource = resource;
+      let configPath = this.#configPaths.get(resource.modulePath);
+      if (configPath === undefined) {
+        configPath = configPathOf(this.#steps(resource.modulePath));
+        this.#configPaths.set(resource.modulePath, configPath);
+      }
+      this.#lastConfig = this.#configResources.get(configPath, blockType(resource.mode, resource.type), resource.name);
+    }
+    return this.#lastConfig;
+  }
+
+  /** The module address as this resolver writes it (`module.a["x"]`), whatever quoting the plan used. */
+  #moduleKey(modulePath: string): string {
+    let key = this.#moduleKeys.get(modulePath);
+    if (key === undefined) {
+      key = formatModuleAddress(this.#steps(modulePath));
+      this.#moduleKeys.set(modulePath, key);
+    }
+    return key;
+  }
+
+  #steps(modulePath: string): ModuleStep[] {
+    let steps = this.#parsedModulePaths.get(modulePath);
+    if (!steps) {
+      steps = parseModuleAddress(modulePath);
+      this.#parsedModulePaths.set(modulePath, steps);
+    }
+    return steps;
   }
 
   #indexModule(path: string, module: ConfigModule, depth: number): void {
     if (depth > MAX_DEPTH) return;
     this.#modules.set(path, module);
     for (const resource of Array.isArray(module.resources) ? module.resources : []) {
-      if (resource && typeof resource.address === 'string') this.#configResources.set(`${path}|${resource.address}`, resource);
+      if (resource && typeof resource.type === 'string' && typeof resource.name === 'string') {
+        this.#configResources.set(path, blockType(resource.mode, resource.type), resource.name, resource);
+      }
     }
-    for (const [name, call] of Object.entries(module.module_calls ?? {})) {
+    const calls = module.module_calls;
+    if (!calls || typeof calls !== 'object') return;
+    for (const [name, call] of Object.entries(calls)) {
       if (call?.module && typeof call.module === 'object') this.#indexModule(path ? `${path}.${name}` : name, call.module, depth + 1);
     }
   }
 
   #noteModuleInstances(modulePath: string): void {
-    const steps = parseModuleAddress(modulePath);
+    const steps = this.#steps(modulePath);
     for (let n = 1; n <= steps.length; n++) {
-      const parent = formatModuleAddress(steps.slice(0, n - 1));
-      const key = `${parent}|${steps[n - 1]!.name}`;
+      const key = `${formatModuleAddress(steps.slice(0, n - 1))}|${steps[n - 1]!.name}`;
       const instance = formatModuleAddress(steps.slice(0, n));
-      const list = this.#moduleInstances.get(key);
-      if (!list) this.#moduleInstances.set(key, [instance]);
-      else if (!list.includes(instance)) list.push(instance);
+      const set = this.#moduleInstances.get(key);
+      if (!set) this.#moduleInstances.set(key, new Set([instance]));
+      else set.add(instance);
     }
   }
 
   /** Resolves one reference string, in the scope of a module instance, to resource addresses. */
-  #resolve(ref: string, scope: ModuleStep[], referrerIndex: unknown, depth: number): string[] {
+  #resolve(ref: string, scope: ModuleStep[], scopeAddress: string, referrerIndex: unknown, depth: number): string[] {
     if (depth > MAX_DEPTH) return [];
-    const parts = splitReference(ref);
+    let parts = this.#referenceParts.get(ref);
+    if (!parts) {
+      parts = splitReference(ref);
+      this.#referenceParts.set(ref, parts);
+    }
     const head = parts[0];
     if (head === undefined) return [];
     if (head.name === 'var') return this.#resolveVariable(parts[1]?.name, scope, depth);
-    if (head.name === 'module') return this.#resolveModuleOutput(parts, scope, depth);
+    if (head.name === 'module') return this.#resolveModuleOutput(parts, scope, scopeAddress, depth);
     const isData = head.name === 'data';
     const typePart = isData ? parts[1] : head;
     const namePart = isData ? parts[2] : parts[1];
     if (!typePart || !namePart || (!isData && NOT_RESOURCES.has(typePart.name))) return [];
-    const address = `${isData ? 'data.' : ''}${typePart.name}.${namePart.name}`;
-    const instances = this.#instances.get(`${formatModuleAddress(scope)}|${address}`) ?? [];
-    return pickInstances(instances, namePart.key, referrerIndex).map((r) => r.address);
+    const group = this.#instances.get(scopeAddress, isData ? `data.${typePart.name}` : typePart.name, namePart.name);
+    return group ? pickInstances(group, namePart.key, referrerIndex).map((r) => r.address) : [];
   }
 
   #resolveVariable(name: string | undefined, scope: ModuleStep[], depth: number): string[] {
     if (!name || scope.length === 0) return [];
     const parent = scope.slice(0, -1);
     const self = scope[scope.length - 1]!;
-    const call = this.#modules.get(configPathOf(parent))?.module_calls?.[self.name];
-    const expression = call?.expressions?.[name];
-    const refs = collectReferences(expression);
-    const key = self.key ? parseIndexKey(self.key) : undefined;
-    return refs.flatMap((r) => this.#resolve(r, parent, key, depth + 1));
+    const calls = this.#modules.get(configPathOf(parent))?.module_calls;
+    const call = calls && Object.hasOwn(calls, self.name) ? calls[self.name] : undefined;
+    const expressions = call?.expressions;
+    const expression = expressions && typeof expressions === 'object' && Object.hasOwn(expressions, name) ? expressions[name] : undefined;
+    const refs = this.#referencesIn(expression);
+    const key = self.key && isKeyed(refs) ? parseIndexKey(self.key) : undefined;
+    const parentAddress = formatModuleAddress(parent);
+    return refs.flatMap((r) => this.#resolveCached(r, parent, parentAddress, key, depth + 1));
   }
 
-  #resolveModuleOutput(parts: RefPart[], scope: ModuleStep[], depth: number): string[] {
+  #resolveModuleOutput(parts: RefPart[], scope: ModuleStep[], scopeAddress: string, depth: number): string[] {
     const call = parts[1];
     const output = parts[2];
     if (!call) return [];
-    const scopeAddress = formatModuleAddress(scope);
-    const instances = (this.#moduleInstances.get(`${scopeAddress}|${call.name}`) ?? []).filter(
-      (instance) => call.key === '' || instance.endsWith(`module.${call.name}${call.key}`),
-    );
-    const childPath = configPathOf([...scope, { name: call.name, key: '' }]);
-    const module = this.#modules.get(childPath);
+    const all = this.#moduleInstances.get(`${scopeAddress}|${call.name}`);
+    if (!all) return [];
+    const wanted = `${scopeAddress ? `${scopeAddress}.` : ''}module.${call.name}${call.key}`;
+    const instances = call.key === '' ? [...all] : all.has(wanted) ? [wanted] : [];
     if (!output) {
-      // `module.x` as a whole: every resource instance inside it.
-      return instances.flatMap((instance) =>
-        [...this.#instances.entries()].filter(([k]) => k.startsWith(`${instance}|`)).flatMap(([, list]) => list.map((r) => r.address)),
-      );
+      // `module.x` as a whole: every resource instance inside it (and inside its own child modules).
+      return instances.flatMap((instance) => this.#resourcesUnder(instance).map((r) => r.address));
     }
-    const refs = collectReferences(module?.outputs?.[output.name]?.expression);
-    return instances.flatMap((instance) => refs.flatMap((r) => this.#resolve(r, parseModuleAddress(instance), undefined, depth + 1)));
+    const outputs = this.#modules.get(configPathOf([...scope, { name: call.name, key: '' }]))?.outputs;
+    const definition = outputs && typeof outputs === 'object' && Object.hasOwn(outputs, output.name) ? outputs[output.name] : undefined;
+    const refs = this.#referencesIn(definition?.expression);
+    return instances.flatMap((instance) => refs.flatMap((r) => this.#resolveCached(r, this.#steps(instance), instance, undefined, depth + 1)));
+  }
+
+  #referencesIn(expression: unknown): string[] {
+    if (typeof expression !== 'object' || expression === null) return [];
+    let refs = this.#expressionRefs.get(expression);
+    if (!refs) {
+      refs = collectReferences(expression);
+      this.#expressionRefs.set(expression, refs);
+    }
+    return refs;
+  }
+
+  #resourcesUnder(instance: string): Resource[] {
+    const out: Resource[] = [];
+    for (const [modulePath, resources] of this.#moduleResources) {
+      if (modulePath === instance || modulePath.startsWith(`${instance}.`)) out.push(...resources);
+    }
+    return out;
   }
 }
 
 interface RefPart {
   name: string;
   key: string;
+}
+
+interface AttributeReferences {
+  /** Dotted attribute path (`ingress.0.security_groups`). */
+  path: string;
+  refs: string[];
+  /** The list indexes by count.index / each.*: resolve to the referrer's own instance key. */
+  keyed: boolean;
 }
 
 /** `aws_subnet.public[0].id` → [{aws_subnet}, {public, [0]}, {id}]. */
@@ -163,17 +327,38 @@ export function splitReference(ref: string): RefPart[] {
   return parts;
 }
 
-function pickInstances(instances: Resource[], explicitKey: string, referrerIndex: unknown): Resource[] {
-  if (instances.length <= 1) return instances;
+function pickInstances(group: InstanceGroup, explicitKey: string, referrerIndex: unknown): Resource[] {
+  if (group.all.length <= 1) return group.all;
   if (explicitKey) {
     const wanted = parseIndexKey(explicitKey);
-    return instances.filter((r) => r.index === wanted || String(r.index) === String(wanted));
+    return wanted === undefined ? group.all : (group.byKey?.get(String(wanted)) ?? []);
   }
   if (referrerIndex !== undefined) {
-    const same = instances.filter((r) => r.index === referrerIndex);
-    if (same.length > 0) return same;
+    const same = group.byKey?.get(String(referrerIndex));
+    if (same) return same;
   }
-  return instances;
+  return group.all;
+}
+
+/**
+ * Terraform lists a reference together with its containers (`aws_sg.g[1].id`, `aws_sg.g[1]`,
+ * `aws_sg.g`; `module.net.sg_id`, `module.net`). Only the most specific one says what is meant:
+ * the container would attach a rule to every instance of `g` or every resource of `module.net`.
+ */
+export function mostSpecificReferences(refs: readonly string[]): string[] {
+  if (refs.length <= 1) return [...refs];
+  return refs.filter((ref) => !refs.some((other) => other.length > ref.length && other.startsWith(ref) && (other[ref.length] === '.' || other[ref.length] === '[')));
+}
+
+/** A reference list that indexes by `count.index`/`each.*` picks the instance with the referrer's own key. */
+function isKeyed(refs: readonly string[]): boolean {
+  return refs.some((r) => r === 'count.index' || r.startsWith('each.'));
+}
+
+function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function parseIndexKey(key: string): string | number | undefined {
@@ -187,10 +372,6 @@ function parseIndexKey(key: string): string | number | undefined {
   }
 }
 
-function configAddress(resource: Resource): string {
-  return `${resource.mode === 'data' ? 'data.' : ''}${resource.type}.${resource.name}`;
-}
-
 /** Every `references` list in an expression tree. */
 function collectReferences(expression: unknown): string[] {
   const out: string[] = [];
@@ -202,17 +383,18 @@ function collectReferences(expression: unknown): string[] {
  * Visits the expressions of a configuration block: an attribute is `{references}` or
  * `{constant_value}`; nested blocks are arrays of (or single) objects of expressions.
  */
-function walkExpressions(expressions: Record<string, unknown>, prefix: string, visit: (path: string, refs: string[]) => void): void {
+function walkExpressions(expressions: Record<string, unknown>, prefix: string, visit: (path: string, refs: string[]) => void, depth = 0): void {
+  if (depth > MAX_NESTING) return;
   for (const [key, expression] of Object.entries(expressions)) {
     const path = prefix === '' ? key : key === '' ? prefix : `${prefix}.${key}`;
     if (Array.isArray(expression)) {
       expression.forEach((block, i) => {
-        if (block && typeof block === 'object') walkExpressions(block as Record<string, unknown>, `${path}.${i}`, visit);
+        if (block && typeof block === 'object') walkExpressions(block as Record<string, unknown>, `${path}.${i}`, visit, depth + 1);
       });
     } else if (expression && typeof expression === 'object') {
       const refs = (expression as Expression).references;
-      if (Array.isArray(refs)) visit(path, refs.filter((r): r is string => typeof r === 'string'));
-      else if (!('constant_value' in expression)) walkExpressions(expression as Record<string, unknown>, path, visit);
+      if (Array.isArray(refs)) visit(path, mostSpecificReferences(refs.filter((r): r is string => typeof r === 'string')));
+      else if (!('constant_value' in expression)) walkExpressions(expression as Record<string, unknown>, path, visit, depth + 1);
     }
   }
 }

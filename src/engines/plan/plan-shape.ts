@@ -38,15 +38,14 @@ export function assertPlanDocument(value: unknown, input: string): asserts value
     throw new InputError(input, `unsupported plan format_version ${version} (warden reads 0.1 to ${SUPPORTED_MAJOR}.x)`);
   }
   const hasChanges = Array.isArray(doc['resource_changes']);
-  const hasPlanned = isObject(doc['planned_values']);
-  if (!hasChanges && !hasPlanned) {
+  if ('resource_changes' in doc && !hasChanges && doc['resource_changes'] !== null) {
+    throw new InputError(input, 'malformed plan: resource_changes is not a list');
+  }
+  if (!hasChanges && !isObject(doc['planned_values'])) {
     if (isObject(doc['values'])) {
       throw new InputError(input, 'the JSON of a Terraform state (`terraform show -json` without a plan file), not a plan');
     }
     throw new InputError(input, 'not a Terraform plan (neither resource_changes nor planned_values)');
-  }
-  if ('resource_changes' in doc && !hasChanges && doc['resource_changes'] !== null) {
-    throw new InputError(input, 'malformed plan: resource_changes is not a list');
   }
 }
 

@@ -24,6 +24,19 @@ export interface SecurityGroupRule {
   origin: Resource;
   /** Attribute path of the rule inside `origin` (`ingress.1`), '' when the rule is its own resource. */
   path: string;
+  /** Where each part of the rule is written inside `origin` (`ingress.1.cidr_blocks`, `cidr_ipv4`…), for evidence and reference lookups. */
+  attributes: RuleAttributePaths;
+}
+
+/** Attribute paths inside a rule's origin resource; absent when the shape has no such attribute. */
+export interface RuleAttributePaths {
+  protocol?: string;
+  fromPort?: string;
+  toPort?: string;
+  ipv4Cidrs?: string;
+  ipv6Cidrs?: string;
+  prefixListIds?: string;
+  securityGroupRefs?: string;
 }
 
 /** A security group with every rule that applies to it folded in. */
@@ -45,6 +58,7 @@ const PROTOCOL_NAMES: Record<string, Protocol> = {
   'icmp-v6': 'icmpv6',
 };
 
+/** A rule protocol as written (`-1`, `all`, `6`, `TCP`…) in the normalised form of {@link Protocol}. */
 export function normaliseProtocol(value: Value | undefined): Protocol | Unknown {
   if (isUnknown(value)) return value;
   if (value === undefined || value === null || value === '') return '-1';
@@ -61,6 +75,9 @@ export function buildSecurityGroups(inventory: Inventory): SecurityGroup[] {
     for (const direction of ['ingress', 'egress'] as const) {
       const blocks = listOf(resource.values[direction]);
       if (isUnknown(blocks)) {
+        // Not written in the configuration: the provider fills it in from the rules managed as separate
+        // resources (folded in below), so there are no inline rules to doubt.
+        if (resource.configuredAttributes && !resource.configuredAttributes.includes(direction)) continue;
         group.rules.push(unknownRule(direction, resource, direction, blocks));
         continue;
       }
@@ -114,6 +131,10 @@ function inlineRule(direction: SecurityGroupRule['direction'], origin: Resource,
     ...description(block['description']),
     origin,
     path,
+    attributes: {
+      protocol: `${path}.protocol`, fromPort: `${path}.from_port`, toPort: `${path}.to_port`, ipv4Cidrs: `${path}.cidr_blocks`,
+      ipv6Cidrs: `${path}.ipv6_cidr_blocks`, prefixListIds: `${path}.prefix_list_ids`, securityGroupRefs: `${path}.security_groups`,
+    },
   };
 }
 
@@ -131,6 +152,10 @@ function standaloneRule(direction: SecurityGroupRule['direction'], resource: Res
     ...description(v['description']),
     origin: resource,
     path: '',
+    attributes: {
+      protocol: 'protocol', fromPort: 'from_port', toPort: 'to_port', ipv4Cidrs: 'cidr_blocks', ipv6Cidrs: 'ipv6_cidr_blocks',
+      prefixListIds: 'prefix_list_ids', securityGroupRefs: 'source_security_group_id',
+    },
   };
 }
 
@@ -149,13 +174,17 @@ function vpcRule(direction: SecurityGroupRule['direction'], resource: Resource):
     ...description(v['description']),
     origin: resource,
     path: '',
+    attributes: {
+      protocol: 'ip_protocol', fromPort: 'from_port', toPort: 'to_port', ipv4Cidrs: 'cidr_ipv4', ipv6Cidrs: 'cidr_ipv6',
+      prefixListIds: 'prefix_list_id', securityGroupRefs: 'referenced_security_group_id',
+    },
   };
 }
 
 function unknownRule(direction: SecurityGroupRule['direction'], origin: Resource, path: string, why: Unknown): SecurityGroupRule {
   return {
     direction, protocol: why, fromPort: why, toPort: why, ipv4Cidrs: why, ipv6Cidrs: why, prefixListIds: why,
-    securityGroupRefs: why, self: false, origin, path,
+    securityGroupRefs: why, self: false, origin, path, attributes: {},
   };
 }
 

@@ -1,4 +1,5 @@
-import type { Finding } from '../../rules/finding.js';
+import type { Location } from '../../model/location.js';
+import type { Finding, TraceStep } from '../../rules/finding.js';
 import type { ScanResult } from '../../scan/scan-result.js';
 import type { Reporter } from '../reporter.js';
 
@@ -30,24 +31,34 @@ function jsonFinding(finding: Finding): Record<string, unknown> {
     verdict: finding.verdict,
     message: finding.message,
     ...(finding.reason !== undefined ? { reason: finding.reason } : {}),
-    resource: finding.resource,
-    ...(location
-      ? {
-          location:
-            location.kind === 'source'
-              ? {
-                  file: location.file,
-                  ...(location.startLine !== undefined ? { startLine: location.startLine, endLine: location.endLine ?? location.startLine } : {}),
-                  ...(location.startColumn !== undefined ? { startColumn: location.startColumn } : {}),
-                  ...(location.endColumn !== undefined ? { endColumn: location.endColumn } : {}),
-                }
-              : { account: location.account, region: location.region, arn: location.arn },
-        }
-      : {}),
-    evidence: finding.evidence,
+    resource: { type: finding.resource.type, address: finding.resource.address, source: finding.resource.source, input: finding.resource.input },
+    ...(location ? { location: jsonLocation(location) } : {}),
+    // `value` is always present: an absent attribute is null, as JSON has no undefined.
+    evidence: finding.evidence.map(({ path, value, note }) => ({ path, value: value ?? null, ...(note !== undefined ? { note } : {}) })),
     remediation: finding.remediation,
     fingerprint: finding.fingerprint,
     ...(finding.suppression ? { suppression: finding.suppression } : {}),
-    ...(finding.trace ? { trace: finding.trace } : {}),
+    ...(finding.trace && finding.trace.length > 0 ? { trace: finding.trace.map(jsonTraceStep) } : {}),
+  };
+}
+
+/** A source position {file, startLine, endLine, …} or a live position {account, region, arn}. */
+function jsonLocation(location: Location): Record<string, unknown> {
+  if (location.kind === 'cloud') return { account: location.account, region: location.region, arn: location.arn };
+  return {
+    file: location.file,
+    ...(location.startLine !== undefined ? { startLine: location.startLine, endLine: location.endLine ?? location.startLine } : {}),
+    ...(location.startColumn !== undefined ? { startColumn: location.startColumn } : {}),
+    ...(location.endColumn !== undefined ? { endColumn: location.endColumn } : {}),
+  };
+}
+
+/** Trace steps carry their locations in the same shape as findings do. */
+function jsonTraceStep(step: TraceStep): Record<string, unknown> {
+  return {
+    label: step.label,
+    ...(step.resource ? { resource: { type: step.resource.type, address: step.resource.address } } : {}),
+    ...(step.location ? { location: jsonLocation(step.location) } : {}),
+    ...(step.detail !== undefined ? { detail: step.detail } : {}),
   };
 }

@@ -1,6 +1,19 @@
-import type { Reporter } from '../reporter.js';
+import type { ScanResult } from '../../scan/scan-result.js';
+import type { Reporter, ReportContext } from '../reporter.js';
+import { sarifRuns } from './sarif-runs.js';
+import type { SarifLog } from './sarif-types.js';
 
-// Replaced by the full SARIF reporter.
-export const sarifReport: Reporter = () => {
-  throw new Error('SARIF output is not built yet');
-};
+/** The final OASIS schema of SARIF 2.1.0 (with errata 01), which GitHub and the SARIF validators expect. */
+export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning and Jenkins warnings-ng (DESIGN §5). Besides the 25,000
+ * results per run enforced in sarif-runs.ts, GitHub refuses uploads over 10 MB gzipped; warden does
+ * not gzip the report to measure it (that would cost as much as the scan on large inputs) — a report
+ * that large should be split by target or narrowed with --only / --skip.
+ */
+export const sarifReport: Reporter = (result, context) => `${JSON.stringify(toSarifLog(result, context), null, 2)}\n`;
+
+export function toSarifLog(result: ScanResult, context: ReportContext): SarifLog {
+  return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: sarifRuns(result, context) };
+}

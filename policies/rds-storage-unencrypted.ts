@@ -1,0 +1,63 @@
+import { definePolicy, isUnknown, knownString, type PolicyContext, type Resource } from '../src/api.js';
+
+/** Database storage whose encryption Terraform sets on the resource itself (cluster members inherit the cluster's). */
+const DATABASE_TYPES = ['aws_db_instance', 'aws_rds_cluster'];
+
+export const rdsStorageUnencrypted = definePolicy({
+  id: 'rds-storage-unencrypted',
+  title: 'RDS storage is not encrypted at rest',
+  severity: 'medium',
+  description:
+    'An RDS DB instance or Aurora/Multi-AZ DB cluster stores its data, automated backups, read replicas and snapshots ' +
+    'unencrypted (storage_encrypted is not true). Encryption can only be chosen when the database is created.',
+  remediation:
+    'Set storage_encrypted = true (and kms_key_id for a customer managed key) when creating the database. An existing ' +
+    'database cannot be encrypted in place: restore an encrypted copy of a snapshot and switch over to it.',
+  frameworks: {
+    'CIS AWS Foundations Benchmark v3.0.0': ['2.3.1'],
+    'AWS Foundational Security Best Practices': ['RDS.3', 'RDS.27'],
+    'SOC 2': ['CC6.1'],
+    'HIPAA Security Rule': ['164.312(a)(2)(iv)'],
+  },
+  tags: ['encryption', 'database'],
+  resourceTypes: DATABASE_TYPES,
+  check(context) {
+    for (const resource of context.inventory.ofType(...DATABASE_TYPES)) {
+      if (resource.mode === 'managed') checkDatabase(context, resource);
+    }
+  },
+});
+
+function checkDatabase(context: PolicyContext<Record<string, never>>, resource: Resource): void {
+  const encrypted = resource.values['storage_encrypted'];
+  if (encrypted === true) {
+    context.pass({ resource, message: `${resource.address} encrypts its storage` });
+    return;
+  }
+  if (isUnknown(encrypted)) {
+    context.unknown({ resource, path: 'storage_encrypted', message: `${resource.address}: cannot tell whether its storage is encrypted`, reason: encrypted });
+    return;
+  }
+  // A read replica takes its encryption from its source (or from kms_key_id when it is in another region).
+  const source = resource.values['replicate_source_db'];
+  if (isUnknown(source) || (knownString(source) ?? '') !== '') {
+    const key = resource.values['kms_key_id'];
+    if (isUnknown(key) || (knownString(key) ?? '') !== '') {
+      context.pass({ resource, message: `${resource.address} is a read replica encrypted with a KMS key` });
+      return;
+    }
+    context.unknown({
+      resource,
+      path: 'replicate_source_db',
+      message: `${resource.address} is a read replica: its encryption is that of its source database`,
+      reason: 'a read replica inherits storage encryption from the database it replicates',
+    });
+    return;
+  }
+  context.fail({
+    resource,
+    path: 'storage_encrypted',
+    message: `${resource.address} stores its data unencrypted (storage_encrypted is ${encrypted === undefined ? 'not set' : String(encrypted)})`,
+    evidence: [{ path: 'storage_encrypted', value: encrypted ?? null }],
+  });
+}

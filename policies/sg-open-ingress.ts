@@ -1,0 +1,190 @@
+import { definePolicy, isUnknown, type Evidence, type PolicyContext, type Resource, type SecurityGroup, type SecurityGroupRule } from '../src/api.js';
+import { isInternetCidr } from './sg-open-ingress/internet-cidrs.js';
+import { assessExposure, describePort, describeTraffic, trafficKey, trafficOf, type Traffic } from './sg-open-ingress/port-exposure.js';
+import { PrefixListReader } from './sg-open-ingress/prefix-lists.js';
+import { assessSources, type InternetSource } from './sg-open-ingress/rule-sources.js';
+
+export interface SgOpenIngressOptions {
+  /** Ports that may be open to the internet: a rule exposing only these is not reported. */
+  allowPorts: number[];
+  /** Remote administration ports: exposing one is high severity. */
+  adminPorts: number[];
+  /** Database and cache ports: exposing one is high severity. */
+  databasePorts: number[];
+  /** Also treat a public CIDR with a prefix length of at most this as the internet; null = only /0. */
+  publicCidrMinPrefix: number | null;
+}
+
+const portList = { type: 'array', items: { type: 'integer', minimum: 0, maximum: 65535 }, uniqueItems: true } as const;
+
+export const sgOpenIngress = definePolicy<SgOpenIngressOptions>({
+  id: 'sg-open-ingress',
+  title: 'Security group allows ingress from the internet',
+  severity: 'high',
+  description:
+    'A security group rule admits inbound traffic from the whole internet (0.0.0.0/0 or ::/0, directly or through a ' +
+    'managed prefix list). Rules in all three Terraform shapes are checked: inline ingress blocks, ' +
+    'aws_security_group_rule and aws_vpc_security_group_ingress_rule. Severity follows what is exposed: every port is ' +
+    'critical, a remote administration or database port is high, any other port is medium; ports in the allow-list ' +
+    '(80 and 443 by default) are not reported.',
+  remediation:
+    'Narrow the rule\'s source to the networks that need it (office or VPN ranges, a managed prefix list) or to another ' +
+    'security group, such as the one of the load balancer in front of the service. Reach administration ports through ' +
+    'AWS Systems Manager Session Manager, a VPN or a bastion rather than from the internet. If a port is meant to be ' +
+    'public (a web listener), add it to this policy\'s allowPorts option.',
+  frameworks: {
+    'CIS AWS Foundations Benchmark v3.0.0': ['5.2', '5.3'],
+    'AWS Foundational Security Best Practices': ['EC2.18', 'EC2.19'],
+    'PCI DSS 4.0': ['1.3.1', '1.4.2'],
+    'SOC 2': ['CC6.6'],
+  },
+  tags: ['network', 'security-group', 'internet-exposure'],
+  resourceTypes: [
+    'aws_security_group',
+    'aws_default_security_group',
+    'aws_security_group_rule',
+    'aws_vpc_security_group_ingress_rule',
+    'aws_ec2_managed_prefix_list',
+  ],
+  options: {
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        allowPorts: portList,
+        adminPorts: portList,
+        databasePorts: portList,
+        publicCidrMinPrefix: { type: ['integer', 'null'], minimum: 0, maximum: 128 },
+      },
+    },
+    defaults: {
+      allowPorts: [80, 443],
+      adminPorts: [22, 3389],
+      databasePorts: [3306, 5432, 1433, 1521, 27017, 6379, 9200, 5984, 11211, 9042],
+      publicCidrMinPrefix: null,
+    },
+  },
+  check(context) {
+    const { inventory, options } = context;
+    const prefixLists = new PrefixListReader(inventory);
+    const isInternet = (cidr: string): boolean => isInternetCidr(cidr, options.publicCidrMinPrefix);
+    for (const group of inventory.securityGroups) {
+      const reported = new Set<string>();
+      // Standalone rules first: a refreshed group also lists them inline, and their own resource is the better location.
+      const rules = group.rules.filter((r) => r.direction === 'ingress').sort((a, b) => Number(a.path !== '') - Number(b.path !== ''));
+      for (const rule of rules) {
+        const sources = assessSources(rule, inventory, prefixLists, isInternet);
+        if (sources.internet.length === 0 && sources.doubts.length === 0) continue;
+        checkRule(context, group, rule, sources.internet, sources.doubts, reported);
+      }
+      if (reported.size === 0 && group.resource) {
+        context.pass({ resource: group.resource, message: `${group.resource.address} admits no traffic from the internet` });
+      }
+    }
+  },
+});
+
+function checkRule(
+  context: PolicyContext<SgOpenIngressOptions>,
+  group: SecurityGroup,
+  rule: SecurityGroupRule,
+  internet: InternetSource[],
+  doubts: string[],
+  reported: Set<string>,
+): void {
+  const target = findingTarget(group, rule, internet);
+  const traffic = trafficOf(rule);
+  if (isUnknown(traffic)) {
+    const element = `ingress ? ${sourceKey(internet) || '?'} [${ruleLabel(rule)}]`;
+    if (reported.has(element)) return;
+    reported.add(element);
+    const from = internet.length > 0 ? `from ${describeSources(internet)}` : 'from a source that may be the internet';
+    context.unknown({
+      ...target,
+      element,
+      message: `cannot tell which ports ${groupLabel(group, rule)} opens ${from} (${ruleLabel(rule)})`,
+      reason: internet.length === 0 && doubts[0] !== undefined && doubts[0] !== traffic.reason ? `${traffic.reason}; ${doubts[0]}` : traffic.reason,
+      evidence: sourceEvidence(rule, group, internet),
+    });
+    return;
+  }
+  const exposure = assessExposure(traffic, context.options);
+  if (!exposure) return; // only allow-listed ports: nothing to report, whatever the sources
+  // A single port is named by describeTraffic already; a range says which sensitive ports it holds.
+  const single = traffic.kind === 'ports' && traffic.from === traffic.to;
+  const including = exposure.notable.length > 0 && !single ? `, including ${listPorts(exposure.notable)}` : '';
+  if (internet.length > 0) {
+    const element = `ingress ${trafficKey(traffic)} ${sourceKey(internet)}`;
+    if (reported.has(element)) return;
+    reported.add(element);
+    context.fail({
+      ...target,
+      element,
+      severity: exposure.severity,
+      message: `${groupLabel(group, rule)} allows ${describeTraffic(traffic)} from ${describeSources(internet)}${including}`,
+      evidence: [...sourceEvidence(rule, group, internet), trafficEvidence(rule, group, traffic)],
+    });
+    return;
+  }
+  const element = `ingress ${trafficKey(traffic)} ? [${ruleLabel(rule)}]`;
+  if (reported.has(element)) return;
+  reported.add(element);
+  context.unknown({
+    ...target,
+    element,
+    severity: exposure.severity,
+    message: `cannot tell whether ${groupLabel(group, rule)} allows ${describeTraffic(traffic)}${including} from the internet (${ruleLabel(rule)})`,
+    reason: doubts[0]!,
+    evidence: [trafficEvidence(rule, group, traffic)],
+  });
+}
+
+/** The group is the finding's resource; a standalone rule is where it points. A rule whose group is not in the input stands alone. */
+function findingTarget(group: SecurityGroup, rule: SecurityGroupRule, internet: InternetSource[]): { resource: Resource; path?: string; locationOf?: Resource } {
+  if (!group.resource) return { resource: rule.origin, path: internet[0]?.path ?? rule.path };
+  if (rule.origin !== group.resource) return { resource: group.resource, locationOf: rule.origin };
+  return { resource: group.resource, path: internet[0]?.path ?? rule.path };
+}
+
+function groupLabel(group: SecurityGroup, rule: SecurityGroupRule): string {
+  if (group.resource) return group.resource.address;
+  return group.key.startsWith('sg-') ? `security group ${group.key}` : `the security group of ${rule.origin.address}`;
+}
+
+/** `ingress.0 of aws_security_group.web`, or the rule resource's address. */
+function ruleLabel(rule: SecurityGroupRule): string {
+  return rule.path === '' ? rule.origin.address : `${rule.origin.address}.${rule.path}`;
+}
+
+/** Paths in evidence are relative to the finding's resource; a standalone rule's attributes carry its address. */
+function evidencePath(rule: SecurityGroupRule, group: SecurityGroup, path: string): string {
+  return (group.resource ?? rule.origin) === rule.origin ? path : `${rule.origin.address}.${path}`;
+}
+
+function sourceEvidence(rule: SecurityGroupRule, group: SecurityGroup, internet: InternetSource[]): Evidence[] {
+  return internet.map((source) => ({
+    path: evidencePath(rule, group, source.path),
+    value: source.prefixList ?? source.cidr,
+    note: source.prefixList ? `prefix list entry ${source.cidr} is the internet` : 'the internet',
+  }));
+}
+
+function trafficEvidence(rule: SecurityGroupRule, group: SecurityGroup, traffic: Traffic): Evidence {
+  const path = rule.attributes.protocol ?? rule.path;
+  const value = traffic.kind === 'all' ? { protocol: '-1' } : { protocol: traffic.protocol, fromPort: traffic.from, toPort: traffic.to };
+  return { path: evidencePath(rule, group, path), value, note: describeTraffic(traffic) };
+}
+
+function sourceKey(internet: InternetSource[]): string {
+  return [...new Set(internet.map((s) => (s.prefixList ? `${s.prefixList}:${s.cidr}` : s.cidr)))].sort().join(',');
+}
+
+function describeSources(internet: InternetSource[]): string {
+  const parts = [...new Set(internet.map((s) => (s.prefixList ? `${s.cidr} (prefix list ${s.prefixList})` : s.cidr)))];
+  return parts.join(' and ');
+}
+
+function listPorts(ports: number[]): string {
+  const named = ports.slice(0, 3).map(describePort);
+  return ports.length > 3 ? `${named.join(', ')} and ${ports.length - 3} more` : named.join(', ');
+}

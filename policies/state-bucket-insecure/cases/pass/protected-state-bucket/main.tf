@@ -1,0 +1,56 @@
+terraform {
+  backend "s3" {
+    bucket       = "acme-terraform-state"
+    key          = "bootstrap/terraform.tfstate"
+    region       = "eu-west-1"
+    encrypt      = true
+    use_lockfile = true
+  }
+}
+
+resource "aws_kms_key" "state" {
+  description         = "Terraform state"
+  enable_key_rotation = true
+
+  tags = {
+    Environment = "prod"
+    Owner       = "platform"
+  }
+}
+
+resource "aws_s3_bucket" "state" {
+  bucket = "acme-terraform-state"
+
+  tags = {
+    Environment = "prod"
+    Owner       = "platform"
+  }
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "state" {
+  bucket = aws_s3_bucket.state.id
+
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = aws_kms_key.state.arn
+    }
+  }
+}
+
+resource "aws_s3_bucket_versioning" "state" {
+  bucket = aws_s3_bucket.state.id
+
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "state" {
+  bucket = aws_s3_bucket.state.id
+
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}

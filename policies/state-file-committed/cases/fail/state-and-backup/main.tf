@@ -1,0 +1,8 @@
+resource "aws_sqs_queue" "jobs" {
+  name = "jobs"
+
+  tags = {
+    Environment = "dev"
+    Owner       = "platform"
+  }
+}

@@ -1,0 +1,134 @@
+import type { Command } from 'commander';
+import type { AwsCredentials } from '../engines/live/collect/clients.js';
+import type { LiveAuditOptions } from '../engines/live/collect-live.js';
+import { parseLiveSource } from '../engines/live/live-source.js';
+import type { OutputFlags } from './emit-result.js';
+import { collectList } from './parse-flags.js';
+import type { FrameworkFlags, PolicySourceFlags } from './policy-flags.js';
+import { UsageError } from './usage-error.js';
+
+export interface AuditFlags extends OutputFlags, PolicySourceFlags, FrameworkFlags {
+  regions?: string[];
+  profile?: string;
+  accounts?: string[];
+  roleName?: string;
+  externalId?: string;
+  source?: string;
+  saveInventory?: string;
+  concurrency?: string;
+  maxAttempts?: string;
+  config?: string;
+  only?: string[];
+  skip?: string[];
+  includePasses?: boolean;
+}
+
+/** What the audit is given besides its flags (tests: credentials and an HTTP handler that never touches the network). */
+export interface AuditDependencies {
+  credentials?: AwsCredentials;
+  requestHandler?: unknown;
+  stderr?: NodeJS.WriteStream;
+}
+
+/**
+ * Registers `warden audit` beside `scan`, with every output and gating option of `scan` (taken from
+ * the scan command itself, so the two stay in step).
+ */
+export function registerAuditCommand(program: Command, setExitCode: (code: number) => void): void {
+  const audit = program
+    .command('audit')
+    .description('audit live AWS accounts (Describe APIs or AWS Config) with the same policies')
+    .option('--regions <regions>', 'all (every enabled region, the default) or a comma-separated list', collectList)
+    .option('--profile <name>', 'AWS profile for the base credentials (default: the SDK default chain)')
+    .option('--accounts <ids>', 'accounts to audit by assuming --role-name in each (comma-separated)', collectList)
+    .option('--role-name <name>', 'role to assume in each of --accounts')
+    .option('--external-id <id>', 'external id for assuming --role-name')
+    .option('--source <source>', 'api (Describe APIs), config (AWS Config per account/region) or config-aggregator:NAME[@REGION]', 'api')
+    .option('--save-inventory <file>', 'also save what was read, for `warden scan FILE` offline')
+    .option('--concurrency <n>', 'API calls in flight per account and region (default 4)')
+    .option('--max-attempts <n>', 'attempts per API call, with adaptive retries (default 8)');
+  const scan = program.commands.find((command) => command.name() === 'scan');
+  for (const option of scan?.options ?? []) audit.addOption(option);
+  audit.action(async (flags: AuditFlags) => {
+    setExitCode(await auditCommand(flags));
+  });
+}
+
+/** `warden audit`: returns the exit code. */
+export async function auditCommand(flags: AuditFlags, dependencies: AuditDependencies = {}): Promise<number> {
+  const live = liveOptions(flags, dependencies);
+  const [{ loadConfig }, { policiesForRun, recordPolicyLoadProblems }, { runAudit }, { emitResult, planOutput }, { progressDisplay }, { writeOutputFile }, { resolve }] =
+    await Promise.all([
+      import('../config/load-config.js'),
+      import('./policy-sources.js'),
+      import('../scan/run-audit.js'),
+      import('./emit-result.js'),
+      import('./audit-progress.js'),
+      import('../report/write-output.js'),
+      import('node:path'),
+    ]);
+  const cwd = process.cwd();
+  const { config, path: configPath } = loadConfig(flags.config, cwd);
+  const plan = planOutput(flags, config);
+  const { policies, problems } = await policiesForRun(flags, config, configPath, cwd);
+  const progress = progressDisplay(dependencies.stderr ?? process.stderr, plan.quiet);
+
+  let result;
+  try {
+    result = await runAudit({
+      live: { ...live, onProgress: progress.update },
+      policies,
+      config,
+      ...(configPath ? { configPath } : {}),
+      includePasses: flags.includePasses ?? false,
+      unknownMode: plan.unknownMode,
+      onCollected: (collection) => {
+        if (flags.saveInventory) writeOutputFile(resolve(cwd, flags.saveInventory), `${JSON.stringify(collection.recording)}\n`);
+      },
+    });
+  } finally {
+    progress.done();
+  }
+  recordPolicyLoadProblems(result, problems);
+  return emitResult(result, plan, cwd);
+}
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const ACCOUNT = /^\d{12}$/;
+
+/** Checks the audit flags; a mistake is a one-line UsageError before any AWS call. */
+export function liveOptions(flags: AuditFlags, dependencies: AuditDependencies = {}): LiveAuditOptions {
+  const source = parseLiveSource(flags.source ?? 'api');
+  if (!source) throw new UsageError(`--source: "${flags.source}" is not one of api, config, config-aggregator:NAME[@REGION]`);
+  const regionList = flags.regions ?? [];
+  if (regionList.includes('all') && regionList.length > 1) throw new UsageError('--regions: "all" cannot be combined with region names');
+  const regions = regionList.length === 0 || regionList.includes('all') ? undefined : [...new Set(regionList)];
+  for (const region of regions ?? []) if (!REGION.test(region)) throw new UsageError(`--regions: "${region}" is not a region name (e.g. eu-west-1)`);
+  const accounts = flags.accounts?.length ? [...new Set(flags.accounts)] : undefined;
+  for (const account of accounts ?? []) if (!ACCOUNT.test(account)) throw new UsageError(`--accounts: "${account}" is not a 12-digit account id`);
+  if (source.kind === 'config-aggregator') {
+    if (flags.roleName) throw new UsageError('--role-name: an aggregator is read with the current credentials (use --accounts alone to filter its accounts)');
+  } else {
+    if (accounts && !flags.roleName) throw new UsageError('--accounts needs --role-name (the role to assume in each account)');
+    if (flags.roleName && !accounts) throw new UsageError('--role-name needs --accounts (the accounts to assume it in)');
+  }
+  if (flags.externalId && !flags.roleName) throw new UsageError('--external-id needs --role-name');
+  return {
+    source,
+    ...(regions ? { regions } : {}),
+    ...(flags.profile ? { profile: flags.profile } : {}),
+    ...(accounts ? { accounts } : {}),
+    ...(flags.roleName ? { roleName: flags.roleName } : {}),
+    ...(flags.externalId ? { externalId: flags.externalId } : {}),
+    ...(flags.concurrency !== undefined ? { concurrency: positiveInteger('--concurrency', flags.concurrency, 64) } : {}),
+    ...(flags.maxAttempts !== undefined ? { maxAttempts: positiveInteger('--max-attempts', flags.maxAttempts, 20) } : {}),
+    ...(dependencies.credentials ? { credentials: dependencies.credentials } : {}),
+    ...(dependencies.requestHandler ? { requestHandler: dependencies.requestHandler } : {}),
+  };
+}
+
+function positiveInteger(flag: string, text: string, max: number): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${flag}: "${text}" is not a whole number from 1 to ${max}`);
+  return n;
+}

@@ -1,0 +1,66 @@
+import { resolve } from 'node:path';
+import type { FailOn, UnknownMode, WardenConfig } from '../config/config.js';
+import { loadReporter, type Format } from '../report/reporter.js';
+import { writeOutputFile } from '../report/write-output.js';
+import { exitCodeFor } from '../rules/exit-code.js';
+import type { ScanResult } from '../scan/scan-result.js';
+import { parseFailOn, parseFormat, parseReport, parseUnknownMode } from './parse-flags.js';
+import { shouldColor } from './terminal.js';
+
+/** The output and gating flags `scan` and `audit` share. */
+export interface OutputFlags {
+  format: string;
+  output?: string;
+  report?: string[];
+  failOn?: string;
+  unknown?: string;
+  allowIncomplete?: boolean;
+  quiet?: boolean;
+}
+
+/** The flags checked and merged with warden.yaml: what to write where, and how the exit code is decided. */
+export interface OutputPlan {
+  format: Format;
+  reports: { format: Format; file: string }[];
+  output?: string;
+  quiet: boolean;
+  failOn: FailOn;
+  unknownMode: UnknownMode;
+  allowIncomplete: boolean;
+}
+
+/** Checks the output flags (a bad value is a UsageError, before any work is done). */
+export function planOutput(flags: OutputFlags, config: WardenConfig): OutputPlan {
+  return {
+    format: parseFormat(flags.format),
+    reports: (flags.report ?? []).map(parseReport),
+    ...(flags.output ? { output: flags.output } : {}),
+    quiet: flags.quiet ?? false,
+    failOn: flags.failOn ? parseFailOn(flags.failOn) : (config.failOn ?? 'low'),
+    unknownMode: flags.unknown ? parseUnknownMode(flags.unknown) : (config.unknown ?? 'warn'),
+    allowIncomplete: flags.allowIncomplete ?? config.allowIncomplete ?? false,
+  };
+}
+
+/**
+ * Reports a result: input errors, coverage gaps and warnings on stderr, the chosen format on stdout
+ * or `--output`, extra `--report` files; returns the exit code.
+ */
+export async function emitResult(result: ScanResult, plan: OutputPlan, cwd: string): Promise<number> {
+  for (const input of result.inputs) if (input.error) process.stderr.write(`warden: ${input.error}\n`);
+  const inputErrors = new Set(result.inputs.map((input) => input.error).filter(Boolean));
+  // A live (account, region) in error already listed its gaps in its input error.
+  const failedInputs = new Set(result.inputs.filter((input) => input.error).map((input) => input.path));
+  for (const gap of result.coverage.gaps) {
+    if (!inputErrors.has(gap.message) && !failedInputs.has(gap.target)) process.stderr.write(`warden: ${gap.message}\n`);
+  }
+  for (const warning of result.warnings) process.stderr.write(`warden: warning: ${warning}\n`);
+
+  const render = async (which: Format, toFile: boolean): Promise<string> =>
+    (await loadReporter(which))(result, { color: !toFile && shouldColor(process.stdout), cwd });
+  for (const report of plan.reports) writeOutputFile(resolve(cwd, report.file), await render(report.format, true));
+  if (plan.output) writeOutputFile(resolve(cwd, plan.output), await render(plan.format, true));
+  else if (!(plan.quiet && plan.format === 'console')) process.stdout.write(await render(plan.format, false));
+
+  return exitCodeFor(result, { failOn: plan.failOn, unknown: plan.unknownMode, allowIncomplete: plan.allowIncomplete });
+}

@@ -1,0 +1,27 @@
+import type { Resource } from '../../model/resource.js';
+import { loadModuleTree } from './config/load-module-tree.js';
+import type { ModuleConfig } from './config/module-config.js';
+import type { SourceTree } from './config/source-tree.js';
+import { moduleResources } from './inventory/build-resources.js';
+import { ModuleInstance } from './instances/module-instance.js';
+import { rootVariables, type VariableOptions } from './variables/root-variables.js';
+
+/** A root module evaluated with its variable values: the module tree and every resource instance in it. */
+export interface EvaluatedRoot {
+  dir: string;
+  /** The directory as shown to users; also the `input` of its resources. */
+  display: string;
+  instance: ModuleInstance;
+  /** Module configurations by key (`''`, `net`, `net.sub`). */
+  modules: Map<string, ModuleConfig>;
+  resources: Resource[];
+}
+
+export async function evaluateRoot(tree: SourceTree, rootDir: string, options: VariableOptions): Promise<EvaluatedRoot> {
+  const modules = await loadModuleTree(tree, rootDir);
+  const config = modules.get('')!;
+  const variables = await rootVariables(config, tree, options);
+  const instance = new ModuleInstance({ tree, rootDir, modules, rootVariables: variables }, config, '', '');
+  const display = tree.display(rootDir);
+  return { dir: rootDir, display, instance, modules, resources: moduleResources(instance, display) };
+}

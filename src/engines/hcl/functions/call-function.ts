@@ -1,0 +1,47 @@
+import { Unknown, isUnknown } from '../../../model/unknown.js';
+import type { Value } from '../../../model/value.js';
+import { EvalError } from '../eval/eval-error.js';
+import { NeedsKnown, containsSensitive, markSensitive, reveal } from '../eval/values.js';
+import { collectionFunctions } from './collections.js';
+import { encodingFunctions } from './encoding.js';
+import { networkFunctions } from './network.js';
+import { numberFunctions } from './numbers.js';
+import { stringFunctions } from './strings.js';
+
+/** A Terraform function on plain values (no Sensitive wrappers; Unknowns only nested inside collections). */
+export type HclFunction = (args: Value[]) => Value;
+
+const FUNCTIONS: Record<string, HclFunction> = {
+  ...stringFunctions,
+  ...collectionFunctions,
+  ...numberFunctions,
+  ...encodingFunctions,
+  ...networkFunctions,
+};
+
+/**
+ * Calls a built-in function. An argument that is wholly unknown makes the result unknown; a
+ * sensitive argument makes the result sensitive; a function warden does not evaluate (files,
+ * time, randomness, provider functions) gives an Unknown naming it.
+ */
+export function callFunction(name: string, args: Value[]): Value {
+  const fn = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
+  if (!fn) return new Unknown(`${name}() is not evaluated statically`);
+  for (const arg of args) if (isUnknown(arg)) return arg;
+  const sensitive = args.some(containsSensitive);
+  try {
+    return markSensitive(fn(sensitive ? args.map(reveal) : args), sensitive);
+  } catch (error) {
+    if (error instanceof NeedsKnown) return error.unknown;
+    if (error instanceof EvalError) throw new EvalError(`${name}(): ${error.message}`);
+    throw error;
+  }
+}
+
+/** Checks the number of arguments. */
+export function arity(args: Value[], min: number, max = min): void {
+  if (args.length < min || args.length > max) {
+    const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
+    throw new EvalError(`expects ${expected} argument${expected === '1' ? '' : 's'}, got ${args.length}`);
+  }
+}

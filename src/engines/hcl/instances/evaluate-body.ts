@@ -1,0 +1,163 @@
+import type { SourceLocation } from '../../../model/location.js';
+import { Unknown, isUnknown } from '../../../model/unknown.js';
+import { isValueObject, type Value, type ValueObject } from '../../../model/value.js';
+import { attribute, blocks, traversalText } from '../config/module-config.js';
+import { EvalError } from '../eval/eval-error.js';
+import { entries, evaluate, type EvalContext } from '../eval/evaluator.js';
+import { ResourceValue } from '../eval/resource-value.js';
+import type { Attribute, Block, Body } from '../syntax/ast.js';
+
+/** The evaluated configuration of a block, with where each attribute is written and what it refers to. */
+export interface EvaluatedBody {
+  values: ValueObject;
+  /** Dotted attribute path (`ingress.0.cidr_blocks`) → where it is written. */
+  locations: Record<string, SourceLocation>;
+  /** Dotted attribute path → addresses of the resources its expression refers to. */
+  references: Record<string, string[]>;
+}
+
+/** Arguments that configure Terraform itself, not the resource. */
+const META_ATTRIBUTES = new Set(['count', 'for_each', 'provider', 'depends_on']);
+const META_BLOCKS = new Set(['lifecycle', 'provisioner', 'connection']);
+
+/** Records the resources each attribute refers to, under the attribute's path (one collector per block). */
+class ReferenceCollector {
+  path = '';
+
+  constructor(readonly references: Record<string, string[]>) {}
+
+  add(address: string): void {
+    const list = (this.references[this.path] ??= []);
+    if (!list.includes(address)) list.push(address);
+  }
+}
+
+/** Evaluates a resource (or provider/backend) block body: attributes, nested blocks as lists, `dynamic` blocks expanded. */
+export function evaluateBlockBody(body: Body, context: EvalContext): EvaluatedBody {
+  const out: EvaluatedBody = { values: {}, locations: {}, references: {} };
+  const refs = new ReferenceCollector(out.references);
+  out.values = evaluateBody(body, { file: context.file, names: context.names, ...(context.bindings ? { bindings: context.bindings } : {}), refs }, '', out, true);
+  return out;
+}
+
+function evaluateBody(body: Body, context: EvalContext & { refs: ReferenceCollector }, prefix: string, out: EvaluatedBody, top: boolean): ValueObject {
+  const values: ValueObject = {};
+  for (const item of body.items) {
+    if (item.kind === 'attribute') {
+      if (top && META_ATTRIBUTES.has(item.name)) continue;
+      const path = prefix + item.name;
+      context.refs.path = path;
+      values[item.name] = evaluateAttribute(item, context);
+      out.locations[path] = locationOf(item);
+    } else if (item.type === 'dynamic') {
+      expandDynamic(item, values, context, prefix, out);
+    } else {
+      if (top && META_BLOCKS.has(item.type)) continue;
+      const list = listAt(values, item.type);
+      const path = `${prefix}${item.type}.${list.length}`;
+      out.locations[path] = locationOf(item);
+      out.locations[prefix + item.type] ??= locationOf(item);
+      list.push(evaluateBody(item.body, context, `${path}.`, out, false));
+    }
+  }
+  return values;
+}
+
+/** `dynamic "ingress" { for_each = …; iterator = rule; content { … } }` → one `ingress` block per element. */
+function expandDynamic(block: Block, values: ValueObject, context: EvalContext & { refs: ReferenceCollector }, prefix: string, out: EvaluatedBody): void {
+  const name = block.labels[0];
+  const content = blocks(block.body, 'content')[0];
+  const forEach = attribute(block.body, 'for_each');
+  if (!name || !content || !forEach) return;
+  const iteratorExpr = attribute(block.body, 'iterator')?.value;
+  const iterator = (iteratorExpr && traversalText(iteratorExpr)) ?? name;
+  const list = listAt(values, name);
+  out.locations[prefix + name] ??= locationOf(block);
+  const collection = evaluateExpression(forEach, { file: context.file, names: context.names, ...(context.bindings ? { bindings: context.bindings } : {}) });
+  if (isUnknown(collection)) {
+    out.locations[`${prefix}${name}.${list.length}`] = locationOf(block);
+    list.push(new Unknown(`the for_each of dynamic "${name}" is not known statically: ${collection.reason}`));
+    return;
+  }
+  let items: [Value, Value][];
+  try {
+    items = entries(collection);
+  } catch (error) {
+    if (!(error instanceof EvalError)) throw error;
+    list.push(new Unknown(`${locationText(forEach)}: ${error.message}`));
+    return;
+  }
+  for (const [key, value] of items) {
+    const bindings = new Map(context.bindings ?? []);
+    bindings.set(iterator, { key, value });
+    const path = `${prefix}${name}.${list.length}`;
+    out.locations[path] = locationOf(content);
+    list.push(evaluateBody(content.body, { ...context, bindings }, `${path}.`, out, false));
+  }
+}
+
+/** An attribute's value; an expression Terraform would reject becomes an Unknown saying why and where. */
+export function evaluateAttribute(attr: Attribute, context: EvalContext): Value {
+  return settle(evaluateExpression(attr, context));
+}
+
+/**
+ * Like evaluateAttribute, but resource objects stay as they are: `for_each = aws_s3_bucket.logs`
+ * gives each instance `each.value` as the bucket, whose attributes (and reference) are then known.
+ */
+export function evaluateExpression(attr: Attribute, context: EvalContext): Value {
+  try {
+    return evaluate(attr.value, context);
+  } catch (error) {
+    if (error instanceof EvalError) return new Unknown(error.describe());
+    throw error;
+  }
+}
+
+/** Replaces resource objects that ended up inside a value by plain Unknowns (they hold evaluator state). */
+function settle(value: Value): Value {
+  if (value instanceof ResourceValue) return new Unknown(value.reason);
+  if (Array.isArray(value)) {
+    let copy: Value[] | undefined;
+    value.forEach((item, i) => {
+      const settled = settle(item);
+      if (settled !== item) (copy ??= [...value])[i] = settled;
+    });
+    return copy ?? value;
+  }
+  if (isValueObject(value)) {
+    let copy: ValueObject | undefined;
+    for (const key in value) {
+      const item = value[key]!;
+      const settled = settle(item);
+      if (settled !== item) (copy ??= { ...value })[key] = settled;
+    }
+    return copy ?? value;
+  }
+  return value;
+}
+
+function listAt(values: ValueObject, name: string): Value[] {
+  const existing = values[name];
+  if (Array.isArray(existing)) return existing;
+  const list: Value[] = [];
+  values[name] = list;
+  return list;
+}
+
+const locations = new WeakMap<Attribute | Block, SourceLocation>();
+
+/** Where a block or attribute is written (computed once: every count/for_each instance shares it). */
+export function locationOf(item: Attribute | Block): SourceLocation {
+  let location = locations.get(item);
+  if (!location) {
+    location = item.file.location(item.span.start, item.span.end);
+    locations.set(item, location);
+  }
+  return location;
+}
+
+function locationText(attr: Attribute): string {
+  const { line, column } = attr.file.position(attr.span.start);
+  return `${attr.file.path}:${line}:${column}`;
+}

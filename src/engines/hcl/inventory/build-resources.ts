@@ -1,0 +1,49 @@
+import type { Resource } from '../../../model/resource.js';
+import { locationOf } from '../instances/evaluate-body.js';
+import type { ModuleInstance } from '../instances/module-instance.js';
+import type { ResourceInstance } from '../instances/resource-instance.js';
+import { effectiveTags } from './effective-tags.js';
+
+/** Every resource and data source instance of a module instance and its descendants, in source order. */
+export function moduleResources(module: ModuleInstance, input: string, out: Resource[] = []): Resource[] {
+  for (const decl of module.config.resources) {
+    for (const instance of module.resourceInstances(decl)) out.push(toResource(instance, input));
+  }
+  for (const call of module.config.moduleCalls) {
+    for (const child of module.children(call)) moduleResources(child, input, out);
+  }
+  return out;
+}
+
+function toResource(instance: ResourceInstance, input: string): Resource {
+  const { decl } = instance;
+  const body = instance.body();
+  const configured = Object.keys(body.values);
+  const { tags, tagsAll } = effectiveTags(instance, body.values);
+  const values = body.values;
+  // The provider computes tags_all from the block's tags and the default tags; add it as a plan shows it.
+  if (tagsAll !== undefined) values['tags_all'] = tagsAll;
+  // The shape of a `planned_values` resource, so that JSONPath policies read source and plans alike.
+  const raw: Record<string, unknown> = { address: instance.address, mode: decl.mode, type: decl.type, name: decl.name };
+  if (instance.index !== undefined) raw['index'] = instance.index;
+  if (instance.module.address) raw['module_address'] = instance.module.address;
+  raw['values'] = values;
+  const resource: Resource = {
+    type: decl.type,
+    address: instance.address,
+    name: decl.name,
+    mode: decl.mode,
+    modulePath: instance.module.address,
+    values,
+    tags,
+    source: 'hcl',
+    input,
+    location: locationOf(decl.block),
+    attributeLocations: body.locations,
+    references: body.references,
+    configuredAttributes: configured,
+    raw,
+  };
+  if (instance.index !== undefined) resource.index = instance.index;
+  return resource;
+}

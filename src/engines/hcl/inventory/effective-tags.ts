@@ -1,0 +1,63 @@
+import type { TagMap } from '../../../model/resource.js';
+import { isSensitive } from '../../../model/sensitive.js';
+import { Unknown, isUnknown } from '../../../model/unknown.js';
+import { isValueObject, type Value, type ValueObject } from '../../../model/value.js';
+import type { ResourceDecl } from '../config/module-config.js';
+import type { ResourceInstance } from '../instances/resource-instance.js';
+import { TAGGABLE_AWS_TYPES } from './taggable-types.js';
+
+export interface EffectiveTags {
+  /** Undefined when the resource has no tags attribute. */
+  tags: TagMap | Unknown | undefined;
+  /** `tags_all` as the AWS provider computes it (default_tags merged under the resource's tags). */
+  tagsAll?: Value;
+}
+
+/** Per resource block: the provider configuration key it uses and whether it is an AWS resource. */
+interface BlockProvider {
+  key: string;
+  aws: boolean;
+}
+
+const blockProviders = new WeakMap<ResourceDecl, BlockProvider>();
+
+function providerOf(decl: ResourceDecl): BlockProvider {
+  let found = blockProviders.get(decl);
+  if (!found) {
+    // `provider = aws.west`, else the default configuration of the provider the type name starts with.
+    const key = decl.provider ?? (decl.type.includes('_') ? decl.type.slice(0, decl.type.indexOf('_')) : decl.type);
+    found = { key, aws: key === 'aws' || key.startsWith('aws.') };
+    blockProviders.set(decl, found);
+  }
+  return found;
+}
+
+/**
+ * The tags a resource ends up with: for a managed resource of the AWS provider, the `default_tags`
+ * of the provider configuration it uses (`provider = aws.west`, or the default one its module
+ * inherits) merged under its own `tags`, as the provider's `tags_all` does.
+ */
+export function effectiveTags(instance: ResourceInstance, values: ValueObject): EffectiveTags {
+  const { decl } = instance;
+  const own = values['tags'];
+  const provider = providerOf(decl);
+  if (own === undefined && !(provider.aws && TAGGABLE_AWS_TYPES.has(decl.type))) return { tags: undefined };
+  const managedAws = decl.mode === 'managed' && provider.aws;
+  const defaults = managedAws ? instance.module.providers.get(provider.key)?.defaultTags()?.tags : undefined;
+  const merged: ValueObject = {};
+  for (const part of [defaults, own]) {
+    if (part === undefined || part === null) continue;
+    if (isUnknown(part)) return { tags: new Unknown(`the tags of ${instance.address} are not known statically: ${part.reason}`), tagsAll: part };
+    if (isSensitive(part)) return { tags: new Unknown(`the tags of ${instance.address} are sensitive`), tagsAll: part };
+    if (isValueObject(part)) Object.assign(merged, part);
+  }
+  const tags: TagMap = {};
+  for (const key in merged) {
+    const value = merged[key]!;
+    if (value === null) continue;
+    if (isUnknown(value)) tags[key] = value;
+    else if (isSensitive(value)) tags[key] = new Unknown(`tag ${key} of ${instance.address} is sensitive`);
+    else tags[key] = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  }
+  return managedAws ? { tags, tagsAll: merged } : { tags };
+}

@@ -1,0 +1,88 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Value } from '../../../model/value.js';
+import { describeFsError } from '../../input-error.js';
+import { decodeText } from '../../plan/decode-text.js';
+import { attributes, type ModuleConfig } from '../config/module-config.js';
+import type { SourceTree } from '../config/source-tree.js';
+import { evaluate } from '../eval/evaluator.js';
+import { isPrimitive, parseType } from '../eval/type-constraint.js';
+import { evaluateAttribute } from '../instances/evaluate-body.js';
+import { CONSTANT_NAMES } from '../instances/module-instance.js';
+import { parseHclFile } from '../syntax/parse-file.js';
+import { HclSyntaxError } from '../syntax/parser.js';
+
+/** Variable values given on the command line, applied to every root module that declares them. */
+export interface VariableOptions {
+  /** `--var-file` paths (absolute), in order. */
+  varFiles?: readonly string[];
+  /** `--var name=value`, in order. */
+  vars?: readonly string[];
+}
+
+/**
+ * The values of a root module's input variables, in Terraform's precedence (later wins):
+ * `terraform.tfvars`, `terraform.tfvars.json`, `*.auto.tfvars(.json)` in name order, then
+ * `--var-file` and `--var` in the order given.
+ */
+export async function rootVariables(config: ModuleConfig, tree: SourceTree, options: VariableOptions): Promise<Map<string, Value>> {
+  const values = new Map<string, Value>();
+  let names: string[] = [];
+  try {
+    names = await readdir(config.dir);
+  } catch {
+    // The module directory itself was reported when it was read.
+  }
+  const autoFiles = names.filter((n) => n.endsWith('.auto.tfvars') || n.endsWith('.auto.tfvars.json')).sort();
+  const files = [...['terraform.tfvars', 'terraform.tfvars.json'].filter((n) => names.includes(n)), ...autoFiles].map((n) => join(config.dir, n));
+  for (const file of [...files, ...(options.varFiles ?? [])]) {
+    for (const [name, value] of await readVarFile(file, tree)) if (config.variables.has(name)) values.set(name, value);
+  }
+  for (const assignment of options.vars ?? []) {
+    const parsed = await parseVarFlag(assignment, config, tree);
+    if (parsed) values.set(parsed[0], parsed[1]);
+  }
+  return values;
+}
+
+async function readVarFile(path: string, tree: SourceTree): Promise<[string, Value][]> {
+  if (path.endsWith('.json')) {
+    const display = tree.display(path);
+    try {
+      const parsed = JSON.parse(decodeText(await readFile(path))) as unknown;
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new SyntaxError('expected an object of variable values');
+      return Object.entries(parsed as Record<string, Value>);
+    } catch (error) {
+      const reason = error instanceof SyntaxError ? `not valid JSON: ${error.message}` : describeFsError(error);
+      tree.problems.push({ target: display, message: `${display}: ${reason}` });
+      return [];
+    }
+  }
+  const parsed = await tree.parse(path);
+  if (!parsed) return [];
+  return attributes(parsed.body).map((attr) => [attr.name, evaluateAttribute(attr, { file: attr.file, names: CONSTANT_NAMES })]);
+}
+
+/**
+ * `--var name=value`: a variable of a primitive (or unspecified) type takes the text as a string;
+ * any other type parses it as an HCL expression, as Terraform does.
+ */
+async function parseVarFlag(assignment: string, config: ModuleConfig, tree: SourceTree): Promise<[string, Value] | undefined> {
+  const eq = assignment.indexOf('=');
+  const name = eq > 0 ? assignment.slice(0, eq).trim() : '';
+  const decl = config.variables.get(name);
+  if (!decl) return undefined;
+  const text = assignment.slice(eq + 1);
+  const type = parseType(decl.type, (expr) => evaluate(expr, { file: decl.block.file, names: CONSTANT_NAMES }));
+  if (isPrimitive(type)) return [name, text];
+  try {
+    const parsed = await parseHclFile(`--var ${name}`, `value = ${text}\n`);
+    const attr = attributes(parsed.body)[0];
+    if (attr) return [name, evaluateAttribute(attr, { file: attr.file, names: CONSTANT_NAMES })];
+  } catch (error) {
+    if (!(error instanceof HclSyntaxError)) throw error;
+    tree.warnings.push(`--var ${name}: not a valid ${type.kind} value: ${error.reason}`);
+  }
+  return undefined;
+}
+

@@ -1,0 +1,201 @@
+import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { ApiCallStats, CoverageGap } from '../../scan/scan-result.js';
+import { toolInfo } from '../../version.js';
+import { ApiCallCounter } from './collect/api-call-counter.js';
+import { awsErrorCode } from './collect/aws-error.js';
+import { AccountClients, type AwsCredentials } from './collect/clients.js';
+import { collectBuckets } from './collect/collect-buckets.js';
+import { collectAggregator, collectConfigRegion } from './collect/collect-config.js';
+import { collectRegion } from './collect/collect-region.js';
+import { defaultCredentials, homeRegion, roleCredentials } from './collect/credentials.js';
+import { GapRecorder } from './collect/gap-recorder.js';
+import { liveSourceName, type LiveSource } from './live-source.js';
+import type { AuditProgress } from './progress.js';
+import { emptyRecording, type AccountRecording, type Recording, type TargetRecording } from './recording.js';
+import { makeTarget, partitionOf } from './target.js';
+
+export interface LiveAuditOptions {
+  source: LiveSource;
+  /** Regions to read; undefined: every region enabled in each account (DescribeRegions, AllRegions false). */
+  regions?: readonly string[];
+  profile?: string;
+  /** Accounts to read by assuming `roleName` in each; undefined: the account of the credentials. */
+  accounts?: readonly string[];
+  roleName?: string;
+  externalId?: string;
+  /** Calls in flight per (account, region). */
+  concurrency?: number;
+  /** (account, region) targets read at the same time. */
+  parallelTargets?: number;
+  /** SDK attempts per call (adaptive retry mode). */
+  maxAttempts?: number;
+  /** Credentials instead of the default provider chain (embedding, tests). */
+  credentials?: AwsCredentials;
+  /** Credentials for each of `accounts` instead of assuming `roleName` from the base credentials (embedding, tests). */
+  credentialsForAccount?: (account: string) => AwsCredentials;
+  /** A custom SDK HTTP handler (tests: canned responses, no network). */
+  requestHandler?: unknown;
+  onProgress?: AuditProgress;
+}
+
+export interface LiveCollection {
+  recording: Recording;
+  gaps: CoverageGap[];
+  apiCalls: ApiCallStats;
+}
+
+const DEFAULTS = { concurrency: 4, parallelTargets: 8, maxAttempts: 8 };
+
+/**
+ * Reads the live estate into a Recording: per account (the caller's, or each of `--accounts` through
+ * an assumed role), per region, every descriptor's list call — or the Config recorders, or one
+ * aggregator query. Failures are gaps; everything readable is read.
+ */
+export async function collectLive(options: LiveAuditOptions): Promise<LiveCollection> {
+  const counter = new ApiCallCounter();
+  const gaps = new GapRecorder();
+  const progress: AuditProgress = options.onProgress ?? (() => undefined);
+  const base = options.credentials ?? defaultCredentials(options.profile);
+  const settings = {
+    credentials: base,
+    maxAttempts: options.maxAttempts ?? DEFAULTS.maxAttempts,
+    requestHandler: options.requestHandler,
+    counter,
+  };
+  const recording = emptyRecording(liveSourceName(options.source));
+  recording.tool = { name: toolInfo().name, version: toolInfo().version };
+  recording.collected_at = new Date().toISOString();
+
+  if (options.source.kind === 'config-aggregator') {
+    // The aggregator is queried where it lives; --regions only filters the items it returns.
+    const home = options.source.region ?? (await homeRegion(options.profile, undefined));
+    const clients = new AccountClients('aggregator', settings);
+    try {
+      progress({ kind: 'planned', targets: 1 });
+      const identity = await clients.get('sts', home).send(new GetCallerIdentityCommand({}));
+      clients.settings.counter.renameAccount(clients.account, identity.Account ?? clients.account);
+      clients.account = identity.Account ?? clients.account;
+      const scope = { ...(options.regions ? { regions: options.regions } : {}), ...(options.accounts ? { accounts: options.accounts } : {}) };
+      const { pages, items } = await collectAggregator(options.source.aggregator, home, scope, clients, gaps);
+      recording.aggregator = { name: options.source.aggregator, region: home, pages };
+      progress({ kind: 'target-done', account: clients.account, region: home, items, failures: gaps.count });
+    } catch (error) {
+      gaps.fail({ account: clients.account }, 'sts', 'GetCallerIdentity', error);
+      progress({ kind: 'account-failed', account: clients.account, code: awsErrorCode(error) });
+    } finally {
+      clients.destroy();
+    }
+  } else {
+    const home = await homeRegion(options.profile, options.regions);
+    const targetLimit = pLimit(options.parallelTargets ?? DEFAULTS.parallelTargets);
+    const plans = options.accounts?.length
+      ? options.accounts.map((account) => ({
+          account,
+          credentials: options.credentialsForAccount?.(account) ?? roleCredentials(base, {
+            account,
+            roleName: options.roleName ?? '',
+            ...(options.externalId ? { externalId: options.externalId } : {}),
+            partition: partitionOf(home),
+            region: home,
+            ...(options.requestHandler ? { requestHandler: options.requestHandler } : {}),
+          }),
+        }))
+      : [{ account: undefined, credentials: base }];
+    await Promise.all(
+      plans.map((plan) =>
+        auditAccount({
+          clients: new AccountClients(plan.account ?? '(credentials)', { ...settings, credentials: plan.credentials }),
+          requested: plan.account,
+          options,
+          home,
+          gaps,
+          progress,
+          targetLimit,
+          recording,
+        }),
+      ),
+    );
+  }
+
+  recording.targets.sort((a, b) => compare(a.account, b.account) || compare(a.region, b.region));
+  recording.accounts.sort((a, b) => compare(a.account, b.account));
+  const collection = { recording, gaps: gaps.gaps(), apiCalls: counter.stats() };
+  recording.coverage = { gaps: collection.gaps, apiCalls: collection.apiCalls };
+  return collection;
+}
+
+interface AccountWork {
+  clients: AccountClients;
+  requested: string | undefined;
+  options: LiveAuditOptions;
+  home: string;
+  gaps: GapRecorder;
+  progress: AuditProgress;
+  targetLimit: LimitFunction;
+  recording: Recording;
+}
+
+async function auditAccount(work: AccountWork): Promise<void> {
+  const { clients, options, home, gaps, progress, recording } = work;
+  try {
+    let step = 'GetCallerIdentity';
+    let service = 'sts';
+    let regions: readonly string[];
+    try {
+      const identity = await clients.get('sts', home).send(new GetCallerIdentityCommand({}));
+      const before = clients.account;
+      clients.account = identity.Account ?? work.requested ?? clients.account;
+      clients.settings.counter.renameAccount(before, clients.account);
+      step = 'DescribeRegions';
+      service = 'ec2';
+      regions = options.regions ?? (await enabledRegions(clients, home));
+    } catch (error) {
+      gaps.fail({ account: work.requested ?? clients.account }, service, step, error);
+      progress({ kind: 'account-failed', account: work.requested ?? clients.account, code: awsErrorCode(error) });
+      return;
+    }
+    progress({ kind: 'planned', targets: regions.length });
+    const limits = new Map(regions.map((region) => [region, pLimit(options.concurrency ?? DEFAULTS.concurrency)]));
+    const targets: TargetRecording[] = [];
+    const regionTasks = regions.map((region) =>
+      work.targetLimit(async () => {
+        const target = makeTarget(clients.account, region);
+        const limit = limits.get(region)!;
+        const result =
+          options.source.kind === 'config'
+            ? await collectConfigRegion(target, clients, limit, gaps)
+            : await collectRegion({ target, clients, limit, gaps });
+        targets.push(result.recording);
+        progress({ kind: 'target-done', account: target.account, region, items: result.items, failures: gaps.failuresIn(target.account, region) });
+      }),
+    );
+    let buckets: AccountRecording | undefined;
+    const bucketTask =
+      options.source.kind === 'api'
+        ? collectBuckets({ account: clients.account, clients, listRegion: regions.includes(home) ? home : (regions[0] ?? home), limits, gaps }).then((result) => {
+            buckets = result.recording;
+            progress({ kind: 'account-items', account: clients.account, items: [...result.buckets.values()].reduce((a, b) => a + b, 0) });
+          })
+        : Promise.resolve();
+    await Promise.all([...regionTasks, bucketTask]);
+    recording.targets.push(...targets);
+    if (buckets) recording.accounts.push(buckets);
+  } finally {
+    clients.destroy();
+  }
+}
+
+async function enabledRegions(clients: AccountClients, home: string): Promise<string[]> {
+  const output = await clients.get('ec2', home).send(new DescribeRegionsCommand({ AllRegions: false }));
+  return (output.Regions ?? [])
+    .filter((r) => r.OptInStatus !== 'not-opted-in')
+    .map((r) => r.RegionName)
+    .filter((name): name is string => typeof name === 'string' && name !== '')
+    .sort();
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

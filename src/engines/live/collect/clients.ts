@@ -1,0 +1,85 @@
+import { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
+import { RDSClient } from '@aws-sdk/client-rds';
+import { S3Client } from '@aws-sdk/client-s3';
+import { STSClient } from '@aws-sdk/client-sts';
+import type { ApiCallCounter } from './api-call-counter.js';
+
+/** Static credentials or a credential provider, as every SDK client accepts them. */
+export type AwsCredentials = NonNullable<EC2ClientConfig['credentials']>;
+
+/** How every client of an audit is configured. */
+export interface ClientSettings {
+  credentials?: AwsCredentials;
+  /** SDK attempts per call (first try + retries) with the adaptive retry mode (client-side rate limiting on throttling). */
+  maxAttempts: number;
+  /** A custom HTTP handler (tests: canned responses, no network); default: the SDK's with timeouts. */
+  requestHandler?: unknown;
+  counter: ApiCallCounter;
+}
+
+/** Connection and request timeouts, so an unreachable region ends as a coverage gap instead of a hang. */
+const DEFAULT_HANDLER = { connectionTimeout: 5_000, requestTimeout: 60_000 };
+
+type ServiceName = 'ec2' | 'rds' | 's3' | 'config' | 'sts';
+type ClientOf<S extends ServiceName> = S extends 'ec2'
+  ? EC2Client
+  : S extends 'rds'
+    ? RDSClient
+    : S extends 's3'
+      ? S3Client
+      : S extends 'config'
+        ? ConfigServiceClient
+        : STSClient;
+
+/**
+ * The SDK clients of one account, one per (service, region), created on first use and counted by the
+ * audit's ApiCallCounter. `account` may be learnt after the first (STS) call.
+ */
+export class AccountClients {
+  readonly #clients = new Map<string, { destroy(): void }>();
+
+  constructor(
+    public account: string,
+    readonly settings: ClientSettings,
+  ) {}
+
+  get<S extends ServiceName>(service: S, region: string): ClientOf<S> {
+    const key = `${service}/${region}`;
+    let client = this.#clients.get(key);
+    if (!client) {
+      const config = {
+        region,
+        ...(this.settings.credentials ? { credentials: this.settings.credentials } : {}),
+        retryMode: 'adaptive',
+        maxAttempts: this.settings.maxAttempts,
+        requestHandler: (this.settings.requestHandler ?? DEFAULT_HANDLER) as never,
+      };
+      client = create(service, config);
+      this.settings.counter.attach(client as never, service, () => `${this.account}/${region}`);
+      this.#clients.set(key, client);
+    }
+    return client as ClientOf<S>;
+  }
+
+  destroy(): void {
+    for (const client of this.#clients.values()) client.destroy();
+    this.#clients.clear();
+  }
+}
+
+function create(service: ServiceName, config: Record<string, unknown>): { destroy(): void } {
+  switch (service) {
+    case 'ec2':
+      return new EC2Client(config);
+    case 'rds':
+      return new RDSClient(config);
+    case 's3':
+      // A bucket answered from another region's endpoint (GetBucketLocation without BucketRegion) is followed, not an error.
+      return new S3Client({ ...config, followRegionRedirects: true });
+    case 'config':
+      return new ConfigServiceClient(config);
+    case 'sts':
+      return new STSClient(config);
+  }
+}

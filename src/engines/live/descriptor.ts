@@ -1,0 +1,61 @@
+import type { TagMap } from '../../model/resource.js';
+import type { Unknown } from '../../model/unknown.js';
+import type { ValueObject } from '../../model/value.js';
+import type { AwsObject } from './aws-object.js';
+import type { Target } from './target.js';
+
+/** The SDK service a descriptor lists from (the client package `@aws-sdk/client-<service>`). */
+export type RegionalService = 'ec2' | 'rds';
+
+/**
+ * One AWS resource type, described as data (Cloud Custodian style): which paginated list call returns
+ * it, where the items are in a page, its AWS Config type, and how one item maps onto the Terraform
+ * vocabulary of the Inventory. The generic collector (collect/collect-region.ts) and the inventory
+ * builder (build-inventories.ts) are driven by a table of these.
+ */
+export interface ResourceDescriptor {
+  /** Terraform type of the main resource, e.g. `aws_security_group`. */
+  type: string;
+  service: RegionalService;
+  /** The list operation, e.g. `DescribeSecurityGroups`; the collector calls `paginate<operation>` (or `<operation>Command` when the API has no pages). */
+  operation: string;
+  /** Page size asked for (MaxResults / MaxRecords), within the API's limits. Absent: the API does not page. */
+  pageSize?: number;
+  /** AWS Config resource type, e.g. `AWS::EC2::SecurityGroup`. */
+  configType: string;
+  /** The items of one page of the list response. */
+  items(page: unknown): AwsObject[];
+  /**
+   * One item (a Describe item, or a Config `configuration` with its tags) → the resources it stands
+   * for: the main one plus the ones Terraform models separately (associations, attachments).
+   */
+  map(item: AwsObject, context: MapContext): LiveDraft[];
+}
+
+/** What a mapping needs besides the item. */
+export interface MapContext {
+  target: Target;
+  /** Entries of a managed prefix list read separately (API source), or Unknown with the reason. */
+  prefixListEntries(prefixListId: string): AwsObject[] | Unknown;
+}
+
+/** A resource as a descriptor produces it; live-resource.ts turns it into an Inventory Resource. */
+export interface LiveDraft {
+  type: string;
+  /** The AWS id (`sg-…`, bucket name, DB subnet group name): becomes `values.id`. */
+  id: string;
+  /** The ARN, when AWS defines one: becomes `values.arn` and the address. */
+  arn?: string;
+  /** The address when the draft has no ARN of its own and its id alone would not be unique (bucket sub-resources). */
+  address?: string;
+  /** The ARN the location points at when the draft has none (an association → its route table). */
+  locationArn?: string;
+  /** Display name: the Name tag, the group name, or the id. */
+  name: string;
+  /** Terraform-shaped attributes (without id/arn/tags, which are added from the fields above). */
+  values: ValueObject;
+  /** Undefined when the API object carries no tags; Unknown when they could not be read. */
+  tags?: TagMap | Unknown;
+  /** The API object, for declarative JSONPath policies. */
+  raw: unknown;
+}

@@ -1,0 +1,124 @@
+import type { TagMap } from '../../../model/resource.js';
+import { isUnknown, type Unknown } from '../../../model/unknown.js';
+import type { Value, ValueObject } from '../../../model/value.js';
+import { bool, field, objects, str, type AwsObject } from '../aws-object.js';
+import type { LiveDraft } from '../descriptor.js';
+import type { Target } from '../target.js';
+
+/** What is known about one bucket, from the S3 API (one call per setting) or a Config item. */
+export interface BucketFacts {
+  name: string;
+  region: string;
+  /** The `ServerSideEncryptionConfiguration`, `none` when the bucket has none, Unknown when unreadable. */
+  encryption: AwsObject | 'none' | Unknown;
+  /** The GetBucketVersioning output (`Status` absent when never enabled), Unknown when unreadable. */
+  versioning: AwsObject | Unknown;
+  /** The `PublicAccessBlockConfiguration`, `none` when the bucket has none, Unknown when unreadable. */
+  publicAccessBlock: AwsObject | 'none' | Unknown;
+  tags: TagMap | Unknown;
+  raw: unknown;
+}
+
+/**
+ * S3 error codes that mean "this bucket has no such setting" rather than a failure: S3 answers a
+ * missing configuration with a 404 error instead of an empty result.
+ */
+export const S3_ABSENT_SETTING_CODES = new Set([
+  'NoSuchTagSet',
+  'ServerSideEncryptionConfigurationNotFoundError',
+  'NoSuchPublicAccessBlockConfiguration',
+]);
+
+/**
+ * A bucket → `aws_s3_bucket` plus the settings Terraform (AWS provider v4+) models as resources of
+ * their own, which policies such as state-bucket-insecure look for by bucket name:
+ * `aws_s3_bucket_server_side_encryption_configuration` and `aws_s3_bucket_public_access_block`
+ * (only when the bucket has one) and `aws_s3_bucket_versioning` (always; status `Disabled` when
+ * versioning was never turned on). A setting that could not be read is an Unknown, never "absent".
+ */
+export function mapBucket(facts: BucketFacts, target: Target): LiveDraft[] {
+  const { name } = facts;
+  const arn = `arn:${target.partition}:s3:::${name}`;
+  const sub = (type: string, suffix: string, values: ValueObject, raw: unknown): LiveDraft => ({
+    type,
+    id: name,
+    address: `${arn}#${suffix}`,
+    locationArn: arn,
+    name,
+    values: { bucket: name, ...values },
+    raw,
+  });
+  const drafts: LiveDraft[] = [
+    {
+      type: 'aws_s3_bucket',
+      id: name,
+      arn,
+      name,
+      values: {
+        bucket: name,
+        region: facts.region,
+        bucket_domain_name: `${name}.s3.amazonaws.com`,
+        bucket_regional_domain_name: `${name}.s3.${facts.region}.amazonaws.com`,
+      },
+      tags: facts.tags,
+      raw: facts.raw,
+    },
+  ];
+
+  if (isUnknown(facts.encryption)) {
+    drafts.push(sub('aws_s3_bucket_server_side_encryption_configuration', 'server-side-encryption-configuration', { rule: facts.encryption }, null));
+  } else if (facts.encryption !== 'none') {
+    const rules = objects(facts.encryption, 'Rules').map((rule): ValueObject => {
+      const byDefault = field(rule, 'ApplyServerSideEncryptionByDefault');
+      return {
+        apply_server_side_encryption_by_default: byDefault
+          ? [{ sse_algorithm: str(byDefault, 'SSEAlgorithm'), kms_master_key_id: str(byDefault, 'KMSMasterKeyID') }]
+          : [],
+        bucket_key_enabled: bool(rule, 'BucketKeyEnabled'),
+      };
+    });
+    drafts.push(sub('aws_s3_bucket_server_side_encryption_configuration', 'server-side-encryption-configuration', { rule: rules }, facts.encryption));
+  }
+
+  const versioning: Value = isUnknown(facts.versioning)
+    ? facts.versioning
+    : [{ status: versioningStatus(str(facts.versioning, 'Status')), mfa_delete: mfaDelete(facts.versioning) }];
+  drafts.push(sub('aws_s3_bucket_versioning', 'versioning', { versioning_configuration: versioning }, isUnknown(facts.versioning) ? null : facts.versioning));
+
+  if (isUnknown(facts.publicAccessBlock)) {
+    const why = facts.publicAccessBlock;
+    drafts.push(
+      sub('aws_s3_bucket_public_access_block', 'public-access-block', { block_public_acls: why, block_public_policy: why, ignore_public_acls: why, restrict_public_buckets: why }, null),
+    );
+  } else if (facts.publicAccessBlock !== 'none') {
+    const block = facts.publicAccessBlock;
+    drafts.push(
+      sub(
+        'aws_s3_bucket_public_access_block',
+        'public-access-block',
+        {
+          block_public_acls: bool(block, 'BlockPublicAcls') ?? false,
+          block_public_policy: bool(block, 'BlockPublicPolicy') ?? false,
+          ignore_public_acls: bool(block, 'IgnorePublicAcls') ?? false,
+          restrict_public_buckets: bool(block, 'RestrictPublicBuckets') ?? false,
+        },
+        block,
+      ),
+    );
+  }
+  return drafts;
+}
+
+/** API `MFADelete: Enabled|Disabled`; Config `isMfaDeleteEnabled: true|false`. */
+function mfaDelete(versioning: AwsObject): string {
+  const api = str(versioning, 'MFADelete');
+  if (api) return api;
+  return bool(versioning, 'IsMfaDeleteEnabled') === true ? 'Enabled' : 'Disabled';
+}
+
+/** API `Enabled`/`Suspended`/absent, Config `Enabled`/`Suspended`/`Off` → Terraform `Enabled`/`Suspended`/`Disabled`. */
+function versioningStatus(status: string | null): string {
+  if (status === 'Enabled' || status === 'Suspended') return status;
+  return 'Disabled';
+}
+

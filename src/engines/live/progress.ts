@@ -1,0 +1,12 @@
+/** What a live audit reports while it runs; the CLI renders it (src/cli/audit-progress.ts). */
+export type AuditProgressEvent =
+  /** More (account, region) targets are known (an account's regions were listed). */
+  | { kind: 'planned'; targets: number }
+  /** One (account, region) is read: `items` resources listed, `failures` calls that failed. */
+  | { kind: 'target-done'; account: string; region: string; items: number; failures: number }
+  /** Account-wide resources (S3 buckets) read for an account. */
+  | { kind: 'account-items'; account: string; items: number }
+  /** An account could not be read at all (assume-role denied, no credentials). */
+  | { kind: 'account-failed'; account: string; code: string };
+
+export type AuditProgress = (event: AuditProgressEvent) => void;

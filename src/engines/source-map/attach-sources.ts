@@ -1,0 +1,59 @@
+import { dirname } from 'node:path';
+import { Inventory } from '../../model/inventory.js';
+import type { Resource } from '../../model/resource.js';
+import { SourceTree } from '../hcl/config/source-tree.js';
+import { evaluateRoot, type EvaluatedRoot } from '../hcl/evaluate-root.js';
+import { backendBlock } from '../hcl/inventory/backend-block.js';
+import type { VariableOptions } from '../hcl/variables/root-variables.js';
+import type { LoadedPlan } from '../plan/load-plan.js';
+import { backendResources } from '../state/backend-resources.js';
+import { readInitBackend } from '../state/init-backend.js';
+import { findSourceRoot } from './find-source-root.js';
+import { mapPlanToSource } from './map-plan-to-source.js';
+
+export interface PlanWithSources {
+  inventory: Inventory;
+  details: Record<string, string>;
+  /** Source problems do not make a plan scan incomplete: they only cost source lines. */
+  warnings: string[];
+  /** The evaluated source root, when the sources were found and read. */
+  root?: EvaluatedRoot;
+}
+
+export interface SourceOptions extends VariableOptions {
+  cwd: string;
+  sourceRoot?: string;
+}
+
+/**
+ * Adds what a plan does not carry: the `.tf` file and line of each resource's block (when the
+ * sources are at hand) and the state backend (the `backend` block, and the config `terraform init`
+ * recorded beside the plan or in the sources). Without sources the plan is scanned as it is, with
+ * locations in the plan file.
+ */
+export async function attachSources(plan: LoadedPlan, planPath: string, options: SourceOptions): Promise<PlanWithSources> {
+  const input = plan.inventory.input;
+  const tree = new SourceTree(options.cwd);
+  const warnings: string[] = [];
+  const details: Record<string, string> = {};
+  const rootDir = await findSourceRoot(planPath, options.cwd, options.sourceRoot);
+  let root: EvaluatedRoot | undefined;
+  if (rootDir) {
+    details['sourceRoot'] = tree.display(rootDir);
+    try {
+      root = await evaluateRoot(tree, rootDir, options);
+      const mapping = mapPlanToSource(plan.inventory.resources, root, plan.document.configuration);
+      details['mappedToSource'] = `${mapping.mapped}/${mapping.total}`;
+      for (const mismatch of mapping.mismatches) warnings.push(`sources of ${input}: ${mismatch}; those resources keep plan-file locations`);
+    } catch (error) {
+      warnings.push(`sources of ${input} in ${details['sourceRoot']} could not be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+  }
+  let recorded = await readInitBackend(dirname(planPath), (path) => tree.display(path));
+  if (!recorded && rootDir && rootDir !== dirname(planPath)) recorded = await readInitBackend(rootDir, (path) => tree.display(path));
+  if (recorded && 'problem' in recorded) warnings.push(recorded.problem);
+  for (const problem of tree.problems) warnings.push(`sources of ${input}: ${problem.message}`);
+  const backends: Resource[] = backendResources(input, 'plan', root ? backendBlock(root.modules.get('')!) : undefined, recorded && 'part' in recorded ? recorded.part : undefined);
+  const inventory = backends.length > 0 ? new Inventory([...plan.inventory.resources, ...backends], input) : plan.inventory;
+  return { inventory, details, warnings, ...(root ? { root } : {}) };
+}

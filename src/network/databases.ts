@@ -1,0 +1,143 @@
+import type { Inventory } from '../model/inventory.js';
+import type { Resource } from '../model/resource.js';
+import { Unknown, isUnknown } from '../model/unknown.js';
+import type { Value } from '../model/value.js';
+import { SECURITY_GROUP_TYPES } from '../model/views/security-groups.js';
+import { describeMissing, linksOf, type Links } from './links.js';
+import { SUBNET_TYPES } from './vpcs.js';
+
+export const DB_INSTANCE_TYPES = ['aws_db_instance', 'aws_rds_cluster_instance'] as const;
+const CLUSTER_TYPES = ['aws_rds_cluster'];
+const SUBNET_GROUP_TYPES = ['aws_db_subnet_group'];
+
+/** The TCP port a database listens on, and where that number comes from. */
+export interface DbPort {
+  port: number;
+  /** The attribute it was read from (`port`, or the cluster's), or the engine whose default it is. */
+  source: { resource: Resource; attribute: string } | { engine: string };
+}
+
+/** A database instance with what the network path depends on, each part possibly Unknown. */
+export interface DbInstance {
+  resource: Resource;
+  /** The Aurora cluster of an `aws_rds_cluster_instance`. */
+  cluster?: Resource;
+  publiclyAccessible: boolean | Unknown;
+  port: DbPort | Unknown;
+  /** Whether the instance has an IPv6 address (`network_type = "DUAL"`). */
+  ipv6: boolean | Unknown;
+  subnetGroup: Resource | Unknown;
+  /** The subnets of the group; ids naming nothing here become Unknowns. */
+  subnets: (Resource | Unknown)[] | Unknown;
+  /** The attached security groups (resources), or Unknown; an empty list means the VPC's default group. */
+  securityGroups: Links;
+  /** Who carries `vpc_security_group_ids`: the instance, or its cluster. */
+  securityGroupsFrom: Resource;
+}
+
+/**
+ * Engine → default port, by engine name or prefix (`oracle-ee`, `sqlserver-se`, `custom-oracle-ee`).
+ * Used when `port` is not set.
+ */
+const ENGINE_PORTS: readonly [RegExp, number][] = [
+  [/^(mysql|mariadb|aurora|aurora-mysql)$/, 3306],
+  [/^(postgres|aurora-postgresql)$/, 5432],
+  [/^(custom-)?oracle/, 1521],
+  [/^(custom-)?sqlserver/, 1433],
+  [/^db2/, 50000],
+];
+
+export function engineDefaultPort(engine: string): number | undefined {
+  return ENGINE_PORTS.find(([pattern]) => pattern.test(engine))?.[1];
+}
+
+/** Reads the database instances (`aws_db_instance`, `aws_rds_cluster_instance`) of an inventory. */
+export function readDatabases(inventory: Inventory): DbInstance[] {
+  return inventory.ofType(...DB_INSTANCE_TYPES).map((resource) => readDatabase(inventory, resource));
+}
+
+function readDatabase(inventory: Inventory, resource: Resource): DbInstance {
+  const isClusterMember = resource.type === 'aws_rds_cluster_instance';
+  const cluster = isClusterMember ? linksOf(inventory, resource, 'cluster_identifier', CLUSTER_TYPES).resources[0] : undefined;
+  // Aurora members take the subnet group and security groups of their cluster; live members carry their own too.
+  const groupHolder = cluster && hasValue(cluster, 'db_subnet_group_name') ? cluster : resource;
+  const securityGroupsFrom = cluster && !hasValue(resource, 'vpc_security_group_ids') ? cluster : resource;
+  const subnetGroup = subnetGroupOf(inventory, groupHolder);
+  return {
+    resource,
+    ...(cluster ? { cluster } : {}),
+    publiclyAccessible: booleanOf(resource.values['publicly_accessible'], false),
+    port: portOf(resource, cluster),
+    ipv6: ipv6Of(resource),
+    subnetGroup,
+    subnets: isUnknown(subnetGroup) ? subnetGroup : subnetsOf(inventory, subnetGroup),
+    securityGroups: securityGroupLinks(inventory, securityGroupsFrom),
+    securityGroupsFrom,
+  };
+}
+
+function subnetGroupOf(inventory: Inventory, holder: Resource): Resource | Unknown {
+  const links = linksOf(inventory, holder, 'db_subnet_group_name', SUBNET_GROUP_TYPES);
+  if (links.resources[0]) return links.resources[0];
+  if (links.missing[0]) return describeMissing('DB subnet group', links.missing[0], holder);
+  if (links.unknown && configures(holder, 'db_subnet_group_name')) return links.unknown;
+  return new Unknown(`${holder.address} has no DB subnet group: it is placed in the default VPC, which is not in the inventory`);
+}
+
+function subnetsOf(inventory: Inventory, group: Resource): (Resource | Unknown)[] | Unknown {
+  const links = linksOf(inventory, group, 'subnet_ids', SUBNET_TYPES);
+  if (links.unknown && links.resources.length === 0) return links.unknown;
+  return [
+    ...links.resources,
+    ...links.missing.map((id) => describeMissing('subnet', id, group)),
+    ...(links.unknown ? [links.unknown] : []),
+  ];
+}
+
+function securityGroupLinks(inventory: Inventory, holder: Resource): Links {
+  const links = linksOf(inventory, holder, 'vpc_security_group_ids', SECURITY_GROUP_TYPES);
+  // Computed, not written: the instance gets the VPC's default security group.
+  if (links.unknown && links.resources.length === 0 && !configures(holder, 'vpc_security_group_ids')) return { resources: [], missing: [] };
+  return links;
+}
+
+function portOf(resource: Resource, cluster: Resource | undefined): DbPort | Unknown {
+  for (const holder of cluster ? [resource, cluster] : [resource]) {
+    const value = holder.values['port'];
+    if (typeof value === 'number' && value > 0) return { port: value, source: { resource: holder, attribute: 'port' } };
+    if (isUnknown(value) && configures(holder, 'port')) return value;
+  }
+  const engine = resource.values['engine'] ?? cluster?.values['engine'];
+  const fallback = isUnknown(engine) || typeof engine !== 'string' ? cluster?.values['engine'] : engine;
+  if (isUnknown(fallback)) return fallback;
+  if (typeof fallback !== 'string') return new Unknown(`${resource.address} sets neither port nor engine`);
+  const port = engineDefaultPort(fallback);
+  if (port === undefined) return new Unknown(`the default port of engine ${fallback} (${resource.address}) is not known; set port`);
+  return { port, source: { engine: fallback } };
+}
+
+function ipv6Of(resource: Resource): boolean | Unknown {
+  const value = resource.values['network_type'];
+  if (isUnknown(value)) return configures(resource, 'network_type') ? value : false;
+  if (typeof value === 'string') return value.toUpperCase() === 'DUAL';
+  if (value === undefined && resource.source !== 'plan') return new Unknown(`the network type (IPv4 or dual-stack) of ${resource.address} is not recorded`);
+  return false;
+}
+
+function booleanOf(value: Value | undefined, fallback: boolean): boolean | Unknown {
+  if (isUnknown(value)) return value;
+  if (typeof value === 'boolean') return value;
+  if (value === 'true' || value === 'false') return value === 'true';
+  return fallback;
+}
+
+function hasValue(resource: Resource, attribute: string): boolean {
+  const value = resource.values[attribute];
+  if (isUnknown(value)) return configures(resource, attribute) || (resource.references[attribute]?.length ?? 0) > 0;
+  return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+}
+
+/** Whether the configuration writes the attribute; true when the source does not record it (be cautious). */
+function configures(resource: Resource, attribute: string): boolean {
+  return resource.configuredAttributes ? resource.configuredAttributes.includes(attribute) : true;
+}

@@ -1,0 +1,67 @@
+import type { Inventory } from '../model/inventory.js';
+import type { Resource } from '../model/resource.js';
+import { Unknown, isUnknown } from '../model/unknown.js';
+import { valueAt } from '../model/value.js';
+
+/** What a reference attribute (one id, or a list of ids) points at. */
+export interface Links {
+  resources: Resource[];
+  /** Known ids that name nothing in the inventory (e.g. a subnet managed elsewhere). */
+  missing: string[];
+  /** Set when some of the targets cannot be told: an Unknown id with no reference edge. */
+  unknown?: Unknown;
+}
+
+/**
+ * Follows a reference attribute the way `Inventory.resolve` does — known ids first, then the
+ * reference edges the engine recorded — but element by element, so that a list mixing known ids and
+ * values known only after apply (`subnet_ids = [aws_subnet.a.id, "subnet-0abc"]`) yields both, and
+ * so that an id naming nothing in the inventory is reported rather than dropped.
+ */
+export function linksOf(inventory: Inventory, resource: Resource, path: string, types: readonly string[]): Links {
+  const fits = (r: Resource): boolean => types.includes(r.type);
+  const value = valueAt(resource.values, path);
+  const edges = (): Resource[] =>
+    (resource.references[path] ?? []).map((address) => inventory.byAddress(address)).filter((r): r is Resource => r !== undefined && fits(r));
+  const out: Links = { resources: [], missing: [] };
+
+  if (isUnknown(value)) {
+    const found = edges();
+    if (found.length > 0) out.resources = found;
+    else out.unknown = value;
+    return out;
+  }
+  if (value === undefined || value === null || value === '') {
+    // Not in the values at all (some plans omit computed attributes): the configuration may still say.
+    out.resources = edges();
+    return out;
+  }
+  const items = Array.isArray(value) ? value : [value];
+  let needEdges: Unknown | undefined;
+  const found = new Set<Resource>();
+  for (const item of items) {
+    if (isUnknown(item)) {
+      needEdges ??= item;
+    } else if (typeof item === 'string' && item !== '') {
+      const matches = inventory.byId(item).filter(fits);
+      if (matches.length > 0) for (const match of matches.slice(0, 1)) found.add(match);
+      else out.missing.push(item);
+    }
+  }
+  if (needEdges || out.missing.length > 0) {
+    // A known value that is no id here may still name its target another way (`db_subnet_group_name =
+    // aws_db_subnet_group.main.name` is known while the group's id is not): the reference edge says which.
+    const fromEdges = edges();
+    if (fromEdges.length > 0) {
+      for (const r of fromEdges) found.add(r);
+      out.missing = [];
+    } else if (needEdges) out.unknown = needEdges;
+  }
+  out.resources = [...found];
+  return out;
+}
+
+/** The Unknown for a known id that names nothing in the inventory. */
+export function describeMissing(kind: string, id: string, from: Resource): Unknown {
+  return new Unknown(`${kind} ${id} (named by ${from.address}) is not in the inventory`);
+}

@@ -1,0 +1,244 @@
+import type { Inventory } from '../model/inventory.js';
+import type { Resource } from '../model/resource.js';
+import { Unknown, isUnknown } from '../model/unknown.js';
+import { isValueObject, listOf, type Value, type ValueObject } from '../model/value.js';
+import { normaliseProtocol, type Protocol } from '../model/views/security-groups.js';
+import type { Family } from './address-set.js';
+import { parseCidr, type Cidr } from './cidr.js';
+import { describeMissing, linksOf, type Links } from './links.js';
+import { startsWithAwsDefaults, SUBNET_TYPES, VPC_TYPES, type VpcIndex } from './vpcs.js';
+
+export const NETWORK_ACL_TYPES = ['aws_network_acl', 'aws_default_network_acl'] as const;
+
+/** One network ACL entry, from an inline `ingress`/`egress` block, an `aws_network_acl_rule`, or AWS's defaults. */
+export interface NaclRule {
+  origin: Resource;
+  /** Path of the entry inside `origin` (`ingress.0`), '' when the entry is its own resource. */
+  path: string;
+  egress: boolean;
+  ruleNumber: number | Unknown;
+  action: 'allow' | 'deny' | Unknown;
+  protocol: Protocol | Unknown;
+  fromPort: number | Unknown;
+  toPort: number | Unknown;
+  /** The entry's source/destination; undefined when it has none of either family. */
+  cidr: { cidr: Cidr } | { unknown: Unknown; family: Family } | undefined;
+  /** Unknown when it cannot be told whether the entry belongs to this ACL. */
+  presence: true | Unknown;
+  /** Set for the allow-all entries AWS puts in a new VPC's default ACL. */
+  implicit?: string;
+}
+
+/** The network ACL that guards a subnet, and why. */
+export interface NaclChoice {
+  /** Undefined for the default ACL AWS creates with a VPC that this inventory does not manage (allows everything). */
+  acl: Resource | undefined;
+  how: 'explicit association' | 'default network ACL';
+  vpc: Resource;
+  /** The resource and attribute that associate the subnet, when one does. */
+  association?: { resource: Resource; attribute: string };
+}
+
+interface Association {
+  acls: Links;
+  resource: Resource;
+  attribute: string;
+}
+
+/** Network ACLs: which one guards a subnet (explicit association, else the VPC default) and the entries of each. */
+export class NetworkAcls {
+  readonly #inventory: Inventory;
+  readonly #vpcs: VpcIndex;
+  readonly #explicit = new Map<Resource, Association[]>();
+  readonly #looseAssociations: Association[] = [];
+  readonly #defaultAcl = new Map<Resource, Resource>();
+  readonly #defaultAclVpc = new Map<Resource, Resource>();
+  readonly #ruleResources = new Map<Resource, Resource[]>();
+  readonly #looseRules: { rule: Resource; why: Unknown }[] = [];
+  readonly #rules = new Map<Resource | undefined, { rules: NaclRule[]; doubts: Unknown[] }>();
+
+  constructor(inventory: Inventory, vpcs: VpcIndex) {
+    this.#inventory = inventory;
+    this.#vpcs = vpcs;
+    for (const acl of inventory.ofType(...NETWORK_ACL_TYPES)) {
+      if (acl.type === 'aws_default_network_acl') {
+        const byReference = linksOf(inventory, acl, 'default_network_acl_id', VPC_TYPES).resources[0];
+        const vpc = byReference ?? vpcs.vpcOf(acl);
+        if (!isUnknown(vpc)) {
+          this.#defaultAcl.set(vpc, acl);
+          this.#defaultAclVpc.set(acl, vpc);
+        }
+      }
+      const subnetIds = acl.values['subnet_ids'];
+      // Computed, not written: the associations are other resources (or none).
+      if (isUnknown(subnetIds) && acl.configuredAttributes && !acl.configuredAttributes.includes('subnet_ids')) continue;
+      const self: Links = { resources: [acl], missing: [] };
+      const subnets = linksOf(inventory, acl, 'subnet_ids', SUBNET_TYPES);
+      for (const subnet of subnets.resources) push(this.#explicit, subnet, { acls: self, resource: acl, attribute: 'subnet_ids' });
+      if (subnets.unknown) this.#looseAssociations.push({ acls: self, resource: acl, attribute: 'subnet_ids' });
+    }
+    for (const association of inventory.ofType('aws_network_acl_association')) {
+      const entry: Association = { acls: linksOf(inventory, association, 'network_acl_id', NETWORK_ACL_TYPES), resource: association, attribute: 'subnet_id' };
+      const subnets = linksOf(inventory, association, 'subnet_id', SUBNET_TYPES);
+      for (const subnet of subnets.resources) push(this.#explicit, subnet, entry);
+      if (subnets.unknown) this.#looseAssociations.push(entry);
+    }
+    for (const rule of inventory.ofType('aws_network_acl_rule')) {
+      const acls = linksOf(inventory, rule, 'network_acl_id', NETWORK_ACL_TYPES);
+      for (const acl of acls.resources) push(this.#ruleResources, acl, rule);
+      if (acls.unknown) this.#looseRules.push({ rule, why: acls.unknown });
+    }
+  }
+
+  vpcOfAcl(acl: Resource): Resource | Unknown {
+    return this.#defaultAclVpc.get(acl) ?? this.#vpcs.vpcOf(acl);
+  }
+
+  /** The network ACL guarding `subnet` in `vpc`, or why it cannot be told. */
+  aclOf(subnet: Resource, vpc: Resource): NaclChoice | Unknown {
+    const chosen = new Map<Resource, Association>();
+    let doubt: Unknown | undefined;
+    for (const association of this.#explicit.get(subnet) ?? []) {
+      const { acls } = association;
+      if (acls.unknown) doubt ??= acls.unknown;
+      for (const id of acls.missing) doubt ??= describeMissing('network ACL', id, association.resource);
+      for (const acl of acls.resources) {
+        const aclVpc = this.vpcOfAcl(acl);
+        if (aclVpc === vpc) chosen.set(acl, association);
+        else if (isUnknown(aclVpc)) doubt ??= new Unknown(`the VPC of ${acl.address} is not known (${aclVpc.reason})`);
+      }
+    }
+    if (chosen.size > 1) {
+      // A refreshed default ACL lists the subnets it guards only by default; an explicit ACL wins over it.
+      const explicit = [...chosen.keys()].filter((acl) => acl.type !== 'aws_default_network_acl');
+      if (explicit.length !== 1) {
+        return new Unknown(`${subnet.address} is associated with several network ACLs (${[...chosen.keys()].map((a) => a.address).join(', ')})`);
+      }
+      for (const acl of [...chosen.keys()]) if (acl !== explicit[0]) chosen.delete(acl);
+    }
+    const [only] = [...chosen.entries()];
+    if (only) return { acl: only[0], how: 'explicit association', vpc, association: { resource: only[1].resource, attribute: only[1].attribute } };
+    if (doubt) return new Unknown(`the network ACL of ${subnet.address} is not known: ${doubt.reason}`);
+    for (const loose of this.#looseAssociations) {
+      const inVpc = loose.acls.resources.some((acl) => {
+        const aclVpc = this.vpcOfAcl(acl);
+        return aclVpc === vpc || isUnknown(aclVpc);
+      });
+      if (inVpc || loose.acls.unknown) {
+        return new Unknown(`${loose.resource.address} may associate ${subnet.address} with another network ACL (its subnets are known only after apply)`);
+      }
+    }
+    return this.defaultAclOf(vpc);
+  }
+
+  defaultAclOf(vpc: Resource): NaclChoice | Unknown {
+    const managed = this.#defaultAcl.get(vpc);
+    if (managed) return { acl: managed, how: 'default network ACL', vpc };
+    const id = vpc.values['default_network_acl_id'];
+    if (typeof id === 'string' && id !== '') {
+      const acl = this.#inventory.byId(id).find((r) => (NETWORK_ACL_TYPES as readonly string[]).includes(r.type));
+      if (acl) return { acl, how: 'default network ACL', vpc };
+      return describeMissing('default network ACL', id, vpc);
+    }
+    // A VPC this input creates starts with a default ACL that allows all traffic both ways.
+    if (startsWithAwsDefaults(vpc)) return { acl: undefined, how: 'default network ACL', vpc };
+    return new Unknown(`the default network ACL of ${vpc.address} is not in the inventory`);
+  }
+
+  /** The entries of an ACL (inline and `aws_network_acl_rule`), or AWS's allow-all defaults for `undefined`. */
+  rulesOf(choice: NaclChoice): { rules: NaclRule[]; doubts: Unknown[] } {
+    const key = choice.acl;
+    const memo = key ? this.#rules.get(key) : undefined;
+    if (memo) return memo;
+    if (!key) return { rules: awsDefaultRules(choice.vpc), doubts: [] };
+    const rules: NaclRule[] = [];
+    const doubts: Unknown[] = [];
+    for (const direction of ['ingress', 'egress'] as const) {
+      const blocks = listOf(key.values[direction]);
+      if (isUnknown(blocks)) {
+        if (!key.configuredAttributes || key.configuredAttributes.includes(direction)) doubts.push(blocks);
+        continue;
+      }
+      blocks.forEach((block, i) => {
+        if (isValueObject(block)) rules.push(inlineRule(key, `${direction}.${i}`, direction === 'egress', block));
+        else if (isUnknown(block)) doubts.push(block);
+      });
+    }
+    for (const rule of this.#ruleResources.get(key) ?? []) rules.push(standaloneRule(rule, true));
+    for (const { rule, why } of this.#looseRules) rules.push(standaloneRule(rule, why));
+    const out = { rules, doubts };
+    this.#rules.set(key, out);
+    return out;
+  }
+}
+
+function inlineRule(origin: Resource, path: string, egress: boolean, block: ValueObject): NaclRule {
+  return {
+    origin, path, egress,
+    ruleNumber: numberOf(block['rule_no']),
+    action: actionOf(block['action']),
+    protocol: normaliseProtocol(block['protocol']),
+    fromPort: numberOf(block['from_port']),
+    toPort: numberOf(block['to_port']),
+    cidr: cidrOf(block['cidr_block'], block['ipv6_cidr_block']),
+    presence: true,
+  };
+}
+
+function standaloneRule(rule: Resource, presence: true | Unknown): NaclRule {
+  const v = rule.values;
+  const egress = v['egress'];
+  return {
+    origin: rule, path: '',
+    egress: egress === true,
+    ruleNumber: numberOf(v['rule_number']),
+    action: actionOf(v['rule_action']),
+    protocol: normaliseProtocol(v['protocol']),
+    fromPort: numberOf(v['from_port']),
+    toPort: numberOf(v['to_port']),
+    cidr: cidrOf(v['cidr_block'], v['ipv6_cidr_block']),
+    presence: isUnknown(egress) ? egress : presence,
+  };
+}
+
+/** What AWS puts in a new VPC's default ACL: rule 100 (IPv4) and 101 (IPv6) allow everything, both ways. */
+function awsDefaultRules(vpc: Resource): NaclRule[] {
+  const rules: NaclRule[] = [];
+  for (const egress of [false, true]) {
+    for (const [ruleNumber, cidr] of [[100, '0.0.0.0/0'], [101, '::/0']] as const) {
+      rules.push({
+        origin: vpc, path: '', egress, ruleNumber, action: 'allow', protocol: '-1', fromPort: 0, toPort: 65535,
+        cidr: { cidr: parseCidr(cidr)! }, presence: true, implicit: `AWS default for the new VPC's default network ACL`,
+      });
+    }
+  }
+  return rules;
+}
+
+function numberOf(value: Value | undefined): number | Unknown {
+  if (isUnknown(value)) return value;
+  const n = Number(value ?? 0);
+  return Number.isFinite(n) ? n : new Unknown(`${String(value)} is not a number`);
+}
+
+function actionOf(value: Value | undefined): 'allow' | 'deny' | Unknown {
+  if (isUnknown(value)) return value;
+  return String(value).toLowerCase() === 'allow' ? 'allow' : 'deny';
+}
+
+function cidrOf(ipv4: Value | undefined, ipv6: Value | undefined): NaclRule['cidr'] {
+  for (const [value, family] of [[ipv4, 'ipv4'], [ipv6, 'ipv6']] as const) {
+    if (isUnknown(value)) return { unknown: value, family };
+    if (typeof value === 'string' && value !== '') {
+      const cidr = parseCidr(value);
+      return cidr ? { cidr } : undefined;
+    }
+  }
+  return undefined;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

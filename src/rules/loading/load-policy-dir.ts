@@ -1,0 +1,56 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadDeclarativePolicyFile } from '../declarative/load-declarative-policy.js';
+import { importPolicyFile } from './import-policy-module.js';
+import type { LoadedPolicy } from './loaded-policy.js';
+import { describeImportError, policiesFromModule } from './policies-from-module.js';
+import type { PolicyLoadProblem } from './policy-load-problem.js';
+
+const CODE_FILE = /\.(?:ts|mts|js|mjs)$/;
+const NOT_A_POLICY_FILE = /\.(?:d\.ts|d\.mts|test\.[mc]?[jt]s|spec\.[mc]?[jt]s)$/;
+const DECLARATIVE_FILE = /\.policy\.(?:ya?ml|json)$/;
+
+export interface LoadedPolicyDir {
+  policies: LoadedPolicy[];
+  problems: PolicyLoadProblem[];
+}
+
+/**
+ * Loads every policy file directly inside `dir` (`--policy-dir`): TypeScript/JavaScript modules and
+ * declarative `*.policy.yaml|yml|json` files. Sub-folders hold a policy's cases and helper modules
+ * and are not loaded themselves. `shownAs` is how the folder is named in messages.
+ */
+export async function loadPolicyDir(dir: string, shownAs: string): Promise<LoadedPolicyDir> {
+  let entries: string[];
+  try {
+    if (!statSync(dir).isDirectory()) return { policies: [], problems: [{ source: shownAs, message: 'not a directory (--policy-dir takes a folder of policy files)' }] };
+    entries = readdirSync(dir).sort();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { policies: [], problems: [{ source: shownAs, message: code === 'ENOENT' ? 'no such policy directory' : describeImportError(error).message }] };
+  }
+  const out: LoadedPolicyDir = { policies: [], problems: [] };
+  for (const name of entries) {
+    const path = join(dir, name);
+    const source = join(shownAs, name);
+    if (DECLARATIVE_FILE.test(name)) {
+      const loaded = loadDeclarativePolicyFile(path, source, dir);
+      if ('problems' in loaded) out.problems.push(...loaded.problems);
+      else out.policies.push(loaded.policy);
+      continue;
+    }
+    if (!CODE_FILE.test(name) || NOT_A_POLICY_FILE.test(name) || !statSync(path).isFile()) continue;
+    let namespace: unknown;
+    try {
+      namespace = await importPolicyFile(path);
+    } catch (error) {
+      const { message, position } = describeImportError(error);
+      out.problems.push({ source: position ? `${source}:${position}` : source, message });
+      continue;
+    }
+    const found = policiesFromModule(namespace, { kind: 'file', source }, dir, 'exports no policy (export default definePolicy({ … }), a named policy, or an array of policies)');
+    out.policies.push(...found.policies);
+    out.problems.push(...found.problems);
+  }
+  return out;
+}

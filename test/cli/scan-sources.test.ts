@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { sourceDir, REPO } from '../engines/hcl/hcl-helpers.js';
+import { runMain } from '../support/run-main.js';
+
+describe('warden scan DIR', () => {
+  it('prints a syntax error as file:line:col, scans the other files, and exits 3 when nothing else fails', async () => {
+    const { dir, cleanup } = sourceDir({
+      'ok.tf': 'resource "aws_sqs_queue" "q" {\n  name = "q"\n  tags = { Environment = "dev", Owner = "ops" }\n}\n',
+      'bad.tf': 'resource "aws_sqs_queue" "r" {\n  name = "r"\n',
+    });
+    try {
+      const run = await runMain(['scan', '.', '--format', 'json'], dir);
+      expect(run.stderr).toBe('warden: bad.tf:3:1: syntax error: missing "}"\n');
+      expect(run.code).toBe(3);
+      const result = JSON.parse(run.stdout) as { inputs: { kind: string; resources: number }[]; coverage: { complete: boolean; gaps: { target: string }[] } };
+      expect(result.inputs[0]).toMatchObject({ kind: 'hcl', resources: 1 });
+      expect(result.coverage).toMatchObject({ complete: false, gaps: [{ target: 'bad.tf' }] });
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('takes --var and --var-file, and rejects a missing --var-file before scanning', async () => {
+    const { dir, cleanup } = sourceDir({
+      'main.tf': 'variable "owner" {}\nvariable "env" {}\nresource "aws_sqs_queue" "q" {\n  name = "q"\n  tags = { Environment = var.env, Owner = var.owner }\n}\n',
+      'prod.tfvars': 'env = "prod"\n',
+    });
+    try {
+      const unknown = await runMain(['scan', '.', '--only', 'required-tags', '--format', 'json'], dir);
+      expect(JSON.parse(unknown.stdout).summary.byVerdict).toMatchObject({ unknown: 2 });
+      const given = await runMain(['scan', '.', '--only', 'required-tags', '--var-file', 'prod.tfvars', '--var', 'owner=ops', '--format', 'json'], dir);
+      expect(given.code).toBe(0);
+      expect(JSON.parse(given.stdout).summary.findings).toBe(0);
+      const missing = await runMain(['scan', '.', '--var-file', 'nope.tfvars'], dir);
+      expect(missing).toMatchObject({ code: 2, stderr: 'warden: --var-file: nope.tfvars is not a readable file\n' });
+      const malformed = await runMain(['scan', '.', '--var', 'owner'], dir);
+      expect(malformed).toMatchObject({ code: 2, stderr: 'warden: --var: expected NAME=VALUE, got "owner"\n' });
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('maps a plan to the sources given with --source-root', async () => {
+    const run = await runMain(['scan', 'fixtures/modules-repo/plan.json', '--source-root', 'fixtures/modules-repo', '--only', 'sg-open-ingress', '--format', 'json'], REPO);
+    const files = (JSON.parse(run.stdout) as { findings: { location: { file: string } }[] }).findings.map((f) => f.location.file);
+    expect(files.sort()).toEqual(['fixtures/modules-repo/modules/db-sg/main.tf', 'fixtures/modules-repo/modules/web-sg/main.tf']);
+    const bad = await runMain(['scan', 'fixtures/modules-repo/plan.json', '--source-root', 'no/such/dir'], REPO);
+    expect(bad).toMatchObject({ code: 2, stderr: 'warden: --source-root: no/such/dir is not a directory\n' });
+  });
+});

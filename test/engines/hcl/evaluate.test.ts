@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { isSensitive } from '../../../src/model/sensitive.js';
+import { isUnknown } from '../../../src/model/unknown.js';
+import type { Value } from '../../../src/model/value.js';
+import { evaluateOutputs } from './hcl-helpers.js';
+
+const reason = (value: Value): string => (isUnknown(value) ? value.reason : `known: ${JSON.stringify(value)}`);
+
+describe('HCL expressions', () => {
+  it('evaluates literals, collections, templates, heredocs and operators', async () => {
+    const out = await evaluateOutputs({
+      number: '-1.5 * 2 + 10 % 4',
+      bools: '[!true, 1 < 2 && 3 >= 3, false || null == null]',
+      list: '["a", 1, true, null]',
+      object: '{ Name = "x", "with space" = 2, (local.key) = 3 }',
+      template: '"${local.key}-${1 + 1}%{ if local.on } on%{ else } off%{ endif }"',
+      escapes: '"q\\"\\t\\u00e9 $${literal}"',
+      loop: '"%{ for i, v in ["a", "b"] }${i}=${v};%{ endfor }"',
+      single: '"${[1, 2]}"',
+      heredoc: '<<-EOT\n    first ${local.key}\n      second\n    EOT',
+      conditional: 'local.on ? "yes" : "no"',
+      forList: '[for k, v in { b = 2, a = 1 } : "${k}${v}" if v > 0]',
+      forMap: '{ for s in ["x", "yy", "x"] : s => length(s)... }',
+      splat: '[{ n = 1 }, { n = 2 }][*].n',
+      index: '{ a = [10, 20] }["a"][1]',
+    }, 'locals {\n  key = "k"\n  on  = true\n}');
+    expect(out).toEqual({
+      number: -1,
+      bools: [false, true, true],
+      list: ['a', 1, true, null],
+      object: { Name: 'x', 'with space': 2, k: 3 },
+      template: 'k-2 on',
+      escapes: 'q"\té ${literal}',
+      loop: '0=a;1=b;',
+      single: [1, 2],
+      heredoc: 'first k\n  second\n',
+      conditional: 'yes',
+      forList: ['a1', 'b2'],
+      forMap: { x: [1, 1], yy: [2] },
+      splat: [1, 2],
+      index: 20,
+    });
+  });
+
+  it('evaluates the common functions', async () => {
+    const out = await evaluateOutputs({
+      merge: 'merge({ a = 1, b = 1 }, { b = 2 }, null)',
+      concat: 'concat(["a"], ["b", "c"])',
+      lookup: '[lookup({ a = 1 }, "a"), lookup({ a = 1 }, "z", 0)]',
+      conversions: '[tolist(toset(["b", "a", "b"])), tomap({ a = "x" }), tostring(5), tonumber("7"), tobool("true")]',
+      format: 'format("%s-%03d-%.1f-%v-%q", "x", 7, 2.71, true, "y")',
+      formatlist: 'formatlist("%s:%d", ["a", "b"], 1)',
+      json: 'jsonencode({ b = [1, "<x>"], a = null })',
+      jsondecode: 'jsondecode("{\\"a\\": [1, true]}")',
+      cidrs: '[cidrsubnet("10.0.0.0/16", 8, 2), cidrsubnet("fd00::/56", 8, 1), cidrhost("10.0.0.0/24", 5), cidrnetmask("10.0.0.0/12"), cidrsubnets("10.0.0.0/16", 4, 4, 8)]',
+      sizes: '[length("héllo"), length([1, 2]), length({ a = 1 })]',
+      keysValues: '[keys({ b = 1, a = 2 }), values({ b = 1, a = 2 })]',
+      element: '[element(["a", "b"], 3), try(element([], 0), "empty")]',
+      strings: '[lower("AB"), upper("ab"), title("hello world"), trimspace(" x "), replace("a-b-c", "-", "_"), replace("a1b22", "/[0-9]+/", "#"), split(",", "a,b"), join("/", ["a", "b"]), substr("hello", 1, 3)]',
+      coalesce: '[coalesce(null, "", "x"), coalescelist([], ["y"])]',
+      numbers: '[max(1, 5, 3), min([4, 2]...), abs(-3), ceil(1.2), floor(1.8), pow(2, 10)]',
+      sets: '[distinct([1, 1, 2]), flatten([[1], [[2]]]), contains(["a"], "a"), setunion(["b"], ["a", "b"]), zipmap(["k"], ["v"]), range(3)]',
+      can: '[can(regex("^a", "abc")), can(regex("^z", "abc"))]',
+    });
+    expect(out).toEqual({
+      merge: { a: 1, b: 2 },
+      concat: ['a', 'b', 'c'],
+      lookup: [1, 0],
+      conversions: [['a', 'b'], { a: 'x' }, '5', 7, true],
+      format: 'x-007-2.7-true-"y"',
+      formatlist: ['a:1', 'b:1'],
+      json: '{"a":null,"b":[1,"\\u003cx\\u003e"]}',
+      jsondecode: { a: [1, true] },
+      cidrs: ['10.0.2.0/24', 'fd00:0:0:1::/64', '10.0.0.5', '255.240.0.0', ['10.0.0.0/20', '10.0.16.0/20', '10.0.32.0/24']],
+      sizes: [5, 2, 1],
+      keysValues: [['a', 'b'], [2, 1]],
+      element: ['b', 'empty'],
+      strings: ['ab', 'AB', 'Hello World', 'x', 'a_b_c', 'a#b#', ['a', 'b'], 'a/b', 'ell'],
+      coalesce: ['x', ['y']],
+      numbers: [5, 2, 3, 2, 1, 1024],
+      sets: [[1, 2], [1, 2], true, ['a', 'b'], { k: 'v' }, [0, 1, 2]],
+      can: [true, false],
+    });
+  });
+
+  it('gives Unknown with its reason for what cannot be known statically', async () => {
+    const out = await evaluateOutputs({
+      resourceId: 'aws_vpc.main.id',
+      configured: 'aws_vpc.main.cidr_block',
+      dataSource: 'data.aws_caller_identity.current.account_id',
+      unsetVariable: 'var.region',
+      unsupported: 'timestamp()',
+      fileFunction: 'file("policy.json")',
+      propagated: '"arn:${aws_vpc.main.arn}"',
+      partial: '["known", aws_vpc.main.id]',
+      badType: '1 + "x"',
+      missingAttribute: '{ a = 1 }.b',
+    }, 'variable "region" {\n  type = string\n}\nresource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\ndata "aws_caller_identity" "current" {}');
+    expect(reason(out['resourceId']!)).toBe('aws_vpc.main.id is known only after apply');
+    expect(out['configured']).toBe('10.0.0.0/16');
+    expect(reason(out['dataSource']!)).toBe('data.aws_caller_identity.current.account_id is read from the provider at plan time');
+    expect(reason(out['unsetVariable']!)).toBe('var.region has no value (set it in terraform.tfvars, with --var-file or --var)');
+    expect(reason(out['unsupported']!)).toBe('timestamp() is not evaluated statically');
+    expect(reason(out['fileFunction']!)).toBe('file() is not evaluated statically');
+    expect(reason(out['propagated']!)).toBe('aws_vpc.main.arn is known only after apply');
+    expect((out['partial'] as Value[])[0]).toBe('known');
+    expect(isUnknown((out['partial'] as Value[])[1])).toBe(true);
+    expect(reason(out['badType']!)).toMatch(/^main\.tf:\d+:\d+: the right operand of \+ must be a number, not string "x"$/);
+    expect(reason(out['missingAttribute']!)).toMatch(/no attribute "b"/);
+  });
+
+  it('keeps sensitive variables sensitive through expressions', async () => {
+    const out = await evaluateOutputs(
+      { raw: 'var.password', template: '"user:${var.password}"', json: 'jsonencode({ p = var.password })', plain: 'upper("x")' },
+      'variable "password" {\n  type      = string\n  sensitive = true\n  default   = "hunter2"\n}',
+    );
+    for (const name of ['raw', 'template', 'json']) {
+      expect(isSensitive(out[name]), name).toBe(true);
+      expect(JSON.stringify(out[name])).not.toContain('hunter2');
+    }
+    expect(out['plain']).toBe('X');
+  });
+
+  it('converts values to the variable type, with optional attribute defaults', async () => {
+    const out = await evaluateOutputs(
+      { rules: 'var.rules', port: 'var.port + 1' },
+      'variable "rules" {\n  type = list(object({ port = number, cidrs = optional(list(string), ["10.0.0.0/8"]) }))\n  default = [{ port = "22" }]\n}\nvariable "port" {\n  type    = number\n  default = "80"\n}',
+    );
+    expect(out).toEqual({ rules: [{ port: 22, cidrs: ['10.0.0.0/8'] }], port: 81 });
+  });
+});

@@ -1,0 +1,116 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import ajvFormats from 'ajv-formats';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditCommand } from '../../../src/cli/audit-command.js';
+import { EXIT } from '../../../src/rules/exit-code.js';
+import { CannedAws, callerIdentity, ec2Error, emptyQueryResponse, NO_BUCKETS, rdsError, type CannedRequest } from './canned-aws.js';
+
+const ACCOUNT = '111122223333';
+const ajv = new Ajv({ allErrors: true });
+ajvFormats.default(ajv);
+const validateReport = ajv.compile(JSON.parse(readFileSync(new URL('../../../schemas/warden-report.schema.json', import.meta.url), 'utf8')));
+const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'example-secret-not-real' };
+
+const GROUPS =
+  '<DescribeSecurityGroupsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId><securityGroupInfo><item>' +
+  `<ownerId>${ACCOUNT}</ownerId><groupId>sg-0123456789abcdef0</groupId><groupName>web</groupName><groupDescription>web</groupDescription><vpcId>vpc-0123456789abcdef0</vpcId>` +
+  '<ipPermissions><item><ipProtocol>tcp</ipProtocol><fromPort>443</fromPort><toPort>443</toPort><groups/><ipRanges><item><cidrIp>0.0.0.0/0</cidrIp></item></ipRanges><ipv6Ranges/><prefixListIds/></item></ipPermissions>' +
+  '<ipPermissionsEgress/><tagSet><item><key>Environment</key><value>prod</value></item><item><key>Owner</key><value>web</value></item></tagSet></item></securityGroupInfo></DescribeSecurityGroupsResponse>';
+
+/**
+ * eu-west-1 answers, but throttles DescribeSecurityGroups twice before answering; eu-central-1 is
+ * denied (an SCP on the region); ap-south-1 never answers (the connection times out).
+ */
+function estate(request: CannedRequest, attempt: number) {
+  const { service, region, action } = request;
+  if (service === 'sts') return callerIdentity(ACCOUNT);
+  if (service === 's3') return NO_BUCKETS;
+  if (region === 'ap-south-1') return Object.assign(new Error('connect ETIMEDOUT 203.0.113.1:443'), { name: 'TimeoutError', code: 'ETIMEDOUT' });
+  if (region === 'eu-central-1') {
+    return service === 'ec2'
+      ? ec2Error(403, 'UnauthorizedOperation', 'You are not authorized to perform this operation.')
+      : rdsError(403, 'AccessDenied', `User is not authorized to perform: rds:${action} with an explicit deny in a service control policy`);
+  }
+  if (action === 'DescribeSecurityGroups') return attempt <= 2 ? ec2Error(503, 'RequestLimitExceeded', 'Request limit exceeded.') : { status: 200, body: GROUPS };
+  return emptyQueryResponse(service, action);
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'warden-audit-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('warden audit under faults (SDK with a canned HTTP handler, no network)', () => {
+  it('retries throttling, records the denied and the unreachable region, finishes the rest and exits 3', async () => {
+    const aws = new CannedAws(estate);
+    const report = join(dir, 'audit.json');
+    const inventory = join(dir, 'inventory.json');
+    const code = await auditCommand(
+      { format: 'json', output: report, regions: ['eu-west-1', 'eu-central-1', 'ap-south-1'], maxAttempts: '3', saveInventory: inventory, quiet: true },
+      { credentials, requestHandler: aws },
+    );
+    expect(code).toBe(EXIT.incomplete);
+
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    expect(validateReport(json), JSON.stringify(validateReport.errors)).toBe(true);
+    expect(json.command).toBe('audit');
+    expect(json.coverage.complete).toBe(false);
+    expect(json.inputs).toEqual([
+      { path: `${ACCOUNT}/ap-south-1`, kind: 'live', status: 'error', error: expect.stringContaining('TimeoutError') },
+      { path: `${ACCOUNT}/eu-central-1`, kind: 'live', status: 'error', error: expect.stringContaining('UnauthorizedOperation') },
+      { path: `${ACCOUNT}/eu-west-1`, kind: 'live', status: 'scanned', resources: 1, details: { source: 'api' } },
+    ]);
+
+    const denied = json.coverage.gaps.filter((g: { region?: string }) => g.region === 'eu-central-1');
+    expect(denied.map((g: Record<string, unknown>) => [g['scope'], g['account'], g['service'], g['errorCode']])).toEqual([
+      ['region', ACCOUNT, 'ec2', 'UnauthorizedOperation'],
+      ['region', ACCOUNT, 'rds', 'AccessDenied'],
+    ]);
+    expect(denied[0].operations).toContain('DescribeSecurityGroups');
+    expect(denied[0].operations).toHaveLength(11);
+    expect(denied[1].operations).toEqual(['DescribeDBInstances', 'DescribeDBClusters', 'DescribeDBSubnetGroups']);
+    // Every type of the unreachable region is reported, tried or not.
+    const timedOut = json.coverage.gaps.filter((g: { region?: string }) => g.region === 'ap-south-1');
+    expect(timedOut.map((g: { service: string; errorCode: string; operations: string[] }) => [g.service, g.errorCode, g.operations.length])).toEqual([
+      ['ec2', 'TimeoutError', 11],
+      ['rds', 'TimeoutError', 3],
+    ]);
+    expect(json.coverage.gaps.some((g: { region?: string }) => g.region === 'eu-west-1')).toBe(false);
+
+    // Two throttled attempts before the answer: counted as retries of one call.
+    const sgAttempts = aws.requests.filter((r) => r.region === 'eu-west-1' && r.action === 'DescribeSecurityGroups');
+    expect(sgAttempts).toHaveLength(3);
+    const calls = json.coverage.apiCalls;
+    expect(calls.byOperation['ec2:DescribeSecurityGroups']).toBe(2); // eu-west-1 (3 attempts) and eu-central-1; not tried in ap-south-1
+    // eu-west-1: 14 list calls + STS + ListBuckets; eu-central-1: 14 denied calls; ap-south-1: only the first
+    // 4 calls (the region's concurrency) were tried: once they timed out, the other 10 were not sent.
+    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: 14, [`${ACCOUNT}/eu-west-1`]: 16 });
+    expect(calls.total).toBe(34);
+    expect(aws.requests.filter((r) => r.region === 'ap-south-1')).toHaveLength(4 * 3);
+    // The throttled call's 2 retries, plus 2 per timed-out call (3 attempts each); denials are not retried.
+    expect(calls.byService.ec2.retries).toBe(2 + 4 * 2);
+    expect(calls.byService.rds.calls).toBe(3 * 2);
+    expect(calls.byService.rds.retries).toBe(0);
+    expect(calls.retries).toBe(2 + 4 * 2);
+
+    // The security group read after the throttling made it into the audit and into the saved inventory.
+    const saved = JSON.parse(readFileSync(inventory, 'utf8'));
+    expect(saved.warden_inventory).toBe(1);
+    const west = saved.targets.find((t: { region: string }) => t.region === 'eu-west-1');
+    expect(west.responses['ec2:DescribeSecurityGroups'][0].SecurityGroups[0].GroupId).toBe('sg-0123456789abcdef0');
+    expect(JSON.stringify(saved)).not.toContain(credentials.secretAccessKey);
+    expect(readFileSync(report, 'utf8')).not.toContain(credentials.secretAccessKey);
+  });
+
+  it('exits 2 when nothing at all can be read', async () => {
+    const aws = new CannedAws((request) => (request.service === 'sts' ? callerIdentity(ACCOUNT) : ec2Error(403, 'UnauthorizedOperation', 'denied')));
+    const code = await auditCommand({ format: 'json', output: join(dir, 'a.json'), regions: ['eu-west-1'], maxAttempts: '1', quiet: true }, { credentials, requestHandler: aws });
+    expect(code).toBe(EXIT.error);
+  });
+});

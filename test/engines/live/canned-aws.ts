@@ -1,0 +1,98 @@
+import { Readable } from 'node:stream';
+
+/** What a canned response handler sees of one request. */
+export interface CannedRequest {
+  service: string;
+  region: string;
+  /** Query-protocol action (`DescribeVpcs`), or for S3 the method and path. */
+  action: string;
+}
+
+export interface CannedResponse {
+  status: number;
+  body: string;
+}
+
+interface SdkRequest {
+  hostname: string;
+  path: string;
+  method: string;
+  query?: Record<string, unknown>;
+  body?: unknown;
+}
+
+/**
+ * An SDK HTTP handler that answers from a function instead of the network: the whole SDK stack
+ * (serialisation, signing, retries, parsing) runs as in production, only the socket is replaced.
+ */
+export class CannedAws {
+  readonly requests: CannedRequest[] = [];
+
+  constructor(private readonly respond: (request: CannedRequest, attempt: number) => CannedResponse | Error) {}
+
+  async handle(request: SdkRequest): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: Readable } }> {
+    const labels = request.hostname.split('.');
+    const at = labels.findIndex((label) => ['ec2', 'rds', 's3', 'sts', 'config'].includes(label));
+    const service = labels[at] ?? 'unknown';
+    const region = labels[at + 1] ?? 'us-east-1';
+    const body = typeof request.body === 'string' ? request.body : request.body instanceof Uint8Array ? Buffer.from(request.body).toString() : '';
+    const action = new URLSearchParams(body).get('Action') ?? `${request.method} ${request.path}`;
+    const canned: CannedRequest = { service, region, action };
+    const attempt = this.requests.filter((r) => r.service === service && r.region === region && r.action === action).length + 1;
+    this.requests.push(canned);
+    const answer = this.respond(canned, attempt);
+    if (answer instanceof Error) throw answer;
+    return {
+      response: {
+        statusCode: answer.status,
+        headers: { 'content-type': service === 'config' ? 'application/x-amz-json-1.1' : 'text/xml', 'x-amzn-requestid': `req-${this.requests.length}` },
+        body: Readable.from([Buffer.from(answer.body)]),
+      },
+    };
+  }
+
+  updateHttpClientConfig(): void {}
+
+  httpHandlerConfigs(): Record<string, never> {
+    return {};
+  }
+
+  destroy(): void {}
+}
+
+/** An empty successful answer of a query-protocol action (EC2 or RDS). */
+export function emptyQueryResponse(service: string, action: string): CannedResponse {
+  if (service === 'ec2') return { status: 200, body: `<${action}Response xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId></${action}Response>` };
+  return {
+    status: 200,
+    body: `<${action}Response xmlns="http://rds.amazonaws.com/doc/2014-10-31/"><${action}Result></${action}Result><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></${action}Response>`,
+  };
+}
+
+/** An EC2 error document (`RequestLimitExceeded` 503, `UnauthorizedOperation` 403 …). */
+export function ec2Error(status: number, code: string, message: string): CannedResponse {
+  return { status, body: `<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>${code}</Code><Message>${message}</Message></Error></Errors><RequestID>r</RequestID></Response>` };
+}
+
+/** An RDS (query protocol) error document. */
+export function rdsError(status: number, code: string, message: string): CannedResponse {
+  return {
+    status,
+    body: `<ErrorResponse xmlns="http://rds.amazonaws.com/doc/2014-10-31/"><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>r</RequestId></ErrorResponse>`,
+  };
+}
+
+export function callerIdentity(account: string): CannedResponse {
+  return {
+    status: 200,
+    body:
+      '<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult>' +
+      `<Arn>arn:aws:sts::${account}:assumed-role/ci/jenkins</Arn><UserId>AROAEXAMPLEID:jenkins</UserId><Account>${account}</Account>` +
+      '</GetCallerIdentityResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></GetCallerIdentityResponse>',
+  };
+}
+
+export const NO_BUCKETS: CannedResponse = {
+  status: 200,
+  body: '<?xml version="1.0" encoding="UTF-8"?><ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Owner><ID>owner</ID></Owner><Buckets></Buckets></ListAllMyBucketsResult>',
+};

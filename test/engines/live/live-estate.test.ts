@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as ec2Sdk from '@aws-sdk/client-ec2';
+import { EC2Client, GetManagedPrefixListEntriesCommand } from '@aws-sdk/client-ec2';
+import * as rdsSdk from '@aws-sdk/client-rds';
+import { RDSClient } from '@aws-sdk/client-rds';
+import * as s3Sdk from '@aws-sdk/client-s3';
+import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { mockClient } from 'aws-sdk-client-mock';
+import { describe, expect, it } from 'vitest';
+import { builtinPolicies } from '../../../policies/index.js';
+import { collectLive } from '../../../src/engines/live/collect-live.js';
+import { operationKey, REGIONAL_DESCRIPTORS } from '../../../src/engines/live/descriptors/index.js';
+import type { Recording } from '../../../src/engines/live/recording.js';
+import { selectPolicies } from '../../../src/rules/select-policies.js';
+import { runScan } from '../../../src/scan/run-scan.js';
+
+const ESTATE = fileURLToPath(new URL('../../../fixtures/live-estate/inventory.json', import.meta.url));
+const recording = JSON.parse(readFileSync(ESTATE, 'utf8')) as Recording;
+const ACCOUNT = '111122223333';
+const REGION = 'eu-west-1';
+
+const arn = (kind: string, id: string): string => `arn:aws:ec2:${REGION}:${ACCOUNT}:${kind}/${id}`;
+
+/**
+ * Every finding the seeded estate must produce, per built-in policy (a policy listed with [] must
+ * find nothing). A built-in policy missing from this table fails the test: add what it finds here.
+ */
+const EXPECTED: Record<string, [severity: string, address: string, element?: string][]> = {
+  'sg-open-ingress': [
+    ['critical', arn('security-group', 'sg-0c3d4e5f607182930')], // legacy-all: every port from ::/0
+    ['high', arn('security-group', 'sg-0b2c3d4e5f6071829')], // bastion: 22 from 0.0.0.0/0
+    ['high', arn('security-group', 'sg-0d4e5f60718293a41')], // orders-db: 5432 from 0.0.0.0/0
+  ],
+  'required-tags': [
+    ['low', arn('instance', 'i-0a9b8c7d6e5f40312'), 'Environment'],
+    ['low', arn('instance', 'i-0a9b8c7d6e5f40312'), 'Owner'],
+    ['low', arn('volume', 'vol-0b5d7f9c1e3a5b7d9'), 'Environment'],
+    ['low', arn('volume', 'vol-0b5d7f9c1e3a5b7d9'), 'Owner'],
+    ['low', arn('elastic-ip', 'eipalloc-0b7d9f1c3e5a7b9d1'), 'Environment'],
+    ['low', arn('elastic-ip', 'eipalloc-0b7d9f1c3e5a7b9d1'), 'Owner'],
+    ['low', 'arn:aws:s3:::acme-tf-state-111122223333', 'Environment'],
+    ['low', 'arn:aws:s3:::acme-tf-state-111122223333', 'Owner'],
+  ],
+  // orders: public, in subnets routed to the IGW, default NACL allows, SG allows 5432 from 0.0.0.0/0.
+  'db-internet-reachable': [['critical', `arn:aws:rds:${REGION}:${ACCOUNT}:db:orders`, 'TCP 5432']],
+  // ledger is private (PubliclyAccessible false); orders is reachable, so the latent-exposure policy stays quiet.
+  'db-publicly-accessible': [],
+  'rds-storage-unencrypted': [['medium', `arn:aws:rds:${REGION}:${ACCOUNT}:db:ledger`]],
+  // The Terraform state policies find state buckets through a backend configuration, which a live
+  // inventory does not hold: nothing here (acme-tf-state-… is AES256-only, unversioned, not blocked).
+  'state-backend-unencrypted': [],
+  'state-backend-unlocked': [],
+  'state-bucket-insecure': [],
+  'state-file-committed': [],
+  'ebs-unencrypted': [['medium', arn('volume', 'vol-0b5d7f9c1e3a5b7d9')]],
+  'eip-unattached': [['low', arn('elastic-ip', 'eipalloc-0b7d9f1c3e5a7b9d1')]],
+  'ebs-volume-unattached': [['low', arn('volume', 'vol-0b5d7f9c1e3a5b7d9')]],
+};
+
+describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
+  it('re-scans offline to exactly the expected findings', async () => {
+    const policies = selectPolicies(builtinPolicies, {}, {});
+    const unlisted = builtinPolicies.map((p) => p.id).filter((id) => !(id in EXPECTED));
+    expect(unlisted, 'built-in policies without expectations for the estate').toEqual([]);
+
+    const result = await runScan({ paths: [ESTATE], cwd: process.cwd(), policies, config: {} });
+    expect(result.inputs).toEqual([expect.objectContaining({ kind: 'inventory', status: 'scanned', details: expect.objectContaining({ source: 'api', targets: '1' }) })]);
+    expect(result.coverage).toEqual({ complete: true, gaps: [] });
+
+    const actual = result.findings
+      .filter((f) => f.verdict !== 'pass')
+      .map((f) => [f.ruleId, f.verdict, f.severity, f.resource.address, f.message].join(' | '))
+      .sort();
+    const expected = Object.entries(EXPECTED).flatMap(([ruleId, findings]) => findings.map(([severity, address, element]) => ({ ruleId, severity, address, element })));
+    expect(actual).toHaveLength(expected.length);
+    for (const e of expected) {
+      const match = actual.find((line) => line.startsWith(`${e.ruleId} | fail | ${e.severity} | ${e.address} |`) && (!e.element || line.includes(e.element)));
+      expect(match, `${e.ruleId} ${e.severity} ${e.address} ${e.element ?? ''}`).toBeDefined();
+    }
+    // Every live finding is located by account, region and ARN.
+    for (const finding of result.findings) {
+      expect(finding.location).toMatchObject({ kind: 'cloud', account: ACCOUNT, region: REGION });
+      expect(finding.resource).toMatchObject({ source: 'live', input: `${ACCOUNT}/${REGION}` });
+    }
+  });
+
+  it('is what the collector records for the same responses, in 25 API calls for its one (account, region)', async () => {
+    const { calls, restore } = replay(recording);
+    try {
+      const collection = await collectLive({ source: { kind: 'api' }, regions: [REGION], credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-secret' } });
+      expect(collection.gaps).toEqual([]);
+      const [target] = collection.recording.targets;
+      expect(target).toEqual(recording.targets[0]);
+      expect(collection.recording.accounts).toEqual(recording.accounts);
+
+      const byOperation = new Map<string, number>();
+      for (const call of calls) byOperation.set(call, (byOperation.get(call) ?? 0) + 1);
+      // STS (1) + one page of each of the 14 list calls + the office prefix list's entries (1)
+      // + ListBuckets (1) + 4 settings × 2 buckets in eu-west-1 (the us-east-1 bucket is not read further).
+      expect(calls).toHaveLength(25);
+      expect(byOperation.get('sts:GetCallerIdentity')).toBe(1);
+      expect(byOperation.get('ec2:GetManagedPrefixListEntries')).toBe(1);
+      expect(byOperation.get('s3:ListBuckets')).toBe(1);
+      expect(byOperation.get('s3:GetBucketEncryption')).toBe(2);
+      for (const descriptor of REGIONAL_DESCRIPTORS) expect(byOperation.get(operationKey(descriptor)), descriptor.operation).toBe(1);
+    } finally {
+      restore();
+    }
+  });
+});
+
+/** A client mock whose command is chosen at run time (from a descriptor's operation name). */
+interface LooseMock {
+  on(command: unknown): { callsFake(fake: (input: { NextToken?: string; Marker?: string }) => unknown): unknown };
+}
+
+/**
+ * Serves a recording's responses through aws-sdk-client-mock: each list call returns its recorded
+ * pages in turn (following NextToken/Marker), each bucket setting its recorded body or error.
+ * Returns the `service:Operation` of every call made.
+ */
+function replay(source: Recording): { calls: string[]; restore: () => void } {
+  const calls: string[] = [];
+  const target = source.targets[0]!;
+  const account = source.accounts[0]!;
+  const mocks = [mockClient(EC2Client), mockClient(RDSClient), mockClient(S3Client), mockClient(STSClient)] as const;
+  const [ec2, rds, s3, sts] = mocks;
+  sts.on(GetCallerIdentityCommand).callsFake(() => {
+    calls.push('sts:GetCallerIdentity');
+    return { Account: account.account };
+  });
+  const sdks = { ec2: ec2Sdk, rds: rdsSdk } as unknown as Record<string, Record<string, never>>;
+  for (const descriptor of REGIONAL_DESCRIPTORS) {
+    const pages = target.responses[operationKey(descriptor)] ?? [];
+    const mock = (descriptor.service === 'ec2' ? ec2 : rds) as unknown as LooseMock;
+    mock.on(sdks[descriptor.service]![`${descriptor.operation}Command`]).callsFake((input: { NextToken?: string; Marker?: string }) => {
+      calls.push(operationKey(descriptor));
+      const token = input.NextToken ?? input.Marker;
+      return pages[token ? Number(token) : 0] ?? {};
+    });
+  }
+  ec2.on(GetManagedPrefixListEntriesCommand).callsFake((input: { PrefixListId: string }) => {
+    calls.push('ec2:GetManagedPrefixListEntries');
+    return target.prefix_list_entries?.[input.PrefixListId]?.[0] ?? { Entries: [] };
+  });
+  s3.on(ListBucketsCommand).callsFake(() => {
+    calls.push('s3:ListBuckets');
+    return account.list_buckets?.[0] ?? { Buckets: [] };
+  });
+  for (const operation of ['GetBucketEncryption', 'GetBucketVersioning', 'GetPublicAccessBlock', 'GetBucketTagging', 'GetBucketLocation']) {
+    s3.on((s3Sdk as unknown as Record<string, never>)[`${operation}Command`]).callsFake((input: { Bucket: string }) => {
+      calls.push(`s3:${operation}`);
+      const recorded = account.bucket_settings?.[input.Bucket]?.[operation] as { Error?: { Code: string; Message: string } } | undefined;
+      if (recorded?.Error) throw Object.assign(new Error(recorded.Error.Message), { name: recorded.Error.Code });
+      return recorded ?? {};
+    });
+  }
+  return { calls, restore: () => mocks.forEach((mock) => mock.restore()) };
+}
+
