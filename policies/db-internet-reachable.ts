@@ -8,6 +8,16 @@ export const DB_RESOURCE_TYPES = [
   'aws_vpc_security_group_ingress_rule',
 ];
 
+/** Both database-exposure policies map to the same controls: they report one exposure at two certainties. */
+export const DB_EXPOSURE_FRAMEWORKS: Record<string, string[]> = {
+  'CIS AWS Foundations Benchmark v3.0.0': ['2.3.3'],
+  'AWS Foundational Security Best Practices': ['RDS.2'],
+  'PCI DSS 4.0': ['1.3.1', '1.4.2'],
+  'SOC 2': ['CC6.6'],
+  'HIPAA Security Rule': ['164.312(a)(1)'],
+};
+export const DB_EXPOSURE_TAGS = ['network', 'database', 'internet-exposure'];
+
 export const dbInternetReachable = definePolicy({
   id: 'db-internet-reachable',
   title: 'Database reachable from the internet',
@@ -26,14 +36,8 @@ export const dbInternetReachable = definePolicy({
     'Set publicly_accessible = false and reach the database through private networking (VPN, Direct Connect, ' +
     'peering, AWS Systems Manager port forwarding or a bastion). Keep database subnets on route tables without a route ' +
     'to an internet gateway, and allow the database port in its security group only from the application\'s security group.',
-  frameworks: {
-    'CIS AWS Foundations Benchmark v3.0.0': ['2.3.3'],
-    'AWS Foundational Security Best Practices': ['RDS.2'],
-    'PCI DSS 4.0': ['1.3.1', '1.4.2'],
-    'SOC 2': ['CC6.6'],
-    'HIPAA Security Rule': ['164.312(a)(1)'],
-  },
-  tags: ['network', 'database', 'internet-exposure'],
+  frameworks: DB_EXPOSURE_FRAMEWORKS,
+  tags: DB_EXPOSURE_TAGS,
   resourceTypes: DB_RESOURCE_TYPES,
   check(context) {
     const network = context.inventory.network;

@@ -1,5 +1,5 @@
 import { definePolicy, isUnknown } from '../src/api.js';
-import { DB_RESOURCE_TYPES } from './db-internet-reachable.js';
+import { DB_EXPOSURE_FRAMEWORKS, DB_EXPOSURE_TAGS, DB_RESOURCE_TYPES } from './db-internet-reachable.js';
 
 export const dbPubliclyAccessible = definePolicy({
   id: 'db-publicly-accessible',
@@ -14,14 +14,8 @@ export const dbPubliclyAccessible = definePolicy({
   remediation:
     'Set publicly_accessible = false unless clients outside the VPC must connect directly; reach the database through ' +
     'private networking (VPN, Direct Connect, peering, AWS Systems Manager port forwarding or a bastion).',
-  frameworks: {
-    'CIS AWS Foundations Benchmark v3.0.0': ['2.3.3'],
-    'AWS Foundational Security Best Practices': ['RDS.2'],
-    'PCI DSS 4.0': ['1.3.1', '1.4.2'],
-    'SOC 2': ['CC6.6'],
-    'HIPAA Security Rule': ['164.312(a)(1)'],
-  },
-  tags: ['network', 'database', 'internet-exposure'],
+  frameworks: DB_EXPOSURE_FRAMEWORKS,
+  tags: DB_EXPOSURE_TAGS,
   resourceTypes: DB_RESOURCE_TYPES,
   check(context) {
     const network = context.inventory.network;

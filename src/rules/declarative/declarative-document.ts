@@ -1,4 +1,5 @@
 import type { Severity } from '../severity.js';
+import type { PolicyDefinition } from '../policy.js';
 
 /** A condition over one resource: a combination, or one operator applied to what a JSONPath selects. */
 export type Condition = AllCondition | AnyCondition | NotCondition | LeafCondition;
@@ -52,15 +53,8 @@ export interface DeclarativeExample {
 }
 
 /** A `*.policy.yaml|yml|json` file, as schemas/warden-policy.schema.json describes it. */
-export interface DeclarativePolicyDocument {
-  id: string;
-  title: string;
-  severity: Severity;
-  description: string;
-  remediation: string;
-  helpUri?: string;
-  frameworks?: Record<string, string[]>;
-  tags?: string[];
+export interface DeclarativePolicyDocument
+  extends Pick<PolicyDefinition, 'id' | 'title' | 'severity' | 'description' | 'remediation' | 'helpUri' | 'frameworks' | 'tags'> {
   resourceTypes: string[];
   appliesWhen?: Condition;
   failWhen: Condition;
