@@ -8,17 +8,13 @@
  * the growth factors from one size to the next (DESIGN §7: 10× resources → ≤ 12× time). Each
  * measurement runs in a fresh child process (the children of bench/run.ts plus network-child.ts).
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { generateNetworkPlan } from './generate-network-plan.js';
+import { benchDir, countResourceChanges, label, mb, repo, runChild, spread, type ChildReport } from './measure.js';
 
 /** Bump when the generated plans change, so stale files in .bench/ are regenerated. */
 const GENERATOR_VERSION = 1;
-const repo = fileURLToPath(new URL('../../', import.meta.url));
-const benchDir = join(repo, '.bench');
-const childDir = fileURLToPath(new URL('./', import.meta.url));
 
 interface Measured {
   label: string;
@@ -44,32 +40,7 @@ function options(argv: string[]): { sizes: number[]; runs: number; regenerate: b
   return out;
 }
 
-const label = (size: number): string => (size % 1000 === 0 ? `${size / 1000}k` : String(size));
-const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
-function child(script: string, args: string[]): Promise<Record<string, number>> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [join(childDir, script), ...args], { cwd: repo, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    proc.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    proc.on('error', reject);
-    proc.on('close', (code) => {
-      try {
-        resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '') as Record<string, number>);
-      } catch {
-        reject(new Error(`${script} exited ${code}: ${stderr.trim().split('\n').slice(0, 3).join(' | ')}`));
-      }
-    });
-  });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
+const median = (values: number[]): number => spread(values).median;
 
 function ensurePlan(size: number, regenerate: boolean): { path: string; resources: number } {
   const path = join(benchDir, `network-${label(size)}.v${GENERATOR_VERSION}.json`);
@@ -79,10 +50,7 @@ function ensurePlan(size: number, regenerate: boolean): { path: string; resource
     process.stdout.write(`${resources} resources, ${mb(statSync(path).size)}\n`);
     return { path, resources };
   }
-  const text = readFileSync(path, 'utf8');
-  let resources = 0;
-  for (let i = text.indexOf('"change":{"actions"'); i !== -1; i = text.indexOf('"change":{"actions"', i + 1)) resources++;
-  return { path, resources };
+  return { path, resources: countResourceChanges(readFileSync(path, 'utf8')) };
 }
 
 async function measure(size: number, runs: number, regenerate: boolean): Promise<Measured> {
@@ -91,12 +59,12 @@ async function measure(size: number, runs: number, regenerate: boolean): Promise
   const outputs = relative(repo, join(benchDir, 'out', `network-${label(size)}`));
   mkdirSync(join(benchDir, 'out'), { recursive: true });
   const parses: number[] = [];
-  const scans: Record<string, number>[] = [];
-  const networks: Record<string, number>[] = [];
+  const scans: ChildReport[] = [];
+  const networks: ChildReport[] = [];
   for (let i = 0; i < runs; i++) {
-    parses.push((await child('parse-child.js', [path]))['ms']!);
-    scans.push(await child('scan-child.js', ['scan', plan, '--format', 'json', '--output', `${outputs}.json`, '--report', `sarif=${outputs}.sarif`, '--report', `console=${outputs}.txt`]));
-    networks.push(await child('network-child.js', [path]));
+    parses.push((await runChild('parse-child.js', [path])).ms);
+    scans.push(await runChild('scan-child.js', ['scan', plan, '--format', 'json', '--output', `${outputs}.json`, '--report', `sarif=${outputs}.sarif`, '--report', `console=${outputs}.txt`]));
+    networks.push(await runChild('network-child.js', [path]));
   }
   const report = JSON.parse(readFileSync(join(repo, `${outputs}.json`), 'utf8')) as { findings: { ruleId: string; verdict: string }[] };
   const count = (rule: string, verdict: string): number => report.findings.filter((f) => f.ruleId === rule && f.verdict === verdict).length;
@@ -106,9 +74,9 @@ async function measure(size: number, runs: number, regenerate: boolean): Promise
     resources,
     fileBytes: statSync(path).size,
     parseMs: median(parses),
-    scanMs: median(scans.map((s) => s['ms']!)),
-    networkMs: median(networks.map((n) => n['ms']!)),
-    rssBytes: Math.max(...scans.map((s) => s['maxRssKb']! * 1024)),
+    scanMs: median(scans.map((s) => s.ms)),
+    networkMs: median(networks.map((n) => n.ms)),
+    rssBytes: Math.max(...scans.map((s) => s.maxRssKb * 1024)),
     databases: `${last['databases']} (${last['reachable']} reachable, ${last['unreachable']} not, ${last['unknown']} unknown)`,
     findings: `db-internet-reachable ${count('db-internet-reachable', 'fail')} fail/${count('db-internet-reachable', 'unknown')} unknown, db-publicly-accessible ${count('db-publicly-accessible', 'fail')} fail`,
   };

@@ -10,6 +10,26 @@ type Block = [Address, number];
  * is compared as written for both families. A string that is not a CIDR is not an internet source.
  */
 export function isInternetCidr(cidr: string, publicMinPrefix: number | null): boolean {
+  const key = `${publicMinPrefix}|${cidr}`;
+  let answer = verdicts.get(key);
+  if (answer === undefined) {
+    // Bounded: an estate repeats a few CIDRs thousands of times, but a hostile input must not grow it without end.
+    if (verdicts.size >= MAX_REMEMBERED) verdicts.clear();
+    answer = decideInternetCidr(cidr, publicMinPrefix);
+    verdicts.set(key, answer);
+  }
+  return answer;
+}
+
+/**
+ * Verdicts already reached, by prefix option and CIDR text. Parsing is the costly part (ipaddr.js
+ * tries IPv6 first and throws for every IPv4 string), and 100k security-group rules share a few
+ * hundred CIDRs.
+ */
+const verdicts = new Map<string, boolean>();
+const MAX_REMEMBERED = 10_000;
+
+function decideInternetCidr(cidr: string, publicMinPrefix: number | null): boolean {
   let block: Block;
   try {
     block = ipaddr.parseCIDR(cidr.trim());

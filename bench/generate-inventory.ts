@@ -1,0 +1,38 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Recording, TargetRecording } from '../src/engines/live/recording.js';
+
+/**
+ * Writes a saved live inventory (the `warden scan inventory.json` path) of about `size` resources for
+ * the benchmark: the responses of fixtures/live-estate/inventory.json (one account and region, 40
+ * resources: VPC, subnets, route tables, NACLs, security groups, instances, volumes, addresses, RDS)
+ * copied into the same region again and again, each copy with its own resource ids, as pages of the
+ * same list calls — so the joins (ids, subnets, groups) run over one large region. The account's
+ * buckets are not copied. Returns the number of regional resources written.
+ */
+export function generateInventory(repo: string, path: string, size: number): number {
+  const fixture = JSON.parse(readFileSync(join(repo, 'fixtures', 'live-estate', 'inventory.json'), 'utf8')) as Recording;
+  const template = fixture.targets[0]!;
+  const copies = Math.max(1, Math.round(size / FIXTURE_RESOURCES));
+  const text = JSON.stringify({ responses: template.responses, prefix_list_entries: template.prefix_list_entries ?? {} });
+  const target: TargetRecording = { account: template.account, region: template.region, responses: {}, prefix_list_entries: {} };
+  for (let copy = 0; copy < copies; copy++) {
+    const part = JSON.parse(copy === 0 ? text : text.replace(AWS_ID, (_, prefix: string, hex: string) => `${prefix}-${renumber(hex, copy)}`)) as Required<Pick<TargetRecording, 'responses' | 'prefix_list_entries'>>;
+    for (const [call, pages] of Object.entries(part.responses)) (target.responses[call] ??= []).push(...pages);
+    Object.assign(target.prefix_list_entries!, part.prefix_list_entries);
+  }
+  const recording: Recording = { ...fixture, targets: [target], coverage: { gaps: [] } };
+  writeFileSync(path, JSON.stringify(recording));
+  return copies * FIXTURE_RESOURCES;
+}
+
+/** Regional resources warden maps from the fixture's one target (its 40 resources less the account's 7 buckets). */
+const FIXTURE_RESOURCES = 33;
+
+/** EC2/RDS-style ids: `vpc-0c4f2a7e9b1d3a5c7`, `eipalloc-…`, `vpc-cidr-assoc-…`, `pl-6da54004`. */
+const AWS_ID = /\b([a-z]+(?:-[a-z]+)*)-([0-9a-f]{8,17})\b/g;
+
+/** The id's hex digits with the first four replaced by the copy number: unique per copy, same length. */
+function renumber(hex: string, copy: number): string {
+  return copy.toString(16).padStart(4, '0') + hex.slice(4);
+}
