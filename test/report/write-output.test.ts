@@ -1,0 +1,37 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { writeOutputFile } from '../../src/report/write-output.js';
+
+describe('writeOutputFile', () => {
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes a report larger than one chunk byte for byte, with a surrogate pair across the chunk boundary', () => {
+    dir = mkdtempSync(join(tmpdir(), 'warden-write-'));
+    // 1 MiB is the chunk: put an emoji (two UTF-16 units) so that its halves straddle the boundary.
+    const content = `${'a'.repeat((1 << 20) - 1)}😀 é ${'b'.repeat(3 << 20)}\n`;
+    const path = join(dir, 'nested', 'report.json');
+    writeOutputFile(path, content);
+    // Buffer#equals: a deep toEqual over megabytes is needlessly slow.
+    expect(readFileSync(path).equals(Buffer.from(content, 'utf8'))).toBe(true);
+    expect(readdirSync(join(dir, 'nested'))).toEqual(['report.json']);
+  });
+
+  it('writes an empty report', () => {
+    dir = mkdtempSync(join(tmpdir(), 'warden-write-'));
+    const path = join(dir, 'empty.txt');
+    writeOutputFile(path, '');
+    expect(readFileSync(path, 'utf8')).toBe('');
+  });
+
+  it('leaves no temporary file behind when the target cannot be written', () => {
+    dir = mkdtempSync(join(tmpdir(), 'warden-write-'));
+    // The target is an existing directory: the rename fails after the temporary file was written.
+    expect(() => writeOutputFile(dir!, 'x')).toThrow();
+    expect(readdirSync(join(dir, '..')).filter((name) => name.startsWith(`.${dir!.split('/').pop()}`))).toEqual([]);
+  });
+});
