@@ -15,9 +15,11 @@ export function generateInventory(repo: string, path: string, size: number): num
   const template = fixture.targets[0]!;
   const copies = Math.max(1, Math.round(size / FIXTURE_RESOURCES));
   const text = JSON.stringify({ responses: template.responses, prefix_list_entries: template.prefix_list_entries ?? {} });
+  const names = rdsNames(text);
   const target: TargetRecording = { account: template.account, region: template.region, responses: {}, prefix_list_entries: {} };
   for (let copy = 0; copy < copies; copy++) {
-    const part = JSON.parse(copy === 0 ? text : text.replace(AWS_ID, (_, prefix: string, hex: string) => `${prefix}-${renumber(hex, copy)}`)) as Required<Pick<TargetRecording, 'responses' | 'prefix_list_entries'>>;
+    const renamed = copy === 0 ? text : text.replace(AWS_ID, (_, prefix: string, hex: string) => `${prefix}-${renumber(hex, copy)}`).replace(names, `$&-${copy}`);
+    const part = JSON.parse(renamed) as Required<Pick<TargetRecording, 'responses' | 'prefix_list_entries'>>;
     for (const [call, pages] of Object.entries(part.responses)) (target.responses[call] ??= []).push(...pages);
     Object.assign(target.prefix_list_entries!, part.prefix_list_entries);
   }
@@ -31,6 +33,14 @@ const FIXTURE_RESOURCES = 33;
 
 /** EC2/RDS-style ids: `vpc-0c4f2a7e9b1d3a5c7`, `eipalloc-…`, `vpc-cidr-assoc-…`, `pl-6da54004`. */
 const AWS_ID = /\b([a-z]+(?:-[a-z]+)*)-([0-9a-f]{8,17})\b/g;
+
+/** RDS resources are named, not numbered (`orders`, ARN `…:db:orders`): a pattern for every such name, to suffix per copy. */
+function rdsNames(text: string): RegExp {
+  const names = new Set<string>();
+  for (const match of text.matchAll(/"(?:DBInstanceIdentifier|DBClusterIdentifier|DBSubnetGroupName)":"([^"]+)"/g)) names.add(match[1]!);
+  const escaped = [...names].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`\\b(?:${escaped.join('|') || '(?!)'})\\b`, 'g');
+}
 
 /** The id's hex digits with the first four replaced by the copy number: unique per copy, same length. */
 function renumber(hex: string, copy: number): string {

@@ -24,8 +24,8 @@ import { generateNetworkPlan } from './generate-network-plan.js';
 import { generatePlan } from './generate-plan.js';
 import { benchDir, countResourceChanges, label, mb, repo, runChild, spread, type ChildReport, type Spread } from './measure.js';
 
-/** Bump when a generator's output changes, so stale files in .bench/ are regenerated. */
-const GENERATOR_VERSION = 1;
+/** Bump one when its generator's output changes, so stale files in .bench/ are regenerated. */
+const VERSION = { plan: 1, network: 1, inventory: 2 };
 const SECTIONS = ['small', 'plan', 'network', 'inventory', 'hcl'] as const;
 type Section = (typeof SECTIONS)[number];
 
@@ -196,20 +196,20 @@ async function run(): Promise<void> {
   if (has('small')) lines.push(await smallPlan(options.runs ?? 5));
   if (has('plan')) {
     for (const size of options.sizes) {
-      const path = ensureFile(`plan-${label(size)}.v${GENERATOR_VERSION}.json`, options.regenerate, (p) => generatePlan(p, size));
+      const path = ensureFile(`plan-${label(size)}.v${VERSION.plan}.json`, options.regenerate, (p) => generatePlan(p, size));
       rows.push(await measureFile('plan', size, path, runsFor(size)));
       process.stdout.write(`measured ${rows.at(-1)!.label}\n`);
     }
   }
   if (has('network')) {
     for (const size of options.networkSizes) {
-      const path = ensureFile(`network-${label(size)}.v${GENERATOR_VERSION}.json`, options.regenerate, (p) => generateNetworkPlan(p, size));
+      const path = ensureFile(`network-${label(size)}.v${VERSION.network}.json`, options.regenerate, (p) => generateNetworkPlan(p, size));
       rows.push(await measureFile('network', size, path, runsFor(size)));
       process.stdout.write(`measured ${rows.at(-1)!.label}\n`);
     }
   }
   if (has('inventory')) {
-    const path = ensureFile(`inventory-10k.v${GENERATOR_VERSION}.json`, options.regenerate, (p) => generateInventory(repo, p, 10_000));
+    const path = ensureFile(`inventory-10k.v${VERSION.inventory}.json`, options.regenerate, (p) => generateInventory(repo, p, 10_000));
     rows.push(await measureFile('inventory', 10_000, path, options.runs ?? 3));
   }
   if (has('hcl')) lines.push(await hcl(options.runs ?? 3));
@@ -230,7 +230,7 @@ async function run(): Promise<void> {
     const largest = Math.max(...options.sizes);
     const dir = join(benchDir, 'profiles');
     mkdirSync(dir, { recursive: true });
-    const plan = join(benchDir, `plan-${label(largest)}.v${GENERATOR_VERSION}.json`);
+    const plan = join(benchDir, `plan-${label(largest)}.v${VERSION.plan}.json`);
     await runChild('scan-child.js', scanArgs(plan, relative(repo, join(benchDir, 'out', `${label(largest)}-profiled`))), ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
     out.write(`CPU profile of the plan ${label(largest)} scan written to ${relative(repo, dir)}/\n`);
   }

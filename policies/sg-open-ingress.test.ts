@@ -96,6 +96,12 @@ describe('internet CIDRs', () => {
   ] as const)('%s with publicCidrMinPrefix %s → %s', (cidr, prefix, internet) => {
     expect(isInternetCidr(cidr, prefix)).toBe(internet);
   });
+
+  it('remembers verdicts per option: one CIDR asked under two options, repeatedly, keeps both answers', () => {
+    const asked = [null, 8, null, 8, 7].map((prefix) => isInternetCidr('1.0.0.0/8', prefix));
+    expect(asked).toEqual([false, true, false, true, false]);
+    expect([isInternetCidr(' 0.0.0.0/0 ', null), isInternetCidr('0.0.0.0/0', 8)]).toEqual([true, true]);
+  });
 });
 
 describe('sg-open-ingress with inline rules known only after apply', () => {
