@@ -18,8 +18,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadHclDirectory } from '../src/engines/hcl/load-hcl.js';
 import { generateHclTree } from './generate-hcl.js';
+import { repo, spread } from './measure.js';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
 const outDir = join(repo, '.bench', 'hcl');
 
 function parseArgs(argv: string[]): { mb: number; runs: number } {
@@ -33,11 +33,7 @@ function parseArgs(argv: string[]): { mb: number; runs: number } {
   return options;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
+const median = (values: number[]): number => spread(values).median;
 
 interface Sample {
   wallMs: number;
