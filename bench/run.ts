@@ -124,17 +124,17 @@ const ms = (s: Spread): string => `${s.best.toFixed(0)} / ${s.median.toFixed(0)}
 const times = (a: Spread, b: Spread): string => `${(a.best / b.best).toFixed(2)}× / ${(a.median / b.median).toFixed(2)}×`;
 
 function table(rows: Row[]): string {
-  const header = ['input', 'resources', 'file', 'JSON.parse', 'scan, all outputs', 'ratio (wall)', 'ratio (CPU)', 'ratio ≤ 2', 'peak RSS', 'RSS budget', 'findings'];
+  const header = ['input', 'resources', 'file', 'JSON.parse', 'scan, all outputs', 'ratio (wall)', 'ratio (CPU)', 'ratio ≤ 2 (CPU / wall)', 'peak RSS', 'RSS budget', 'findings'];
   const lines = rows.map((r) => {
     const budget = rssBudget(r.fileBytes);
     const large = r.series !== 'inventory' && r.resources >= LARGE_PLAN_RESOURCES;
     // The ratio and memory budgets are those of a large plan; for smaller inputs the figures are shown in parentheses.
     const scoped = (ok: boolean): string => (large ? verdict(ok) : `(${verdict(ok)})`);
-    // The budget is met when either clock meets it at its median: wall time suffers from other work on the machine.
-    const ratio = Math.min(r.scan.median / r.parse.median, r.scanCpu.median / r.parseCpu.median);
+    // Judged at the median on each clock: CPU time is the primary evidence on a busy machine, wall time what a user sees.
+    const ratios = `${scoped(r.scanCpu.median / r.parseCpu.median <= PARSE_RATIO)} / ${scoped(r.scan.median / r.parse.median <= PARSE_RATIO)}`;
     return [
       r.label, String(r.resources), mb(r.fileBytes), ms(r.parse), ms(r.scan), times(r.scan, r.parse), times(r.scanCpu, r.parseCpu),
-      scoped(ratio <= PARSE_RATIO), mb(r.rssBytes), `${mb(budget)} ${scoped(r.rssBytes <= budget)}`, String(r.findings),
+      ratios, mb(r.rssBytes), `${mb(budget)} ${scoped(r.rssBytes <= budget)}`, String(r.findings),
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
@@ -164,7 +164,7 @@ async function smallPlan(runs: number): Promise<string> {
   const cpu = spread(samples.map((s) => s.processCpuMs ?? Number.NaN));
   return (
     `small plan (fixtures/modules-repo/plan.json, ${(statSync(plan).size / 1024).toFixed(0)} KB, mapped to its .tf sources), fresh process end to end, all outputs: ` +
-    `wall ${ms(wall)}, CPU ${ms(cpu)} (best / median of ${runs}); budget ≤ ${SMALL_PLAN_MS} ms: ${verdict(wall.median <= SMALL_PLAN_MS || cpu.median <= SMALL_PLAN_MS)}`
+    `wall ${ms(wall)}, CPU ${ms(cpu)} (best / median of ${runs}); budget ≤ ${SMALL_PLAN_MS} ms (median): CPU ${verdict(cpu.median <= SMALL_PLAN_MS)}, wall ${verdict(wall.median <= SMALL_PLAN_MS)}`
   );
 }
 
@@ -178,10 +178,9 @@ async function hcl(runs: number): Promise<string> {
   const wall = spread(samples.map((s) => s.wallMs));
   const cpu = spread(samples.map((s) => s.processCpuMs ?? Number.NaN));
   const rate = (t: number): string => `${(size / (t / 1000)).toFixed(2)} MB/s`;
-  const best = Math.max(size / (wall.median / 1000), size / (cpu.median / 1000));
   return (
     `hcl (${size.toFixed(2)} MB of .tf), fresh process end to end, every policy, JSON output: wall ${ms(wall)} → ${rate(wall.best)} / ${rate(wall.median)}; ` +
-    `CPU ${ms(cpu)} → ${rate(cpu.best)} / ${rate(cpu.median)}; budget ≥ ${HCL_MB_PER_S} MB/s: ${verdict(best >= HCL_MB_PER_S)}`
+    `CPU ${ms(cpu)} → ${rate(cpu.best)} / ${rate(cpu.median)}; budget ≥ ${HCL_MB_PER_S} MB/s (median): CPU ${verdict(size / (cpu.median / 1000) >= HCL_MB_PER_S)}, wall ${verdict(size / (wall.median / 1000) >= HCL_MB_PER_S)}`
   );
 }
 
@@ -224,7 +223,7 @@ async function run(): Promise<void> {
     `\nFigures are best / median of the runs, each in a fresh process. JSON.parse = JSON.parse alone on the file's text (read beforehand);\n` +
       `scan = from the CLI's main() to its end (read, parse, policies, JSON+SARIF+console written; module loading before main() excluded);\n` +
       `ratio (CPU) = the same two spans in CPU time of all threads (GC helpers included): steadier than wall time when other work shares the machine.\n` +
-      `Budgets (DESIGN §7), for plans of ≥ ${LARGE_PLAN_RESOURCES / 1000}k resources: ratio ≤ ${PARSE_RATIO} (met when either clock's median meets it), peak RSS ≤ 4× file + 100 MB;\n` +
+      `Budgets (DESIGN §7), for plans of ≥ ${LARGE_PLAN_RESOURCES / 1000}k resources: ratio ≤ ${PARSE_RATIO} (judged on each clock's median), peak RSS ≤ 4× file + 100 MB;\n` +
       `(PASS)/(OVER) in parentheses: the same test on a smaller input or an inventory, for information (start-up and fixed costs dominate there);\n` +
       `growth ≤ ${GROWTH_PER_RESOURCE}× per resource; small plan ≤ ${SMALL_PLAN_MS} ms; HCL ≥ ${HCL_MB_PER_S} MB/s.\n` +
       `Node ${process.version}, ${cpus().length} CPUs; load average before ${startLoad}, after ${load()}.\n`,
