@@ -20,7 +20,6 @@ export interface AuditFlags extends OutputFlags, PolicySourceFlags, FrameworkFla
   config?: string;
   only?: string[];
   skip?: string[];
-  includePasses?: boolean;
 }
 
 /** What the audit is given besides its flags (tests: credentials and an HTTP handler that never touches the network). */
@@ -80,7 +79,7 @@ export async function auditCommand(flags: AuditFlags, dependencies: AuditDepende
       policies,
       config,
       ...(configPath ? { configPath } : {}),
-      includePasses: flags.includePasses ?? false,
+      includePasses: plan.collectPasses,
       unknownMode: plan.unknownMode,
       onCollected: (collection) => {
         if (flags.saveInventory) writeOutputFile(resolve(cwd, flags.saveInventory), `${JSON.stringify(collection.recording)}\n`);

@@ -9,7 +9,6 @@ export interface ScanFlags extends OutputFlags, PolicySourceFlags, FrameworkFlag
   config?: string;
   only?: string[];
   skip?: string[];
-  includePasses?: boolean;
 }
 
 /** `warden scan PATH…`: returns the exit code. */
@@ -26,7 +25,7 @@ export async function scanCommand(paths: string[], flags: ScanFlags): Promise<nu
     policies,
     config,
     ...(configPath ? { configPath } : {}),
-    includePasses: flags.includePasses ?? false,
+    includePasses: plan.collectPasses,
     unknownMode: plan.unknownMode,
     load,
   });
