@@ -4,40 +4,39 @@ import type { CoverageGap } from '../../scan/scan-result.js';
 import { DEFAULT_GATE, type Reporter } from '../reporter.js';
 import { junitSuites, suiteCounts, totalCounts, type JUnitCounts, type JUnitSuite } from './junit-cases.js';
 import { caseText, failureOf, skippedMessage } from './junit-text.js';
+import { attributeText, elementText } from './xml-text.js';
 
 /** Jenkins shows `warden.<policy>` as package `warden` and class `<policy>`, each resource a test of it. */
 const CLASS_PREFIX = 'warden.';
-/** XML 1.0 cannot carry some characters at all (NUL, most C0 controls, lone surrogates, U+FFFE/U+FFFF). */
-const INVALID_CHAR_REPLACEMENT = '\uFFFD';
 
 /**
  * JUnit XML as the Jenkins `junit` step reads it (DESIGN §5): a `<testsuite>` per policy, a
  * `<testcase>` per (policy, resource) — passing resources included — with a `<failure>` for
  * failing findings (and unknowns under `--unknown fail`), `<skipped>` for undecided and suppressed
  * ones, and an `<error>` case for every input, region or policy that could not be evaluated.
- * Built with xmlbuilder2, which escapes markup and replaces characters XML cannot hold.
+ * Built with xmlbuilder2, which escapes markup; xml-text.ts replaces characters XML cannot hold.
  */
 export const junitReport: Reporter = (result, context) => {
   const unknownFails = (context.gate ?? DEFAULT_GATE).unknown === 'fail';
   const suites = junitSuites(result, unknownFails);
   const counts = suites.map(suiteCounts);
-  const doc = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: INVALID_CHAR_REPLACEMENT });
-  const root = doc.ele('testsuites', { name: `warden ${result.command}`, ...countAttributes(totalCounts(counts)), time: '0' });
+  const doc = create({ version: '1.0', encoding: 'UTF-8' });
+  const root = doc.ele('testsuites', { name: attributeText(`warden ${result.command}`), ...countAttributes(totalCounts(counts)), time: '0' });
   suites.forEach((suite, index) => addSuite(root, suite, counts[index]!, unknownFails));
   return `${doc.end({ prettyPrint: true })}\n`;
 };
 
 function addSuite(root: XMLBuilder, suite: JUnitSuite, counts: JUnitCounts, unknownFails: boolean): void {
-  const classname = CLASS_PREFIX + suite.id;
+  const classname = attributeText(CLASS_PREFIX + suite.id);
   const element = root.ele('testsuite', { name: classname, ...countAttributes(counts), time: '0' });
-  if (suite.title !== undefined) element.ele('properties').ele('property', { name: 'title', value: oneLine(suite.title) });
+  if (suite.title !== undefined) element.ele('properties').ele('property', { name: 'title', value: attributeText(suite.title) });
   for (const testCase of suite.cases) {
-    const caseElement = element.ele('testcase', { classname, name: oneLine(testCase.name), time: '0' });
+    const caseElement = element.ele('testcase', { classname, name: attributeText(testCase.name), time: '0' });
     if (testCase.outcome === 'failed') {
       const failure = failureOf(testCase, unknownFails);
-      caseElement.ele('failure', { message: oneLine(failure.message), type: failure.type }).txt(multiLine(failure.text));
+      caseElement.ele('failure', { message: attributeText(failure.message), type: attributeText(failure.type) }).txt(elementText(failure.text));
     } else if (testCase.outcome === 'skipped') {
-      caseElement.ele('skipped', { message: oneLine(skippedMessage(testCase)) }).txt(multiLine(caseText(testCase)));
+      caseElement.ele('skipped', { message: attributeText(skippedMessage(testCase)) }).txt(elementText(caseText(testCase)));
     }
   }
   for (const gap of suite.gaps) addGap(element, classname, gap);
@@ -47,21 +46,11 @@ function addSuite(root: XMLBuilder, suite: JUnitSuite, counts: JUnitCounts, unkn
 function addGap(suite: XMLBuilder, classname: string, gap: CoverageGap): void {
   const name = gap.scope === 'policy' ? `${gap.target} (policy error)` : `${gap.scope} ${gap.target}`;
   suite
-    .ele('testcase', { classname, name: oneLine(name), time: '0' })
-    .ele('error', { message: oneLine(gap.message), type: gap.errorCode ?? `${gap.scope} not evaluated` })
-    .txt(multiLine(gap.message));
+    .ele('testcase', { classname, name: attributeText(name), time: '0' })
+    .ele('error', { message: attributeText(gap.message), type: attributeText(gap.errorCode ?? `${gap.scope} not evaluated`) })
+    .txt(elementText(gap.message));
 }
 
 function countAttributes(counts: JUnitCounts): Record<string, string> {
   return { tests: String(counts.tests), failures: String(counts.failures), errors: String(counts.errors), skipped: String(counts.skipped) };
-}
-
-/** Attribute values: a parser turns newlines and tabs into spaces anyway, so say what the reader will see. */
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/** Element text: one newline convention (XML parsers turn CR LF into LF). */
-function multiLine(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
 }
