@@ -3,6 +3,7 @@ import { ConfigError } from '../config/load-config.js';
 import { EXIT } from '../rules/exit-code.js';
 import { toolInfo } from '../version.js';
 import { registerAuditCommand } from './audit-command.js';
+import { addBaselineOptions } from './baseline-flags.js';
 import { collectList, collect } from './parse-flags.js';
 import { addFrameworkOption, addPolicySourceOptions } from './policy-flags.js';
 import { addSourceOptions } from './source-flags.js';
@@ -38,7 +39,7 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = await scanCommand(paths, flags);
     });
   // Before audit is registered: audit copies scan's options, these included.
-  addFrameworkOption(addPolicySourceOptions(scan));
+  addBaselineOptions(addFrameworkOption(addPolicySourceOptions(scan)));
 
   registerAuditCommand(program, (code) => {
     exitCode = code;

@@ -5,7 +5,7 @@ import { EXIT } from '../rules/exit-code.js';
 import type { LoadedPolicy } from '../rules/loading/loaded-policy.js';
 import { policyExample, type PolicyExample } from '../rules/policy-example.js';
 import { policyMeta } from '../scan/policy-meta.js';
-import { displayPath } from '../scan/run-scan.js';
+import { displayPath } from '../scan/display-path.js';
 import type { PolicySourceFlags } from './policy-flags.js';
 import { loadPolicies, reportLoadProblems } from './policy-sources.js';
 import { UsageError } from './usage-error.js';

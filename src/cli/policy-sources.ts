@@ -8,7 +8,7 @@ import { describeLoadProblem, type PolicyLoadProblem } from '../rules/loading/po
 import { builtinCasesDir } from '../rules/loading/warden-package.js';
 import type { ConfiguredPolicy } from '../rules/runner.js';
 import { selectPolicies, type Selection } from '../rules/select-policies.js';
-import { displayPath } from '../scan/run-scan.js';
+import { displayPath } from '../scan/display-path.js';
 import type { CoverageGap, ScanResult } from '../scan/scan-result.js';
 import type { FrameworkFlags, PolicySourceFlags } from './policy-flags.js';
 import { UsageError } from './usage-error.js';
