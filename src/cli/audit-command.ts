@@ -58,9 +58,10 @@ export function registerAuditCommand(program: Command, setExitCode: (code: numbe
 /** `warden audit`: returns the exit code. */
 export async function auditCommand(flags: AuditFlags, dependencies: AuditDependencies = {}): Promise<number> {
   const live = liveOptions(flags, dependencies);
-  const [{ loadConfig }, { policiesForRun, recordPolicyLoadProblems }, { runAudit }, { emitResult, planOutput }, { progressDisplay }, { writeOutputFile }, { resolve }, { planBaseline, settleBaseline }] =
+  const [{ loadConfig }, { policiesForRun }, { recordPolicyLoadProblems }, { runAudit }, { emitResult, planOutput }, { progressDisplay }, { writeOutputFile }, { resolve }, { planBaseline, settleBaseline }] =
     await Promise.all([
       import('../config/load-config.js'),
+      import('./policies-for-run.js'),
       import('./policy-sources.js'),
       import('../scan/run-audit.js'),
       import('./emit-result.js'),
@@ -70,7 +71,7 @@ export async function auditCommand(flags: AuditFlags, dependencies: AuditDepende
       import('./baseline-run.js'),
     ]);
   const cwd = process.cwd();
-  const { config, path: configPath } = loadConfig(flags.config, cwd);
+  const { config, path: configPath } = await loadConfig(flags.config, cwd);
   const plan = planOutput(flags, config);
   const baseline = planBaseline(flags, config, configPath, cwd);
   const { policies, problems } = await policiesForRun(flags, config, configPath, cwd);

@@ -26,7 +26,7 @@ export interface OptionDoc {
 /** `warden policies show ID`: description, remediation, options with defaults, frameworks and an example case. */
 export async function policyShowCommand(id: string, flags: PolicyShowFlags): Promise<number> {
   const cwd = process.cwd();
-  const { config, path: configPath } = loadConfig(flags.config, cwd);
+  const { config, path: configPath } = await loadConfig(flags.config, cwd);
   const load = await loadPolicies({ flags, config, ...(configPath ? { configPath } : {}), cwd });
   const loaded = load.policies.find((l) => l.policy.id === id);
   if (!loaded) {

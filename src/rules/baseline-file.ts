@@ -4,7 +4,7 @@ import { describeFsError } from '../engines/input-error.js';
 import { writeOutputFile } from '../report/write-output.js';
 import baselineSchema from '../../schemas/warden-baseline.schema.json' with { type: 'json' };
 import { sameEntries, serialiseBaseline, type Baseline } from './baseline.js';
-import { describeErrors } from './policy-options.js';
+import { describeErrors } from './describe-schema-errors.js';
 
 /** A baseline file that cannot be used: the run stops with this one line (exit 2). */
 export class BaselineError extends Error {}
