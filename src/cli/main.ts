@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
-import { FORMATS } from '../report/reporter.js';
 import { ConfigError } from '../config/load-config.js';
+import { FORMATS } from '../report/reporter.js';
 import { EXIT } from '../rules/exit-code.js';
 import { toolInfo } from '../version.js';
 import { registerAuditCommand } from './audit-command.js';
