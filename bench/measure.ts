@@ -70,3 +70,15 @@ export function countResourceChanges(text: string): number {
   for (let i = text.indexOf('"change":{"actions"'); i !== -1; i = text.indexOf('"change":{"actions"', i + 1)) resources++;
   return resources;
 }
+
+/**
+ * `warden scan` arguments writing every output format: JSON to --output, the others to --report files
+ * named OUTPUTS.<ext> (DESIGN §7 times a large plan "with all outputs").
+ */
+export function scanAllOutputsArgs(input: string, outputs: string): string[] {
+  const reports = [`sarif=${outputs}.sarif`, `console=${outputs}.txt`, `junit=${outputs}.junit.xml`, `markdown=${outputs}.md`, `github=${outputs}.github.txt`];
+  return ['scan', input, '--format', 'json', '--output', `${outputs}.json`, ...reports.flatMap((report) => ['--report', report])];
+}
+
+/** The files scanAllOutputsArgs writes, by extension. */
+export const OUTPUT_EXTENSIONS = ['json', 'sarif', 'txt', 'junit.xml', 'md', 'github.txt'] as const;

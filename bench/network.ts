@@ -3,15 +3,15 @@
  *
  * The network-heavy benchmark of issue 3: generates plans of hundreds to thousands of VPCs
  * (bench/generate-network-plan.ts) into .bench/ and, per size, prints the median time of
- * `JSON.parse` alone, of a full `warden scan` with every built-in policy and all outputs (JSON, SARIF,
- * console), their ratio, the time of the network model alone (index + every database's path), and
+ * `JSON.parse` alone, of a full `warden scan` with every built-in policy and all outputs (JSON, SARIF, console,
+ * JUnit, Markdown, GitHub), their ratio, the time of the network model alone (index + every database's path), and
  * the growth factors from one size to the next (DESIGN §7: 10× resources → ≤ 12× time). Each
  * measurement runs in a fresh child process (the children of bench/run.ts plus network-child.ts).
  */
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { generateNetworkPlan } from './generate-network-plan.js';
-import { benchDir, countResourceChanges, label, mb, repo, runChild, spread, type ChildReport } from './measure.js';
+import { benchDir, countResourceChanges, label, mb, repo, runChild, scanAllOutputsArgs, spread, type ChildReport } from './measure.js';
 
 /** Bump when the generated plans change, so stale files in .bench/ are regenerated. */
 const GENERATOR_VERSION = 1;
@@ -63,7 +63,7 @@ async function measure(size: number, runs: number, regenerate: boolean): Promise
   const networks: ChildReport[] = [];
   for (let i = 0; i < runs; i++) {
     parses.push((await runChild('parse-child.js', [path])).ms);
-    scans.push(await runChild('scan-child.js', ['scan', plan, '--format', 'json', '--output', `${outputs}.json`, '--report', `sarif=${outputs}.sarif`, '--report', `console=${outputs}.txt`]));
+    scans.push(await runChild('scan-child.js', scanAllOutputsArgs(plan, outputs)));
     networks.push(await runChild('network-child.js', [path]));
   }
   const report = JSON.parse(readFileSync(join(repo, `${outputs}.json`), 'utf8')) as { findings: { ruleId: string; verdict: string }[] };
@@ -90,7 +90,7 @@ async function run(): Promise<void> {
     const row = await measure(size, runs, regenerate);
     rows.push(row);
     process.stdout.write(
-      `${row.label}: ${row.resources} resources, ${mb(row.fileBytes)}; JSON.parse ${row.parseMs.toFixed(0)} ms; scan (all policies, JSON+SARIF+console) ` +
+      `${row.label}: ${row.resources} resources, ${mb(row.fileBytes)}; JSON.parse ${row.parseMs.toFixed(0)} ms; scan (all policies, all outputs) ` +
         `${row.scanMs.toFixed(0)} ms = ${(row.scanMs / row.parseMs).toFixed(2)}× JSON.parse; network model ${row.networkMs.toFixed(0)} ms; ` +
         `peak RSS ${mb(row.rssBytes)}\n  databases ${row.databases}; ${row.findings}\n`,
     );

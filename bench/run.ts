@@ -9,9 +9,9 @@
  * - inventory: a saved live inventory of 10k resources (bench/generate-inventory.ts);
  * - hcl: 1 MB of generated `.tf` (bench/generate-hcl.ts), end to end, ≥ 1 MB/s.
  * For plans and inventories: `JSON.parse` alone on the file and a full `warden scan` (every built-in
- * policy; JSON to --output, SARIF and console to --report files), each in a fresh process; their
- * ratio (wall and CPU time), the growth from one size to the next, and the scan's peak RSS against
- * 4× the file + 100 MB. Each measurement is repeated (--runs) and reported as best / median: other
+ * policy; JSON to --output; SARIF, console, JUnit, Markdown and GitHub annotations to --report
+ * files), each in a fresh process; their ratio (wall and CPU time), the growth from one size to the
+ * next, and the scan's peak RSS against 4× the file + 100 MB. Each measurement is repeated (--runs) and reported as best / median: other
  * work on a shared machine slows some runs, and CPU time (all threads, GC included) is the steadier.
  */
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -22,7 +22,7 @@ import { generateHclTree } from './generate-hcl.js';
 import { generateInventory } from './generate-inventory.js';
 import { generateNetworkPlan } from './generate-network-plan.js';
 import { generatePlan } from './generate-plan.js';
-import { benchDir, countResourceChanges, label, mb, repo, runChild, spread, type ChildReport, type Spread } from './measure.js';
+import { OUTPUT_EXTENSIONS, benchDir, countResourceChanges, label, mb, repo, runChild, scanAllOutputsArgs, spread, type ChildReport, type Spread } from './measure.js';
 
 /** Bump one when its generator's output changes, so stale files in .bench/ are regenerated. */
 const VERSION = { plan: 1, network: 1, inventory: 2 };
@@ -91,7 +91,7 @@ function ensureFile(name: string, regenerate: boolean, generate: (path: string) 
 }
 
 function scanArgs(input: string, outputs: string): string[] {
-  return ['scan', relative(repo, input), '--format', 'json', '--output', `${outputs}.json`, '--report', `sarif=${outputs}.sarif`, '--report', `console=${outputs}.txt`];
+  return scanAllOutputsArgs(relative(repo, input), outputs);
 }
 
 async function measureFile(series: Row['series'], size: number, path: string, runs: number): Promise<Row> {
@@ -115,7 +115,7 @@ async function measureFile(series: Row['series'], size: number, path: string, ru
     scanCpu: spread(scans.map((s) => s.cpuMs)),
     rssBytes: Math.max(...scans.map((s) => s.maxRssKb * 1024)),
     findings: report.summary?.findings ?? -1,
-    outputs: ['json', 'sarif', 'txt'].map((ext) => `${ext} ${mb(statSync(join(repo, `${outputs}.${ext}`)).size)}`).join(', '),
+    outputs: OUTPUT_EXTENSIONS.map((ext) => `${ext} ${mb(statSync(join(repo, `${outputs}.${ext}`)).size)}`).join(', '),
     odd: scans.flatMap((s) => (s.stderr !== undefined ? [`exit ${s.code}: ${s.stderr}`] : [])),
   };
 }
@@ -221,7 +221,7 @@ async function run(): Promise<void> {
   for (const row of rows) out.write(`outputs of ${row.label}: ${row.outputs}${row.odd.length ? `; unexpected: ${row.odd.join(' | ')}` : ''}\n`);
   out.write(
     `\nFigures are best / median of the runs, each in a fresh process. JSON.parse = JSON.parse alone on the file's text (read beforehand);\n` +
-      `scan = from the CLI's main() to its end (read, parse, policies, JSON+SARIF+console written; module loading before main() excluded);\n` +
+      `scan = from the CLI's main() to its end (read, parse, policies, all six outputs written; module loading before main() excluded);\n` +
       `ratio (CPU) = the same two spans in CPU time of all threads (GC helpers included): steadier than wall time when other work shares the machine.\n` +
       `Budgets (DESIGN §7), for plans of ≥ ${LARGE_PLAN_RESOURCES / 1000}k resources: ratio ≤ ${PARSE_RATIO} (judged on each clock's median), peak RSS ≤ 4× file + 100 MB;\n` +
       `(PASS)/(OVER) in parentheses: the same test on a smaller input or an inventory, for information (start-up and fixed costs dominate there);\n` +
