@@ -4,8 +4,6 @@ import { describeErrors } from '../rules/describe-schema-errors.js';
 import type { LoadedConfig, WardenConfig } from './config.js';
 import { ConfigError } from './config-error.js';
 
-export { ConfigError } from './config-error.js';
-
 const CONFIG_NAMES = ['warden.yaml', 'warden.yml', '.warden.yaml', '.warden.yml'];
 
 /** Finds warden.yaml in the working directory or the nearest parent that has one. */
