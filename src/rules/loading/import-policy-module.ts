@@ -14,7 +14,11 @@ let jiti: Jiti | undefined;
  */
 async function loader(): Promise<Jiti> {
   if (jiti) return jiti;
-  const { createJiti } = await import('jiti');
+  const { createJiti } = await import('jiti').catch((error: unknown) => {
+    // The GitHub Action bundle leaves jiti out (its compiler is loaded from files beside jiti's own).
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new Error('TypeScript/JavaScript policies need the jiti package, which this build of warden (the GitHub Action bundle) leaves out: write the policy as *.policy.yaml or run the warden CLI');
+  });
   jiti = createJiti(import.meta.url, {
     alias: { warden: wardenEntryModule() },
     // Compiled files are cached by content hash: a CI runner reloads an unchanged policy folder quickly.

@@ -4,20 +4,26 @@ import { fileURLToPath } from 'node:url';
 
 let root: string | undefined;
 
-/** warden's own package folder (holding its package.json), found upward from this module in src/ or dist/src/. */
+/**
+ * warden's own package folder (holding its package.json), found upward from this module in src/ or
+ * dist/src/. A bundle copied on its own (the GitHub Action's) has none: its own folder stands in,
+ * and the built-in policies' cases are then simply absent.
+ */
 export function wardenPackageRoot(): string {
   if (root) return root;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (let dir = here; ; ) {
     const candidate = join(dir, 'package.json');
     if (existsSync(candidate) && (JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name === 'warden') {
       root = dir;
       return dir;
     }
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('cannot find the warden package folder');
+    if (parent === dir) break;
     dir = parent;
   }
+  root = here;
+  return here;
 }
 
 /**

@@ -1,0 +1,18 @@
+import { SEVERITIES } from '../rules/severity.js';
+import type { ScanResult } from '../scan/scan-result.js';
+
+/**
+ * The action's outputs: failing findings by severity (`critical` … `info`), findings by verdict
+ * (`failed`, `unknown`, `suppressed`), the SARIF file for upload-sarif, and the exit code.
+ */
+export function scanOutputs(result: ScanResult, sarifFile: string, exitCode: number): Record<string, string> {
+  const { byVerdict, bySeverity } = result.summary;
+  return {
+    ...Object.fromEntries(SEVERITIES.map((severity) => [severity, String(bySeverity[severity])])),
+    failed: String(byVerdict.fail),
+    unknown: String(byVerdict.unknown),
+    suppressed: String(byVerdict.suppressed),
+    'sarif-file': sarifFile,
+    'exit-code': String(exitCode),
+  };
+}
