@@ -33,9 +33,10 @@ await build({
   splitting: false,
   loader: { '.wasm': 'binary' },
   define: { WARDEN_BUNDLED_VERSION: JSON.stringify(version) },
-  // jiti loads its compiler from files beside its own; the action reports TypeScript policies as not supported (see import-policy-module.ts).
+  // jiti's default entry loads its compiler from a file beside its own; jiti/static imports it (for bundlers).
+  alias: { jiti: 'jiti/static' },
   // The AWS SDK is reached only by `warden audit`, which the action does not run.
-  external: ['jiti', '@aws-sdk/*'],
+  external: ['@aws-sdk/*'],
   // CommonJS dependencies (ajv …) call require(); an ES module has none of its own.
   banner: { js: "import { createRequire as __wardenCreateRequire } from 'node:module'; const require = __wardenCreateRequire(import.meta.url);" },
   legalComments: 'eof',

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ interface ActionRun {
   summary: string;
 }
 
-function runAction(inputs: Record<string, string>): ActionRun {
+function runAction(inputs: Record<string, string>, workspace = REPO): ActionRun {
   const outputFile = join(dir, 'output');
   const summaryFile = join(dir, 'summary.md');
   writeFileSync(outputFile, '');
@@ -39,7 +39,7 @@ function runAction(inputs: Record<string, string>): ActionRun {
   const run = spawnSync(process.execPath, [bundle], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...env, GITHUB_WORKSPACE: REPO, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, NO_COLOR: '1' },
+    env: { ...env, GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, NO_COLOR: '1' },
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr, outputs: parseOutputs(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8') };
 }
@@ -90,5 +90,30 @@ describe('the bundled GitHub Action', () => {
     expect(missing.outputs['exit-code']).toBe('2');
     const failOn = runAction({ ...modulesRepo, 'fail-on': 'sometimes' });
     expect(failOn).toMatchObject({ code: 2, stdout: '::error::warden: fail-on: "sometimes" is not one of critical, high, medium, low, none\n' });
+  });
+
+  it('loads a TypeScript policy that imports warden, named by warden.yaml, without any node_modules', () => {
+    const workspace = join(dir, 'repo');
+    mkdirSync(join(workspace, 'infra', 'policies'), { recursive: true });
+    writeFileSync(join(workspace, 'infra', 'main.tf'), 'resource "aws_sqs_queue" "jobs" {\n  name = "jobs"\n}\n');
+    writeFileSync(join(workspace, 'infra', 'warden.yaml'), 'policyDirs: [policies]\nonly: [queue-has-dlq]\n');
+    writeFileSync(
+      join(workspace, 'infra', 'policies', 'queue-has-dlq.ts'),
+      [
+        "import { definePolicy } from 'warden';",
+        'export default definePolicy({',
+        "  id: 'queue-has-dlq', title: 'Queue without a dead-letter queue', severity: 'medium',",
+        "  description: 'd', remediation: 'r', resourceTypes: ['aws_sqs_queue'],",
+        '  check({ inventory, fail }) {',
+        "    for (const queue of inventory.ofType('aws_sqs_queue')) fail({ resource: queue, message: `${queue.address} has no redrive policy` });",
+        '  },',
+        '});',
+        '',
+      ].join('\n'),
+    );
+    const run = runAction({ 'working-directory': 'infra', summary: 'false' }, workspace);
+    expect(run.stderr).toBe('');
+    expect(run.outputs).toMatchObject({ medium: '1', failed: '1', 'exit-code': '1', 'sarif-file': 'infra/warden.sarif' });
+    expect(run.stdout).toMatch(/^::error file=infra\/main\.tf,line=1\b.*::.*aws_sqs_queue\.jobs has no redrive policy/m);
   });
 });

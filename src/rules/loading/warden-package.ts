@@ -26,17 +26,6 @@ export function wardenPackageRoot(): string {
   return here;
 }
 
-/**
- * The module `import … from 'warden'` means in a user's policy file: the entry of the running copy
- * (dist/src/index.js, or src/index.ts when running from source), so that the policy and the engines
- * share one set of classes whatever folder the policy lies in.
- */
-export function wardenEntryModule(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const js = join(here, '..', '..', 'index.js');
-  return existsSync(js) ? js : join(here, '..', '..', 'index.ts');
-}
-
 /** Where a built-in policy's cases live: `policies/<id>/cases` in the package. */
 export function builtinCasesDir(policyId: string): string {
   return join(wardenPackageRoot(), 'policies', policyId, 'cases');
