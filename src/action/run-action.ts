@@ -1,14 +1,15 @@
 import { resolve } from 'node:path';
-import { emitResult } from '../cli/emit-result.js';
+import { emitResult, reportRenderer } from '../cli/emit-result.js';
 import { performScan } from '../cli/scan-command.js';
 import { UsageError } from '../cli/usage-error.js';
 import { ConfigError } from '../config/load-config.js';
+import { workflowCommand } from '../report/github/workflow-command.js';
 import { EXIT } from '../rules/exit-code.js';
 import { readActionInputs } from './action-inputs.js';
 import { actionScan } from './scan-arguments.js';
 import { scanOutputs } from './scan-outputs.js';
 import { writeStepOutputs } from './step-outputs.js';
-import { errorCommand } from './workflow-command.js';
+import { appendStepSummary } from './step-summary.js';
 
 /**
  * The GitHub Action: reads its inputs, runs the same scan as `warden scan`, writes the SARIF file,
@@ -22,10 +23,11 @@ export async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
     const scan = actionScan(inputs, workspace);
     const { result, plan } = await performScan(scan.paths, scan.flags, workspace);
     const exitCode = await emitResult(result, plan, workspace);
+    if (inputs.summary) appendStepSummary(env, await reportRenderer(result, plan, workspace)('markdown', true));
     writeStepOutputs(env, scanOutputs(result, scan.sarifFile, exitCode));
     return exitCode;
   } catch (error) {
-    process.stdout.write(errorCommand(`warden: ${describeFailure(error)}`));
+    process.stdout.write(`${workflowCommand('error', {}, `warden: ${describeFailure(error)}`)}\n`);
     writeStepOutputs(env, { 'exit-code': String(EXIT.error) });
     return EXIT.error;
   }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { ScanFlags } from '../cli/scan-command.js';
 import { UsageError } from '../cli/usage-error.js';
 import { findConfig } from '../config/load-config.js';
-import { displayPath } from '../scan/run-scan.js';
+import { displayPath } from '../scan/display-path.js';
 import type { ActionInputs } from './action-inputs.js';
 
 /** What the action asks of the scan: the CLI's own paths and flags, so both run the same code. */
@@ -34,10 +34,12 @@ export function actionScan(inputs: ActionInputs, workspace: string): ActionScan 
   const sarifFile = resolve(workDir, inputs.sarifFile);
   const config = inputs.config ? resolve(workDir, inputs.config) : findConfig(workDir);
   const flags: ScanFlags = {
-    format: inputs.annotations ? 'console' : 'console',
+    // Annotations are workflow commands on stdout; without them the log shows the console report.
+    format: inputs.annotations ? 'github' : 'console',
     report: [`sarif=${sarifFile}`],
     ...(config ? { config } : {}),
     ...(inputs.failOn ? { failOn: inputs.failOn } : {}),
+    ...(inputs.baseline ? { baseline: resolve(workDir, inputs.baseline) } : {}),
   };
   return { paths, flags, sarifFile: displayPath(sarifFile, workspace) };
 }

@@ -1,33 +1,36 @@
 import { loadConfig } from '../config/load-config.js';
 import { runScan } from '../scan/run-scan.js';
 import type { ScanResult } from '../scan/scan-result.js';
+import type { BaselineFlags } from './baseline-flags.js';
+import { planBaseline, settleBaseline } from './baseline-run.js';
 import { emitResult, planOutput, type OutputFlags, type OutputPlan } from './emit-result.js';
 import type { FrameworkFlags, PolicySourceFlags } from './policy-flags.js';
-import { policiesForRun, recordPolicyLoadProblems } from './policy-sources.js';
+import { policiesForRun } from './policies-for-run.js';
+import { recordPolicyLoadProblems } from './policy-sources.js';
 import { loadOptionsFrom, type SourceFlags } from './source-flags.js';
 
-export interface ScanFlags extends OutputFlags, PolicySourceFlags, FrameworkFlags, SourceFlags {
+export interface ScanFlags extends OutputFlags, PolicySourceFlags, FrameworkFlags, SourceFlags, BaselineFlags {
   config?: string;
   only?: string[];
   skip?: string[];
-  includePasses?: boolean;
 }
 
-/** A finished scan and the checked output flags that say how to report it. */
+/** A finished scan (its baseline settled) and the checked output flags that say how to report it. */
 export interface ScanRun {
   result: ScanResult;
   plan: OutputPlan;
 }
 
 /**
- * Checks the flags, loads config and policies, and scans: everything `warden scan` does before
- * reporting. Shared with the GitHub Action, which reports the same result its own way. Paths are
- * shown relative to `cwd`.
+ * Checks the flags, loads config and policies, scans, and applies or records the baseline:
+ * everything `warden scan` does before reporting. Shared with the GitHub Action, which reports the
+ * same result its own way. Paths are shown relative to `cwd`.
  */
 export async function performScan(paths: string[], flags: ScanFlags, cwd: string): Promise<ScanRun> {
-  const { config, path: configPath } = loadConfig(flags.config, cwd);
+  const { config, path: configPath } = await loadConfig(flags.config, cwd);
   const plan = planOutput(flags, config);
   const load = loadOptionsFrom(flags, cwd);
+  const baseline = planBaseline(flags, config, configPath, cwd);
   const { policies, problems } = await policiesForRun(flags, config, configPath, cwd);
 
   const result = await runScan({
@@ -36,12 +39,12 @@ export async function performScan(paths: string[], flags: ScanFlags, cwd: string
     policies,
     config,
     ...(configPath ? { configPath } : {}),
-    includePasses: flags.includePasses ?? false,
+    includePasses: plan.collectPasses,
     unknownMode: plan.unknownMode,
     load,
   });
   recordPolicyLoadProblems(result, problems);
-  return { result, plan };
+  return { result: settleBaseline(result, baseline, cwd), plan };
 }
 
 /** `warden scan PATH…`: returns the exit code. */

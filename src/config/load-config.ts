@@ -1,12 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { Ajv } from 'ajv';
-import { parseDocument } from 'yaml';
-import { describeErrors } from '../rules/policy-options.js';
-import configSchema from '../../schemas/warden-config.schema.json' with { type: 'json' };
+import { describeErrors } from '../rules/describe-schema-errors.js';
 import type { LoadedConfig, WardenConfig } from './config.js';
+import { ConfigError } from './config-error.js';
 
-export class ConfigError extends Error {}
+export { ConfigError } from './config-error.js';
 
 const CONFIG_NAMES = ['warden.yaml', 'warden.yml', '.warden.yaml', '.warden.yml'];
 
@@ -25,7 +23,7 @@ export function findConfig(cwd: string): string | undefined {
 }
 
 /** Loads and validates a config file; `explicit` is `--config`, which must exist. */
-export function loadConfig(explicit: string | undefined, cwd: string): LoadedConfig {
+export async function loadConfig(explicit: string | undefined, cwd: string): Promise<LoadedConfig> {
   const path = explicit ?? findConfig(cwd);
   if (!path) return { config: {} };
   let text: string;
@@ -35,10 +33,16 @@ export function loadConfig(explicit: string | undefined, cwd: string): LoadedCon
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfigError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read'}`);
   }
-  return { config: parseConfig(text, path), path };
+  return { config: await parseConfig(text, path), path };
 }
 
-export function parseConfig(text: string, path: string): WardenConfig {
+/** The YAML parser and the validator are loaded only when there is a file to read: `warden policies` starts without them. */
+export async function parseConfig(text: string, path: string): Promise<WardenConfig> {
+  const [{ parseDocument }, { Ajv }, { default: configSchema }] = await Promise.all([
+    import('yaml'),
+    import('ajv'),
+    import('../../schemas/warden-config.schema.json', { with: { type: 'json' } }),
+  ]);
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length > 0) {
     const error = doc.errors[0]!;

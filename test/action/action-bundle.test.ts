@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../engines/hcl/hcl-helpers.js';
+import { runMain } from '../support/run-main.js';
 
 /**
  * Runs the committed bundle (action.yml's `main`; .ci/run checks it matches the sources) as the
@@ -69,7 +70,7 @@ describe('the bundled GitHub Action', () => {
     const annotations = run.stdout.split('\n').filter((line) => line.startsWith('::'));
     expect(annotations).toContainEqual(expect.stringMatching(/^::error file=fixtures\/modules-repo\/modules\/web-sg\/main\.tf,line=25\b.*::.*tcp 22/));
     expect(annotations).toContainEqual(expect.stringMatching(/^::error file=fixtures\/modules-repo\/modules\/db-sg\/main\.tf,line=26\b.*::.*tcp 5432/));
-    expect(run.outputs).toMatchObject({ high: '4', low: '4', critical: '0', failed: '8', unknown: '0', suppressed: '4', 'exit-code': '1', 'sarif-file': sarif });
+    expect(run.outputs).toMatchObject({ high: '2', low: '2', critical: '0', failed: '4', unknown: '0', suppressed: '2', baselined: '0', 'exit-code': '1', 'sarif-file': sarif });
     expect((JSON.parse(readFileSync(sarif, 'utf8')) as { version: string }).version).toBe('2.1.0');
     expect(run.summary.startsWith('# earlier step\n')).toBe(true);
     expect(run.summary).toContain('sg-open-ingress');
@@ -82,6 +83,15 @@ describe('the bundled GitHub Action', () => {
     expect(run.stdout).toContain('modules/web-sg/main.tf:25');
     expect(run.outputs['exit-code']).toBe('0');
     expect(run.summary).toBe('# earlier step\n');
+  });
+
+  it('reports and gates only findings that are not in the baseline', async () => {
+    const baseline = join(dir, 'baseline.json');
+    expect((await runMain(['scan', 'fixtures/modules-repo/plan.json', '--write-baseline', baseline, '--quiet'], REPO)).code).toBe(0);
+    const run = runAction({ ...modulesRepo, plan: 'plan.json', baseline, 'sarif-file': join(dir, 'baselined.sarif') });
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(/^::(error|warning|notice) file=/m);
+    expect(run.outputs).toMatchObject({ failed: '0', baselined: '4', 'exit-code': '0' });
   });
 
   it('stops with one ::error:: line and exit 2 on a missing path or a bad input', () => {
@@ -114,6 +124,6 @@ describe('the bundled GitHub Action', () => {
     const run = runAction({ 'working-directory': 'infra', summary: 'false' }, workspace);
     expect(run.stderr).toBe('');
     expect(run.outputs).toMatchObject({ medium: '1', failed: '1', 'exit-code': '1', 'sarif-file': 'infra/warden.sarif' });
-    expect(run.stdout).toMatch(/^::error file=infra\/main\.tf,line=1\b.*::.*aws_sqs_queue\.jobs has no redrive policy/m);
+    expect(run.stdout).toMatch(/^::warning file=infra\/main\.tf,line=1\b.*::.*aws_sqs_queue\.jobs has no redrive policy/m);
   });
 });
