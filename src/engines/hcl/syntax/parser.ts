@@ -85,8 +85,8 @@ let parserPromise: Promise<LoadedParser> | undefined;
 
 /**
  * The terraform dialect of the tree-sitter HCL grammar, loaded once from the WebAssembly the grammar
- * package ships (no native build; see grammar-wasm.ts). web-tree-sitter is imported lazily so that commands that
- * never read HCL do not pay for it.
+ * package ships (no native build; see grammar-wasm.ts). web-tree-sitter is imported lazily so that
+ * commands that never read HCL do not pay for it.
  */
 function loadParser(): Promise<LoadedParser> {
   parserPromise ??= (async () => {
