@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { emitResult, reportRenderer } from '../cli/emit-result.js';
 import { performScan } from '../cli/scan-command.js';
 import { UsageError } from '../cli/usage-error.js';
-import { ConfigError } from '../config/load-config.js';
+import { ConfigError } from '../config/config-error.js';
 import { workflowCommand } from '../report/github/workflow-command.js';
 import { EXIT } from '../rules/exit-code.js';
 import { readActionInputs } from './action-inputs.js';
