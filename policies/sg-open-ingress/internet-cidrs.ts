@@ -41,9 +41,11 @@ const verdicts = new Map<string, boolean>();
 const MAX_REMEMBERED = 10_000;
 
 function decideInternetCidr(cidr: string, publicMinPrefix: number | null): boolean {
+  // Loaded outside the try: only a CIDR that does not parse means "not internet", never a failed load.
+  const parser = ipaddr();
   let block: Block;
   try {
-    block = ipaddr().parseCIDR(cidr.trim());
+    block = parser.parseCIDR(cidr.trim());
   } catch {
     return false;
   }
