@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config/load-config.js';
 import { EXIT } from '../rules/exit-code.js';
+import { describeInternalError } from '../scan/internal-error.js';
 import { toolInfo } from '../version.js';
 import { registerAuditCommand } from './audit-command.js';
 import { collectList, collect } from './parse-flags.js';
@@ -89,9 +90,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`warden: ${error.message}\n`);
       return EXIT.error;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`warden: internal error: ${message.split('\n')[0]} (set WARDEN_DEBUG=1 for details)\n`);
-    if (process.env['WARDEN_DEBUG']) process.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
+    process.stderr.write(`warden: ${describeInternalError(error)}\n`);
     return EXIT.error;
   }
 }
