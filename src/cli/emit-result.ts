@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { describeFsError } from '../engines/input-error.js';
 import type { FailOn, UnknownMode, WardenConfig } from '../config/config.js';
 import { loadReporter, type Format } from '../report/reporter.js';
 import { writeOutputFile } from '../report/write-output.js';
@@ -6,6 +7,7 @@ import { exitCodeFor } from '../rules/exit-code.js';
 import type { ScanResult } from '../scan/scan-result.js';
 import { parseFailOn, parseFormat, parseReport, parseUnknownMode } from './parse-flags.js';
 import { shouldColor } from './terminal.js';
+import { UsageError } from './usage-error.js';
 
 /** The output and gating flags `scan` and `audit` share. */
 export interface OutputFlags {
@@ -58,9 +60,18 @@ export async function emitResult(result: ScanResult, plan: OutputPlan, cwd: stri
 
   const render = async (which: Format, toFile: boolean): Promise<string> =>
     (await loadReporter(which))(result, { color: !toFile && shouldColor(process.stdout), cwd });
-  for (const report of plan.reports) writeOutputFile(resolve(cwd, report.file), await render(report.format, true));
-  if (plan.output) writeOutputFile(resolve(cwd, plan.output), await render(plan.format, true));
+  for (const report of plan.reports) writeReport(report.file, cwd, await render(report.format, true));
+  if (plan.output) writeReport(plan.output, cwd, await render(plan.format, true));
   else if (!(plan.quiet && plan.format === 'console')) process.stdout.write(await render(plan.format, false));
 
   return exitCodeFor(result, { failOn: plan.failOn, unknown: plan.unknownMode, allowIncomplete: plan.allowIncomplete });
+}
+
+/** An output that cannot be written (a directory, a read-only place) is a usage error of one line, not a crash. */
+function writeReport(file: string, cwd: string, content: string): void {
+  try {
+    writeOutputFile(resolve(cwd, file), content);
+  } catch (error) {
+    throw new UsageError(`cannot write ${file}: ${describeFsError(error)}`);
+  }
 }
