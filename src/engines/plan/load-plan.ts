@@ -78,7 +78,8 @@ function readPlan(value: PlanDocument, jsonText: string, lineOffset: number, inp
   return {
     inventory: new Inventory(resources, input),
     formatVersion: value.format_version,
-    ...(value.terraform_version ? { terraformVersion: value.terraform_version } : {}),
+    // Shown in reports as a string: a damaged plan may hold anything here.
+    ...(typeof value.terraform_version === 'string' ? { terraformVersion: value.terraform_version } : {}),
     document: value,
   };
 }
