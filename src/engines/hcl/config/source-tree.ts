@@ -47,7 +47,12 @@ export class SourceTree {
   async preload(dirs: readonly string[]): Promise<void> {
     const keys = [...new Set(dirs.map((dir) => resolve(dir)))].filter((key) => !this.#configs.has(key));
     const all = this.#read(keys);
-    keys.forEach((key, i) => this.#configs.set(key, all.then((configs) => configs[i]!)));
+    keys.forEach((key, i) => {
+      const config = all.then((configs) => configs[i]!);
+      // If reading fails, `await all` below reports it; unawaited copies must not crash the process as unhandled rejections.
+      config.catch(() => undefined);
+      this.#configs.set(key, config);
+    });
     await all;
   }
 
