@@ -45,7 +45,7 @@ function readPlanText(path: string, displayName: string): string {
     return decodeText(bytes);
   } catch (error) {
     // Past V8's string limit (~512 MB of text) decoding fails; say so rather than crash.
-    throw new InputError(displayName, `cannot be read: ${describeFsError(error)} (${bytes.length} bytes)`);
+    throw new InputError(displayName, `${describeFsError(error)} (${bytes.length} bytes)`);
   }
 }
 
