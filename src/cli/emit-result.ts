@@ -6,6 +6,7 @@ import { writeOutputFile } from '../report/write-output.js';
 import { exitCodeFor } from '../rules/exit-code.js';
 import type { ScanResult } from '../scan/scan-result.js';
 import { parseFailOn, parseFormat, parseReport, parseUnknownMode } from './parse-flags.js';
+import { writeStderrLine } from './stderr-line.js';
 import { shouldColor } from './terminal.js';
 import { UsageError } from './usage-error.js';
 
@@ -49,14 +50,14 @@ export function planOutput(flags: OutputFlags, config: WardenConfig): OutputPlan
  * or `--output`, extra `--report` files; returns the exit code.
  */
 export async function emitResult(result: ScanResult, plan: OutputPlan, cwd: string): Promise<number> {
-  for (const input of result.inputs) if (input.error) process.stderr.write(`warden: ${input.error}\n`);
+  for (const input of result.inputs) if (input.error) writeStderrLine(input.error);
   const inputErrors = new Set(result.inputs.map((input) => input.error).filter(Boolean));
   // A live (account, region) in error already listed its gaps in its input error.
   const failedInputs = new Set(result.inputs.filter((input) => input.error).map((input) => input.path));
   for (const gap of result.coverage.gaps) {
-    if (!inputErrors.has(gap.message) && !failedInputs.has(gap.target)) process.stderr.write(`warden: ${gap.message}\n`);
+    if (!inputErrors.has(gap.message) && !failedInputs.has(gap.target)) writeStderrLine(gap.message);
   }
-  for (const warning of result.warnings) process.stderr.write(`warden: warning: ${warning}\n`);
+  for (const warning of result.warnings) writeStderrLine(`warning: ${warning}`);
 
   const render = async (which: Format, toFile: boolean): Promise<string> =>
     (await loadReporter(which))(result, { color: !toFile && shouldColor(process.stdout), cwd });

@@ -7,6 +7,7 @@ import { registerAuditCommand } from './audit-command.js';
 import { collectList, collect } from './parse-flags.js';
 import { addFrameworkOption, addPolicySourceOptions } from './policy-flags.js';
 import { addSourceOptions } from './source-flags.js';
+import { writeStderrLine } from './stderr-line.js';
 import { UsageError } from './usage-error.js';
 
 /** Runs the CLI and returns the exit code; never throws for a user mistake. */
@@ -87,10 +88,10 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.error;
     }
     if (error instanceof UsageError || error instanceof ConfigError) {
-      process.stderr.write(`warden: ${error.message}\n`);
+      writeStderrLine(error.message);
       return EXIT.error;
     }
-    process.stderr.write(`warden: ${describeInternalError(error)}\n`);
+    writeStderrLine(describeInternalError(error));
     return EXIT.error;
   }
 }

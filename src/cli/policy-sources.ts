@@ -12,6 +12,7 @@ import { displayPath } from '../scan/run-scan.js';
 import type { CoverageGap, ScanResult } from '../scan/scan-result.js';
 import type { FrameworkFlags, PolicySourceFlags } from './policy-flags.js';
 import { UsageError } from './usage-error.js';
+import { writeStderrLine } from './stderr-line.js';
 
 export interface PolicyLoad {
   policies: LoadedPolicy[];
@@ -125,7 +126,7 @@ export function recordPolicyLoadProblems(result: ScanResult, problems: readonly 
 }
 
 export function reportLoadProblems(problems: readonly PolicyLoadProblem[]): void {
-  for (const problem of problems) process.stderr.write(`warden: policy not loaded: ${describeLoadProblem(problem)}\n`);
+  for (const problem of problems) writeStderrLine(`policy not loaded: ${describeLoadProblem(problem)}`);
 }
 
 export interface RunPolicies {
