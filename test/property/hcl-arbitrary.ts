@@ -17,7 +17,8 @@ export function hclString(text: string): string {
     .replace(/\n/g, '\\n')
     .replace(/\r/g, '\\r')
     .replace(/\t/g, '\\t')
-    .replace(/\$\{/g, '$${')
+    // A function: in a replacement string `$$` stands for one `$`.
+    .replace(/\$\{/g, () => '$${')
     .replace(/%\{/g, '%%{')
     .replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return `"${escaped}"`;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { editText, sourceArbitrary, textEdit } from './hcl-arbitrary.js';
-import { propertyParameters } from './property-runs.js';
+import { propertyParameters, propertyTimeout } from './property-runs.js';
 import { scanAndCheck } from './scan-check.js';
 
 const root = mkdtempSync(join(tmpdir(), 'warden-hcl-property-'));
@@ -34,7 +34,7 @@ describe('HCL engine properties (in-process `warden scan DIR`)', () => {
       }),
       propertyParameters(100),
     );
-  });
+  }, propertyTimeout());
 
   it('survives damaged source: defined exit code, one line per problem, valid reports, and the intact tree beside it still scanned', async () => {
     await fc.assert(
@@ -46,5 +46,5 @@ describe('HCL engine properties (in-process `warden scan DIR`)', () => {
       }),
       propertyParameters(100),
     );
-  });
+  }, propertyTimeout());
 });

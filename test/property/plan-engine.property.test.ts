@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { damagedText, jsonMutation, mutateJson, textDamage } from './json-mutations.js';
 import { planArbitrary } from './plan-arbitrary.js';
-import { propertyParameters } from './property-runs.js';
+import { propertyParameters, propertyTimeout } from './property-runs.js';
 import { scanAndCheck } from './scan-check.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'warden-plan-property-'));
@@ -29,7 +29,7 @@ describe('plan engine properties (in-process `warden scan`)', () => {
       }),
       propertyParameters(150),
     );
-  });
+  }, propertyTimeout());
 
   it('survives damaged plans: defined exit code, one line per bad input, valid reports, and the good plan beside it is still scanned', async () => {
     await fc.assert(
@@ -41,5 +41,5 @@ describe('plan engine properties (in-process `warden scan`)', () => {
       }),
       propertyParameters(150),
     );
-  });
+  }, propertyTimeout());
 });

@@ -19,3 +19,9 @@ export function propertyParameters<T>(defaultRuns: number): Parameters<T> {
     ...(path ? { path, endOnFailure: true } : {}),
   };
 }
+
+/** The test timeout for a property: vitest's 60 s per 100 runs, so that WARDEN_FC_RUNS=5000 is not cut short. */
+export function propertyTimeout(): number {
+  const runs = Number(process.env['WARDEN_FC_RUNS']);
+  return 60_000 * Math.max(1, Number.isInteger(runs) && runs > 0 ? runs / 100 : 1);
+}

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { damagedText, jsonMutation, mutateJson, textDamage } from './json-mutations.js';
-import { propertyParameters } from './property-runs.js';
+import { propertyParameters, propertyTimeout } from './property-runs.js';
 import { scanAndCheck } from './scan-check.js';
 
 const FIXTURE = new URL('../../fixtures/live-estate/inventory.json', import.meta.url);
@@ -34,5 +34,5 @@ describe('saved inventory properties (in-process `warden scan`)', () => {
       }),
       propertyParameters(120),
     );
-  });
+  }, propertyTimeout());
 });
