@@ -57,15 +57,13 @@ export function registerAuditCommand(program: Command, setExitCode: (code: numbe
 /** `warden audit`: returns the exit code. */
 export async function auditCommand(flags: AuditFlags, dependencies: AuditDependencies = {}): Promise<number> {
   const live = liveOptions(flags, dependencies);
-  const [{ loadConfig }, { policiesForRun, recordPolicyLoadProblems }, { runAudit }, { emitResult, planOutput }, { progressDisplay }, { writeOutputFile }, { resolve }] =
+  const [{ loadConfig }, { policiesForRun, recordPolicyLoadProblems }, { runAudit }, { emitResult, planOutput, writeReport }, { progressDisplay }] =
     await Promise.all([
       import('../config/load-config.js'),
       import('./policy-sources.js'),
       import('../scan/run-audit.js'),
       import('./emit-result.js'),
       import('./audit-progress.js'),
-      import('../report/write-output.js'),
-      import('node:path'),
     ]);
   const cwd = process.cwd();
   const { config, path: configPath } = loadConfig(flags.config, cwd);
@@ -83,7 +81,7 @@ export async function auditCommand(flags: AuditFlags, dependencies: AuditDepende
       includePasses: flags.includePasses ?? false,
       unknownMode: plan.unknownMode,
       onCollected: (collection) => {
-        if (flags.saveInventory) writeOutputFile(resolve(cwd, flags.saveInventory), `${JSON.stringify(collection.recording)}\n`);
+        if (flags.saveInventory) writeReport(flags.saveInventory, cwd, `${JSON.stringify(collection.recording)}\n`);
       },
     });
   } finally {

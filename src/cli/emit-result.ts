@@ -68,8 +68,8 @@ export async function emitResult(result: ScanResult, plan: OutputPlan, cwd: stri
   return exitCodeFor(result, { failOn: plan.failOn, unknown: plan.unknownMode, allowIncomplete: plan.allowIncomplete });
 }
 
-/** An output that cannot be written (a directory, a read-only place) is a usage error of one line, not a crash. */
-function writeReport(file: string, cwd: string, content: string): void {
+/** Writes an output (report, saved inventory); one that cannot be written (a directory, a read-only place) is a usage error of one line, not a crash. */
+export function writeReport(file: string, cwd: string, content: string): void {
   try {
     writeOutputFile(resolve(cwd, file), content);
   } catch (error) {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditCommand } from '../../../src/cli/audit-command.js';
+import { UsageError } from '../../../src/cli/usage-error.js';
 import { EXIT } from '../../../src/rules/exit-code.js';
 import { schemaErrors, validateReport } from '../../support/report-schemas.js';
 import { CannedAws, callerIdentity, ec2Error, emptyQueryResponse, NO_BUCKETS, rdsError, type CannedRequest } from './canned-aws.js';
@@ -102,6 +103,12 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
     expect(west.responses['ec2:DescribeSecurityGroups'][0].SecurityGroups[0].GroupId).toBe('sg-0123456789abcdef0');
     expect(JSON.stringify(saved)).not.toContain(credentials.secretAccessKey);
     expect(readFileSync(report, 'utf8')).not.toContain(credentials.secretAccessKey);
+  });
+
+  it('refuses to save the inventory into a directory with a one-line usage error', async () => {
+    const aws = new CannedAws(estate);
+    const run = auditCommand({ format: 'json', output: join(dir, 'audit.json'), regions: ['eu-west-1'], saveInventory: dir, quiet: true }, { credentials, requestHandler: aws });
+    await expect(run).rejects.toThrow(new UsageError(`cannot write ${dir}: is a directory`));
   });
 
   it('exits 2 when nothing at all can be read', async () => {
