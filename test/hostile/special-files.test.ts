@@ -1,5 +1,5 @@
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, symlinkSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runMain } from '../support/run-main.js';
 import { hostileScratch, QUIET_TF } from './hostile-scratch.js';
@@ -69,6 +69,28 @@ describe('inputs that are not regular files', () => {
       'warden: odd-tf/loop.tf: too many levels of symbolic links',
       'warden: odd-tf/pipe.tf: a named pipe (FIFO), not a file',
     ]);
+    expect(report.inputs[0]).toMatchObject({ status: 'scanned', resources: 1 });
+    expect(code).toBe(3);
+  });
+});
+
+describe('files that cannot be read as they are', () => {
+  // As root, chmod 000 does not stop reads: this case skips itself then, and the dangling link
+  // above goes through the same reader and the same describeFsError path.
+  it.skipIf(process.getuid?.() === 0)('an unreadable .tf file is a gap of one line', async () => {
+    scratch.write('locked/main.tf', QUIET_TF);
+    chmodSync(scratch.write('locked/locked.tf', QUIET_TF), 0o000);
+    const { code, stderr } = await scan('locked');
+    expect(stderr).toEqual(['warden: locked/locked.tf: permission denied']);
+    expect(code).toBe(3);
+  });
+
+  it('a binary .tf file is a one-line problem of that file; the others are read', async () => {
+    scratch.write('binary-tf/main.tf', QUIET_TF);
+    scratch.write('binary-tf/blob.tf', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
+    const { code, stderr, report } = await scan('binary-tf');
+    expect(stderr).toHaveLength(1);
+    expect(stderr[0]).toMatch(/^warden: binary-tf\/blob\.tf:\d+:\d+: [^\n]+$/);
     expect(report.inputs[0]).toMatchObject({ status: 'scanned', resources: 1 });
     expect(code).toBe(3);
   });
