@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { parseDocument } from 'yaml';
+import { specialFileKind } from '../engines/input-error.js';
 import { describeErrors } from '../rules/policy-options.js';
 import configSchema from '../../schemas/warden-config.schema.json' with { type: 'json' };
 import type { LoadedConfig, WardenConfig } from './config.js';
@@ -30,8 +31,12 @@ export function loadConfig(explicit: string | undefined, cwd: string): LoadedCon
   if (!path) return { config: {} };
   let text: string;
   try {
+    // A named pipe would block the read until something writes to it.
+    const special = specialFileKind(statSync(path));
+    if (special) throw new ConfigError(`${path}: ${special}, not a file`);
     text = readFileSync(path, 'utf8');
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfigError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read'}`);
   }

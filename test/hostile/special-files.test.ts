@@ -27,6 +27,14 @@ describe('inputs that are not regular files', () => {
     expect(code).toBe(2);
   });
 
+  it('a named pipe given as --config is refused too', async () => {
+    mkfifo('config.fifo');
+    scratch.write('quiet-config/main.tf', QUIET_TF);
+    const run = await runMain(['scan', 'quiet-config', '--config', 'config.fifo'], scratch.dir);
+    expect(run.stderr).toBe('warden: config.fifo: a named pipe (FIFO), not a file\n');
+    expect(run.code).toBe(2);
+  });
+
   it.skipIf(!existsSync('/dev/zero'))('a device that never ends is refused', async () => {
     const { code, stderr } = await scan('/dev/zero');
     expect(stderr).toEqual(['warden: /dev/zero: a character device, not a file: save the plan or inventory to a file and scan that']);
