@@ -22,4 +22,12 @@ describe('damaged inputs found by the properties', () => {
       expect(code).toBe(0);
     }
   });
+
+  it('a resource change with an empty type, name or address: skipped or addressed, and the report still validates', async () => {
+    const change = (fields: Record<string, string>) => JSON.stringify({ address: 'aws_security_group.a', mode: 'managed', type: 'aws_security_group', name: 'a', ...fields, change: { actions: ['create'], after: { ingress: [{ from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'] }] } } });
+    const plan = write('empty-names.json', `{"format_version":"1.2","resource_changes":[${[change({ type: '' }), change({ name: '' }), change({ address: '' })].join(',')}]}`);
+    const { report } = await scanAndCheck(dir, [plan]);
+    expect(report.inputs[0]).toMatchObject({ status: 'scanned', resources: 1 });
+    expect(report.findings.map((f) => f.resource.address)).toContain('aws_security_group.a');
+  });
 });
