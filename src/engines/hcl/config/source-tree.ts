@@ -68,10 +68,13 @@ export class SourceTree {
   }
 
   async #read(dirs: readonly string[]): Promise<ModuleConfig[]> {
+    const before = this.problems.length;
     const listed = await Promise.all(dirs.map(async (dir) => ({ dir, names: await this.#tfFiles(dir) })));
     const texts = await Promise.all(
       listed.map(({ dir, names }) => Promise.all(names.map(async (name) => ({ path: join(dir, name), text: await this.#text(join(dir, name)) })))),
     );
+    // Reads end in any order: their problems are put in path order, so that every run reports alike.
+    this.problems.push(...this.problems.splice(before).sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0)));
     const configs: ModuleConfig[] = [];
     for (const [i, { dir }] of listed.entries()) {
       const parsed: ParsedFile[] = [];
