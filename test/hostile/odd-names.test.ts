@@ -24,4 +24,13 @@ describe('user text in messages stays on one line and cannot drive the terminal'
     expect(run.stderr).toMatch(/^warden: two\\u000alines\/broken\.tf:\d+:\d+: /);
     expect(run.code).toBe(3);
   });
+
+  it('a block with an empty label is a one-line problem of its file (Terraform refuses it); the other files are read', async () => {
+    scratch.write('empty-label/main.tf', QUIET_TF);
+    scratch.write('empty-label/empty.tf', 'resource "aws_security_group" "" {\n  description = "x"\n}\n');
+    const run = await runMain(['scan', 'empty-label', '--format', 'json'], scratch.dir);
+    expect(run.stderr).toBe('warden: empty-label/empty.tf:1:31: invalid block: an empty label (Terraform needs a name here)\n');
+    expect(JSON.parse(run.stdout).inputs[0]).toMatchObject({ status: 'scanned', resources: 1 });
+    expect(run.code).toBe(3);
+  });
 });
