@@ -3,8 +3,8 @@
  *
  * Generates realistic plans (bench/generate-plan.ts) into .bench/ and, per size, prints the median
  * time of `JSON.parse` alone on the file, the median time of a full `warden scan` with every built-in
- * policy and all outputs (JSON to --output, SARIF and console to --report files), their ratio and the
- * scan's peak RSS, against the budgets of DESIGN §7 (ratio ≤ 2, RSS ≤ 4× file + 100 MB, 10× resources
+ * policy and all outputs (JSON to --output; SARIF, console, JUnit, Markdown and GitHub annotations
+ * to --report files), their ratio and the scan's peak RSS, against the budgets of DESIGN §7 (ratio ≤ 2, RSS ≤ 4× file + 100 MB, 10× resources
  * → ≤ 12× time). Each measurement runs in a fresh child process. `--profile` also writes a CPU
  * profile of one scan of the largest plan to .bench/profiles/.
  */
@@ -120,7 +120,8 @@ function ensurePlan(size: number, regenerate: boolean): { path: string; resource
 
 function scanArgs(plan: string, outputs: string): string[] {
   const rel = relative(repo, plan);
-  return ['scan', rel, '--format', 'json', '--output', `${outputs}.json`, '--report', `sarif=${outputs}.sarif`, '--report', `console=${outputs}.txt`];
+  const reports = [`sarif=${outputs}.sarif`, `console=${outputs}.txt`, `junit=${outputs}.junit.xml`, `markdown=${outputs}.md`, `github=${outputs}.github.txt`];
+  return ['scan', rel, '--format', 'json', '--output', `${outputs}.json`, ...reports.flatMap((report) => ['--report', report])];
 }
 
 async function measure(size: number, options: Options): Promise<Row> {

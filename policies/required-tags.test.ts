@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Inventory, Unknown, type Resource, type TagMap } from '../src/api.js';
-import { ConfigError } from '../src/config/load-config.js';
+import { ConfigError } from '../src/config/config-error.js';
 import type { Finding } from '../src/rules/finding.js';
 import { policyCaseTests } from '../src/rules/policy-cases.js';
 import { runPolicies } from '../src/rules/runner.js';

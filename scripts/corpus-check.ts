@@ -1,20 +1,22 @@
 /**
  * `npm run corpus [-- CORPUS_DIR] [--jobs N]`: runs the built CLI over every real plan in the shared
- * corpus (default: ../shared/corpus beside the repository) and fails on any crash, stack trace,
- * unexpected exit code or non-deterministic result. Prints counts scanned / rejected by reason.
+ * corpus (default: $WARDEN_CORPUS, else the nearest shared/corpus beside the repository or a parent) and
+ * fails on any crash: stack trace, exit code other than 0/1/2, signal, timeout, multi-line error, or a
+ * non-deterministic result. Prints counts scanned / rejected by reason.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkCorpus, formatReport } from './corpus/check-corpus.js';
+import { findCorpus } from './corpus/find-corpus.js';
 import { spawnWarden } from './corpus/spawn-warden.js';
 
 // Compiled to dist/scripts/corpus-check.js: the repository is two levels up.
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 
-function parseArgs(argv: string[]): { root: string; jobs: number } {
-  let root = resolve(repo, '../shared/corpus');
+function parseArgs(argv: string[]): { root: string | undefined; jobs: number } {
+  let root = findCorpus(repo);
   // One warden process per file and run; beyond a few at a time the start-ups only compete.
   let jobs = Math.min(4, availableParallelism());
   for (let i = 0; i < argv.length; i++) {
@@ -28,8 +30,8 @@ function parseArgs(argv: string[]): { root: string; jobs: number } {
 
 async function run(): Promise<number> {
   const { root, jobs } = parseArgs(process.argv.slice(2));
-  if (!existsSync(resolve(root, 'plans'))) {
-    process.stderr.write(`corpus-check: no plans/ folder in ${root}\n`);
+  if (!root || !existsSync(resolve(root, 'plans'))) {
+    process.stderr.write(`corpus-check: ${root ? `no plans/ folder in ${root}` : 'no shared/corpus found beside the repository (give CORPUS_DIR or set WARDEN_CORPUS)'}\n`);
     return 2;
   }
   const started = performance.now();

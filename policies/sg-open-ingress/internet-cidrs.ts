@@ -1,7 +1,18 @@
-import ipaddr from 'ipaddr.js';
+import { createRequire } from 'node:module';
+import type IpAddr from 'ipaddr.js';
 
-type Address = ipaddr.IPv4 | ipaddr.IPv6;
+type Address = IpAddr.IPv4 | IpAddr.IPv6;
 type Block = [Address, number];
+
+let loaded: typeof IpAddr | undefined;
+/**
+ * ipaddr.js, required (it is CommonJS) on the first check rather than imported when the policy file
+ * loads: `warden policies` lists this policy without paying for it (DESIGN §7 start-up budget).
+ */
+function ipaddr(): typeof IpAddr {
+  loaded ??= createRequire(import.meta.url)('ipaddr.js') as typeof IpAddr;
+  return loaded;
+}
 
 /**
  * Whether a source CIDR stands for "the internet": any /0 (`0.0.0.0/0`, `::/0`), and — when
@@ -12,7 +23,7 @@ type Block = [Address, number];
 export function isInternetCidr(cidr: string, publicMinPrefix: number | null): boolean {
   let block: Block;
   try {
-    block = ipaddr.parseCIDR(cidr.trim());
+    block = ipaddr().parseCIDR(cidr.trim());
   } catch {
     return false;
   }
@@ -27,7 +38,7 @@ export function isInternetCidr(cidr: string, publicMinPrefix: number | null): bo
  * stays whatever the installed ipaddr.js considers non-public; the property is not in its typings.
  */
 function specialBlocks(kind: 'ipv4' | 'ipv6'): Block[] {
-  const prototype = (kind === 'ipv4' ? ipaddr.IPv4.prototype : ipaddr.IPv6.prototype) as unknown as { SpecialRanges?: Record<string, Block | Block[]> };
+  const prototype = (kind === 'ipv4' ? ipaddr().IPv4.prototype : ipaddr().IPv6.prototype) as unknown as { SpecialRanges?: Record<string, Block | Block[]> };
   const blocks: Block[] = [];
   for (const entry of Object.values(prototype.SpecialRanges ?? {})) {
     if (Array.isArray(entry[0])) blocks.push(...(entry as Block[]));
@@ -36,11 +47,15 @@ function specialBlocks(kind: 'ipv4' | 'ipv6'): Block[] {
   return blocks;
 }
 
-const SPECIAL = { ipv4: specialBlocks('ipv4'), ipv6: specialBlocks('ipv6') };
+let special: Record<'ipv4' | 'ipv6', Block[]> | undefined;
+function specialRanges(): Record<'ipv4' | 'ipv6', Block[]> {
+  special ??= { ipv4: specialBlocks('ipv4'), ipv6: specialBlocks('ipv6') };
+  return special;
+}
 
 /** True when every address of the block lies in some special (non-public) range. */
 function coveredBySpecialRanges(network: Address, length: number): boolean {
-  const special = SPECIAL[network.kind()];
+  const special = specialRanges()[network.kind()];
   if (special.length === 0) return network.range() !== 'unicast';
   if (special.some(([base, bits]) => bits <= length && network.match(base, bits))) return true;
   // A special range strictly inside the block may cover part of it: split in halves and look again.
@@ -53,11 +68,11 @@ function coveredBySpecialRanges(network: Address, length: number): boolean {
 function networkOf(address: Address, length: number): Address {
   const bytes = address.toByteArray();
   for (let bit = length; bit < bytes.length * 8; bit++) bytes[bit >> 3]! &= ~(0x80 >> (bit & 7));
-  return ipaddr.fromByteArray(bytes);
+  return ipaddr().fromByteArray(bytes);
 }
 
 function halves(network: Address, length: number): [Address, Address] {
   const bytes = network.toByteArray();
   bytes[length >> 3]! |= 0x80 >> (length & 7);
-  return [network, ipaddr.fromByteArray(bytes)];
+  return [network, ipaddr().fromByteArray(bytes)];
 }

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { rejectionReason, scanReason } from './outcome-reasons.js';
 
 /** What one warden invocation did. */
 export interface WardenRun {
@@ -26,6 +27,8 @@ export interface FileOutcome {
   status: 'scanned' | 'rejected' | 'broken';
   /** The one-line error of a rejected file (without the `warden: ` prefix). */
   error?: string;
+  /** Why it was scanned or rejected (`plan JSON`, `wrapper recovered`, `not valid JSON` …), for the counts. */
+  reason?: string;
   /** Everything that breaks the contract: crash, stack trace, several lines, bad JSON, a different second run. */
   violations: string[];
 }
@@ -36,7 +39,7 @@ export interface CorpusReport {
 }
 
 interface JsonOutput {
-  inputs?: { path?: string; status?: string; error?: string }[];
+  inputs?: { path?: string; status?: string; error?: string; details?: Record<string, string> }[];
   summary?: unknown;
   findings?: unknown[];
 }
@@ -99,14 +102,17 @@ export function judge(file: CorpusFile, first: WardenRun, second: WardenRun): Fi
 
   let status: FileOutcome['status'] = 'broken';
   let error: string | undefined;
+  let reason: string | undefined;
   if (first.code === 0 || first.code === 1) {
     status = 'scanned';
+    reason = scanReason(input?.details);
     if (input && input.status !== 'scanned') violations.push(`exit ${first.code} but the JSON says the input is ${input.status}`);
     if (stderrLines.length > 0) violations.push(`scanned, yet stderr says: ${stderrLines[0]}`);
   } else if (first.code === 2) {
     status = 'rejected';
     const line = stderrLines[0] ?? '';
     error = line.replace(/^warden: /, '');
+    reason = rejectionReason(error, file.path);
     if (!line.startsWith(`warden: ${file.path}:`)) violations.push(`the error does not start by naming the file: ${JSON.stringify(line)}`);
     if (input && input.status !== 'error') violations.push(`exit 2 but the JSON says the input is ${input.status}`);
     if (input?.error !== undefined && input.error !== error) violations.push('the JSON error differs from the stderr line');
@@ -126,12 +132,8 @@ export function judge(file: CorpusFile, first: WardenRun, second: WardenRun): Fi
   };
   if (fingerprint(first) !== fingerprint(second)) violations.push('a second run gave a different result');
 
-  return { file, status: violations.length > 0 ? 'broken' : status, ...(error !== undefined ? { error } : {}), violations };
-}
-
-/** The reason of a rejection without the file name and position: `not valid JSON: …`. */
-export function rejectionReason(error: string, path: string): string {
-  return error.startsWith(`${path}:`) ? error.slice(path.length + 1).replace(/^\d+(:\d+)?: /, '').trim() : error;
+  if (violations.length > 0) return { file, status: 'broken', ...(error !== undefined ? { error } : {}), violations };
+  return { file, status, ...(error !== undefined ? { error } : {}), ...(reason !== undefined ? { reason } : {}), violations };
 }
 
 export function formatReport(report: CorpusReport): string {
@@ -139,16 +141,12 @@ export function formatReport(report: CorpusReport): string {
   const scanned = outcomes.filter((o) => o.status === 'scanned');
   const rejected = outcomes.filter((o) => o.status === 'rejected');
   const broken = outcomes.filter((o) => o.status === 'broken');
-  const byReason = new Map<string, number>();
-  for (const o of rejected) {
-    const reason = rejectionReason(o.error ?? '', o.file.path);
-    byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
-  }
   const lines = [
     `corpus: ${report.root} (${outcomes.length} files, each scanned twice)`,
     `scanned:  ${scanned.length}`,
+    ...countsByReason(scanned),
     `rejected: ${rejected.length}`,
-    ...[...byReason.entries()].sort((a, b) => b[1] - a[1]).map(([reason, n]) => `  ${String(n).padStart(4)}  ${reason}`),
+    ...countsByReason(rejected),
     `broken:   ${broken.length}`,
   ];
   if (rejected.length > 0) lines.push('', 'rejected files:', ...rejected.map((o) => `  ${o.error}`));
@@ -159,4 +157,11 @@ export function formatReport(report: CorpusReport): string {
     for (const o of broken) for (const v of o.violations) lines.push(`  ${o.file.path}: ${v}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** `  183  plan JSON` lines, most frequent reason first (then by name, so the report is stable). */
+function countsByReason(outcomes: readonly FileOutcome[]): string[] {
+  const counts = new Map<string, number>();
+  for (const { reason } of outcomes) counts.set(reason ?? '?', (counts.get(reason ?? '?') ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([reason, n]) => `  ${String(n).padStart(4)}  ${reason}`);
 }

@@ -2,12 +2,13 @@ import type { Command } from 'commander';
 import type { AwsCredentials } from '../engines/live/collect/clients.js';
 import type { LiveAuditOptions } from '../engines/live/collect-live.js';
 import { parseLiveSource } from '../engines/live/live-source.js';
+import type { BaselineFlags } from './baseline-flags.js';
 import type { OutputFlags } from './emit-result.js';
 import { collectList } from './parse-flags.js';
 import type { FrameworkFlags, PolicySourceFlags } from './policy-flags.js';
 import { UsageError } from './usage-error.js';
 
-export interface AuditFlags extends OutputFlags, PolicySourceFlags, FrameworkFlags {
+export interface AuditFlags extends OutputFlags, PolicySourceFlags, FrameworkFlags, BaselineFlags {
   regions?: string[];
   profile?: string;
   accounts?: string[];
@@ -20,7 +21,6 @@ export interface AuditFlags extends OutputFlags, PolicySourceFlags, FrameworkFla
   config?: string;
   only?: string[];
   skip?: string[];
-  includePasses?: boolean;
 }
 
 /** What the audit is given besides its flags (tests: credentials and an HTTP handler that never touches the network). */
@@ -57,17 +57,20 @@ export function registerAuditCommand(program: Command, setExitCode: (code: numbe
 /** `warden audit`: returns the exit code. */
 export async function auditCommand(flags: AuditFlags, dependencies: AuditDependencies = {}): Promise<number> {
   const live = liveOptions(flags, dependencies);
-  const [{ loadConfig }, { policiesForRun, recordPolicyLoadProblems }, { runAudit }, { emitResult, planOutput, writeReport }, { progressDisplay }] =
+  const [{ loadConfig }, { policiesForRun }, { recordPolicyLoadProblems }, { runAudit }, { emitResult, planOutput, writeReport }, { progressDisplay }, { planBaseline, settleBaseline }] =
     await Promise.all([
       import('../config/load-config.js'),
+      import('./policies-for-run.js'),
       import('./policy-sources.js'),
       import('../scan/run-audit.js'),
       import('./emit-result.js'),
       import('./audit-progress.js'),
+      import('./baseline-run.js'),
     ]);
   const cwd = process.cwd();
-  const { config, path: configPath } = loadConfig(flags.config, cwd);
+  const { config, path: configPath } = await loadConfig(flags.config, cwd);
   const plan = planOutput(flags, config);
+  const baseline = planBaseline(flags, config, configPath, cwd);
   const { policies, problems } = await policiesForRun(flags, config, configPath, cwd);
   const progress = progressDisplay(dependencies.stderr ?? process.stderr, plan.quiet);
 
@@ -78,7 +81,7 @@ export async function auditCommand(flags: AuditFlags, dependencies: AuditDepende
       policies,
       config,
       ...(configPath ? { configPath } : {}),
-      includePasses: flags.includePasses ?? false,
+      includePasses: plan.collectPasses,
       unknownMode: plan.unknownMode,
       onCollected: (collection) => {
         if (flags.saveInventory) writeReport(flags.saveInventory, cwd, `${JSON.stringify(collection.recording)}\n`);
@@ -88,7 +91,7 @@ export async function auditCommand(flags: AuditFlags, dependencies: AuditDepende
     progress.done();
   }
   recordPolicyLoadProblems(result, problems);
-  return emitResult(result, plan, cwd);
+  return emitResult(settleBaseline(result, baseline, cwd), plan, cwd);
 }
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;

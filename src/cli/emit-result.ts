@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
 import { describeFsError } from '../engines/input-error.js';
 import type { FailOn, UnknownMode, WardenConfig } from '../config/config.js';
-import { loadReporter, type Format } from '../report/reporter.js';
+import { FORMATS_WITH_PASSES, loadReporter, type Format } from '../report/reporter.js';
 import { writeOutputFile } from '../report/write-output.js';
-import { exitCodeFor } from '../rules/exit-code.js';
+import { exitCodeFor, type GateOptions } from '../rules/exit-code.js';
 import type { ScanResult } from '../scan/scan-result.js';
+import { withoutPasses } from '../scan/without-passes.js';
 import { parseFailOn, parseFormat, parseReport, parseUnknownMode } from './parse-flags.js';
 import { writeStderrLine } from './stderr-line.js';
 import { shouldColor } from './terminal.js';
@@ -18,6 +19,7 @@ export interface OutputFlags {
   failOn?: string;
   unknown?: string;
   allowIncomplete?: boolean;
+  includePasses?: boolean;
   quiet?: boolean;
 }
 
@@ -30,18 +32,28 @@ export interface OutputPlan {
   failOn: FailOn;
   unknownMode: UnknownMode;
   allowIncomplete: boolean;
+  /** Passes asked for with --include-passes: every format shows them. */
+  includePasses: boolean;
+  /** Passes the policies must report: asked for, or needed by a requested format (junit). */
+  collectPasses: boolean;
 }
 
 /** Checks the output flags (a bad value is a UsageError, before any work is done). */
 export function planOutput(flags: OutputFlags, config: WardenConfig): OutputPlan {
+  const format = parseFormat(flags.format);
+  const reports = (flags.report ?? []).map(parseReport);
+  const includePasses = flags.includePasses ?? false;
+  const collectPasses = includePasses || [format, ...reports.map((report) => report.format)].some((f) => FORMATS_WITH_PASSES.includes(f));
   return {
-    format: parseFormat(flags.format),
-    reports: (flags.report ?? []).map(parseReport),
+    format,
+    reports,
     ...(flags.output ? { output: flags.output } : {}),
     quiet: flags.quiet ?? false,
     failOn: flags.failOn ? parseFailOn(flags.failOn) : (config.failOn ?? 'low'),
     unknownMode: flags.unknown ? parseUnknownMode(flags.unknown) : (config.unknown ?? 'warn'),
     allowIncomplete: flags.allowIncomplete ?? config.allowIncomplete ?? false,
+    includePasses,
+    collectPasses,
   };
 }
 
@@ -59,13 +71,21 @@ export async function emitResult(result: ScanResult, plan: OutputPlan, cwd: stri
   }
   for (const warning of result.warnings) writeStderrLine(`warning: ${warning}`);
 
+  const gate: GateOptions = { failOn: plan.failOn, unknown: plan.unknownMode, allowIncomplete: plan.allowIncomplete };
+  const workspace = process.env['GITHUB_WORKSPACE'];
+  const withoutCollectedPasses = plan.includePasses ? result : withoutPasses(result);
   const render = async (which: Format, toFile: boolean): Promise<string> =>
-    (await loadReporter(which))(result, { color: !toFile && shouldColor(process.stdout), cwd });
+    (await loadReporter(which))(FORMATS_WITH_PASSES.includes(which) ? result : withoutCollectedPasses, {
+      color: !toFile && shouldColor(process.stdout),
+      cwd,
+      gate,
+      ...(workspace ? { workspace } : {}),
+    });
   for (const report of plan.reports) writeReport(report.file, cwd, await render(report.format, true));
   if (plan.output) writeReport(plan.output, cwd, await render(plan.format, true));
   else if (!(plan.quiet && plan.format === 'console')) process.stdout.write(await render(plan.format, false));
 
-  return exitCodeFor(result, { failOn: plan.failOn, unknown: plan.unknownMode, allowIncomplete: plan.allowIncomplete });
+  return exitCodeFor(result, gate);
 }
 
 /** Writes an output (report, saved inventory); one that cannot be written (a directory, a read-only place) is a usage error of one line, not a crash. */

@@ -1,14 +1,20 @@
-import { Command, CommanderError, Option } from 'commander';
-import { ConfigError } from '../config/load-config.js';
+import { createRequire } from 'node:module';
+import { ConfigError } from '../config/config-error.js';
+import { FORMATS } from '../report/reporter.js';
 import { EXIT } from '../rules/exit-code.js';
 import { describeInternalError } from '../scan/internal-error.js';
 import { toolInfo } from '../version.js';
 import { registerAuditCommand } from './audit-command.js';
+import { addBaselineOptions } from './baseline-flags.js';
 import { collectList, collect } from './parse-flags.js';
 import { addFrameworkOption, addPolicySourceOptions } from './policy-flags.js';
 import { addSourceOptions } from './source-flags.js';
 import { writeStderrLine } from './stderr-line.js';
 import { UsageError } from './usage-error.js';
+
+// commander is CommonJS: require() loads it without the ESM translator's export scan, ~10 ms of every
+// start (DESIGN §7 start-up budget; `npm run bench:startup`).
+const { Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof import('commander');
 
 /** Runs the CLI and returns the exit code; never throws for a user mistake. */
 export async function main(argv: string[]): Promise<number> {
@@ -24,23 +30,23 @@ export async function main(argv: string[]): Promise<number> {
     .command('scan')
     .description('scan Terraform plan JSON files (terraform show -json PLANFILE) and Terraform source directories')
     .argument('<paths...>', 'plan JSON files and directories of .tf files')
-    .addOption(new Option('-f, --format <format>', 'output format: console, json, sarif').default('console'))
+    .addOption(new Option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`).default('console'))
     .option('-o, --output <file>', 'write the output to a file (default: stdout)')
-    .option('--report <format=file>', 'also write FORMAT to FILE (repeatable)', collect)
+    .option('--report <format=file>', 'also write FORMAT to FILE (repeatable), e.g. junit=warden-junit.xml', collect)
     .option('--fail-on <severity>', 'lowest severity that fails the run: critical, high, medium, low, none (default: low)')
     .option('-c, --config <file>', 'config file (default: warden.yaml found upward from the working directory)')
     .option('--only <ids>', 'run only these policies (comma-separated, repeatable)', collectList)
     .option('--skip <ids>', 'skip these policies (comma-separated, repeatable)', collectList)
     .option('--unknown <mode>', 'unknown verdicts: warn (report only), fail (gate like failures), ignore (hide)')
     .option('--allow-incomplete', 'exit 0 rather than 3 when an input could not be read and nothing failed')
-    .option('--include-passes', 'also report passing checks')
+    .option('--include-passes', 'also report passing checks (junit always counts them)')
     .option('-q, --quiet', 'no console report (errors still go to stderr)')
     .action(async (paths: string[], flags) => {
       const { scanCommand } = await import('./scan-command.js');
       exitCode = await scanCommand(paths, flags);
     });
   // Before audit is registered: audit copies scan's options, these included.
-  addFrameworkOption(addPolicySourceOptions(scan));
+  addBaselineOptions(addFrameworkOption(addPolicySourceOptions(scan)));
 
   registerAuditCommand(program, (code) => {
     exitCode = code;

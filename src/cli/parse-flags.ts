@@ -1,5 +1,5 @@
 import type { FailOn, UnknownMode } from '../config/config.js';
-import { isFormat, type Format } from '../report/reporter.js';
+import { FORMATS, isFormat, type Format } from '../report/reporter.js';
 import { SEVERITIES } from '../rules/severity.js';
 import { UsageError } from './usage-error.js';
 
@@ -13,7 +13,7 @@ export function collect(value: string, previous: string[] = []): string[] {
 }
 
 export function parseFormat(value: string): Format {
-  if (!isFormat(value)) throw new UsageError(`--format: unknown format "${value}" (one of console, json, sarif)`);
+  if (!isFormat(value)) throw new UsageError(`--format: unknown format "${value}" (one of ${FORMATS.join(', ')})`);
   return value;
 }
 
@@ -32,6 +32,6 @@ export function parseReport(value: string): { format: Format; file: string } {
   const eq = value.indexOf('=');
   if (eq <= 0 || eq === value.length - 1) throw new UsageError(`--report: expected FORMAT=FILE, got "${value}"`);
   const format = value.slice(0, eq);
-  if (!isFormat(format)) throw new UsageError(`--report: unknown format "${format}" (one of console, json, sarif)`);
+  if (!isFormat(format)) throw new UsageError(`--report: unknown format "${format}" (one of ${FORMATS.join(', ')})`);
   return { format, file: value.slice(eq + 1) };
 }

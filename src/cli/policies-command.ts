@@ -18,7 +18,7 @@ export interface PoliciesFlags extends PolicySourceFlags, FrameworkFlags {
  */
 export async function policiesCommand(flags: PoliciesFlags): Promise<number> {
   const cwd = process.cwd();
-  const { config, path: configPath } = loadConfig(flags.config, cwd);
+  const { config, path: configPath } = await loadConfig(flags.config, cwd);
   const load = await loadPolicies({ flags, config, ...(configPath ? { configPath } : {}), cwd });
   reportLoadProblems(load.problems);
   const frameworks = flags.framework ?? [];

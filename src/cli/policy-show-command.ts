@@ -5,7 +5,7 @@ import { EXIT } from '../rules/exit-code.js';
 import type { LoadedPolicy } from '../rules/loading/loaded-policy.js';
 import { policyExample, type PolicyExample } from '../rules/policy-example.js';
 import { policyMeta } from '../scan/policy-meta.js';
-import { displayPath } from '../scan/run-scan.js';
+import { displayPath } from '../scan/display-path.js';
 import type { PolicySourceFlags } from './policy-flags.js';
 import { loadPolicies, reportLoadProblems } from './policy-sources.js';
 import { UsageError } from './usage-error.js';
@@ -26,7 +26,7 @@ export interface OptionDoc {
 /** `warden policies show ID`: description, remediation, options with defaults, frameworks and an example case. */
 export async function policyShowCommand(id: string, flags: PolicyShowFlags): Promise<number> {
   const cwd = process.cwd();
-  const { config, path: configPath } = loadConfig(flags.config, cwd);
+  const { config, path: configPath } = await loadConfig(flags.config, cwd);
   const load = await loadPolicies({ flags, config, ...(configPath ? { configPath } : {}), cwd });
   const loaded = load.policies.find((l) => l.policy.id === id);
   if (!loaded) {

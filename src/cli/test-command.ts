@@ -22,7 +22,7 @@ export interface TestFlags extends PolicySourceFlags {
  */
 export async function testCommand(dirs: string[], flags: TestFlags): Promise<number> {
   const cwd = process.cwd();
-  const { config, path: configPath } = dirs.length > 0 ? { config: {}, path: undefined } : loadConfig(flags.config, cwd);
+  const { config, path: configPath } = dirs.length > 0 ? { config: {}, path: undefined } : await loadConfig(flags.config, cwd);
   const load = await loadPolicies({ flags, config, ...(configPath ? { configPath } : {}), cwd, builtins: dirs.length === 0, extraDirs: dirs });
   let policies = load.policies;
   if (flags.only?.length) {

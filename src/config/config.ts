@@ -21,6 +21,8 @@ export interface WardenConfig {
   failOn?: FailOn;
   unknown?: UnknownMode;
   allowIncomplete?: boolean;
+  /** Baseline file (relative to the config file), as with `--baseline`. */
+  baseline?: string;
   only?: string[];
   skip?: string[];
   /** Folders of policy files to load (relative to the config file), as with `--policy-dir`. */

@@ -1,13 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { Ajv } from 'ajv';
-import { parseDocument } from 'yaml';
 import { specialFileKind } from '../engines/input-error.js';
-import { describeErrors } from '../rules/policy-options.js';
-import configSchema from '../../schemas/warden-config.schema.json' with { type: 'json' };
+import { describeErrors } from '../rules/describe-schema-errors.js';
 import type { LoadedConfig, WardenConfig } from './config.js';
-
-export class ConfigError extends Error {}
+import { ConfigError } from './config-error.js';
 
 const CONFIG_NAMES = ['warden.yaml', 'warden.yml', '.warden.yaml', '.warden.yml'];
 
@@ -26,7 +22,7 @@ export function findConfig(cwd: string): string | undefined {
 }
 
 /** Loads and validates a config file; `explicit` is `--config`, which must exist. */
-export function loadConfig(explicit: string | undefined, cwd: string): LoadedConfig {
+export async function loadConfig(explicit: string | undefined, cwd: string): Promise<LoadedConfig> {
   const path = explicit ?? findConfig(cwd);
   if (!path) return { config: {} };
   let text: string;
@@ -40,10 +36,16 @@ export function loadConfig(explicit: string | undefined, cwd: string): LoadedCon
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfigError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read'}`);
   }
-  return { config: parseConfig(text, path), path };
+  return { config: await parseConfig(text, path), path };
 }
 
-export function parseConfig(text: string, path: string): WardenConfig {
+/** The YAML parser and the validator are loaded only when there is a file to read: `warden policies` starts without them. */
+export async function parseConfig(text: string, path: string): Promise<WardenConfig> {
+  const [{ parseDocument }, { Ajv }, { default: configSchema }] = await Promise.all([
+    import('yaml'),
+    import('ajv'),
+    import('../../schemas/warden-config.schema.json', { with: { type: 'json' } }),
+  ]);
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length > 0) {
     const error = doc.errors[0]!;

@@ -73,7 +73,12 @@ export async function loadInput(path: string, displayName: string, options: Load
   return {
     kind: 'plan',
     inventory: sourced.inventory,
-    details: { formatVersion: plan.formatVersion, ...(plan.terraformVersion ? { terraformVersion: plan.terraformVersion } : {}), ...sourced.details },
+    details: {
+      formatVersion: plan.formatVersion,
+      ...(plan.terraformVersion ? { terraformVersion: plan.terraformVersion } : {}),
+      ...(plan.recoveredFrom ? { recoveredFrom: plan.recoveredFrom } : {}),
+      ...sourced.details,
+    },
     warnings: [...sourced.warnings, ...comments.warnings],
     ignores: comments.ignores,
   };

@@ -3,7 +3,8 @@ import { Unknown, isUnknown } from './unknown.js';
 import { valueAt, type Value } from './value.js';
 import { buildBuckets, type Bucket } from './views/buckets.js';
 import { buildSecurityGroups, type SecurityGroup } from './views/security-groups.js';
-import { NetworkView } from '../network/network-view.js';
+import type { NetworkView } from '../network/network-view.js';
+import { buildNetworkView } from './network-view-factory.js';
 
 /** The result of following a reference attribute: the resources it points at, or why we cannot tell. */
 export type Resolution = Resource[] | Unknown;
@@ -87,7 +88,7 @@ export class Inventory {
 
   /** VPCs, subnets, gateways, route tables, NACLs and databases, with reachability from the internet (src/network). */
   get network(): NetworkView {
-    this.#network ??= new NetworkView(this);
+    this.#network ??= buildNetworkView(this);
     return this.#network;
   }
 }

@@ -5,6 +5,7 @@ import type { Value } from '../model/value.js';
 import { SECURITY_GROUP_TYPES } from '../model/views/security-groups.js';
 import { describeMissing, linksOf, type Links } from './links.js';
 import { SUBNET_TYPES } from './vpcs.js';
+import { engineDefaultPort } from './engine-ports.js';
 
 export const DB_INSTANCE_TYPES = ['aws_db_instance', 'aws_rds_cluster_instance'] as const;
 const CLUSTER_TYPES = ['aws_rds_cluster'];
@@ -33,22 +34,6 @@ export interface DbInstance {
   securityGroups: Links;
   /** Who carries `vpc_security_group_ids`: the instance, or its cluster. */
   securityGroupsFrom: Resource;
-}
-
-/**
- * Engine → default port, by engine name or prefix (`oracle-ee`, `sqlserver-se`, `custom-oracle-ee`).
- * Used when `port` is not set.
- */
-const ENGINE_PORTS: readonly [RegExp, number][] = [
-  [/^(mysql|mariadb|aurora|aurora-mysql)$/, 3306],
-  [/^(postgres|aurora-postgresql)$/, 5432],
-  [/^(custom-)?oracle/, 1521],
-  [/^(custom-)?sqlserver/, 1433],
-  [/^db2/, 50000],
-];
-
-export function engineDefaultPort(engine: string): number | undefined {
-  return ENGINE_PORTS.find(([pattern]) => pattern.test(engine))?.[1];
 }
 
 /** Reads the database instances (`aws_db_instance`, `aws_rds_cluster_instance`) of an inventory. */

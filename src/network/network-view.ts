@@ -1,4 +1,5 @@
 import type { Inventory } from '../model/inventory.js';
+import { provideNetworkView } from '../model/network-view-factory.js';
 import type { Resource } from '../model/resource.js';
 import { Unknown, isUnknown } from '../model/unknown.js';
 import type { SecurityGroup } from '../model/views/security-groups.js';
@@ -158,3 +159,5 @@ export class NetworkView {
     return new Unknown(`the default security group of ${vpc.address} is not in the inventory`);
   }
 }
+
+provideNetworkView((inventory) => new NetworkView(inventory));

@@ -1,5 +1,6 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv } from 'ajv';
 import ajvFormats from 'ajv-formats';
+import { describeErrors } from './describe-schema-errors.js';
 import type { Policy } from './policy.js';
 
 const ajv = new Ajv({ allErrors: true, useDefaults: false, strict: false });
@@ -26,15 +27,4 @@ export function resolvePolicyOptions(policy: Policy, userOptions: unknown, where
     throw new PolicyOptionsError(`${where}: options of ${policy.id}: ${describeErrors(validate.errors ?? [])}`);
   }
   return merged;
-}
-
-export function describeErrors(errors: readonly ErrorObject[]): string {
-  return errors
-    .map((e) => {
-      const at = e.instancePath === '' ? '' : `${e.instancePath.slice(1).replaceAll('/', '.')} `;
-      if (e.keyword === 'additionalProperties') return `unknown option "${String(e.params['additionalProperty'])}"`;
-      if (e.keyword === 'enum') return `${at}must be one of ${(e.params['allowedValues'] as unknown[]).map(String).join(', ')}`;
-      return `${at}${e.message ?? 'is invalid'}`;
-    })
-    .join('; ');
 }

@@ -1,9 +1,11 @@
 import type { Inventory } from '../model/inventory.js';
-import type { Location } from '../model/location.js';
 import type { Resource } from '../model/resource.js';
+// Policies reach the network through `inventory.network`: load it wherever policies run (see network-view-factory.ts).
+import '../network/network-view.js';
 import { isUnknown } from '../model/unknown.js';
 import type { Finding, Verdict } from './finding.js';
 import { fingerprint } from './fingerprint.js';
+import { locate } from './locate.js';
 import type { Policy, PolicyContext, PolicyReport } from './policy.js';
 import type { Severity } from './severity.js';
 
@@ -72,18 +74,6 @@ function toFinding(configured: ConfiguredPolicy, verdict: Verdict, report: Polic
     fingerprint: fingerprint(policy.id, resourceIdentity(resource), element),
     ...(report.trace ? { trace: report.trace } : {}),
   };
-}
-
-/** The most precise location known: the attribute's (or its closest known parent's), else the resource's. */
-export function locate(resource: Resource, path: string | undefined): Location | undefined {
-  if (path && resource.attributeLocations) {
-    const steps = path.split('.');
-    for (let n = steps.length; n > 0; n--) {
-      const found = resource.attributeLocations[steps.slice(0, n).join('.')];
-      if (found) return found;
-    }
-  }
-  return resource.location;
 }
 
 /** Live resources are identified by ARN/address; plan and HCL resources by their Terraform address. */

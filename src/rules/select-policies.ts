@@ -1,5 +1,5 @@
 import type { WardenConfig } from '../config/config.js';
-import { ConfigError } from '../config/load-config.js';
+import { ConfigError } from '../config/config-error.js';
 import type { Policy } from './policy.js';
 import { PolicyOptionsError, resolvePolicyOptions } from './policy-options.js';
 import type { ConfiguredPolicy } from './runner.js';

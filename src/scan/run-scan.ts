@@ -1,8 +1,9 @@
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { InputError } from '../engines/input-error.js';
 import { loadInput, type LoadOptions } from '../engines/load-input.js';
 import type { Finding } from '../rules/finding.js';
 import { applyInlineIgnores } from '../rules/suppressions.js';
+import { displayPath } from './display-path.js';
 import { evaluateInventory, finishScan, type EvaluationSettings } from './finish-scan.js';
 import { describeInternalError } from './internal-error.js';
 import type { CoverageGap, InputSummary, ScanResult } from './scan-result.js';
@@ -45,11 +46,4 @@ export async function runScan(request: ScanRequest): Promise<ScanResult> {
     }
   }
   return finishScan('scan', { inputs, gaps, findings, warnings }, request);
-}
-
-/** Paths inside the working directory are reported relative to it (repo-relative for SARIF and annotations). */
-export function displayPath(path: string, cwd: string): string {
-  const absolute = resolve(cwd, path);
-  const rel = relative(cwd, absolute);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split('\\').join('/') : absolute;
 }

@@ -61,6 +61,8 @@ export interface PolicyMeta {
 
 export interface ScanSummary {
   findings: number;
+  /** Failing and unknown findings left out because their fingerprint is in the baseline; only when one was applied. */
+  baselined?: number;
   byVerdict: Record<Verdict, number>;
   /** Counts of `fail` findings by severity. */
   bySeverity: Record<Severity, number>;

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { consoleReport } from '../../src/report/console/console-report.js';
 import { CONSOLE_WIDTH } from '../../src/report/console/wrap-text.js';
 import type { ScanResult } from '../../src/scan/scan-result.js';
+import { createBaseline } from '../../src/rules/baseline.js';
+import { applyBaseline } from '../../src/scan/apply-baseline.js';
 import { summarise } from '../../src/scan/summarise.js';
 import { CONTEXT, PLAN_FIXTURE, scanFixturePlan, syntheticResult } from './report-fixtures.js';
 
@@ -76,6 +78,13 @@ describe('console report', () => {
     expect(lines(plain(syntheticResult())).at(-1)).toBe('4 failing (2 critical, 2 low) · 1 unknown · 2 suppressed · 1 passed · 2 inputs scanned, 1 failed');
     const clean = plain({ ...scanned, findings: [], summary: summarise([]) });
     expect(lines(clean)).toEqual(['No findings.', '', '0 failing · 0 unknown · 0 suppressed · 1 input scanned']);
+  });
+
+  it('counts baselined findings when a baseline was applied', () => {
+    const all = plain(applyBaseline(scanned, createBaseline(scanned.findings, scanned.tool, '2026-01-02')));
+    expect(lines(all).at(-1)).toBe('0 failing · 0 unknown · 1 suppressed · 2 baselined · 1 input scanned');
+    const none = plain({ ...scanned, findings: [], summary: summarise([], 3) });
+    expect(lines(none)).toEqual(['No new findings.', '', '0 failing · 0 unknown · 0 suppressed · 3 baselined · 1 input scanned']);
   });
 
   it('lists coverage gaps before the summary', () => {

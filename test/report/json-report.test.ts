@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { jsonReport, JSON_SCHEMA_VERSION } from '../../src/report/json/json-report.js';
+import { createBaseline } from '../../src/rules/baseline.js';
+import { applyBaseline } from '../../src/scan/apply-baseline.js';
 import type { ScanResult } from '../../src/scan/scan-result.js';
 import { REPORT_SCHEMA as schema, schemaErrors, validateReport as validate } from '../support/report-schemas.js';
 import { CONTEXT, PLAN_FIXTURE, scanFixturePlan, syntheticResult } from './report-fixtures.js';
@@ -35,6 +37,13 @@ describe('JSON report against schemas/warden-report.schema.json', () => {
 
   it('accepts a report with every verdict, source and location kind', () => {
     expectValid(render(syntheticResult()));
+  });
+
+  it('accepts the report of a run under a baseline, which counts the baselined findings', () => {
+    const doc = render(applyBaseline(scanned, createBaseline(scanned.findings.slice(0, 1), scanned.tool, '2026-01-02')));
+    expectValid(doc);
+    expect(doc['summary']).toMatchObject({ findings: 2, baselined: 1 });
+    expect(render(scanned)['summary']).not.toHaveProperty('baselined');
   });
 
   it('writes source and live locations, trace locations included, in the documented shapes', () => {

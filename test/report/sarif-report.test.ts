@@ -4,6 +4,8 @@ import { SECURITY_SEVERITY_SCORE } from '../../src/rules/severity.js';
 import { sarifReport, SARIF_SCHEMA_URI, toSarifLog } from '../../src/report/sarif/sarif-report.js';
 import { keepMostSevere, MAX_RESULTS_PER_RUN, MAX_RUNS } from '../../src/report/sarif/sarif-runs.js';
 import type { SarifLog, SarifResult, SarifRun } from '../../src/report/sarif/sarif-types.js';
+import { createBaseline } from '../../src/rules/baseline.js';
+import { applyBaseline } from '../../src/scan/apply-baseline.js';
 import type { ScanResult } from '../../src/scan/scan-result.js';
 import { summarise } from '../../src/scan/summarise.js';
 import { CONTEXT, PLAN_FIXTURE, REPO_ROOT, scanFixturePlan, syntheticResult } from './report-fixtures.js';
@@ -14,6 +16,11 @@ let scanned: ScanResult;
 beforeAll(async () => {
   scanned = await scanFixturePlan();
 });
+
+/** The fixture scan with its first finding baselined. */
+function underBaseline(): ScanResult {
+  return applyBaseline(scanned, createBaseline(scanned.findings.slice(0, 1), scanned.tool, '2026-01-02'));
+}
 
 function log(result: ScanResult): SarifLog {
   return JSON.parse(sarifReport(result, CONTEXT)) as SarifLog;
@@ -49,6 +56,11 @@ describe('SARIF against the SARIF 2.1.0 JSON Schema (ajv)', () => {
     expect(validate(sarif), schemaErrors(validate)).toBe(true);
   });
 
+  it('accepts the report of a run under a baseline', () => {
+    const sarif = log(underBaseline());
+    expect(validate(sarif), schemaErrors(validate)).toBe(true);
+  });
+
   it('rejects a broken log (the validator is not vacuous)', () => {
     const sarif = log(scanned) as unknown as { runs: { results: Record<string, unknown>[] }[] };
     delete sarif.runs[0]!.results[0]!['message'];
@@ -81,6 +93,10 @@ describe.skipIf(!multitoolAvailable())('SARIF against GitHub ingestion rules (Mi
 
   it('reports nothing for every verdict, source and location kind', async () => {
     await expectValid(syntheticResult());
+  });
+
+  it('reports nothing for a scan under a baseline', async () => {
+    await expectValid(underBaseline());
   });
 
   it('reports nothing for a clean scan', async () => {
@@ -240,6 +256,13 @@ describe('SARIF content', () => {
     const legacy = log(scanned).runs[0]!.results.find((r) => r.suppressions);
     expect(legacy!.suppressions![0]).toMatchObject({ kind: 'external', justification: 'legacy bastion, replaced in Q3 (until 2099-12-31)' });
     expect(resultFor(sarif, 'Database').suppressions).toBeUndefined();
+  });
+
+  it('marks results under a baseline as new and counts the baselined findings per run', () => {
+    const sarif = log(underBaseline());
+    expect(sarif.runs.map((r) => r.properties)).toEqual([{ baselined: 1 }]);
+    expect(sarif.runs[0]!.results.map((r) => r.baselineState)).toEqual(['new', 'new']);
+    expect(log(scanned).runs[0]!.results.every((r) => r.baselineState === undefined && r.properties)).toBe(true);
   });
 
   it('computes GitHub partial fingerprints and its own fingerprint', () => {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Ajv } from 'ajv';
 import { Inventory } from '../../model/inventory.js';
-import { describeErrors } from '../../rules/policy-options.js';
+import { describeErrors } from '../../rules/describe-schema-errors.js';
 import type { CoverageGap } from '../../scan/scan-result.js';
 import inventorySchema from '../../../schemas/warden-inventory.schema.json' with { type: 'json' };
 import { InputError, describeFsError } from '../input-error.js';

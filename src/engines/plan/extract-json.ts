@@ -6,6 +6,8 @@ export interface ExtractedJson {
   /** The JSON text as parsed, and where it starts in the file, for mapping positions back to lines. */
   text: string;
   lineOffset: number;
+  /** What was skipped before the JSON, when it did not start the file (reported, so a recovery is never silent). */
+  skipped?: 'terraform wrapper output' | 'text before the JSON';
 }
 
 /**
@@ -21,6 +23,7 @@ export function extractJson(text: string, input: string): ExtractedJson {
   // A second byte-order mark (or one a tool left after decoding) is not JSON whitespace: blank it, keeping columns.
   let body = start > 0 && text.slice(0, start).includes('\ufeff') ? text.slice(0, start).replaceAll('\ufeff', ' ') + text.slice(start) : text;
   let lineOffset = 0;
+  let skipped: ExtractedJson['skipped'];
   const first = text[start];
   const isWrapper = text.startsWith('[command]', start);
   if (first !== '{' && (first !== '[' || isWrapper)) {
@@ -30,9 +33,10 @@ export function extractJson(text: string, input: string): ExtractedJson {
     lineOffset = countLines(text, jsonStart);
     body = text.slice(jsonStart);
     if (isWrapper) body = stripWrapperTrailer(body);
+    skipped = isWrapper ? 'terraform wrapper output' : 'text before the JSON';
   }
   try {
-    return { value: JSON.parse(body), text: body, lineOffset };
+    return { value: JSON.parse(body), text: body, lineOffset, ...(skipped ? { skipped } : {}) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (!(error instanceof SyntaxError)) throw new InputError(input, `cannot be read as JSON: ${message.split('\n')[0]}`);

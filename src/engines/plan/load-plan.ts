@@ -16,6 +16,8 @@ export interface LoadedPlan {
   inventory: Inventory;
   formatVersion: string;
   terraformVersion?: string;
+  /** Set when the JSON was recovered from around other text (`terraform wrapper output`, `text before the JSON`). */
+  recoveredFrom?: string;
   /** The parsed document, for engines that add to it (source mapping, state backends). */
   document: PlanDocument;
 }
@@ -51,10 +53,11 @@ function readPlanText(path: string, displayName: string): string {
 
 export function parsePlanText(text: string, input: string): LoadedPlan {
   if (looksBinary(text)) throw new InputError(input, 'not a text file (binary content)');
-  const { value, text: jsonText, lineOffset } = extractJson(text, input);
+  const { value, text: jsonText, lineOffset, skipped } = extractJson(text, input);
   assertPlanDocument(value, input);
   try {
-    return readPlan(value, jsonText, lineOffset, input);
+    const plan = readPlan(value, jsonText, lineOffset, input);
+    return skipped ? { ...plan, recoveredFrom: skipped } : plan;
   } catch (error) {
     // JSON.parse reads any depth; walking values nested thousands of levels deep exhausts the stack.
     if (error instanceof RangeError) throw new InputError(input, 'values nested too deeply to read (far deeper than any Terraform plan)');

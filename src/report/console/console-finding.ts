@@ -1,6 +1,6 @@
-import type { Location } from '../../model/location.js';
-import type { Finding, Suppression, TraceStep } from '../../rules/finding.js';
-import { asSentence, formatValue } from '../format-value.js';
+import type { Finding } from '../../rules/finding.js';
+import { asSentence } from '../format-value.js';
+import { evidenceText, locationText, suppressionText, traceChain } from '../finding-text.js';
 import type { ConsoleTheme } from './console-theme.js';
 import { truncateLine, wrapText } from './wrap-text.js';
 
@@ -8,25 +8,6 @@ const HEAD_INDENT = '    ';
 const BODY_INDENT = '      ';
 /** Wide enough for the longest label, SUPPRESSED. */
 const LABEL_WIDTH = 10;
-
-/** `file:line` for source positions, the ARN for live resources. */
-export function locationText(location: Location | undefined): string | undefined {
-  if (!location) return undefined;
-  if (location.kind === 'cloud') return location.arn;
-  return location.startLine !== undefined ? `${location.file}:${location.startLine}` : location.file;
-}
-
-/** The witness path as one chain: `internet → igw-… → rtb-… → db:5432`. */
-export function traceChain(trace: readonly TraceStep[]): string {
-  return trace.map((step) => step.label).join(' → ');
-}
-
-/** `config: legacy bastion (until 2099-12-31)` — who suppressed it, why, and until when. */
-export function suppressionText(suppression: Suppression | undefined): string {
-  if (!suppression) return 'suppressed';
-  const source = suppression.kind === 'inline' ? 'inline ignore' : suppression.kind;
-  return `${source}: ${suppression.reason ?? 'no reason given'}${suppression.until ? ` (until ${suppression.until})` : ''}`;
-}
 
 /** The lines of one finding: a head line (label, rule, location), then message and details. */
 export function renderFinding(finding: Finding, theme: ConsoleTheme): string[] {
@@ -45,10 +26,7 @@ export function renderFinding(finding: Finding, theme: ConsoleTheme): string[] {
   if (finding.verdict === 'unknown' && finding.reason) {
     lines.push(...wrapText(`reason: ${finding.reason}`, BODY_INDENT, undefined, `${BODY_INDENT}        `).map((line) => theme.verdict.unknown(line)));
   }
-  for (const item of finding.evidence) {
-    const note = item.note ? ` (${item.note})` : '';
-    lines.push(theme.muted(truncateLine(`${BODY_INDENT}evidence: ${item.path} = ${formatValue(item.value)}${note}`)));
-  }
+  for (const item of finding.evidence) lines.push(theme.muted(truncateLine(`${BODY_INDENT}evidence: ${evidenceText(item)}`)));
   if (finding.trace && finding.trace.length > 0) {
     lines.push(...wrapText(`path: ${traceChain(finding.trace)}`, BODY_INDENT, undefined, `${BODY_INDENT}      `));
   }

@@ -19,7 +19,7 @@ export const consoleReport: Reporter = (result, context) => {
       for (const finding of findings) lines.push(...renderFinding(finding, theme));
     }
   }
-  if (result.findings.length === 0) lines.push(theme.clean('No findings.'));
+  if (result.findings.length === 0) lines.push(theme.clean(result.summary.baselined ? 'No new findings.' : 'No findings.'));
   const gaps = coverageLines(result, theme);
   if (gaps.length > 0) lines.push('', ...gaps);
   lines.push('', summaryLine(result, theme));

@@ -6,7 +6,8 @@ import { wrapText } from './wrap-text.js';
 
 /**
  * The closing line: `12 failing (2 critical, 5 high, 5 medium) · 1 unknown · 0 suppressed ·
- * 1 input scanned`, with failed inputs and passes added only when there are any.
+ * 1 input scanned`, with failed inputs and passes added only when there are any, and the baselined
+ * findings when a baseline was applied.
  */
 export function summaryLine(result: ScanResult, theme: ConsoleTheme): string {
   const { byVerdict, bySeverity } = result.summary;
@@ -19,6 +20,7 @@ export function summaryLine(result: ScanResult, theme: ConsoleTheme): string {
     `${byVerdict.unknown} unknown`,
     `${byVerdict.suppressed} suppressed`,
   ];
+  if (result.summary.baselined !== undefined) parts.push(`${result.summary.baselined} baselined`);
   if (byVerdict.pass > 0) parts.push(`${byVerdict.pass} passed`);
   parts.push(`${plural(scanned, 'input')} scanned${failed > 0 ? theme.gap(`, ${failed} failed`) : ''}`);
   return parts.join(' · ');

@@ -31,6 +31,8 @@ export function sarifRuns(result: ScanResult, context: ReportContext): SarifRun[
   }
   const rules = result.policies.map(ruleDescriptor);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  // Under a baseline, what is reported is new; the baselined count is the whole scan's (findings left out have no target).
+  const { baselined } = result.summary;
   return [...targets].map(([category, findings]) => {
     const { kept, omitted } = keepMostSevere(findings, MAX_RESULTS_PER_RUN);
     const counter = new FingerprintCounter();
@@ -56,7 +58,11 @@ export function sarifRuns(result: ScanResult, context: ReportContext): SarifRun[
           toolExecutionNotifications: runNotifications,
         },
       ],
-      results: kept.map((finding) => sarifResult(finding, ruleIndex.get(finding.ruleId), counter)),
+      results: kept.map((finding) => {
+        const sarif = sarifResult(finding, ruleIndex.get(finding.ruleId), counter);
+        return baselined === undefined ? sarif : { ...sarif, baselineState: 'new' as const };
+      }),
+      ...(baselined === undefined ? {} : { properties: { baselined } }),
     };
   });
 }

@@ -67,6 +67,8 @@ export interface SarifResult {
   fingerprints: Record<string, string>;
   codeFlows?: SarifCodeFlow[];
   suppressions?: SarifSuppression[];
+  /** Present when a baseline was applied: every reported result is then one it does not hold. */
+  baselineState?: 'new';
   properties: Record<string, unknown>;
 }
 
@@ -109,6 +111,8 @@ export interface SarifRun {
   columnKind: 'utf16CodeUnits';
   invocations: SarifInvocation[];
   results: SarifResult[];
+  /** `baselined`: findings left out because the baseline holds them. */
+  properties?: Record<string, unknown>;
 }
 
 export interface SarifLog {

@@ -48,6 +48,7 @@ describe('text around the JSON', () => {
     const original = await loadFixture(MODULES);
     expect(addresses(plan)).toEqual(addresses(original));
     expect(lineOf(plan, 'aws_vpc.main')).toBe(lineOf(original, 'aws_vpc.main')! + 2);
+    expect([plan.recoveredFrom, original.recoveredFrom]).toEqual(['text before the JSON', undefined]);
   });
 
   it('reads the hashicorp/setup-terraform wrapper output: [command] line, JSON, ::debug:: and ::set-output trailer', async () => {
@@ -55,6 +56,7 @@ describe('text around the JSON', () => {
     expect(plan.formatVersion).toBe('0.2');
     expect(addresses(plan)).toEqual(['aws_security_group.etl', 'aws_ssm_parameter.token', 'aws_vpc.etl']);
     expect(resource(plan, 'aws_vpc.etl').location).toMatchObject({ file: 'setup-terraform-wrapper.json', startLine: 2 });
+    expect(plan.recoveredFrom).toBe('terraform wrapper output');
   });
 
   it('reads a wrapper capture whose JSON line itself ends in %0A (the step output written to a file)', async () => {

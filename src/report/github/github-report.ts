@@ -1,0 +1,54 @@
+import type { Finding } from '../../rules/finding.js';
+import type { Severity } from '../../rules/severity.js';
+import { findingDetailLines } from '../finding-text.js';
+import type { Reporter } from '../reporter.js';
+import { levelForSeverity } from '../sarif/sarif-levels.js';
+import { mostSevereFirst } from '../severity-order.js';
+import { annotationPosition } from './annotation-file.js';
+import { workflowCommand } from './workflow-command.js';
+
+export type AnnotationLevel = 'error' | 'warning' | 'notice';
+
+/** GitHub shows at most this many annotations of each level per step; the rest stay in the log only. */
+export const ANNOTATIONS_SHOWN_PER_LEVEL = 10;
+
+const LEVEL_ORDER: readonly AnnotationLevel[] = ['error', 'warning', 'notice'];
+
+/** critical/high block (error), medium warns, low and info are notices; an undecided check is a warning whatever its severity. */
+export function annotationLevel(finding: Pick<Finding, 'verdict' | 'severity'>): AnnotationLevel {
+  if (finding.verdict === 'unknown') return 'warning';
+  return severityLevel(finding.severity);
+}
+
+/** The SARIF mapping (critical/high error, medium warning, low/info note), with GitHub's name for a note. */
+function severityLevel(severity: Severity): AnnotationLevel {
+  const level = levelForSeverity(severity);
+  return level === 'error' || level === 'warning' ? level : 'notice';
+}
+
+/**
+ * GitHub workflow commands, one annotation per failing or unknown finding (suppressed and passing
+ * ones need no action), preceded by an error for each input that could not be read. Errors come
+ * first, then warnings, then notices, most severe first within each: GitHub shows only the first
+ * ANNOTATIONS_SHOWN_PER_LEVEL of each level, and a leading notice says so when there are more.
+ */
+export const githubReport: Reporter = (result, context) => {
+  const actionable = mostSevereFirst(result.findings.filter((f) => f.verdict === 'fail' || f.verdict === 'unknown'));
+  const byLevel = new Map<AnnotationLevel, string[]>(LEVEL_ORDER.map((level) => [level, []]));
+  for (const gap of result.coverage.gaps) {
+    byLevel.get('error')!.push(workflowCommand('error', { title: `warden: ${gap.scope} not evaluated` }, gap.message));
+  }
+  for (const finding of actionable) {
+    const level = annotationLevel(finding);
+    const status = finding.verdict === 'unknown' ? `unknown, ${finding.severity}` : finding.severity;
+    const properties = { ...annotationPosition(finding, context), title: `warden ${finding.ruleId} (${status})` };
+    byLevel.get(level)!.push(workflowCommand(level, properties, findingDetailLines(finding).join('\n')));
+  }
+  const lines = LEVEL_ORDER.flatMap((level) => byLevel.get(level)!);
+  const hidden = LEVEL_ORDER.reduce((n, level) => n + Math.max(0, byLevel.get(level)!.length - ANNOTATIONS_SHOWN_PER_LEVEL), 0);
+  if (hidden > 0) {
+    const note = `${hidden} of ${lines.length} annotations are beyond the ${ANNOTATIONS_SHOWN_PER_LEVEL} per level that GitHub shows for a step; the step log, the markdown or SARIF report list them all.`;
+    lines.unshift(workflowCommand('notice', { title: 'warden: more findings than GitHub shows' }, note));
+  }
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+};

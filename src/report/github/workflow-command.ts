@@ -1,0 +1,23 @@
+/**
+ * GitHub Actions workflow commands (`::name key=value,key=value::data`), escaped as the runner
+ * unescapes them (actions/runner ActionCommand: data `%0D` `%0A` `%25`; properties also `%3A`
+ * `%2C`). `%` is escaped first so that the runner's unescaping restores the text exactly.
+ */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** A property value also must not contain the `,` between properties or the `::` that ends them. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export type CommandProperties = Record<string, string | number | undefined>;
+
+/** One command line; properties without a value are left out. */
+export function workflowCommand(name: string, properties: CommandProperties, data: string): string {
+  const pairs = Object.entries(properties)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`);
+  return `::${name}${pairs.length > 0 ? ` ${pairs.join(',')}` : ''}::${escapeData(data)}`;
+}

@@ -1,0 +1,38 @@
+import type { GateOptions } from '../../rules/exit-code.js';
+import type { ScanResult } from '../../scan/scan-result.js';
+import { DEFAULT_GATE, type Reporter } from '../reporter.js';
+import { mostSevereFirst } from '../severity-order.js';
+import { countsTable, failureDetail, findingsTable, gapsSection, outcomeSection, suppressedLine, unknownDetail } from './markdown-sections.js';
+
+/** GitHub refuses a pull-request comment longer than this many characters. */
+export const MARKDOWN_LIMIT = 65_536;
+/** Rows of each list before "…and N more". */
+export const MAX_LISTED = 50;
+
+/**
+ * A summary for a pull-request comment or `$GITHUB_STEP_SUMMARY`: the outcome, counts by severity
+ * and verdict, the most severe failing findings, the unknown ones with their reasons, what could
+ * not be read, and the suppressed count. Every list is bounded, and fewer rows are listed until
+ * the whole fits GitHub's comment limit, however many findings there are.
+ */
+export const markdownReport: Reporter = (result, context) => {
+  const gate = context.gate ?? DEFAULT_GATE;
+  for (let listed = MAX_LISTED; ; listed = Math.floor(listed / 2)) {
+    const text = renderMarkdown(result, gate, listed);
+    if (text.length <= MARKDOWN_LIMIT || listed === 0) return text;
+  }
+};
+
+function renderMarkdown(result: ScanResult, gate: GateOptions, listed: number): string {
+  const failing = mostSevereFirst(result.findings.filter((f) => f.verdict === 'fail'));
+  const unknown = mostSevereFirst(result.findings.filter((f) => f.verdict === 'unknown'));
+  const sections = [
+    outcomeSection(result, gate),
+    countsTable(result.findings),
+    findingsTable('Failing findings', failing, listed, failureDetail),
+    findingsTable('Unknown findings', unknown, listed, unknownDetail),
+    gapsSection(result, listed),
+    suppressedLine(result.findings),
+  ].filter((lines) => lines.length > 0);
+  return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}

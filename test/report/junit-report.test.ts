@@ -1,0 +1,209 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { junitReport } from '../../src/report/junit/junit-report.js';
+import type { ReportContext } from '../../src/report/reporter.js';
+import type { Finding } from '../../src/rules/finding.js';
+import type { ScanResult } from '../../src/scan/scan-result.js';
+import { summarise } from '../../src/scan/summarise.js';
+import { runMain } from '../support/run-main.js';
+import { CONTEXT, PLAN_FIXTURE, REPO_ROOT, scanFixturePlan, syntheticResult } from './report-fixtures.js';
+import { countedCases, countsOf, elements, junitSchemaErrors, parseXml, type XmlElement } from './junit-support.js';
+
+const GATE_UNKNOWN_FAILS: ReportContext = { ...CONTEXT, gate: { failOn: 'low', unknown: 'fail', allowIncomplete: false } };
+
+function suite(root: XmlElement, id: string): XmlElement {
+  const found = elements(root, 'testsuite').find((s) => s.getAttribute('name') === `warden.${id}`);
+  if (!found) throw new Error(`no suite warden.${id}`);
+  return found;
+}
+
+function testCase(root: XmlElement, name: string): XmlElement {
+  const found = elements(root, 'testcase').find((c) => c.getAttribute('name') === name);
+  if (!found) throw new Error(`no test case ${name}`);
+  return found;
+}
+
+function withFindings(result: ScanResult, findings: Finding[]): ScanResult {
+  return { ...result, findings, summary: summarise(findings) };
+}
+
+let scanned: ScanResult;
+beforeAll(async () => {
+  scanned = await scanFixturePlan([PLAN_FIXTURE, 'test/fixtures/report/missing.plan.json']);
+});
+
+describe('JUnit XML against our JUnit XSD (libxml2, WASM)', () => {
+  it('accepts the report of a real scan', async () => {
+    expect(await junitSchemaErrors(junitReport(scanned, CONTEXT))).toEqual([]);
+  });
+
+  it('accepts a report with every verdict, source, location kind and gap, in both unknown modes', async () => {
+    expect(await junitSchemaErrors(junitReport(syntheticResult(), CONTEXT))).toEqual([]);
+    expect(await junitSchemaErrors(junitReport(syntheticResult(), GATE_UNKNOWN_FAILS))).toEqual([]);
+  });
+
+  it('rejects documents that break the format (the validator is not vacuous)', async () => {
+    const xml = junitReport(syntheticResult(), CONTEXT);
+    const broken = [
+      xml.replace(/ classname="[^"]*"/, ''),
+      xml.replace(/ failures="\d+"/, ' failures="some"'),
+      xml.replace('</failure>', '</failure><skipped/>'),
+      xml.replace('<testsuites ', '<testsuite-list '),
+    ];
+    for (const doc of broken) expect((await junitSchemaErrors(doc)).length, doc.slice(0, 200)).toBeGreaterThan(0);
+  });
+});
+
+describe('JUnit report', () => {
+  it('has one suite per policy and one case per (policy, resource), two findings of one resource in one case', () => {
+    const result = syntheticResult();
+    const second: Finding = { ...result.findings[4]!, message: 'Security group sg-0abc admits 22 from ::/0', severity: 'high', fingerprint: 'f'.repeat(32) };
+    const root = parseXml(junitReport(withFindings(result, [...result.findings, second]), CONTEXT));
+    expect(elements(root, 'testsuite').map((s) => s.getAttribute('name'))).toEqual([
+      'warden.db-internet-reachable',
+      'warden.sg-open-ingress',
+      'warden.required-tags',
+      'warden.coverage',
+    ]);
+    const live = testCase(root, 'arn:aws:ec2:eu-west-1:123456789012:security-group/sg-0abc');
+    expect(live.getAttribute('classname')).toBe('warden.sg-open-ingress');
+    const failures = elements(live, 'failure');
+    expect(failures).toHaveLength(1);
+    // The worst finding names the failure; both are in its text.
+    expect(failures[0]!.getAttribute('message')).toBe('Security group sg-0abc admits all ports from 0.0.0.0/0 (+1 more)');
+    expect(failures[0]!.getAttribute('type')).toBe('critical');
+    expect(failures[0]!.textContent).toContain('admits 22 from ::/0');
+  });
+
+  it('puts message, severity, location, evidence and remediation into the failure text', () => {
+    const root = parseXml(junitReport(syntheticResult(), CONTEXT));
+    const db = elements(testCase(root, 'aws_db_instance.main'), 'failure')[0]!;
+    expect(db.getAttribute('type')).toBe('critical');
+    const text = db.textContent!;
+    for (const part of [
+      'Database aws_db_instance.main accepts TCP 5432 from the internet.',
+      'severity: critical',
+      'location: plans/prod.json:120',
+      'evidence: publicly_accessible = true',
+      'evidence: password = (sensitive) (set by the module)',
+      'path: internet → igw-main',
+      'remediation: Set publicly_accessible = false.',
+    ]) {
+      expect(text).toContain(part);
+    }
+    const live = elements(testCase(root, 'arn:aws:ec2:eu-west-1:123456789012:security-group/sg-0abc'), 'failure')[0]!;
+    expect(live.textContent).toContain('location: account 123456789012, region eu-west-1, arn:aws:ec2:eu-west-1:123456789012:security-group/sg-0abc');
+  });
+
+  it('skips an unknown with its reason, and fails it only when the run gates on unknowns', () => {
+    const name = 'module.app.aws_security_group_rule.app["x"]';
+    const warned = testCase(parseXml(junitReport(syntheticResult(), CONTEXT)), name);
+    expect(elements(warned, 'failure')).toHaveLength(0);
+    expect(elements(warned, 'skipped')[0]!.getAttribute('message')).toBe('unknown: cidr_blocks depends on aws_subnet.app.cidr_block, known after apply');
+    const gated = testCase(parseXml(junitReport(syntheticResult(), GATE_UNKNOWN_FAILS)), name);
+    expect(elements(gated, 'skipped')).toHaveLength(0);
+    expect(elements(gated, 'failure')[0]!.getAttribute('message')).toBe('unknown: Ingress CIDR of aws_security_group_rule.app is unknown until apply');
+    expect(elements(gated, 'failure')[0]!.getAttribute('type')).toBe('high');
+  });
+
+  it('skips a suppressed finding with who, why and until', () => {
+    const root = parseXml(junitReport(syntheticResult(), CONTEXT));
+    const legacy = elements(testCase(root, 'aws_security_group.legacy'), 'skipped')[0]!;
+    expect(legacy.getAttribute('message')).toBe('suppressed by inline ignore: demo environment (until 2099-01-01)');
+    expect(legacy.textContent).toContain('[infra/network/sg.tf:11]');
+    const baseline = elements(testCase(root, 'arn:aws:s3:::audit-logs'), 'skipped')[0]!;
+    expect(baseline.getAttribute('message')).toBe('suppressed by baseline: in baseline warden-baseline.json');
+  });
+
+  it('counts a passing resource as a test without failure or skip', () => {
+    const root = parseXml(junitReport(syntheticResult(), CONTEXT));
+    const vpc = testCase(root, 'aws_vpc.main');
+    expect(vpc.children.length).toBe(0);
+    expect(vpc.getAttribute('classname')).toBe('warden.required-tags');
+  });
+
+  it('makes an unreadable input and a failed policy error cases', () => {
+    const root = parseXml(junitReport(syntheticResult(), CONTEXT));
+    const input = testCase(root, 'input plans/broken.json');
+    expect(input.getAttribute('classname')).toBe('warden.coverage');
+    expect(elements(input, 'error')[0]!.getAttribute('message')).toBe('plans/broken.json:3:1: invalid JSON: unexpected token');
+    const policy = testCase(root, 'infra (policy error)');
+    expect(policy.getAttribute('classname')).toBe('warden.required-tags');
+    expect(elements(policy, 'error')[0]!.getAttribute('message')).toBe('policy required-tags failed: cannot read tags');
+  });
+
+  it('writes tests/failures/errors/skipped that match the cases, per suite and at the root', () => {
+    for (const [result, context] of [[syntheticResult(), CONTEXT], [syntheticResult(), GATE_UNKNOWN_FAILS], [scanned, CONTEXT]] as const) {
+      const root = parseXml(junitReport(result, context));
+      for (const s of elements(root, 'testsuite')) expect(countsOf(s), s.getAttribute('name')!).toEqual(countedCases(s));
+      expect(countsOf(root)).toEqual(countedCases(root));
+    }
+    expect(countsOf(parseXml(junitReport(syntheticResult(), CONTEXT)))).toEqual({ tests: 10, failures: 4, errors: 2, skipped: 3 });
+    expect(countsOf(parseXml(junitReport(syntheticResult(), GATE_UNKNOWN_FAILS)))).toEqual({ tests: 10, failures: 5, errors: 2, skipped: 2 });
+  });
+
+  it('keeps apart the same address in two inputs', () => {
+    const result = syntheticResult();
+    const copy: Finding = { ...result.findings[0]!, resource: { ...result.findings[0]!.resource, input: 'plans/staging.json' } };
+    const root = parseXml(junitReport(withFindings(result, [...result.findings, copy]), CONTEXT));
+    const names = elements(suite(root, 'db-internet-reachable'), 'testcase').map((c) => c.getAttribute('name'));
+    expect(names).toEqual(['aws_db_instance.main (plans/prod.json)', 'aws_db_instance.main (plans/staging.json)']);
+  });
+
+  it('escapes markup and replaces characters XML 1.0 cannot hold, in attributes and text', async () => {
+    const result = syntheticResult();
+    const nasty = 'a "quoted" <tag> & \'apos\' ]]> \u0000nul \u0008bs \u001b[31mansi \uFFFE \uD800lone \u{1F512} end';
+    const finding: Finding = {
+      ...result.findings[0]!,
+      message: `${nasty}\r\nsecond line`,
+      resource: { ...result.findings[0]!.resource, address: `aws_db_instance.x["${nasty}"]` },
+      evidence: [{ path: 'tags.Name', value: nasty }],
+    };
+    const xml = junitReport(withFindings(result, [finding]), CONTEXT);
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
+    expect(xml).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    expect(await junitSchemaErrors(xml)).toEqual([]);
+    const failure = elements(parseXml(xml), 'failure')[0]!;
+    const readable = 'a "quoted" <tag> & \'apos\' ]]> \uFFFDnul \uFFFDbs \uFFFD[31mansi \uFFFD \uFFFDlone \u{1F512} end';
+    expect(failure.getAttribute('message')).toBe(`${readable} second line`);
+    expect(failure.textContent).toContain(`${readable}\nsecond line`);
+    expect(elements(parseXml(xml), 'testcase')[0]!.getAttribute('name')).toBe(`aws_db_instance.x["${readable}"]`);
+  });
+});
+
+describe('warden scan --report junit=FILE', () => {
+  it('counts passing resources in the JUnit file only; other outputs show passes only with --include-passes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warden-junit-'));
+    try {
+      const junitFile = join(dir, 'warden-junit.xml');
+      const run = await runMain(['scan', 'fixtures/modules-repo/plan.json', '--format', 'json', '--report', `junit=${junitFile}`], REPO_ROOT);
+      expect(run.code).toBe(1);
+      const json = JSON.parse(run.stdout) as { summary: { byVerdict: Record<string, number> }; findings: { verdict: string }[] };
+      expect(json.summary.byVerdict).toEqual({ fail: 4, unknown: 0, suppressed: 2, pass: 0 });
+      expect(json.findings.some((f) => f.verdict === 'pass')).toBe(false);
+
+      const xml = readFileSync(junitFile, 'utf8');
+      expect(await junitSchemaErrors(xml)).toEqual([]);
+      const root = parseXml(xml);
+      expect(countsOf(root)).toEqual({ tests: 9, failures: 4, errors: 0, skipped: 2 });
+      expect(countedCases(root)).toEqual(countsOf(root));
+      expect(elements(suite(root, 'sg-open-ingress'), 'testcase').map((c) => c.getAttribute('name'))).toEqual([
+        'module.db["reports"].aws_security_group.this',
+        'module.db["orders"].aws_security_group.this',
+        'module.web.aws_security_group.this',
+      ]);
+
+      const withPasses = await runMain(['scan', 'fixtures/modules-repo/plan.json', '--format', 'json', '--include-passes'], REPO_ROOT);
+      expect(JSON.parse(withPasses.stdout).summary.byVerdict.pass).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names the new formats in the error for an unknown one', async () => {
+    const run = await runMain(['scan', 'fixtures/modules-repo/plan.json', '--report', 'xunit=out.xml'], REPO_ROOT);
+    expect(run).toMatchObject({ code: 2, stderr: 'warden: --report: unknown format "xunit" (one of console, json, sarif, junit, markdown, github)\n', stdout: '' });
+  });
+});
