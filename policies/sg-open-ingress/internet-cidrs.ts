@@ -21,9 +21,11 @@ function ipaddr(): typeof IpAddr {
  * is compared as written for both families. A string that is not a CIDR is not an internet source.
  */
 export function isInternetCidr(cidr: string, publicMinPrefix: number | null): boolean {
+  // Loaded outside the try: only a CIDR that does not parse means "not internet", never a failed load.
+  const parser = ipaddr();
   let block: Block;
   try {
-    block = ipaddr().parseCIDR(cidr.trim());
+    block = parser.parseCIDR(cidr.trim());
   } catch {
     return false;
   }

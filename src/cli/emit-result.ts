@@ -71,21 +71,34 @@ export async function emitResult(result: ScanResult, plan: OutputPlan, cwd: stri
   }
   for (const warning of result.warnings) writeStderrLine(`warning: ${warning}`);
 
-  const gate: GateOptions = { failOn: plan.failOn, unknown: plan.unknownMode, allowIncomplete: plan.allowIncomplete };
+  const render = reportRenderer(result, plan, cwd);
+  for (const report of plan.reports) writeReport(report.file, cwd, await render(report.format, true));
+  if (plan.output) writeReport(plan.output, cwd, await render(plan.format, true));
+  else if (!(plan.quiet && plan.format === 'console')) process.stdout.write(await render(plan.format, false));
+
+  return exitCodeFor(result, gateOf(plan));
+}
+
+/**
+ * Renders the result in any format as this run reports it: its gate, the workspace that
+ * annotation paths are relative to, passes only where asked for or needed. The GitHub Action also
+ * renders its job summary with it.
+ */
+export function reportRenderer(result: ScanResult, plan: OutputPlan, cwd: string): (format: Format, toFile: boolean) => Promise<string> {
+  const gate = gateOf(plan);
   const workspace = process.env['GITHUB_WORKSPACE'];
   const withoutCollectedPasses = plan.includePasses ? result : withoutPasses(result);
-  const render = async (which: Format, toFile: boolean): Promise<string> =>
-    (await loadReporter(which))(FORMATS_WITH_PASSES.includes(which) ? result : withoutCollectedPasses, {
+  return async (format, toFile) =>
+    (await loadReporter(format))(FORMATS_WITH_PASSES.includes(format) ? result : withoutCollectedPasses, {
       color: !toFile && shouldColor(process.stdout),
       cwd,
       gate,
       ...(workspace ? { workspace } : {}),
     });
-  for (const report of plan.reports) writeReport(report.file, cwd, await render(report.format, true));
-  if (plan.output) writeReport(plan.output, cwd, await render(plan.format, true));
-  else if (!(plan.quiet && plan.format === 'console')) process.stdout.write(await render(plan.format, false));
+}
 
-  return exitCodeFor(result, gate);
+function gateOf(plan: OutputPlan): GateOptions {
+  return { failOn: plan.failOn, unknown: plan.unknownMode, allowIncomplete: plan.allowIncomplete };
 }
 
 /** Writes an output (report, saved inventory); one that cannot be written (a directory, a read-only place) is a usage error of one line, not a crash. */

@@ -1,8 +1,9 @@
 import { loadConfig } from '../config/load-config.js';
 import { runScan } from '../scan/run-scan.js';
+import type { ScanResult } from '../scan/scan-result.js';
 import type { BaselineFlags } from './baseline-flags.js';
 import { planBaseline, settleBaseline } from './baseline-run.js';
-import { emitResult, planOutput, type OutputFlags } from './emit-result.js';
+import { emitResult, planOutput, type OutputFlags, type OutputPlan } from './emit-result.js';
 import type { FrameworkFlags, PolicySourceFlags } from './policy-flags.js';
 import { policiesForRun } from './policies-for-run.js';
 import { recordPolicyLoadProblems } from './policy-sources.js';
@@ -14,9 +15,18 @@ export interface ScanFlags extends OutputFlags, PolicySourceFlags, FrameworkFlag
   skip?: string[];
 }
 
-/** `warden scan PATH…`: returns the exit code. */
-export async function scanCommand(paths: string[], flags: ScanFlags): Promise<number> {
-  const cwd = process.cwd();
+/** A finished scan (its baseline settled) and the checked output flags that say how to report it. */
+export interface ScanRun {
+  result: ScanResult;
+  plan: OutputPlan;
+}
+
+/**
+ * Checks the flags, loads config and policies, scans, and applies or records the baseline:
+ * everything `warden scan` does before reporting. Shared with the GitHub Action, which reports the
+ * same result its own way. Paths are shown relative to `cwd`.
+ */
+export async function performScan(paths: string[], flags: ScanFlags, cwd: string): Promise<ScanRun> {
   const { config, path: configPath } = await loadConfig(flags.config, cwd);
   const plan = planOutput(flags, config);
   const load = loadOptionsFrom(flags, cwd);
@@ -34,5 +44,12 @@ export async function scanCommand(paths: string[], flags: ScanFlags): Promise<nu
     load,
   });
   recordPolicyLoadProblems(result, problems);
-  return emitResult(settleBaseline(result, baseline, cwd), plan, cwd);
+  return { result: settleBaseline(result, baseline, cwd), plan };
+}
+
+/** `warden scan PATH…`: returns the exit code. */
+export async function scanCommand(paths: string[], flags: ScanFlags): Promise<number> {
+  const cwd = process.cwd();
+  const { result, plan } = await performScan(paths, flags, cwd);
+  return emitResult(result, plan, cwd);
 }

@@ -2,21 +2,21 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Jiti } from 'jiti';
-import { wardenEntryModule } from './warden-package.js';
 
 let jiti: Jiti | undefined;
 
 /**
  * jiti compiles users' TypeScript at run time (no build step for them). It is loaded on first use
- * only, so runs without policy directories do not pay for it. `warden` is aliased to the running
- * copy's entry, so `import { definePolicy } from 'warden'` works in a policy folder that has no
- * node_modules at all.
+ * only, so runs without policy directories do not pay for it. `warden` is the running copy's own
+ * API (a virtual module), so `import { definePolicy } from 'warden'` works in a policy folder that
+ * has no node_modules at all, and the policy and the engines share one set of classes, bundled
+ * (the GitHub Action) or not.
  */
 async function loader(): Promise<Jiti> {
   if (jiti) return jiti;
-  const { createJiti } = await import('jiti');
+  const [{ createJiti }, api] = await Promise.all([import('jiti'), import('../../index.js')]);
   jiti = createJiti(import.meta.url, {
-    alias: { warden: wardenEntryModule() },
+    virtualModules: { warden: api },
     // Compiled files are cached by content hash: a CI runner reloads an unchanged policy folder quickly.
     fsCache: true,
   });

@@ -4,31 +4,26 @@ import { fileURLToPath } from 'node:url';
 
 let root: string | undefined;
 
-/** warden's own package folder (holding its package.json), found upward from this module in src/ or dist/src/. */
+/**
+ * warden's own package folder (holding its package.json), found upward from this module in src/ or
+ * dist/src/. A bundle copied on its own (the GitHub Action's) has none: its own folder stands in,
+ * and the built-in policies' cases are then simply absent.
+ */
 export function wardenPackageRoot(): string {
   if (root) return root;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (let dir = here; ; ) {
     const candidate = join(dir, 'package.json');
     if (existsSync(candidate) && (JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name === 'warden') {
       root = dir;
       return dir;
     }
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('cannot find the warden package folder');
+    if (parent === dir) break;
     dir = parent;
   }
-}
-
-/**
- * The module `import … from 'warden'` means in a user's policy file: the entry of the running copy
- * (dist/src/index.js, or src/index.ts when running from source), so that the policy and the engines
- * share one set of classes whatever folder the policy lies in.
- */
-export function wardenEntryModule(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const js = join(here, '..', '..', 'index.js');
-  return existsSync(js) ? js : join(here, '..', '..', 'index.ts');
+  root = here;
+  return here;
 }
 
 /** Where a built-in policy's cases live: `policies/<id>/cases` in the package. */

@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import type { Language as TsLanguage, Parser as TsParser, TreeCursor } from 'web-tree-sitter';
 import type { Comment } from './ast.js';
+import { grammarWasm } from './grammar-wasm.js';
 import type { SourceFile } from './source-file.js';
 
 /** A concrete syntax node copied out of tree-sitter (whose nodes live in WebAssembly memory). */
@@ -84,16 +84,16 @@ function typeTable(names: readonly string[]): TypeTable {
 let parserPromise: Promise<LoadedParser> | undefined;
 
 /**
- * The terraform dialect of the tree-sitter HCL grammar, loaded once from the WebAssembly file the
- * grammar package ships (no native build). web-tree-sitter is imported lazily so that commands that
- * never read HCL do not pay for it.
+ * The terraform dialect of the tree-sitter HCL grammar, loaded once from the WebAssembly the grammar
+ * package ships (no native build; see grammar-wasm.ts). web-tree-sitter is imported lazily so that
+ * commands that never read HCL do not pay for it.
  */
 function loadParser(): Promise<LoadedParser> {
   parserPromise ??= (async () => {
-    const require = createRequire(import.meta.url);
     const { Parser, Language } = await import('web-tree-sitter');
-    await Parser.init();
-    const language: TsLanguage = await Language.load(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'));
+    const wasm = grammarWasm();
+    await Parser.init(wasm.runtime ? { wasmBinary: wasm.runtime } : undefined);
+    const language: TsLanguage = await Language.load(wasm.language);
     const parser = new Parser();
     parser.setLanguage(language);
     return { parser, types: typeTable(language.types) };

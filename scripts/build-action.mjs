@@ -1,0 +1,62 @@
+// Builds the GitHub Action into one self-contained ES module (action.yml's `main`).
+// Usage: node scripts/build-action.mjs [OUTFILE]   (default action/dist/index.mjs; .ci/run builds to a
+// temporary file and compares it with the committed one).
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const outfile = resolve(process.argv[2] ?? join(root, 'action', 'dist', 'index.mjs'));
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+/** The HCL parser's WebAssembly comes from the bundle itself, not from files beside it. */
+const embedGrammarWasm = {
+  name: 'embed-grammar-wasm',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /\/grammar-wasm\.js$/ }, (args) =>
+      args.importer.endsWith(join('syntax', 'parser.ts')) ? { path: join(root, 'src', 'action', 'embedded-grammar-wasm.ts') } : undefined,
+    );
+  },
+};
+
+/**
+ * `createRequire(import.meta.url)('pkg')` (a CommonJS package loaded on first use, for start-up time)
+ * is opaque to esbuild, and the copied bundle has no node_modules to find 'pkg' in at run time.
+ * As a plain `require('pkg')` esbuild bundles it, still loaded on first use.
+ */
+const bundleLazyRequires = {
+  name: 'bundle-lazy-requires',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[\\/](?:src|policies)[\\/].*\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes('createRequire(import.meta.url)(')) return undefined;
+      return { contents: source.replaceAll('createRequire(import.meta.url)(', 'require('), loader: 'ts' };
+    });
+  },
+};
+
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/action/main.ts'],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minify: true,
+  // Dynamic imports (reporters, engines) are inlined: the action is one file.
+  splitting: false,
+  loader: { '.wasm': 'binary' },
+  define: { WARDEN_BUNDLED_VERSION: JSON.stringify(version) },
+  // jiti's default entry loads its compiler from a file beside its own; jiti/static imports it (for bundlers).
+  alias: { jiti: 'jiti/static' },
+  // The AWS SDK is reached only by `warden audit`, which the action does not run.
+  external: ['@aws-sdk/*'],
+  // CommonJS dependencies (ajv …) call require(); an ES module has none of its own.
+  banner: { js: "import { createRequire as __wardenCreateRequire } from 'node:module'; const require = __wardenCreateRequire(import.meta.url);" },
+  legalComments: 'eof',
+  plugins: [embedGrammarWasm, bundleLazyRequires],
+  logLevel: 'warning',
+});

@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+import { emitResult, reportRenderer } from '../cli/emit-result.js';
+import { performScan } from '../cli/scan-command.js';
+import { UsageError } from '../cli/usage-error.js';
+import { ConfigError } from '../config/config-error.js';
+import { workflowCommand } from '../report/github/workflow-command.js';
+import { EXIT } from '../rules/exit-code.js';
+import { readActionInputs } from './action-inputs.js';
+import { actionScan } from './scan-arguments.js';
+import { scanOutputs } from './scan-outputs.js';
+import { writeStepOutputs } from './step-outputs.js';
+import { appendStepSummary } from './step-summary.js';
+
+/**
+ * The GitHub Action: reads its inputs, runs the same scan as `warden scan`, writes the SARIF file,
+ * annotations (stdout), the job summary and the step outputs, and returns the exit code the CLI
+ * would (0/1/2/3, following `fail-on`). A bad input is one `::error::` line and exit 2.
+ */
+export async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
+  try {
+    const inputs = readActionInputs(env);
+    const workspace = resolve(env['GITHUB_WORKSPACE'] ?? process.cwd());
+    const scan = actionScan(inputs, workspace);
+    const { result, plan } = await performScan(scan.paths, scan.flags, workspace);
+    const exitCode = await emitResult(result, plan, workspace);
+    if (inputs.summary) appendStepSummary(env, await reportRenderer(result, plan, workspace)('markdown', true));
+    writeStepOutputs(env, scanOutputs(result, scan.sarifFile, exitCode));
+    return exitCode;
+  } catch (error) {
+    process.stdout.write(`${workflowCommand('error', {}, `warden: ${describeFailure(error)}`)}\n`);
+    writeStepOutputs(env, { 'exit-code': String(EXIT.error) });
+    return EXIT.error;
+  }
+}
+
+function describeFailure(error: unknown): string {
+  // The CLI's checks name their flag (`--fail-on: …`); the action's inputs carry the same names.
+  if (error instanceof UsageError || error instanceof ConfigError) return error.message.replace(/^--/, '');
+  const message = error instanceof Error ? error.message : String(error);
+  return `internal error: ${message.split('\n')[0]}`;
+}
