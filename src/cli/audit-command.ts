@@ -57,7 +57,7 @@ export function registerAuditCommand(program: Command, setExitCode: (code: numbe
 /** `warden audit`: returns the exit code. */
 export async function auditCommand(flags: AuditFlags, dependencies: AuditDependencies = {}): Promise<number> {
   const live = liveOptions(flags, dependencies);
-  const [{ loadConfig }, { policiesForRun }, { recordPolicyLoadProblems }, { runAudit }, { emitResult, planOutput }, { progressDisplay }, { writeOutputFile }, { resolve }, { planBaseline, settleBaseline }] =
+  const [{ loadConfig }, { policiesForRun }, { recordPolicyLoadProblems }, { runAudit }, { emitResult, planOutput, writeReport }, { progressDisplay }, { planBaseline, settleBaseline }] =
     await Promise.all([
       import('../config/load-config.js'),
       import('./policies-for-run.js'),
@@ -65,8 +65,6 @@ export async function auditCommand(flags: AuditFlags, dependencies: AuditDepende
       import('../scan/run-audit.js'),
       import('./emit-result.js'),
       import('./audit-progress.js'),
-      import('../report/write-output.js'),
-      import('node:path'),
       import('./baseline-run.js'),
     ]);
   const cwd = process.cwd();
@@ -86,7 +84,7 @@ export async function auditCommand(flags: AuditFlags, dependencies: AuditDepende
       includePasses: plan.collectPasses,
       unknownMode: plan.unknownMode,
       onCollected: (collection) => {
-        if (flags.saveInventory) writeOutputFile(resolve(cwd, flags.saveInventory), `${JSON.stringify(collection.recording)}\n`);
+        if (flags.saveInventory) writeReport(flags.saveInventory, cwd, `${JSON.stringify(collection.recording)}\n`);
       },
     });
   } finally {

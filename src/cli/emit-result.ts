@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { describeFsError } from '../engines/input-error.js';
 import type { FailOn, UnknownMode, WardenConfig } from '../config/config.js';
 import { FORMATS_WITH_PASSES, loadReporter, type Format } from '../report/reporter.js';
 import { writeOutputFile } from '../report/write-output.js';
@@ -6,7 +7,9 @@ import { exitCodeFor, type GateOptions } from '../rules/exit-code.js';
 import type { ScanResult } from '../scan/scan-result.js';
 import { withoutPasses } from '../scan/without-passes.js';
 import { parseFailOn, parseFormat, parseReport, parseUnknownMode } from './parse-flags.js';
+import { writeStderrLine } from './stderr-line.js';
 import { shouldColor } from './terminal.js';
+import { UsageError } from './usage-error.js';
 
 /** The output and gating flags `scan` and `audit` share. */
 export interface OutputFlags {
@@ -59,18 +62,18 @@ export function planOutput(flags: OutputFlags, config: WardenConfig): OutputPlan
  * or `--output`, extra `--report` files; returns the exit code.
  */
 export async function emitResult(result: ScanResult, plan: OutputPlan, cwd: string): Promise<number> {
-  for (const input of result.inputs) if (input.error) process.stderr.write(`warden: ${input.error}\n`);
+  for (const input of result.inputs) if (input.error) writeStderrLine(input.error);
   const inputErrors = new Set(result.inputs.map((input) => input.error).filter(Boolean));
   // A live (account, region) in error already listed its gaps in its input error.
   const failedInputs = new Set(result.inputs.filter((input) => input.error).map((input) => input.path));
   for (const gap of result.coverage.gaps) {
-    if (!inputErrors.has(gap.message) && !failedInputs.has(gap.target)) process.stderr.write(`warden: ${gap.message}\n`);
+    if (!inputErrors.has(gap.message) && !failedInputs.has(gap.target)) writeStderrLine(gap.message);
   }
-  for (const warning of result.warnings) process.stderr.write(`warden: warning: ${warning}\n`);
+  for (const warning of result.warnings) writeStderrLine(`warning: ${warning}`);
 
   const render = reportRenderer(result, plan, cwd);
-  for (const report of plan.reports) writeOutputFile(resolve(cwd, report.file), await render(report.format, true));
-  if (plan.output) writeOutputFile(resolve(cwd, plan.output), await render(plan.format, true));
+  for (const report of plan.reports) writeReport(report.file, cwd, await render(report.format, true));
+  if (plan.output) writeReport(plan.output, cwd, await render(plan.format, true));
   else if (!(plan.quiet && plan.format === 'console')) process.stdout.write(await render(plan.format, false));
 
   return exitCodeFor(result, gateOf(plan));
@@ -96,4 +99,13 @@ export function reportRenderer(result: ScanResult, plan: OutputPlan, cwd: string
 
 function gateOf(plan: OutputPlan): GateOptions {
   return { failOn: plan.failOn, unknown: plan.unknownMode, allowIncomplete: plan.allowIncomplete };
+}
+
+/** Writes an output (report, saved inventory); one that cannot be written (a directory, a read-only place) is a usage error of one line, not a crash. */
+export function writeReport(file: string, cwd: string, content: string): void {
+  try {
+    writeOutputFile(resolve(cwd, file), content);
+  } catch (error) {
+    throw new UsageError(`cannot write ${file}: ${describeFsError(error)}`);
+  }
 }

@@ -2,12 +2,14 @@ import { createRequire } from 'node:module';
 import { ConfigError } from '../config/config-error.js';
 import { FORMATS } from '../report/reporter.js';
 import { EXIT } from '../rules/exit-code.js';
+import { describeInternalError } from '../scan/internal-error.js';
 import { toolInfo } from '../version.js';
 import { registerAuditCommand } from './audit-command.js';
 import { addBaselineOptions } from './baseline-flags.js';
 import { collectList, collect } from './parse-flags.js';
 import { addFrameworkOption, addPolicySourceOptions } from './policy-flags.js';
 import { addSourceOptions } from './source-flags.js';
+import { writeStderrLine } from './stderr-line.js';
 import { UsageError } from './usage-error.js';
 
 // commander is CommonJS: require() loads it without the ESM translator's export scan, ~10 ms of every
@@ -92,12 +94,10 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.error;
     }
     if (error instanceof UsageError || error instanceof ConfigError) {
-      process.stderr.write(`warden: ${error.message}\n`);
+      writeStderrLine(error.message);
       return EXIT.error;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`warden: internal error: ${message.split('\n')[0]} (set WARDEN_DEBUG=1 for details)\n`);
-    if (process.env['WARDEN_DEBUG']) process.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
+    writeStderrLine(describeInternalError(error));
     return EXIT.error;
   }
 }

@@ -7,6 +7,7 @@ import { builtinCasesDir } from '../rules/loading/warden-package.js';
 import { displayPath } from '../scan/display-path.js';
 import type { CoverageGap, ScanResult } from '../scan/scan-result.js';
 import type { PolicySourceFlags } from './policy-flags.js';
+import { writeStderrLine } from './stderr-line.js';
 
 export interface PolicyLoad {
   policies: LoadedPolicy[];
@@ -86,5 +87,5 @@ export function recordPolicyLoadProblems(result: ScanResult, problems: readonly 
 }
 
 export function reportLoadProblems(problems: readonly PolicyLoadProblem[]): void {
-  for (const problem of problems) process.stderr.write(`warden: policy not loaded: ${describeLoadProblem(problem)}\n`);
+  for (const problem of problems) writeStderrLine(`policy not loaded: ${describeLoadProblem(problem)}`);
 }

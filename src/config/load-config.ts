@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { specialFileKind } from '../engines/input-error.js';
 import { describeErrors } from '../rules/describe-schema-errors.js';
 import type { LoadedConfig, WardenConfig } from './config.js';
 import { ConfigError } from './config-error.js';
@@ -26,8 +27,12 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
   if (!path) return { config: {} };
   let text: string;
   try {
+    // A named pipe would block the read until something writes to it.
+    const special = specialFileKind(statSync(path));
+    if (special) throw new ConfigError(`${path}: ${special}, not a file`);
     text = readFileSync(path, 'utf8');
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfigError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read'}`);
   }

@@ -4,7 +4,7 @@ import type { InlineIgnore } from '../rules/suppressions.js';
 import { collectIgnores } from './hcl/ignore-comments.js';
 import type { CoverageGap } from '../scan/scan-result.js';
 import { loadHclDirectory } from './hcl/load-hcl.js';
-import { InputError, describeFsError } from './input-error.js';
+import { InputError, describeFsError, specialFileKind } from './input-error.js';
 import { isSavedInventory } from './live/saved-inventory-marker.js';
 import { loadPlanFile } from './plan/load-plan.js';
 import { attachSources } from './source-map/attach-sources.js';
@@ -42,6 +42,8 @@ export async function loadInput(path: string, displayName: string, options: Load
   } catch (error) {
     throw new InputError(displayName, describeFsError(error));
   }
+  const special = specialFileKind(info);
+  if (special) throw new InputError(displayName, `${special}, not a file: save the plan or inventory to a file and scan that`);
   if (info.isDirectory()) {
     const hcl = await loadHclDirectory(path, displayName, { cwd: options.cwd ?? process.cwd(), ...variableOptions(options) });
     const modules = await hcl.tree.modules();

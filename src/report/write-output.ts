@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 
 /**
@@ -7,25 +7,38 @@ import { dirname, basename, join } from 'node:path';
  */
 const CHUNK = 1 << 20;
 
-/** Writes a report whole or not at all: a temporary file beside the target, then a rename. */
+/**
+ * Writes a report whole or not at all: a temporary file beside the target, then a rename. A target
+ * that exists and is not a regular file (`/dev/null`, `/dev/stdout`, a named pipe) is written to
+ * directly: renaming over it would replace the device or pipe with a file (as root, even /dev/null).
+ */
 export function writeOutputFile(path: string, content: string): void {
+  const existing = statSync(path, { throwIfNoEntry: false });
+  if (existing && !existing.isFile() && !existing.isDirectory()) {
+    writeInChunks(path, content);
+    return;
+  }
   mkdirSync(dirname(path), { recursive: true });
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    const fd = openSync(temporary, 'w');
-    try {
-      for (let start = 0; start < content.length; ) {
-        const end = chunkEnd(content, start);
-        writeAll(fd, Buffer.from(content.slice(start, end), 'utf8'));
-        start = end;
-      }
-    } finally {
-      closeSync(fd);
-    }
+    writeInChunks(temporary, content);
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+function writeInChunks(path: string, content: string): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (let start = 0; start < content.length; ) {
+      const end = chunkEnd(content, start);
+      writeAll(fd, Buffer.from(content.slice(start, end), 'utf8'));
+      start = end;
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -5,6 +5,7 @@ import type { Finding } from '../rules/finding.js';
 import { applyInlineIgnores } from '../rules/suppressions.js';
 import { displayPath } from './display-path.js';
 import { evaluateInventory, finishScan, type EvaluationSettings } from './finish-scan.js';
+import { describeInternalError } from './internal-error.js';
 import type { CoverageGap, InputSummary, ScanResult } from './scan-result.js';
 
 export { policyMeta } from './policy-meta.js';
@@ -16,7 +17,7 @@ export interface ScanRequest extends EvaluationSettings {
   load?: LoadOptions;
 }
 
-/** Loads every input (a bad one is recorded, the others still scanned) and runs the policies on each. */
+/** Loads every input (a bad one, or one an engine fails on, is recorded; the others are still scanned) and runs the policies on each. */
 export async function runScan(request: ScanRequest): Promise<ScanResult> {
   const inputs: InputSummary[] = [];
   const gaps: CoverageGap[] = [];
@@ -25,19 +26,23 @@ export async function runScan(request: ScanRequest): Promise<ScanResult> {
   const today = request.today ?? new Date().toISOString().slice(0, 10);
   for (const path of request.paths) {
     const display = displayPath(path, request.cwd);
+    const first = findings.length;
+    const firstGap = gaps.length;
     try {
       const loaded = await loadInput(resolve(request.cwd, path), display, { cwd: request.cwd, ...request.load });
       const inventories = loaded.inventories ?? [loaded.inventory];
-      const first = findings.length;
       for (const inventory of inventories) evaluateInventory(inventory, request, findings, gaps);
       gaps.push(...(loaded.gaps ?? []));
       warnings.push(...(loaded.warnings ?? []), ...applyInlineIgnores(findings.slice(first), loaded.ignores ?? [], today));
       const resources = inventories.reduce((n, inventory) => n + inventory.resources.length, 0);
       inputs.push({ path: display, kind: loaded.kind, status: 'scanned', resources, details: loaded.details });
     } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      inputs.push({ path: display, kind: 'unknown', status: 'error', error: error.message });
-      gaps.push({ scope: 'input', target: display, message: error.message });
+      // One input must not stop the others, even through a bug in an engine: what it added is dropped.
+      findings.length = first;
+      gaps.length = firstGap;
+      const message = error instanceof InputError ? error.message : describeInternalError(error, display);
+      inputs.push({ path: display, kind: 'unknown', status: 'error', error: message });
+      gaps.push({ scope: 'input', target: display, message });
     }
   }
   return finishScan('scan', { inputs, gaps, findings, warnings }, request);

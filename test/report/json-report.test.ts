@@ -1,18 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
-import ajvFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { jsonReport, JSON_SCHEMA_VERSION } from '../../src/report/json/json-report.js';
 import { createBaseline } from '../../src/rules/baseline.js';
 import { applyBaseline } from '../../src/scan/apply-baseline.js';
 import type { ScanResult } from '../../src/scan/scan-result.js';
+import { REPORT_SCHEMA as schema, schemaErrors, validateReport as validate } from '../support/report-schemas.js';
 import { CONTEXT, PLAN_FIXTURE, scanFixturePlan, syntheticResult } from './report-fixtures.js';
-
-const schema = JSON.parse(readFileSync(new URL('../../schemas/warden-report.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
-// Ajv's default strict mode: unknown keywords in the schema are errors.
-const ajv = new Ajv({ allErrors: true });
-ajvFormats.default(ajv);
-const validate = ajv.compile(schema);
 
 type Doc = Record<string, any>;
 
@@ -21,7 +13,7 @@ function render(result: ScanResult): Doc {
 }
 
 function expectValid(doc: unknown): void {
-  expect(validate(doc), JSON.stringify(validate.errors, null, 1)).toBe(true);
+  expect(validate(doc), schemaErrors(validate)).toBe(true);
 }
 
 let scanned: ScanResult;

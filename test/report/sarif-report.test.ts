@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import ajvFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/rules/finding.js';
 import { SECURITY_SEVERITY_SCORE } from '../../src/rules/severity.js';
@@ -12,7 +9,8 @@ import { applyBaseline } from '../../src/scan/apply-baseline.js';
 import type { ScanResult } from '../../src/scan/scan-result.js';
 import { summarise } from '../../src/scan/summarise.js';
 import { CONTEXT, PLAN_FIXTURE, REPO_ROOT, scanFixturePlan, syntheticResult } from './report-fixtures.js';
-import { BUNDLED_SARIF_SCHEMA, multitoolAvailable, validateWithMultitool } from './sarif-multitool.js';
+import { SARIF_SCHEMA as schema, schemaErrors, validateSarif as validate } from '../support/report-schemas.js';
+import { multitoolAvailable, validateWithMultitool } from './sarif-multitool.js';
 
 let scanned: ScanResult;
 beforeAll(async () => {
@@ -41,12 +39,6 @@ function resultFor(sarif: SarifLog, message: string): SarifResult {
 }
 
 describe('SARIF against the SARIF 2.1.0 JSON Schema (ajv)', () => {
-  const schema = JSON.parse(readFileSync(BUNDLED_SARIF_SCHEMA, 'utf8')) as Record<string, any>;
-  // The multitool ships the SARIF 2.1.0 schema (the OASIS definitions, re-declared as draft 2020-12 and without $id).
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  ajvFormats.default(ajv);
-  const validate = ajv.compile(schema);
-  const errorsOf = (value: unknown): string => JSON.stringify(validate.errors?.slice(0, 5), null, 1);
 
   it('uses the SARIF 2.1.0 schema', () => {
     expect(schema['title']).toBe('Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema');
@@ -56,17 +48,17 @@ describe('SARIF against the SARIF 2.1.0 JSON Schema (ajv)', () => {
 
   it('accepts the report of a real scan', () => {
     const sarif = log(scanned);
-    expect(validate(sarif), errorsOf(sarif)).toBe(true);
+    expect(validate(sarif), schemaErrors(validate)).toBe(true);
   });
 
   it('accepts a report with every verdict, source and location kind', () => {
     const sarif = log(syntheticResult());
-    expect(validate(sarif), errorsOf(sarif)).toBe(true);
+    expect(validate(sarif), schemaErrors(validate)).toBe(true);
   });
 
   it('accepts the report of a run under a baseline', () => {
     const sarif = log(underBaseline());
-    expect(validate(sarif), errorsOf(sarif)).toBe(true);
+    expect(validate(sarif), schemaErrors(validate)).toBe(true);
   });
 
   it('rejects a broken log (the validator is not vacuous)', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -19,6 +19,11 @@ describe('writeOutputFile', () => {
     // Buffer#equals: a deep toEqual over megabytes is needlessly slow.
     expect(readFileSync(path).equals(Buffer.from(content, 'utf8'))).toBe(true);
     expect(readdirSync(join(dir, 'nested'))).toEqual(['report.json']);
+  });
+
+  it('writes a large report straight into a device, leaving the device in place', () => {
+    writeOutputFile('/dev/null', 'x'.repeat(3 << 20));
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 
   it('writes an empty report', () => {

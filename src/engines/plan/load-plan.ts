@@ -47,7 +47,7 @@ function readPlanText(path: string, displayName: string): string {
     return decodeText(bytes);
   } catch (error) {
     // Past V8's string limit (~512 MB of text) decoding fails; say so rather than crash.
-    throw new InputError(displayName, `cannot be read: ${describeFsError(error)} (${bytes.length} bytes)`);
+    throw new InputError(displayName, `${describeFsError(error)} (${bytes.length} bytes)`);
   }
 }
 
@@ -81,7 +81,8 @@ function readPlan(value: PlanDocument, jsonText: string, lineOffset: number, inp
   return {
     inventory: new Inventory(resources, input),
     formatVersion: value.format_version,
-    ...(value.terraform_version ? { terraformVersion: value.terraform_version } : {}),
+    // Shown in reports as a string: a damaged plan may hold anything here.
+    ...(typeof value.terraform_version === 'string' ? { terraformVersion: value.terraform_version } : {}),
     document: value,
   };
 }
@@ -107,10 +108,10 @@ function planResources(plan: PlanDocument, input: string): Resource[] {
   const changes = Array.isArray(plan.resource_changes) ? (plan.resource_changes as ResourceChange[]) : undefined;
   if (changes) {
     for (const rc of changes) {
-      if (!rc || typeof rc !== 'object' || typeof rc.type !== 'string' || typeof rc.name !== 'string') continue;
+      if (!rc || typeof rc !== 'object' || !isName(rc.type) || !isName(rc.name)) continue;
       const action = actionOf(rc.change?.actions);
       if (action === undefined) continue;
-      const address = typeof rc.address === 'string' ? rc.address : composeAddress(rc);
+      const address = isName(rc.address) ? rc.address : composeAddress(rc);
       if (seen.has(address)) continue;
       seen.add(address);
       const values = applyPlanMasks(rc.change?.after, rc.change?.after_unknown, rc.change?.after_sensitive, address);
@@ -213,10 +214,15 @@ function visitModule(module: unknown, visit: (resource: PlannedResource) => void
   const m = module as { resources?: unknown; child_modules?: unknown };
   if (Array.isArray(m.resources)) {
     for (const r of m.resources as PlannedResource[]) {
-      if (r && typeof r === 'object' && typeof r.address === 'string' && typeof r.type === 'string' && typeof r.name === 'string') visit(r);
+      if (r && typeof r === 'object' && isName(r.address) && isName(r.type) && isName(r.name)) visit(r);
     }
   }
   if (Array.isArray(m.child_modules)) for (const child of m.child_modules) visitModule(child, visit, depth + 1);
+}
+
+/** A usable type, name or address: an entry with an empty one is malformed and skipped like one without. */
+function isName(value: unknown): value is string {
+  return typeof value === 'string' && value !== '';
 }
 
 function composeAddress(rc: ResourceChange): string {

@@ -3,7 +3,7 @@ import { InputError } from '../input-error.js';
 /** The parts of `terraform show -json` output the engine reads. */
 export interface PlanDocument {
   format_version: string;
-  terraform_version?: string;
+  terraform_version?: unknown;
   resource_changes?: unknown[];
   planned_values?: { root_module?: unknown };
   prior_state?: { values?: { root_module?: unknown } };

@@ -1,17 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Ajv } from 'ajv';
-import ajvFormats from 'ajv-formats';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditCommand } from '../../../src/cli/audit-command.js';
+import { UsageError } from '../../../src/cli/usage-error.js';
 import { EXIT } from '../../../src/rules/exit-code.js';
+import { schemaErrors, validateReport } from '../../support/report-schemas.js';
 import { CannedAws, callerIdentity, ec2Error, emptyQueryResponse, NO_BUCKETS, rdsError, type CannedRequest } from './canned-aws.js';
 
 const ACCOUNT = '111122223333';
-const ajv = new Ajv({ allErrors: true });
-ajvFormats.default(ajv);
-const validateReport = ajv.compile(JSON.parse(readFileSync(new URL('../../../schemas/warden-report.schema.json', import.meta.url), 'utf8')));
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'example-secret-not-real' };
 
 const GROUPS =
@@ -58,7 +55,7 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
     expect(code).toBe(EXIT.incomplete);
 
     const json = JSON.parse(readFileSync(report, 'utf8'));
-    expect(validateReport(json), JSON.stringify(validateReport.errors)).toBe(true);
+    expect(validateReport(json), schemaErrors(validateReport)).toBe(true);
     expect(json.command).toBe('audit');
     expect(json.coverage.complete).toBe(false);
     expect(json.inputs).toEqual([
@@ -106,6 +103,12 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
     expect(west.responses['ec2:DescribeSecurityGroups'][0].SecurityGroups[0].GroupId).toBe('sg-0123456789abcdef0');
     expect(JSON.stringify(saved)).not.toContain(credentials.secretAccessKey);
     expect(readFileSync(report, 'utf8')).not.toContain(credentials.secretAccessKey);
+  });
+
+  it('refuses to save the inventory into a directory with a one-line usage error', async () => {
+    const aws = new CannedAws(estate);
+    const run = auditCommand({ format: 'json', output: join(dir, 'audit.json'), regions: ['eu-west-1'], saveInventory: dir, quiet: true }, { credentials, requestHandler: aws });
+    await expect(run).rejects.toThrow(new UsageError(`cannot write ${dir}: is a directory`));
   });
 
   it('exits 2 when nothing at all can be read', async () => {

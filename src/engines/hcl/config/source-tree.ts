@@ -1,6 +1,6 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { describeFsError } from '../../input-error.js';
+import { describeFsError, specialFileKind } from '../../input-error.js';
 import { decodeText } from '../../plan/decode-text.js';
 import type { ParsedFile } from '../syntax/ast.js';
 import { parseHclFile } from '../syntax/parse-file.js';
@@ -47,7 +47,12 @@ export class SourceTree {
   async preload(dirs: readonly string[]): Promise<void> {
     const keys = [...new Set(dirs.map((dir) => resolve(dir)))].filter((key) => !this.#configs.has(key));
     const all = this.#read(keys);
-    keys.forEach((key, i) => this.#configs.set(key, all.then((configs) => configs[i]!)));
+    keys.forEach((key, i) => {
+      const config = all.then((configs) => configs[i]!);
+      // If reading fails, `await all` below reports it; unawaited copies must not crash the process as unhandled rejections.
+      config.catch(() => undefined);
+      this.#configs.set(key, config);
+    });
     await all;
   }
 
@@ -63,10 +68,13 @@ export class SourceTree {
   }
 
   async #read(dirs: readonly string[]): Promise<ModuleConfig[]> {
+    const before = this.problems.length;
     const listed = await Promise.all(dirs.map(async (dir) => ({ dir, names: await this.#tfFiles(dir) })));
     const texts = await Promise.all(
       listed.map(({ dir, names }) => Promise.all(names.map(async (name) => ({ path: join(dir, name), text: await this.#text(join(dir, name)) })))),
     );
+    // Reads end in any order: their problems are put in path order, so that every run reports alike.
+    this.problems.push(...this.problems.splice(before).sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0)));
     const configs: ModuleConfig[] = [];
     for (const [i, { dir }] of listed.entries()) {
       const parsed: ParsedFile[] = [];
@@ -89,10 +97,15 @@ export class SourceTree {
   }
 
   async #text(path: string): Promise<string | undefined> {
+    const display = this.display(path);
     try {
+      const special = specialFileKind(await stat(path));
+      if (special) {
+        this.problems.push({ target: display, message: `${display}: ${special}, not a file` });
+        return undefined;
+      }
       return decodeText(await readFile(path));
     } catch (error) {
-      const display = this.display(path);
       this.problems.push({ target: display, message: `${display}: ${describeFsError(error)}` });
       return undefined;
     }

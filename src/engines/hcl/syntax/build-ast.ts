@@ -36,7 +36,15 @@ export class AstBuilder {
     const labels: string[] = [];
     let body: Body = { items: [] };
     for (const child of rest) {
-      if (child.type === 'string_lit') labels.push(this.#stringLit(child));
+      if (child.type === 'string_lit') {
+        const label = this.#stringLit(child);
+        // Terraform refuses `resource "aws_vpc" ""`; read on, it would give addresses such as `aws_vpc.`.
+        if (label === '') {
+          const at = this.file.position(child.start);
+          throw new HclSyntaxError(this.file.path, at.line, at.column, 'invalid block: an empty label (Terraform needs a name here)');
+        }
+        labels.push(label);
+      }
       else if (child.type === 'identifier') labels.push(this.#text(child));
       else if (child.type === 'body') body = this.body(child);
     }

@@ -1,12 +1,18 @@
 import type { ParsedFile } from './ast.js';
 import { AstBuilder } from './build-ast.js';
-import { parseCst } from './parser.js';
+import { HclSyntaxError, parseCst } from './parser.js';
 import { SourceFile } from './source-file.js';
 
 /** Parses the text of one `.tf` / `.tfvars` file; throws HclSyntaxError with the file, line and column. */
 export async function parseHclFile(path: string, text: string): Promise<ParsedFile> {
   const file = new SourceFile(path, text);
-  const { root, comments } = await parseCst(file);
-  const { body, object } = new AstBuilder(file).configFile(root);
-  return { file, body, ...(object ? { object } : {}), comments };
+  try {
+    const { root, comments } = await parseCst(file);
+    const { body, object } = new AstBuilder(file).configFile(root);
+    return { file, body, ...(object ? { object } : {}), comments };
+  } catch (error) {
+    // The syntax tree is copied and built recursively: thousands of nested brackets exhaust the stack.
+    if (error instanceof RangeError) throw new HclSyntaxError(path, 1, 1, 'expressions nested too deeply to read');
+    throw error;
+  }
 }

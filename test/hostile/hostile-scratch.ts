@@ -1,0 +1,22 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/** A temporary directory for one test file's hostile inputs; `cleanup` removes it (and whatever was made in it). */
+export function hostileScratch(prefix: string): { dir: string; path(name: string): string; write(name: string, content: string | Uint8Array): string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), `warden-${prefix}-`));
+  return {
+    dir,
+    path: (name) => join(dir, name),
+    write(name, content) {
+      const path = join(dir, name);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, content);
+      return path;
+    },
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** A resource every built-in policy passes or ignores: a scan of it alone fails only through what went wrong elsewhere. */
+export const QUIET_TF = 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n  tags = { Environment = "prod", Owner = "net" }\n}\n';

@@ -1,0 +1,129 @@
+import { spawn, execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, lstatSync, mkdirSync, symlinkSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runMain } from '../support/run-main.js';
+import { hostileScratch, QUIET_TF } from './hostile-scratch.js';
+
+const scratch = hostileScratch('special');
+afterAll(() => scratch.cleanup());
+
+const mkfifo = (name: string): string => {
+  const path = scratch.path(name);
+  execFileSync('mkfifo', [path]);
+  return path;
+};
+
+/** `warden scan` from the scratch directory; the JSON report and stderr lines. */
+async function scan(...args: string[]) {
+  const run = await runMain(['scan', ...args, '--format', 'json'], scratch.dir);
+  return { code: run.code, stderr: run.stderr.split('\n').filter(Boolean), report: JSON.parse(run.stdout || '{}') };
+}
+
+describe('inputs that are not regular files', () => {
+  it('a named pipe is refused before it is opened (opening it would wait for a writer forever)', async () => {
+    mkfifo('plan.fifo');
+    const { code, stderr } = await scan('plan.fifo');
+    expect(stderr).toEqual(['warden: plan.fifo: a named pipe (FIFO), not a file: save the plan or inventory to a file and scan that']);
+    expect(code).toBe(2);
+  });
+
+  it('a named pipe given as --config is refused too', async () => {
+    mkfifo('config.fifo');
+    scratch.write('quiet-config/main.tf', QUIET_TF);
+    const run = await runMain(['scan', 'quiet-config', '--config', 'config.fifo'], scratch.dir);
+    expect(run.stderr).toBe('warden: config.fifo: a named pipe (FIFO), not a file\n');
+    expect(run.code).toBe(2);
+  });
+
+  it.skipIf(!existsSync('/dev/zero'))('a device that never ends is refused', async () => {
+    const { code, stderr } = await scan('/dev/zero');
+    expect(stderr).toEqual(['warden: /dev/zero: a character device, not a file: save the plan or inventory to a file and scan that']);
+    expect(code).toBe(2);
+  });
+
+  it('a dangling symbolic link', async () => {
+    symlinkSync('nowhere.json', scratch.path('dangling.json'));
+    expect((await scan('dangling.json')).stderr).toEqual(['warden: dangling.json: no such file or directory']);
+  });
+
+  it('a symbolic link to itself', async () => {
+    symlinkSync('self.json', scratch.path('self.json'));
+    const { code, stderr } = await scan('self.json');
+    expect(stderr).toEqual(['warden: self.json: too many levels of symbolic links']);
+    expect(code).toBe(2);
+  });
+
+  it('a source tree with a symbolic link loop is walked once, without following the loop', async () => {
+    scratch.write('looped/main.tf', QUIET_TF);
+    mkdirSync(scratch.path('looped/sub'));
+    symlinkSync('..', scratch.path('looped/sub/up'));
+    const { code, stderr, report } = await scan('looped');
+    expect(stderr).toEqual([]);
+    expect(report.inputs[0]).toMatchObject({ status: 'scanned', resources: 1 });
+    expect(code).toBe(0);
+  });
+
+  it('in a source tree, a .tf that is a pipe, a dangling link, a link loop or a directory is a gap of one line each; the other files are read', async () => {
+    scratch.write('odd-tf/main.tf', QUIET_TF);
+    mkfifo('odd-tf/pipe.tf');
+    symlinkSync('gone.tf', scratch.path('odd-tf/dangling.tf'));
+    symlinkSync('loop.tf', scratch.path('odd-tf/loop.tf'));
+    symlinkSync(scratch.dir, scratch.path('odd-tf/dir.tf'));
+    const { code, stderr, report } = await scan('odd-tf');
+    // Read concurrently, reported in path order.
+    expect(stderr).toEqual([
+      'warden: odd-tf/dangling.tf: no such file or directory',
+      'warden: odd-tf/dir.tf: is a directory',
+      'warden: odd-tf/loop.tf: too many levels of symbolic links',
+      'warden: odd-tf/pipe.tf: a named pipe (FIFO), not a file',
+    ]);
+    expect(report.inputs[0]).toMatchObject({ status: 'scanned', resources: 1 });
+    expect(code).toBe(3);
+  });
+});
+
+describe('files that cannot be read as they are', () => {
+  // As root, chmod 000 does not stop reads: this case skips itself then, and the dangling link
+  // above goes through the same reader and the same describeFsError path.
+  it.skipIf(process.getuid?.() === 0)('an unreadable .tf file is a gap of one line', async () => {
+    scratch.write('locked/main.tf', QUIET_TF);
+    chmodSync(scratch.write('locked/locked.tf', QUIET_TF), 0o000);
+    const { code, stderr } = await scan('locked');
+    expect(stderr).toEqual(['warden: locked/locked.tf: permission denied']);
+    expect(code).toBe(3);
+  });
+
+  it('a binary .tf file is a one-line problem of that file; the others are read', async () => {
+    scratch.write('binary-tf/main.tf', QUIET_TF);
+    scratch.write('binary-tf/blob.tf', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
+    const { code, stderr, report } = await scan('binary-tf');
+    expect(stderr).toHaveLength(1);
+    expect(stderr[0]).toMatch(/^warden: binary-tf\/blob\.tf:\d+:\d+: [^\n]+$/);
+    expect(report.inputs[0]).toMatchObject({ status: 'scanned', resources: 1 });
+    expect(code).toBe(3);
+  });
+});
+
+describe('outputs that are not regular files', () => {
+  it('--output to a named pipe writes into the pipe and leaves it a pipe (a rename would replace it, as root even /dev/null)', async () => {
+    scratch.write('quiet/main.tf', QUIET_TF);
+    const fifo = mkfifo('report.fifo');
+    const reader = spawn('cat', [fifo]);
+    let received = '';
+    reader.stdout.on('data', (chunk: Buffer) => (received += chunk.toString()));
+    const done = new Promise((resolve) => reader.on('close', resolve));
+    const run = await runMain(['scan', 'quiet', '--format', 'json', '--output', 'report.fifo'], scratch.dir);
+    await done;
+    expect(run.code).toBe(0);
+    expect(JSON.parse(received).inputs[0].path).toBe('quiet');
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('--output to a directory is one line and exit 2, not a crash', async () => {
+    scratch.write('quiet/main.tf', QUIET_TF);
+    mkdirSync(scratch.path('out-dir'));
+    const run = await runMain(['scan', 'quiet', '--output', 'out-dir'], scratch.dir);
+    expect(run.stderr).toBe('warden: cannot write out-dir: is a directory\n');
+    expect(run.code).toBe(2);
+  });
+});
