@@ -11,8 +11,9 @@
  * For plans and inventories: `JSON.parse` alone on the file and a full `warden scan` (every built-in
  * policy; JSON to --output; SARIF, console, JUnit, Markdown and GitHub annotations to --report
  * files), each in a fresh process; their ratio (wall and CPU time), the growth from one size to the
- * next, and the scan's peak RSS against 4× the file + 100 MB. Each measurement is repeated (--runs) and reported as best / median: other
- * work on a shared machine slows some runs, and CPU time (all threads, GC included) is the steadier.
+ * next, and the scan's peak RSS against 4× the file + 100 MB. Each measurement is repeated (--runs)
+ * and reported as best / median: other work on a shared machine slows some runs, and CPU time (all
+ * threads, GC included) is the steadier.
  */
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
