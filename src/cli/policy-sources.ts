@@ -2,8 +2,6 @@ import { dirname, resolve } from 'node:path';
 import type { WardenConfig } from '../config/config.js';
 import type { LoadedPolicy } from '../rules/loading/loaded-policy.js';
 import { describeLoadProblem, type PolicyLoadProblem } from '../rules/loading/policy-load-problem.js';
-import { builtinCasesDir } from '../rules/loading/warden-package.js';
-import { displayPath } from '../scan/display-path.js';
 import type { CoverageGap, PolicyMeta, ScanResult } from '../scan/scan-result.js';
 import type { PolicySourceFlags } from './policy-flags.js';
 
@@ -47,16 +45,15 @@ function userPolicySources(request: PolicyLoadRequest): { dirs: string[]; packs:
  */
 export async function loadPolicies(request: PolicyLoadRequest): Promise<PolicyLoad> {
   const { cwd } = request;
-  const builtins: LoadedPolicy[] = request.builtins === false
-    ? []
-    : (await import('../../policies/index.js')).builtinPolicies.map((policy) => ({ policy, origin: { kind: 'builtin', source: `built-in ${policy.id}`, casesDir: builtinCasesDir(policy.id) } }));
+  const builtins = request.builtins === false ? [] : await loadBuiltinPolicies();
   const { dirs, packs } = userPolicySources(request);
   if (dirs.length === 0 && packs.length === 0) return { policies: builtins, problems: [] };
 
-  const [{ loadPolicyDir }, { loadPolicyPackage }, { mergePolicySets }] = await Promise.all([
+  const [{ loadPolicyDir }, { loadPolicyPackage }, { mergePolicySets }, { displayPath }] = await Promise.all([
     import('../rules/loading/load-policy-dir.js'),
     import('../rules/loading/load-policy-package.js'),
     import('../rules/loading/policy-set.js'),
+    import('../scan/display-path.js'),
   ]);
   const sets: LoadedPolicy[][] = [builtins];
   const problems: PolicyLoadProblem[] = [];
@@ -72,6 +69,12 @@ export async function loadPolicies(request: PolicyLoadRequest): Promise<PolicyLo
   }
   const merged = mergePolicySets(...sets);
   return { policies: merged.policies, problems: [...problems, ...merged.problems] };
+}
+
+/** The built-in policy modules, imported only by commands that run policies (`warden policies` reads the catalog). */
+async function loadBuiltinPolicies(): Promise<LoadedPolicy[]> {
+  const [{ builtinPolicies }, { builtinCasesDir }] = await Promise.all([import('../../policies/index.js'), import('../rules/loading/warden-package.js')]);
+  return builtinPolicies.map((policy) => ({ policy, origin: { kind: 'builtin', source: `built-in ${policy.id}`, casesDir: builtinCasesDir(policy.id) } }));
 }
 
 export interface ListedPolicy extends PolicyMeta {
