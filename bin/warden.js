@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// Entry point. `--version` is answered before anything else is loaded: CI calls it on every run.
-import { readFileSync } from 'node:fs';
+// Entry point. CommonJS (bin/package.json): `--version` is answered before the ES module loader
+// starts or anything else is loaded, since CI calls it on every run (DESIGN §7 start-up budget).
+'use strict';
 
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-  process.stdout.write(`${pkg.version}\n`);
+  process.stdout.write(`${require('../package.json').version}\n`);
 } else {
-  const { main } = await import('../dist/src/cli/main.js');
-  process.exitCode = await main(args);
+  import('../dist/src/cli/main.js').then(async ({ main }) => {
+    process.exitCode = await main(args);
+  });
 }

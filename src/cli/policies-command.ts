@@ -1,10 +1,8 @@
 import { loadConfig } from '../config/load-config.js';
 import { EXIT } from '../rules/exit-code.js';
 import { matchingFrameworks } from '../rules/frameworks.js';
-import type { LoadedPolicy } from '../rules/loading/loaded-policy.js';
-import { policyMeta } from '../scan/policy-meta.js';
 import type { FrameworkFlags, PolicySourceFlags } from './policy-flags.js';
-import { loadPolicies, reportLoadProblems } from './policy-sources.js';
+import { listPolicies, reportLoadProblems, type ListedPolicy } from './policy-sources.js';
 import { UsageError } from './usage-error.js';
 
 export interface PoliciesFlags extends PolicySourceFlags, FrameworkFlags {
@@ -19,18 +17,17 @@ export interface PoliciesFlags extends PolicySourceFlags, FrameworkFlags {
 export async function policiesCommand(flags: PoliciesFlags): Promise<number> {
   const cwd = process.cwd();
   const { config, path: configPath } = await loadConfig(flags.config, cwd);
-  const load = await loadPolicies({ flags, config, ...(configPath ? { configPath } : {}), cwd });
+  const load = await listPolicies({ flags, config, ...(configPath ? { configPath } : {}), cwd });
   reportLoadProblems(load.problems);
   const frameworks = flags.framework ?? [];
   const rows = load.policies
-    .map((loaded) => ({ loaded, controls: controlsOf(loaded, frameworks) }))
+    .map((policy) => ({ policy, controls: controlsOf(policy, frameworks) }))
     .filter((row) => frameworks.length === 0 || row.controls.length > 0);
   if (frameworks.length > 0 && rows.length === 0) {
     throw new UsageError(`--framework: no policy is mapped to ${frameworks.map((f) => `"${f}"`).join(', ')} (known: cis, fsbp, pci, soc2, hipaa)`);
   }
   if (flags.format === 'json') {
-    const metas = rows.map(({ loaded }) => ({ ...policyMeta(loaded.policy), source: loaded.origin.kind === 'builtin' ? 'built-in' : loaded.origin.source }));
-    process.stdout.write(`${JSON.stringify(metas, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(rows.map((row) => row.policy), null, 2)}\n`);
   } else if (flags.format === undefined || flags.format === 'console') {
     process.stdout.write(table(rows, frameworks.length > 0));
   } else {
@@ -40,17 +37,17 @@ export async function policiesCommand(flags: PoliciesFlags): Promise<number> {
 }
 
 /** `CIS AWS Foundations Benchmark v3.0.0 5.2, 5.3` for each matching framework. */
-function controlsOf(loaded: LoadedPolicy, frameworks: readonly string[]): string[] {
-  const keys = [...new Set(frameworks.flatMap((name) => matchingFrameworks(loaded.policy.frameworks, name)))];
-  return keys.map((key) => `${key} ${(loaded.policy.frameworks?.[key] ?? []).join(', ')}`);
+function controlsOf(policy: ListedPolicy, frameworks: readonly string[]): string[] {
+  const keys = [...new Set(frameworks.flatMap((name) => matchingFrameworks(policy.frameworks, name)))];
+  return keys.map((key) => `${key} ${(policy.frameworks[key] ?? []).join(', ')}`);
 }
 
-function table(rows: { loaded: LoadedPolicy; controls: string[] }[], withControls: boolean): string {
-  const idWidth = Math.max(2, ...rows.map((r) => r.loaded.policy.id.length));
-  const titleWidth = Math.max(5, ...rows.map((r) => r.loaded.policy.title.length));
+function table(rows: { policy: ListedPolicy; controls: string[] }[], withControls: boolean): string {
+  const idWidth = Math.max(2, ...rows.map((r) => r.policy.id.length));
+  const titleWidth = Math.max(5, ...rows.map((r) => r.policy.title.length));
   const head = `${'ID'.padEnd(idWidth)}  SEVERITY  ${withControls ? `${'TITLE'.padEnd(titleWidth)}  CONTROLS` : 'TITLE'}`;
-  const lines = rows.map(({ loaded, controls }) => {
-    const { id, severity, title } = loaded.policy;
+  const lines = rows.map(({ policy, controls }) => {
+    const { id, severity, title } = policy;
     const base = `${id.padEnd(idWidth)}  ${severity.padEnd(8)}  `;
     if (!withControls) return `${base}${title}`;
     return [`${base}${title.padEnd(titleWidth)}  ${controls[0]}`, ...controls.slice(1).map((c) => `${' '.repeat(base.length + titleWidth + 2)}${c}`)].join('\n');

@@ -1,11 +1,8 @@
 import { dirname, resolve } from 'node:path';
-import { builtinPolicies } from '../../policies/index.js';
 import type { WardenConfig } from '../config/config.js';
 import type { LoadedPolicy } from '../rules/loading/loaded-policy.js';
 import { describeLoadProblem, type PolicyLoadProblem } from '../rules/loading/policy-load-problem.js';
-import { builtinCasesDir } from '../rules/loading/warden-package.js';
-import { displayPath } from '../scan/display-path.js';
-import type { CoverageGap, ScanResult } from '../scan/scan-result.js';
+import type { CoverageGap, PolicyMeta, ScanResult } from '../scan/scan-result.js';
 import type { PolicySourceFlags } from './policy-flags.js';
 import { writeStderrLine } from './stderr-line.js';
 
@@ -26,16 +23,9 @@ export interface PolicyLoadRequest {
   extraDirs?: readonly string[];
 }
 
-/**
- * The built-in policies plus those of `policyDirs`/`policyPackages` in warden.yaml (relative to the
- * config file) and of `--policy-dir`/`--policy-package` (relative to the working directory). The
- * loaders are imported only when a folder or pack is named, so a plain scan does not pay for them.
- */
-export async function loadPolicies(request: PolicyLoadRequest): Promise<PolicyLoad> {
+/** The policy folders and packs a request names (warden.yaml first, then the command line), resolved. */
+function userPolicySources(request: PolicyLoadRequest): { dirs: string[]; packs: { name: string; from: string }[] } {
   const { flags, config, configPath, cwd } = request;
-  const builtins: LoadedPolicy[] = request.builtins === false
-    ? []
-    : builtinPolicies.map((policy) => ({ policy, origin: { kind: 'builtin', source: `built-in ${policy.id}`, casesDir: builtinCasesDir(policy.id) } }));
   const configDir = configPath ? dirname(resolve(cwd, configPath)) : cwd;
   const dirs = [
     ...(config.policyDirs ?? []).map((d) => resolve(configDir, d)),
@@ -46,16 +36,29 @@ export async function loadPolicies(request: PolicyLoadRequest): Promise<PolicyLo
     ...(config.policyPackages ?? []).map((name) => ({ name, from: configDir })),
     ...(flags.policyPackage ?? []).map((name) => ({ name, from: cwd })),
   ];
+  return { dirs: [...new Set(dirs)], packs };
+}
+
+/**
+ * The built-in policies plus those of `policyDirs`/`policyPackages` in warden.yaml (relative to the
+ * config file) and of `--policy-dir`/`--policy-package` (relative to the working directory). The
+ * loaders are imported only when a folder or pack is named, so a plain scan does not pay for them.
+ */
+export async function loadPolicies(request: PolicyLoadRequest): Promise<PolicyLoad> {
+  const { cwd } = request;
+  const builtins = request.builtins === false ? [] : await loadBuiltinPolicies();
+  const { dirs, packs } = userPolicySources(request);
   if (dirs.length === 0 && packs.length === 0) return { policies: builtins, problems: [] };
 
-  const [{ loadPolicyDir }, { loadPolicyPackage }, { mergePolicySets }] = await Promise.all([
+  const [{ loadPolicyDir }, { loadPolicyPackage }, { mergePolicySets }, { displayPath }] = await Promise.all([
     import('../rules/loading/load-policy-dir.js'),
     import('../rules/loading/load-policy-package.js'),
     import('../rules/loading/policy-set.js'),
+    import('../scan/display-path.js'),
   ]);
   const sets: LoadedPolicy[][] = [builtins];
   const problems: PolicyLoadProblem[] = [];
-  for (const dir of [...new Set(dirs)]) {
+  for (const dir of dirs) {
     const loaded = await loadPolicyDir(dir, displayPath(dir, cwd));
     sets.push(loaded.policies);
     problems.push(...loaded.problems);
@@ -67,6 +70,32 @@ export async function loadPolicies(request: PolicyLoadRequest): Promise<PolicyLo
   }
   const merged = mergePolicySets(...sets);
   return { policies: merged.policies, problems: [...problems, ...merged.problems] };
+}
+
+/** The built-in policy modules, imported only by commands that run policies (`warden policies` reads the catalog). */
+async function loadBuiltinPolicies(): Promise<LoadedPolicy[]> {
+  const [{ builtinPolicies }, { builtinCasesDir }] = await Promise.all([import('../../policies/index.js'), import('../rules/loading/warden-package.js')]);
+  return builtinPolicies.map((policy) => ({ policy, origin: { kind: 'builtin', source: `built-in ${policy.id}`, casesDir: builtinCasesDir(policy.id) } }));
+}
+
+export interface ListedPolicy extends PolicyMeta {
+  /** `built-in`, or the folder or pack the policy was loaded from. */
+  source: string;
+}
+
+/**
+ * What `warden policies` lists: the metadata of the policies loadPolicies would load. With built-ins
+ * only it comes from the build's catalog, without importing a policy module (DESIGN §7 start-up).
+ */
+export async function listPolicies(request: PolicyLoadRequest): Promise<{ policies: ListedPolicy[]; problems: PolicyLoadProblem[] }> {
+  const { dirs, packs } = userPolicySources(request);
+  if (dirs.length === 0 && packs.length === 0 && request.builtins !== false) {
+    const { builtinCatalog } = await import('../../policies/catalog.js');
+    return { policies: (await builtinCatalog()).map((meta) => ({ ...meta, source: 'built-in' })), problems: [] };
+  }
+  const [load, { policyMeta }] = await Promise.all([loadPolicies(request), import('../scan/policy-meta.js')]);
+  const policies = load.policies.map(({ policy, origin }) => ({ ...policyMeta(policy), source: origin.kind === 'builtin' ? 'built-in' : origin.source }));
+  return { policies, problems: load.problems };
 }
 
 /** Load problems as coverage gaps (scope `policy`): shown by every reporter, and the run is incomplete (exit 3 unless something failed). */

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { specialFileKind } from '../engines/input-error.js';
-import { describeErrors } from '../rules/describe-schema-errors.js';
 import type { LoadedConfig, WardenConfig } from './config.js';
 import { ConfigError } from './config-error.js';
 
@@ -41,10 +40,11 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
 
 /** The YAML parser and the validator are loaded only when there is a file to read: `warden policies` starts without them. */
 export async function parseConfig(text: string, path: string): Promise<WardenConfig> {
-  const [{ parseDocument }, { Ajv }, { default: configSchema }] = await Promise.all([
+  const [{ parseDocument }, { Ajv }, { default: configSchema }, { describeErrors }] = await Promise.all([
     import('yaml'),
     import('ajv'),
     import('../../schemas/warden-config.schema.json', { with: { type: 'json' } }),
+    import('../rules/describe-schema-errors.js'),
   ]);
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length > 0) {

@@ -6,6 +6,7 @@ import type { CoverageGap } from '../scan/scan-result.js';
 import { loadHclDirectory } from './hcl/load-hcl.js';
 import { InputError, describeFsError, specialFileKind } from './input-error.js';
 import { isSavedInventory } from './live/saved-inventory-marker.js';
+import { spoolPipe } from './spool-pipe.js';
 import { loadPlanFile } from './plan/load-plan.js';
 import { attachSources } from './source-map/attach-sources.js';
 
@@ -42,6 +43,17 @@ export async function loadInput(path: string, displayName: string, options: Load
   } catch (error) {
     throw new InputError(displayName, describeFsError(error));
   }
+  if (info.isFIFO()) {
+    const spooled = await spoolPipe(path, displayName).catch((error: unknown) => {
+      throw error instanceof InputError ? error : new InputError(displayName, describeFsError(error));
+    });
+    try {
+      return await loadInput(spooled.path, displayName, options);
+    } finally {
+      await spooled.cleanup();
+    }
+  }
+  // Devices and sockets are refused before they are opened: /dev/zero never ends.
   const special = specialFileKind(info);
   if (special) throw new InputError(displayName, `${special}, not a file: save the plan or inventory to a file and scan that`);
   if (info.isDirectory()) {

@@ -1,5 +1,6 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdirSync, symlinkSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runMain } from '../support/run-main.js';
 import { hostileScratch, QUIET_TF } from './hostile-scratch.js';
@@ -20,11 +21,20 @@ async function scan(...args: string[]) {
 }
 
 describe('inputs that are not regular files', () => {
-  it('a named pipe is refused before it is opened (opening it would wait for a writer forever)', async () => {
-    mkfifo('plan.fifo');
-    const { code, stderr } = await scan('plan.fifo');
-    expect(stderr).toEqual(['warden: plan.fifo: a named pipe (FIFO), not a file: save the plan or inventory to a file and scan that']);
-    expect(code).toBe(2);
+  it('a named pipe is read through to its end and scanned like the file written into it (warden scan <(terraform show -json …))', async () => {
+    const fifo = mkfifo('plan.fifo');
+    const plan = resolve('fixtures/modules-repo/plan.json');
+    const writer = spawn('sh', ['-c', `cat "${plan}" > "${fifo}"`]);
+    const written = new Promise((done) => writer.on('close', done));
+    const viaPipe = await scan('plan.fifo');
+    expect(await written).toBe(0);
+    const viaFile = await scan(plan);
+    expect(viaPipe.stderr).toEqual([]);
+    expect(viaPipe.code).toBe(1);
+    expect(viaPipe.report.inputs.map((input: { path: string; status: string }) => [input.path, input.status])).toEqual([['plan.fifo', 'scanned']]);
+    const ids = (report: { findings: { fingerprint: string }[] }) => report.findings.map((finding) => finding.fingerprint).sort();
+    expect(ids(viaPipe.report)).toEqual(ids(viaFile.report));
+    expect(viaPipe.report.findings.length).toBeGreaterThan(0);
   });
 
   it('a named pipe given as --config is refused too', async () => {
