@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
+import { createRequire } from 'node:module';
 import { describeFsError } from '../engines/input-error.js';
 import { writeOutputFile } from '../report/write-output.js';
 import baselineSchema from '../../schemas/warden-baseline.schema.json' with { type: 'json' };
@@ -12,6 +12,8 @@ export class BaselineError extends Error {}
 /** Reads and validates a baseline file; `display` is how the user named it. */
 export function readBaseline(path: string, display: string): Baseline {
   const parsed = parseBaselineFile(path, display);
+  // ajv is required here, not imported: a scan without a baseline does not load it (start-up, DESIGN §7).
+  const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
   const validate = new Ajv({ allErrors: false, strict: false }).compile(baselineSchema);
   if (!validate(parsed)) throw new BaselineError(`baseline ${display}: not a warden baseline: ${describeErrors(validate.errors ?? [])}`);
   return parsed as unknown as Baseline;

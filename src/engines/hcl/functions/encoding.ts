@@ -1,9 +1,16 @@
 import { createHash } from 'node:crypto';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { createRequire } from 'node:module';
 import { isValueObject, type Value } from '../../../model/value.js';
 import { EvalError } from '../eval/eval-error.js';
 import { asString, requireKnown, sortedKeys } from '../eval/values.js';
 import { arity, type HclFunction } from './call-function.js';
+
+let yamlModule: typeof import('yaml') | undefined;
+/** The YAML library, required on first use of yamlencode/yamldecode: most configurations never call them (start-up cost, DESIGN §7). */
+function yaml(): typeof import('yaml') {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return yamlModule;
+}
 
 /** JSON as Terraform's jsonencode writes it: object keys sorted, `<`, `>` and `&` escaped. */
 export function jsonText(value: Value): string {
@@ -52,12 +59,12 @@ export const encodingFunctions: Record<string, HclFunction> = {
   yamlencode: (args) => {
     arity(args, 1);
     requireKnown(args[0]!);
-    return stringifyYaml(sortKeys(args[0]!));
+    return yaml().stringify(sortKeys(args[0]!));
   },
   yamldecode: (args) => {
     arity(args, 1);
     try {
-      return decoded(parseYaml(asString(args[0])));
+      return decoded(yaml().parse(asString(args[0])));
     } catch (error) {
       throw new EvalError(`not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
     }
