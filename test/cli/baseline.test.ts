@@ -50,6 +50,15 @@ describe('--write-baseline and --baseline on fixtures/modules-repo', () => {
     expect(after.report.findings.map((f) => f.verdict)).toEqual(['suppressed', 'suppressed']);
   });
 
+  it('the baselined count survives a run that also writes junit (which collects passes for itself)', async () => {
+    await runMain(['scan', 'plan.json', '--write-baseline', 'b.json'], dir);
+    const accepted = JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8')).findings.length;
+    const run = await scanJson('plan.json', '--baseline', 'b.json', '--report', 'junit=junit.xml');
+    expect(run.code).toBe(0);
+    expect(run.report.summary.baselined).toBe(accepted);
+    expect(run.report.summary.byVerdict['pass']).toBe(0);
+  });
+
   it('re-writing the baseline of an unchanged estate leaves the file byte-identical', async () => {
     await runMain(['scan', 'plan.json', '--write-baseline', 'b.json'], dir);
     edit('b.json', (text) => text.replace(/"created": "[\d-]+"/, '"created": "2020-01-01"'));
