@@ -1,5 +1,6 @@
 import { InputError } from '../input-error.js';
 import { locateJsonError } from './locate-json-error.js';
+import { parsePlanJson } from './parse-plan-json.js';
 
 export interface ExtractedJson {
   value: unknown;
@@ -36,7 +37,7 @@ export function extractJson(text: string, input: string): ExtractedJson {
     skipped = isWrapper ? 'terraform wrapper output' : 'text before the JSON';
   }
   try {
-    return { value: JSON.parse(body), text: body, lineOffset, ...(skipped ? { skipped } : {}) };
+    return { value: parsePlanJson(body), text: body, lineOffset, ...(skipped ? { skipped } : {}) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (!(error instanceof SyntaxError)) throw new InputError(input, `cannot be read as JSON: ${message.split('\n')[0]}`);
