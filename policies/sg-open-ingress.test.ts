@@ -123,3 +123,24 @@ describe('sg-open-ingress with inline rules known only after apply', () => {
     expect(scan([pending(['name', 'vpc_id'])])).toEqual([]);
   });
 });
+
+describe('sg-open-ingress fingerprints', () => {
+  const unknownPorts = (cidr: string, description: string): ValueObject => ({
+    ...rule('tcp', 0, 0, [cidr]), from_port: new Unknown('known after apply'), to_port: new Unknown('known after apply'), description,
+  });
+  const fingerprints = (ingress: ValueObject[]): string[] => scan([group('aws_security_group.g', ingress)]).map((f) => `${f.verdict} ${f.fingerprint}`).sort();
+
+  it('keep unknown findings of inline rules when the ingress blocks are re-ordered', () => {
+    const a = unknownPorts('0.0.0.0/0', 'a');
+    const b = unknownPorts('0.0.0.0/0', 'b');
+    const ssh = rule('tcp', 22, 22, ['::/0']);
+    const before = fingerprints([a, b, ssh]);
+    expect(before.filter((f) => f.startsWith('unknown'))).toHaveLength(2);
+    expect(fingerprints([ssh, b, a])).toEqual(before);
+  });
+
+  it('tell apart inline rules that differ, and keep one finding for two that say the same', () => {
+    expect(fingerprints([unknownPorts('0.0.0.0/0', 'a'), unknownPorts('0.0.0.0/0', 'a')])).toHaveLength(1);
+    expect(new Set(fingerprints([unknownPorts('0.0.0.0/0', 'a'), unknownPorts('::/0', 'a')])).size).toBe(2);
+  });
+});

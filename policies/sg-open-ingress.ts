@@ -2,6 +2,7 @@ import { definePolicy, isUnknown, type Evidence, type PolicyContext, type Resour
 import { isInternetCidr } from './sg-open-ingress/internet-cidrs.js';
 import { assessExposure, describePort, describeTraffic, trafficKey, trafficOf, type Traffic } from './sg-open-ingress/port-exposure.js';
 import { PrefixListReader } from './sg-open-ingress/prefix-lists.js';
+import { ruleIdentity } from './sg-open-ingress/rule-identity.js';
 import { assessSources, type InternetSource } from './sg-open-ingress/rule-sources.js';
 
 export interface SgOpenIngressOptions {
@@ -95,7 +96,7 @@ function checkRule(
   const target = findingTarget(group, rule, internet);
   const traffic = trafficOf(rule);
   if (isUnknown(traffic)) {
-    const element = `ingress ? ${sourceKey(internet) || '?'} [${ruleLabel(rule)}]`;
+    const element = `ingress ? ${sourceKey(internet) || '?'} [${ruleIdentity(rule)}]`;
     if (reported.has(element)) return;
     reported.add(element);
     const from = internet.length > 0 ? `from ${describeSources(internet)}` : 'from a source that may be the internet';
@@ -126,7 +127,7 @@ function checkRule(
     });
     return;
   }
-  const element = `ingress ${trafficKey(traffic)} ? [${ruleLabel(rule)}]`;
+  const element = `ingress ${trafficKey(traffic)} ? [${ruleIdentity(rule)}]`;
   if (reported.has(element)) return;
   reported.add(element);
   context.unknown({
