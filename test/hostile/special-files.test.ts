@@ -45,6 +45,17 @@ describe('inputs that are not regular files', () => {
     expect(run.code).toBe(2);
   });
 
+  it('a named pipe as terraform.tfvars.json or .terraform/modules/modules.json is refused without waiting for a writer', async () => {
+    scratch.write('pipe-vars/main.tf', `variable "name" {\n  type = string\n  default = "x"\n}\n${QUIET_TF}`);
+    mkfifo('pipe-vars/terraform.tfvars.json');
+    mkdirSync(scratch.path('pipe-vars/.terraform/modules'), { recursive: true });
+    mkfifo('pipe-vars/.terraform/modules/modules.json');
+    const { code, stderr, report } = await scan('pipe-vars');
+    expect(stderr).toEqual(['warden: pipe-vars/terraform.tfvars.json: a named pipe (FIFO), not a file']);
+    expect(report.inputs[0]).toMatchObject({ status: 'scanned', resources: 1 });
+    expect(code).toBe(3);
+  });
+
   it.skipIf(!existsSync('/dev/zero'))('a device that never ends is refused', async () => {
     const { code, stderr } = await scan('/dev/zero');
     expect(stderr).toEqual(['warden: /dev/zero: a character device, not a file: save the plan or inventory to a file and scan that']);

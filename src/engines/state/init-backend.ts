@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SourceLocation } from '../../model/location.js';
 import { isValueObject, type ValueObject } from '../../model/value.js';
 import { SourceFile } from '../hcl/syntax/source-file.js';
+import { readRegularFile } from '../read-regular-file.js';
 import { maskCredentials, type BackendPart } from './backend-part.js';
 
 export type InitBackend = { part: BackendPart } | { problem: string } | undefined;
@@ -16,7 +16,7 @@ export async function readInitBackend(dir: string, display: (path: string) => st
   const path = join(dir, '.terraform', 'terraform.tfstate');
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = (await readRegularFile(path)).toString('utf8');
   } catch {
     return undefined;
   }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readRegularFile } from '../../read-regular-file.js';
 import { join, resolve } from 'node:path';
 
 /** `.terraform/modules/modules.json`, which `terraform init` writes: module key (`net.sub`) → directory. */
@@ -8,7 +8,7 @@ export type ModuleManifest = Map<string, string>;
 export async function readModuleManifest(rootDir: string): Promise<ModuleManifest | undefined> {
   let text: string;
   try {
-    text = await readFile(join(rootDir, '.terraform', 'modules', 'modules.json'), 'utf8');
+    text = (await readRegularFile(join(rootDir, '.terraform', 'modules', 'modules.json'))).toString('utf8');
   } catch {
     return undefined;
   }

@@ -1,6 +1,7 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { describeFsError, specialFileKind } from '../../input-error.js';
+import { describeFsError } from '../../input-error.js';
+import { readRegularFile } from '../../read-regular-file.js';
 import { decodeText } from '../../plan/decode-text.js';
 import type { ParsedFile } from '../syntax/ast.js';
 import { parseHclFile } from '../syntax/parse-file.js';
@@ -99,12 +100,7 @@ export class SourceTree {
   async #text(path: string): Promise<string | undefined> {
     const display = this.display(path);
     try {
-      const special = specialFileKind(await stat(path));
-      if (special) {
-        this.problems.push({ target: display, message: `${display}: ${special}, not a file` });
-        return undefined;
-      }
-      return decodeText(await readFile(path));
+      return decodeText(await readRegularFile(path));
     } catch (error) {
       this.problems.push({ target: display, message: `${display}: ${describeFsError(error)}` });
       return undefined;

@@ -1,8 +1,9 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Value } from '../../../model/value.js';
 import { describeFsError } from '../../input-error.js';
 import { decodeText } from '../../plan/decode-text.js';
+import { readRegularFile } from '../../read-regular-file.js';
 import { attributes, type ModuleConfig } from '../config/module-config.js';
 import type { SourceTree } from '../config/source-tree.js';
 import { evaluate } from '../eval/evaluator.js';
@@ -49,7 +50,7 @@ async function readVarFile(path: string, tree: SourceTree): Promise<[string, Val
   if (path.endsWith('.json')) {
     const display = tree.display(path);
     try {
-      const parsed = JSON.parse(decodeText(await readFile(path))) as unknown;
+      const parsed = JSON.parse(decodeText(await readRegularFile(path))) as unknown;
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new SyntaxError('expected an object of variable values');
       return Object.entries(parsed as Record<string, Value>);
     } catch (error) {
