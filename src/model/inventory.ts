@@ -34,6 +34,10 @@ export class Inventory {
         if (typeof id === 'string' && id !== '') push(this.#byId, id, resource);
       }
     }
+    // Managed resources first, sorted once here rather than on every lookup (rules resolve their group by id).
+    for (const found of this.#byId.values()) {
+      if (found.length > 1) found.sort((a, b) => (a.mode === b.mode ? 0 : a.mode === 'managed' ? -1 : 1));
+    }
   }
 
   ofType(...types: string[]): Resource[] {
@@ -46,9 +50,8 @@ export class Inventory {
   }
 
   /** Resources whose `id` or `arn` is this value (managed resources first). */
-  byId(id: string): Resource[] {
-    const found = this.#byId.get(id) ?? [];
-    return found.length > 1 ? [...found].sort((a, b) => (a.mode === b.mode ? 0 : a.mode === 'managed' ? -1 : 1)) : found;
+  byId(id: string): readonly Resource[] {
+    return this.#byId.get(id) ?? NONE;
   }
 
   /**
@@ -93,6 +96,8 @@ export class Inventory {
   }
 }
 
+const NONE: readonly Resource[] = [];
+
 function idsIn(value: Value | undefined): string[] {
   if (typeof value === 'string') return value === '' ? [] : [value];
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string' && v !== '');
@@ -106,7 +111,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 function dedupe(resources: Resource[]): Resource[] {
-  return [...new Set(resources)];
+  return resources.length < 2 ? resources : [...new Set(resources)];
 }
 
 export { Unknown };

@@ -205,11 +205,12 @@ function portNumber(value: Value | undefined, fallback: number): number | Unknow
 function strings(value: Value | undefined): (string | Unknown)[] | Unknown {
   const list = listOf(value);
   if (isUnknown(list)) return list;
-  return list.flatMap((item): (string | Unknown)[] => {
-    if (typeof item === 'string' || isUnknown(item)) return [item];
-    if (item === null || item === undefined) return [];
-    return [String(item)];
-  });
+  const out: (string | Unknown)[] = [];
+  for (const item of list) {
+    if (typeof item === 'string' || isUnknown(item)) out.push(item);
+    else if (item !== null && item !== undefined) out.push(String(item));
+  }
+  return out;
 }
 
 function description(value: Value | undefined): { description?: string } {
