@@ -109,3 +109,24 @@ describe('console report', () => {
     }
   });
 });
+
+describe('console report of hostile text', () => {
+  it('shows terminal escapes, line breaks and bidirectional overrides in user text as \\u escapes, with colour on or off', () => {
+    const result = syntheticResult();
+    const [first] = result.findings;
+    const hostile = '\u001b[2J\u001b]8;;http://x\u0007evil\u202e';
+    first!.message = `${first!.message} ${hostile}`;
+    first!.resource = { ...first!.resource, address: `aws_db_instance.main["${hostile}"]`, input: `plans/${hostile}.json` };
+    first!.location = { kind: 'source', file: `plans/${hostile}.json`, startLine: 1, endLine: 1 };
+    first!.evidence = [{ path: `tags.${hostile}`, value: hostile }];
+    first!.trace = [{ label: `igw ${hostile}` }];
+    for (const color of [false, true]) {
+      const text = stripVTControlCharacters(consoleReport(result, { ...CONTEXT, color }));
+      expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+      expect(text).toContain('\\u001b[2J');
+      expect(text).toContain('evil\\u202e');
+    }
+    // Colour codes are still the theme's own.
+    expect(consoleReport(result, { ...CONTEXT, color: true })).toMatch(ANSI);
+  });
+});

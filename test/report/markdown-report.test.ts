@@ -44,6 +44,12 @@ describe('Markdown escaping', () => {
     );
   });
 
+  it('writes @ as an entity, so that an @user or @org/team in a value mentions nobody', () => {
+    expect(escapeMarkdown('owner: @octocat, team @acme/platform, mail ops@example.com')).toBe(
+      'owner: &#64;octocat, team &#64;acme/platform, mail ops&#64;example.com',
+    );
+  });
+
   it('joins lines, so that a value cannot end a table row', () => {
     expect(escapeMarkdown('one\ntwo\r\nthree\tfour')).toBe('one two three four');
   });

@@ -1,5 +1,6 @@
 import type { Finding } from '../../rules/finding.js';
 import { asSentence } from '../format-value.js';
+import { printable } from '../printable-text.js';
 import { evidenceText, locationText, suppressionText, traceChain } from '../finding-text.js';
 import type { ConsoleTheme } from './console-theme.js';
 import { truncateLine, wrapText } from './wrap-text.js';
@@ -11,14 +12,15 @@ const LABEL_WIDTH = 10;
 
 /** The lines of one finding: a head line (label, rule, location), then message and details. */
 export function renderFinding(finding: Finding, theme: ConsoleTheme): string[] {
-  const where = locationText(finding.location);
+  const location = locationText(finding.location);
+  const where = location === undefined ? undefined : printable(location);
   if (finding.verdict === 'suppressed' || finding.verdict === 'pass') {
     return renderBrief(finding, where, theme);
   }
   const label = finding.verdict === 'fail'
     ? theme.severity[finding.severity](pad(finding.severity.toUpperCase()))
     : theme.verdict.unknown(pad('UNKNOWN'));
-  const head = [label, theme.ruleId(finding.ruleId)];
+  const head = [label, theme.ruleId(printable(finding.ruleId))];
   if (finding.verdict === 'unknown') head.push(theme.severity[finding.severity](`(${finding.severity})`));
   if (where) head.push(theme.muted(where));
   const lines = [HEAD_INDENT + head.join('  ')];

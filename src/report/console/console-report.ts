@@ -1,4 +1,5 @@
 import type { Finding } from '../../rules/finding.js';
+import { printable } from '../printable-text.js';
 import type { Reporter } from '../reporter.js';
 import { renderFinding } from './console-finding.js';
 import { coverageLines, summaryLine } from './console-summary.js';
@@ -13,7 +14,7 @@ export const consoleReport: Reporter = (result, context) => {
   const lines: string[] = [];
   for (const [input, resources] of groupFindings(result.findings)) {
     if (lines.length > 0) lines.push('');
-    lines.push(theme.heading(input));
+    lines.push(theme.heading(printable(input)));
     for (const findings of resources.values()) {
       lines.push(`  ${resourceHeading(findings[0]!, theme)}`);
       for (const finding of findings) lines.push(...renderFinding(finding, theme));
@@ -44,5 +45,5 @@ export function groupFindings(findings: readonly Finding[]): Map<string, Map<str
 function resourceHeading(finding: Finding, theme: ConsoleTheme): string {
   const { type, address } = finding.resource;
   const named = address.startsWith(`${type}.`) || address.includes(`.${type}.`);
-  return theme.resource(address) + (named ? '' : theme.muted(` (${type})`));
+  return theme.resource(printable(address)) + (named ? '' : theme.muted(` (${printable(type)})`));
 }

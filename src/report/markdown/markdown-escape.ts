@@ -4,14 +4,17 @@ export const MAX_CELL_TEXT = 300;
 /**
  * Text from a scan as literal Markdown on GitHub: one line (a newline would end a table row),
  * `&` `<` `>` as entities (no raw HTML), and the characters that start emphasis, code, links,
- * strikethrough or a table cell backslash-escaped. Text longer than `max` is cut with an ellipsis.
+ * strikethrough or a table cell backslash-escaped, and `@` as an entity, so that an `@user` or
+ * `@org/team` in a tag value or a message does not notify anyone when the summary is posted as a
+ * comment. Text longer than `max` is cut with an ellipsis.
  */
 export function escapeMarkdown(text: string, max = MAX_CELL_TEXT): string {
   return cut(text.replace(/\s+/g, ' ').trim(), max)
     .replace(/[\\`*_[\]|~]/g, (char) => `\\${char}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+    .replace(/>/g, '&gt;')
+    .replace(/@/g, '&#64;');
 }
 
 /** One table row from cells that are already Markdown. */
