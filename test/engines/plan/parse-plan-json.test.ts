@@ -16,13 +16,22 @@ const plan = {
 };
 
 function withoutUnread(document: Record<string, unknown>): Record<string, unknown> {
-  const { planned_values: _planned, resource_drift: _drift, ...rest } = document;
+  const { planned_values: _planned, resource_drift: _drift, prior_state: _prior, ...rest } = document;
   return rest;
 }
 
+const dataSource = { address: 'data.aws_vpc.main', mode: 'data', type: 'aws_vpc', name: 'main', values: { id: 'vpc-1' } };
+
 describe('parsePlanJson', () => {
-  it('leaves out planned_values and resource_drift from the compact text terraform show -json writes', () => {
+  it('leaves out planned_values, resource_drift and a prior_state without data sources from the compact text terraform show -json writes', () => {
     expect(parsePlanJson(JSON.stringify(plan))).toEqual(withoutUnread(plan));
+  });
+
+  it('keeps prior_state when it holds a data source, and when configuration does not follow it', () => {
+    const withData = { ...plan, prior_state: { values: { root_module: { resources: [dataSource] } } } };
+    expect(parsePlanJson(JSON.stringify(withData))).toEqual({ ...withoutUnread(withData), prior_state: withData.prior_state });
+    const { configuration: _configuration, ...last } = plan;
+    expect(parsePlanJson(JSON.stringify(last))).toEqual({ ...withoutUnread(last), prior_state: last.prior_state });
   });
 
   it('parses every other layout whole: pretty-printed, no resource_changes, resource_changes null', () => {
@@ -50,6 +59,20 @@ describe('parsePlanJson', () => {
       resource_changes: [change],
     };
     expect(parsePlanJson(JSON.stringify(deeperFirst))).toEqual(deeperFirst);
+    // A resource whose values hold "prior_state" and "configuration" objects, before the real prior_state.
+    const nested = {
+      format_version: '1.2',
+      planned_values: {},
+      resource_changes: [{ ...change, change: { after: { prior_state: { a: 1 }, configuration: { b: 2 } } } }],
+      prior_state: { values: { root_module: { resources: [dataSource] } } },
+      configuration: { root_module: {} },
+    };
+    expect(parsePlanJson(JSON.stringify(nested))).toEqual({ ...withoutUnread(nested), prior_state: nested.prior_state });
+    // No top-level resource_changes or prior_state: nested ones whose two cuts would make up for each other.
+    const compensating = '{"format_version":"1.2","planned_values":{"mode":{},"resource_changes":[],"prior_state":{}},"configuration":{}}';
+    expect(parsePlanJson(compensating)).toEqual(JSON.parse(compensating));
+    const noPriorState = '{"format_version":"1.2","planned_values":{},"resource_changes":[{"planned_values":[],"prior_state":{},"configuration":{}}]}';
+    expect(parsePlanJson(noPriorState)).toEqual(withoutUnread(JSON.parse(noPriorState) as Record<string, unknown>));
   });
 
   it('throws the same SyntaxError as JSON.parse for a broken document', () => {
@@ -57,35 +80,47 @@ describe('parsePlanJson', () => {
     expect(() => parsePlanJson(broken)).toThrow(SyntaxError);
   });
 
-  it('for any document, gives what JSON.parse gives, at most without the two unread sections, and those only beside resource_changes', () => {
-    const member = fc.oneof(fc.constant('planned_values'), fc.constant('resource_changes'), fc.constant('resource_drift'), fc.string({ maxLength: 6 }));
+  it('for any document, gives what JSON.parse gives, at most without the unread sections, and those only beside resource_changes', () => {
+    const section = ['planned_values', 'resource_changes', 'resource_drift', 'prior_state', 'configuration'];
+    const member = fc.oneof(...section.map((key) => fc.constant(key)), fc.constant('mode'), fc.string({ maxLength: 6 }));
     const value = fc.letrec<{ node: unknown }>((tie) => ({
       node: fc.oneof(
         { depthSize: 'small' },
         fc.integer(),
-        fc.string({ maxLength: 8 }),
+        fc.oneof(fc.constant('data'), fc.string({ maxLength: 8 })),
         fc.array(tie('node'), { maxLength: 3 }),
         fc.dictionary(member, tie('node'), { maxKeys: 3 }),
       ),
     })).node;
+    const object = fc.dictionary(member, value, { maxKeys: 3 });
     const document = fc.record(
-      { format_version: fc.constant('1.2'), variables: value, planned_values: fc.dictionary(member, value, { maxKeys: 3 }), resource_drift: fc.array(value, { maxLength: 2 }), resource_changes: fc.array(value, { maxLength: 3 }), prior_state: value },
+      {
+        format_version: fc.constant('1.2'), variables: value, planned_values: object, resource_drift: fc.array(value, { maxLength: 2 }),
+        resource_changes: fc.array(value, { maxLength: 3 }), prior_state: object, configuration: object,
+      },
       { requiredKeys: ['format_version'] },
     );
-    let cuts = 0;
+    const cuts = { planned_values: 0, prior_state: 0 };
     fc.assert(
       fc.property(document, (doc) => {
         const text = JSON.stringify(doc);
         const full = JSON.parse(text) as Record<string, unknown>;
         const got = parsePlanJson(text) as Record<string, unknown>;
-        const cut = 'planned_values' in full && !('planned_values' in got);
-        if (cut) cuts++;
-        if (cut) expect(Array.isArray(got['resource_changes'])).toBe(true);
-        expect(got).toEqual(cut ? withoutUnread(full) : full);
+        const removed = Object.keys(full).filter((key) => !(key in got));
+        expect(['planned_values', 'resource_drift', 'prior_state']).toEqual(expect.arrayContaining(removed));
+        expect(Object.keys(got).filter((key) => !(key in full))).toEqual([]);
+        for (const key of Object.keys(got)) expect(got[key]).toEqual(full[key]);
+        if (removed.length > 0) expect(Array.isArray(got['resource_changes'])).toBe(true);
+        if (removed.includes('planned_values')) cuts.planned_values++;
+        if (removed.includes('prior_state')) {
+          cuts.prior_state++;
+          expect(JSON.stringify(full['prior_state'])).not.toContain('"mode":"data"');
+        }
       }),
       propertyParameters(500),
     );
-    // The generator must reach the cut itself, not only the fallback.
-    expect(cuts).toBeGreaterThan(0);
+    // The generator must reach each cut itself, not only the fallback.
+    expect(cuts.planned_values).toBeGreaterThan(0);
+    expect(cuts.prior_state).toBeGreaterThan(0);
   });
 });
