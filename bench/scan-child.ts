@@ -4,7 +4,10 @@
  * rendered and written), the CPU time of all its threads (GC helpers included) in that span, the
  * same two for the whole process (Node start-up and module loading included), and its peak RSS.
  */
-import { main } from '../src/cli/main.js';
+import { createRequire } from 'node:module';
+
+// What bin/warden.js runs: the CLI bundle `npm run build` writes (scripts/build-cli.mjs), not dist/src.
+const { main } = createRequire(import.meta.url)('../cli/warden.cjs') as typeof import('../src/cli/main.js');
 
 const started = performance.now();
 const cpu = process.cpuUsage();
