@@ -6,8 +6,10 @@
  */
 import { createRequire } from 'node:module';
 
-// What bin/warden.js runs: the CLI bundle `npm run build` writes (scripts/build-cli.mjs), not dist/src.
-const { main } = createRequire(import.meta.url)('../cli/warden.cjs') as typeof import('../src/cli/main.js');
+// What bin/warden.js runs: the CLI bundle `npm run build` writes (scripts/build-cli.mjs), not dist/src,
+// loaded the same way (bin/load-cli.js: code cache, V8 flags).
+const { loadCli } = createRequire(import.meta.url)('../../bin/load-cli.js') as { loadCli: () => { cli: typeof import('../src/cli/main.js') } };
+const { main } = loadCli().cli;
 
 const started = performance.now();
 const cpu = process.cpuUsage();

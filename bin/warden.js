@@ -4,7 +4,7 @@
 // calls warden on every run (DESIGN §7 start-up budget: `npm run bench:startup`):
 // - `--version` is answered before anything else is loaded;
 // - `warden policies` with only the built-in policies is printed from the build's catalog;
-// - everything else runs the CLI bundle.
+// - everything else runs the CLI bundle (load-cli.js).
 'use strict';
 
 const args = process.argv.slice(2);
@@ -15,8 +15,9 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   if (listing !== undefined) {
     process.stdout.write(listing);
   } else {
-    require('../dist/cli/warden.cjs')
-      .main(args)
+    require('./load-cli.js')
+      .loadCli()
+      .cli.main(args)
       .then((code) => {
         process.exitCode = code;
       });

@@ -24,6 +24,13 @@ const twinUrl = (source, path) => {
   return source.replaceAll('import.meta.url', `__wardenTwinUrl(${JSON.stringify(twin)})`);
 };
 
+/**
+ * The packages left in node_modules are required, not imported: the bundle then has no import(),
+ * which a script compiled with a code cache (bin/load-cli.js) cannot run, and loading them does not
+ * start the ES module loader. Both ship CommonJS builds with the same exports.
+ */
+const requireExternals = (source) => source.replace(/\bimport\('(web-tree-sitter|jiti)'\)/g, "Promise.resolve().then(() => require('$1'))");
+
 const common = {
   absWorkingDir: root,
   bundle: true,
@@ -36,17 +43,24 @@ const common = {
   minifyWhitespace: true,
   minifySyntax: true,
   banner: { js: `const __wardenTwinUrl = (path) => require('node:url').pathToFileURL(require('node:path').join(__dirname, '..', path)).href;` },
-  plugins: [bundleLazyRequires(twinUrl)],
+  plugins: [bundleLazyRequires((source, path) => requireExternals(twinUrl(source, path)))],
   logLevel: 'warning',
 };
 
-await Promise.all([
+const [cli] = await Promise.all([
   build({
     ...common,
     entryPoints: { warden: 'src/cli/main.ts' },
     // Loaded from node_modules when used: the AWS SDK (audit only); web-tree-sitter, which reads its
     // WebAssembly from beside its own file; jiti, which loads its compiler the same way.
     external: ['@aws-sdk/*', 'web-tree-sitter', 'jiti'],
+    metafile: true,
   }),
   build({ ...common, entryPoints: { 'policy-list': 'src/cli/builtin-policy-list.ts' } }),
 ]);
+
+const imported = Object.values(cli.metafile.outputs).flatMap((output) => output.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path));
+if (imported.length > 0) {
+  process.stderr.write(`build-cli: the CLI bundle must not import() (see requireExternals): ${imported.join(', ')}\n`);
+  process.exit(1);
+}

@@ -7,7 +7,8 @@ import { ensureBuilt } from '../hostile/built-cli.js';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const BIN = join(REPO, 'bin', 'warden.js');
-const CLI_BUNDLE = join(REPO, 'dist', 'cli', 'warden.cjs');
+// What loads the CLI bundle (with its code cache): required only when the full CLI runs.
+const CLI_LOADER = join(REPO, 'bin', 'load-cli.js');
 
 interface Run {
   code: number | null;
@@ -27,13 +28,14 @@ function run(args: string[], cwd: string): Run {
     env: { ...process.env, NO_COLOR: '1' },
   });
   const required = JSON.parse(String(child.output[3])) as string[];
-  return { code: child.status, stdout: child.stdout, stderr: child.stderr, loadedCli: required.includes(CLI_BUNDLE) };
+  return { code: child.status, stdout: child.stdout, stderr: child.stderr, loadedCli: required.includes(CLI_LOADER) };
 }
 
 /** `warden ARGS` as users run it (bin/warden.js, which may take the fast path). */
 const viaBin = (args: string[], cwd: string): Run => run([BIN, ...args], cwd);
 /** The same command through the full CLI, never the fast path. */
-const viaFullCli = (args: string[], cwd: string): Run => run(['-e', `require(${JSON.stringify(CLI_BUNDLE)}).main(${JSON.stringify(args)}).then((code) => { process.exitCode = code; })`], cwd);
+const viaFullCli = (args: string[], cwd: string): Run =>
+  run(['-e', `require(${JSON.stringify(CLI_LOADER)}).loadCli().cli.main(${JSON.stringify(args)}).then((code) => { process.exitCode = code; })`], cwd);
 
 let noConfig: string;
 let withConfig: string;

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(REPO, 'bin/warden.js');
-// The last file `npm run build` writes: the CLI bundle bin/warden.js runs.
-const BUILT_CLI = join(REPO, 'dist/cli/warden.cjs');
+// The last file `npm run build` writes: the code cache of the CLI bundle bin/warden.js runs.
+const BUILT_CLI = join(REPO, 'dist/cli/warden.cjs.cache');
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -27,6 +27,7 @@ export function ensureBuilt(): void {
   execFileSync(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '-p', join(REPO, 'tsconfig.build.json')], { stdio: 'inherit' });
   execFileSync(process.execPath, [join(REPO, 'dist/scripts/write-policy-catalog.js')], { stdio: 'inherit' });
   execFileSync(process.execPath, [join(REPO, 'scripts/build-cli.mjs')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(REPO, 'scripts/write-cli-code-cache.mjs')], { stdio: 'inherit' });
 }
 
 export interface ChildRun {
