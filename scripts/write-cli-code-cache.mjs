@@ -21,8 +21,8 @@ if (existsSync(plan)) {
   try {
     const reports = ['sarif', 'console', 'junit', 'markdown', 'github'].flatMap((format) => ['--report', `${format}=${join(out, format)}`]);
     const code = await cli.main(['scan', plan, '--format', 'json', '--output', join(out, 'json'), ...reports]);
-    // The example fails on purpose (exit 1); anything else means the bundle is broken.
-    if (code !== 1) throw new Error(`write-cli-code-cache: the example scan ended with exit code ${code}, not 1`);
+    // 0 or 1 (the example has failing findings on purpose): the scan ran; 2 or 3 mean a broken bundle.
+    if (code > 1) throw new Error(`write-cli-code-cache: the example scan ended with exit code ${code}`);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
