@@ -6,7 +6,7 @@
 'use strict';
 
 const { readFileSync } = require('node:fs');
-const { createRequire, wrap } = require('node:module');
+const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const { setFlagsFromString } = require('node:v8');
 const { Script } = require('node:vm');
@@ -30,7 +30,9 @@ function loadCli() {
   } catch {
     // No cache (a build that skipped it): compiled from source.
   }
-  const script = new Script(wrap(readFileSync(BUNDLE, 'utf8')), { filename: BUNDLE, ...(cachedData ? { cachedData } : {}) });
+  // The function wrapper Node gives every CommonJS file.
+  const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(BUNDLE, 'utf8')}\n})`;
+  const script = new Script(source, { filename: BUNDLE, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
   return { cli: module.exports, script };

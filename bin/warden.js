@@ -11,7 +11,7 @@ const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${require('../package.json').version}\n`);
 } else {
-  const listing = require('../dist/cli/policy-list.cjs').builtinPolicyList(args, process.cwd());
+  const listing = require('../dist/cli/policy-list.cjs').builtinPolicyList(args);
   if (listing !== undefined) {
     process.stdout.write(listing);
   } else {

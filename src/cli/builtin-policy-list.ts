@@ -15,16 +15,17 @@ interface ListFlags {
  * Returns the text `warden policies` prints, or undefined when the full CLI must answer: another
  * flag, an error to report, or a build without the catalog.
  */
-export function builtinPolicyList(argv: readonly string[], cwd: string): string | undefined {
+export function builtinPolicyList(argv: readonly string[]): string | undefined {
   if (argv[0] !== 'policies') return undefined;
   const flags = listFlags(argv.slice(1));
-  if (!flags || findConfig(cwd) !== undefined) return undefined;
-  const catalog = readCatalogFile();
-  if (!catalog) return undefined;
+  if (!flags) return undefined;
   try {
-    return policyListText(catalog.map((meta) => ({ ...meta, source: 'built-in' })), flags.format, flags.frameworks);
+    if (findConfig(process.cwd()) !== undefined) return undefined;
+    const catalog = readCatalogFile();
+    return catalog && policyListText(catalog.map((meta) => ({ ...meta, source: 'built-in' })), flags.format, flags.frameworks);
   } catch {
-    // A bad --format or --framework: the full CLI reports it, as it always has.
+    // A bad --format or --framework, a working directory or catalog that cannot be read: the full
+    // CLI reports it in one line, as it always has.
     return undefined;
   }
 }
