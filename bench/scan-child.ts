@@ -4,7 +4,12 @@
  * rendered and written), the CPU time of all its threads (GC helpers included) in that span, the
  * same two for the whole process (Node start-up and module loading included), and its peak RSS.
  */
-import { main } from '../src/cli/main.js';
+import { createRequire } from 'node:module';
+
+// What bin/warden.js runs: the CLI bundle `npm run build` writes (scripts/build-cli.mjs), not dist/src,
+// loaded the same way (bin/load-cli.js: code cache, V8 flags).
+const { loadCli } = createRequire(import.meta.url)('../../bin/load-cli.js') as { loadCli: () => { cli: typeof import('../src/cli/main.js') } };
+const { main } = loadCli().cli;
 
 const started = performance.now();
 const cpu = process.cpuUsage();

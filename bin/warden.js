@@ -1,13 +1,25 @@
 #!/usr/bin/env node
-// Entry point. CommonJS (bin/package.json): `--version` is answered before the ES module loader
-// starts or anything else is loaded, since CI calls it on every run (DESIGN §7 start-up budget).
+// Entry point. CommonJS (bin/package.json), and so is everything it loads (dist/cli, bundled by
+// scripts/build-cli.mjs): the ES module loader starts only if a run imports an ES-only package. CI
+// calls warden on every run (DESIGN §7 start-up budget: `npm run bench:startup`):
+// - `--version` is answered before anything else is loaded;
+// - `warden policies` with only the built-in policies is printed from the build's catalog;
+// - everything else runs the CLI bundle (load-cli.js).
 'use strict';
 
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${require('../package.json').version}\n`);
 } else {
-  import('../dist/src/cli/main.js').then(async ({ main }) => {
-    process.exitCode = await main(args);
-  });
+  const listing = require('../dist/cli/policy-list.cjs').builtinPolicyList(args);
+  if (listing !== undefined) {
+    process.stdout.write(listing);
+  } else {
+    require('./load-cli.js')
+      .loadCli()
+      .cli.main(args)
+      .then((code) => {
+        process.exitCode = code;
+      });
+  }
 }

@@ -1,12 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { PolicyMeta } from '../src/scan/scan-result.js';
-
-/**
- * Where the build writes the built-in policies' metadata (scripts/write-policy-catalog.ts), next to
- * the compiled policies: `warden policies` lists them without importing every policy module and its
- * helpers (DESIGN §7 start-up budget).
- */
-export const CATALOG_URL = new URL('./catalog.json', import.meta.url);
+import { readCatalogFile } from './catalog-file.js';
 
 /** The built-in policies' metadata, in listing order, computed from the policies themselves. */
 export async function computeBuiltinCatalog(): Promise<PolicyMeta[]> {
@@ -14,14 +7,7 @@ export async function computeBuiltinCatalog(): Promise<PolicyMeta[]> {
   return builtinPolicies.map((policy) => policyMeta(policy));
 }
 
-/** The catalog the build wrote; computed when there is none (run from sources, as the tests do). */
+/** The catalog the build wrote; computed when there is none. */
 export async function builtinCatalog(): Promise<PolicyMeta[]> {
-  let text: string;
-  try {
-    text = readFileSync(CATALOG_URL, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return computeBuiltinCatalog();
-    throw error;
-  }
-  return JSON.parse(text) as PolicyMeta[];
+  return readCatalogFile() ?? computeBuiltinCatalog();
 }

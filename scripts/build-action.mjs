@@ -2,10 +2,10 @@
 // Usage: node scripts/build-action.mjs [OUTFILE]   (default action/dist/index.mjs; .ci/run builds to a
 // temporary file and compares it with the committed one).
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { bundleLazyRequires } from './esbuild-plugins.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = resolve(process.argv[2] ?? join(root, 'action', 'dist', 'index.mjs'));
@@ -18,22 +18,6 @@ const embedGrammarWasm = {
     esbuild.onResolve({ filter: /\/grammar-wasm\.js$/ }, (args) =>
       args.importer.endsWith(join('syntax', 'parser.ts')) ? { path: join(root, 'src', 'action', 'embedded-grammar-wasm.ts') } : undefined,
     );
-  },
-};
-
-/**
- * `createRequire(import.meta.url)('pkg')` (a CommonJS package loaded on first use, for start-up time)
- * is opaque to esbuild, and the copied bundle has no node_modules to find 'pkg' in at run time.
- * As a plain `require('pkg')` esbuild bundles it, still loaded on first use.
- */
-const bundleLazyRequires = {
-  name: 'bundle-lazy-requires',
-  setup(esbuild) {
-    esbuild.onLoad({ filter: /[\\/](?:src|policies)[\\/].*\.ts$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      if (!source.includes('createRequire(import.meta.url)(')) return undefined;
-      return { contents: source.replaceAll('createRequire(import.meta.url)(', 'require('), loader: 'ts' };
-    });
   },
 };
 
@@ -57,6 +41,7 @@ await build({
   // CommonJS dependencies (ajv …) call require(); an ES module has none of its own.
   banner: { js: "import { createRequire as __wardenCreateRequire } from 'node:module'; const require = __wardenCreateRequire(import.meta.url);" },
   legalComments: 'eof',
-  plugins: [embedGrammarWasm, bundleLazyRequires],
+  // The copied bundle has no node_modules to find a lazily required package in at run time.
+  plugins: [embedGrammarWasm, bundleLazyRequires()],
   logLevel: 'warning',
 });

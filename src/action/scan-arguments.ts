@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ScanFlags } from '../cli/scan-command.js';
 import { UsageError } from '../cli/usage-error.js';
-import { findConfig } from '../config/load-config.js';
+import { findConfig } from '../config/find-config.js';
 import { displayPath } from '../scan/display-path.js';
 import type { ActionInputs } from './action-inputs.js';
 

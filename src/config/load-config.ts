@@ -1,24 +1,8 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { specialFileKind } from '../engines/input-error.js';
 import type { LoadedConfig, WardenConfig } from './config.js';
 import { ConfigError } from './config-error.js';
-
-const CONFIG_NAMES = ['warden.yaml', 'warden.yml', '.warden.yaml', '.warden.yml'];
-
-/** Finds warden.yaml in the working directory or the nearest parent that has one. */
-export function findConfig(cwd: string): string | undefined {
-  let dir = resolve(cwd);
-  for (;;) {
-    for (const name of CONFIG_NAMES) {
-      const candidate = join(dir, name);
-      if (existsSync(candidate)) return candidate;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
+import { findConfig } from './find-config.js';
 
 /** Loads and validates a config file; `explicit` is `--config`, which must exist. */
 export async function loadConfig(explicit: string | undefined, cwd: string): Promise<LoadedConfig> {

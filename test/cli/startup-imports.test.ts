@@ -1,51 +1,66 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../hostile/built-cli.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const HOOK = fileURLToPath(new URL('../support/record-imports.mjs', import.meta.url));
+const ESM_HOOK = fileURLToPath(new URL('../support/record-imports.mjs', import.meta.url));
+const REQUIRE_REPORT = fileURLToPath(new URL('../support/report-required.cjs', import.meta.url));
 
-/** The modules the built CLI loads for `args` (DESIGN §7: start-up time is bounded by what is loaded, not timed here). */
-function modulesLoadedBy(args: string[]): { status: number | null; stdout: string; modules: string[] } {
+/**
+ * The files the built CLI loads for `args`, run in an empty folder (or with `files` copied into it):
+ * CommonJS files from the require cache, ES modules through a loader hook (Node's own `node:` modules
+ * left out). Paths are relative to the repository (DESIGN §7: start-up time is bounded by what is loaded, not timed here).
+ */
+function filesLoadedBy(args: string[], files: string[] = []): { status: number | null; stdout: string; files: string[] } {
   const dir = mkdtempSync(join(tmpdir(), 'warden-imports-'));
   const log = join(dir, 'modules.txt');
   try {
-    const run = spawnSync(process.execPath, ['--import', HOOK, join(REPO, 'bin/warden.js'), ...args], {
+    for (const file of files) copyFileSync(join(REPO, file), join(dir, file.split('/').pop()!));
+    const run = spawnSync(process.execPath, ['--import', ESM_HOOK, '--require', REQUIRE_REPORT, join(REPO, 'bin/warden.js'), ...args], {
       cwd: dir,
       env: { ...process.env, WARDEN_IMPORT_LOG: log, NO_COLOR: '1' },
       encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
     });
-    const modules = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
-    // The entry point may pass the hook twice (its format is detected first): each module counts once.
-    return { status: run.status, stdout: run.stdout, modules: [...new Set(modules.map((url) => url.replace(`file://${REPO}`, '')))] };
+    const esm = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).filter((url) => !url.startsWith('node:')).map((url) => fileURLToPath(url)) : [];
+    const cjs = JSON.parse(String(run.output[3])) as string[];
+    const loaded = [...new Set([...cjs, ...esm])].filter((path) => path !== REQUIRE_REPORT).map((path) => path.replace(REPO, ''));
+    return { status: run.status, stdout: run.stdout, files: loaded.sort() };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-// The built CLI (bin/warden.js runs dist/): `npm test` builds before it runs the tests.
-describe.skipIf(!existsSync(join(REPO, 'dist/src/cli/main.js')))('what start-up loads', () => {
-  it('`warden --version` loads nothing of warden but bin/warden.js', () => {
-    const run = modulesLoadedBy(['--version']);
+beforeAll(() => ensureBuilt(), 180_000);
+
+describe('what start-up loads', () => {
+  it('`warden --version` loads nothing of warden but bin/warden.js and package.json', () => {
+    const run = filesLoadedBy(['--version']);
     expect(run.status).toBe(0);
-    expect(run.modules.filter((m) => !m.startsWith('node:'))).toEqual(['bin/warden.js']);
+    expect(run.files).toEqual(['bin/warden.js', 'package.json']);
   });
 
-  it('`warden policies` loads no parser, validator, network graph, engine, AWS SDK or policy loader', () => {
-    const run = modulesLoadedBy(['policies']);
+  it('`warden policies` (built-ins only) loads the small listing file, not the CLI', () => {
+    const run = filesLoadedBy(['policies']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('sg-open-ingress');
-    // Built-ins are listed from the build's catalog: no policy module (or the API they import) is loaded.
-    expect(run.modules.filter((m) => m.startsWith('dist/policies/'))).toEqual(['dist/policies/catalog.js']);
-    expect(run.modules).not.toContain('dist/src/api.js');
-    // Only the policies command's definition: scan, audit and test are not set up.
-    expect(run.modules.filter((m) => m.startsWith('dist/src/cli/register-'))).toEqual(['dist/src/cli/register-policies.js']);
-    const heavy = run.modules.filter((m) =>
-      /node_modules\/(yaml|ajv|ajv-formats|jiti|web-tree-sitter|@tree-sitter-grammars|@aws-sdk|ipaddr\.js)\/|dist\/src\/(network\/(?!engine-ports)|engines\/(plan|hcl|live\/collect)\/)|dist\/src\/rules\/(loading\/load-|runner|policy-options)/.test(m),
-    );
-    expect(heavy).toEqual([]);
+    expect(run.files).toEqual(['bin/warden.js', 'dist/cli/policy-list.cjs']);
+  });
+
+  // bin/load-cli.js reads the bundle and compiles it with its code cache: it is not a module of its own.
+  it('a plan without .tf sources loads the CLI bundle alone: no parser, policy loader or AWS SDK from node_modules', () => {
+    const run = filesLoadedBy(['scan', 'plan.json'], ['fixtures/modules-repo/plan.json']);
+    expect(run.status).toBe(1);
+    expect(run.files).toEqual(['bin/load-cli.js', 'bin/warden.js', 'dist/cli/policy-list.cjs']);
+  });
+
+  it('a plan with .tf sources adds the HCL parser (its CommonJS build) and nothing else', () => {
+    const run = filesLoadedBy(['scan', `${REPO}fixtures/modules-repo/plan.json`]);
+    expect(run.status).toBe(1);
+    expect(run.files).toEqual(['bin/load-cli.js', 'bin/warden.js', 'dist/cli/policy-list.cjs', 'node_modules/web-tree-sitter/tree-sitter.cjs']);
   });
 });

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(REPO, 'bin/warden.js');
-const BUILT_MAIN = join(REPO, 'dist/src/cli/main.js');
+// The last file `npm run build` writes: the code cache of the CLI bundle bin/warden.js runs.
+const BUILT_CLI = join(REPO, 'dist/cli/warden.cjs.cache');
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -20,9 +21,13 @@ function newestSource(dir: string): number {
  * missing or older than the sources (a lone `npx vitest run`), it is rebuilt once here.
  */
 export function ensureBuilt(): void {
-  const built = existsSync(BUILT_MAIN) ? statSync(BUILT_MAIN).mtimeMs : 0;
+  const built = existsSync(BUILT_CLI) ? statSync(BUILT_CLI).mtimeMs : 0;
   if (built >= Math.max(newestSource(join(REPO, 'src')), newestSource(join(REPO, 'policies')))) return;
+  // The steps of `npm run build`.
   execFileSync(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '-p', join(REPO, 'tsconfig.build.json')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(REPO, 'dist/scripts/write-policy-catalog.js')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(REPO, 'scripts/build-cli.mjs')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(REPO, 'scripts/write-cli-code-cache.mjs')], { stdio: 'inherit' });
 }
 
 export interface ChildRun {

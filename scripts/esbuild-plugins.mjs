@@ -1,0 +1,20 @@
+// esbuild plugins shared by the bundles warden builds (scripts/build-action.mjs, scripts/build-cli.mjs).
+import { readFile } from 'node:fs/promises';
+
+/**
+ * `createRequire(import.meta.url)('pkg')` (a CommonJS package loaded on first use, for start-up time)
+ * is opaque to esbuild. As a plain `require('pkg')` esbuild bundles it, still loaded on first use.
+ * `rewrite` may change the source further (the CLI bundle's import.meta.url).
+ */
+export function bundleLazyRequires(rewrite = (source) => source) {
+  return {
+    name: 'bundle-lazy-requires',
+    setup(esbuild) {
+      esbuild.onLoad({ filter: /[\\/](?:src|policies)[\\/].*\.ts$/ }, async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        const rewritten = rewrite(source.replaceAll('createRequire(import.meta.url)(', 'require('), args.path);
+        return rewritten === source ? undefined : { contents: rewritten, loader: 'ts' };
+      });
+    },
+  };
+}
