@@ -134,11 +134,18 @@ class DirectReader {
     return { expr: { kind: 'conditional', condition, then: then.expr, else: otherwise.expr, span: { start, end: this.end } }, bareConditional: true };
   }
 
-  /** An expression whose text is simple is read from its text, as the tree-sitter path does. */
+  /**
+   * An expression whose text is simple gets the tree simpleExpression gives it (every node spanning
+   * the whole text, as the tree-sitter path reads it), made from the tree already read.
+   */
   #settle(expr: Expr, start: number): Expr {
     if (expr.kind !== 'traversal' && expr.kind !== 'unary') return expr;
     const text = this.text.slice(start, this.end);
-    return SIMPLE_EXPRESSION.test(text) ? simpleExpression(text, { start, end: this.end }) : expr;
+    if (!SIMPLE_EXPRESSION.test(text)) return expr;
+    const at = { start, end: this.end };
+    if (expr.kind === 'unary' || expr.target.kind !== 'variable') return simpleExpression(text, at);
+    const steps = expr.steps.map((step): Step => (step.kind === 'attr' ? step : { kind: 'index', key: { ...step.key, span: at } }));
+    return { kind: 'traversal', target: { kind: 'variable', name: expr.target.name, span: at }, steps, span: at };
   }
 
   /** Binary operations by precedence climbing, all left-associative; operands are terms. */
@@ -203,27 +210,24 @@ class DirectReader {
       this.#expect(41 /* ) */);
     } else expr = this.#primary();
     let steps: Step[] = [];
-    const flush = (): void => {
-      if (steps.length > 0) expr = { kind: 'traversal', target: expr, steps, span: { start: expr.span.start, end: this.end } };
-      steps = [];
-    };
     for (;;) {
       this.#space();
       const splat = this.text.startsWith('.*', this.pos) ? 2 : this.text.startsWith('[*]', this.pos) ? 3 : 0;
-      if (splat > 0) {
-        flush();
-        this.pos += splat;
-        this.end = this.pos;
-        const splatSteps: Step[] = [];
-        for (let step = this.#step(); step; step = this.#step()) splatSteps.push(step);
-        expr = { kind: 'splat', target: expr, steps: splatSteps, span: { start: expr.span.start, end: this.end } };
+      if (splat === 0) {
+        const step = this.#step();
+        if (!step) break;
+        steps.push(step);
         continue;
       }
-      const step = this.#step();
-      if (!step) break;
-      steps.push(step);
+      if (steps.length > 0) expr = { kind: 'traversal', target: expr, steps, span: { start: expr.span.start, end: this.end } };
+      steps = [];
+      this.pos += splat;
+      this.end = this.pos;
+      const splatSteps: Step[] = [];
+      for (let step = this.#step(); step; step = this.#step()) splatSteps.push(step);
+      expr = { kind: 'splat', target: expr, steps: splatSteps, span: { start: expr.span.start, end: this.end } };
     }
-    flush();
+    if (steps.length > 0) expr = { kind: 'traversal', target: expr, steps, span: { start: expr.span.start, end: this.end } };
     return expr;
   }
 
