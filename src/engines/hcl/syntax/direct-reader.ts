@@ -16,7 +16,7 @@ export function readDirectly(file: SourceFile): ParsedFile | undefined {
     const body = reader.file();
     return { file, body, comments: reader.comments };
   } catch (error) {
-    // Deep nesting exhausts the stack: tree-sitter's path reports it as tree-sitter's path does.
+    // Deep nesting exhausts the stack: the tree-sitter path then reports it.
     if (error === GIVE_UP || error instanceof RangeError) return undefined;
     throw error;
   }
@@ -55,6 +55,11 @@ class DirectReader {
   readonly text: string;
   /** Nesting of the expression being read (brackets, operators). */
   #depth = 0;
+  /**
+   * One copy of each name and string literal of the file: the same few dozen recur thousands of
+   * times, and the syntax tree outlives many garbage collections, each of which copies what is live.
+   */
+  readonly #strings = new Map<string, string>();
 
   constructor(readonly source: SourceFile) {
     this.text = source.text;
@@ -92,8 +97,7 @@ class DirectReader {
     for (;;) {
       this.#space();
       if (this.#at(34 /* " */)) {
-        const { raw } = this.#quotedPlain();
-        const label = unescapeQuoted(raw);
+        const label = this.#shared(unescapeQuoted(this.#quotedPlain()));
         // Terraform refuses an empty label: AstBuilder says so.
         if (label === '') throw GIVE_UP;
         labels.push(label);
@@ -267,8 +271,8 @@ class DirectReader {
     if (c === 34 /* " */) return this.#quoted();
     if (c === 60 && this.#code(1) === 60) return this.#heredoc();
     if (isDigit(c)) return this.#number();
-    if (c === 91 /* [ */) return this.#keywordAfterBracket() === 'for' ? this.#for(93) : this.#tuple();
-    if (c === 123 /* { */) return this.#keywordAfterBracket() === 'for' ? this.#for(125) : this.#object();
+    if (c === 91 /* [ */) return this.#forAfterBracket() ? this.#for(93) : this.#tuple();
+    if (c === 123 /* { */) return this.#forAfterBracket() ? this.#for(125) : this.#object();
     if (!isNameStart(c)) throw GIVE_UP;
     const name = this.#word();
     const span = { start, end: this.end };
@@ -415,12 +419,12 @@ class DirectReader {
     };
   }
 
-  /** The word after `[` or `{` (without moving), to tell a `for` expression from a collection. */
-  #keywordAfterBracket(): string | undefined {
+  /** Whether the word after `[` or `{` (looked at without moving) is `for`: a for expression, not a collection. */
+  #forAfterBracket(): boolean {
+    const text = this.text;
     let i = this.pos + 1;
-    while (i < this.text.length && (this.text.charCodeAt(i) === 32 || this.text.charCodeAt(i) === 9 || this.text.charCodeAt(i) === 10 || this.text.charCodeAt(i) === 13)) i++;
-    if (!this.text.startsWith('for', i) || isNamePart(this.text.charCodeAt(i + 3))) return undefined;
-    return 'for';
+    for (let c = text.charCodeAt(i); c === 32 || c === 9 || c === 10 || c === 13; c = text.charCodeAt(i)) i++;
+    return text.startsWith('for', i) && !isNamePart(text.charCodeAt(i + 3));
   }
 
   /** A quoted string: a literal when it has no interpolation, else a template. */
@@ -431,19 +435,19 @@ class DirectReader {
     this.pos++;
     this.end = this.pos;
     const span = { start, end: this.end };
-    if (parts.every((part) => part.kind === 'text')) return { kind: 'literal', value: unescapeQuoted(this.text.slice(start + 1, closing)), span };
+    if (parts.every((part) => part.kind === 'text')) return { kind: 'literal', value: this.#shared(unescapeQuoted(this.text.slice(start + 1, closing))), span };
     return { kind: 'template', parts, span };
   }
 
   /** A quoted string without interpolation (a block label): its raw text between the quotes. */
-  #quotedPlain(): { raw: string } {
+  #quotedPlain(): string {
     const start = this.pos;
     const parts = this.#templateParts(start + 1, false);
     if (parts.some((part) => part.kind !== 'text')) throw GIVE_UP;
     const raw = this.text.slice(start + 1, this.pos);
     this.pos++;
     this.end = this.pos;
-    return { raw };
+    return raw;
   }
 
   /**
@@ -559,7 +563,14 @@ class DirectReader {
     const c = this.#code(0);
     if (c > 127 || (c === 58 /* : */ && this.#code(1) === 58)) throw GIVE_UP;
     this.end = this.pos;
-    return this.text.slice(start, this.pos);
+    return this.#shared(this.text.slice(start, this.pos));
+  }
+
+  #shared(text: string): string {
+    const known = this.#strings.get(text);
+    if (known !== undefined) return known;
+    this.#strings.set(text, text);
+    return text;
   }
 
   #expect(c: number): void {
