@@ -35,7 +35,7 @@ const INSIDE = {
   'traversals read from their text': 'a = var.x\nb = aws_vpc.main[0].id\nc = each.value["port"]\nd = a.0.b\ne = module.net.ids[count.index]\nf = x.y-z.w-1\n',
   'traversals with spaces and expression keys': 'a = var.x [ 0 ]\nb = local.m[var.k].id\nc = (var.x).y\nd = (var.x)\ne = f(1).a[0]\n',
   splats: 'a = aws_subnet.p[*].id\nb = aws_subnet.p.*.id\nc = x[*].a[0].b\nd = x.*.a.0\ne = x[*].y[*].z\nf = [{ n = 1 }][*].n\n',
-  operators: 'a = 1 + 2 * 3 - 4 / 2 % 1\nb = x == "" && y != "" || !z\nc = a < b\nd = a <= b\ne = a > b\nf = a >= b\ng = -a.b * -1\nh = !!x\ni = (1 + 2) * 3\nj = a - -b\nk = "a" == x\n',
+  operators: 'a = 1 + 2 * 3 - 4 / 2 % 1\nl = 10-1\nm = 2-x\nb = x == "" && y != "" || !z\nc = a < b\nd = a <= b\ne = a > b\nf = a >= b\ng = -a.b * -1\nh = !!x\ni = (1 + 2) * 3\nj = a - -b\nk = "a" == x\n',
   conditionals: 'a = x ? 1 : 2\nb = (x ? y : z) ? 1 : 2\nc = x == 1 ? "a" : (y ? "b" : "c")\nd = cond ? [for i in l : i] : {}\n',
   'collections and calls': 'a = []\nb = {}\nc = [1, 2, ]\nd = { a = 1, b : 2\n "c" = 3\n (local.k) = 4\n d.e = 5 }\ne = f()\nf = g(a, b, )\ng = h(x...)\ni = merge(local.a, { B = 1 })\n',
   'for expressions': 'a = [for x in l : x]\nb = [for i, x in l : x if i > 0]\nc = { for k, v in m : k => v }\nd = { for k, v in m : v => k... }\ne = { for s in l : s => upper(s) if s != "" }\n',

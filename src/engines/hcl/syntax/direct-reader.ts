@@ -298,8 +298,8 @@ class DirectReader {
         while (isDigit(this.#code(0))) this.pos++;
       }
     }
-    // `1e5`, `0x1F`, `1.foo`: left to tree-sitter.
-    if (isNamePart(this.#code(0)) || this.#at(46)) throw GIVE_UP;
+    // `1e5`, `0x1F`, `1.foo`: left to tree-sitter (`10-1` is a subtraction).
+    if ((isNamePart(this.#code(0)) && !this.#at(45)) || this.#at(46)) throw GIVE_UP;
     this.end = this.pos;
     return { kind: 'literal', value: Number(this.text.slice(start, this.pos)), span: { start, end: this.pos } };
   }
