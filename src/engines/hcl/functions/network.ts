@@ -17,12 +17,11 @@ function parsePrefix(value: Value | undefined): Prefix {
   // The common case without the general parser (which tries IPv6 first).
   const v4 = IPV4_PREFIX.exec(text);
   if (v4) {
-    const octets = v4.slice(1, 5).map(Number);
-    const length = Number(v4[5]);
-    if (octets.every((o) => o <= 255) && length <= 32) {
-      const n = octets.reduce((acc, o) => (acc << 8n) | BigInt(o), 0n);
-      const hostBits = BigInt(32 - length);
-      return { bits: 32, base: (n >> hostBits) << hostBits, length };
+    const [a, b, c, d, length] = [Number(v4[1]), Number(v4[2]), Number(v4[3]), Number(v4[4]), Number(v4[5])];
+    if (a <= 255 && b <= 255 && c <= 255 && d <= 255 && length <= 32) {
+      // 32 bits are exact in a double: one BigInt at the end instead of BigInt arithmetic per octet.
+      const n = ((a * 256 + b) * 256 + c) * 256 + d;
+      return { bits: 32, base: BigInt(n - (n % 2 ** (32 - length))), length };
     }
   }
   let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
@@ -40,7 +39,10 @@ function parsePrefix(value: Value | undefined): Prefix {
 }
 
 function format(n: bigint, bits: number): string {
-  if (bits === 32) return [24n, 16n, 8n, 0n].map((shift) => String((n >> shift) & 0xffn)).join('.');
+  if (bits === 32) {
+    const v = Number(n);
+    return `${Math.floor(v / 16777216)}.${Math.floor(v / 65536) % 256}.${Math.floor(v / 256) % 256}.${v % 256}`;
+  }
   const bytes: number[] = [];
   for (let i = bits / 8 - 1; i >= 0; i--) bytes.push(Number((n >> BigInt(i * 8)) & 0xffn));
   return ipaddr.fromByteArray(bytes).toString();

@@ -36,6 +36,8 @@ export class ModuleInstance implements NameResolver {
   readonly #resources = new Map<ResourceDecl, ResourceInstance[]>();
   readonly #children = new Map<ModuleCallDecl, ModuleInstance[]>();
   readonly #resourceIndex = new Map<string, ResourceDecl>();
+  /** Module calls by name (the first of a name, as Terraform reports duplicates elsewhere). */
+  readonly #callIndex = new Map<string, ModuleCallDecl>();
   readonly providers: Map<string, ProviderRef>;
 
   constructor(
@@ -51,6 +53,7 @@ export class ModuleInstance implements NameResolver {
       const id = `${decl.mode === 'data' ? 'data.' : ''}${decl.type}.${decl.name}`;
       if (!this.#resourceIndex.has(id)) this.#resourceIndex.set(id, decl);
     }
+    for (const call of config.moduleCalls) if (!this.#callIndex.has(call.name)) this.#callIndex.set(call.name, call);
     this.providers = providersOf(this);
   }
 
@@ -161,7 +164,7 @@ export class ModuleInstance implements NameResolver {
   #module(steps: readonly Step[], context: EvalContext, span: Span): Value {
     const first = steps[0];
     if (first?.kind !== 'attr') throw new EvalError('module must be followed by a module name', { file: context.file, span });
-    const call = this.config.moduleCalls.find((c) => c.name === first.name);
+    const call = this.#callIndex.get(first.name);
     if (!call) throw new EvalError(`no module call "${first.name}" in ${this.config.displayDir}`, { file: context.file, span });
     const instances = this.children(call);
     if (instances.length === 0 && !this.root.modules.has(this.key ? `${this.key}.${call.name}` : call.name)) {

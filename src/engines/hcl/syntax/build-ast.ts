@@ -1,7 +1,8 @@
 import type { Attribute, BinaryOp, Block, Body, Expr, ObjectItem, Span, Step, TemplatePart } from './ast.js';
 import { HclSyntaxError, type CstNode } from './parser.js';
 import type { SourceFile } from './source-file.js';
-import { unescapeHeredoc, unescapeQuoted } from './template-text.js';
+import { simpleExpression } from './simple-expression.js';
+import { stripIndent, unescapeHeredoc, unescapeQuoted } from './template-text.js';
 
 const BINARY_OPS = new Set(['*', '/', '%', '+', '-', '>', '>=', '<', '<=', '==', '!=', '&&', '||']);
 
@@ -70,24 +71,7 @@ export class AstBuilder {
 
   /** A literal or a traversal, read from its text (see SIMPLE_EXPRESSION). */
   #simple(node: CstNode): Expr {
-    const text = this.#text(node);
-    const at = span(node);
-    const first = text.charCodeAt(0);
-    if (first === 34 /* " */) return { kind: 'literal', value: unescapeQuoted(text.slice(1, -1)), span: at };
-    if (first === 45 /* - */ || (first >= 48 && first <= 57)) return { kind: 'literal', value: Number(text), span: at };
-    if (text === 'true' || text === 'false') return { kind: 'literal', value: text === 'true', span: at };
-    if (text === 'null') return { kind: 'literal', value: null, span: at };
-    const root = /^[A-Za-z_][\w-]*/.exec(text)![0];
-    const steps: Step[] = [];
-    for (const match of text.slice(root.length).matchAll(/\.([A-Za-z_][\w-]*)|\.(\d+)|\[(\d+)\]|\["([^"]*)"\]/g)) {
-      if (match[1] !== undefined) steps.push({ kind: 'attr', name: match[1] });
-      else {
-        const key = match[4] ?? Number(match[2] ?? match[3]);
-        steps.push({ kind: 'index', key: { kind: 'literal', value: key, span: at } });
-      }
-    }
-    const variable: Expr = { kind: 'variable', name: root, span: at };
-    return steps.length === 0 ? variable : { kind: 'traversal', target: variable, steps, span: at };
+    return simpleExpression(this.#text(node), span(node));
   }
 
   /** A run of sibling nodes forming one term: a primary followed by `.attr`, `[i]` and splat steps. */
@@ -354,24 +338,4 @@ function span(node: CstNode): Span {
 function trimPreviousText(parts: TemplatePart[]): void {
   const last = parts[parts.length - 1];
   if (last?.kind === 'text') last.text = last.text.trimEnd();
-}
-
-/** `<<-` heredocs: removes the smallest indentation of the non-blank lines from every line. */
-function stripIndent(parts: TemplatePart[]): TemplatePart[] {
-  const lineStarts: string[] = [];
-  parts.forEach((part, i) => {
-    if (part.kind !== 'text') return;
-    const lines = part.text.split('\n');
-    lines.forEach((line, n) => {
-      if (n === 0 && i > 0) return;
-      if (line.trim() !== '' || (n === lines.length - 1 && parts[i + 1] !== undefined)) lineStarts.push(line);
-    });
-  });
-  const indent = Math.min(...lineStarts.map((line) => /^[ \t]*/.exec(line)![0].length), Number.MAX_SAFE_INTEGER);
-  if (indent === 0 || indent === Number.MAX_SAFE_INTEGER) return parts;
-  return parts.map((part, i) => {
-    if (part.kind !== 'text') return part;
-    const lines = part.text.split('\n').map((line, n) => (n === 0 && i > 0 ? line : line.slice(Math.min(indent, /^[ \t]*/.exec(line)![0].length))));
-    return { kind: 'text', text: lines.join('\n') };
-  });
 }

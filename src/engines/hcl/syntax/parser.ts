@@ -1,6 +1,7 @@
 import type { Language as TsLanguage, Parser as TsParser, TreeCursor } from 'web-tree-sitter';
 import type { Comment } from './ast.js';
 import { grammarWasm } from './grammar-wasm.js';
+import { SIMPLE_EXPRESSION } from './simple-expression.js';
 import type { SourceFile } from './source-file.js';
 
 /** A concrete syntax node copied out of tree-sitter (whose nodes live in WebAssembly memory). */
@@ -43,14 +44,6 @@ const PUNCTUATION = new Set([
 ]);
 
 const NO_CHILDREN: CstNode[] = [];
-
-/**
- * Expressions the builder reads straight from their text (a string without interpolation, a number,
- * true/false/null, or a traversal such as `var.name`, `aws_vpc.main.id`, `each.value["port"]`):
- * most expressions in real configurations, and their nodes need not be copied one by one. Such an
- * `expression` node is copied without children.
- */
-export const SIMPLE_EXPRESSION = /^(?:"(?:[^"\\$%\n]|\\.|[$%](?!\{))*"|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\.\d+|\[\d+\]|\["[\w./:-]*"\])*)$/;
 
 /** The grammar's node types by id, with what the copy does with each. */
 interface TypeTable {
