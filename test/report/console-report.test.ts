@@ -1,5 +1,6 @@
 import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { wholeText } from '../../src/report/report-text.js';
 import { consoleReport } from '../../src/report/console/console-report.js';
 import { CONSOLE_WIDTH } from '../../src/report/console/wrap-text.js';
 import type { ScanResult } from '../../src/scan/scan-result.js';
@@ -11,7 +12,7 @@ import { CONTEXT, PLAN_FIXTURE, scanFixturePlan, syntheticResult } from './repor
 const ANSI = /\u001b\[[0-9;]*m/;
 
 function plain(result: ScanResult): string {
-  return consoleReport(result, { ...CONTEXT, color: false });
+  return wholeText(consoleReport(result, { ...CONTEXT, color: false }));
 }
 
 function lines(text: string): string[] {
@@ -30,7 +31,7 @@ describe('console report', () => {
   });
 
   it('colours by severity when colour is on, whatever chalk would detect', () => {
-    const coloured = consoleReport(syntheticResult(), { ...CONTEXT, color: true });
+    const coloured = wholeText(consoleReport(syntheticResult(), { ...CONTEXT, color: true }));
     expect(coloured).toMatch(ANSI);
     const critical = lines(coloured).find((line) => line.includes('db-internet-reachable'))!;
     expect(critical).toContain('\u001b[91m'); // bright red

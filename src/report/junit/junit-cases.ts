@@ -1,13 +1,18 @@
 import type { Finding } from '../../rules/finding.js';
+import type { PassRecord } from '../../rules/pass-record.js';
 import type { CoverageGap, ScanResult } from '../../scan/scan-result.js';
+import { mergeInOrder } from '../../scan/sort-findings.js';
 
 /** How Jenkins counts one (policy, resource): failed, skipped (undecided or suppressed) or passed. */
 export type CaseOutcome = 'failed' | 'skipped' | 'passed';
 
-/** One JUnit test case: every finding of one policy on one resource (e.g. two open ingress rules). */
+/** A verdict a test case counts: a finding, or a pass recorded only to be counted. */
+export type CaseVerdict = Finding | PassRecord;
+
+/** One JUnit test case: every verdict of one policy on one resource (e.g. two open ingress rules). */
 export interface JUnitCase {
   name: string;
-  findings: Finding[];
+  findings: CaseVerdict[];
   outcome: CaseOutcome;
 }
 
@@ -30,7 +35,8 @@ export interface JUnitCounts {
 export const COVERAGE_SUITE = 'coverage';
 
 /**
- * One suite per policy that ran (in the result's order), one case per (policy, input, resource);
+ * One suite per policy that ran (in the result's order), one case per (policy, input, resource) in
+ * the order of its first finding or pass;
  * coverage gaps of a policy go to its suite, every other gap to the coverage suite. An `unknown`
  * counts as a failure only when the run gates on unknowns.
  */
@@ -43,10 +49,10 @@ export function junitSuites(result: ScanResult, unknownFails: boolean): JUnitSui
   };
   for (const policy of result.policies) suiteOf(policy.id, policy.title);
 
-  const grouped = new Map<string, Finding[]>();
-  for (const finding of result.findings) {
+  const grouped = new Map<string, CaseVerdict[]>();
+  for (const finding of mergeInOrder<CaseVerdict, CaseVerdict>(result.findings, result.passes ?? [])) {
     const { input, type, address } = finding.resource;
-    const key = [finding.ruleId, input, type, address].join('\u0000');
+    const key = `${finding.ruleId}\u0000${input}\u0000${type}\u0000${address}`;
     const list = grouped.get(key);
     if (list) list.push(finding);
     else grouped.set(key, [finding]);
@@ -62,15 +68,20 @@ export function junitSuites(result: ScanResult, unknownFails: boolean): JUnitSui
 }
 
 /** Any gating finding fails the case; otherwise any unknown or suppressed one skips it. */
-export function caseOutcome(findings: readonly Finding[], unknownFails: boolean): CaseOutcome {
+export function caseOutcome(findings: readonly CaseVerdict[], unknownFails: boolean): CaseOutcome {
   if (findings.some((f) => gates(f, unknownFails))) return 'failed';
   if (findings.some((f) => f.verdict !== 'pass')) return 'skipped';
   return 'passed';
 }
 
 /** True for the findings a case reports as its failure. */
-export function gates(finding: Finding, unknownFails: boolean): boolean {
+export function gates(finding: CaseVerdict, unknownFails: boolean): finding is Finding {
   return finding.verdict === 'fail' || (finding.verdict === 'unknown' && unknownFails);
+}
+
+/** True for the findings a case reports in its text (failing, unknown, suppressed). */
+export function isReported(finding: CaseVerdict): finding is Finding {
+  return finding.verdict !== 'pass';
 }
 
 export function suiteCounts(suite: JUnitSuite): JUnitCounts {

@@ -1,20 +1,28 @@
 /**
  * Characters XML 1.0 cannot hold at all (§2.2 Char): NUL and the other C0 controls but tab, LF and
- * CR; lone surrogates; U+FFFE and U+FFFF. One precompiled pass here is several times faster on a
- * large report than xmlbuilder2's per-string `invalidCharReplacement`, which xmlbuilder2 would
- * otherwise need (it escapes markup itself).
+ * CR; lone surrogates; U+FFFE and U+FFFF. They are replaced, since no escape can represent them.
  */
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const REPLACEMENT = '\uFFFD';
 
-/** An attribute value: one line (a parser turns newlines and tabs into spaces anyway), XML characters only. */
+/** Markup in element text (`>` too: `]]>` may not appear in text) and, with the quote, in attribute values. */
+const TEXT_MARKUP = /[&<>]/g;
+const ATTRIBUTE_MARKUP = /[&<>"]/g;
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** An attribute value, escaped: one line (a parser turns newlines and tabs into spaces anyway), XML characters only. */
 export function attributeText(text: string): string {
-  return xmlChars(text.replace(/\s+/g, ' ').trim());
+  return escapeMarkup(xmlChars(text.replace(/\s+/g, ' ').trim()), ATTRIBUTE_MARKUP);
 }
 
-/** Element text: one newline convention (parsers turn CR LF into LF), XML characters only. */
+/** Element text, escaped: one newline convention (parsers turn CR LF into LF), XML characters only. */
 export function elementText(text: string): string {
-  return xmlChars(text.replace(/\r\n?/g, '\n'));
+  return escapeMarkup(xmlChars(text.replace(/\r\n?/g, '\n')), TEXT_MARKUP);
+}
+
+/** Every `&`, also one that looks like an entity: a message that says `&amp;` must read `&amp;` back. */
+function escapeMarkup(text: string, markup: RegExp): string {
+  return text.replace(markup, (char) => ENTITIES[char]!);
 }
 
 function xmlChars(text: string): string {

@@ -19,7 +19,7 @@ export const markdownReport: Reporter = (result, context) => {
   const gate = context.gate ?? DEFAULT_GATE;
   for (let listed = MAX_LISTED; ; listed = Math.floor(listed / 2)) {
     const text = renderMarkdown(result, gate, listed);
-    if (text.length <= MARKDOWN_LIMIT || listed === 0) return text;
+    if (text.length <= MARKDOWN_LIMIT || listed === 0) return [text];
   }
 };
 
