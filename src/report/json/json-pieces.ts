@@ -1,6 +1,7 @@
 /**
- * An array written to JSON one item at a time, each mapped as it is written: the findings of a large
- * scan are never all in their report shape at once. Serialised whole (JSON.stringify) it is the array.
+ * An array written to JSON a batch at a time, its items mapped as they are written: the findings of
+ * a large scan are never all in their report shape at once. Serialised whole (JSON.stringify) it is
+ * the mapped array.
  */
 export class JsonSequence<T> {
   constructor(
@@ -13,28 +14,37 @@ export class JsonSequence<T> {
   }
 }
 
+/** Items serialised by one JSON.stringify call: as fast as one call for everything, at a bounded size. */
+const BATCH = 256;
+
 /**
- * `JSON.stringify(value, null, 2)` in pieces, byte for byte: the arrays, JsonSequences and plain
- * objects of the top `depth` levels are written member by member, everything below them (and any
- * value with its own toJSON) by JSON.stringify, re-indented to its place.
+ * `JSON.stringify(value, null, 2)` in pieces, byte for byte. The plain objects and arrays of the top
+ * `depth` levels are written member by member; the arrays (and JsonSequences) of the last level a
+ * batch of items at a time; everything else by JSON.stringify, re-indented to its place.
  */
 export function* jsonPieces(value: unknown, depth: number, indent = ''): Generator<string> {
   if (depth > 0 && value instanceof JsonSequence) yield* arrayPieces(value.items, value.map, depth, indent);
-  else if (depth > 0 && Array.isArray(value)) yield* arrayPieces(value, (item) => item, depth, indent);
+  else if (depth > 0 && Array.isArray(value)) yield* arrayPieces(value, undefined, depth, indent);
   else if (depth > 0 && isPlainObject(value)) yield* objectPieces(value, depth, indent);
   else yield stringified(value, indent) ?? 'null';
 }
 
-function* arrayPieces<T>(items: readonly T[], map: (item: T) => unknown, depth: number, indent: string): Generator<string> {
+function* arrayPieces<T>(items: readonly T[], map: ((item: T) => unknown) | undefined, depth: number, indent: string): Generator<string> {
   if (items.length === 0) {
     yield '[]';
     return;
   }
   const inner = `${indent}  `;
-  for (let i = 0; i < items.length; i++) {
-    yield i === 0 ? `[\n${inner}` : `,\n${inner}`;
-    // As in JSON.stringify, an item that has no JSON form (undefined, a function) is null.
-    yield* jsonPieces(map(items[i]!), depth - 1, inner);
+  yield `[\n${inner}`;
+  for (let start = 0; start < items.length; start += depth > 1 ? 1 : BATCH) {
+    if (start > 0) yield `,\n${inner}`;
+    if (depth > 1) {
+      // As in JSON.stringify, an item that has no JSON form (undefined, a function) is null.
+      yield* jsonPieces(map ? map(items[start]!) : items[start], depth - 1, inner);
+    } else {
+      const batch = items.slice(start, start + BATCH);
+      yield batchText(map ? batch.map(map) : batch, indent.length / 2);
+    }
   }
   yield `\n${indent}]`;
 }
@@ -56,10 +66,29 @@ function* objectPieces(object: Record<string, unknown>, depth: number, indent: s
   yield first ? '{}' : `\n${indent}}`;
 }
 
+/**
+ * The items of an array at `level` (its indentation in steps of two spaces), separated as
+ * JSON.stringify separates them: stringified inside `level` enclosing arrays, so that they come out
+ * indented for their place, and cut out (a slice, not a copy) of what encloses them.
+ */
+function batchText(items: readonly unknown[], level: number): string {
+  let wrapped: unknown = items;
+  for (let i = 0; i < level; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // Each enclosing level i opens with `[\n` and 2i spaces and closes with `\n`, 2(i-1) spaces and `]`.
+  let head = 0;
+  let tail = 0;
+  for (let i = 1; i <= level + 1; i++) {
+    head += 2 + 2 * i;
+    tail += 2 + 2 * (i - 1);
+  }
+  return text.slice(head, text.length - tail);
+}
+
 /** JSON.stringify with two-space indentation, every line after the first moved in by `indent`. */
 function stringified(value: unknown, indent: string): string | undefined {
   const text = JSON.stringify(value, null, 2) as string | undefined;
-  return text === undefined || indent === '' || !text.includes('\n') ? text : text.replaceAll('\n', `\n${indent}`);
+  return text === undefined || indent === '' || !text.includes('\n') ? text : text.split('\n').join(`\n${indent}`);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
