@@ -4,7 +4,7 @@ import { findingDetailLines } from '../finding-text.js';
 import type { Reporter, ReportContext } from '../reporter.js';
 import { levelForSeverity } from '../sarif/sarif-levels.js';
 import { mostSevereFirst } from '../severity-order.js';
-import { annotationPosition } from './annotation-file.js';
+import { annotationPosition, repositoryPaths } from './annotation-file.js';
 import { workflowCommand } from './workflow-command.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
@@ -46,13 +46,14 @@ export const githubReport: Reporter = function* (result, context) {
     yield `${workflowCommand('notice', { title: 'warden: more findings than GitHub shows' }, note)}\n`;
   }
   for (const gap of gaps) yield `${workflowCommand('error', { title: `warden: ${gap.scope} not evaluated` }, gap.message)}\n`;
+  const paths = repositoryPaths(context);
   for (const level of LEVEL_ORDER) {
-    for (const finding of byLevel.get(level)!) yield `${annotation(finding, level, context)}\n`;
+    for (const finding of byLevel.get(level)!) yield `${annotation(finding, level, context, paths)}\n`;
   }
 };
 
-function annotation(finding: Finding, level: AnnotationLevel, context: ReportContext): string {
+function annotation(finding: Finding, level: AnnotationLevel, context: ReportContext, paths: (file: string) => string): string {
   const status = finding.verdict === 'unknown' ? `unknown, ${finding.severity}` : finding.severity;
-  const properties = { ...annotationPosition(finding, context), title: `warden ${finding.ruleId} (${status})` };
+  const properties = { ...annotationPosition(finding, context, paths), title: `warden ${finding.ruleId} (${status})` };
   return workflowCommand(level, properties, findingDetailLines(finding).join('\n'));
 }

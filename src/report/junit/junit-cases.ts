@@ -1,4 +1,4 @@
-import type { Finding } from '../../rules/finding.js';
+import type { Finding, FindingResource } from '../../rules/finding.js';
 import type { PassRecord } from '../../rules/pass-record.js';
 import type { CoverageGap, ScanResult } from '../../scan/scan-result.js';
 import { mergeInOrder } from '../../scan/sort-findings.js';
@@ -49,22 +49,43 @@ export function junitSuites(result: ScanResult, unknownFails: boolean): JUnitSui
   };
   for (const policy of result.policies) suiteOf(policy.id, policy.title);
 
-  const grouped = new Map<string, CaseVerdict[]>();
+  // Resource → policy → case. Resources are told apart by (input, type, address); the name objects
+  // findings share are looked up by identity first, which is much cheaper than a string key per finding.
+  const sameResource = resourceIdentities();
+  const cases = new Map<FindingResource, Map<string, JUnitCase>>();
   for (const finding of mergeInOrder<CaseVerdict, CaseVerdict>(result.findings, result.passes ?? [])) {
-    const { input, type, address } = finding.resource;
-    const key = `${finding.ruleId}\u0000${input}\u0000${type}\u0000${address}`;
-    const list = grouped.get(key);
-    if (list) list.push(finding);
-    else grouped.set(key, [finding]);
+    const resource = sameResource(finding.resource);
+    let byPolicy = cases.get(resource);
+    if (!byPolicy) cases.set(resource, (byPolicy = new Map()));
+    const testCase = byPolicy.get(finding.ruleId);
+    if (testCase) testCase.findings.push(finding);
+    else {
+      const created: JUnitCase = { name: resource.address, findings: [finding], outcome: 'passed' };
+      byPolicy.set(finding.ruleId, created);
+      suiteOf(finding.ruleId).cases.push(created);
+    }
   }
-  for (const findings of grouped.values()) {
-    const first = findings[0]!;
-    suiteOf(first.ruleId).cases.push({ name: first.resource.address, findings, outcome: caseOutcome(findings, unknownFails) });
-  }
+  for (const suite of suites.values()) for (const testCase of suite.cases) testCase.outcome = caseOutcome(testCase.findings, unknownFails);
   for (const gap of result.coverage.gaps) suiteOf(gap.scope === 'policy' && gap.policyId ? gap.policyId : COVERAGE_SUITE).gaps.push(gap);
 
   for (const suite of suites.values()) nameApart(suite.cases);
   return [...suites.values()];
+}
+
+/** The first of the equally named resource objects (same input, type and address) for each one. */
+function resourceIdentities(): (resource: FindingResource) => FindingResource {
+  const first = new Map<FindingResource, FindingResource>();
+  const byName = new Map<string, FindingResource>();
+  return (resource) => {
+    let same = first.get(resource);
+    if (!same) {
+      const name = `${resource.input}\u0000${resource.type}\u0000${resource.address}`;
+      same = byName.get(name) ?? resource;
+      byName.set(name, same);
+      first.set(resource, same);
+    }
+    return same;
+  };
 }
 
 /** Any gating finding fails the case; otherwise any unknown or suppressed one skips it. */

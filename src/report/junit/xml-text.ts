@@ -15,16 +15,30 @@ export function attributeText(text: string): string {
   return escapeMarkup(xmlChars(text.replace(/\s+/g, ' ').trim()), ATTRIBUTE_MARKUP);
 }
 
+/**
+ * Anything element text must have changed: CR, markup, C0 controls, surrogates (paired ones are
+ * fine, but rare enough to take the careful way) and U+FFFE/U+FFFF. Most text has none of them.
+ */
+const TEXT_TO_CHANGE = /[\r&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Element text, escaped: one newline convention (parsers turn CR LF into LF), XML characters only. */
 export function elementText(text: string): string {
+  if (!TEXT_TO_CHANGE.test(text)) return text;
   return escapeMarkup(xmlChars(text.replace(/\r\n?/g, '\n')), TEXT_MARKUP);
 }
 
 /** Every `&`, also one that looks like an entity: a message that says `&amp;` must read `&amp;` back. */
 function escapeMarkup(text: string, markup: RegExp): string {
-  return text.replace(markup, (char) => ENTITIES[char]!);
+  // Tested first: most texts hold no markup, and a replace with a callback is costly even without a match.
+  markup.lastIndex = 0;
+  return markup.test(text) ? text.replace(markup, entity) : text;
+}
+
+function entity(char: string): string {
+  return ENTITIES[char]!;
 }
 
 function xmlChars(text: string): string {
-  return text.replace(NOT_XML_CHAR, REPLACEMENT);
+  NOT_XML_CHAR.lastIndex = 0;
+  return NOT_XML_CHAR.test(text) ? text.replace(NOT_XML_CHAR, REPLACEMENT) : text;
 }
