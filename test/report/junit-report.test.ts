@@ -174,7 +174,39 @@ describe('JUnit report', () => {
   });
 });
 
+describe('JUnit text that looks like markup', () => {
+  it('escapes every &, also one that reads as an entity or character reference, so the text reads back as written', async () => {
+    const result = syntheticResult();
+    const text = 'tag value "a &amp; b &nbsp; c &#12; d &#x41;"';
+    const finding: Finding = { ...result.findings[0]!, message: text, evidence: [{ path: 'tags.Name', value: text }] };
+    const xml = wholeText(junitReport(withFindings(result, [finding]), CONTEXT));
+    // libxml2 rejects an undefined entity (&nbsp;) and a reference to a character XML cannot hold (&#12;).
+    expect(await junitSchemaErrors(xml)).toEqual([]);
+    // Read on the raw text: the test parser (xmlbuilder2) decodes `&amp;#12;` twice.
+    const escaped = 'tag value &quot;a &amp;amp; b &amp;nbsp; c &amp;#12; d &amp;#x41;&quot;';
+    expect(xml).toContain(`<failure message="${escaped}"`);
+    expect(xml).toContain('evidence: tags.Name = "tag value \\"a &amp;amp; b &amp;nbsp; c &amp;#12; d &amp;#x41;\\""');
+  });
+});
+
 describe('warden scan --report junit=FILE', () => {
+  it('writes the same JUnit file whether passes are only counted for it or reported as findings (--include-passes)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warden-junit-'));
+    try {
+      const inputs = ['fixtures/modules-repo/plan.json', 'fixtures/modules-repo', 'fixtures/live-estate/inventory.json'];
+      const counted = await runMain(['scan', ...inputs, '--format', 'json', '--report', `junit=${join(dir, 'counted.xml')}`], REPO_ROOT);
+      const reported = await runMain(['scan', ...inputs, '--format', 'json', '--include-passes', '--report', `junit=${join(dir, 'reported.xml')}`], REPO_ROOT);
+      expect(JSON.parse(counted.stdout).summary.byVerdict.pass).toBe(0);
+      expect(JSON.parse(reported.stdout).summary.byVerdict.pass).toBeGreaterThan(0);
+      const xml = readFileSync(join(dir, 'counted.xml'), 'utf8');
+      expect(countsOf(parseXml(xml)).tests).toBeGreaterThan(JSON.parse(counted.stdout).findings.length);
+      expect(xml).toBe(readFileSync(join(dir, 'reported.xml'), 'utf8'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+
   it('counts passing resources in the JUnit file only; other outputs show passes only with --include-passes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'warden-junit-'));
     try {

@@ -41,51 +41,57 @@ export const COVERAGE_SUITE = 'coverage';
  * counts as a failure only when the run gates on unknowns.
  */
 export function junitSuites(result: ScanResult, unknownFails: boolean): JUnitSuite[] {
-  const suites = new Map<string, JUnitSuite>();
-  const suiteOf = (id: string, title?: string): JUnitSuite => {
-    let suite = suites.get(id);
-    if (!suite) suites.set(id, (suite = { id, ...(title !== undefined ? { title } : {}), cases: [], gaps: [] }));
-    return suite;
+  const suites: JUnitSuite[] = [];
+  const suiteIndex = new Map<string, number>();
+  const suiteOf = (id: string, title?: string): number => {
+    let index = suiteIndex.get(id);
+    if (index === undefined) {
+      suiteIndex.set(id, (index = suites.length));
+      suites.push({ id, ...(title !== undefined ? { title } : {}), cases: [], gaps: [] });
+    }
+    return index;
   };
   for (const policy of result.policies) suiteOf(policy.id, policy.title);
 
-  // Resource → policy → case. Resources are told apart by (input, type, address); the name objects
-  // findings share are looked up by identity first, which is much cheaper than a string key per finding.
-  const sameResource = resourceIdentities();
-  const cases = new Map<FindingResource, Map<string, JUnitCase>>();
+  const resources = new ResourceCases();
   for (const finding of mergeInOrder<CaseVerdict, CaseVerdict>(result.findings, result.passes ?? [])) {
-    const resource = sameResource(finding.resource);
-    let byPolicy = cases.get(resource);
-    if (!byPolicy) cases.set(resource, (byPolicy = new Map()));
-    const testCase = byPolicy.get(finding.ruleId);
+    const index = suiteOf(finding.ruleId);
+    const cases = resources.casesOf(finding.resource);
+    const testCase = cases[index];
     if (testCase) testCase.findings.push(finding);
-    else {
-      const created: JUnitCase = { name: resource.address, findings: [finding], outcome: 'passed' };
-      byPolicy.set(finding.ruleId, created);
-      suiteOf(finding.ruleId).cases.push(created);
-    }
+    else suites[index]!.cases.push((cases[index] = { name: finding.resource.address, findings: [finding], outcome: 'passed' }));
   }
-  for (const suite of suites.values()) for (const testCase of suite.cases) testCase.outcome = caseOutcome(testCase.findings, unknownFails);
-  for (const gap of result.coverage.gaps) suiteOf(gap.scope === 'policy' && gap.policyId ? gap.policyId : COVERAGE_SUITE).gaps.push(gap);
+  for (const suite of suites) for (const testCase of suite.cases) testCase.outcome = caseOutcome(testCase.findings, unknownFails);
+  for (const gap of result.coverage.gaps) suites[suiteOf(gap.scope === 'policy' && gap.policyId ? gap.policyId : COVERAGE_SUITE)]!.gaps.push(gap);
 
-  for (const suite of suites.values()) nameApart(suite.cases);
-  return [...suites.values()];
+  for (const suite of suites) nameApart(suite.cases, (address) => resources.isShared(address));
+  return suites;
 }
 
-/** The first of the equally named resource objects (same input, type and address) for each one. */
-function resourceIdentities(): (resource: FindingResource) => FindingResource {
-  const first = new Map<FindingResource, FindingResource>();
-  const byName = new Map<string, FindingResource>();
-  return (resource) => {
-    let same = first.get(resource);
-    if (!same) {
-      const name = `${resource.input}\u0000${resource.type}\u0000${resource.address}`;
-      same = byName.get(name) ?? resource;
-      byName.set(name, same);
-      first.set(resource, same);
-    }
-    return same;
-  };
+/**
+ * The test cases of each resource, one per suite (by index). Resources are told apart by input, type
+ * and address: listed by address, the few resources that share one compared by input and type, so
+ * that no key is built per finding (a large plan has 100k+ findings and passes).
+ */
+class ResourceCases {
+  readonly #byAddress = new Map<string, { input: string; type: string; cases: (JUnitCase | undefined)[] }[]>();
+  /** Whether any address is shared: mostly none is, and then no case needs its name looked at. */
+  #anyShared = false;
+
+  casesOf(resource: FindingResource): (JUnitCase | undefined)[] {
+    let named = this.#byAddress.get(resource.address);
+    if (!named) this.#byAddress.set(resource.address, (named = []));
+    for (const entry of named) if (entry.input === resource.input && entry.type === resource.type) return entry.cases;
+    const entry = { input: resource.input, type: resource.type, cases: [] };
+    named.push(entry);
+    if (named.length > 1) this.#anyShared = true;
+    return entry.cases;
+  }
+
+  /** True when the address names resources in more than one input (or of more than one type). */
+  isShared(address: string): boolean {
+    return this.#anyShared && (this.#byAddress.get(address)?.length ?? 0) > 1;
+  }
 }
 
 /** Any gating finding fails the case; otherwise any unknown or suppressed one skips it. */
@@ -128,9 +134,11 @@ export function totalCounts(counts: readonly JUnitCounts[]): JUnitCounts {
 /**
  * Jenkins keys test history by class and name: the same address in two inputs (two plans of one
  * module) gets its input added, so the cases stay apart; a unique address keeps its plain name.
+ * Only addresses that name several resources are counted (a large plan has 100k+ cases).
  */
-function nameApart(cases: JUnitCase[]): void {
+function nameApart(cases: JUnitCase[], sharedAddress: (address: string) => boolean): void {
+  const shared = cases.filter((c) => sharedAddress(c.name));
   const seen = new Map<string, number>();
-  for (const c of cases) seen.set(c.name, (seen.get(c.name) ?? 0) + 1);
-  for (const c of cases) if (seen.get(c.name)! > 1) c.name = `${c.name} (${c.findings[0]!.resource.input})`;
+  for (const c of shared) seen.set(c.name, (seen.get(c.name) ?? 0) + 1);
+  for (const c of shared) if (seen.get(c.name)! > 1) c.name = `${c.name} (${c.findings[0]!.resource.input})`;
 }
