@@ -32,6 +32,6 @@ export function skippedMessage(testCase: JUnitCase): string {
 /** Every finding of the case, most severe first, each as a labelled block of detail lines. */
 export function caseText(testCase: JUnitCase): string {
   return mostSevereFirst(testCase.findings.filter(isReported))
-    .map((f) => [`[${f.verdict}] ${f.ruleId}`, ...findingDetailLines(f).map((line) => `  ${line}`)].join('\n'))
+    .map((f) => `[${f.verdict}] ${f.ruleId}\n  ${findingDetailLines(f).join('\n  ')}`)
     .join('\n\n');
 }

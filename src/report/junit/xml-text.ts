@@ -5,10 +5,13 @@
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const REPLACEMENT = '\uFFFD';
 
-/** Markup in element text (`>` too: `]]>` may not appear in text) and, with the quote, in attribute values. */
-const TEXT_MARKUP = /[&<>]/g;
-const ATTRIBUTE_MARKUP = /[&<>"]/g;
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+/** Markup and its escapes, `&` first so that no escape is escaped again. */
+const ENTITIES: readonly [string, RegExp, string][] = [
+  ['&', /&/g, '&amp;'],
+  ['<', /</g, '&lt;'],
+  ['>', />/g, '&gt;'],
+];
+const QUOTE: [string, RegExp, string] = ['"', /"/g, '&quot;'];
 
 /** Anything an attribute value must have changed: the same as for text, and any white space and `"`. */
 const ATTRIBUTE_TO_CHANGE = /[\s"&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
@@ -17,7 +20,7 @@ const ATTRIBUTE_TO_CHANGE = /[\s"&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800
 export function attributeText(text: string): string {
   // Most values (a resource address) hold nothing to change: tested once instead of changed three times.
   if (!ATTRIBUTE_TO_CHANGE.test(text)) return text;
-  return escapeMarkup(xmlChars(text.replace(/\s+/g, ' ').trim()), ATTRIBUTE_MARKUP);
+  return escapeQuote(escapeMarkup(xmlChars(text.replace(/\s+/g, ' ').trim())));
 }
 
 /**
@@ -29,18 +32,22 @@ const TEXT_TO_CHANGE = /[\r&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFF
 /** Element text, escaped: one newline convention (parsers turn CR LF into LF), XML characters only. */
 export function elementText(text: string): string {
   if (!TEXT_TO_CHANGE.test(text)) return text;
-  return escapeMarkup(xmlChars(text.replace(/\r\n?/g, '\n')), TEXT_MARKUP);
+  return escapeMarkup(xmlChars(text.replace(/\r\n?/g, '\n')));
 }
 
-/** Every `&`, also one that looks like an entity: a message that says `&amp;` must read `&amp;` back. */
-function escapeMarkup(text: string, markup: RegExp): string {
-  // Tested first: most texts hold no markup, and a replace with a callback is costly even without a match.
-  markup.lastIndex = 0;
-  return markup.test(text) ? text.replace(markup, entity) : text;
+/**
+ * Every `&`, also one that looks like an entity: a message that says `&amp;` must read `&amp;` back.
+ * Text (`>` too: `]]>` may not appear in it); attribute values also escape the quote around them.
+ * Each character looked for first: mostly only the quotes of an address (`x["a"]`) are there.
+ */
+function escapeMarkup(text: string): string {
+  for (const [char, all, escape] of ENTITIES) if (text.includes(char)) text = text.replace(all, escape);
+  return text;
 }
 
-function entity(char: string): string {
-  return ENTITIES[char]!;
+function escapeQuote(text: string): string {
+  const [char, all, escape] = QUOTE;
+  return text.includes(char) ? text.replace(all, escape) : text;
 }
 
 function xmlChars(text: string): string {
