@@ -44,11 +44,10 @@ export function runPolicies(inventory: Inventory, policies: readonly ConfiguredP
   const findings: Finding[] = [];
   const passes: PassRecord[] = [];
   const errors: PolicyError[] = [];
-  const named = resourceNames();
   for (const configured of policies) {
     const { policy } = configured;
     const emit = (verdict: Verdict, report: PolicyReport, reason?: string): void => {
-      findings.push(toFinding(configured, verdict, report, named(report.resource), reason));
+      findings.push(toFinding(configured, verdict, report, reason));
     };
     const context: PolicyContext<unknown> = {
       inventory,
@@ -57,7 +56,7 @@ export function runPolicies(inventory: Inventory, policies: readonly ConfiguredP
       unknown: (report) => emit('unknown', report, isUnknown(report.reason) ? report.reason.reason : report.reason),
       pass: (report) => {
         if (passMode === 'report') emit('pass', report);
-        else if (passMode === 'count') passes.push(toPassRecord(configured, report, named(report.resource)));
+        else if (passMode === 'count') passes.push(toPassRecord(configured, report));
       },
     };
     try {
@@ -69,32 +68,24 @@ export function runPolicies(inventory: Inventory, policies: readonly ConfiguredP
   return { findings, passes, errors };
 }
 
-/**
- * The reported name of each resource, made once per resource and shared by its findings and passes
- * (every policy reports on most resources of a large plan). Reporters never change it.
- */
-function resourceNames(): (resource: Resource) => FindingResource {
-  const names = new Map<Resource, FindingResource>();
-  return (resource) => {
-    let name = names.get(resource);
-    if (!name) names.set(resource, (name = { type: resource.type, address: resource.address, source: resource.source, input: resource.input }));
-    return name;
-  };
+/** The resource as findings name it. */
+function findingResource({ type, address, source, input }: Resource): FindingResource {
+  return { type, address, source, input };
 }
 
 function reportLocation(report: PolicyReport): Location | undefined {
   return report.location ?? locate(report.locationOf ?? report.resource, report.locationOf ? '' : report.path);
 }
 
-function toPassRecord(configured: ConfiguredPolicy, report: PolicyReport, resource: FindingResource): PassRecord {
+function toPassRecord(configured: ConfiguredPolicy, report: PolicyReport): PassRecord {
   const location = reportLocation(report);
   const severity = configured.severityOverride ?? report.severity ?? configured.policy.severity;
-  const record: PassRecord = { ruleId: configured.policy.id, severity, verdict: 'pass', resource };
+  const record: PassRecord = { ruleId: configured.policy.id, severity, verdict: 'pass', resource: findingResource(report.resource) };
   if (location) record.location = location;
   return record;
 }
 
-function toFinding(configured: ConfiguredPolicy, verdict: Verdict, report: PolicyReport, named: FindingResource, reason: string | undefined): Finding {
+function toFinding(configured: ConfiguredPolicy, verdict: Verdict, report: PolicyReport, reason: string | undefined): Finding {
   const { policy } = configured;
   const { resource } = report;
   const element = report.element ?? '';
@@ -105,7 +96,7 @@ function toFinding(configured: ConfiguredPolicy, verdict: Verdict, report: Polic
     verdict,
     message: report.message,
     ...(reason !== undefined ? { reason } : {}),
-    resource: named,
+    resource: findingResource(resource),
     ...(location ? { location } : {}),
     evidence: report.evidence ?? [],
     remediation: policy.remediation,
