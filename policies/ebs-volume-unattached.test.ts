@@ -21,7 +21,7 @@ describe('ebs-volume-unattached on live data', () => {
         },
       ],
     });
-    const findings = runPolicies(inventory, [{ policy: ebsVolumeUnattached, options: {} }], true).findings;
+    const findings = runPolicies(inventory, [{ policy: ebsVolumeUnattached, options: {} }], 'report').findings;
     expect(findings.map((f) => [f.verdict, f.resource.address.split('/').pop(), f.message])).toEqual([
       ['pass', 'vol-0a1', 'arn:aws:ec2:eu-west-1:111122223333:volume/vol-0a1 is attached to i-0a1'],
       ['fail', 'vol-0b2', 'arn:aws:ec2:eu-west-1:111122223333:volume/vol-0b2 is not attached to any instance (state available)'],

@@ -22,7 +22,7 @@ describe('eip-unattached on live data', () => {
         },
       ],
     });
-    const findings = runPolicies(inventory, [{ policy: eipUnattached, options: {} }], true).findings;
+    const findings = runPolicies(inventory, [{ policy: eipUnattached, options: {} }], 'report').findings;
     expect(findings.map((f) => [f.verdict, f.resource.address.split('/').pop()])).toEqual([
       ['pass', 'eipalloc-0a1'],
       ['pass', 'eipalloc-0b2'],

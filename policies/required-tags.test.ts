@@ -23,7 +23,7 @@ function resource(type: string, address: string, tags: TagMap | Unknown | undefi
 
 function scan(resources: Resource[], options: Record<string, unknown> = {}): Finding[] {
   const [configured] = selectPolicies([requiredTags], { policies: { 'required-tags': { options } } }, {});
-  return runPolicies(new Inventory(resources, 'test.json'), [configured!], true).findings;
+  return runPolicies(new Inventory(resources, 'test.json'), [configured!], 'report').findings;
 }
 
 describe('required-tags', () => {

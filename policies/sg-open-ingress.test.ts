@@ -28,7 +28,7 @@ function rule(protocol: string, from: number, to: number, cidrs: string[]): Valu
 
 function scan(resources: Resource[], options: Partial<SgOpenIngressOptions> = {}): Finding[] {
   const [configured] = selectPolicies([sgOpenIngress], { policies: { 'sg-open-ingress': { options } } }, {});
-  return runPolicies(new Inventory(resources, 'test.json'), [configured!], false).findings;
+  return runPolicies(new Inventory(resources, 'test.json'), [configured!], 'omit').findings;
 }
 
 describe('sg-open-ingress severity by port', () => {

@@ -4,6 +4,7 @@ import { performScan } from '../cli/scan-command.js';
 import { UsageError } from '../cli/usage-error.js';
 import { ConfigError } from '../config/config-error.js';
 import { workflowCommand } from '../report/github/workflow-command.js';
+import { wholeText } from '../report/report-text.js';
 import { EXIT } from '../rules/exit-code.js';
 import { readActionInputs } from './action-inputs.js';
 import { actionScan } from './scan-arguments.js';
@@ -23,7 +24,7 @@ export async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
     const scan = actionScan(inputs, workspace);
     const { result, plan } = await performScan(scan.paths, scan.flags, workspace);
     const exitCode = await emitResult(result, plan, workspace);
-    if (inputs.summary) appendStepSummary(env, await reportRenderer(result, plan, workspace)('markdown', true));
+    if (inputs.summary) appendStepSummary(env, wholeText(await reportRenderer(result, plan, workspace)('markdown', true)));
     writeStepOutputs(env, scanOutputs(result, scan.sarifFile, exitCode));
     return exitCode;
   } catch (error) {

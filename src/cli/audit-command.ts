@@ -81,7 +81,7 @@ export async function auditCommand(flags: AuditFlags, dependencies: AuditDepende
       policies,
       config,
       ...(configPath ? { configPath } : {}),
-      includePasses: plan.collectPasses,
+      passMode: plan.passMode,
       unknownMode: plan.unknownMode,
       onCollected: (collection) => {
         if (flags.saveInventory) writeReport(flags.saveInventory, cwd, `${JSON.stringify(collection.recording)}\n`);

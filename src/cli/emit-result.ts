@@ -2,10 +2,11 @@ import { resolve } from 'node:path';
 import { describeFsError } from '../engines/input-error.js';
 import type { FailOn, UnknownMode, WardenConfig } from '../config/config.js';
 import { FORMATS_WITH_PASSES, loadReporter, type Format } from '../report/reporter.js';
-import { writeOutputFile } from '../report/write-output.js';
+import type { ReportText } from '../report/report-text.js';
+import { writeOutputFile, writeOutputStream } from '../report/write-output.js';
 import { exitCodeFor, type GateOptions } from '../rules/exit-code.js';
+import type { PassMode } from '../rules/runner.js';
 import type { ScanResult } from '../scan/scan-result.js';
-import { withoutPasses } from '../scan/without-passes.js';
 import { parseFailOn, parseFormat, parseReport, parseUnknownMode } from './parse-flags.js';
 import { writeStderrLine } from './stderr-line.js';
 import { shouldColor } from './terminal.js';
@@ -32,18 +33,18 @@ export interface OutputPlan {
   failOn: FailOn;
   unknownMode: UnknownMode;
   allowIncomplete: boolean;
-  /** Passes asked for with --include-passes: every format shows them. */
-  includePasses: boolean;
-  /** Passes the policies must report: asked for, or needed by a requested format (junit). */
-  collectPasses: boolean;
+  /**
+   * Passing checks: reported as findings when asked for with --include-passes (every format shows
+   * them), else counted when a requested format always shows them (junit), else dropped.
+   */
+  passMode: PassMode;
 }
 
 /** Checks the output flags (a bad value is a UsageError, before any work is done). */
 export function planOutput(flags: OutputFlags, config: WardenConfig): OutputPlan {
   const format = parseFormat(flags.format);
   const reports = (flags.report ?? []).map(parseReport);
-  const includePasses = flags.includePasses ?? false;
-  const collectPasses = includePasses || [format, ...reports.map((report) => report.format)].some((f) => FORMATS_WITH_PASSES.includes(f));
+  const countPasses = [format, ...reports.map((report) => report.format)].some((f) => FORMATS_WITH_PASSES.includes(f));
   return {
     format,
     reports,
@@ -52,8 +53,7 @@ export function planOutput(flags: OutputFlags, config: WardenConfig): OutputPlan
     failOn: flags.failOn ? parseFailOn(flags.failOn) : (config.failOn ?? 'low'),
     unknownMode: flags.unknown ? parseUnknownMode(flags.unknown) : (config.unknown ?? 'warn'),
     allowIncomplete: flags.allowIncomplete ?? config.allowIncomplete ?? false,
-    includePasses,
-    collectPasses,
+    passMode: flags.includePasses ? 'report' : countPasses ? 'count' : 'omit',
   };
 }
 
@@ -74,22 +74,20 @@ export async function emitResult(result: ScanResult, plan: OutputPlan, cwd: stri
   const render = reportRenderer(result, plan, cwd);
   for (const report of plan.reports) writeReport(report.file, cwd, await render(report.format, true));
   if (plan.output) writeReport(plan.output, cwd, await render(plan.format, true));
-  else if (!(plan.quiet && plan.format === 'console')) process.stdout.write(await render(plan.format, false));
+  else if (!(plan.quiet && plan.format === 'console')) writeOutputStream(process.stdout, await render(plan.format, false));
 
   return exitCodeFor(result, gateOf(plan));
 }
 
 /**
- * Renders the result in any format as this run reports it: its gate, the workspace that
- * annotation paths are relative to, passes only where asked for or needed. The GitHub Action also
- * renders its job summary with it.
+ * Renders the result in any format as this run reports it: its gate and the workspace that
+ * annotation paths are relative to. The GitHub Action also renders its job summary with it.
  */
-export function reportRenderer(result: ScanResult, plan: OutputPlan, cwd: string): (format: Format, toFile: boolean) => Promise<string> {
+export function reportRenderer(result: ScanResult, plan: OutputPlan, cwd: string): (format: Format, toFile: boolean) => Promise<ReportText> {
   const gate = gateOf(plan);
   const workspace = process.env['GITHUB_WORKSPACE'];
-  const withoutCollectedPasses = plan.includePasses ? result : withoutPasses(result);
   return async (format, toFile) =>
-    (await loadReporter(format))(FORMATS_WITH_PASSES.includes(format) ? result : withoutCollectedPasses, {
+    (await loadReporter(format))(result, {
       color: !toFile && shouldColor(process.stdout),
       cwd,
       gate,
@@ -101,11 +99,16 @@ function gateOf(plan: OutputPlan): GateOptions {
   return { failOn: plan.failOn, unknown: plan.unknownMode, allowIncomplete: plan.allowIncomplete };
 }
 
-/** Writes an output (report, saved inventory); one that cannot be written (a directory, a read-only place) is a usage error of one line, not a crash. */
-export function writeReport(file: string, cwd: string, content: string): void {
+/**
+ * Writes an output (report, saved inventory); one that cannot be written (a directory, a read-only
+ * place) is a usage error of one line, not a crash. A report is rendered as it is written: an error
+ * of the reporter itself (no system error code) is not the file's fault and goes on as it is.
+ */
+export function writeReport(file: string, cwd: string, content: string | ReportText): void {
   try {
     writeOutputFile(resolve(cwd, file), content);
   } catch (error) {
+    if (typeof (error as NodeJS.ErrnoException | undefined)?.code !== 'string') throw error;
     throw new UsageError(`cannot write ${file}: ${describeFsError(error)}`);
   }
 }

@@ -39,7 +39,7 @@ export async function performScan(paths: string[], flags: ScanFlags, cwd: string
     policies,
     config,
     ...(configPath ? { configPath } : {}),
-    includePasses: plan.collectPasses,
+    passMode: plan.passMode,
     unknownMode: plan.unknownMode,
     load,
   });

@@ -1,5 +1,6 @@
 import type { GateOptions } from '../rules/exit-code.js';
 import type { ScanResult } from '../scan/scan-result.js';
+import type { ReportText } from './report-text.js';
 
 export interface ReportContext {
   /** Colour the output (console): false for files, NO_COLOR and non-TTY streams. */
@@ -15,8 +16,8 @@ export interface ReportContext {
   workspace?: string;
 }
 
-/** Turns a scan result into one output format. Reporters never decide anything, they only render. */
-export type Reporter = (result: ScanResult, context: ReportContext) => string;
+/** Turns a scan result into one output format, in pieces. Reporters never decide anything, they only render. */
+export type Reporter = (result: ScanResult, context: ReportContext) => ReportText;
 
 export const FORMATS = ['console', 'json', 'sarif', 'junit', 'markdown', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -26,7 +27,7 @@ export const DEFAULT_GATE: GateOptions = { failOn: 'low', unknown: 'warn', allow
 
 /**
  * Formats that show passing checks even without --include-passes: Jenkins counts a JUnit test per
- * (policy, resource), passes included, so requesting junit makes the run collect them.
+ * (policy, resource), passes included, so requesting junit makes the run count them (ScanResult.passes).
  */
 export const FORMATS_WITH_PASSES: readonly Format[] = ['junit'];
 

@@ -30,6 +30,14 @@ export interface Suppression {
   by?: string;
 }
 
+/** The resource a finding is about, as reporters name it. */
+export interface FindingResource {
+  type: string;
+  address: string;
+  source: SourceKind;
+  input: string;
+}
+
 /** One verdict of one policy on one resource (or one element of it), as every reporter receives it. */
 export interface Finding {
   ruleId: string;
@@ -38,7 +46,7 @@ export interface Finding {
   message: string;
   /** For `unknown`: the input that could not be decided. */
   reason?: string;
-  resource: { type: string; address: string; source: SourceKind; input: string };
+  resource: FindingResource;
   location?: Location;
   evidence: Evidence[];
   remediation: string;

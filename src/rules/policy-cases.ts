@@ -191,7 +191,7 @@ function judgeCase(policy: Policy, policyCase: PolicyCase, prepared: PreparedCas
   const findings: Finding[] = [];
   const errors: string[] = [];
   for (const inventory of inventories) {
-    const run = runPolicies(inventory, [{ policy, options: prepared.options }], false);
+    const run = runPolicies(inventory, [{ policy, options: prepared.options }], 'omit');
     errors.push(...run.errors.map((e) => `the policy threw: ${e.message}`));
     findings.push(...run.findings.filter((f) => f.ruleId === policy.id && (f.verdict === 'fail' || f.verdict === 'unknown')));
   }

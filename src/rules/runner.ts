@@ -1,11 +1,13 @@
 import type { Inventory } from '../model/inventory.js';
+import type { Location } from '../model/location.js';
 import type { Resource } from '../model/resource.js';
 // Policies reach the network through `inventory.network`: load it wherever policies run (see network-view-factory.ts).
 import '../network/network-view.js';
 import { isUnknown } from '../model/unknown.js';
-import type { Finding, Verdict } from './finding.js';
+import type { Finding, FindingResource, Verdict } from './finding.js';
 import { fingerprint } from './fingerprint.js';
 import { locate } from './locate.js';
+import type { PassRecord } from './pass-record.js';
 import type { Policy, PolicyContext, PolicyReport } from './policy.js';
 import type { Severity } from './severity.js';
 
@@ -24,14 +26,23 @@ export interface PolicyError {
   message: string;
 }
 
+/**
+ * What becomes of passing checks: dropped (`omit`), recorded for formats that count them (`count`:
+ * PassRecords, JUnit) or reported as findings like any other verdict (`report`: --include-passes).
+ */
+export type PassMode = 'omit' | 'count' | 'report';
+
 export interface RunResult {
   findings: Finding[];
+  /** Passing checks in `count` mode. */
+  passes: PassRecord[];
   errors: PolicyError[];
 }
 
 /** Runs every configured policy against one inventory. */
-export function runPolicies(inventory: Inventory, policies: readonly ConfiguredPolicy[], includePasses: boolean): RunResult {
+export function runPolicies(inventory: Inventory, policies: readonly ConfiguredPolicy[], passMode: PassMode): RunResult {
   const findings: Finding[] = [];
+  const passes: PassRecord[] = [];
   const errors: PolicyError[] = [];
   for (const configured of policies) {
     const { policy } = configured;
@@ -44,7 +55,8 @@ export function runPolicies(inventory: Inventory, policies: readonly ConfiguredP
       fail: (report) => emit('fail', report),
       unknown: (report) => emit('unknown', report, isUnknown(report.reason) ? report.reason.reason : report.reason),
       pass: (report) => {
-        if (includePasses) emit('pass', report);
+        if (passMode === 'report') emit('pass', report);
+        else if (passMode === 'count') passes.push(toPassRecord(configured, report));
       },
     };
     try {
@@ -53,21 +65,38 @@ export function runPolicies(inventory: Inventory, policies: readonly ConfiguredP
       errors.push({ policyId: policy.id, input: inventory.input, message: error instanceof Error ? error.message : String(error) });
     }
   }
-  return { findings, errors };
+  return { findings, passes, errors };
+}
+
+/** The resource as findings name it. */
+function findingResource({ type, address, source, input }: Resource): FindingResource {
+  return { type, address, source, input };
+}
+
+function reportLocation(report: PolicyReport): Location | undefined {
+  return report.location ?? locate(report.locationOf ?? report.resource, report.locationOf ? '' : report.path);
+}
+
+function toPassRecord(configured: ConfiguredPolicy, report: PolicyReport): PassRecord {
+  const location = reportLocation(report);
+  const severity = configured.severityOverride ?? report.severity ?? configured.policy.severity;
+  const record: PassRecord = { ruleId: configured.policy.id, severity, verdict: 'pass', resource: findingResource(report.resource) };
+  if (location) record.location = location;
+  return record;
 }
 
 function toFinding(configured: ConfiguredPolicy, verdict: Verdict, report: PolicyReport, reason: string | undefined): Finding {
   const { policy } = configured;
   const { resource } = report;
   const element = report.element ?? '';
-  const location = report.location ?? locate(report.locationOf ?? resource, report.locationOf ? '' : report.path);
+  const location = reportLocation(report);
   return {
     ruleId: policy.id,
     severity: configured.severityOverride ?? report.severity ?? policy.severity,
     verdict,
     message: report.message,
     ...(reason !== undefined ? { reason } : {}),
-    resource: { type: resource.type, address: resource.address, source: resource.source, input: resource.input },
+    resource: findingResource(resource),
     ...(location ? { location } : {}),
     evidence: report.evidence ?? [],
     remediation: policy.remediation,

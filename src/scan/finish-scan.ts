@@ -1,7 +1,8 @@
 import type { UnknownMode, WardenConfig } from '../config/config.js';
 import type { Inventory } from '../model/inventory.js';
 import type { Finding } from '../rules/finding.js';
-import { runPolicies, type ConfiguredPolicy } from '../rules/runner.js';
+import type { PassRecord } from '../rules/pass-record.js';
+import { runPolicies, type ConfiguredPolicy, type PassMode } from '../rules/runner.js';
 import { applyConfigIgnores } from '../rules/suppressions.js';
 import { toolInfo } from '../version.js';
 import { policyMeta } from './policy-meta.js';
@@ -14,17 +15,26 @@ export interface EvaluationSettings {
   policies: readonly ConfiguredPolicy[];
   config: WardenConfig;
   configPath?: string;
-  includePasses?: boolean;
+  /** Passing checks: dropped (the default), counted for JUnit, or reported as findings (--include-passes). */
+  passMode?: PassMode;
   unknownMode?: UnknownMode;
   /** YYYY-MM-DD, for ignore expiry; defaults to today (UTC). */
   today?: string;
 }
 
+/** What the policies found on the inputs so far: findings, passes (when counted) and coverage gaps. */
+export interface Evaluated {
+  findings: Finding[];
+  passes: PassRecord[];
+  gaps: CoverageGap[];
+}
+
 /** Runs the policies on one inventory; a policy that throws becomes a coverage gap and the others still run. */
-export function evaluateInventory(inventory: Inventory, settings: EvaluationSettings, findings: Finding[], gaps: CoverageGap[]): void {
-  const run = runPolicies(inventory, settings.policies, settings.includePasses ?? false);
-  // One at a time: spread as arguments, the 100k+ findings of a large plan (passes included) overflow the stack.
+export function evaluateInventory(inventory: Inventory, settings: EvaluationSettings, { findings, passes, gaps }: Evaluated): void {
+  const run = runPolicies(inventory, settings.policies, settings.passMode ?? 'omit');
+  // One at a time: spread as arguments, the 100k+ findings or passes of a large plan overflow the stack.
   for (const finding of run.findings) findings.push(finding);
+  for (const pass of run.passes) passes.push(pass);
   for (const error of run.errors) {
     gaps.push({ scope: 'policy', target: error.input, policyId: error.policyId, message: `policy ${error.policyId} failed: ${error.message}` });
   }
@@ -33,13 +43,14 @@ export function evaluateInventory(inventory: Inventory, settings: EvaluationSett
 /** Applies configuration ignores and the unknown mode, orders the findings and assembles the result. */
 export function finishScan(
   command: string,
-  parts: { inputs: InputSummary[]; gaps: CoverageGap[]; findings: Finding[]; apiCalls?: ApiCallStats; warnings?: string[] },
+  parts: Evaluated & { inputs: InputSummary[]; apiCalls?: ApiCallStats; warnings?: string[] },
   settings: EvaluationSettings,
 ): ScanResult {
   const today = settings.today ?? new Date().toISOString().slice(0, 10);
   const warnings = applyConfigIgnores(parts.findings, settings.config.ignores ?? [], today, settings.configPath ?? 'warden.yaml');
   const reported = settings.unknownMode === 'ignore' ? parts.findings.filter((f) => f.verdict !== 'unknown') : parts.findings;
   sortFindings(reported);
+  sortFindings(parts.passes);
   return {
     tool: toolInfo(),
     command,
@@ -47,6 +58,7 @@ export function finishScan(
     coverage: { complete: parts.gaps.length === 0, gaps: parts.gaps, ...(parts.apiCalls ? { apiCalls: parts.apiCalls } : {}) },
     policies: settings.policies.map(({ policy, severityOverride }) => policyMeta(policy, severityOverride)),
     findings: reported,
+    ...(parts.passes.length > 0 ? { passes: parts.passes } : {}),
     summary: summarise(reported),
     warnings: [...(parts.warnings ?? []), ...warnings],
   };

@@ -1,7 +1,6 @@
 import { buildInventories } from '../engines/live/build-inventories.js';
 import type { LiveAuditOptions, LiveCollection } from '../engines/live/collect-live.js';
-import type { Finding } from '../rules/finding.js';
-import { evaluateInventory, finishScan, type EvaluationSettings } from './finish-scan.js';
+import { evaluateInventory, finishScan, type EvaluationSettings, type Evaluated } from './finish-scan.js';
 import type { CoverageGap, InputSummary, ScanResult } from './scan-result.js';
 
 export interface AuditRequest extends EvaluationSettings {
@@ -19,8 +18,7 @@ export async function runAudit(request: AuditRequest): Promise<ScanResult> {
   const { collectLive } = await import('../engines/live/collect-live.js');
   const collection = await collectLive(request.live);
   request.onCollected?.(collection);
-  const findings: Finding[] = [];
-  const gaps: CoverageGap[] = [...collection.gaps];
+  const evaluated: Evaluated = { findings: [], passes: [], gaps: [...collection.gaps] };
   const inputs: InputSummary[] = [];
   const unread = new Map(collection.recording.targets.filter((t) => Object.keys(t.responses).length === 0).map((t) => [`${t.account}/${t.region}`, t]));
   for (const inventory of buildInventories(collection.recording)) {
@@ -29,7 +27,7 @@ export async function runAudit(request: AuditRequest): Promise<ScanResult> {
       inputs.push({ path: inventory.input, kind: 'live', status: 'error', error: failureOf(inventory.input, collection.gaps) });
       continue;
     }
-    evaluateInventory(inventory, request, findings, gaps);
+    evaluateInventory(inventory, request, evaluated);
     inputs.push({ path: inventory.input, kind: 'live', status: 'scanned', resources: inventory.resources.length, details: { source: collection.recording.source } });
   }
   for (const gap of collection.gaps) {
@@ -37,7 +35,7 @@ export async function runAudit(request: AuditRequest): Promise<ScanResult> {
   }
   // Nothing was read at all (e.g. the aggregator query failed): each failure is an input in error.
   if (inputs.length === 0) for (const gap of collection.gaps) inputs.push({ path: gap.target, kind: 'live', status: 'error', error: gap.message });
-  return finishScan('audit', { inputs, gaps, findings, apiCalls: collection.apiCalls }, request);
+  return finishScan('audit', { ...evaluated, inputs, apiCalls: collection.apiCalls }, request);
 }
 
 function failureOf(target: string, gaps: readonly CoverageGap[]): string {

@@ -1,12 +1,11 @@
 import { resolve } from 'node:path';
 import { InputError } from '../engines/input-error.js';
 import { loadInput, type LoadOptions } from '../engines/load-input.js';
-import type { Finding } from '../rules/finding.js';
 import { applyInlineIgnores } from '../rules/suppressions.js';
 import { displayPath } from './display-path.js';
-import { evaluateInventory, finishScan, type EvaluationSettings } from './finish-scan.js';
+import { evaluateInventory, finishScan, type EvaluationSettings, type Evaluated } from './finish-scan.js';
 import { describeInternalError } from './internal-error.js';
-import type { CoverageGap, InputSummary, ScanResult } from './scan-result.js';
+import type { InputSummary, ScanResult } from './scan-result.js';
 
 export { policyMeta } from './policy-meta.js';
 
@@ -20,18 +19,19 @@ export interface ScanRequest extends EvaluationSettings {
 /** Loads every input (a bad one, or one an engine fails on, is recorded; the others are still scanned) and runs the policies on each. */
 export async function runScan(request: ScanRequest): Promise<ScanResult> {
   const inputs: InputSummary[] = [];
-  const gaps: CoverageGap[] = [];
-  const findings: Finding[] = [];
+  const evaluated: Evaluated = { findings: [], passes: [], gaps: [] };
+  const { findings, passes, gaps } = evaluated;
   const warnings: string[] = [];
   const today = request.today ?? new Date().toISOString().slice(0, 10);
   for (const path of request.paths) {
     const display = displayPath(path, request.cwd);
     const first = findings.length;
+    const firstPass = passes.length;
     const firstGap = gaps.length;
     try {
       const loaded = await loadInput(resolve(request.cwd, path), display, { cwd: request.cwd, ...request.load });
       const inventories = loaded.inventories ?? [loaded.inventory];
-      for (const inventory of inventories) evaluateInventory(inventory, request, findings, gaps);
+      for (const inventory of inventories) evaluateInventory(inventory, request, evaluated);
       gaps.push(...(loaded.gaps ?? []));
       warnings.push(...(loaded.warnings ?? []), ...applyInlineIgnores(findings.slice(first), loaded.ignores ?? [], today));
       const resources = inventories.reduce((n, inventory) => n + inventory.resources.length, 0);
@@ -39,11 +39,12 @@ export async function runScan(request: ScanRequest): Promise<ScanResult> {
     } catch (error) {
       // One input must not stop the others, even through a bug in an engine: what it added is dropped.
       findings.length = first;
+      passes.length = firstPass;
       gaps.length = firstGap;
       const message = error instanceof InputError ? error.message : describeInternalError(error, display);
       inputs.push({ path: display, kind: 'unknown', status: 'error', error: message });
       gaps.push({ scope: 'input', target: display, message });
     }
   }
-  return finishScan('scan', { inputs, gaps, findings, warnings }, request);
+  return finishScan('scan', { ...evaluated, inputs, warnings }, request);
 }

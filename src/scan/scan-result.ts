@@ -1,4 +1,5 @@
 import type { Finding, Verdict } from '../rules/finding.js';
+import type { PassRecord } from '../rules/pass-record.js';
 import type { Severity } from '../rules/severity.js';
 
 export interface ToolInfo {
@@ -76,6 +77,11 @@ export interface ScanResult {
   coverage: { complete: boolean; gaps: CoverageGap[]; apiCalls?: ApiCallStats };
   policies: PolicyMeta[];
   findings: Finding[];
+  /**
+   * Passing checks counted for a format that always shows them (JUnit), in the findings' order; not
+   * in `findings` or the summary. With --include-passes, passes are findings instead.
+   */
+  passes?: PassRecord[];
   summary: ScanSummary;
   /** Warnings for the user that are not findings (expired ignores, deprecated options). */
   warnings: string[];

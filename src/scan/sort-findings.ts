@@ -3,29 +3,58 @@ import { severityRank } from '../rules/severity.js';
 
 const VERDICT_ORDER: Record<Verdict, number> = { fail: 0, unknown: 1, suppressed: 2, pass: 3 };
 
-/** A stable order for every output: by input, file position, then rule and resource. */
-export function sortFindings(findings: Finding[]): void {
-  findings.sort(
-    (a, b) =>
-      cmp(a.resource.input, b.resource.input) ||
-      cmp(fileOf(a), fileOf(b)) ||
-      (lineOf(a) - lineOf(b)) ||
-      VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] ||
-      severityRank(b.severity) - severityRank(a.severity) ||
-      cmp(a.ruleId, b.ruleId) ||
-      cmp(a.resource.address, b.resource.address) ||
-      cmp(a.fingerprint, b.fingerprint),
-  );
+/** What the report order reads: a finding, or a pass recorded without a fingerprint (PassRecord). */
+export type Ordered = Pick<Finding, 'ruleId' | 'severity' | 'verdict' | 'resource' | 'location'> & { fingerprint?: string };
+
+/** The sort fields of one item, read once instead of in every one of the n log n comparisons. */
+interface OrderKey {
+  input: string;
+  file: string;
+  /** Line, then verdict, then severity (worst first), as one number. */
+  rank: number;
+  ruleId: string;
+  address: string;
+  /** The fingerprint; the resource type for a pass recorded without one. */
+  last: string;
 }
 
-function fileOf(f: Finding): string {
-  return f.location?.kind === 'source' ? f.location.file : '';
+/** A stable order for every output: by input, file position, verdict, severity, then rule and resource. */
+export function sortFindings<T extends Ordered>(items: T[]): void {
+  const keyed = items.map((item) => ({ item, key: orderKey(item) }));
+  keyed.sort((a, b) => compareKeys(a.key, b.key));
+  for (let i = 0; i < keyed.length; i++) items[i] = keyed[i]!.item;
 }
 
-function lineOf(f: Finding): number {
-  return f.location?.kind === 'source' ? (f.location.startLine ?? 0) : 0;
+/** Two lists, each already in that order, walked as one list in that order (findings and counted passes). */
+export function* mergeInOrder<A extends Ordered, B extends Ordered>(first: readonly A[], second: readonly B[]): Generator<A | B> {
+  let i = 0;
+  let j = 0;
+  let keyA = first.length > 0 ? orderKey(first[0]!) : undefined;
+  let keyB = second.length > 0 ? orderKey(second[0]!) : undefined;
+  while (keyA && keyB) {
+    if (compareKeys(keyA, keyB) <= 0) {
+      yield first[i++]!;
+      keyA = i < first.length ? orderKey(first[i]!) : undefined;
+    } else {
+      yield second[j++]!;
+      keyB = j < second.length ? orderKey(second[j]!) : undefined;
+    }
+  }
+  for (; i < first.length; i++) yield first[i]!;
+  for (; j < second.length; j++) yield second[j]!;
+}
+
+function orderKey(item: Ordered): OrderKey {
+  const source = item.location?.kind === 'source' ? item.location : undefined;
+  // Severity rank is 1–5 and verdicts 0–3: 64 per line keeps the three apart.
+  const rank = (source?.startLine ?? 0) * 64 + VERDICT_ORDER[item.verdict] * 8 + (8 - severityRank(item.severity));
+  return { input: item.resource.input, file: source?.file ?? '', rank, ruleId: item.ruleId, address: item.resource.address, last: item.fingerprint ?? item.resource.type };
+}
+
+function compareKeys(a: OrderKey, b: OrderKey): number {
+  return cmp(a.input, b.input) || cmp(a.file, b.file) || a.rank - b.rank || cmp(a.ruleId, b.ruleId) || cmp(a.address, b.address) || cmp(a.last, b.last);
 }
 
 function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return a === b ? 0 : a < b ? -1 : 1;
 }

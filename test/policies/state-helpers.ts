@@ -8,7 +8,7 @@ import { REPO } from '../engines/hcl/hcl-helpers.js';
 /** Scans paths (relative to the repository) with one policy, passes included. */
 export async function scanWith(policyId: string, paths: string[], cwd = REPO): Promise<ScanResult> {
   const policies = selectPolicies(builtinPolicies, {}, { only: [policyId] });
-  return runScan({ paths, cwd, policies, config: {}, includePasses: true, today: '2025-06-01' });
+  return runScan({ paths, cwd, policies, config: {}, passMode: 'report', today: '2025-06-01' });
 }
 
 /** `verdict file:line message` for each finding. */

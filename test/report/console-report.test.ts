@@ -1,5 +1,6 @@
 import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { wholeText } from '../../src/report/report-text.js';
 import { consoleReport } from '../../src/report/console/console-report.js';
 import { CONSOLE_WIDTH } from '../../src/report/console/wrap-text.js';
 import type { ScanResult } from '../../src/scan/scan-result.js';
@@ -11,7 +12,7 @@ import { CONTEXT, PLAN_FIXTURE, scanFixturePlan, syntheticResult } from './repor
 const ANSI = /\u001b\[[0-9;]*m/;
 
 function plain(result: ScanResult): string {
-  return consoleReport(result, { ...CONTEXT, color: false });
+  return wholeText(consoleReport(result, { ...CONTEXT, color: false }));
 }
 
 function lines(text: string): string[] {
@@ -30,7 +31,7 @@ describe('console report', () => {
   });
 
   it('colours by severity when colour is on, whatever chalk would detect', () => {
-    const coloured = consoleReport(syntheticResult(), { ...CONTEXT, color: true });
+    const coloured = wholeText(consoleReport(syntheticResult(), { ...CONTEXT, color: true }));
     expect(coloured).toMatch(ANSI);
     const critical = lines(coloured).find((line) => line.includes('db-internet-reachable'))!;
     expect(critical).toContain('\u001b[91m'); // bright red
@@ -121,12 +122,12 @@ describe('console report of hostile text', () => {
     first!.evidence = [{ path: `tags.${hostile}`, value: hostile }];
     first!.trace = [{ label: `igw ${hostile}` }];
     for (const color of [false, true]) {
-      const text = stripVTControlCharacters(consoleReport(result, { ...CONTEXT, color }));
+      const text = stripVTControlCharacters(wholeText(consoleReport(result, { ...CONTEXT, color })));
       expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
       expect(text).toContain('\\u001b[2J');
       expect(text).toContain('evil\\u202e');
     }
     // Colour codes are still the theme's own.
-    expect(consoleReport(result, { ...CONTEXT, color: true })).toMatch(ANSI);
+    expect(wholeText(consoleReport(result, { ...CONTEXT, color: true }))).toMatch(ANSI);
   });
 });

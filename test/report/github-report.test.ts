@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { wholeText } from '../../src/report/report-text.js';
 import { annotationPosition, repositoryPath } from '../../src/report/github/annotation-file.js';
 import { annotationLevel, ANNOTATIONS_SHOWN_PER_LEVEL, githubReport } from '../../src/report/github/github-report.js';
 import { escapeData, escapeProperty, workflowCommand } from '../../src/report/github/workflow-command.js';
@@ -76,7 +77,7 @@ describe('GitHub annotations', () => {
   });
 
   it('annotates failing and unknown findings (not suppressed or passing), gaps first, errors before warnings before notices', () => {
-    const lines = annotations(githubReport(syntheticResult(), CONTEXT));
+    const lines = annotations(wholeText(githubReport(syntheticResult(), CONTEXT)));
     expect(lines.map((l) => [l.name, l.properties['title']])).toEqual([
       ['error', 'warden: input not evaluated'],
       ['error', 'warden: policy not evaluated'],
@@ -93,7 +94,7 @@ describe('GitHub annotations', () => {
   });
 
   it('places source findings by file and lines, live findings without a file', () => {
-    const lines = annotations(githubReport(syntheticResult(), CONTEXT));
+    const lines = annotations(wholeText(githubReport(syntheticResult(), CONTEXT)));
     const db = lines.find((l) => l.properties['title']!.startsWith('warden db-internet-reachable'))!;
     expect(db.properties).toEqual({ file: 'plans/prod.json', line: '120', col: '7', title: 'warden db-internet-reachable (critical)' });
     expect(db.data.split('\n')).toContain('evidence: password = (sensitive) (set by the module)');
@@ -121,17 +122,17 @@ describe('GitHub annotations', () => {
   it('says so first when a level has more annotations than GitHub shows for a step', () => {
     const result = syntheticResult();
     const many: Finding[] = Array.from({ length: ANNOTATIONS_SHOWN_PER_LEVEL + 5 }, (_, i) => ({ ...result.findings[0]!, message: `finding ${i}`, fingerprint: String(i).padStart(32, '0') }));
-    const lines = annotations(githubReport({ ...result, coverage: { complete: true, gaps: [] }, findings: many, summary: summarise(many) }, CONTEXT));
+    const lines = annotations(wholeText(githubReport({ ...result, coverage: { complete: true, gaps: [] }, findings: many, summary: summarise(many) }, CONTEXT)));
     expect(lines).toHaveLength(ANNOTATIONS_SHOWN_PER_LEVEL + 6);
     expect(lines[0]!.name).toBe('notice');
     expect(lines[0]!.data).toMatch(/^5 of 15 annotations are beyond the 10 per level/);
-    const few = annotations(githubReport({ ...result, coverage: { complete: true, gaps: [] } }, CONTEXT));
+    const few = annotations(wholeText(githubReport({ ...result, coverage: { complete: true, gaps: [] } }, CONTEXT)));
     expect(few.some((l) => l.properties['title'] === 'warden: more findings than GitHub shows')).toBe(false);
   });
 
   it('prints nothing for a clean scan', () => {
     const result = syntheticResult();
-    expect(githubReport({ ...result, coverage: { complete: true, gaps: [] }, findings: [], summary: summarise([]) }, CONTEXT)).toBe('');
+    expect(wholeText(githubReport({ ...result, coverage: { complete: true, gaps: [] }, findings: [], summary: summarise([]) }, CONTEXT))).toBe('');
   });
 });
 

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { wholeText } from '../../src/report/report-text.js';
 import { jsonReport, JSON_SCHEMA_VERSION } from '../../src/report/json/json-report.js';
 import { createBaseline } from '../../src/rules/baseline.js';
 import { applyBaseline } from '../../src/scan/apply-baseline.js';
@@ -9,7 +10,7 @@ import { CONTEXT, PLAN_FIXTURE, scanFixturePlan, syntheticResult } from './repor
 type Doc = Record<string, any>;
 
 function render(result: ScanResult): Doc {
-  return JSON.parse(jsonReport(result, CONTEXT)) as Doc;
+  return JSON.parse(wholeText(jsonReport(result, CONTEXT))) as Doc;
 }
 
 function expectValid(doc: unknown): void {

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { wholeText } from '../../src/report/report-text.js';
 import { junitReport } from '../../src/report/junit/junit-report.js';
 import type { ReportContext } from '../../src/report/reporter.js';
 import type { Finding } from '../../src/rules/finding.js';
@@ -36,16 +37,16 @@ beforeAll(async () => {
 
 describe('JUnit XML against our JUnit XSD (libxml2, WASM)', () => {
   it('accepts the report of a real scan', async () => {
-    expect(await junitSchemaErrors(junitReport(scanned, CONTEXT))).toEqual([]);
+    expect(await junitSchemaErrors(wholeText(junitReport(scanned, CONTEXT)))).toEqual([]);
   });
 
   it('accepts a report with every verdict, source, location kind and gap, in both unknown modes', async () => {
-    expect(await junitSchemaErrors(junitReport(syntheticResult(), CONTEXT))).toEqual([]);
-    expect(await junitSchemaErrors(junitReport(syntheticResult(), GATE_UNKNOWN_FAILS))).toEqual([]);
+    expect(await junitSchemaErrors(wholeText(junitReport(syntheticResult(), CONTEXT)))).toEqual([]);
+    expect(await junitSchemaErrors(wholeText(junitReport(syntheticResult(), GATE_UNKNOWN_FAILS)))).toEqual([]);
   });
 
   it('rejects documents that break the format (the validator is not vacuous)', async () => {
-    const xml = junitReport(syntheticResult(), CONTEXT);
+    const xml = wholeText(junitReport(syntheticResult(), CONTEXT));
     const broken = [
       xml.replace(/ classname="[^"]*"/, ''),
       xml.replace(/ failures="\d+"/, ' failures="some"'),
@@ -60,7 +61,7 @@ describe('JUnit report', () => {
   it('has one suite per policy and one case per (policy, resource), two findings of one resource in one case', () => {
     const result = syntheticResult();
     const second: Finding = { ...result.findings[4]!, message: 'Security group sg-0abc admits 22 from ::/0', severity: 'high', fingerprint: 'f'.repeat(32) };
-    const root = parseXml(junitReport(withFindings(result, [...result.findings, second]), CONTEXT));
+    const root = parseXml(wholeText(junitReport(withFindings(result, [...result.findings, second]), CONTEXT)));
     expect(elements(root, 'testsuite').map((s) => s.getAttribute('name'))).toEqual([
       'warden.db-internet-reachable',
       'warden.sg-open-ingress',
@@ -78,7 +79,7 @@ describe('JUnit report', () => {
   });
 
   it('puts message, severity, location, evidence and remediation into the failure text', () => {
-    const root = parseXml(junitReport(syntheticResult(), CONTEXT));
+    const root = parseXml(wholeText(junitReport(syntheticResult(), CONTEXT)));
     const db = elements(testCase(root, 'aws_db_instance.main'), 'failure')[0]!;
     expect(db.getAttribute('type')).toBe('critical');
     const text = db.textContent!;
@@ -99,17 +100,17 @@ describe('JUnit report', () => {
 
   it('skips an unknown with its reason, and fails it only when the run gates on unknowns', () => {
     const name = 'module.app.aws_security_group_rule.app["x"]';
-    const warned = testCase(parseXml(junitReport(syntheticResult(), CONTEXT)), name);
+    const warned = testCase(parseXml(wholeText(junitReport(syntheticResult(), CONTEXT))), name);
     expect(elements(warned, 'failure')).toHaveLength(0);
     expect(elements(warned, 'skipped')[0]!.getAttribute('message')).toBe('unknown: cidr_blocks depends on aws_subnet.app.cidr_block, known after apply');
-    const gated = testCase(parseXml(junitReport(syntheticResult(), GATE_UNKNOWN_FAILS)), name);
+    const gated = testCase(parseXml(wholeText(junitReport(syntheticResult(), GATE_UNKNOWN_FAILS))), name);
     expect(elements(gated, 'skipped')).toHaveLength(0);
     expect(elements(gated, 'failure')[0]!.getAttribute('message')).toBe('unknown: Ingress CIDR of aws_security_group_rule.app is unknown until apply');
     expect(elements(gated, 'failure')[0]!.getAttribute('type')).toBe('high');
   });
 
   it('skips a suppressed finding with who, why and until', () => {
-    const root = parseXml(junitReport(syntheticResult(), CONTEXT));
+    const root = parseXml(wholeText(junitReport(syntheticResult(), CONTEXT)));
     const legacy = elements(testCase(root, 'aws_security_group.legacy'), 'skipped')[0]!;
     expect(legacy.getAttribute('message')).toBe('suppressed by inline ignore: demo environment (until 2099-01-01)');
     expect(legacy.textContent).toContain('[infra/network/sg.tf:11]');
@@ -118,14 +119,14 @@ describe('JUnit report', () => {
   });
 
   it('counts a passing resource as a test without failure or skip', () => {
-    const root = parseXml(junitReport(syntheticResult(), CONTEXT));
+    const root = parseXml(wholeText(junitReport(syntheticResult(), CONTEXT)));
     const vpc = testCase(root, 'aws_vpc.main');
     expect(vpc.children.length).toBe(0);
     expect(vpc.getAttribute('classname')).toBe('warden.required-tags');
   });
 
   it('makes an unreadable input and a failed policy error cases', () => {
-    const root = parseXml(junitReport(syntheticResult(), CONTEXT));
+    const root = parseXml(wholeText(junitReport(syntheticResult(), CONTEXT)));
     const input = testCase(root, 'input plans/broken.json');
     expect(input.getAttribute('classname')).toBe('warden.coverage');
     expect(elements(input, 'error')[0]!.getAttribute('message')).toBe('plans/broken.json:3:1: invalid JSON: unexpected token');
@@ -136,18 +137,18 @@ describe('JUnit report', () => {
 
   it('writes tests/failures/errors/skipped that match the cases, per suite and at the root', () => {
     for (const [result, context] of [[syntheticResult(), CONTEXT], [syntheticResult(), GATE_UNKNOWN_FAILS], [scanned, CONTEXT]] as const) {
-      const root = parseXml(junitReport(result, context));
+      const root = parseXml(wholeText(junitReport(result, context)));
       for (const s of elements(root, 'testsuite')) expect(countsOf(s), s.getAttribute('name')!).toEqual(countedCases(s));
       expect(countsOf(root)).toEqual(countedCases(root));
     }
-    expect(countsOf(parseXml(junitReport(syntheticResult(), CONTEXT)))).toEqual({ tests: 10, failures: 4, errors: 2, skipped: 3 });
-    expect(countsOf(parseXml(junitReport(syntheticResult(), GATE_UNKNOWN_FAILS)))).toEqual({ tests: 10, failures: 5, errors: 2, skipped: 2 });
+    expect(countsOf(parseXml(wholeText(junitReport(syntheticResult(), CONTEXT))))).toEqual({ tests: 10, failures: 4, errors: 2, skipped: 3 });
+    expect(countsOf(parseXml(wholeText(junitReport(syntheticResult(), GATE_UNKNOWN_FAILS))))).toEqual({ tests: 10, failures: 5, errors: 2, skipped: 2 });
   });
 
   it('keeps apart the same address in two inputs', () => {
     const result = syntheticResult();
     const copy: Finding = { ...result.findings[0]!, resource: { ...result.findings[0]!.resource, input: 'plans/staging.json' } };
-    const root = parseXml(junitReport(withFindings(result, [...result.findings, copy]), CONTEXT));
+    const root = parseXml(wholeText(junitReport(withFindings(result, [...result.findings, copy]), CONTEXT)));
     const names = elements(suite(root, 'db-internet-reachable'), 'testcase').map((c) => c.getAttribute('name'));
     expect(names).toEqual(['aws_db_instance.main (plans/prod.json)', 'aws_db_instance.main (plans/staging.json)']);
   });
@@ -161,7 +162,7 @@ describe('JUnit report', () => {
       resource: { ...result.findings[0]!.resource, address: `aws_db_instance.x["${nasty}"]` },
       evidence: [{ path: 'tags.Name', value: nasty }],
     };
-    const xml = junitReport(withFindings(result, [finding]), CONTEXT);
+    const xml = wholeText(junitReport(withFindings(result, [finding]), CONTEXT));
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
     expect(xml).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
     expect(await junitSchemaErrors(xml)).toEqual([]);
@@ -173,7 +174,39 @@ describe('JUnit report', () => {
   });
 });
 
+describe('JUnit text that looks like markup', () => {
+  it('escapes every &, also one that reads as an entity or character reference, so the text reads back as written', async () => {
+    const result = syntheticResult();
+    const text = 'tag value "a &amp; b &nbsp; c &#12; d &#x41;"';
+    const finding: Finding = { ...result.findings[0]!, message: text, evidence: [{ path: 'tags.Name', value: text }] };
+    const xml = wholeText(junitReport(withFindings(result, [finding]), CONTEXT));
+    // libxml2 rejects an undefined entity (&nbsp;) and a reference to a character XML cannot hold (&#12;).
+    expect(await junitSchemaErrors(xml)).toEqual([]);
+    // Read on the raw text: the test parser (xmlbuilder2) decodes `&amp;#12;` twice.
+    const escaped = 'tag value &quot;a &amp;amp; b &amp;nbsp; c &amp;#12; d &amp;#x41;&quot;';
+    expect(xml).toContain(`<failure message="${escaped}"`);
+    expect(xml).toContain('evidence: tags.Name = "tag value \\"a &amp;amp; b &amp;nbsp; c &amp;#12; d &amp;#x41;\\""');
+  });
+});
+
 describe('warden scan --report junit=FILE', () => {
+  it('writes the same JUnit file whether passes are only counted for it or reported as findings (--include-passes)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warden-junit-'));
+    try {
+      const inputs = ['fixtures/modules-repo/plan.json', 'fixtures/modules-repo', 'fixtures/live-estate/inventory.json'];
+      const counted = await runMain(['scan', ...inputs, '--format', 'json', '--report', `junit=${join(dir, 'counted.xml')}`], REPO_ROOT);
+      const reported = await runMain(['scan', ...inputs, '--format', 'json', '--include-passes', '--report', `junit=${join(dir, 'reported.xml')}`], REPO_ROOT);
+      expect(JSON.parse(counted.stdout).summary.byVerdict.pass).toBe(0);
+      expect(JSON.parse(reported.stdout).summary.byVerdict.pass).toBeGreaterThan(0);
+      const xml = readFileSync(join(dir, 'counted.xml'), 'utf8');
+      expect(countsOf(parseXml(xml)).tests).toBeGreaterThan(JSON.parse(counted.stdout).findings.length);
+      expect(xml).toBe(readFileSync(join(dir, 'reported.xml'), 'utf8'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+
   it('counts passing resources in the JUnit file only; other outputs show passes only with --include-passes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'warden-junit-'));
     try {

@@ -14,7 +14,7 @@ export async function junitSchemaErrors(xml: string): Promise<string[]> {
   return result.valid ? [] : result.errors.map((error) => error.rawMessage);
 }
 
-/** The few DOM members the tests read (xmlbuilder2 parses into its own DOM implementation). */
+/** The few DOM members the tests read (xmlbuilder2, a dev dependency now, parses into its own DOM implementation: a reader independent of the writer). */
 export interface XmlElement {
   tagName: string;
   textContent: string | null;

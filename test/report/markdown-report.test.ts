@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { wholeText } from '../../src/report/report-text.js';
 import { escapeMarkdown, MAX_CELL_TEXT } from '../../src/report/markdown/markdown-escape.js';
 import { MARKDOWN_LIMIT, MAX_LISTED, markdownReport } from '../../src/report/markdown/markdown-report.js';
 import type { ReportContext } from '../../src/report/reporter.js';
@@ -64,18 +65,18 @@ describe('Markdown escaping', () => {
 describe('Markdown report', () => {
   it('heads with the outcome the exit code decides', () => {
     const result = syntheticResult();
-    expect(heading(markdownReport(result, CONTEXT))).toBe('## ❌ warden scan failed: 4 failing findings');
+    expect(heading(wholeText(markdownReport(result, CONTEXT)))).toBe('## ❌ warden scan failed: 4 failing findings');
     const gate = (failOn: 'none' | 'low', unknown: 'warn' | 'fail' = 'warn', allowIncomplete = false): ReportContext => ({ ...CONTEXT, gate: { failOn, unknown, allowIncomplete } });
-    expect(heading(markdownReport(result, gate('low', 'fail')))).toBe('## ❌ warden scan failed: 4 failing findings, 1 unknown');
-    expect(heading(markdownReport(result, gate('none')))).toBe('## ⚠️ warden scan incomplete: 2 parts could not be read or evaluated');
-    expect(heading(markdownReport(result, gate('none', 'warn', true)))).toBe('## ✅ warden scan passed (4 findings below --fail-on none)');
-    expect(heading(markdownReport(withFindings(complete(result), []), CONTEXT))).toBe('## ✅ warden scan passed');
+    expect(heading(wholeText(markdownReport(result, gate('low', 'fail'))))).toBe('## ❌ warden scan failed: 4 failing findings, 1 unknown');
+    expect(heading(wholeText(markdownReport(result, gate('none'))))).toBe('## ⚠️ warden scan incomplete: 2 parts could not be read or evaluated');
+    expect(heading(wholeText(markdownReport(result, gate('none', 'warn', true))))).toBe('## ✅ warden scan passed (4 findings below --fail-on none)');
+    expect(heading(wholeText(markdownReport(withFindings(complete(result), []), CONTEXT)))).toBe('## ✅ warden scan passed');
     const unread = { ...result, inputs: result.inputs.filter((i) => i.status === 'error') };
-    expect(heading(markdownReport(withFindings(unread, []), CONTEXT))).toBe('## ⛔ warden scan could not run: no input could be read');
+    expect(heading(wholeText(markdownReport(withFindings(unread, []), CONTEXT)))).toBe('## ⛔ warden scan could not run: no input could be read');
   });
 
   it('counts findings by severity and verdict', () => {
-    const markdown = markdownReport(syntheticResult(), CONTEXT);
+    const markdown = wholeText(markdownReport(syntheticResult(), CONTEXT));
     expect(markdown).toContain(
       [
         '| Severity | Failing | Unknown | Suppressed | Passed |',
@@ -93,7 +94,7 @@ describe('Markdown report', () => {
   });
 
   it('lists failing findings most severe first, with location and redacted evidence', () => {
-    const rows = tableAfter(markdownReport(syntheticResult(), CONTEXT), 'Failing findings (4)');
+    const rows = tableAfter(wholeText(markdownReport(syntheticResult(), CONTEXT)), 'Failing findings (4)');
     expect(rows.map((row) => row.split(' | ')[0])).toEqual(['| critical', '| critical', '| low', '| low']);
     expect(rows[0]).toBe(
       '| critical | db-internet-reachable | aws\\_db\\_instance.main | plans/prod.json:120 | Database aws\\_db\\_instance.main accepts TCP 5432 from the internet<br>evidence: publicly\\_accessible = true<br>evidence: password = (sensitive) (set by the module) |',
@@ -102,7 +103,7 @@ describe('Markdown report', () => {
   });
 
   it('lists unknown findings with their reasons, and what could not be read', () => {
-    const markdown = markdownReport(syntheticResult(), CONTEXT);
+    const markdown = wholeText(markdownReport(syntheticResult(), CONTEXT));
     const [unknown] = tableAfter(markdown, 'Unknown findings (1)');
     expect(unknown).toContain('unknown because: cidr\\_blocks depends on aws\\_subnet.app.cidr\\_block, known after apply');
     expect(markdown).toContain(
@@ -113,7 +114,7 @@ describe('Markdown report', () => {
   it('escapes values in table cells', () => {
     const result = syntheticResult();
     const finding: Finding = { ...result.findings[0]!, message: 'pipe | <img src=x onerror=alert(1)> `tick`\nnew row | x', evidence: [] };
-    const [row] = tableAfter(markdownReport(withFindings(result, [finding]), CONTEXT), 'Failing findings');
+    const [row] = tableAfter(wholeText(markdownReport(withFindings(result, [finding]), CONTEXT)), 'Failing findings');
     expect(row).toContain('pipe \\| &lt;img src=x onerror=alert(1)&gt; \\`tick\\` new row \\| x |');
     expect(row!.split(/(?<!\\)\|/)).toHaveLength(7);
   });
@@ -125,7 +126,7 @@ describe('Markdown report', () => {
       severity: SEVERITIES[i % SEVERITIES.length]!,
       message: `finding ${i}`,
     }));
-    const markdown = markdownReport(withFindings(result, findings), CONTEXT);
+    const markdown = wholeText(markdownReport(withFindings(result, findings), CONTEXT));
     const rows = tableAfter(markdown, 'Failing findings (120)');
     expect(rows).toHaveLength(MAX_LISTED);
     expect(rows.slice(0, 24).every((row) => row.startsWith('| critical'))).toBe(true);
@@ -143,7 +144,7 @@ describe('Markdown report', () => {
       evidence: [{ path: long, value: long }],
     }));
     const gaps = Array.from({ length: 500 }, (_, i) => ({ scope: 'input' as const, target: `p${i}`, message: `p${i}: ${long}` }));
-    const markdown = markdownReport({ ...withFindings(result, findings), coverage: { complete: false, gaps } }, CONTEXT);
+    const markdown = wholeText(markdownReport({ ...withFindings(result, findings), coverage: { complete: false, gaps } }, CONTEXT));
     expect(markdown.length).toBeLessThanOrEqual(MARKDOWN_LIMIT);
     expect(heading(markdown)).toBe('## ❌ warden scan failed: 10000 failing findings');
     expect(markdown).toMatch(/…and \d+ more/);

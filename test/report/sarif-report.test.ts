@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { wholeText } from '../../src/report/report-text.js';
 import type { Finding } from '../../src/rules/finding.js';
 import { SECURITY_SEVERITY_SCORE } from '../../src/rules/severity.js';
 import { sarifReport, SARIF_SCHEMA_URI, toSarifLog } from '../../src/report/sarif/sarif-report.js';
@@ -23,7 +24,7 @@ function underBaseline(): ScanResult {
 }
 
 function log(result: ScanResult): SarifLog {
-  return JSON.parse(sarifReport(result, CONTEXT)) as SarifLog;
+  return JSON.parse(wholeText(sarifReport(result, CONTEXT))) as SarifLog;
 }
 
 function run(sarif: SarifLog, id: string): SarifRun {
@@ -80,7 +81,7 @@ describe.skipIf(!multitoolAvailable())('SARIF against GitHub ingestion rules (Mi
   const ACCEPTED_NOTES = new Set(['SARIF2002', 'SARIF2003', 'SARIF2009', 'SARIF2010', 'SARIF2011', 'SARIF2016']);
 
   async function expectValid(result: ScanResult): Promise<void> {
-    const messages = await validateWithMultitool(sarifReport(result, CONTEXT));
+    const messages = await validateWithMultitool(wholeText(sarifReport(result, CONTEXT)));
     const problems = messages.filter((m) => m.level === 'error' || m.level === 'warning');
     expect(problems, JSON.stringify(problems, null, 1)).toEqual([]);
     const unexpectedNotes = messages.filter((m) => !ACCEPTED_NOTES.has(m.ruleId));

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { wholeText } from '../../src/report/report-text.js';
 import { isSensitive } from '../../src/model/sensitive.js';
 import { FORMATS, loadReporter } from '../../src/report/reporter.js';
 import { CONTEXT, PLAN_FIXTURE, PLAN_SECRET, REPO_ROOT, scanFixturePlan, SYNTHETIC_SECRET, syntheticResult } from './report-fixtures.js';
@@ -14,7 +15,7 @@ describe('no value marked sensitive appears in any output format', () => {
 
     for (const format of FORMATS) {
       for (const color of [false, true]) {
-        const output = (await loadReporter(format))(result, { ...CONTEXT, color });
+        const output = wholeText((await loadReporter(format))(result, { ...CONTEXT, color }));
         expect(output, `${format} color=${color}`).not.toContain(PLAN_SECRET);
         expect(output, `${format} color=${color}`).toContain('(sensitive)');
       }
@@ -24,7 +25,7 @@ describe('no value marked sensitive appears in any output format', () => {
   it('holds for a Sensitive value placed directly in evidence', async () => {
     const result = syntheticResult();
     for (const format of FORMATS) {
-      const output = (await loadReporter(format))(result, CONTEXT);
+      const output = wholeText((await loadReporter(format))(result, CONTEXT));
       expect(output, format).not.toContain(SYNTHETIC_SECRET);
       expect(output, format).toContain('(sensitive)');
     }

@@ -106,7 +106,7 @@ describe('declarative policy', () => {
       resource('aws_lb_listener', 'later', { protocol: 'HTTPS', ssl_policy: new Unknown('aws_lb_listener.later.ssl_policy is known only after apply') }),
       resource('aws_instance', 'other', { protocol: 'HTTPS' }),
     ], 'plan.json');
-    const run = runPolicies(inventory, [{ policy: compileDeclarativePolicy(doc), options: {} }], true);
+    const run = runPolicies(inventory, [{ policy: compileDeclarativePolicy(doc), options: {} }], 'report');
     expect(run.errors).toEqual([]);
     const byAddress = Object.fromEntries(run.findings.map((f) => [f.resource.address, f]));
     expect(Object.keys(byAddress).sort()).toEqual(['aws_lb_listener.later', 'aws_lb_listener.new', 'aws_lb_listener.old']);

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { definePolicy, Inventory, type Resource } from '../../src/api.js';
-import type { Finding } from '../../src/rules/finding.js';
-import { evaluateInventory } from '../../src/scan/finish-scan.js';
-import type { CoverageGap } from '../../src/scan/scan-result.js';
+import { evaluateInventory, type Evaluated } from '../../src/scan/finish-scan.js';
 
 describe('evaluateInventory', () => {
   it('collects the findings of a large plan, far more than fit in one call as arguments', () => {
@@ -18,11 +16,19 @@ describe('evaluateInventory', () => {
         for (let i = 0; i < count; i++) context.pass({ resource, element: String(i), message: 'fine' });
       },
     });
-    const findings: Finding[] = [];
-    const gaps: CoverageGap[] = [];
-    evaluateInventory(new Inventory([resource], 'plan.json'), { policies: [{ policy, options: {} }], config: {}, includePasses: true }, findings, gaps);
-    expect(gaps).toEqual([]);
-    expect(findings).toHaveLength(count);
-    expect(findings[count - 1]!.verdict).toBe('pass');
+    const inventory = new Inventory([resource], 'plan.json');
+    // Counted for JUnit: records in `passes`, no findings.
+    const counted: Evaluated = { findings: [], passes: [], gaps: [] };
+    evaluateInventory(inventory, { policies: [{ policy, options: {} }], config: {}, passMode: 'count' }, counted);
+    expect(counted.gaps).toEqual([]);
+    expect(counted.findings).toEqual([]);
+    expect(counted.passes).toHaveLength(count);
+    expect(counted.passes[count - 1]).toEqual({ ruleId: 'many-passes', severity: 'low', verdict: 'pass', resource: { type: 'aws_s3_bucket', address: 'aws_s3_bucket.logs', source: 'plan', input: 'plan.json' } });
+    // Reported (--include-passes): findings.
+    const reported: Evaluated = { findings: [], passes: [], gaps: [] };
+    evaluateInventory(inventory, { policies: [{ policy, options: {} }], config: {}, passMode: 'report' }, reported);
+    expect(reported.passes).toEqual([]);
+    expect(reported.findings).toHaveLength(count);
+    expect(reported.findings[count - 1]!.verdict).toBe('pass');
   });
 });

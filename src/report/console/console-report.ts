@@ -9,23 +9,27 @@ import { consoleTheme, type ConsoleTheme } from './console-theme.js';
  * The human report: findings grouped by input, then by resource, in the scan's order; then the
  * coverage gaps and a one-line summary. Colour only when the caller says so.
  */
-export const consoleReport: Reporter = (result, context) => {
+export const consoleReport: Reporter = function* (result, context) {
   const theme = consoleTheme(context.color);
-  const lines: string[] = [];
+  let first = true;
   for (const [input, resources] of groupFindings(result.findings)) {
-    if (lines.length > 0) lines.push('');
-    lines.push(theme.heading(printable(input)));
+    yield `${first ? '' : '\n'}${theme.heading(printable(input))}\n`;
+    first = false;
     for (const findings of resources.values()) {
-      lines.push(`  ${resourceHeading(findings[0]!, theme)}`);
-      for (const finding of findings) lines.push(...renderFinding(finding, theme));
+      yield `  ${resourceHeading(findings[0]!, theme)}\n`;
+      for (const finding of findings) yield lines(renderFinding(finding, theme));
     }
   }
-  if (result.findings.length === 0) lines.push(theme.clean(result.summary.baselined ? 'No new findings.' : 'No findings.'));
+  if (result.findings.length === 0) yield lines([theme.clean(result.summary.baselined ? 'No new findings.' : 'No findings.')]);
   const gaps = coverageLines(result, theme);
-  if (gaps.length > 0) lines.push('', ...gaps);
-  lines.push('', summaryLine(result, theme));
-  return `${lines.join('\n')}\n`;
+  if (gaps.length > 0) yield lines(['', ...gaps]);
+  yield lines(['', summaryLine(result, theme)]);
 };
+
+/** Each line ended by a newline. */
+function lines(text: readonly string[]): string {
+  return text.length > 0 ? `${text.join('\n')}\n` : '';
+}
 
 /** input → resource address → findings, keeping the first-seen order of each. */
 export function groupFindings(findings: readonly Finding[]): Map<string, Map<string, Finding[]>> {

@@ -16,10 +16,10 @@ export interface AnnotationPosition {
  * $GITHUB_WORKSPACE when the file is inside it, else to the working directory. A finding without a
  * source position points at its plan file (no line); live and directory-level findings at nothing.
  */
-export function annotationPosition(finding: Finding, context: ReportContext): AnnotationPosition | undefined {
+export function annotationPosition(finding: Finding, context: ReportContext, paths = repositoryPaths(context)): AnnotationPosition | undefined {
   const { location, resource } = finding;
   if (location?.kind === 'source') {
-    const position: AnnotationPosition = { file: repositoryPath(location.file, context) };
+    const position: AnnotationPosition = { file: paths(location.file) };
     if (location.startLine === undefined) return position;
     position.line = location.startLine;
     const endLine = location.endLine !== undefined && location.endLine >= location.startLine ? location.endLine : location.startLine;
@@ -31,8 +31,18 @@ export function annotationPosition(finding: Finding, context: ReportContext): An
     }
     return position;
   }
-  if (!location && resource.source === 'plan') return { file: repositoryPath(resource.input, context) };
+  if (!location && resource.source === 'plan') return { file: paths(resource.input) };
   return undefined;
+}
+
+/** repositoryPath for one report, each file resolved once (a large scan has 100k+ findings in a few files). */
+export function repositoryPaths(context: ReportContext): (file: string) => string {
+  const known = new Map<string, string>();
+  return (file) => {
+    let path = known.get(file);
+    if (path === undefined) known.set(file, (path = repositoryPath(file, context)));
+    return path;
+  };
 }
 
 /** `infra/main.tf` relative to the workspace (or working directory) that contains it; otherwise absolute. */

@@ -1,10 +1,10 @@
 import type { Finding } from '../../rules/finding.js';
 import type { Severity } from '../../rules/severity.js';
 import { findingDetailLines } from '../finding-text.js';
-import type { Reporter } from '../reporter.js';
+import type { Reporter, ReportContext } from '../reporter.js';
 import { levelForSeverity } from '../sarif/sarif-levels.js';
 import { mostSevereFirst } from '../severity-order.js';
-import { annotationPosition } from './annotation-file.js';
+import { annotationPosition, repositoryPaths } from './annotation-file.js';
 import { workflowCommand } from './workflow-command.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
@@ -32,23 +32,28 @@ function severityLevel(severity: Severity): AnnotationLevel {
  * first, then warnings, then notices, most severe first within each: GitHub shows only the first
  * ANNOTATIONS_SHOWN_PER_LEVEL of each level, and a leading notice says so when there are more.
  */
-export const githubReport: Reporter = (result, context) => {
+export const githubReport: Reporter = function* (result, context) {
   const actionable = mostSevereFirst(result.findings.filter((f) => f.verdict === 'fail' || f.verdict === 'unknown'));
-  const byLevel = new Map<AnnotationLevel, string[]>(LEVEL_ORDER.map((level) => [level, []]));
-  for (const gap of result.coverage.gaps) {
-    byLevel.get('error')!.push(workflowCommand('error', { title: `warden: ${gap.scope} not evaluated` }, gap.message));
-  }
-  for (const finding of actionable) {
-    const level = annotationLevel(finding);
-    const status = finding.verdict === 'unknown' ? `unknown, ${finding.severity}` : finding.severity;
-    const properties = { ...annotationPosition(finding, context), title: `warden ${finding.ruleId} (${status})` };
-    byLevel.get(level)!.push(workflowCommand(level, properties, findingDetailLines(finding).join('\n')));
-  }
-  const lines = LEVEL_ORDER.flatMap((level) => byLevel.get(level)!);
-  const hidden = LEVEL_ORDER.reduce((n, level) => n + Math.max(0, byLevel.get(level)!.length - ANNOTATIONS_SHOWN_PER_LEVEL), 0);
+  const byLevel = new Map<AnnotationLevel, Finding[]>(LEVEL_ORDER.map((level) => [level, []]));
+  for (const finding of actionable) byLevel.get(annotationLevel(finding))!.push(finding);
+  // The gaps come first among the errors.
+  const { gaps } = result.coverage;
+  const count = (level: AnnotationLevel): number => byLevel.get(level)!.length + (level === 'error' ? gaps.length : 0);
+  const total = LEVEL_ORDER.reduce((n, level) => n + count(level), 0);
+  const hidden = LEVEL_ORDER.reduce((n, level) => n + Math.max(0, count(level) - ANNOTATIONS_SHOWN_PER_LEVEL), 0);
   if (hidden > 0) {
-    const note = `${hidden} of ${lines.length} annotations are beyond the ${ANNOTATIONS_SHOWN_PER_LEVEL} per level that GitHub shows for a step; the step log, the markdown or SARIF report list them all.`;
-    lines.unshift(workflowCommand('notice', { title: 'warden: more findings than GitHub shows' }, note));
+    const note = `${hidden} of ${total} annotations are beyond the ${ANNOTATIONS_SHOWN_PER_LEVEL} per level that GitHub shows for a step; the step log, the markdown or SARIF report list them all.`;
+    yield `${workflowCommand('notice', { title: 'warden: more findings than GitHub shows' }, note)}\n`;
   }
-  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+  for (const gap of gaps) yield `${workflowCommand('error', { title: `warden: ${gap.scope} not evaluated` }, gap.message)}\n`;
+  const paths = repositoryPaths(context);
+  for (const level of LEVEL_ORDER) {
+    for (const finding of byLevel.get(level)!) yield `${annotation(finding, level, context, paths)}\n`;
+  }
 };
+
+function annotation(finding: Finding, level: AnnotationLevel, context: ReportContext, paths: (file: string) => string): string {
+  const status = finding.verdict === 'unknown' ? `unknown, ${finding.severity}` : finding.severity;
+  const properties = { ...annotationPosition(finding, context, paths), title: `warden ${finding.ruleId} (${status})` };
+  return workflowCommand(level, properties, findingDetailLines(finding).join('\n'));
+}

@@ -4,12 +4,21 @@
  * `%2C`). `%` is escaped first so that the runner's unescaping restores the text exactly.
  */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return text.replace(DATA, escapeChar);
 }
 
 /** A property value also must not contain the `,` between properties or the `::` that ends them. */
 export function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return text.replace(PROPERTY, escapeChar);
+}
+
+// One pass each, every character escaped from the text as given (so `%` is never escaped twice).
+const DATA = /[%\r\n]/g;
+const PROPERTY = /[%\r\n:,]/g;
+const ESCAPES: Record<string, string> = { '%': '%25', '\r': '%0D', '\n': '%0A', ':': '%3A', ',': '%2C' };
+
+function escapeChar(char: string): string {
+  return ESCAPES[char]!;
 }
 
 export type CommandProperties = Record<string, string | number | undefined>;

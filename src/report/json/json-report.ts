@@ -2,12 +2,20 @@ import type { Location } from '../../model/location.js';
 import type { Finding, TraceStep } from '../../rules/finding.js';
 import type { ScanResult } from '../../scan/scan-result.js';
 import type { Reporter } from '../reporter.js';
+import { JsonSequence, jsonPieces } from './json-pieces.js';
 
 /** Version of the JSON output contract (schemas/warden-report.schema.json); bump on any breaking change. */
 export const JSON_SCHEMA_VERSION = '1.0';
 
-/** The machine-readable report (DESIGN §5). Sensitive and Unknown values serialise themselves safely. */
-export const jsonReport: Reporter = (result) => `${JSON.stringify(toJsonDocument(result), null, 2)}\n`;
+/**
+ * The machine-readable report (DESIGN §5), written finding by finding. Sensitive and Unknown values
+ * serialise themselves safely.
+ */
+export const jsonReport: Reporter = function* (result) {
+  // Depth 2: the document, then its members (findings one at a time).
+  yield* jsonPieces(toJsonDocument(result), 2);
+  yield '\n';
+};
 
 export function toJsonDocument(result: ScanResult): Record<string, unknown> {
   return {
@@ -19,7 +27,7 @@ export function toJsonDocument(result: ScanResult): Record<string, unknown> {
     summary: result.summary,
     policies: result.policies.map(({ id, title, severity, helpUri }) => ({ id, title, severity, helpUri })),
     warnings: result.warnings,
-    findings: result.findings.map(jsonFinding),
+    findings: new JsonSequence(result.findings, jsonFinding),
   };
 }
 

@@ -1,8 +1,6 @@
-import { create } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { CoverageGap } from '../../scan/scan-result.js';
 import { DEFAULT_GATE, type Reporter } from '../reporter.js';
-import { junitSuites, suiteCounts, totalCounts, type JUnitCounts, type JUnitSuite } from './junit-cases.js';
+import { junitSuites, suiteCounts, totalCounts, type JUnitCase, type JUnitCounts, type JUnitSuite } from './junit-cases.js';
 import { caseText, failureOf, skippedMessage } from './junit-text.js';
 import { attributeText, elementText } from './xml-text.js';
 
@@ -14,43 +12,65 @@ const CLASS_PREFIX = 'warden.';
  * `<testcase>` per (policy, resource) — passing resources included — with a `<failure>` for
  * failing findings (and unknowns under `--unknown fail`), `<skipped>` for undecided and suppressed
  * ones, and an `<error>` case for every input, region or policy that could not be evaluated.
- * Built with xmlbuilder2, which escapes markup; xml-text.ts replaces characters XML cannot hold.
+ * Written as text, element by element (a large plan has 100k+ cases: a document tree of them cost a
+ * sixth of the scan); xml-text.ts escapes markup and replaces characters XML cannot hold.
+ * Indented by two spaces per level, an element without content closed as `<name/>`.
  */
-export const junitReport: Reporter = (result, context) => {
+export const junitReport: Reporter = function* (result, context) {
   const unknownFails = (context.gate ?? DEFAULT_GATE).unknown === 'fail';
   const suites = junitSuites(result, unknownFails);
   const counts = suites.map(suiteCounts);
-  const doc = create({ version: '1.0', encoding: 'UTF-8' });
-  const root = doc.ele('testsuites', { name: attributeText(`warden ${result.command}`), ...countAttributes(totalCounts(counts)), time: '0' });
-  suites.forEach((suite, index) => addSuite(root, suite, counts[index]!, unknownFails));
-  return `${doc.end({ prettyPrint: true })}\n`;
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+  const root = `<testsuites name="${attributeText(`warden ${result.command}`)}" ${countAttributes(totalCounts(counts))} time="0"`;
+  if (suites.length === 0) {
+    yield `${root}/>\n`;
+    return;
+  }
+  yield `${root}>\n`;
+  for (let index = 0; index < suites.length; index++) yield* suiteXml(suites[index]!, counts[index]!, unknownFails);
+  yield '</testsuites>\n';
 };
 
-function addSuite(root: XMLBuilder, suite: JUnitSuite, counts: JUnitCounts, unknownFails: boolean): void {
+function* suiteXml(suite: JUnitSuite, counts: JUnitCounts, unknownFails: boolean): Generator<string> {
   const classname = attributeText(CLASS_PREFIX + suite.id);
-  const element = root.ele('testsuite', { name: classname, ...countAttributes(counts), time: '0' });
-  if (suite.title !== undefined) element.ele('properties').ele('property', { name: 'title', value: attributeText(suite.title) });
-  for (const testCase of suite.cases) {
-    const caseElement = element.ele('testcase', { classname, name: attributeText(testCase.name), time: '0' });
-    if (testCase.outcome === 'failed') {
-      const failure = failureOf(testCase, unknownFails);
-      caseElement.ele('failure', { message: attributeText(failure.message), type: attributeText(failure.type) }).txt(elementText(failure.text));
-    } else if (testCase.outcome === 'skipped') {
-      caseElement.ele('skipped', { message: attributeText(skippedMessage(testCase)) }).txt(elementText(caseText(testCase)));
-    }
+  const head = `  <testsuite name="${classname}" ${countAttributes(counts)} time="0"`;
+  if (suite.title === undefined && suite.cases.length === 0 && suite.gaps.length === 0) {
+    yield `${head}/>\n`;
+    return;
   }
-  for (const gap of suite.gaps) addGap(element, classname, gap);
+  yield `${head}>\n`;
+  if (suite.title !== undefined) yield `    <properties>\n      <property name="title" value="${attributeText(suite.title)}"/>\n    </properties>\n`;
+  for (const testCase of suite.cases) yield caseXml(classname, testCase, unknownFails);
+  for (const gap of suite.gaps) yield gapXml(classname, gap);
+  yield '  </testsuite>\n';
+}
+
+function caseXml(classname: string, testCase: JUnitCase, unknownFails: boolean): string {
+  const head = `    <testcase classname="${classname}" name="${attributeText(testCase.name)}" time="0"`;
+  if (testCase.outcome === 'failed') {
+    const failure = failureOf(testCase, unknownFails);
+    const attributes = `message="${attributeText(failure.message)}" type="${attributeText(failure.type)}"`;
+    return `${head}>\n${child('failure', attributes, failure.text)}    </testcase>\n`;
+  }
+  if (testCase.outcome === 'skipped') {
+    return `${head}>\n${child('skipped', `message="${attributeText(skippedMessage(testCase))}"`, caseText(testCase))}    </testcase>\n`;
+  }
+  return `${head}/>\n`;
 }
 
 /** A gap is a test case in error: Jenkins lists it beside the failures, so an incomplete scan is not read as clean. */
-function addGap(suite: XMLBuilder, classname: string, gap: CoverageGap): void {
+function gapXml(classname: string, gap: CoverageGap): string {
   const name = gap.scope === 'policy' ? `${gap.target} (policy error)` : `${gap.scope} ${gap.target}`;
-  suite
-    .ele('testcase', { classname, name: attributeText(name), time: '0' })
-    .ele('error', { message: attributeText(gap.message), type: attributeText(gap.errorCode ?? `${gap.scope} not evaluated`) })
-    .txt(elementText(gap.message));
+  const attributes = `message="${attributeText(gap.message)}" type="${attributeText(gap.errorCode ?? `${gap.scope} not evaluated`)}"`;
+  return `    <testcase classname="${classname}" name="${attributeText(name)}" time="0">\n${child('error', attributes, gap.message)}    </testcase>\n`;
 }
 
-function countAttributes(counts: JUnitCounts): Record<string, string> {
-  return { tests: String(counts.tests), failures: String(counts.failures), errors: String(counts.errors), skipped: String(counts.skipped) };
+/** `<failure>`, `<skipped>` or `<error>` inside a test case, its text (if any) kept as it is. */
+function child(name: string, attributes: string, text: string): string {
+  const content = elementText(text);
+  return content === '' ? `      <${name} ${attributes}/>\n` : `      <${name} ${attributes}>${content}</${name}>\n`;
+}
+
+function countAttributes(counts: JUnitCounts): string {
+  return `tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}"`;
 }

@@ -1,5 +1,3 @@
-import type { GateOptions } from '../../rules/exit-code.js';
-import type { ScanResult } from '../../scan/scan-result.js';
 import { DEFAULT_GATE, type Reporter } from '../reporter.js';
 import { mostSevereFirst } from '../severity-order.js';
 import { countsTable, failureDetail, findingsTable, gapsSection, outcomeSection, suppressedLine, unknownDetail } from './markdown-sections.js';
@@ -17,22 +15,20 @@ export const MAX_LISTED = 50;
  */
 export const markdownReport: Reporter = (result, context) => {
   const gate = context.gate ?? DEFAULT_GATE;
-  for (let listed = MAX_LISTED; ; listed = Math.floor(listed / 2)) {
-    const text = renderMarkdown(result, gate, listed);
-    if (text.length <= MARKDOWN_LIMIT || listed === 0) return text;
-  }
-};
-
-function renderMarkdown(result: ScanResult, gate: GateOptions, listed: number): string {
+  // What does not depend on the number of rows listed is made once, however often the lists are shortened.
   const failing = mostSevereFirst(result.findings.filter((f) => f.verdict === 'fail'));
   const unknown = mostSevereFirst(result.findings.filter((f) => f.verdict === 'unknown'));
-  const sections = [
-    outcomeSection(result, gate),
-    countsTable(result.findings),
-    findingsTable('Failing findings', failing, listed, failureDetail),
-    findingsTable('Unknown findings', unknown, listed, unknownDetail),
-    gapsSection(result, listed),
-    suppressedLine(result.findings),
-  ].filter((lines) => lines.length > 0);
-  return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
-}
+  const head = [outcomeSection(result, gate), countsTable(result.findings)];
+  const tail = suppressedLine(result.findings);
+  for (let listed = MAX_LISTED; ; listed = Math.floor(listed / 2)) {
+    const sections = [
+      ...head,
+      findingsTable('Failing findings', failing, listed, failureDetail),
+      findingsTable('Unknown findings', unknown, listed, unknownDetail),
+      gapsSection(result, listed),
+      tail,
+    ].filter((lines) => lines.length > 0);
+    const text = `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+    if (text.length <= MARKDOWN_LIMIT || listed === 0) return [text];
+  }
+};

@@ -40,10 +40,17 @@ const VERDICT_HEADINGS: Record<Verdict, string> = { fail: 'Failing', unknown: 'U
 
 /** Findings counted by severity (rows) and verdict (columns); the passed column only when passes were reported. */
 export function countsTable(findings: readonly Finding[]): string[] {
-  const verdicts = VERDICTS.filter((v) => v !== 'pass' || findings.some((f) => f.verdict === 'pass'));
-  const count = (severity: string, verdict: Verdict): number => findings.filter((f) => f.severity === severity && f.verdict === verdict).length;
+  // One pass over the findings (a large scan has 100k+).
+  const counts = new Map<string, number>();
+  for (const f of findings) {
+    const key = `${f.severity}/${f.verdict}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    counts.set(f.verdict, (counts.get(f.verdict) ?? 0) + 1);
+  }
+  const verdicts = VERDICTS.filter((v) => v !== 'pass' || counts.has('pass'));
+  const count = (severity: string, verdict: Verdict): number => counts.get(`${severity}/${verdict}`) ?? 0;
   const rows = SEVERITIES.map((severity) => tableRow([severity, ...verdicts.map((verdict) => String(count(severity, verdict)))]));
-  const totals = verdicts.map((verdict) => `**${findings.filter((f) => f.verdict === verdict).length}**`);
+  const totals = verdicts.map((verdict) => `**${counts.get(verdict) ?? 0}**`);
   return [
     tableRow(['Severity', ...verdicts.map((v) => VERDICT_HEADINGS[v])]),
     tableRow(['---', ...verdicts.map(() => '---:')]),

@@ -1,4 +1,5 @@
 import type { ScanResult } from '../../scan/scan-result.js';
+import { jsonPieces } from '../json/json-pieces.js';
 import type { Reporter, ReportContext } from '../reporter.js';
 import { sarifRuns } from './sarif-runs.js';
 import type { SarifLog } from './sarif-types.js';
@@ -12,7 +13,11 @@ export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/
  * not gzip the report to measure it (that would cost as much as the scan on large inputs) — a report
  * that large should be split by target or narrowed with --only / --skip.
  */
-export const sarifReport: Reporter = (result, context) => `${JSON.stringify(toSarifLog(result, context), null, 2)}\n`;
+export const sarifReport: Reporter = function* (result, context) {
+  // Depth 4: the log, its runs, each run, its results (one at a time).
+  yield* jsonPieces(toSarifLog(result, context), 4);
+  yield '\n';
+};
 
 export function toSarifLog(result: ScanResult, context: ReportContext): SarifLog {
   return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: sarifRuns(result, context) };
