@@ -12,7 +12,8 @@ export function wrapText(text: string, indent: string, width = CONSOLE_WIDTH, ha
   const lines: string[] = [];
   let current = '';
   let prefix = indent;
-  for (const word of text.split(/\s+/).filter((w) => w !== '').map(printable)) {
+  for (const word of printable(text.replace(/\s+/g, ' ')).split(' ')) {
+    if (word === '') continue;
     if (current === '') {
       current = word;
     } else if (prefix.length + current.length + 1 + word.length <= width) {
