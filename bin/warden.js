@@ -11,7 +11,8 @@ const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${require('../package.json').version}\n`);
 } else {
-  const listing = require('../dist/cli/policy-list.cjs').builtinPolicyList(args);
+  // Only `policies` may take the fast path: any other command does not load it.
+  const listing = args[0] === 'policies' ? require('../dist/cli/policy-list.cjs').builtinPolicyList(args) : undefined;
   if (listing !== undefined) {
     process.stdout.write(listing);
   } else {
