@@ -77,10 +77,14 @@ function reportLocation(report: PolicyReport): Location | undefined {
   return report.location ?? locate(report.locationOf ?? report.resource, report.locationOf ? '' : report.path);
 }
 
+/** The configured override, else what the report says, else the policy's own severity. */
+function severityOf(configured: ConfiguredPolicy, report: PolicyReport): Severity {
+  return configured.severityOverride ?? report.severity ?? configured.policy.severity;
+}
+
 function toPassRecord(configured: ConfiguredPolicy, report: PolicyReport): PassRecord {
   const location = reportLocation(report);
-  const severity = configured.severityOverride ?? report.severity ?? configured.policy.severity;
-  const record: PassRecord = { ruleId: configured.policy.id, severity, verdict: 'pass', resource: findingResource(report.resource) };
+  const record: PassRecord = { ruleId: configured.policy.id, severity: severityOf(configured, report), verdict: 'pass', resource: findingResource(report.resource) };
   if (location) record.location = location;
   return record;
 }
@@ -92,7 +96,7 @@ function toFinding(configured: ConfiguredPolicy, verdict: Verdict, report: Polic
   const location = reportLocation(report);
   return {
     ruleId: policy.id,
-    severity: configured.severityOverride ?? report.severity ?? policy.severity,
+    severity: severityOf(configured, report),
     verdict,
     message: report.message,
     ...(reason !== undefined ? { reason } : {}),
