@@ -60,7 +60,7 @@ export class Inventory {
    * value (an RDS subnet group, cluster or parameter group: name-identities.ts). Managed resources first.
    */
   byId(id: string): readonly Resource[] {
-    return this.#byId.get(id) ?? this.#byName.get(normaliseName(id)) ?? NONE;
+    return this.#byId.get(id) ?? (this.#byName.size > 0 ? this.#byName.get(normaliseName(id)) : undefined) ?? NONE;
   }
 
   /**
