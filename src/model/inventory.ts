@@ -41,7 +41,7 @@ export class Inventory {
     // Managed resources first, sorted once here rather than on every lookup (rules resolve their group by id).
     for (const index of [this.#byId, this.#byName]) {
       for (const found of index.values()) {
-        if (found.length > 1) found.sort((a, b) => (a.mode === b.mode ? 0 : a.mode === 'managed' ? -1 : 1));
+        if (found.length > 1) found.sort(managedFirst);
       }
     }
   }
@@ -56,11 +56,15 @@ export class Inventory {
   }
 
   /**
-   * Resources whose `id` or `arn` is this value, else those whose name is their identity and is this
+   * Resources whose `id` or `arn` is this value, and those whose name is their identity and is this
    * value (an RDS subnet group, cluster or parameter group: name-identities.ts). Managed resources first.
    */
   byId(id: string): readonly Resource[] {
-    return this.#byId.get(id) ?? (this.#byName.size > 0 ? this.#byName.get(normaliseName(id)) : undefined) ?? NONE;
+    const withId = this.#byId.get(id);
+    const named = this.#byName.size > 0 ? this.#byName.get(normaliseName(id)) : undefined;
+    if (!named) return withId ?? NONE;
+    // Both: an existing group whose id is its name, or another type whose id happens to be this name.
+    return withId ? [...new Set([...withId, ...named])].sort(managedFirst) : named;
   }
 
   /**
@@ -106,6 +110,10 @@ export class Inventory {
 }
 
 const NONE: readonly Resource[] = [];
+
+function managedFirst(a: Resource, b: Resource): number {
+  return a.mode === b.mode ? 0 : a.mode === 'managed' ? -1 : 1;
+}
 
 function idsIn(value: Value | undefined): string[] {
   if (typeof value === 'string') return value === '' ? [] : [value];

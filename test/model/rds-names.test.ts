@@ -58,4 +58,13 @@ describe('RDS names are identities', () => {
     expect(inventory.byId('app-db')).toEqual([group]);
     expect(inventory.resolve(db, 'option_group_name', ['aws_db_option_group'])).toEqual([]);
   });
+
+  it('finds a new group by name even when an existing resource of another type has that name as its id', () => {
+    const parameters = resource('aws_db_parameter_group', 'app', { id: 'app', name: 'app' });
+    const group = resource('aws_db_subnet_group', 'app', { name: 'app' });
+    const db = resource('aws_db_instance', 'main', { db_subnet_group_name: 'app', parameter_group_name: 'app' });
+    const inventory = new Inventory([parameters, group, db], 'test.json');
+    expect(inventory.resolve(db, 'db_subnet_group_name', ['aws_db_subnet_group'])).toEqual([group]);
+    expect(inventory.resolve(db, 'parameter_group_name', ['aws_db_parameter_group'])).toEqual([parameters]);
+  });
 });
