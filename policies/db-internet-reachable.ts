@@ -23,7 +23,8 @@ export const dbInternetReachable = definePolicy({
   title: 'Database reachable from the internet',
   severity: 'critical',
   description:
-    'A database instance (aws_db_instance, aws_rds_cluster_instance) can receive a TCP connection from the internet: ' +
+    'A database instance (aws_db_instance, aws_rds_cluster_instance, or a Multi-AZ DB cluster: aws_rds_cluster with ' +
+    'db_cluster_instance_class) can receive a TCP connection from the internet: ' +
     'publicly_accessible is true, an internet gateway is attached to the VPC of its DB subnet group, the route table of ' +
     'one of its subnets (explicit association, else the VPC main table) sends the client\'s address to that gateway by ' +
     'longest prefix match (a more specific NAT, transit gateway, peering or local route wins), the subnet\'s network ACL ' +

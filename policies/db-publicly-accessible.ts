@@ -6,7 +6,8 @@ export const dbPubliclyAccessible = definePolicy({
   title: 'Database publicly accessible (latent exposure)',
   severity: 'medium',
   description:
-    'A database instance (aws_db_instance, aws_rds_cluster_instance) has publicly_accessible = true, so RDS gives it a ' +
+    'A database instance (aws_db_instance, aws_rds_cluster_instance, or a Multi-AZ DB cluster: aws_rds_cluster with ' +
+    'db_cluster_instance_class) has publicly_accessible = true, so RDS gives it a ' +
     'public IP address, but the full path from the internet is not proven. It fails when the path is broken today (no ' +
     'internet gateway route, a network ACL or security group in the way: one route-table or security-group change away ' +
     'from exposure; the message names the broken link) and when the path cannot be decided (the DB subnet group, its ' +

@@ -36,9 +36,24 @@ export interface DbInstance {
   securityGroupsFrom: Resource;
 }
 
-/** Reads the database instances (`aws_db_instance`, `aws_rds_cluster_instance`) of an inventory. */
+/**
+ * Reads the database instances (`aws_db_instance`, `aws_rds_cluster_instance`) of an inventory, and
+ * the Multi-AZ DB clusters that stand for their instances.
+ */
 export function readDatabases(inventory: Inventory): DbInstance[] {
-  return inventory.ofType(...DB_INSTANCE_TYPES).map((resource) => readDatabase(inventory, resource));
+  return [...inventory.ofType(...DB_INSTANCE_TYPES), ...inventory.ofType(...CLUSTER_TYPES).filter(isMultiAzDbCluster)].map((resource) =>
+    readDatabase(inventory, resource),
+  );
+}
+
+/**
+ * A Multi-AZ DB cluster (not Aurora: it has a `db_cluster_instance_class`) gets its instances from RDS
+ * without `aws_rds_cluster_instance` blocks, and carries `publicly_accessible` itself. A live audit
+ * lists those instances, and records no instance class on the cluster, so it is not read twice.
+ */
+function isMultiAzDbCluster(cluster: Resource): boolean {
+  const instanceClass = cluster.values['db_cluster_instance_class'];
+  return isUnknown(instanceClass) ? configures(cluster, 'db_cluster_instance_class') : typeof instanceClass === 'string' && instanceClass !== '';
 }
 
 function readDatabase(inventory: Inventory, resource: Resource): DbInstance {

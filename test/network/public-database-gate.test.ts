@@ -23,6 +23,8 @@ describe('a public database with an undecided network path fails the default gat
     ['HCL, subnet group managed elsewhere', `${CASES}/subnet-group-not-in-inventory-source`],
     ['plan, Aurora cluster managed elsewhere', `${CASES}/cluster-not-in-inventory.json`],
     ['HCL, Aurora cluster managed elsewhere', `${CASES}/cluster-not-in-inventory-source`],
+    ['plan, Multi-AZ DB cluster in the default VPC', `${CASES}/multi-az-db-cluster.json`],
+    ['HCL, Multi-AZ DB cluster in the default VPC', `${CASES}/multi-az-db-cluster-source`],
     ['live, network not collected', `${CASES}/live-network-not-collected.json`],
   ];
   for (const [source, path] of inputs) {
