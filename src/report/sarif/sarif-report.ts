@@ -1,6 +1,6 @@
 import type { ScanResult } from '../../scan/scan-result.js';
 import { jsonPieces } from '../json/json-pieces.js';
-import type { Reporter, ReportContext } from '../reporter.js';
+import type { Reporter, ReportContext } from '../report-context.js';
 import { sarifRuns } from './sarif-runs.js';
 import type { SarifLog } from './sarif-types.js';
 

@@ -1,7 +1,7 @@
 import type { Finding, Verdict } from '../../rules/finding.js';
 import { severityRank } from '../../rules/severity.js';
 import type { CoverageGap, InputSummary, ScanResult } from '../../scan/scan-result.js';
-import type { ReportContext } from '../reporter.js';
+import type { ReportContext } from '../report-context.js';
 import { FingerprintCounter } from './sarif-fingerprints.js';
 import { directoryUri, SRCROOT } from './sarif-locations.js';
 import { sarifResult } from './sarif-results.js';
