@@ -102,7 +102,7 @@ describe('the bundled GitHub Action', () => {
     expect(failOn).toMatchObject({ code: 2, stdout: '::error::warden: fail-on: "sometimes" is not one of critical, high, medium, low, none\n' });
   });
 
-  it('loads a TypeScript policy that imports warden, named by warden.yaml, without any node_modules', () => {
+  it('loads a TypeScript policy that imports warden, named by warden.yaml, without any node_modules, when allow-code-policies is true', () => {
     const workspace = join(dir, 'repo');
     mkdirSync(join(workspace, 'infra', 'policies'), { recursive: true });
     writeFileSync(join(workspace, 'infra', 'main.tf'), 'resource "aws_sqs_queue" "jobs" {\n  name = "jobs"\n}\n');
@@ -121,7 +121,7 @@ describe('the bundled GitHub Action', () => {
         '',
       ].join('\n'),
     );
-    const run = runAction({ 'working-directory': 'infra', summary: 'false' }, workspace);
+    const run = runAction({ 'working-directory': 'infra', summary: 'false', 'allow-code-policies': 'true' }, workspace);
     expect(run.stderr).toBe('');
     expect(run.outputs).toMatchObject({ medium: '1', failed: '1', 'exit-code': '1', 'sarif-file': 'infra/warden.sarif' });
     expect(run.stdout).toMatch(/^::warning file=infra\/main\.tf,line=1\b.*::.*aws_sqs_queue\.jobs has no redrive policy/m);
