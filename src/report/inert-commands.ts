@@ -1,0 +1,26 @@
+/**
+ * The GitHub runner reads every line a step prints, stdout and stderr alike, and runs it as a
+ * workflow command when, after leading white space, it starts with `::name` (`::set-output …::`),
+ * or when it holds the legacy `##[name …]` anywhere (actions/runner ActionCommand.TryParseV2 and
+ * TryParse). Text from a scan (a tag, a message, a file name) must never form either. Both forms
+ * are broken by escaping one character, in the notation of the format at hand; the default is the
+ * `\uXXXX` notation of the console and of JSON strings, where it reads back as the same character.
+ * Used on whole lines: a wrap may put any part of the text at a line start.
+ */
+export interface CommandEscapes {
+  colon: string;
+  hash: string;
+}
+
+const UNICODE_ESCAPES: CommandEscapes = { colon: '\\u003a', hash: '\\u0023' };
+
+// .NET's TrimStart also drops U+0085, which JavaScript's \s leaves out; `m`: every line of the text.
+const LINE_START_COMMAND = /^([\s\u0085]*):(?=:)/gm;
+const LEGACY_COMMAND = /#(?=#\[)/g;
+
+/** The text with no line that the runner would take for a command. */
+export function inertCommands(text: string, escapes: CommandEscapes = UNICODE_ESCAPES): string {
+  // Almost all text has neither form: two searches, and no new string.
+  if (!text.includes('::') && !text.includes('##[')) return text;
+  return text.replace(LINE_START_COMMAND, (_, space: string) => `${space}${escapes.colon}`).replace(LEGACY_COMMAND, escapes.hash);
+}
