@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { writeStderrLine } from '../../src/cli/stderr-line.js';
 import { FORMATS, loadReporter, type Format } from '../../src/report/reporter.js';
@@ -5,6 +8,7 @@ import { wholeText } from '../../src/report/report-text.js';
 import type { Finding } from '../../src/rules/finding.js';
 import type { ScanResult } from '../../src/scan/scan-result.js';
 import { summarise } from '../../src/scan/summarise.js';
+import { runMain } from '../support/run-main.js';
 import { elements, junitSchemaErrors, parseXml } from './junit-support.js';
 import { CONTEXT, syntheticResult } from './report-fixtures.js';
 
@@ -104,5 +108,26 @@ describe('hostile text in every output format', () => {
     expect(written.split('\n')).toHaveLength(2);
     expect(written).not.toMatch(RAW_CONTROLS);
     expect(commandLines(written)).toEqual([]);
+  });
+});
+
+describe('hostile text in the policy commands', () => {
+  it('warden policies and policies show print a declarative policy’s title with no control character or command', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warden-hostile-policy-'));
+    try {
+      const title = JSON.stringify(HOSTILE.replace('\u0000', ''));
+      writeFileSync(
+        join(dir, 'odd.policy.yaml'),
+        ['id: odd-title', `title: ${title}`, 'severity: low', 'description: d', 'remediation: r', 'resourceTypes: [aws_instance]', 'failWhen:', '  path: $.values.ami', '  equals: x', 'message: m', ''].join('\n'),
+      );
+      for (const args of [['policies'], ['policies', '--format', 'json'], ['policies', 'show', 'odd-title'], ['policies', 'show', 'odd-title', '--format', 'json']]) {
+        const run = await runMain([...args, '--policy-dir', dir]);
+        expect(run.stdout, args.join(' ')).toContain('set-output');
+        expect(run.stdout, args.join(' ')).not.toMatch(RAW_CONTROLS);
+        expect(commandLines(run.stdout), args.join(' ')).toEqual([]);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
