@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,5 +125,20 @@ describe('the bundled GitHub Action', () => {
     expect(run.stderr).toBe('');
     expect(run.outputs).toMatchObject({ medium: '1', failed: '1', 'exit-code': '1', 'sarif-file': 'infra/warden.sarif' });
     expect(run.stdout).toMatch(/^::warning file=infra\/main\.tf,line=1\b.*::.*aws_sqs_queue\.jobs has no redrive policy/m);
+  });
+
+  it('without allow-code-policies, stops before importing a code policy that warden.yaml names', () => {
+    const workspace = join(dir, 'pr-repo');
+    const marker = join(dir, 'pr-policy-ran');
+    mkdirSync(join(workspace, 'policies'), { recursive: true });
+    writeFileSync(join(workspace, 'main.tf'), 'resource "aws_sqs_queue" "jobs" {\n  name = "jobs"\n}\n');
+    writeFileSync(join(workspace, 'warden.yaml'), 'policyDirs: [policies]\n');
+    // A pull request's policy that would act the moment it is imported.
+    writeFileSync(join(workspace, 'policies', 'steal.ts'), `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(marker)}, 'ran');\nexport default [];\n`);
+    const run = runAction({ summary: 'false' }, workspace);
+    expect(run).toMatchObject({ code: 2, stderr: '' });
+    expect(run.stdout).toMatch(/^::error::warden: warden\.yaml names code policies \(policies\/steal\.ts\), which the Action runs only with the input allow-code-policies: true/);
+    expect(run.outputs['exit-code']).toBe('2');
+    expect(existsSync(marker)).toBe(false);
   });
 });
