@@ -14,13 +14,17 @@ export interface CommandEscapes {
 
 const UNICODE_ESCAPES: CommandEscapes = { colon: '\\u003a', hash: '\\u0023' };
 
-// .NET's TrimStart also drops U+0085, which JavaScript's \s leaves out; `m`: every line of the text.
-const LINE_START_COMMAND = /^([\s\u0085]*):(?=:)/gm;
-const LEGACY_COMMAND = /#(?=#\[)/g;
+// .NET's TrimStart also drops U+0085, which JavaScript's \s leaves out. The runner's StartsWith and
+// IndexOf compare by culture, which may skip default-ignorable characters (a soft hyphen, a zero-width
+// space), so `:\u00ad:` and `#\u200b#[` count as commands too. `m`: every line of the text.
+const IGNORABLE = '\\p{Default_Ignorable_Code_Point}';
+const LINE_START_COMMAND = new RegExp(`^([\\s\\u0085${IGNORABLE}]*):(?=${IGNORABLE}*:)`, 'gmu');
+const LEGACY_COMMAND = new RegExp(`#(?=${IGNORABLE}*#${IGNORABLE}*\\[)`, 'gu');
+const MAYBE_COMMAND = new RegExp(`:${IGNORABLE}*:|#${IGNORABLE}*#`, 'u');
 
 /** The text with no line that the runner would take for a command. */
 export function inertCommands(text: string, escapes: CommandEscapes = UNICODE_ESCAPES): string {
-  // Almost all text has neither form: two searches, and no new string.
-  if (!text.includes('::') && !text.includes('##[')) return text;
+  // Almost all text has neither form: one search, and no new string.
+  if (!MAYBE_COMMAND.test(text)) return text;
   return text.replace(LINE_START_COMMAND, (_, space: string) => `${space}${escapes.colon}`).replace(LEGACY_COMMAND, escapes.hash);
 }

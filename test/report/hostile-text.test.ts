@@ -19,6 +19,8 @@ import { CONTEXT, syntheticResult } from './report-fixtures.js';
  * stderr alike.
  */
 const HOSTILE = 'x\u001b[31mred\u0000nul\u202eevil\n::error::x ##[set-output name=x]y';
+// The runner compares by culture, which may skip a soft hyphen or a zero-width space.
+const HIDDEN = '\n\u200b:\u00ad:warning::hidden #\u200b#[add-mask]z';
 // Enough short words that wrapping the console report starts lines with a command.
 const WRAPPED = Array.from({ length: 30 }, () => '::warning::w').join(' ');
 
@@ -27,7 +29,7 @@ function hostileResult(): ScanResult {
   const template = base.findings.find((f) => f.verdict === 'fail')!;
   const finding: Finding = {
     ...template,
-    message: `${HOSTILE} ${WRAPPED}`,
+    message: `${HOSTILE} ${WRAPPED}${HIDDEN}`,
     resource: { ...template.resource, address: `aws_s3_bucket.b["${HOSTILE}"]` },
     evidence: [{ path: 'tags.Name', value: HOSTILE }],
     ...(template.location?.kind === 'source' ? { location: { ...template.location, file: `infra/${HOSTILE}.tf` } } : {}),
@@ -40,9 +42,15 @@ function hostileResult(): ScanResult {
   };
 }
 
-/** The lines the runner would run: after .NET's leading white space, `::`; or a `##[` anywhere. Lines end at CR, LF or CR LF. */
+/**
+ * The lines the runner would run: after .NET's leading white space, `::`; or a `##[` anywhere, also
+ * when default-ignorable characters stand between. Lines end at CR, LF or CR LF.
+ */
 function commandLines(output: string): string[] {
-  return output.split(/\r\n|\r|\n/).filter((line) => /^[\s\u0085]*::/.test(line) || line.includes('##['));
+  return output.split(/\r\n|\r|\n/).filter((line) => {
+    const visible = line.replace(/\p{Default_Ignorable_Code_Point}/gu, '');
+    return /^[\s\u0085]*::/.test(visible) || visible.includes('##[');
+  });
 }
 
 const RAW_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;

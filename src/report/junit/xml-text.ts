@@ -25,25 +25,24 @@ const XML_COMMAND_ESCAPES: CommandEscapes = { colon: '&#58;', hash: '&#35;' };
  * Anything an attribute value must have changed: the same as for text, and any white space and `"`.
  * Most values (a resource address) hold nothing to change: tested once instead of changed each way.
  */
-const ATTRIBUTE_TO_CHANGE = /[\s"&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF\uFFFE\uFFFF]|##\[/;
+const ATTRIBUTE_TO_CHANGE = /[\s"&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF\uFFFE\uFFFF]/;
 
-/** An attribute value, escaped: one line (a parser turns newlines and tabs into spaces anyway), printable XML characters only. */
+/** An attribute value, escaped: one line (a parser turns newlines and tabs into spaces anyway), printable XML characters only, never a workflow command. */
 export function attributeText(text: string): string {
-  if (!ATTRIBUTE_TO_CHANGE.test(text)) return text;
-  return inertCommands(escapeQuote(escapeMarkup(xmlChars(printable(text.replace(/\s+/g, ' ').trim())))), XML_COMMAND_ESCAPES);
+  const escaped = ATTRIBUTE_TO_CHANGE.test(text) ? escapeQuote(escapeMarkup(xmlChars(printable(text.replace(/\s+/g, ' ').trim())))) : text;
+  return inertCommands(escaped, XML_COMMAND_ESCAPES);
 }
 
 /**
  * Anything element text must have changed: CR, markup, controls, bidi controls, surrogates (paired
- * ones are fine, but rare enough to take the careful way), U+FFFE/U+FFFF, and what could be read
- * as a workflow command. Most text has none of them.
+ * ones are fine, but rare enough to take the careful way) and U+FFFE/U+FFFF. Most text has none of them.
  */
-const TEXT_TO_CHANGE = /[\r&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF\uFFFE\uFFFF]|::|##\[/;
+const TEXT_TO_CHANGE = /[\r&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /** Element text, escaped: one newline convention (parsers turn CR LF into LF), printable XML characters only, never a workflow command. */
 export function elementText(text: string): string {
-  if (!TEXT_TO_CHANGE.test(text)) return text;
-  return inertCommands(escapeMarkup(xmlChars(printableLines(text.replace(/\r\n?/g, '\n')))), XML_COMMAND_ESCAPES);
+  const escaped = TEXT_TO_CHANGE.test(text) ? escapeMarkup(xmlChars(printableLines(text.replace(/\r\n?/g, '\n')))) : text;
+  return inertCommands(escaped, XML_COMMAND_ESCAPES);
 }
 
 /**
