@@ -1,9 +1,9 @@
 import { loadConfig } from '../config/load-config.js';
 import { isSensitive, REDACTED } from '../model/sensitive.js';
+import { isUnknown } from '../model/unknown.js';
 import { inertCommands } from '../report/inert-commands.js';
 import { safeJsonText } from '../report/json/safe-json-text.js';
 import { printableLines } from '../report/printable-text.js';
-import { isUnknown } from '../model/unknown.js';
 import { EXIT } from '../rules/exit-code.js';
 import type { LoadedPolicy } from '../rules/loading/loaded-policy.js';
 import { policyExample, type PolicyExample } from '../rules/policy-example.js';

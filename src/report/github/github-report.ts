@@ -1,10 +1,10 @@
 import type { Finding } from '../../rules/finding.js';
 import type { Severity } from '../../rules/severity.js';
 import { findingDetailLines } from '../finding-text.js';
+import { printable } from '../printable-text.js';
 import type { Reporter, ReportContext } from '../reporter.js';
 import { levelForSeverity } from '../sarif/sarif-levels.js';
 import { mostSevereFirst } from '../severity-order.js';
-import { printable } from '../printable-text.js';
 import { annotationPosition, repositoryPaths } from './annotation-file.js';
 import { workflowCommand } from './workflow-command.js';
 
