@@ -4,7 +4,7 @@
  * they are, they would restyle the terminal, hide or reorder text (Trojan Source) or split a line.
  * Tabs are left alone.
  */
-const UNPRINTABLE_BUT_LF = '\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
+export const UNPRINTABLE_BUT_LF = '\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
 const UNPRINTABLE = new RegExp(`[\\u000a${UNPRINTABLE_BUT_LF}]`);
 const EACH_UNPRINTABLE = new RegExp(UNPRINTABLE.source, 'g');
 const UNPRINTABLE_IN_LINES = new RegExp(`[${UNPRINTABLE_BUT_LF}]`);
