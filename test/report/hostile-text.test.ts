@@ -18,7 +18,7 @@ import { CONTEXT, syntheticResult } from './report-fixtures.js';
  * them as such: a CI log runs `::cmd::` at a line start and `##[cmd]` anywhere, on stdout and
  * stderr alike.
  */
-const HOSTILE = 'x\u001b[31mred\u0000nul\u202eevil\n::error::x ##[set-output name=x]y';
+const HOSTILE = 'x\u001b[31mred\u0000nul\u202eevil\u2066iso\u0085nel\n::error::x ##[set-output name=x]y';
 // The runner compares by culture, which may skip a soft hyphen or a zero-width space.
 const HIDDEN = '\n\u200b:\u00ad:warning::hidden #\u200b#[add-mask]z';
 // Enough short words that wrapping the console report starts lines with a command.
@@ -82,7 +82,7 @@ describe('hostile text in every output format', () => {
     expect(lines).toHaveLength(2);
     for (const line of lines) expect(line).toMatch(/^::(error|warning|notice) [^:]*::/);
     expect(output).not.toContain('##[');
-    expect(output).toContain('\\u202eevil\\u000a::error::x \\u0023#[set-output');
+    expect(output).toContain('\\u2066iso\\u0085nel\\u000a::error::x \\u0023#[set-output');
   });
 
   it.each(['json', 'sarif'] as const)('%s: the escapes read back as the very same text', async (format) => {
@@ -98,7 +98,7 @@ describe('hostile text in every output format', () => {
     const output = await render('junit');
     expect(await junitSchemaErrors(output)).toEqual([]);
     const failure = elements(parseXml(output), 'failure')[0]!;
-    expect(failure.textContent).toContain('x\\u001b[31mred\\u0000nul\\u202eevil\n::error::x ##[set-output name=x]y');
+    expect(failure.textContent).toContain('x\\u001b[31mred\\u0000nul\\u202eevil\\u2066iso\\u0085nel\n::error::x ##[set-output name=x]y');
     expect(output).toContain('&#58;:error::x &#35;#[set-output');
   });
 
