@@ -5,7 +5,9 @@
  * TryParse). Text from a scan (a tag, a message, a file name) must never form either. Both forms
  * are broken by escaping one character, in the notation of the format at hand; the default is the
  * `\uXXXX` notation of the console and of JSON strings, where it reads back as the same character.
- * Used on whole lines: a wrap may put any part of the text at a line start.
+ * Used on whole lines: a wrap may put any part of the text at a line start. Not `::stop-commands::`:
+ * the runner keeps one stop state for stdout and stderr, whose lines interleave as they arrive, and
+ * while stopped it would not run warden's own annotations either.
  */
 export interface CommandEscapes {
   colon: string;
