@@ -3,23 +3,9 @@ import { EvalError } from '../eval/eval-error.js';
 import { asList, asNumber, asString, requireKnown } from '../eval/values.js';
 import { arity, type HclFunction } from './call-function.js';
 import { formatValue } from './format.js';
+import { allMatches, firstMatch, replaceAll } from './re2-pattern.js';
 
 const str = (value: Value | undefined): string => asString(value, 'the argument');
-
-/** Terraform regular expressions are RE2; the common subset reads the same in JavaScript. */
-function regexOf(pattern: string, flags = ''): RegExp {
-  try {
-    return new RegExp(pattern.replace(/\(\?P</g, '(?<'), flags);
-  } catch (error) {
-    throw new EvalError(`invalid regular expression "${pattern}": ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-function matchValue(match: RegExpExecArray): Value {
-  if (match.groups && Object.keys(match.groups).length > 0) return { ...match.groups } as Record<string, Value>;
-  if (match.length > 1) return match.slice(1).map((group) => group ?? null);
-  return match[0];
-}
 
 export const stringFunctions: Record<string, HclFunction> = {
   format: (args) => {
@@ -71,7 +57,7 @@ export const stringFunctions: Record<string, HclFunction> = {
     arity(args, 3);
     const [text, search, replacement] = [str(args[0]), str(args[1]), str(args[2])];
     if (search.length > 1 && search.startsWith('/') && search.endsWith('/')) {
-      return text.replace(regexOf(search.slice(1, -1), 'g'), replacement.replace(/\$\{?(\w+)\}?/g, '$<$1>').replace(/\$<(\d+)>/g, '$$$1'));
+      return replaceAll(search.slice(1, -1), text, replacement);
     }
     return text.split(search).join(replacement);
   },
@@ -95,13 +81,13 @@ export const stringFunctions: Record<string, HclFunction> = {
   strcontains: (args) => (arity(args, 2), str(args[0]).includes(str(args[1]))),
   regex: (args) => {
     arity(args, 2);
-    const match = regexOf(str(args[0])).exec(str(args[1]));
-    if (!match) throw new EvalError(`pattern "${str(args[0])}" does not match`);
-    return matchValue(match);
+    const match = firstMatch(str(args[0]), str(args[1]));
+    if (match === undefined) throw new EvalError(`pattern "${str(args[0])}" does not match`);
+    return match;
   },
   regexall: (args) => {
     arity(args, 2);
-    return [...str(args[1]).matchAll(regexOf(str(args[0]), 'g'))].map((m) => matchValue(m as RegExpExecArray));
+    return allMatches(str(args[0]), str(args[1]));
   },
   tostring: (args) => {
     arity(args, 1);

@@ -1,0 +1,98 @@
+import { createRequire } from 'node:module';
+import type { RE2JS as RE2JSClass } from 're2js';
+import type { Value, ValueObject } from '../../../model/value.js';
+import { EvalError } from '../eval/eval-error.js';
+
+let re2Module: typeof import('re2js') | undefined;
+/** re2js, required on first use: most configurations never call a regex function (start-up cost, DESIGN §7). */
+function re2(): typeof RE2JSClass {
+  re2Module ??= createRequire(import.meta.url)('re2js') as typeof import('re2js');
+  return re2Module.RE2JS;
+}
+
+type Pattern = RE2JSClass;
+
+/** Compiled patterns by source: a pattern used in every instance of a resource is compiled once. */
+const compiled = new Map<string, Pattern>();
+const MAX_CACHED = 256;
+
+/**
+ * Terraform's regular expressions are Go's RE2: linear time in the input, whatever the pattern, so a
+ * hostile `(a+)+$` cannot hang the scan (DESIGN §8). re2js implements the same syntax, `(?P<name>…)`
+ * included; JavaScript's backtracking RegExp must never see a pattern from a configuration.
+ */
+export function re2Pattern(source: string): Pattern {
+  const cached = compiled.get(source);
+  if (cached) return cached;
+  let pattern: Pattern;
+  try {
+    pattern = re2().compile(source);
+  } catch (error) {
+    throw new EvalError(`invalid regular expression "${source}": ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (compiled.size >= MAX_CACHED) compiled.clear();
+  compiled.set(source, pattern);
+  return pattern;
+}
+
+/**
+ * One match as Terraform's regex/regexall return it: the matched text when the pattern has no
+ * groups, a map by name when its groups are named, else a list (an unmatched group is null).
+ */
+function matchValue(pattern: Pattern, group: (index: number) => string | null): Value {
+  const count = pattern.groupCount();
+  if (count === 0) return group(0);
+  const names = pattern.namedGroups() as Record<string, number>;
+  const named = Object.keys(names);
+  if (named.length === 0) return Array.from({ length: count }, (_, i) => group(i + 1));
+  if (named.length !== count) throw new EvalError('a pattern cannot mix named and unnamed capture groups');
+  const out: ValueObject = Object.create(null) as ValueObject;
+  for (const name of named) out[name] = group(names[name]!);
+  return out;
+}
+
+/** The first match of `pattern` in `text`, or undefined when there is none. */
+export function firstMatch(source: string, text: string): Value | undefined {
+  const pattern = re2Pattern(source);
+  const matcher = pattern.matcher(text);
+  if (!matcher.find()) return undefined;
+  return matchValue(pattern, (i) => matcher.group(i));
+}
+
+/** Every non-overlapping match, left to right. */
+export function allMatches(source: string, text: string): Value[] {
+  const pattern = re2Pattern(source);
+  const matcher = pattern.matcher(text);
+  const out: Value[] = [];
+  while (matcher.find()) out.push(matchValue(pattern, (i) => matcher.group(i)));
+  return out;
+}
+
+/** `replace(text, "/re/", repl)`: every match replaced, `repl` expanded as Go's Regexp.Expand does. */
+export function replaceAll(source: string, text: string, replacement: string): string {
+  const pattern = re2Pattern(source);
+  const matcher = pattern.matcher(text);
+  let out = '';
+  let last = 0;
+  while (matcher.find()) {
+    out += text.slice(last, matcher.start()) + expand(replacement, pattern, (group) => matcher.group(group as never) ?? '');
+    last = matcher.end();
+  }
+  return out + text.slice(last);
+}
+
+const REFERENCE = /\$(?:\$|\{(\w+)\}|(\w+))/g;
+
+/** `$$` is a dollar; `$name`, `${name}`, `$1`, `${1}` are groups (a group that does not exist is empty); any other `$` stays. */
+function expand(template: string, pattern: Pattern, group: (ref: number | string) => string): string {
+  const names = pattern.namedGroups() as Record<string, number>;
+  return template.replace(REFERENCE, (whole, braced: string | undefined, bare: string | undefined) => {
+    const name = braced ?? bare;
+    if (name === undefined) return '$';
+    if (/^\d+$/.test(name)) {
+      const index = Number(name);
+      return index <= pattern.groupCount() ? group(index) : '';
+    }
+    return Object.hasOwn(names, name) ? group(name) : '';
+  });
+}
