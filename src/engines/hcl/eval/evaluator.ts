@@ -1,6 +1,6 @@
 import { isSensitive } from '../../../model/sensitive.js';
 import { Unknown, isUnknown } from '../../../model/unknown.js';
-import { isValueObject, type Value, type ValueObject } from '../../../model/value.js';
+import { isValueObject, ownEntry, setEntry, type Value, type ValueObject } from '../../../model/value.js';
 import { callFunction } from '../functions/call-function.js';
 import type { Expr, Span, Step, TemplatePart } from '../syntax/ast.js';
 import type { SourceFile } from '../syntax/source-file.js';
@@ -111,7 +111,7 @@ function attribute(value: Value, name: string): Value {
   if (value instanceof ResourceValue) return value.attribute(name);
   if (isUnknown(value)) return value;
   if (isValueObject(value)) {
-    const found = value[name];
+    const found = ownEntry(value, name);
     if (found === undefined) throw new EvalError(`no attribute "${name}" (the object has ${Object.keys(value).slice(0, 8).join(', ') || 'none'})`);
     return found;
   }
@@ -128,7 +128,7 @@ function index(value: Value, key: Value): Value {
   }
   if (isValueObject(value)) {
     const name = asString(key, 'a map key');
-    const found = value[name];
+    const found = ownEntry(value, name);
     if (found === undefined) throw new EvalError(`no element "${name}" in the map`);
     return found;
   }
@@ -196,7 +196,7 @@ function object(expr: Extract<Expr, { kind: 'object' }>, context: EvalContext): 
     let key: Value = item.name ?? evaluate(item.key, context);
     if (isUnknown(key)) return new Unknown(`a key of the object is unknown: ${key.reason}`);
     if (isSensitive(key)) key = key.reveal() as Value;
-    out[asString(key, 'an object key')] = evaluate(item.value, context);
+    setEntry(out, asString(key, 'an object key'), evaluate(item.value, context));
   }
   return out;
 }
@@ -240,12 +240,12 @@ function forExpression(expr: Extract<Expr, { kind: 'for' }>, context: EvalContex
       if (group) group.push(value);
       else groups.set(name, [value]);
     } else {
-      if (name in map) throw new EvalError(`duplicate key "${name}" in the for expression (add ... to group values)`);
-      map[name] = value;
+      if (Object.hasOwn(map, name)) throw new EvalError(`duplicate key "${name}" in the for expression (add ... to group values)`);
+      setEntry(map, name, value);
     }
   }
   if (!expr.key) return markSensitive(list, sensitive);
-  if (expr.grouping) for (const [name, group] of groups) map[name] = group;
+  if (expr.grouping) for (const [name, group] of groups) setEntry(map, name, group);
   return markSensitive(map, sensitive);
 }
 

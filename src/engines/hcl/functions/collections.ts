@@ -1,5 +1,5 @@
 import { isUnknown } from '../../../model/unknown.js';
-import { isValueObject, type Value, type ValueObject } from '../../../model/value.js';
+import { isValueObject, mergeEntries, setEntry, type Value, type ValueObject } from '../../../model/value.js';
 import { EvalError } from '../eval/eval-error.js';
 import { NeedsKnown, asBool, asList, asNumber, asObject, asString, requireKnown, sortedKeys, typeName, valuesEqual } from '../eval/values.js';
 import { arity, type HclFunction } from './call-function.js';
@@ -44,7 +44,7 @@ export const collectionFunctions: Record<string, HclFunction> = {
     const out: ValueObject = {};
     for (const arg of args) {
       if (arg === null) continue;
-      Object.assign(out, asObject(arg, 'each argument'));
+      mergeEntries(out, asObject(arg, 'each argument'));
     }
     return out;
   },
@@ -53,7 +53,7 @@ export const collectionFunctions: Record<string, HclFunction> = {
     arity(args, 2, 3);
     const map = asObject(args[0], 'the first argument');
     const key = asString(args[1], 'the key');
-    if (key in map) return map[key]!;
+    if (Object.hasOwn(map, key)) return map[key]!;
     if (args.length === 3) return args[2]!;
     throw new EvalError(`no key "${key}" and no default`);
   },
@@ -127,7 +127,7 @@ export const collectionFunctions: Record<string, HclFunction> = {
     if (keys.length !== values.length) throw new EvalError('the key and value lists must have the same length');
     const out: ValueObject = {};
     keys.forEach((key, i) => {
-      out[asString(key, 'each key')] = values[i]!;
+      setEntry(out, asString(key, 'each key'), values[i]!);
     });
     return out;
   },
@@ -178,10 +178,17 @@ export const collectionFunctions: Record<string, HclFunction> = {
   transpose: (args) => {
     arity(args, 1);
     const map = asObject(args[0]);
-    const out: Record<string, string[]> = {};
+    const grouped = new Map<string, string[]>();
     for (const key of sortedKeys(map)) {
-      for (const item of asList(map[key])) (out[asString(item)] ??= []).push(key);
+      for (const item of asList(map[key])) {
+        const name = asString(item);
+        const keys = grouped.get(name);
+        if (keys) keys.push(key);
+        else grouped.set(name, [key]);
+      }
     }
+    const out: ValueObject = {};
+    for (const [name, keys] of grouped) setEntry(out, name, keys);
     return out;
   },
   matchkeys: (args) => {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { RE2JS as RE2JSClass } from 're2js';
-import type { Value, ValueObject } from '../../../model/value.js';
+import { setEntry, type Value, type ValueObject } from '../../../model/value.js';
 import { EvalError } from '../eval/eval-error.js';
 
 let re2Module: typeof import('re2js') | undefined;
@@ -46,8 +46,8 @@ function matchValue(pattern: Pattern, group: (index: number) => string | null): 
   const named = Object.keys(names);
   if (named.length === 0) return Array.from({ length: count }, (_, i) => group(i + 1));
   if (named.length !== count) throw new EvalError('a pattern cannot mix named and unnamed capture groups');
-  const out: ValueObject = Object.create(null) as ValueObject;
-  for (const name of named) out[name] = group(names[name]!);
+  const out: ValueObject = {};
+  for (const name of named) setEntry(out, name, group(names[name]!));
   return out;
 }
 

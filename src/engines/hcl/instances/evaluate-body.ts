@@ -1,6 +1,6 @@
 import type { SourceLocation } from '../../../model/location.js';
 import { Unknown, isUnknown } from '../../../model/unknown.js';
-import { isValueObject, type Value, type ValueObject } from '../../../model/value.js';
+import { isValueObject, ownEntry, setEntry, type Value, type ValueObject } from '../../../model/value.js';
 import { attribute, blocks, traversalText } from '../config/module-config.js';
 import { EvalError } from '../eval/eval-error.js';
 import { entries, evaluate, type EvalContext } from '../eval/evaluator.js';
@@ -47,7 +47,7 @@ function evaluateBody(body: Body, context: EvalContext & { refs: ReferenceCollec
       if (top && META_ATTRIBUTES.has(item.name)) continue;
       const path = prefix + item.name;
       context.refs.path = path;
-      values[item.name] = evaluateAttribute(item, context);
+      setEntry(values, item.name, evaluateAttribute(item, context));
       out.locations[path] = locationOf(item);
     } else if (item.type === 'dynamic') {
       expandDynamic(item, values, context, prefix, out);
@@ -130,7 +130,7 @@ function settle(value: Value): Value {
     for (const key in value) {
       const item = value[key]!;
       const settled = settle(item);
-      if (settled !== item) (copy ??= { ...value })[key] = settled;
+      if (settled !== item) setEntry((copy ??= { ...value }), key, settled);
     }
     return copy ?? value;
   }
@@ -138,10 +138,10 @@ function settle(value: Value): Value {
 }
 
 function listAt(values: ValueObject, name: string): Value[] {
-  const existing = values[name];
+  const existing = ownEntry(values, name);
   if (Array.isArray(existing)) return existing;
   const list: Value[] = [];
-  values[name] = list;
+  setEntry(values, name, list);
   return list;
 }
 
