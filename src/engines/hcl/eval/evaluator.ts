@@ -6,6 +6,7 @@ import type { Expr, Span, Step, TemplatePart } from '../syntax/ast.js';
 import type { SourceFile } from '../syntax/source-file.js';
 import { EvalError } from './eval-error.js';
 import { ResourceValue } from './resource-value.js';
+import { evaluationStep, spendElements } from './work-budget.js';
 import { NeedsKnown, asBool, asList, asNumber, asString, firstUnknown, markSensitive, sortedKeys, typeName, valuesEqual } from './values.js';
 
 /** Resolves the names a module defines (`var`, `local`, `module`, resources, `path` …) with the steps that follow them. */
@@ -29,6 +30,7 @@ export interface EvalContext {
  * at the attribute it belongs to).
  */
 export function evaluate(expr: Expr, context: EvalContext): Value {
+  evaluationStep();
   try {
     return evaluateExpr(expr, context);
   } catch (error) {
@@ -149,6 +151,7 @@ function template(parts: readonly TemplatePart[], context: EvalContext): Value {
   const state = { sensitive: false };
   const text = renderParts(parts, context, state);
   if (isUnknown(text)) return text;
+  spendElements(textElements(text), 'a string template');
   return markSensitive(text, state.sensitive);
 }
 
@@ -177,7 +180,9 @@ function renderParts(parts: readonly TemplatePart[], context: EvalContext, state
     } else {
       const collection = evaluate(part.collection, context);
       if (isUnknown(collection)) return collection;
-      for (const [key, item] of entries(collection)) {
+      const items = entries(collection);
+      spendElements(items.length, 'a %{for} directive');
+      for (const [key, item] of items) {
         const bindings = new Map(context.bindings ?? []);
         bindings.set(part.valueVar, item);
         if (part.keyVar) bindings.set(part.keyVar, key);
@@ -217,7 +222,9 @@ function forExpression(expr: Extract<Expr, { kind: 'for' }>, context: EvalContex
   const list: Value[] = [];
   const map: ValueObject = {};
   const groups = new Map<string, Value[]>();
-  for (const [key, item] of entries(collection)) {
+  const items = entries(collection);
+  spendElements(items.length, 'a for expression');
+  for (const [key, item] of items) {
     const bindings = new Map(context.bindings ?? []);
     bindings.set(expr.valueVar, item);
     if (expr.keyVar) bindings.set(expr.keyVar, key);
@@ -334,4 +341,9 @@ function withRevealed(operands: Value[], operation: (values: Value[]) => Value):
   });
   for (const value of values) if (isUnknown(value)) return value;
   return markSensitive(operation(values), sensitive);
+}
+
+/** Rendered text counts one element per 64 characters: doubling a string through locals is an explosion too. */
+export function textElements(text: string): number {
+  return text.length >> 6;
 }

@@ -2,6 +2,7 @@ import { isUnknown } from '../../../model/unknown.js';
 import { isValueObject, mergeEntries, setEntry, type Value, type ValueObject } from '../../../model/value.js';
 import { EvalError } from '../eval/eval-error.js';
 import { NeedsKnown, asBool, asList, asNumber, asObject, asString, requireKnown, sortedKeys, typeName, valuesEqual } from '../eval/values.js';
+import { spendElements } from '../eval/work-budget.js';
 import { arity, type HclFunction } from './call-function.js';
 
 /** Sets are lists without duplicates here (Terraform orders set elements; policies read them as lists). */
@@ -142,6 +143,8 @@ export const collectionFunctions: Record<string, HclFunction> = {
     return toSet(distinct(asList(args[0])).filter((item) => !remove.some((r) => valuesEqual(r, item))));
   },
   setproduct: (args) => {
+    // Counted before it is built: ten lists of ten elements make ten billion.
+    spendElements(args.reduce<number>((product, arg) => product * asList(arg).length, 1) * Math.max(args.length, 1), 'setproduct()');
     let out: Value[][] = [[]];
     for (const arg of args) out = out.flatMap((prefix) => asList(arg).map((item) => [...prefix, item]));
     return out;

@@ -2,6 +2,7 @@ import type { Value } from '../../../model/value.js';
 import { EvalError } from '../eval/eval-error.js';
 import { asList, asNumber, asString, requireKnown } from '../eval/values.js';
 import { arity, type HclFunction } from './call-function.js';
+import { spendElements } from '../eval/work-budget.js';
 import { formatValue } from './format.js';
 import { allMatches, firstMatch, replaceAll } from './re2-pattern.js';
 
@@ -72,8 +73,11 @@ export const stringFunctions: Record<string, HclFunction> = {
   chomp: (args) => (arity(args, 1), str(args[0]).replace(/(\r\n|\n|\r)+$/, '')),
   indent: (args) => {
     arity(args, 2);
-    const pad = ' '.repeat(asNumber(args[0]));
-    return str(args[1]).replace(/\n/g, `\n${pad}`);
+    const text = str(args[1]);
+    const width = asNumber(args[0]);
+    spendElements(((text.split('\n').length - 1) * width) >> 6, `indent(${width})`);
+    const pad = ' '.repeat(width);
+    return text.replace(/\n/g, `\n${pad}`);
   },
   strrev: (args) => (arity(args, 1), [...str(args[0])].reverse().join('')),
   startswith: (args) => (arity(args, 2), str(args[0]).startsWith(str(args[1]))),

@@ -5,6 +5,7 @@ import { attribute, blocks, traversalText } from '../config/module-config.js';
 import { EvalError } from '../eval/eval-error.js';
 import { entries, evaluate, type EvalContext } from '../eval/evaluator.js';
 import { ResourceValue } from '../eval/resource-value.js';
+import { BudgetExceeded, spendElements } from '../eval/work-budget.js';
 import type { Attribute, Block, Body } from '../syntax/ast.js';
 
 /** The evaluated configuration of a block, with where each attribute is written and what it refers to. */
@@ -82,9 +83,10 @@ function expandDynamic(block: Block, values: ValueObject, context: EvalContext &
   let items: [Value, Value][];
   try {
     items = entries(collection);
+    spendElements(items.length, `dynamic "${name}"`);
   } catch (error) {
-    if (!(error instanceof EvalError)) throw error;
-    list.push(new Unknown(`${locationText(forEach)}: ${error.message}`));
+    if (!(error instanceof EvalError) && !isElementBudget(error)) throw error;
+    list.push(new Unknown(`${locationText(forEach)}: ${(error as Error).message}`));
     return;
   }
   for (const [key, value] of items) {
@@ -110,6 +112,8 @@ export function evaluateExpression(attr: Attribute, context: EvalContext): Value
     return evaluate(attr.value, context);
   } catch (error) {
     if (error instanceof EvalError) return new Unknown(error.describe());
+    // An explosion stops here: the attribute is unknown, the budget keeps the gap for the input.
+    if (isElementBudget(error)) return new Unknown(`${locationText(attr)}: ${error.message}`);
     throw error;
   }
 }
@@ -160,4 +164,8 @@ export function locationOf(item: Attribute | Block): SourceLocation {
 function locationText(attr: Attribute): string {
   const { line, column } = attr.file.position(attr.span.start);
   return `${attr.file.path}:${line}:${column}`;
+}
+
+function isElementBudget(error: unknown): error is BudgetExceeded {
+  return error instanceof BudgetExceeded && error.kind === 'elements';
 }
