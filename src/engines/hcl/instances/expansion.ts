@@ -5,7 +5,7 @@ import { formatIndex } from '../../plan/module-address.js';
 import type { EvalContext } from '../eval/evaluator.js';
 import { firstUnknown, sortedKeys } from '../eval/values.js';
 import type { Attribute } from '../syntax/ast.js';
-import { BudgetExceeded, spendElements } from '../eval/work-budget.js';
+import { BudgetExceeded, ELEMENTS_PER_INSTANCE, spendElements } from '../eval/work-budget.js';
 import { evaluateExpression } from './evaluate-body.js';
 
 /** The instances `count` / `for_each` create: their keys and the `count`/`each` values seen inside. */
@@ -45,7 +45,7 @@ export function expandInstances(what: string, count: Attribute | undefined, forE
 /** Spends the instances from the element budget; when they do not fit, the expansion is unknown (the budget records the gap). */
 function overBudget(instances: number, what: string, kind: string): Unknown | undefined {
   try {
-    spendElements(instances, `the ${kind} of ${what}`);
+    spendElements(instances * ELEMENTS_PER_INSTANCE, `the ${kind} of ${what} (${instances} instances)`);
     return undefined;
   } catch (error) {
     if (error instanceof BudgetExceeded && error.kind === 'elements') return new Unknown(error.message);
