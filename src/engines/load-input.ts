@@ -83,6 +83,7 @@ export async function loadInput(path: string, displayName: string, options: Load
     cwd: options.cwd ?? process.cwd(),
     ...variableOptions(options),
     ...(options.sourceRoot ? { sourceRoot: options.sourceRoot } : {}),
+    ...(options.budget ? { budget: options.budget } : {}),
   });
   const comments = collectIgnores(sourced.root ? [...sourced.root.modules.values()].flatMap((m) => m.files) : []);
   return {

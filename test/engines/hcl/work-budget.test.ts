@@ -137,3 +137,20 @@ describe('budget settings', () => {
     }
   });
 });
+
+describe('the sources beside a plan', () => {
+  it('are evaluated under the same budget: an explosion there is a warning, the plan is still scanned', async () => {
+    const src = sourceDir({
+      'main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  tags = { n = length(setproduct(range(1000), range(1000), range(1000))) }\n}\n',
+      'plan.json': JSON.stringify({ format_version: '1.2', resource_changes: [{ address: 'aws_s3_bucket.b', mode: 'managed', type: 'aws_s3_bucket', name: 'b', change: { actions: ['create'], after: { bucket: 'b' }, after_unknown: {} } }] }),
+    });
+    try {
+      const run = await runMain(['scan', 'plan.json', '--format', 'json'], src.dir);
+      const report = JSON.parse(run.stdout);
+      expect(report.inputs[0].status).toBe('scanned');
+      expect(JSON.stringify(report.warnings ?? run.stderr)).toMatch(/sources of plan\.json: setproduct\(\) would create 3000000000 elements/);
+    } finally {
+      src.cleanup();
+    }
+  });
+});
