@@ -85,3 +85,21 @@ describe('an error in one policy on one resource', () => {
     expect(unknown.reason).toBe('no-port-22 could not be evaluated on this resource: Maximum call stack size exceeded');
   });
 });
+
+describe('a declarative policy pattern', () => {
+  const tagged = (value: string): Resource => ({ ...resource('t', { name: value }), tags: { Name: value } });
+  const withPattern = (matches: string): DeclarativePolicyDocument => ({ ...policy, id: 'name-pattern', failWhen: { path: '$.tags.Name', matches } });
+
+  it('runs on RE2: a catastrophic pattern on a long tag value is decided at once', () => {
+    const inventory = new Inventory([tagged(`${'a'.repeat(50_000)}!`)], 'plan.json');
+    const run = runPolicies(inventory, [{ policy: compileDeclarativePolicy(withPattern('^(a+)+$')), options: {} }], 'report');
+    expect(run.findings.map((f) => f.verdict)).toEqual(['pass']);
+  });
+
+  it('that RE2 does not accept (lookahead, backreference) is refused when the policy is loaded', async () => {
+    const { validateDeclarativeText } = await import('../../src/rules/declarative/validate-declarative-policy.js');
+    const text = ['id: p', 'title: t', 'severity: low', 'description: d', 'remediation: r', 'resourceTypes: [aws_s3_bucket]', 'failWhen:', '  path: $.tags.Name', "  matches: '^(?!prod)'", 'message: m', ''].join('\n');
+    const result = validateDeclarativeText(text, 'p.policy.yaml');
+    expect('problems' in result && result.problems.map((p) => p.message).join('\n')).toMatch(/not a valid RE2 regular expression/);
+  });
+});

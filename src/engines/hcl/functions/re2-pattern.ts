@@ -1,38 +1,16 @@
-import { createRequire } from 'node:module';
-import type { RE2JS as RE2JSClass } from 're2js';
+import { re2Pattern as compileRe2 } from '../../../model/re2-pattern.js';
 import { setEntry, type Value, type ValueObject } from '../../../model/value.js';
 import { EvalError } from '../eval/eval-error.js';
 
-let re2Module: typeof import('re2js') | undefined;
-/** re2js, required on first use: most configurations never call a regex function (start-up cost, DESIGN §7). */
-function re2(): typeof RE2JSClass {
-  re2Module ??= createRequire(import.meta.url)('re2js') as typeof import('re2js');
-  return re2Module.RE2JS;
-}
+type Pattern = ReturnType<typeof compileRe2>;
 
-type Pattern = RE2JSClass;
-
-/** Compiled patterns by source: a pattern used in every instance of a resource is compiled once. */
-const compiled = new Map<string, Pattern>();
-const MAX_CACHED = 256;
-
-/**
- * Terraform's regular expressions are Go's RE2: linear time in the input, whatever the pattern, so a
- * hostile `(a+)+$` cannot hang the scan (DESIGN §8). re2js implements the same syntax, `(?P<name>…)`
- * included; JavaScript's backtracking RegExp must never see a pattern from a configuration.
- */
-export function re2Pattern(source: string): Pattern {
-  const cached = compiled.get(source);
-  if (cached) return cached;
-  let pattern: Pattern;
+/** A Terraform pattern compiled by RE2 (model/re2-pattern.ts); a pattern RE2 rejects is an EvalError. */
+function re2Pattern(source: string): Pattern {
   try {
-    pattern = re2().compile(source);
+    return compileRe2(source);
   } catch (error) {
     throw new EvalError(`invalid regular expression "${source}": ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (compiled.size >= MAX_CACHED) compiled.clear();
-  compiled.set(source, pattern);
-  return pattern;
 }
 
 /**
