@@ -48,6 +48,13 @@ describe('the element budget', () => {
     expectUnknownTag(resources, /a string template/);
   });
 
+  it('stops padding and indenting to gigabytes of text', async () => {
+    const { resources } = await load(bucketWith('length(format("%1000000000000d", 1))'), {});
+    expectUnknownTag(resources, /a format width of 1000000000000 would create 15625000000 elements/);
+    const indented = await load(bucketWith('length(indent(100000000, "a\\nb\\nc"))'), { maxElements: 1000 });
+    expectUnknownTag(indented.resources, /indent\(100000000\) would create 3125000 elements/);
+  });
+
   it('makes a count explosion one unknown instance', async () => {
     const { resources, problems } = await load({ 'main.tf': 'resource "aws_s3_bucket" "b" {\n  count = 100000000\n}\nresource "aws_s3_bucket" "small" {}\n' }, {});
     expect(resources.map((r) => r.address)).toEqual(['aws_s3_bucket.b[*]', 'aws_s3_bucket.small']);

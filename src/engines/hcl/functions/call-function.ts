@@ -1,9 +1,8 @@
 import { Unknown, isUnknown } from '../../../model/unknown.js';
-import type { Value } from '../../../model/value.js';
+import { isValueObject, type Value } from '../../../model/value.js';
 import { EvalError } from '../eval/eval-error.js';
 import { NeedsKnown, containsSensitive, markSensitive, reveal } from '../eval/values.js';
 import { spendElements } from '../eval/work-budget.js';
-import { isValueObject } from '../../../model/value.js';
 import { collectionFunctions } from './collections.js';
 import { encodingFunctions } from './encoding.js';
 import { networkFunctions } from './network.js';

@@ -72,7 +72,7 @@ function withSign(digits: string, negative: boolean, flags: string): string {
 
 function pad(text: string, width: number, flags: string): string {
   if (text.length >= width) return text;
-  spendElements(width >> 6, `a format width of ${width}`);
+  spendElements(Math.floor(width / 64), `a format width of ${width}`);
   if (flags.includes('-')) return text.padEnd(width);
   if (flags.includes('0') && /^[+-]?\d/.test(text)) {
     const sign = /^[+-]/.test(text) ? text[0]! : '';

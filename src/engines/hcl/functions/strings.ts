@@ -1,10 +1,10 @@
 import type { Value } from '../../../model/value.js';
 import { EvalError } from '../eval/eval-error.js';
 import { asList, asNumber, asString, requireKnown } from '../eval/values.js';
-import { arity, type HclFunction } from './call-function.js';
 import { spendElements } from '../eval/work-budget.js';
+import { arity, type HclFunction } from './call-function.js';
 import { formatValue } from './format.js';
-import { allMatches, firstMatch, replaceAll } from './re2-pattern.js';
+import { allMatches, firstMatch, replaceAll } from './terraform-regex.js';
 
 const str = (value: Value | undefined): string => asString(value, 'the argument');
 
@@ -75,7 +75,7 @@ export const stringFunctions: Record<string, HclFunction> = {
     arity(args, 2);
     const text = str(args[1]);
     const width = asNumber(args[0]);
-    spendElements(((text.split('\n').length - 1) * width) >> 6, `indent(${width})`);
+    spendElements(Math.floor(((text.split('\n').length - 1) * width) / 64), `indent(${width})`);
     const pad = ' '.repeat(width);
     return text.replace(/\n/g, `\n${pad}`);
   },

@@ -53,7 +53,7 @@ export function replaceAll(source: string, text: string, replacement: string): s
   let out = '';
   let last = 0;
   while (matcher.find()) {
-    out += text.slice(last, matcher.start()) + expand(replacement, pattern, (group) => matcher.group(group as never) ?? '');
+    out += text.slice(last, matcher.start()) + expand(replacement, pattern, (group) => matcher.group(group) ?? '');
     last = matcher.end();
   }
   return out + text.slice(last);
@@ -64,7 +64,7 @@ const REFERENCE = /\$(?:\$|\{(\w+)\}|(\w+))/g;
 /** `$$` is a dollar; `$name`, `${name}`, `$1`, `${1}` are groups (a group that does not exist is empty); any other `$` stays. */
 function expand(template: string, pattern: Pattern, group: (ref: number | string) => string): string {
   const names = pattern.namedGroups() as Record<string, number>;
-  return template.replace(REFERENCE, (whole, braced: string | undefined, bare: string | undefined) => {
+  return template.replace(REFERENCE, (_whole, braced: string | undefined, bare: string | undefined) => {
     const name = braced ?? bare;
     if (name === undefined) return '$';
     if (/^\d+$/.test(name)) {
