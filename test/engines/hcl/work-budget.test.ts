@@ -55,6 +55,16 @@ describe('the element budget', () => {
     expectUnknownTag(indented.resources, /indent\(100000000\) would create 3125000 elements/);
   });
 
+  it('stops replace() multiplying a long replacement, plain or regex, and a fractional chunklist size', async () => {
+    const big = `"\${join("", [for i in range(1000) : "${'r'.repeat(1000)}"])}"`;
+    const { resources } = await load(bucketWith(`length(replace(local.text, "a", local.big))`, `locals {\n  text = "${'a'.repeat(100_000)}"\n  big = ${big}\n}\n`), {});
+    expectUnknownTag(resources, /replace\(\) would create 1562500000 elements/);
+    const regex = await load(bucketWith(`length(replace(local.text, "/a/", local.big))`, `locals {\n  text = "${'a'.repeat(100_000)}"\n  big = ${big}\n}\n`), {});
+    expectUnknownTag(regex.resources, /replace\(\)/);
+    const chunks = await load(bucketWith('length(chunklist(range(1000), 0.000001))'), {});
+    expectUnknownTag(chunks.resources, /chunk size must be a whole number/);
+  });
+
   it('makes a count explosion one unknown instance', async () => {
     const { resources, problems } = await load({ 'main.tf': 'resource "aws_s3_bucket" "b" {\n  count = 100000000\n}\nresource "aws_s3_bucket" "small" {}\n' }, {});
     expect(resources.map((r) => r.address)).toEqual(['aws_s3_bucket.b[*]', 'aws_s3_bucket.small']);

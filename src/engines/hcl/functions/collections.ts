@@ -173,6 +173,8 @@ export const collectionFunctions: Record<string, HclFunction> = {
   chunklist: (args) => {
     arity(args, 2);
     const [list, size] = [asList(args[0]), asNumber(args[1])];
+    // A fractional size (Terraform wants a whole number) would loop list.length / size times.
+    if (!Number.isInteger(size)) throw new EvalError(`the chunk size must be a whole number, not ${size}`);
     if (size <= 0) return [list];
     const out: Value[][] = [];
     for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));

@@ -60,7 +60,10 @@ export const stringFunctions: Record<string, HclFunction> = {
     if (search.length > 1 && search.startsWith('/') && search.endsWith('/')) {
       return replaceAll(search.slice(1, -1), text, replacement);
     }
-    return text.split(search).join(replacement);
+    const parts = text.split(search);
+    // Counted before it is built: a long replacement for each of many occurrences is gigabytes.
+    spendElements(Math.floor(((parts.length - 1) * replacement.length) / 64), 'replace()');
+    return parts.join(replacement);
   },
   substr: (args) => {
     arity(args, 3);

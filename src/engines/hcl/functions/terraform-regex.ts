@@ -1,6 +1,7 @@
 import { re2Pattern as compileRe2 } from '../../../model/re2-pattern.js';
 import { setEntry, type Value, type ValueObject } from '../../../model/value.js';
 import { EvalError } from '../eval/eval-error.js';
+import { spendElements } from '../eval/work-budget.js';
 
 type Pattern = ReturnType<typeof compileRe2>;
 
@@ -52,8 +53,16 @@ export function replaceAll(source: string, text: string, replacement: string): s
   const matcher = pattern.matcher(text);
   let out = '';
   let last = 0;
+  let uncounted = 0;
   while (matcher.find()) {
-    out += text.slice(last, matcher.start()) + expand(replacement, pattern, (group) => matcher.group(group) ?? '');
+    const expanded = expand(replacement, pattern, (group) => matcher.group(group) ?? '');
+    // The text replacements add is counted as it grows (one element per 64 characters), before it reaches gigabytes.
+    uncounted += expanded.length;
+    if (uncounted >= 1 << 16) {
+      spendElements(uncounted >> 6, 'replace()');
+      uncounted = 0;
+    }
+    out += text.slice(last, matcher.start()) + expanded;
     last = matcher.end();
   }
   return out + text.slice(last);
