@@ -55,7 +55,8 @@ export async function loadHclDirectory(dir: string, displayName: string, options
   const budget = new WorkBudget(options.budget);
   for (const rootDir of rootDirs) {
     const root = await evaluateRoot(tree, rootDir, options, budget).catch((error: unknown) => {
-      if (error instanceof BudgetExceeded) throw new InputError(displayName, `${tree.display(rootDir)}: ${error.message}`);
+      // The root module is named when it is not the input itself (a tree with several roots).
+      if (error instanceof BudgetExceeded) throw new InputError(displayName, rootDir === dir ? error.message : `root module ${tree.display(rootDir)}: ${error.message}`);
       throw error;
     });
     roots.push(root);
