@@ -34,7 +34,7 @@ export interface ScanRun {
 export async function performScan(paths: string[], flags: ScanFlags, cwd: string, trust: ScanTrust = { codePolicies: true }): Promise<ScanRun> {
   const { config, path: configPath } = await loadConfig(flags.config, cwd);
   const plan = planOutput(flags, config);
-  const load = loadOptionsFrom(flags, cwd);
+  const load = loadOptionsFrom(flags, cwd, config);
   const baseline = planBaseline(flags, config, configPath, cwd);
   const { policies, problems } = await policiesForRun(flags, config, configPath, cwd, trust.codePolicies);
 
