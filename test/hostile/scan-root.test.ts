@@ -1,0 +1,127 @@
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runMain } from '../support/run-main.js';
+import { hostileScratch, QUIET_TF } from './hostile-scratch.js';
+
+// The checkout is attacker-controlled: links in it must never make warden read (or print) files outside it.
+const scratch = hostileScratch('root');
+afterAll(() => scratch.cleanup());
+
+/** Something outside every scanned tree: a secret the runner holds. */
+const SECRET = 'AKIA-OUTSIDE-SECRET-7731';
+const outside = scratch.write('outside/secret.tf', `resource "aws_security_group" "leak" {\n  description = "${SECRET}"\n  ingress {\n    from_port = 22\n    to_port = 22\n    protocol = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n`);
+const outsideVars = scratch.write('outside/secret.tfvars', `name = "${SECRET}"\n`);
+const outsideJson = scratch.write('outside/secret.json', `{"Modules":[{"Key":"net","Dir":"${SECRET}"}], "backend": {"type": "s3", "config": {"bucket": "${SECRET}"}}}`);
+const outsideDir = scratch.path('outside');
+const NAME_VAR = `variable "name" {\n  type = string\n  default = "x"\n}\n`;
+
+/** `warden scan DIR` from the scratch directory: exit code, stderr lines, the JSON report and all output as one text. */
+async function scan(...args: string[]) {
+  const run = await runMain(['scan', ...args, '--format', 'json'], scratch.dir);
+  return { code: run.code, stderr: run.stderr.split('\n').filter(Boolean), report: JSON.parse(run.stdout || '{}'), all: run.stdout + run.stderr };
+}
+
+/** The gap line for a link, as the user sees it: it names the link, never where it leads. */
+const refused = (link: string) => `warden: ${link}: refused: its real path is outside the scan root (a symbolic link or \`..\` leaves the repository)`;
+
+describe('the scan root is the boundary', () => {
+  it('a .tf linked to a file outside the scanned tree is a gap naming the link; its resources and text stay unread', async () => {
+    scratch.write('tf-link/main.tf', QUIET_TF);
+    symlinkSync(outside, scratch.path('tf-link/leak.tf'));
+    const { code, stderr, report, all } = await scan('tf-link');
+    expect(stderr).toEqual([refused('tf-link/leak.tf')]);
+    expect(report.inputs[0]).toMatchObject({ status: 'scanned', resources: 1 });
+    expect(all).not.toContain(SECRET);
+    expect(all).not.toContain(outsideDir);
+    expect(code).toBe(3);
+  });
+
+  it('a terraform.tfvars linked outside is a gap; the value it would give is never read', async () => {
+    scratch.write('vars-link/main.tf', NAME_VAR + QUIET_TF);
+    symlinkSync(outsideVars, scratch.path('vars-link/terraform.tfvars'));
+    const { code, stderr, all } = await scan('vars-link');
+    expect(stderr).toEqual([refused('vars-link/terraform.tfvars')]);
+    expect(all).not.toContain(SECRET);
+    expect(code).toBe(3);
+  });
+
+  it('a --var-file named on the command line may lie outside (the user chose it), but its text is never quoted in a syntax error', async () => {
+    scratch.write('var-file/main.tf', NAME_VAR + QUIET_TF);
+    const broken = scratch.write('outside/broken.tfvars', `${SECRET} = = =\n`);
+    const { stderr, all } = await scan('var-file', '--var-file', broken);
+    expect(stderr).toEqual([`warden: outside/broken.tfvars:1:1: syntax error`]);
+    expect(all).not.toContain(SECRET);
+  });
+
+  it('.terraform/modules/modules.json linked outside is a gap, not a manifest', async () => {
+    scratch.write('manifest-link/main.tf', QUIET_TF);
+    mkdirSync(scratch.path('manifest-link/.terraform/modules'), { recursive: true });
+    symlinkSync(outsideJson, scratch.path('manifest-link/.terraform/modules/modules.json'));
+    const { code, stderr, all } = await scan('manifest-link');
+    expect(stderr).toEqual([refused('manifest-link/.terraform/modules/modules.json')]);
+    expect(all).not.toContain(SECRET);
+    expect(code).toBe(3);
+  });
+
+  it('.terraform/terraform.tfstate linked outside is a gap, and its backend config is not read', async () => {
+    scratch.write('state-link/main.tf', QUIET_TF);
+    mkdirSync(scratch.path('state-link/.terraform'), { recursive: true });
+    symlinkSync(outsideJson, scratch.path('state-link/.terraform/terraform.tfstate'));
+    const { code, stderr, all } = await scan('state-link');
+    expect(stderr).toEqual([refused('state-link/.terraform/terraform.tfstate')]);
+    expect(all).not.toContain(SECRET);
+    expect(code).toBe(3);
+  });
+
+  it('a module directory linked outside is a gap naming the module call and the link', async () => {
+    scratch.write('module-link/main.tf', `module "net" {\n  source = "./modules/net"\n}\n${QUIET_TF}`);
+    mkdirSync(scratch.path('module-link/modules'));
+    symlinkSync(outsideDir, scratch.path('module-link/modules/net'));
+    const { code, stderr, all } = await scan('module-link');
+    expect(stderr).toHaveLength(1);
+    expect(stderr[0]).toMatch(/^warden: module-link\/main\.tf:1:1: module "net": source directory module-link\/modules\/net: refused: its real path is outside the scan root/);
+    expect(all).not.toContain(SECRET);
+    expect(all).not.toContain(outsideDir);
+    expect(code).toBe(3);
+  });
+
+  it('a `../` module source that leaves the scanned directory is refused outside a git work tree…', async () => {
+    scratch.write('loose/modules/net/main.tf', QUIET_TF);
+    scratch.write('loose/envs/prod/main.tf', `module "net" {\n  source = "../../modules/net"\n}\n`);
+    const { code, stderr } = await scan('loose/envs/prod');
+    expect(stderr).toEqual([expect.stringMatching(/^warden: loose\/envs\/prod\/main\.tf:1:1: module "net": source directory loose\/modules\/net: refused: /)]);
+    expect(code).toBe(3);
+  });
+
+  it('…and read when the git work tree holding the directory holds it too (a `.git` found upward, git not run)', async () => {
+    scratch.write('repo/modules/net/main.tf', QUIET_TF);
+    scratch.write('repo/envs/prod/main.tf', `module "net" {\n  source = "../../modules/net"\n}\n`);
+    mkdirSync(scratch.path('repo/.git'));
+    const { code, stderr, report } = await scan('repo/envs/prod');
+    expect(stderr).toEqual([]);
+    expect(report.inputs[0]).toMatchObject({ status: 'scanned', resources: 1 });
+    expect(code).toBe(0);
+  });
+
+  it('a .tf linked to /proc/self/environ never prints a byte of the environment, syntax error or not', async () => {
+    scratch.write('environ/main.tf', QUIET_TF);
+    symlinkSync('/proc/self/environ', scratch.path('environ/env.tf'));
+    process.env['WARDEN_TEST_SECRET'] = SECRET;
+    try {
+      const { stderr, all } = await scan('environ');
+      expect(stderr).toEqual([refused('environ/env.tf')]);
+      expect(all).not.toContain(SECRET);
+      expect(all).not.toContain('PATH=');
+    } finally {
+      delete process.env['WARDEN_TEST_SECRET'];
+    }
+  });
+
+  it('a `self -> .` link does not defeat the recursion check: the module calling itself is caught at once, on real paths', async () => {
+    scratch.write('self-loop/main.tf', `module "again" {\n  source = "./self"\n}\n${QUIET_TF}`);
+    symlinkSync('.', scratch.path('self-loop/self'));
+    const { code, stderr } = await scan('self-loop');
+    expect(stderr).toEqual(['warden: self-loop/main.tf:1:1: module "again" calls itself (or nests deeper than 16 modules)']);
+    expect(code).toBe(3);
+  });
+});
