@@ -1,5 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import type { WardenConfig } from '../config/config.js';
+import { OutsideScanRoot } from '../engines/scan-root.js';
+import { isWithin, realPath, workTreeBoundary } from '../engines/work-tree.js';
 import type { LoadedPolicy } from '../rules/loading/loaded-policy.js';
 import { describeLoadProblem, type PolicyLoadProblem } from '../rules/loading/policy-load-problem.js';
 import type { CoverageGap, PolicyMeta, ScanResult } from '../scan/scan-result.js';
@@ -23,20 +25,34 @@ export interface PolicyLoadRequest {
   extraDirs?: readonly string[];
 }
 
+/** A policy folder; `within` is the directory its files must really lie in, when a config file (repository content) named it. */
+interface PolicyDirSource {
+  dir: string;
+  within?: string;
+}
+
 /** The policy folders and packs a request names (warden.yaml first, then the command line), resolved. */
-function userPolicySources(request: PolicyLoadRequest): { dirs: string[]; packs: { name: string; from: string }[] } {
+function userPolicySources(request: PolicyLoadRequest): { dirs: PolicyDirSource[]; packs: { name: string; from: string }[] } {
   const { flags, config, configPath, cwd } = request;
   const configDir = configPath ? dirname(resolve(cwd, configPath)) : cwd;
+  // A config file's folders stay inside its work tree (or its own folder outside any): a committed
+  // warden.yaml must not load code or read files elsewhere on the runner. Folders on the command line are the user's choice.
+  const within = config.policyDirs?.length ? (workTreeBoundary(configDir) ?? realPath(configDir)) : undefined;
   const dirs = [
-    ...(config.policyDirs ?? []).map((d) => resolve(configDir, d)),
-    ...(request.extraDirs ?? []).map((d) => resolve(cwd, d)),
-    ...(flags.policyDir ?? []).map((d) => resolve(cwd, d)),
+    ...(config.policyDirs ?? []).map((d) => ({ dir: resolve(configDir, d), ...(within ? { within } : {}) })),
+    ...(request.extraDirs ?? []).map((d) => ({ dir: resolve(cwd, d) })),
+    ...(flags.policyDir ?? []).map((d) => ({ dir: resolve(cwd, d) })),
   ];
   const packs = [
     ...(config.policyPackages ?? []).map((name) => ({ name, from: configDir })),
     ...(flags.policyPackage ?? []).map((name) => ({ name, from: cwd })),
   ];
-  return { dirs: [...new Set(dirs)], packs };
+  return { dirs: dirs.filter((one, i) => dirs.findIndex((other) => other.dir === one.dir) === i), packs };
+}
+
+/** The refusal of a path outside `within`, by its real path; undefined when it is inside. */
+function outside(within: string): (path: string) => string | undefined {
+  return (path) => (isWithin(realPath(path), within) ? undefined : new OutsideScanRoot().message);
 }
 
 /**
@@ -58,8 +74,8 @@ export async function loadPolicies(request: PolicyLoadRequest): Promise<PolicyLo
   ]);
   const sets: LoadedPolicy[][] = [builtins];
   const problems: PolicyLoadProblem[] = [];
-  for (const dir of dirs) {
-    const loaded = await loadPolicyDir(dir, displayPath(dir, cwd));
+  for (const { dir, within } of dirs) {
+    const loaded = await loadPolicyDir(dir, displayPath(dir, cwd), within ? outside(within) : undefined);
     sets.push(loaded.policies);
     problems.push(...loaded.problems);
   }

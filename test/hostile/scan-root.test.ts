@@ -124,4 +124,21 @@ describe('the scan root is the boundary', () => {
     expect(stderr).toEqual(['warden: self-loop/main.tf:1:1: module "again" calls itself (or nests deeper than 16 modules)']);
     expect(code).toBe(3);
   });
+
+  it('policy folders named by a committed warden.yaml stay inside its work tree: a folder or a policy file linked out is not loaded', async () => {
+    const policy = (id: string) => `id: ${id}\ntitle: t\nseverity: high\ndescription: d\nremediation: r\nresourceTypes: [aws_vpc]\nfailWhen:\n  path: $.values.cidr_block\n  exists: true\nmessage: "${SECRET}"\n`;
+    scratch.write('outside-policies/evil.policy.yaml', policy('evil'));
+    const linkedFile = scratch.write('outside/linked.policy.yaml', policy('linked'));
+    scratch.write('policy-repo/main.tf', QUIET_TF);
+    scratch.write('policy-repo/warden.yaml', 'policyDirs: [../outside-policies, policies]\n');
+    mkdirSync(scratch.path('policy-repo/.git'));
+    mkdirSync(scratch.path('policy-repo/policies'));
+    symlinkSync(linkedFile, scratch.path('policy-repo/policies/linked.policy.yaml'));
+    const run = await runMain(['scan', '.', '--format', 'json'], scratch.path('policy-repo'));
+    const report = JSON.parse(run.stdout);
+    expect(run.stdout + run.stderr).not.toContain(SECRET);
+    expect(report.coverage.gaps.map((gap: { target: string; message: string }) => gap.target)).toEqual([expect.stringMatching(/outside-policies$/), 'policies/linked.policy.yaml']);
+    expect(report.coverage.gaps[0].message).toMatch(/refused: its real path is outside the scan root/);
+    expect(run.code).not.toBe(0);
+  });
 });
