@@ -33,13 +33,10 @@ export class ScanRoot {
 
   /** The root for an input path (a directory, or a file whose directory is used). */
   static async of(input: string, env: NodeJS.ProcessEnv = process.env): Promise<ScanRoot> {
-    let real: string;
-    try {
-      real = await realpath(input);
-      if (!(await stat(real)).isDirectory()) real = dirname(real);
-    } catch {
-      real = dirname(input);
-    }
+    // A file's directory as named, not its target's: a committed `plan.json -> ~/x` must not move the root.
+    const isDir = await stat(input).then((info) => info.isDirectory(), () => false);
+    const dir = isDir ? input : dirname(input);
+    const real = await realpath(dir).catch(() => dir);
     return new ScanRoot(workTreeBoundary(real, env) ?? real);
   }
 

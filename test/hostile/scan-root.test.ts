@@ -142,3 +142,30 @@ describe('the scan root is the boundary', () => {
     expect(run.code).not.toBe(0);
   });
 });
+
+describe('errors never quote a file whose real path leaves the scan root', () => {
+  it('a plan.json linked out of its directory is read (the user named it) but its error shows none of its text', async () => {
+    const credentials = scratch.write('outside/credentials', `[default]\n{"aws_secret_access_key": ${SECRET}}\n`);
+    mkdirSync(scratch.path('plan-link'));
+    symlinkSync(credentials, scratch.path('plan-link/plan.json'));
+    const { code, stderr, all } = await scan('plan-link/plan.json');
+    expect(stderr).toEqual(['warden: plan-link/plan.json:1:2: not a readable plan or saved inventory (none of its text is shown: its real path is outside the scan root)']);
+    expect(all).not.toContain(SECRET.slice(0, 4));
+    expect(code).toBe(2);
+  });
+
+  it('a plan inside the scan root still gets the precise reason', async () => {
+    scratch.write('plan-here/plan.json', `{"format_version": AKIA}\n`);
+    const { stderr } = await scan('plan-here/plan.json');
+    expect(stderr).toEqual(['warden: plan-here/plan.json:1:20: not valid JSON: expected a value, found "A"']);
+  });
+
+  it('a .tfvars.json or .terraform/terraform.tfstate error names the problem without the slice of input V8 quotes', async () => {
+    scratch.write('json-errors/main.tf', NAME_VAR + QUIET_TF);
+    scratch.write('json-errors/terraform.tfvars.json', `{"name": ${SECRET}}`);
+    scratch.write('json-errors/.terraform/terraform.tfstate', `{"backend": ${SECRET}}`);
+    const { stderr, all } = await scan('json-errors');
+    expect(stderr).toEqual(['warden: json-errors/terraform.tfvars.json: not valid JSON: unexpected character', 'warden: json-errors/.terraform/terraform.tfstate: not valid JSON (unexpected character)']);
+    expect(all).not.toContain(SECRET);
+  });
+});
