@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import type { WardenConfig } from '../config/config.js';
+import { configBoundary } from '../config/config-boundary.js';
 import { OutsideScanRoot } from '../engines/scan-root.js';
-import { isWithin, realPath, workTreeBoundary } from '../engines/work-tree.js';
 import type { LoadedPolicy } from '../rules/loading/loaded-policy.js';
 import { describeLoadProblem, type PolicyLoadProblem } from '../rules/loading/policy-load-problem.js';
 import type { CoverageGap, PolicyMeta, ScanResult } from '../scan/scan-result.js';
@@ -25,21 +25,19 @@ export interface PolicyLoadRequest {
   extraDirs?: readonly string[];
 }
 
-/** A policy folder; `within` is the directory its files must really lie in, when a config file (repository content) named it. */
+/** A policy folder; `inside` tells whether a file of it may be read, when a config file (repository content) named it. */
 interface PolicyDirSource {
   dir: string;
-  within?: string;
+  inside?: (path: string) => boolean;
 }
 
 /** The policy folders and packs a request names (warden.yaml first, then the command line), resolved. */
 function userPolicySources(request: PolicyLoadRequest): { dirs: PolicyDirSource[]; packs: { name: string; from: string }[] } {
   const { flags, config, configPath, cwd } = request;
   const configDir = configPath ? dirname(resolve(cwd, configPath)) : cwd;
-  // A config file's folders stay inside its work tree (or its own folder outside any): a committed
-  // warden.yaml must not load code or read files elsewhere on the runner. Folders on the command line are the user's choice.
-  const within = config.policyDirs?.length ? (workTreeBoundary(configDir) ?? realPath(configDir)) : undefined;
+  const inside = config.policyDirs?.length ? configBoundary(configDir, cwd) : undefined;
   const dirs = [
-    ...(config.policyDirs ?? []).map((d) => ({ dir: resolve(configDir, d), ...(within ? { within } : {}) })),
+    ...(config.policyDirs ?? []).map((d) => ({ dir: resolve(configDir, d), ...(inside ? { inside } : {}) })),
     ...(request.extraDirs ?? []).map((d) => ({ dir: resolve(cwd, d) })),
     ...(flags.policyDir ?? []).map((d) => ({ dir: resolve(cwd, d) })),
   ];
@@ -50,9 +48,9 @@ function userPolicySources(request: PolicyLoadRequest): { dirs: PolicyDirSource[
   return { dirs: dirs.filter((one, i) => dirs.findIndex((other) => other.dir === one.dir) === i), packs };
 }
 
-/** The refusal of a path outside `within`, by its real path; undefined when it is inside. */
-function outside(within: string): (path: string) => string | undefined {
-  return (path) => (isWithin(realPath(path), within) ? undefined : new OutsideScanRoot().message);
+/** Why a path outside a config file's boundary is not read; undefined when it is inside. */
+function refusal(inside: (path: string) => boolean): (path: string) => string | undefined {
+  return (path) => (inside(path) ? undefined : new OutsideScanRoot().message);
 }
 
 /**
@@ -74,8 +72,8 @@ export async function loadPolicies(request: PolicyLoadRequest): Promise<PolicyLo
   ]);
   const sets: LoadedPolicy[][] = [builtins];
   const problems: PolicyLoadProblem[] = [];
-  for (const { dir, within } of dirs) {
-    const loaded = await loadPolicyDir(dir, displayPath(dir, cwd), within ? outside(within) : undefined);
+  for (const { dir, inside } of dirs) {
+    const loaded = await loadPolicyDir(dir, displayPath(dir, cwd), inside ? refusal(inside) : undefined);
     sets.push(loaded.policies);
     problems.push(...loaded.problems);
   }

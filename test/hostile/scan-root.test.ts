@@ -144,6 +144,29 @@ describe('the scan root is the boundary', () => {
 });
 
 describe('errors never quote a file whose real path leaves the scan root', () => {
+  it('a baseline named by a committed warden.yaml must lie inside its work tree: /proc/self/environ is refused, unread (exit 2)', async () => {
+    scratch.write('baseline-repo/main.tf', QUIET_TF);
+    scratch.write('baseline-repo/warden.yaml', 'baseline: /proc/self/environ\n');
+    mkdirSync(scratch.path('baseline-repo/.git'));
+    process.env['WARDEN_TEST_SECRET'] = SECRET;
+    try {
+      const run = await runMain(['scan', '.', '--format', 'json'], scratch.path('baseline-repo'));
+      expect(run.stderr).toBe('warden: baseline /proc/self/environ: refused: its real path is outside the scan root (a symbolic link or `..` leaves the repository)\n');
+      expect(run.stdout + run.stderr).not.toContain(SECRET);
+      expect(run.code).toBe(2);
+    } finally {
+      delete process.env['WARDEN_TEST_SECRET'];
+    }
+  });
+
+  it('a baseline that is not JSON is named without the slice of it V8 quotes', async () => {
+    scratch.write('baseline-bad/main.tf', QUIET_TF);
+    scratch.write('baseline-bad/base.json', `${SECRET}\n`);
+    const run = await runMain(['scan', '.', '--baseline', 'base.json'], scratch.path('baseline-bad'));
+    expect(run.stderr).toBe('warden: baseline base.json: not valid JSON: unexpected character\n');
+    expect(run.code).toBe(2);
+  });
+
   it('a plan.json linked out of its directory is read (the user named it) but its error shows none of its text', async () => {
     const credentials = scratch.write('outside/credentials', `[default]\n{"aws_secret_access_key": ${SECRET}}\n`);
     mkdirSync(scratch.path('plan-link'));
