@@ -143,6 +143,29 @@ describe('the scan root is the boundary', () => {
   });
 });
 
+describe('content that names a path elsewhere', () => {
+  it('a modules.json inside the root whose module Dir leads out of it is a gap naming the module', async () => {
+    scratch.write('manifest-dir/main.tf', `module "net" {\n  source = "terraform-aws-modules/vpc/aws"\n}\n${QUIET_TF}`);
+    scratch.write('manifest-dir/.terraform/modules/modules.json', JSON.stringify({ Modules: [{ Key: 'net', Dir: outsideDir }] }));
+    const { code, stderr, all } = await scan('manifest-dir');
+    expect(stderr).toHaveLength(1);
+    expect(stderr[0]).toMatch(/^warden: manifest-dir\/main\.tf:1:1: module "net": source directory .*: refused: its real path is outside the scan root/);
+    expect(all).not.toContain(SECRET);
+    expect(code).toBe(3);
+  });
+
+  it('a discovered warden.yaml linked out of the work tree is refused (exit 2), its text unread', async () => {
+    scratch.write('config-link/main.tf', QUIET_TF);
+    const elsewhere = scratch.write('outside/warden.yaml', `failOn: ${SECRET}\n`);
+    mkdirSync(scratch.path('config-link/.git'));
+    symlinkSync(elsewhere, scratch.path('config-link/warden.yaml'));
+    const run = await runMain(['scan', '.'], scratch.path('config-link'));
+    expect(run.stderr).toMatch(/^warden: .*config-link\/warden\.yaml: refused: its real path is outside the scan root/);
+    expect(run.stdout + run.stderr).not.toContain(SECRET);
+    expect(run.code).toBe(2);
+  });
+});
+
 describe('errors never quote a file whose real path leaves the scan root', () => {
   it('a baseline named by a committed warden.yaml must lie inside its work tree: /proc/self/environ is refused, unread (exit 2)', async () => {
     scratch.write('baseline-repo/main.tf', QUIET_TF);
