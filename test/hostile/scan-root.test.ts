@@ -53,22 +53,15 @@ describe('the scan root is the boundary', () => {
     expect(all).not.toContain(SECRET);
   });
 
-  it('.terraform/modules/modules.json linked outside is a gap, not a manifest', async () => {
-    scratch.write('manifest-link/main.tf', QUIET_TF);
-    mkdirSync(scratch.path('manifest-link/.terraform/modules'), { recursive: true });
-    symlinkSync(outsideJson, scratch.path('manifest-link/.terraform/modules/modules.json'));
-    const { code, stderr, all } = await scan('manifest-link');
-    expect(stderr).toEqual([refused('manifest-link/.terraform/modules/modules.json')]);
-    expect(all).not.toContain(SECRET);
-    expect(code).toBe(3);
-  });
-
-  it('.terraform/terraform.tfstate linked outside is a gap, and its backend config is not read', async () => {
-    scratch.write('state-link/main.tf', QUIET_TF);
-    mkdirSync(scratch.path('state-link/.terraform'), { recursive: true });
-    symlinkSync(outsideJson, scratch.path('state-link/.terraform/terraform.tfstate'));
-    const { code, stderr, all } = await scan('state-link');
-    expect(stderr).toEqual([refused('state-link/.terraform/terraform.tfstate')]);
+  it.each([
+    ['manifest-link', '.terraform/modules/modules.json'],
+    ['state-link', '.terraform/terraform.tfstate'],
+  ])('%s: %s linked outside is a gap; the manifest or recorded backend it holds is not read', async (dir, file) => {
+    scratch.write(`${dir}/main.tf`, QUIET_TF);
+    mkdirSync(scratch.path(`${dir}/${file.slice(0, file.lastIndexOf('/'))}`), { recursive: true });
+    symlinkSync(outsideJson, scratch.path(`${dir}/${file}`));
+    const { code, stderr, all } = await scan(dir);
+    expect(stderr).toEqual([refused(`${dir}/${file}`)]);
     expect(all).not.toContain(SECRET);
     expect(code).toBe(3);
   });
