@@ -42,7 +42,9 @@ export async function loadModuleTree(tree: SourceTree, rootDir: string): Promise
         real = await tree.root.inside(dir);
       } catch (error) {
         const reason = error instanceof OutsideScanRoot ? error.message : 'cannot be read';
-        tree.problems.push({ target: where, message: `${at}: module "${call.name}": source directory ${tree.display(dir)}: ${reason}` });
+        // The directory is named only by its path inside the root (a link there), never where it leads.
+        const named = tree.root.holds(dir) ? ` source directory ${tree.display(dir)}:` : '';
+        tree.problems.push({ target: where, message: `${at}: module "${call.name}":${named} ${reason}` });
         continue;
       }
       if (chain.includes(real) || chain.length >= MAX_MODULE_DEPTH) {
