@@ -79,7 +79,7 @@ export class SourceTree {
     const before = this.problems.length;
     const listed = await Promise.all(dirs.map(async (dir) => ({ dir, names: await this.#tfFiles(dir) })));
     const texts = await Promise.all(
-      listed.map(({ dir, names }) => Promise.all(names.map(async (name) => ({ path: join(dir, name), text: await this.text(join(dir, name)) })))),
+      listed.map(({ dir, names }) => Promise.all(names.map(async (name) => ({ path: join(dir, name), content: await this.text(join(dir, name)) })))),
     );
     // Reads end in any order: their problems are put in path order, so that every run reports alike.
     this.problems.push(...this.problems.splice(before).sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0)));
@@ -87,7 +87,7 @@ export class SourceTree {
     for (const [i, { dir }] of listed.entries()) {
       const parsed: ParsedFile[] = [];
       for (const file of texts[i]!) {
-        const one = file.text === undefined ? undefined : await this.#parseText(file.path, file.text);
+        const one = file.content === undefined ? undefined : await this.#parseText(file.path, file.content);
         if (one) parsed.push(one);
       }
       configs.push(readModuleConfig(dir, this.display(dir), parsed));
