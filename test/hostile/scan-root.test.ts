@@ -200,6 +200,13 @@ describe('errors never quote a file whose real path leaves the scan root', () =>
     expect(stderr).toEqual(['warden: plan-here/plan.json:1:20: not valid JSON: expected a value, found "A"']);
   });
 
+  it('a saved inventory that is not JSON is named without the slice of it V8 quotes', async () => {
+    scratch.write('saved/inventory.json', `{"warden_inventory": 1, ${SECRET}}`);
+    const { stderr, all } = await scan('saved/inventory.json');
+    expect(stderr).toEqual(['warden: saved/inventory.json: saved inventory is not valid JSON: Expected double-quoted property name']);
+    expect(all).not.toContain(SECRET);
+  });
+
   it('a .tfvars.json or .terraform/terraform.tfstate error names the problem without the slice of input V8 quotes', async () => {
     scratch.write('json-errors/main.tf', NAME_VAR + QUIET_TF);
     scratch.write('json-errors/terraform.tfvars.json', `{"name": ${SECRET}}`);
