@@ -36,6 +36,8 @@ export function actionScan(inputs: ActionInputs, workspace: string): ActionScan 
   const sarifFile = resolve(workDir, inputs.sarifFile);
   refuseLinkOutOfWorkspace('sarif-file', inputs.sarifFile, sarifFile, workspace, true);
   const config = inputs.config ? resolve(workDir, inputs.config) : findConfig(workDir);
+  if (config) refuseLinkOutOfWorkspace('config', inputs.config ?? displayPath(config, workspace), config, workspace);
+  if (inputs.baseline) refuseLinkOutOfWorkspace('baseline', inputs.baseline, resolve(workDir, inputs.baseline), workspace);
   const flags: ScanFlags = {
     // Annotations are workflow commands on stdout; without them the log shows the console report.
     format: inputs.annotations ? 'github' : 'console',

@@ -13,6 +13,9 @@ writeFileSync(join(workspace, 'infra', 'main.tf'), '');
 mkdirSync(join(top, 'runner-home'));
 symlinkSync(join(top, 'runner-home'), join(workspace, 'reports'));
 symlinkSync(join(top, 'runner-home'), join(workspace, 'linked-infra'));
+writeFileSync(join(top, 'runner-home', 'file'), 'secret');
+symlinkSync(join(top, 'runner-home', 'file'), join(workspace, 'infra', 'warden.yaml'));
+symlinkSync(join(top, 'runner-home', 'file'), join(workspace, 'baseline.json'));
 
 const scan = (inputs: Record<string, string>) => () => actionScan(readActionInputs(Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))), workspace);
 
@@ -25,6 +28,12 @@ describe('action paths and a checkout that links out of the workspace', () => {
 
   it('a path whose directory in the checkout is a link out of the workspace is refused', () => {
     expect(scan({ path: 'linked-infra' })).toThrow('path: linked-infra leads outside the workspace through a symbolic link');
+  });
+
+  it('a warden.yaml (found or named) or baseline in the checkout that links out of the workspace is refused', () => {
+    expect(scan({ path: '.', 'working-directory': 'infra' })).toThrow('config: infra/warden.yaml leads outside the workspace through a symbolic link');
+    expect(scan({ path: 'infra', config: 'infra/warden.yaml' })).toThrow('config: infra/warden.yaml leads outside');
+    expect(scan({ path: 'infra', baseline: 'baseline.json', config: 'none.yaml' })).toThrow('baseline: baseline.json leads outside');
   });
 
   it('paths in the workspace, and a sarif-file the workflow puts outside it on purpose, are taken as given', () => {
