@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describeFsError } from '../engines/input-error.js';
-import { jsonSyntaxReason } from '../engines/json-syntax-reason.js';
+import { jsonSyntaxReason } from '../json-syntax-reason.js';
 import { writeOutputFile } from '../report/write-output.js';
 import baselineSchema from '../../schemas/warden-baseline.schema.json' with { type: 'json' };
 import { sameEntries, serialiseBaseline, type Baseline } from './baseline.js';

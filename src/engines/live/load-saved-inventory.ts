@@ -5,7 +5,7 @@ import { describeErrors } from '../../rules/describe-schema-errors.js';
 import type { CoverageGap } from '../../scan/scan-result.js';
 import inventorySchema from '../../../schemas/warden-inventory.schema.json' with { type: 'json' };
 import { InputError, describeFsError } from '../input-error.js';
-import { jsonSyntaxReason } from '../json-syntax-reason.js';
+import { jsonSyntaxReason } from '../../json-syntax-reason.js';
 import { buildInventories } from './build-inventories.js';
 import { INVENTORY_FORMAT, INVENTORY_MARKER, type Recording } from './recording.js';
 
