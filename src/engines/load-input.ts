@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import type { Inventory } from '../model/inventory.js';
 import type { InlineIgnore } from '../rules/suppressions.js';
 import { collectIgnores } from './hcl/ignore-comments.js';
@@ -7,8 +7,9 @@ import type { BudgetLimits } from './hcl/eval/work-budget.js';
 import { loadHclDirectory } from './hcl/load-hcl.js';
 import { InputError, describeFsError, specialFileKind } from './input-error.js';
 import { isSavedInventory } from './live/saved-inventory-marker.js';
+import { ScanRoot } from './scan-root.js';
 import { spoolPipe } from './spool-pipe.js';
-import { loadPlanFile } from './plan/load-plan.js';
+import { loadPlanFile, type LoadedPlan } from './plan/load-plan.js';
 import { attachSources } from './source-map/attach-sources.js';
 
 export interface LoadedInput {
@@ -73,12 +74,9 @@ export async function loadInput(path: string, displayName: string, options: Load
       ignores: comments.ignores,
     };
   }
-  if (await isSavedInventory(path)) {
-    // A saved live audit (`warden audit --save-inventory`): mapped again offline, one inventory per account and region.
-    const { loadSavedInventory } = await import('./live/load-saved-inventory.js');
-    return { kind: 'inventory', ...(await loadSavedInventory(path, displayName)) };
-  }
-  const plan = await loadPlanFile(path, displayName);
+  const file = await loadFileInput(path, displayName);
+  if ('saved' in file) return file.saved;
+  const { plan } = file;
   const sourced = await attachSources(plan, path, {
     cwd: options.cwd ?? process.cwd(),
     ...variableOptions(options),
@@ -98,6 +96,25 @@ export async function loadInput(path: string, displayName: string, options: Load
     warnings: [...sourced.warnings, ...comments.warnings],
     ignores: comments.ignores,
   };
+}
+
+/**
+ * A plan or saved inventory. The user named the file, so it is read wherever it leads; but when it is
+ * a link out of its own directory's scan root (a committed `plan.json -> ~/.aws/credentials`), an
+ * error about it shows none of its text: reasons quote values and V8 quotes slices of the input.
+ */
+async function loadFileInput(path: string, displayName: string): Promise<{ saved: LoadedInput } | { plan: LoadedPlan }> {
+  try {
+    if (await isSavedInventory(path)) {
+      // A saved live audit (`warden audit --save-inventory`): mapped again offline, one inventory per account and region.
+      const { loadSavedInventory } = await import('./live/load-saved-inventory.js');
+      return { saved: { kind: 'inventory', ...(await loadSavedInventory(path, displayName)) } };
+    }
+    return { plan: await loadPlanFile(path, displayName) };
+  } catch (error) {
+    if (!(error instanceof InputError) || (await ScanRoot.of(path)).holds(await realpath(path))) throw error;
+    throw new InputError(displayName, 'not a readable plan or saved inventory (none of its text is shown: its real path is outside the scan root)', error.position);
+  }
 }
 
 function variableOptions(options: LoadOptions): { varFiles?: readonly string[]; vars?: readonly string[] } {
