@@ -6,7 +6,6 @@ import { planBaseline, settleBaseline } from './baseline-run.js';
 import { emitResult, planOutput, type OutputFlags, type OutputPlan } from './emit-result.js';
 import type { FrameworkFlags, PolicySourceFlags } from './policy-flags.js';
 import { policiesForRun } from './policies-for-run.js';
-import { recordPolicyLoadProblems } from './policy-sources.js';
 import { loadOptionsFrom, type SourceFlags } from './source-flags.js';
 
 export interface ScanFlags extends OutputFlags, PolicySourceFlags, FrameworkFlags, SourceFlags, BaselineFlags {
@@ -31,7 +30,7 @@ export async function performScan(paths: string[], flags: ScanFlags, cwd: string
   const plan = planOutput(flags, config);
   const load = loadOptionsFrom(flags, cwd);
   const baseline = planBaseline(flags, config, configPath, cwd);
-  const { policies, problems } = await policiesForRun(flags, config, configPath, cwd);
+  const policies = await policiesForRun(flags, config, configPath, cwd);
 
   const result = await runScan({
     paths,
@@ -43,7 +42,6 @@ export async function performScan(paths: string[], flags: ScanFlags, cwd: string
     unknownMode: plan.unknownMode,
     load,
   });
-  recordPolicyLoadProblems(result, problems);
   return { result: settleBaseline(result, baseline, cwd), plan };
 }
 
