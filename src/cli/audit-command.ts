@@ -70,7 +70,7 @@ export async function auditCommand(flags: AuditFlags, dependencies: AuditDepende
   const { config, path: configPath } = await loadConfig(flags.config, cwd);
   const plan = planOutput(flags, config);
   const baseline = planBaseline(flags, config, configPath, cwd);
-  const policies = await policiesForRun(flags, config, configPath, cwd);
+  const { policies } = await policiesForRun(flags, config, configPath, cwd);
   const progress = progressDisplay(dependencies.stderr ?? process.stderr, plan.quiet);
 
   let result;

@@ -8,6 +8,12 @@ import type { FrameworkFlags, PolicySourceFlags } from './policy-flags.js';
 import { loadPolicies, reportLoadProblems, type PolicyLoad } from './policy-sources.js';
 import { UsageError } from './usage-error.js';
 
+export interface RunPolicies {
+  policies: ConfiguredPolicy[];
+  /** Every loaded policy id, selected or not: what an ignore comment may name. */
+  knownIds: string[];
+}
+
 /**
  * The one call `scan` and `audit` make to get their policies: load (built-ins, policy dirs and
  * packs), then select (config, --only/--skip, --framework). A policy that cannot be loaded is a
@@ -20,10 +26,10 @@ export async function policiesForRun(
   config: WardenConfig,
   configPath: string | undefined,
   cwd: string,
-): Promise<ConfiguredPolicy[]> {
+): Promise<RunPolicies> {
   const load = await loadPolicies({ flags, config, ...(configPath ? { configPath } : {}), cwd });
   refuseLoadProblems(load);
-  return selectLoadedPolicies(load, config, flags, configPath);
+  return { policies: selectLoadedPolicies(load, config, flags, configPath), knownIds: load.policies.map((l) => l.policy.id) };
 }
 
 /** One stderr line per policy not loaded; the last is the ConfigError that ends the run with exit 2. */

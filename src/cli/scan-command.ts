@@ -30,12 +30,13 @@ export async function performScan(paths: string[], flags: ScanFlags, cwd: string
   const plan = planOutput(flags, config);
   const load = loadOptionsFrom(flags, cwd);
   const baseline = planBaseline(flags, config, configPath, cwd);
-  const policies = await policiesForRun(flags, config, configPath, cwd);
+  const { policies, knownIds } = await policiesForRun(flags, config, configPath, cwd);
 
   const result = await runScan({
     paths,
     cwd,
     policies,
+    knownRuleIds: knownIds,
     config,
     ...(configPath ? { configPath } : {}),
     passMode: plan.passMode,

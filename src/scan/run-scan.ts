@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { InputError } from '../engines/input-error.js';
 import { loadInput, type LoadOptions } from '../engines/load-input.js';
-import { applyInlineIgnores } from '../rules/suppressions.js';
+import { applyInlineIgnores, unknownRuleIgnores } from '../rules/suppressions.js';
 import { displayPath } from './display-path.js';
 import { evaluateInventory, finishScan, type EvaluationSettings, type Evaluated } from './finish-scan.js';
 import { describeInternalError } from './internal-error.js';
@@ -12,6 +12,8 @@ export { policyMeta } from './policy-meta.js';
 export interface ScanRequest extends EvaluationSettings {
   paths: readonly string[];
   cwd: string;
+  /** Every policy id loaded, selected or not: an inline ignore naming another id is a typo, warned of. */
+  knownRuleIds?: readonly string[];
   /** Variable values and source locations for the engines. */
   load?: LoadOptions;
 }
@@ -34,6 +36,7 @@ export async function runScan(request: ScanRequest): Promise<ScanResult> {
       for (const inventory of inventories) evaluateInventory(inventory, request, evaluated);
       gaps.push(...(loaded.gaps ?? []));
       warnings.push(...(loaded.warnings ?? []), ...applyInlineIgnores(findings.slice(first), loaded.ignores ?? [], today));
+      if (request.knownRuleIds) warnings.push(...unknownRuleIgnores(loaded.ignores ?? [], request.knownRuleIds));
       const resources = inventories.reduce((n, inventory) => n + inventory.resources.length, 0);
       inputs.push({ path: display, kind: loaded.kind, status: 'scanned', resources, details: loaded.details });
     } catch (error) {
