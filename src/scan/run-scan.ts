@@ -38,7 +38,8 @@ export async function runScan(request: ScanRequest): Promise<ScanResult> {
       warnings.push(...(loaded.warnings ?? []), ...applyInlineIgnores(findings.slice(first), loaded.ignores ?? [], today));
       if (request.knownRuleIds) warnings.push(...unknownRuleIgnores(loaded.ignores ?? [], request.knownRuleIds));
       const resources = inventories.reduce((n, inventory) => n + inventory.resources.length, 0);
-      inputs.push({ path: display, kind: loaded.kind, status: 'scanned', resources, details: loaded.details });
+      const awsResources = inventories.reduce((n, inventory) => n + inventory.resources.filter((r) => r.type.startsWith('aws_')).length, 0);
+      inputs.push({ path: display, kind: loaded.kind, status: 'scanned', resources, awsResources, details: loaded.details });
     } catch (error) {
       // One input must not stop the others, even through a bug in an engine: what it added is dropped.
       findings.length = first;

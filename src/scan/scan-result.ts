@@ -15,6 +15,8 @@ export interface InputSummary {
   kind: 'plan' | 'hcl' | 'inventory' | 'live' | 'unknown';
   status: 'scanned' | 'error';
   resources?: number;
+  /** Plan and source inputs: how many of `resources` are AWS resources (`aws_*`); 0 is reported, as a wrong file or provider. */
+  awsResources?: number;
   /** e.g. plan `format_version` and `terraform_version`. */
   details?: Record<string, string>;
   /** The one-line reason, when status is error. */
