@@ -1,8 +1,10 @@
 import { stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Inventory } from '../model/inventory.js';
 import type { InlineIgnore } from '../rules/suppressions.js';
 import { collectIgnores } from './hcl/ignore-comments.js';
 import type { CoverageGap } from '../scan/scan-result.js';
+import type { SourceTree } from './hcl/config/source-tree.js';
 import { loadHclDirectory } from './hcl/load-hcl.js';
 import { InputError, describeFsError, specialFileKind } from './input-error.js';
 import { isSavedInventory } from './live/saved-inventory-marker.js';
@@ -22,6 +24,12 @@ export interface LoadedInput {
   warnings?: string[];
   /** `warden:ignore` comments in the Terraform source read for this input. */
   ignores?: InlineIgnore[];
+  /**
+   * When only one file of what was read is the input (`warden scan main.tf`): the findings reported
+   * are those about a resource written in it (resourceKey) or located in it. Policies still see the
+   * whole configuration.
+   */
+  only?: { file: string; resources: ReadonlySet<string> };
 }
 
 /** How to read inputs beyond their path: Terraform variable values and where sources are. */
@@ -35,7 +43,7 @@ export interface LoadOptions {
   sourceRoot?: string;
 }
 
-/** Picks the engine for a path: a directory is Terraform source, a file is a Terraform plan (JSON). */
+/** Picks the engine for a path: a directory or a `.tf` file is Terraform source, another file a Terraform plan (JSON) or saved inventory. */
 export async function loadInput(path: string, displayName: string, options: LoadOptions = {}): Promise<LoadedInput> {
   let info;
   try {
@@ -56,19 +64,16 @@ export async function loadInput(path: string, displayName: string, options: Load
   // Devices and sockets are refused before they are opened: /dev/zero never ends.
   const special = specialFileKind(info);
   if (special) throw new InputError(displayName, `${special}, not a file: save the plan or inventory to a file and scan that`);
-  if (info.isDirectory()) {
-    const hcl = await loadHclDirectory(path, displayName, { cwd: options.cwd ?? process.cwd(), ...variableOptions(options) });
-    const modules = await hcl.tree.modules();
-    const comments = collectIgnores(modules.flatMap((m) => m.files));
-    return {
-      kind: 'hcl',
-      inventory: hcl.inventories[0]!,
-      ...(hcl.inventories.length > 1 ? { inventories: hcl.inventories } : {}),
-      details: { rootModules: hcl.roots.map((r) => r.display).join(', '), files: String(modules.reduce((n, m) => n + m.files.length, 0)) },
-      gaps: hcl.problems.map((problem) => ({ scope: 'input' as const, ...problem })),
-      warnings: [...hcl.warnings, ...comments.warnings],
-      ignores: comments.ignores,
-    };
+  if (info.isDirectory()) return loadHclInput(path, displayName, options);
+  // `warden scan main.tf`: the file's directory is the configuration (variables, other files'
+  // resources and rules join it), and the report keeps the resources written in that file.
+  if (/\.tf$/i.test(path)) {
+    const loaded = await loadHclInput(dirname(path), dirname(displayName), options);
+    const file = loaded.tree.display(path);
+    const inFile = (loaded.inventories ?? [loaded.inventory]).flatMap((inventory) =>
+      inventory.resources.filter((r) => r.location?.kind === 'source' && r.location.file === file).map((r) => resourceKey(r)),
+    );
+    return { ...loaded, details: { ...loaded.details, file }, only: { file, resources: new Set(inFile) } };
   }
   if (await isSavedInventory(path)) {
     // A saved live audit (`warden audit --save-inventory`): mapped again offline, one inventory per account and region.
@@ -94,6 +99,27 @@ export async function loadInput(path: string, displayName: string, options: Load
     warnings: [...sourced.warnings, ...comments.warnings],
     ignores: comments.ignores,
   };
+}
+
+async function loadHclInput(dir: string, displayName: string, options: LoadOptions): Promise<LoadedInput & { tree: SourceTree }> {
+  const hcl = await loadHclDirectory(dir, displayName, { cwd: options.cwd ?? process.cwd(), ...variableOptions(options) });
+  const modules = await hcl.tree.modules();
+  const comments = collectIgnores(modules.flatMap((m) => m.files));
+  return {
+    kind: 'hcl',
+    inventory: hcl.inventories[0]!,
+    ...(hcl.inventories.length > 1 ? { inventories: hcl.inventories } : {}),
+    details: { rootModules: hcl.roots.map((r) => r.display).join(', '), files: String(modules.reduce((n, m) => n + m.files.length, 0)) },
+    gaps: hcl.problems.map((problem) => ({ scope: 'input' as const, ...problem })),
+    warnings: [...hcl.warnings, ...comments.warnings],
+    ignores: comments.ignores,
+    tree: hcl.tree,
+  };
+}
+
+/** A resource as findings name it, for LoadedInput.onlyResources. */
+export function resourceKey(resource: { input: string; type: string; address: string }): string {
+  return `${resource.input}\u0000${resource.type}\u0000${resource.address}`;
 }
 
 function variableOptions(options: LoadOptions): { varFiles?: readonly string[]; vars?: readonly string[] } {
