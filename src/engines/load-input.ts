@@ -22,6 +22,11 @@ export interface LoadedInput {
   gaps?: CoverageGap[];
   /** Things the user should know that do not make the scan incomplete. */
   warnings?: string[];
+  /**
+   * What could not be read without making the scan incomplete (a plan's sources, and with them its
+   * inline ignores and source lines): coverage notes, given only when the input has findings they concern.
+   */
+  findingNotes?: string[];
   /** `warden:ignore` comments in the Terraform source read for this input. */
   ignores?: InlineIgnore[];
   /**
@@ -97,6 +102,7 @@ export async function loadInput(path: string, displayName: string, options: Load
       ...sourced.details,
     },
     warnings: [...sourced.warnings, ...comments.warnings],
+    ...(sourced.notes.length > 0 ? { findingNotes: sourced.notes } : {}),
     ignores: comments.ignores,
   };
 }

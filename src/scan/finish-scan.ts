@@ -44,7 +44,7 @@ export function evaluateInventory(inventory: Inventory, settings: EvaluationSett
 /** Applies configuration ignores and the unknown mode, orders the findings and assembles the result. */
 export function finishScan(
   command: string,
-  parts: Evaluated & { inputs: InputSummary[]; apiCalls?: ApiCallStats; warnings?: string[] },
+  parts: Evaluated & { inputs: InputSummary[]; apiCalls?: ApiCallStats; warnings?: string[]; notes?: string[] },
   settings: EvaluationSettings,
 ): ScanResult {
   const today = settings.today ?? new Date().toISOString().slice(0, 10);
@@ -56,7 +56,12 @@ export function finishScan(
     tool: toolInfo(),
     command,
     inputs: parts.inputs,
-    coverage: { complete: parts.gaps.length === 0, gaps: parts.gaps, ...(parts.apiCalls ? { apiCalls: parts.apiCalls } : {}) },
+    coverage: {
+      complete: parts.gaps.length === 0,
+      gaps: parts.gaps,
+      ...(parts.notes?.length ? { notes: parts.notes } : {}),
+      ...(parts.apiCalls ? { apiCalls: parts.apiCalls } : {}),
+    },
     policies: settings.policies.map(({ policy, severityOverride }) => policyMeta(policy, severityOverride)),
     findings: reported,
     ...(parts.passes.length > 0 ? { passes: parts.passes } : {}),

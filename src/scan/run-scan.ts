@@ -35,6 +35,7 @@ export async function runScan(request: ScanRequest): Promise<ScanResult> {
   const evaluated: Evaluated = { findings: [], passes: [], gaps: [] };
   const { findings, passes, gaps } = evaluated;
   const warnings: string[] = [];
+  const notes: string[] = [];
   const today = request.today ?? new Date().toISOString().slice(0, 10);
   for (const path of request.paths) {
     const display = displayPath(path, request.cwd);
@@ -47,6 +48,7 @@ export async function runScan(request: ScanRequest): Promise<ScanResult> {
       for (const inventory of inventories) evaluateInventory(inventory, request, evaluated);
       if (loaded.only) keepOnly(evaluated, first, firstPass, loaded.only);
       gaps.push(...(loaded.gaps ?? []));
+      if (findings.slice(first).some((f) => f.verdict === 'fail' || f.verdict === 'unknown')) notes.push(...(loaded.findingNotes ?? []));
       warnings.push(...(loaded.warnings ?? []), ...applyInlineIgnores(findings.slice(first), loaded.ignores ?? [], today));
       if (request.knownRuleIds) warnings.push(...unknownRuleIgnores(loaded.ignores ?? [], request.knownRuleIds));
       const all = inventories.flatMap((inventory) => inventory.resources);
@@ -64,5 +66,5 @@ export async function runScan(request: ScanRequest): Promise<ScanResult> {
       gaps.push({ scope: 'input', target: display, message });
     }
   }
-  return finishScan('scan', { ...evaluated, inputs, warnings }, request);
+  return finishScan('scan', { ...evaluated, inputs, warnings, notes }, request);
 }

@@ -76,7 +76,8 @@ export interface ScanResult {
   /** `scan` or `audit`. */
   command: string;
   inputs: InputSummary[];
-  coverage: { complete: boolean; gaps: CoverageGap[]; apiCalls?: ApiCallStats };
+  /** `notes`: what was not read without making the scan incomplete (a plan scanned without its .tf sources). */
+  coverage: { complete: boolean; gaps: CoverageGap[]; notes?: string[]; apiCalls?: ApiCallStats };
   policies: PolicyMeta[];
   findings: Finding[];
   /**

@@ -35,9 +35,11 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** What the scan could not read or evaluate, so nobody mistakes an incomplete scan for a clean one. */
 export function coverageLines(result: ScanResult, theme: ConsoleTheme): string[] {
-  const { gaps } = result.coverage;
-  if (gaps.length === 0) return [];
-  const lines = [theme.gap(`Coverage gaps — the scan is incomplete (${plural(gaps.length, 'gap')}):`)];
+  const { gaps, notes = [] } = result.coverage;
+  const lines: string[] = [];
+  if (gaps.length > 0) lines.push(theme.gap(`Coverage gaps — the scan is incomplete (${plural(gaps.length, 'gap')}):`));
   for (const gap of gaps) lines.push(...wrapText(gap.message, '  ', undefined, '    ').map((line) => theme.gap(line)));
+  if (notes.length > 0) lines.push(theme.muted('Not read (the scan is still complete):'));
+  for (const note of notes) lines.push(...wrapText(note, '  ', undefined, '    ').map((line) => theme.muted(line)));
   return lines;
 }

@@ -95,10 +95,11 @@ export function unknownDetail(finding: Finding): string {
 
 /** What could not be read or evaluated (inputs, regions, accounts, policies that failed), at most `limit` of them. */
 export function gapsSection(result: ScanResult, limit: number): string[] {
-  const { gaps } = result.coverage;
-  if (gaps.length === 0) return [];
-  const lines = [`### Not read or not evaluated (${gaps.length})`, '', ...gaps.slice(0, limit).map((gap) => `- ${escapeMarkdown(gap.message)}`)];
-  if (gaps.length > limit) lines.push(`- …and ${gaps.length - limit} more`);
+  const { gaps, notes = [] } = result.coverage;
+  const items = [...gaps.map((gap) => gap.message), ...notes];
+  if (items.length === 0) return [];
+  const lines = [`### Not read or not evaluated (${items.length})`, '', ...items.slice(0, limit).map((item) => `- ${escapeMarkdown(item)}`)];
+  if (items.length > limit) lines.push(`- …and ${items.length - limit} more`);
   return lines;
 }
 
