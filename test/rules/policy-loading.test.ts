@@ -134,6 +134,13 @@ describe('broken policies', () => {
     expect(stderrBesidesNotes(run.stderr)).toBe(`warden: policy throws is broken: its check threw (${PLAN.slice(ROOT.length)}): Cannot read properties of undefined (reading 'values') (${dir}/throws.ts)\n`);
   });
 
+  it('warden policies lists what loaded and exits 2 for what did not', async () => {
+    const run = await runMain(['policies', '--policy-dir', BROKEN]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('instance-type-allowed');
+    expect(run.stderr).toContain(`warden: policy not loaded: ${BROKEN}/syntax-error.ts:6:3: syntax error`);
+  });
+
   it('names the resource a throwing check fails on', async () => {
     const dir = join(scratch, 'throws-on-one');
     mkdirSync(dir, { recursive: true });
