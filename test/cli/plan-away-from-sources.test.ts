@@ -31,6 +31,9 @@ describe('a plan scanned away from its .tf sources', () => {
     expect(report.findings.filter((f) => f.verdict === 'suppressed')).toEqual([]);
     expect(new Set(report.findings.map((f) => `${f.location?.file}:${f.location?.startLine}`))).toEqual(new Set(['plan.json:1']));
 
+    const github = await runMain(['scan', 'plan.json', '-f', 'github'], away);
+    expect(github.stdout).toMatch(/^::notice title=warden%3A not read::plan\.json: the plan's \.tf sources were not found/m);
+
     const console = await runMain(['scan', 'plan.json'], away);
     expect(console.stdout).toContain('Not read (the scan is still complete):\n  plan.json: the plan\'s .tf sources were not found');
   });
