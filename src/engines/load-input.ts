@@ -123,7 +123,7 @@ async function loadHclInput(dir: string, displayName: string, options: LoadOptio
   };
 }
 
-/** A resource as findings name it, for LoadedInput.onlyResources. */
+/** A resource as findings name it, for LoadedInput.only. */
 export function resourceKey(resource: { input: string; type: string; address: string }): string {
   return `${resource.input}\u0000${resource.type}\u0000${resource.address}`;
 }

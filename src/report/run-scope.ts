@@ -24,7 +24,7 @@ export function scopeText(scope: RunScope): string {
   return `${plural(scope.policies, 'policy', 'policies')} ran on ${plural(scope.resources, 'resource')}`;
 }
 
-/** `0 AWS resources recognised in plan.json: nothing for the policies to check`. */
+/** `0 AWS resources recognised in plan.json: nothing for the AWS policies to check`. */
 export function noAwsResourcesText(input: string): string {
   return `0 AWS resources recognised in ${input}: nothing for the AWS policies to check`;
 }
