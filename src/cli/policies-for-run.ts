@@ -26,8 +26,9 @@ export async function policiesForRun(
   config: WardenConfig,
   configPath: string | undefined,
   cwd: string,
+  codePolicies = true,
 ): Promise<RunPolicies> {
-  const load = await loadPolicies({ flags, config, ...(configPath ? { configPath } : {}), cwd });
+  const load = await loadPolicies({ flags, config, ...(configPath ? { configPath } : {}), cwd, codePolicies });
   refuseLoadProblems(load);
   return { policies: selectLoadedPolicies(load, config, flags, configPath), knownIds: load.policies.map((l) => l.policy.id) };
 }
