@@ -19,7 +19,7 @@ export type { Value, ValueObject } from './model/value.js';
 export type { SecurityGroup, SecurityGroupRule, RuleAttributePaths, Protocol } from './model/views/security-groups.js';
 export { normaliseProtocol } from './model/views/security-groups.js';
 export { globToRegExp } from './rules/suppressions.js';
-export type { NetworkView, GuardingGroups } from './network/network-view.js';
+export { networkOf, type NetworkView, type GuardingGroups } from './network/network-view.js';
 export type { DbInstance, DbPort } from './network/databases.js';
 export { engineDefaultPort } from './network/engine-ports.js';
 export type { DbExposure, ExposureWitness } from './network/db-reachability.js';

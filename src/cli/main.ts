@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ConfigError } from '../config/config-error.js';
-import { EXIT } from '../rules/exit-code.js';
+import { EXIT } from '../scan/exit-code.js';
 import { describeInternalError } from '../scan/internal-error.js';
 import { toolInfo } from '../version.js';
 import { Command as CommanderCommand, CommanderError } from './commander.js';

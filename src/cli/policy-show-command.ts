@@ -4,7 +4,7 @@ import { isUnknown } from '../model/unknown.js';
 import { inertCommands } from '../report/inert-commands.js';
 import { safeJsonText } from '../report/json/safe-json-text.js';
 import { printableLines } from '../report/printable-text.js';
-import { EXIT } from '../rules/exit-code.js';
+import { EXIT } from '../scan/exit-code.js';
 import type { LoadedPolicy } from '../rules/loading/loaded-policy.js';
 import { policyExample, type PolicyExample } from '../rules/policy-example.js';
 import { policyMeta } from '../scan/policy-meta.js';

@@ -1,8 +1,6 @@
 import { Inventory } from '../model/inventory.js';
 import type { Location } from '../model/location.js';
 import type { Resource } from '../model/resource.js';
-// Policies reach the network through `inventory.network`: load it wherever policies run (see network-view-factory.ts).
-import '../network/network-view.js';
 import { isUnknown } from '../model/unknown.js';
 import type { Finding, FindingResource, Verdict } from './finding.js';
 import { fingerprint } from './fingerprint.js';
