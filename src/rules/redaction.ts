@@ -18,8 +18,8 @@ export class Redactor {
 
   private constructor(texts: Set<string>) {
     this.#whole = texts;
-    // Longest first, so that a secret containing another is replaced whole.
-    const alternatives = [...texts].sort((a, b) => b.length - a.length).map(boundedLiteral);
+    // Longest first, so that a secret containing another is replaced whole; a quoted one with its quotes.
+    const alternatives = [...texts].sort((a, b) => b.length - a.length).flatMap((text) => [escapeLiteral(JSON.stringify(text)), boundedLiteral(text)]);
     this.#pattern = new RegExp(alternatives.join('|'), 'gu');
   }
 
@@ -80,7 +80,11 @@ export class Redactor {
 
 /** A literal that matches only as a whole token: not inside a longer word or number. */
 function boundedLiteral(text: string): string {
-  const escaped = text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+  const escaped = escapeLiteral(text);
   const word = /[\p{L}\p{N}_]/u;
   return `${word.test(text[0]!) ? '(?<![\\p{L}\\p{N}_])' : ''}${escaped}${word.test(text.at(-1)!) ? '(?![\\p{L}\\p{N}_])' : ''}`;
+}
+
+function escapeLiteral(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 }

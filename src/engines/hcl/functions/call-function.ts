@@ -1,3 +1,4 @@
+import { REDACTED } from '../../../model/sensitive.js';
 import { Unknown, isUnknown } from '../../../model/unknown.js';
 import type { Value } from '../../../model/value.js';
 import { EvalError } from '../eval/eval-error.js';
@@ -33,7 +34,8 @@ export function callFunction(name: string, args: Value[]): Value {
     return markSensitive(fn(sensitive ? args.map(reveal) : args), sensitive);
   } catch (error) {
     if (error instanceof NeedsKnown) return error.unknown;
-    if (error instanceof EvalError) throw new EvalError(`${name}(): ${error.message}`);
+    // A parser's message may quote part of a sensitive argument, which no substitution would find.
+    if (error instanceof EvalError) throw new EvalError(`${name}(): ${sensitive ? `cannot be evaluated on its ${REDACTED} argument` : error.message}`);
     throw error;
   }
 }
