@@ -19,7 +19,12 @@ export class Redactor {
   private constructor(texts: Set<string>) {
     this.#whole = texts;
     // Longest first, so that a secret containing another is replaced whole; a quoted one with its quotes.
-    const alternatives = [...texts].sort((a, b) => b.length - a.length).flatMap((text) => [escapeLiteral(JSON.stringify(text)), boundedLiteral(text)]);
+    // A secret a message embeds in JSON is escaped there (`{\"k\":…}`): that form is looked for too.
+    const alternatives = [...texts].sort((a, b) => b.length - a.length).flatMap((text) => {
+      const quoted = JSON.stringify(text);
+      const escaped = quoted.slice(1, -1);
+      return [escapeLiteral(quoted), ...(escaped !== text ? [escapeLiteral(escaped)] : []), boundedLiteral(text)];
+    });
     this.#pattern = new RegExp(alternatives.join('|'), 'gu');
   }
 

@@ -14,7 +14,8 @@ function resource(values: ValueObject, sensitive?: SensitiveMarks): Resource {
 
 describe('Redactor', () => {
   const db = resource({ password: 'hunter2', port: 5432, engine: 'postgres', flags: [true, 3], env: { API: 'k-1', MODE: 'prod' } }, { password: true, port: true, flags: true, env: { API: true } });
-  const redactor = Redactor.of(new Inventory([db, resource({ note: 'hunter2 is public here' })], 'p.json'))!;
+  const quoting = resource({ greeting: 'say "hi" now' }, { greeting: true });
+  const redactor = Redactor.of(new Inventory([db, quoting, resource({ note: 'hunter2 is public here' })], 'p.json'))!;
 
   it('is not built for an inventory without sensitive values', () => {
     expect(Redactor.of(new Inventory([resource({ password: 'x' })], 'p.json'))).toBeUndefined();
@@ -28,6 +29,10 @@ describe('Redactor', () => {
     expect(redactor.text('flags.0 is true, 3 of them')).toBe('flags.0 is true, 3 of them');
     // Not sensitive: a value that is not marked, even beside a marked one.
     expect(redactor.text('engine postgres, MODE prod')).toBe('engine postgres, MODE prod');
+  });
+
+  it('finds a secret that a message embeds in JSON, escaped', () => {
+    expect(redactor.text(JSON.stringify({ m: 'note: say "hi" now!' }))).toBe('{"m":"note: (sensitive)!"}');
   });
 
   it('redacts sensitive instance keys in addresses, not names written in the source', () => {

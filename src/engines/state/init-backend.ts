@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { SourceLocation } from '../../model/location.js';
 import { isValueObject, type ValueObject } from '../../model/value.js';
 import { SourceFile } from '../hcl/syntax/source-file.js';
+import { locateJsonError } from '../plan/locate-json-error.js';
 import { readRegularFile } from '../read-regular-file.js';
 import { maskCredentials, type BackendPart } from './backend-part.js';
 
@@ -24,8 +25,11 @@ export async function readInitBackend(dir: string, display: (path: string) => st
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch (error) {
-    return { problem: `${shown}: not valid JSON (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` };
+  } catch {
+    // By position, in our words: V8's message quotes the text, which may be a credential.
+    const site = locateJsonError(text);
+    const { line, column } = new SourceFile(shown, text).position(site?.offset ?? 0);
+    return { problem: `${shown}:${line}:${column}: not valid JSON (${site?.problem ?? 'unreadable'})` };
   }
   const backend = typeof parsed === 'object' && parsed !== null ? (parsed as { backend?: { type?: unknown; config?: unknown } }).backend : undefined;
   const type = backend?.type;
