@@ -4,6 +4,9 @@ import { REDACTED, Sensitive, isSensitive } from '../model/sensitive.js';
 import { forEachMarkedScalar, marksAt, wrapMarked } from '../model/sensitive-marks.js';
 import { isUnknown } from '../model/unknown.js';
 import type { Evidence, TraceStep } from './finding.js';
+import { LiteralSearch } from './literal-search.js';
+
+const QUOTED_MARKER = JSON.stringify(REDACTED);
 
 /**
  * Takes an inventory's sensitive values out of what policies report. Policies compare real values
@@ -13,19 +16,16 @@ import type { Evidence, TraceStep } from './finding.js';
  * inventory without sensitive values gets none and pays nothing.
  */
 export class Redactor {
-  readonly #pattern: RegExp;
+  readonly #search: LiteralSearch;
   readonly #whole: Set<string>;
 
   private constructor(texts: Set<string>) {
     this.#whole = texts;
-    // Longest first, so that a secret containing another is replaced whole; a quoted one with its quotes.
     // A secret a message embeds in JSON is escaped there (`{\"k\":…}`): that form is looked for too.
-    const alternatives = [...texts].sort((a, b) => b.length - a.length).flatMap((text) => {
-      const quoted = JSON.stringify(text);
-      const escaped = quoted.slice(1, -1);
-      return [escapeLiteral(quoted), ...(escaped !== text ? [escapeLiteral(escaped)] : []), boundedLiteral(text)];
-    });
-    this.#pattern = new RegExp(alternatives.join('|'), 'gu');
+    this.#search = new LiteralSearch([...texts].flatMap((text) => {
+      const escaped = JSON.stringify(text).slice(1, -1);
+      return escaped !== text ? [{ text, whole: true }, { text: escaped, whole: true }] : [{ text, whole: true }];
+    }));
   }
 
   /** The redactor of an inventory, or undefined when nothing in it is sensitive. */
@@ -45,23 +45,34 @@ export class Redactor {
 
   /** The text with every sensitive value in it replaced by `(sensitive)`. */
   text(text: string): string {
-    return text.replace(this.#pattern, REDACTED);
+    const redacted = this.#search.replace(text, REDACTED);
+    // `tag is "secret"` reads `tag is (sensitive)`, not `"(sensitive)"`.
+    return redacted === text ? text : redacted.replaceAll(QUOTED_MARKER, REDACTED);
   }
 
   /** An address with sensitive instance keys (`["secret"]`) redacted; names written in source stay. */
   address(address: string): string {
+    if (!address.includes('["')) return address;
     return address.replace(/\["((?:[^"\\]|\\.)*)"\]/g, (whole, key: string) => (this.#whole.has(key) || this.text(key) !== key ? `["${REDACTED}"]` : whole));
   }
 
-  /** A value for evidence: a sensitive scalar becomes Sensitive, a string quoting one is redacted, at any depth. */
+  /** A value for evidence: a sensitive scalar becomes Sensitive, a string quoting one is redacted, at any depth. Unchanged parts are not copied. */
   value(value: unknown): unknown {
     if (typeof value === 'string') return this.#whole.has(value) ? new Sensitive(value) : this.text(value);
     if (typeof value === 'number') return this.#whole.has(String(value)) ? new Sensitive(value) : value;
     if (typeof value !== 'object' || value === null || isSensitive(value) || isUnknown(value)) return value;
-    if (Array.isArray(value)) return value.map((item) => this.value(item));
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) Object.defineProperty(out, key, { value: this.value(item), enumerable: true, writable: true, configurable: true });
-    return out;
+    if (Array.isArray(value)) {
+      const items = value.map((item) => this.value(item));
+      return items.every((item, i) => item === value[i]) ? value : items;
+    }
+    let out: Record<string, unknown> | undefined;
+    for (const [key, item] of Object.entries(value)) {
+      const redacted = this.value(item);
+      if (redacted === item) continue;
+      out ??= { ...value };
+      Object.defineProperty(out, key, { value: redacted, enumerable: true, writable: true, configurable: true });
+    }
+    return out ?? value;
   }
 
   evidence(resource: Resource, items: readonly Evidence[]): Evidence[] {
@@ -81,15 +92,4 @@ export class Redactor {
       return out;
     });
   }
-}
-
-/** A literal that matches only as a whole token: not inside a longer word or number. */
-function boundedLiteral(text: string): string {
-  const escaped = escapeLiteral(text);
-  const word = /[\p{L}\p{N}_]/u;
-  return `${word.test(text[0]!) ? '(?<![\\p{L}\\p{N}_])' : ''}${escaped}${word.test(text.at(-1)!) ? '(?![\\p{L}\\p{N}_])' : ''}`;
-}
-
-function escapeLiteral(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 }
