@@ -144,6 +144,17 @@ describe('HCL expressions', () => {
     expect(out['expandedPlain']).toBe('a/b');
   });
 
+  it('evaluates sensitive(), nonsensitive() and issensitive() on the mark itself', async () => {
+    const out = await evaluateOutputs(
+      { marked: 'sensitive(["0.0.0.0/0"])', unmarked: 'nonsensitive(var.password)', asked: '[issensitive(var.password), issensitive("x"), issensitive(sensitive(1))]', bad: 'sensitive(1, 2)' },
+      'variable "password" {\n  type      = string\n  sensitive = true\n  default   = "hunter2"\n}',
+    );
+    expect(isSensitive(out['marked']) && out['marked'].reveal()).toEqual(['0.0.0.0/0']);
+    expect(out['unmarked']).toBe('hunter2');
+    expect(out['asked']).toEqual([true, false, true]);
+    expect(reason(out['bad']!)).toMatch(/sensitive\(\): expects 1 argument, got 2$/);
+  });
+
   it('never quotes a sensitive value in the reason of an expression Terraform would reject', async () => {
     const out = await evaluateOutputs(
       { sum: 'var.password + 1', call: 'abs(var.password)', lookup: '{ a = 1 }[var.password]', converted: 'var.port * 2', decoded: 'jsondecode(var.password)' },

