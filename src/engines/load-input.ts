@@ -1,13 +1,15 @@
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import type { Inventory } from '../model/inventory.js';
 import type { InlineIgnore } from '../rules/suppressions.js';
 import { collectIgnores } from './hcl/ignore-comments.js';
 import type { CoverageGap } from '../scan/scan-result.js';
+import type { BudgetLimits } from './hcl/eval/work-budget.js';
 import { loadHclDirectory } from './hcl/load-hcl.js';
 import { InputError, describeFsError, specialFileKind } from './input-error.js';
 import { isSavedInventory } from './live/saved-inventory-marker.js';
+import { ScanRoot } from './scan-root.js';
 import { spoolPipe } from './spool-pipe.js';
-import { loadPlanFile } from './plan/load-plan.js';
+import { loadPlanFile, type LoadedPlan } from './plan/load-plan.js';
 import { attachSources } from './source-map/attach-sources.js';
 
 export interface LoadedInput {
@@ -31,6 +33,8 @@ export interface LoadOptions {
   /** `--var-file` paths (absolute) and `--var name=value` assignments, for Terraform source. */
   varFiles?: readonly string[];
   vars?: readonly string[];
+  /** Element and time budgets for each Terraform source input (DESIGN §8). */
+  budget?: BudgetLimits;
   /** Where a plan's `.tf` sources are (default: the plan file's directory, then `cwd`, if they hold `.tf` files). */
   sourceRoot?: string;
 }
@@ -57,7 +61,7 @@ export async function loadInput(path: string, displayName: string, options: Load
   const special = specialFileKind(info);
   if (special) throw new InputError(displayName, `${special}, not a file: save the plan or inventory to a file and scan that`);
   if (info.isDirectory()) {
-    const hcl = await loadHclDirectory(path, displayName, { cwd: options.cwd ?? process.cwd(), ...variableOptions(options) });
+    const hcl = await loadHclDirectory(path, displayName, { cwd: options.cwd ?? process.cwd(), ...variableOptions(options), ...(options.budget ? { budget: options.budget } : {}) });
     const modules = await hcl.tree.modules();
     const comments = collectIgnores(modules.flatMap((m) => m.files));
     return {
@@ -70,16 +74,14 @@ export async function loadInput(path: string, displayName: string, options: Load
       ignores: comments.ignores,
     };
   }
-  if (await isSavedInventory(path)) {
-    // A saved live audit (`warden audit --save-inventory`): mapped again offline, one inventory per account and region.
-    const { loadSavedInventory } = await import('./live/load-saved-inventory.js');
-    return { kind: 'inventory', ...(await loadSavedInventory(path, displayName)) };
-  }
-  const plan = await loadPlanFile(path, displayName);
+  const file = await loadFileInput(path, displayName);
+  if ('saved' in file) return file.saved;
+  const { plan } = file;
   const sourced = await attachSources(plan, path, {
     cwd: options.cwd ?? process.cwd(),
     ...variableOptions(options),
     ...(options.sourceRoot ? { sourceRoot: options.sourceRoot } : {}),
+    ...(options.budget ? { budget: options.budget } : {}),
   });
   const comments = collectIgnores(sourced.root ? [...sourced.root.modules.values()].flatMap((m) => m.files) : []);
   return {
@@ -94,6 +96,25 @@ export async function loadInput(path: string, displayName: string, options: Load
     warnings: [...sourced.warnings, ...comments.warnings],
     ignores: comments.ignores,
   };
+}
+
+/**
+ * A plan or saved inventory. The user named the file, so it is read wherever it leads; but when it is
+ * a link out of its own directory's scan root (a committed `plan.json -> ~/.aws/credentials`), an
+ * error about it shows none of its text: reasons quote values and V8 quotes slices of the input.
+ */
+async function loadFileInput(path: string, displayName: string): Promise<{ saved: LoadedInput } | { plan: LoadedPlan }> {
+  try {
+    if (await isSavedInventory(path)) {
+      // A saved live audit (`warden audit --save-inventory`): mapped again offline, one inventory per account and region.
+      const { loadSavedInventory } = await import('./live/load-saved-inventory.js');
+      return { saved: { kind: 'inventory', ...(await loadSavedInventory(path, displayName)) } };
+    }
+    return { plan: await loadPlanFile(path, displayName) };
+  } catch (error) {
+    if (!(error instanceof InputError) || (await ScanRoot.of(path)).holds(await realpath(path))) throw error;
+    throw new InputError(displayName, 'not a readable plan or saved inventory (none of its text is shown: its real path is outside the scan root)', error.position);
+  }
 }
 
 function variableOptions(options: LoadOptions): { varFiles?: readonly string[]; vars?: readonly string[] } {

@@ -24,6 +24,8 @@ export interface ConfiguredPolicy {
 export interface PolicyError {
   policyId: string;
   input: string;
+  /** The resource the check threw on, when it reported it through `context.error`; else the whole check threw. */
+  resource?: string;
   message: string;
 }
 
@@ -64,6 +66,13 @@ export function runPolicies(inventory: Inventory, policies: readonly ConfiguredP
           if (redactor) record.resource.address = redactor.address(record.resource.address);
           passes.push(record);
         }
+      },
+      error: (resource, error) => {
+        const thrown = error instanceof Error ? error.message : String(error);
+        const message = redactor ? redactor.text(thrown) : thrown;
+        errors.push({ policyId: policy.id, input: inventory.input, resource: redactor ? redactor.address(resource.address) : resource.address, message });
+        const reason = `${policy.id} could not be evaluated on this resource: ${message}`;
+        emit('unknown', { resource, message: `${resource.address}: ${reason}` }, reason);
       },
     };
     try {

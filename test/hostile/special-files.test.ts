@@ -90,7 +90,8 @@ describe('inputs that are not regular files', () => {
     mkfifo('odd-tf/pipe.tf');
     symlinkSync('gone.tf', scratch.path('odd-tf/dangling.tf'));
     symlinkSync('loop.tf', scratch.path('odd-tf/loop.tf'));
-    symlinkSync(scratch.dir, scratch.path('odd-tf/dir.tf'));
+    mkdirSync(scratch.path('odd-tf/folder'));
+    symlinkSync('folder', scratch.path('odd-tf/dir.tf'));
     const { code, stderr, report } = await scan('odd-tf');
     // Read concurrently, reported in path order.
     expect(stderr).toEqual([

@@ -2,6 +2,8 @@ import { dirname } from 'node:path';
 import { Inventory } from '../../model/inventory.js';
 import type { Resource } from '../../model/resource.js';
 import { SourceTree } from '../hcl/config/source-tree.js';
+import { WorkBudget, type BudgetLimits } from '../hcl/eval/work-budget.js';
+import { ScanRoot } from '../scan-root.js';
 import { evaluateRoot, type EvaluatedRoot } from '../hcl/evaluate-root.js';
 import { backendBlock } from '../hcl/inventory/backend-block.js';
 import type { VariableOptions } from '../hcl/variables/root-variables.js';
@@ -23,6 +25,8 @@ export interface PlanWithSources {
 export interface SourceOptions extends VariableOptions {
   cwd: string;
   sourceRoot?: string;
+  /** The element and time budgets for evaluating the sources (as for a source input). */
+  budget?: BudgetLimits;
 }
 
 /**
@@ -33,15 +37,18 @@ export interface SourceOptions extends VariableOptions {
  */
 export async function attachSources(plan: LoadedPlan, planPath: string, options: SourceOptions): Promise<PlanWithSources> {
   const input = plan.inventory.input;
-  const tree = new SourceTree(options.cwd);
+  const rootDir = await findSourceRoot(planPath, options.cwd, options.sourceRoot);
+  const planRoot = await ScanRoot.of(planPath);
+  const tree = new SourceTree(options.cwd, rootDir ? await ScanRoot.of(rootDir) : planRoot);
   const warnings: string[] = [];
   const details: Record<string, string> = {};
-  const rootDir = await findSourceRoot(planPath, options.cwd, options.sourceRoot);
   let root: EvaluatedRoot | undefined;
   if (rootDir) {
     details['sourceRoot'] = tree.display(rootDir);
     try {
-      root = await evaluateRoot(tree, rootDir, options);
+      const budget = new WorkBudget(options.budget);
+      root = await evaluateRoot(tree, rootDir, options, budget);
+      if (budget.exhausted) warnings.push(`sources of ${input}: ${budget.exhausted}`);
       const mapping = mapPlanToSource(plan.inventory.resources, root, plan.document.configuration);
       details['mappedToSource'] = `${mapping.mapped}/${mapping.total}`;
       for (const mismatch of mapping.mismatches) warnings.push(`sources of ${input}: ${mismatch}; those resources keep plan-file locations`);
@@ -49,8 +56,8 @@ export async function attachSources(plan: LoadedPlan, planPath: string, options:
       warnings.push(`sources of ${input} in ${details['sourceRoot']} could not be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
     }
   }
-  let recorded = await readInitBackend(dirname(planPath), (path) => tree.display(path));
-  if (!recorded && rootDir && rootDir !== dirname(planPath)) recorded = await readInitBackend(rootDir, (path) => tree.display(path));
+  let recorded = await readInitBackend(dirname(planPath), (path) => tree.display(path), planRoot);
+  if (!recorded && rootDir && rootDir !== dirname(planPath)) recorded = await readInitBackend(rootDir, (path) => tree.display(path), tree.root);
   if (recorded && 'problem' in recorded) warnings.push(recorded.problem);
   for (const problem of tree.problems) warnings.push(`sources of ${input}: ${problem.message}`);
   const backends: Resource[] = backendResources(input, 'plan', root ? backendBlock(root.modules.get('')!) : undefined, recorded && 'part' in recorded ? recorded.part : undefined);

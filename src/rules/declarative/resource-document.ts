@@ -1,5 +1,7 @@
 import type { Resource } from '../../model/resource.js';
 import { marksAt, wrapMarked, type SensitiveMarks } from '../../model/sensitive-marks.js';
+import type { Value } from '../../model/value.js';
+import { boundedValue } from './bounded-document.js';
 
 /** The top-level names a declarative policy's JSONPath may start with (`$.values.ssl_policy`). */
 export const DOCUMENT_ROOTS = ['type', 'address', 'name', 'mode', 'module', 'index', 'source', 'action', 'values', 'tags', 'raw'] as const;
@@ -12,6 +14,19 @@ export const DOCUMENT_ROOTS = ['type', 'address', 'name', 'mode', 'module', 'ind
  * resource_change, with its sensitive values masked by the engine).
  */
 export function resourceDocument(resource: Resource): Record<string, unknown> {
+  let document = documents.get(resource);
+  if (!document) {
+    document = buildDocument(resource);
+    documents.set(resource, document);
+  }
+  return document;
+}
+
+/** One document per resource, shared by every declarative policy (the bounds are checked once). */
+const documents = new WeakMap<Resource, Record<string, unknown>>();
+
+/** Values, tags and raw are bounded in depth and size (bounded-document.ts). */
+function buildDocument(resource: Resource): Record<string, unknown> {
   return {
     type: resource.type,
     address: resource.address,
@@ -21,9 +36,9 @@ export function resourceDocument(resource: Resource): Record<string, unknown> {
     index: resource.index ?? null,
     source: resource.source,
     action: resource.action ?? null,
-    values: resource.sensitive ? wrapMarked(resource.values, resource.sensitive) : resource.values,
-    tags: (resource.sensitive ? wrapMarked(resource.tags, tagMarks(resource.sensitive)) : resource.tags) ?? null,
-    raw: resource.raw ?? null,
+    values: boundedValue(resource.sensitive ? (wrapMarked(resource.values, resource.sensitive) as Value) : resource.values),
+    tags: resource.tags ? boundedValue((resource.sensitive ? wrapMarked(resource.tags, tagMarks(resource.sensitive)) : resource.tags) as Value) : null,
+    raw: resource.raw ? boundedValue(resource.raw as Value) : null,
   };
 }
 

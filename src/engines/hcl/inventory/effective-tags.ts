@@ -1,7 +1,7 @@
 import type { TagMap } from '../../../model/resource.js';
 import { Sensitive, isSensitive } from '../../../model/sensitive.js';
 import { Unknown, isUnknown } from '../../../model/unknown.js';
-import { isValueObject, type Value, type ValueObject } from '../../../model/value.js';
+import { isValueObject, mergeEntries, setEntry, type Value, type ValueObject } from '../../../model/value.js';
 import type { ResourceDecl } from '../config/module-config.js';
 import type { ResourceInstance } from '../instances/resource-instance.js';
 import { TAGGABLE_AWS_TYPES } from './taggable-types.js';
@@ -50,15 +50,15 @@ export function effectiveTags(instance: ResourceInstance, values: ValueObject): 
     // A sensitive map (or tag) is compared as what it is; the resource's marks keep it out of reports.
     const part = isSensitive(given) ? markEach(given.reveal() as Value) : given;
     if (isUnknown(part)) return { tags: new Unknown(`the tags of ${instance.address} are not known statically: ${part.reason}`), tagsAll: given };
-    if (isValueObject(part)) Object.assign(merged, part);
+    if (isValueObject(part)) mergeEntries(merged, part);
   }
   const tags: TagMap = {};
   for (const key in merged) {
     const marked = merged[key]!;
     const value = isSensitive(marked) ? (marked.reveal() as Value) : marked;
     if (value === null) continue;
-    if (isUnknown(value)) tags[key] = value;
-    else tags[key] = typeof value === 'object' ? JSON.stringify(value) : String(value);
+    if (isUnknown(value)) setEntry(tags, key, value);
+    else setEntry(tags, key, typeof value === 'object' ? JSON.stringify(value) : String(value));
   }
   return managedAws ? { tags, tagsAll: merged } : { tags };
 }
