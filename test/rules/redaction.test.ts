@@ -4,7 +4,9 @@ import type { Resource } from '../../src/model/resource.js';
 import { isSensitive } from '../../src/model/sensitive.js';
 import type { SensitiveMarks } from '../../src/model/sensitive-marks.js';
 import type { ValueObject } from '../../src/model/value.js';
+import { definePolicy } from '../../src/rules/policy.js';
 import { Redactor } from '../../src/rules/redaction.js';
+import { runPolicies } from '../../src/rules/runner.js';
 
 function resource(values: ValueObject, sensitive?: SensitiveMarks): Resource {
   const r: Resource = { type: 'aws_instance', address: 'aws_instance.a', name: 'a', mode: 'managed', modulePath: '', values, tags: undefined, source: 'plan', input: 'p.json', references: {}, raw: {} };
@@ -50,5 +52,24 @@ describe('Redactor', () => {
     expect(JSON.stringify(env)).toBe('{"path":"env","value":{"API":"(sensitive)","MODE":"prod"}}');
     expect(isSensitive(whole!.value)).toBe(true);
     expect(JSON.stringify(quoted)).toBe('{"path":"other","value":["said (sensitive)","(sensitive)"],"note":"(sensitive)"}');
+  });
+
+  it('is applied by the runner to findings, per-resource errors and policy errors', () => {
+    const queue = { ...resource({ name: 'q-secret-name' }, { name: true }), address: 'aws_sqs_queue.q["q-secret-name"]' };
+    const leaky = definePolicy({
+      id: 'leaky', title: 'leaky', severity: 'low', description: 'test', remediation: 'none',
+      check({ inventory, fail, error }) {
+        for (const r of inventory.resources) {
+          fail({ resource: r, message: `name is ${String(r.values['name'])}`, evidence: [{ path: 'name', value: r.values['name'] }] });
+          error(r, new Error(`cannot read ${String(r.values['name'])}`));
+        }
+        throw new Error('gave up on q-secret-name');
+      },
+    });
+    const run = runPolicies(new Inventory([queue], 'p.json'), [{ policy: leaky, options: {} }], 'count');
+    const text = JSON.stringify(run);
+    expect(text).not.toContain('q-secret-name');
+    expect(run.findings[0]!.message).toBe('name is (sensitive)');
+    expect(run.errors.map((e) => e.message)).toEqual(['cannot read (sensitive)', 'gave up on (sensitive)']);
   });
 });
