@@ -4,13 +4,13 @@ import { configBoundary } from '../config/config-boundary.js';
 import { OutsideScanRoot } from '../engines/scan-root.js';
 import type { LoadedPolicy } from '../rules/loading/loaded-policy.js';
 import { describeLoadProblem, type PolicyLoadProblem } from '../rules/loading/policy-load-problem.js';
-import type { CoverageGap, PolicyMeta, ScanResult } from '../scan/scan-result.js';
+import type { PolicyMeta } from '../scan/scan-result.js';
 import type { PolicySourceFlags } from './policy-flags.js';
 import { writeStderrLine } from './stderr-line.js';
 
 export interface PolicyLoad {
   policies: LoadedPolicy[];
-  /** Policies that could not be loaded: reported, and the run is incomplete; the others still run. */
+  /** Policies that could not be loaded: `scan`/`audit` refuse to run, `test` counts them as failures. */
   problems: PolicyLoadProblem[];
 }
 
@@ -113,23 +113,6 @@ export async function listPolicies(request: PolicyLoadRequest): Promise<{ polici
   const [load, { policyMeta }] = await Promise.all([loadPolicies(request), import('../scan/policy-meta.js')]);
   const policies = load.policies.map(({ policy, origin }) => ({ ...policyMeta(policy), source: origin.kind === 'builtin' ? 'built-in' : origin.source }));
   return { policies, problems: load.problems };
-}
-
-/** Load problems as coverage gaps (scope `policy`): shown by every reporter, and the run is incomplete (exit 3 unless something failed). */
-export function policyLoadGaps(problems: readonly PolicyLoadProblem[]): CoverageGap[] {
-  return problems.map((problem) => ({
-    scope: 'policy',
-    target: problem.source,
-    message: `policy not loaded: ${describeLoadProblem(problem)}`,
-    ...(problem.policyId ? { policyId: problem.policyId } : {}),
-  }));
-}
-
-/** Adds load problems to a finished scan or audit result. */
-export function recordPolicyLoadProblems(result: ScanResult, problems: readonly PolicyLoadProblem[]): void {
-  if (problems.length === 0) return;
-  result.coverage.gaps.unshift(...policyLoadGaps(problems));
-  result.coverage.complete = false;
 }
 
 export function reportLoadProblems(problems: readonly PolicyLoadProblem[]): void {

@@ -27,7 +27,7 @@ export async function loadModuleTree(tree: SourceTree, rootDir: string): Promise
         tree.problems.push({
           target: where,
           message: remote
-            ? `${at}: module "${call.name}" (source "${call.source}") is not downloaded: run \`terraform init\` so that .terraform/modules holds it`
+            ? `${at}: module "${call.name}" (source "${call.source}") is not downloaded, so its resources are not scanned: run \`terraform init -backend=false\` in ${rootShown(tree.display(rootDir))} first (it downloads modules without backend credentials; see docs/github-action.md)`
             : `${at}: module "${call.name}" has no source`,
         });
         continue;
@@ -64,4 +64,9 @@ async function isDirectory(path: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** Where to run `terraform init`: a root module's directory as shown, `.` in words. */
+function rootShown(display: string): string {
+  return display === '.' ? 'the working directory' : display;
 }
