@@ -14,6 +14,8 @@ export type { Resource, TagMap, SourceKind } from './model/resource.js';
 export type { Location, SourceLocation, CloudLocation } from './model/location.js';
 export { Unknown, isUnknown } from './model/unknown.js';
 export { Sensitive, isSensitive } from './model/sensitive.js';
+export { isMarkedSensitive } from './model/sensitive-marks.js';
+export type { SensitiveMarks } from './model/sensitive-marks.js';
 export { valueAt, knownString, listOf, containsUnknown, isValueObject } from './model/value.js';
 export type { Value, ValueObject } from './model/value.js';
 export type { SecurityGroup, SecurityGroupRule, RuleAttributePaths, Protocol } from './model/views/security-groups.js';
