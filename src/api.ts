@@ -26,4 +26,6 @@ export type { DbExposure, ExposureWitness } from './network/db-reachability.js';
 export type { PathHop } from './network/exposure-path.js';
 export { locate } from './rules/locate.js';
 export type { Bucket, BucketEncryption, BucketVersioning, BucketPublicAccessBlock, SettingOrigin } from './model/views/buckets.js';
+export { launchTagsOf } from './model/autoscaling-tags.js';
+export type { LaunchTag } from './model/autoscaling-tags.js';
 export { TERRAFORM_BACKEND_TYPE, TERRAFORM_STATE_FILE_TYPE } from './model/terraform-state.js';

@@ -1,3 +1,4 @@
+import { applyProviderDefaults } from '../../model/apply-provider-defaults.js';
 import type { Resource } from '../../model/resource.js';
 import { loadModuleTree } from './config/load-module-tree.js';
 import type { ModuleConfig } from './config/module-config.js';
@@ -23,5 +24,8 @@ export async function evaluateRoot(tree: SourceTree, rootDir: string, options: V
   const variables = await rootVariables(config, tree, options);
   const instance = new ModuleInstance({ tree, rootDir, modules, rootVariables: variables }, config, '', '');
   const display = tree.display(rootDir);
-  return { dir: rootDir, display, instance, modules, resources: moduleResources(instance, display) };
+  const resources = moduleResources(instance, display);
+  // Source leaves unset attributes out: give them what the provider makes of them, as a plan would show.
+  applyProviderDefaults(resources);
+  return { dir: rootDir, display, instance, modules, resources };
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Inventory } from '../../model/inventory.js';
 import type { Resource, TagMap } from '../../model/resource.js';
+import { AUTOSCALING_GROUP_TYPE, autoscalingGroupTagMap } from '../../model/autoscaling-tags.js';
+import { applyProviderDefaults } from '../../model/apply-provider-defaults.js';
 import { Unknown, isUnknown } from '../../model/unknown.js';
 import { isValueObject, type ValueObject } from '../../model/value.js';
 import { InputError, describeFsError } from '../input-error.js';
@@ -78,6 +80,8 @@ function readPlan(value: PlanDocument, jsonText: string, lineOffset: number, inp
     const configured = resolver.configuredAttributesOf(resource);
     if (configured) resource.configuredAttributes = configured;
   }
+  // An unset attribute is null or "known after apply" here and absent in source: both get the provider's default.
+  applyProviderDefaults(resources, (resource, steps) => resolver.configuredAt(resource, steps));
   return {
     inventory: new Inventory(resources, input),
     formatVersion: value.format_version,
@@ -166,7 +170,7 @@ function makeResource(raw: ResourceChange & { module_address?: unknown }, addres
     mode: raw.mode === 'data' ? 'data' : 'managed',
     modulePath,
     values,
-    tags: effectiveTags(values, address),
+    tags: raw.type === AUTOSCALING_GROUP_TYPE ? autoscalingGroupTagMap(values, address) : effectiveTags(values, address),
     source: 'plan',
     input,
     references: {},

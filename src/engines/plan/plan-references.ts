@@ -129,6 +129,29 @@ export class PlanReferenceResolver {
     return names;
   }
 
+  /**
+   * Whether the configuration block of a resource writes the attribute at `steps` (nested block
+   * lists are indexed as written); undefined when the plan has no configuration for it or the
+   * block's shape cannot tell (a `dynamic` block).
+   */
+  configuredAt(resource: Resource, steps: readonly (string | number)[]): boolean | undefined {
+    const config = this.#configOf(resource);
+    if (!config) return undefined;
+    let current: unknown = config.expressions ?? {};
+    for (const step of steps) {
+      if (Array.isArray(current)) {
+        if (typeof step !== 'number' || step >= current.length) return undefined;
+        current = current[step];
+      } else if (typeof current === 'object' && current !== null) {
+        if (!Object.hasOwn(current, step)) return false;
+        current = (current as Record<string, unknown>)[step];
+      } else {
+        return undefined;
+      }
+    }
+    return true;
+  }
+
   #attributeReferences(config: ConfigResource): AttributeReferences[] {
     let list = this.#attributeRefs.get(config);
     if (!list) {

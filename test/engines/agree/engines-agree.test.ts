@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { created, hclVerdicts, planOf, planVerdicts } from './engine-agreement.js';
+
+/**
+ * The same small configuration scanned as `.tf` and as its plan (written by hand the way
+ * `terraform show -json` writes it) gives the same verdict from every built-in policy.
+ */
+describe('plan and HCL engines agree', () => {
+  it('ebs-unencrypted: an unset `encrypted` follows the account setting (unknown) in both', async () => {
+    const tf = `resource "aws_ebs_volume" "data" {\n  availability_zone = "eu-west-1a"\n  size = 10\n  tags = { Environment = "prod", Owner = "me" }\n}\n`;
+    const plan = planOf(
+      [created('aws_ebs_volume', 'data', { availability_zone: 'eu-west-1a', size: 10, tags: { Environment: 'prod', Owner: 'me' }, tags_all: { Environment: 'prod', Owner: 'me' } }, { encrypted: true, id: true, arn: true })],
+      { 'aws_ebs_volume.data': ['availability_zone', 'size', 'tags'] },
+    );
+    const hcl = await hclVerdicts(tf);
+    expect(hcl).toContainEqual(expect.stringContaining('ebs-unencrypted aws_ebs_volume.data → unknown'));
+    expect(hcl).toEqual(planVerdicts(plan));
+  });
+
+  it('ebs-unencrypted: aws_ebs_encryption_by_default { enabled = true } makes an unset `encrypted` pass in both', async () => {
+    const tf =
+      `resource "aws_ebs_encryption_by_default" "on" {\n  enabled = true\n}\n` +
+      `resource "aws_ebs_volume" "data" {\n  availability_zone = "eu-west-1a"\n  size = 10\n  tags = { Environment = "prod", Owner = "me" }\n}\n`;
+    const plan = planOf(
+      [
+        created('aws_ebs_encryption_by_default', 'on', { enabled: true }, { id: true }),
+        created('aws_ebs_volume', 'data', { availability_zone: 'eu-west-1a', size: 10, tags: { Environment: 'prod', Owner: 'me' }, tags_all: { Environment: 'prod', Owner: 'me' } }, { encrypted: true, id: true }),
+      ],
+      { 'aws_ebs_encryption_by_default.on': ['enabled'], 'aws_ebs_volume.data': ['availability_zone', 'size', 'tags'] },
+    );
+    const hcl = await hclVerdicts(tf);
+    expect(hcl).toContainEqual(expect.stringContaining('ebs-unencrypted aws_ebs_volume.data → pass'));
+    expect(hcl).toEqual(planVerdicts(plan));
+  });
+
+  it('ebs-unencrypted: an encryption-by-default setting known only after apply is unknown in both', async () => {
+    const tf =
+      `resource "aws_ebs_encryption_by_default" "on" {\n  enabled = aws_ebs_volume.data.id != ""\n}\n` +
+      `resource "aws_ebs_volume" "data" {\n  availability_zone = "eu-west-1a"\n  size = 10\n  tags = { Environment = "prod", Owner = "me" }\n}\n`;
+    const plan = planOf(
+      [
+        created('aws_ebs_encryption_by_default', 'on', {}, { enabled: true, id: true }),
+        created('aws_ebs_volume', 'data', { availability_zone: 'eu-west-1a', size: 10, tags: { Environment: 'prod', Owner: 'me' }, tags_all: { Environment: 'prod', Owner: 'me' } }, { encrypted: true, id: true }),
+      ],
+      { 'aws_ebs_encryption_by_default.on': ['enabled'], 'aws_ebs_volume.data': ['availability_zone', 'size', 'tags'] },
+      { 'aws_ebs_encryption_by_default.on': { enabled: ['aws_ebs_volume.data.id', 'aws_ebs_volume.data'] } },
+    );
+    const hcl = await hclVerdicts(tf);
+    expect(hcl).toContainEqual(expect.stringContaining('ebs-unencrypted aws_ebs_volume.data → unknown'));
+    expect(hcl).toEqual(planVerdicts(plan));
+  });
+
+  it('ebs-unencrypted: a root_block_device without `encrypted` follows the account setting in both', async () => {
+    const tf =
+      `resource "aws_ebs_encryption_by_default" "off" {\n  enabled = false\n}\n` +
+      `resource "aws_instance" "web" {\n  ami = "ami-123"\n  instance_type = "t3.micro"\n  tags = { Environment = "prod", Owner = "me" }\n  root_block_device {\n    volume_size = 20\n  }\n}\n`;
+    const plan = planOf(
+      [
+        created('aws_ebs_encryption_by_default', 'off', { enabled: false }, { id: true }),
+        created(
+          'aws_instance',
+          'web',
+          { ami: 'ami-123', instance_type: 't3.micro', tags: { Environment: 'prod', Owner: 'me' }, tags_all: { Environment: 'prod', Owner: 'me' }, root_block_device: [{ volume_size: 20 }] },
+          { id: true, root_block_device: [{ encrypted: true, kms_key_id: true, volume_id: true }] },
+        ),
+      ],
+      { 'aws_ebs_encryption_by_default.off': ['enabled'], 'aws_instance.web': ['ami', 'instance_type', 'tags', 'root_block_device'] },
+    );
+    const hcl = await hclVerdicts(tf);
+    expect(hcl).toContainEqual(expect.stringContaining('ebs-unencrypted aws_instance.web → fail'));
+    expect(hcl).toEqual(planVerdicts(plan));
+  });
+
+  it('rds-storage-unencrypted: an unset storage_encrypted on a cluster (computed in a plan) fails in both', async () => {
+    const tf = `resource "aws_rds_cluster" "main" {\n  engine = "aurora-postgresql"\n  master_username = "app"\n  manage_master_user_password = true\n  tags = { Environment = "prod", Owner = "me" }\n}\n`;
+    const plan = planOf(
+      [
+        created(
+          'aws_rds_cluster',
+          'main',
+          { engine: 'aurora-postgresql', master_username: 'app', manage_master_user_password: true, tags: { Environment: 'prod', Owner: 'me' }, tags_all: { Environment: 'prod', Owner: 'me' } },
+          { id: true, arn: true, storage_encrypted: true, kms_key_id: true, engine_mode: true },
+        ),
+      ],
+      { 'aws_rds_cluster.main': ['engine', 'master_username', 'manage_master_user_password', 'tags'] },
+    );
+    const hcl = await hclVerdicts(tf);
+    expect(hcl).toContainEqual(expect.stringContaining('rds-storage-unencrypted aws_rds_cluster.main → fail'));
+    expect(hcl).toEqual(planVerdicts(plan));
+  });
+
+  it('rds-storage-unencrypted: an unset storage_encrypted on an instance (null in a plan) fails in both', async () => {
+    const tf = `resource "aws_db_instance" "main" {\n  engine = "postgres"\n  instance_class = "db.t3.micro"\n  tags = { Environment = "prod", Owner = "me" }\n}\n`;
+    const plan = planOf(
+      [
+        created(
+          'aws_db_instance',
+          'main',
+          { engine: 'postgres', instance_class: 'db.t3.micro', storage_encrypted: null, publicly_accessible: false, tags: { Environment: 'prod', Owner: 'me' }, tags_all: { Environment: 'prod', Owner: 'me' } },
+          { id: true, arn: true, kms_key_id: true },
+        ),
+      ],
+      { 'aws_db_instance.main': ['engine', 'instance_class', 'tags'] },
+    );
+    const hcl = await hclVerdicts(tf);
+    expect(hcl).toContainEqual(expect.stringContaining('rds-storage-unencrypted aws_db_instance.main → fail'));
+    expect(hcl).toEqual(planVerdicts(plan));
+  });
+
+  it('required-tags: Auto Scaling group `tag` blocks are its tags in both', async () => {
+    const tf =
+      `resource "aws_autoscaling_group" "web" {\n  min_size = 1\n  max_size = 2\n` +
+      `  tag {\n    key = "Environment"\n    value = "prod"\n    propagate_at_launch = true\n  }\n}\n`;
+    const plan = planOf(
+      [
+        created(
+          'aws_autoscaling_group',
+          'web',
+          { min_size: 1, max_size: 2, tag: [{ key: 'Environment', value: 'prod', propagate_at_launch: true }] },
+          { id: true, arn: true, tag: [{}] },
+        ),
+      ],
+      { 'aws_autoscaling_group.web': ['min_size', 'max_size', 'tag'] },
+    );
+    const hcl = await hclVerdicts(tf);
+    expect(hcl).toContainEqual(expect.stringContaining('required-tags aws_autoscaling_group.web → pass: aws_autoscaling_group.web carries tag Environment'));
+    expect(hcl).toContainEqual(expect.stringContaining('required-tags aws_autoscaling_group.web → fail: aws_autoscaling_group.web lacks required tag Owner'));
+    expect(hcl).toEqual(planVerdicts(plan));
+  });
+
+  it('required-tags: the older `tags` list of maps on an Auto Scaling group is read in both', async () => {
+    const tf =
+      `resource "aws_autoscaling_group" "web" {\n  min_size = 1\n  max_size = 2\n` +
+      `  tags = [{ key = "Environment", value = "prod", propagate_at_launch = "true" }, { key = "Owner", value = "me", propagate_at_launch = false }]\n}\n`;
+    const tags = [
+      { key: 'Environment', value: 'prod', propagate_at_launch: 'true' },
+      { key: 'Owner', value: 'me', propagate_at_launch: false },
+    ];
+    const plan = planOf([created('aws_autoscaling_group', 'web', { min_size: 1, max_size: 2, tags }, { id: true })], { 'aws_autoscaling_group.web': ['min_size', 'max_size', 'tags'] });
+    const hcl = await hclVerdicts(tf);
+    expect(hcl).toContainEqual(expect.stringContaining('required-tags aws_autoscaling_group.web → pass: aws_autoscaling_group.web carries tag Owner'));
+    expect(hcl).toEqual(planVerdicts(plan));
+  });
+
+  it('sg-open-ingress: a group open to the world on SSH fails in both, and a /0 with host bits set counts as the world', async () => {
+    const tf =
+      `resource "aws_security_group" "web" {\n  name = "web"\n  tags = { Environment = "prod", Owner = "me" }\n` +
+      `  ingress {\n    from_port = 22\n    to_port = 22\n    protocol = "tcp"\n    cidr_blocks = ["0.1.0.0/0"]\n  }\n}\n`;
+    const ingress = [{ from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: ['0.1.0.0/0'], ipv6_cidr_blocks: [], prefix_list_ids: [], security_groups: [], self: false, description: '' }];
+    const plan = planOf(
+      [created('aws_security_group', 'web', { name: 'web', ingress, tags: { Environment: 'prod', Owner: 'me' }, tags_all: { Environment: 'prod', Owner: 'me' } }, { id: true, arn: true, egress: true })],
+      { 'aws_security_group.web': ['name', 'ingress', 'tags'] },
+    );
+    const hcl = await hclVerdicts(tf);
+    expect(hcl.filter((line) => line.startsWith('sg-open-ingress'))).toEqual([expect.stringMatching(/^sg-open-ingress aws_security_group\.web → fail/)]);
+    expect(hcl).toEqual(planVerdicts(plan));
+  });
+});
