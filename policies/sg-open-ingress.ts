@@ -1,7 +1,5 @@
-import { definePolicy, isUnknown, type Evidence, type PolicyContext, type Resource, type SecurityGroup, type SecurityGroupRule } from '../src/api.js';
-import { isInternetCidr } from './sg-open-ingress/internet-cidrs.js';
+import { PrefixLists, definePolicy, internetSource, isUnknown, type Evidence, type PolicyContext, type Resource, type SecurityGroup, type SecurityGroupRule, type Unknown } from '../src/api.js';
 import { assessExposure, describePort, describeTraffic, trafficKey, trafficOf, type Traffic } from './sg-open-ingress/port-exposure.js';
-import { PrefixListReader } from './sg-open-ingress/prefix-lists.js';
 import { ruleIdentity } from './sg-open-ingress/rule-identity.js';
 import { assessSources, type InternetSource } from './sg-open-ingress/rule-sources.js';
 
@@ -67,8 +65,12 @@ export const sgOpenIngress = definePolicy<SgOpenIngressOptions>({
   },
   check(context) {
     const { inventory, options } = context;
-    const prefixLists = new PrefixListReader(inventory);
-    const isInternet = (cidr: string): boolean => isInternetCidr(cidr, options.publicCidrMinPrefix);
+    const prefixLists = new PrefixLists(inventory);
+    // The definition the reachability model uses too; a CIDR AWS would not accept is a doubt, never a pass.
+    const isInternet = (cidr: string): boolean | Unknown => {
+      const verdict = internetSource(cidr, options.publicCidrMinPrefix);
+      return isUnknown(verdict) ? verdict : verdict.internet;
+    };
     for (const group of inventory.securityGroups) {
       const reported = new Set<string>();
       // Standalone rules first: a refreshed group also lists them inline, and their own resource is the better location.
