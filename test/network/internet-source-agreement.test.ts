@@ -62,3 +62,16 @@ describe('a source that is not a CIDR AWS accepts is unknown for both', () => {
     expect({ policy: policyVerdict(inventory), network: networkVerdict(inventory) }).toEqual({ policy: 'unknown', network: 'unknown' });
   });
 });
+
+/** A port range AWS would refuse is undecided for both, never a silent pass or a guess at what was meant. */
+describe('an impossible port range is unknown for both', () => {
+  it.each<[string, ValueObject]>([
+    ['from_port above to_port', { from_port: 6000, to_port: 22 }],
+    ['a port above 65535', { from_port: 5432, to_port: 70000 }],
+    ['a negative port', { from_port: -5, to_port: 5432 }],
+    ['-1 on tcp', { from_port: -1, to_port: -1 }],
+  ])('%s', (_name, ports) => {
+    const inventory = groupWith({ cidr_blocks: ['0.0.0.0/0'], ...ports });
+    expect({ policy: policyVerdict(inventory), network: networkVerdict(inventory) }).toEqual({ policy: 'unknown', network: 'unknown' });
+  });
+});

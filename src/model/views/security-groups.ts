@@ -122,7 +122,7 @@ function groupsFor(inventory: Inventory, groups: Map<string, SecurityGroup>, rul
 function inlineRule(direction: SecurityGroupRule['direction'], origin: Resource, path: string, block: ValueObject): SecurityGroupRule {
   return {
     direction,
-    ...ports(block['protocol'], block['from_port'], block['to_port']),
+    ...ports(block['protocol'], block['from_port'], block['to_port'], `${origin.address}.${path}`),
     ipv4Cidrs: strings(block['cidr_blocks']),
     ipv6Cidrs: strings(block['ipv6_cidr_blocks']),
     prefixListIds: strings(block['prefix_list_ids']),
@@ -143,7 +143,7 @@ function standaloneRule(direction: SecurityGroupRule['direction'], resource: Res
   const source = v['source_security_group_id'];
   return {
     direction,
-    ...ports(v['protocol'], v['from_port'], v['to_port']),
+    ...ports(v['protocol'], v['from_port'], v['to_port'], resource.address),
     ipv4Cidrs: strings(v['cidr_blocks']),
     ipv6Cidrs: strings(v['ipv6_cidr_blocks']),
     prefixListIds: strings(v['prefix_list_ids']),
@@ -165,7 +165,7 @@ function vpcRule(direction: SecurityGroupRule['direction'], resource: Resource):
     value === undefined || value === null ? [] : strings([value]);
   return {
     direction,
-    ...ports(v['ip_protocol'], v['from_port'], v['to_port']),
+    ...ports(v['ip_protocol'], v['from_port'], v['to_port'], resource.address),
     ipv4Cidrs: single(v['cidr_ipv4']),
     ipv6Cidrs: single(v['cidr_ipv6']),
     prefixListIds: single(v['prefix_list_id']),
@@ -188,11 +188,33 @@ function unknownRule(direction: SecurityGroupRule['direction'], origin: Resource
   };
 }
 
-/** Protocol and port range; protocol all means every port whatever from/to say. */
-function ports(protocolValue: Value | undefined, from: Value | undefined, to: Value | undefined): Pick<SecurityGroupRule, 'protocol' | 'fromPort' | 'toPort'> {
+/**
+ * Protocol and port range; protocol all means every port whatever from/to say. A TCP or UDP range
+ * AWS would refuse (a port outside 0–65535, `-1`, from above to) cannot be what it claims: both ends
+ * become an Unknown saying why, so no policy passes on it and sg-open-ingress and the reachability
+ * model read it alike.
+ */
+function ports(protocolValue: Value | undefined, from: Value | undefined, to: Value | undefined, where: string): Pick<SecurityGroupRule, 'protocol' | 'fromPort' | 'toPort'> {
   const protocol = normaliseProtocol(protocolValue);
   if (protocol === '-1') return { protocol, fromPort: 0, toPort: 65535 };
-  return { protocol, fromPort: portNumber(from, 0), toPort: portNumber(to, 65535) };
+  const fromPort = portNumber(from, 0);
+  const toPort = portNumber(to, 65535);
+  if ((protocol === 'tcp' || protocol === 'udp') && !isUnknown(fromPort) && !isUnknown(toPort)) {
+    const problem = rangeProblem(protocol, fromPort, toPort);
+    if (problem) {
+      const why = new Unknown(`${where}: ${problem}, which AWS refuses, so the ports it opens cannot be told`);
+      return { protocol, fromPort: why, toPort: why };
+    }
+  }
+  return { protocol, fromPort, toPort };
+}
+
+function rangeProblem(protocol: string, from: number, to: number): string | undefined {
+  for (const port of [from, to]) {
+    if (port === -1) return `port -1 on ${protocol} (only protocol -1, all traffic, takes it)`;
+    if (!Number.isInteger(port) || port < 0 || port > 65535) return `${protocol} port ${port} is outside 0–65535`;
+  }
+  return from > to ? `from_port ${from} is above to_port ${to}` : undefined;
 }
 
 function portNumber(value: Value | undefined, fallback: number): number | Unknown {
