@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { moduleCallMismatches } from './module-call-arguments.js';
 import type { ModuleConfig } from './module-config.js';
 import { isLocalSource, moduleDirectory, readModuleManifest } from './module-sources.js';
 import type { SourceTree } from './source-tree.js';
@@ -39,7 +40,9 @@ export async function loadModuleTree(tree: SourceTree, rootDir: string): Promise
         tree.problems.push({ target: where, message: `${at}: module "${call.name}" calls itself (or nests deeper than ${MAX_MODULE_DEPTH} modules)` });
         continue;
       }
-      await visit(childKey, await tree.module(dir), [...chain, dir]);
+      const child = await tree.module(dir);
+      for (const message of moduleCallMismatches(call, child)) tree.problems.push({ target: where, message });
+      await visit(childKey, child, [...chain, dir]);
     }
   };
   await visit('', await tree.module(rootDir), [rootDir]);
