@@ -155,4 +155,76 @@ describe('plan and HCL engines agree', () => {
     expect(hcl.filter((line) => line.startsWith('sg-open-ingress'))).toEqual([expect.stringMatching(/^sg-open-ingress aws_security_group\.web → fail/)]);
     expect(hcl).toEqual(planVerdicts(plan));
   });
+
+  it('eip-unattached: an Elastic IP with nothing associating it fails in both, and one taken by an association passes in both', async () => {
+    const tf =
+      `resource "aws_eip" "idle" {\n  domain = "vpc"\n  tags = { Environment = "prod", Owner = "me" }\n}\n` +
+      `resource "aws_eip" "used" {\n  domain = "vpc"\n  tags = { Environment = "prod", Owner = "me" }\n}\n` +
+      `resource "aws_eip_association" "used" {\n  allocation_id = aws_eip.used.id\n  instance_id = "i-0123456789abcdef0"\n}\n`;
+    const eip = { domain: 'vpc', tags: { Environment: 'prod', Owner: 'me' }, tags_all: { Environment: 'prod', Owner: 'me' } };
+    const computed = { id: true, allocation_id: true, association_id: true, instance: true, network_interface: true, public_ip: true };
+    const plan = planOf(
+      [
+        created('aws_eip', 'idle', eip, computed),
+        created('aws_eip', 'used', eip, computed),
+        created('aws_eip_association', 'used', { instance_id: 'i-0123456789abcdef0' }, { id: true, allocation_id: true }),
+      ],
+      { 'aws_eip.idle': ['domain', 'tags'], 'aws_eip.used': ['domain', 'tags'], 'aws_eip_association.used': ['allocation_id', 'instance_id'] },
+      { 'aws_eip_association.used': { allocation_id: ['aws_eip.used.id', 'aws_eip.used'] } },
+    );
+    const hcl = await hclVerdicts(tf);
+    expect(hcl).toContainEqual(expect.stringContaining('eip-unattached aws_eip.idle → fail'));
+    expect(hcl).toContainEqual(expect.stringContaining('eip-unattached aws_eip.used → pass'));
+    expect(hcl).toEqual(planVerdicts(plan));
+  });
+
+  it('sg-open-ingress: a standalone rule and a VPC ingress rule open to the world fail in both', async () => {
+    const tf =
+      `resource "aws_security_group" "db" {\n  name = "db"\n  tags = { Environment = "prod", Owner = "me" }\n}\n` +
+      `resource "aws_security_group_rule" "pg" {\n  type = "ingress"\n  security_group_id = aws_security_group.db.id\n  from_port = 5432\n  to_port = 5432\n  protocol = "tcp"\n  cidr_blocks = ["0.0.0.0/0"]\n}\n` +
+      `resource "aws_vpc_security_group_ingress_rule" "rdp" {\n  security_group_id = aws_security_group.db.id\n  from_port = 3389\n  to_port = 3389\n  ip_protocol = "tcp"\n  cidr_ipv6 = "::/0"\n  tags = { Environment = "prod", Owner = "me" }\n}\n`;
+    const tags = { Environment: 'prod', Owner: 'me' };
+    const plan = planOf(
+      [
+        created('aws_security_group', 'db', { name: 'db', tags, tags_all: tags }, { id: true, arn: true, ingress: true, egress: true }),
+        created('aws_security_group_rule', 'pg', { type: 'ingress', from_port: 5432, to_port: 5432, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'] }, { id: true, security_group_id: true }),
+        created('aws_vpc_security_group_ingress_rule', 'rdp', { from_port: 3389, to_port: 3389, ip_protocol: 'tcp', cidr_ipv6: '::/0', tags, tags_all: tags }, { id: true, arn: true, security_group_id: true }),
+      ],
+      {
+        'aws_security_group.db': ['name', 'tags'],
+        'aws_security_group_rule.pg': ['type', 'security_group_id', 'from_port', 'to_port', 'protocol', 'cidr_blocks'],
+        'aws_vpc_security_group_ingress_rule.rdp': ['security_group_id', 'from_port', 'to_port', 'ip_protocol', 'cidr_ipv6', 'tags'],
+      },
+      {
+        'aws_security_group_rule.pg': { security_group_id: ['aws_security_group.db.id', 'aws_security_group.db'] },
+        'aws_vpc_security_group_ingress_rule.rdp': { security_group_id: ['aws_security_group.db.id', 'aws_security_group.db'] },
+      },
+    );
+    const hcl = await hclVerdicts(tf);
+    expect(hcl.filter((line) => line.startsWith('sg-open-ingress')).map((line) => line.split(':')[0])).toEqual([
+      'sg-open-ingress aws_security_group.db → fail',
+      'sg-open-ingress aws_security_group.db → fail',
+    ]);
+    expect(hcl).toEqual(planVerdicts(plan));
+  });
+
+  it('db-publicly-accessible and rds-storage-unencrypted: a public, unencrypted instance outside any known network', async () => {
+    const tf =
+      `resource "aws_db_instance" "main" {\n  engine = "postgres"\n  instance_class = "db.t3.micro"\n  publicly_accessible = true\n  db_subnet_group_name = "shared-db"\n  vpc_security_group_ids = ["sg-0123456789abcdef0"]\n  tags = { Environment = "prod", Owner = "me" }\n}\n`;
+    const tags = { Environment: 'prod', Owner: 'me' };
+    const plan = planOf(
+      [
+        created(
+          'aws_db_instance',
+          'main',
+          { engine: 'postgres', instance_class: 'db.t3.micro', publicly_accessible: true, db_subnet_group_name: 'shared-db', vpc_security_group_ids: ['sg-0123456789abcdef0'], storage_encrypted: null, tags, tags_all: tags },
+          { id: true, arn: true, port: true, address: true, endpoint: true, kms_key_id: true },
+        ),
+      ],
+      { 'aws_db_instance.main': ['engine', 'instance_class', 'publicly_accessible', 'db_subnet_group_name', 'vpc_security_group_ids', 'tags'] },
+    );
+    const hcl = await hclVerdicts(tf);
+    expect(hcl).toContainEqual(expect.stringContaining('rds-storage-unencrypted aws_db_instance.main → fail'));
+    expect(hcl).toEqual(planVerdicts(plan));
+  });
 });
