@@ -17,13 +17,20 @@ const SETTINGS: Record<AccountSetting, { type: string; attribute: string; what: 
 /**
  * The value of an account setting from the resources that manage (or read) it in the same
  * configuration: known when they all say the same known value, Unknown when none does, one is not
- * known yet, or two disagree (two regions of one configuration).
+ * known yet, two disagree, or the configuration spans several AWS provider configurations.
  */
-export function accountSetting(setting: AccountSetting, resources: readonly Resource[]): SettingValue {
+export function accountSetting(setting: AccountSetting, resources: readonly Resource[], awsProviderConfigurations: number): SettingValue {
   const { type, attribute, what } = SETTINGS[setting];
   const holders = resources.filter((r) => r.type === type);
   if (holders.length === 0) {
     return { value: new Unknown(`not set, so it follows the account's ${what} setting in its region, which this configuration does not manage`), note: '' };
+  }
+  if (awsProviderConfigurations > 1) {
+    // The setting is per account and region; which provider configuration each resource uses is not matched here.
+    return {
+      value: new Unknown(`not set, so it follows ${what}, which ${holders[0]!.address} sets in one of ${awsProviderConfigurations} AWS provider configurations (regions or accounts), not necessarily this resource's`),
+      note: '',
+    };
   }
   const seen = new Map<string, string>();
   for (const holder of holders) {

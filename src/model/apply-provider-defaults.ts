@@ -11,6 +11,17 @@ import { isValueObject, type Value, type ValueObject } from './value.js';
  */
 export type ConfiguredAt = (resource: Resource, steps: readonly (string | number)[]) => boolean | undefined;
 
+/** What an engine knows of the configuration beyond its resources. */
+export interface DefaultsContext {
+  /** See {@link ConfiguredAt}; absent for source, where an unset attribute is simply missing. */
+  configuredAt?: ConfiguredAt;
+  /**
+   * How many AWS provider configurations (regions, accounts) the configuration has. Account
+   * settings are per region: with more than one, a setting cannot be matched to a resource.
+   */
+  awsProviderConfigurations: number;
+}
+
 /**
  * Gives every unset attribute of the provider-defaults table its meaning, in place, and records
  * why in `resource.defaults`. Unset is undefined or null; a plan's Unknown counts as unset only when
@@ -18,7 +29,7 @@ export type ConfiguredAt = (resource: Resource, steps: readonly (string | number
  * the resources of the same configuration after the fixed defaults are in (a setting resource's own
  * attribute may be defaulted).
  */
-export function applyProviderDefaults(resources: readonly Resource[], configuredAt?: ConfiguredAt): void {
+export function applyProviderDefaults(resources: readonly Resource[], { configuredAt, awsProviderConfigurations }: DefaultsContext): void {
   const pending: { resource: Resource; holder: ValueObject; key: string; path: string; setting: AccountSetting }[] = [];
   for (const resource of resources) {
     if (resource.mode !== 'managed') continue;
@@ -36,7 +47,7 @@ export function applyProviderDefaults(resources: readonly Resource[], configured
   const settings = new Map<AccountSetting, SettingValue>();
   for (const { resource, holder, key, path, setting } of pending) {
     let known = settings.get(setting);
-    if (!known) settings.set(setting, (known = accountSetting(setting, resources)));
+    if (!known) settings.set(setting, (known = accountSetting(setting, resources, awsProviderConfigurations)));
     const value = isUnknown(known.value) ? new Unknown(`${resource.address}.${path} is ${known.value.reason}`) : known.value;
     holder[key] = value;
     if (known.note) (resource.defaults ??= {})[path] = known.note;

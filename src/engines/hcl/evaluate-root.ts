@@ -26,6 +26,7 @@ export async function evaluateRoot(tree: SourceTree, rootDir: string, options: V
   const display = tree.display(rootDir);
   const resources = moduleResources(instance, display);
   // Source leaves unset attributes out: give them what the provider makes of them, as a plan would show.
-  applyProviderDefaults(resources);
+  const awsProviderConfigurations = [...modules.values()].reduce((n, module) => n + module.providers.filter((p) => p.name === 'aws').length, 0);
+  applyProviderDefaults(resources, { awsProviderConfigurations: Math.max(1, awsProviderConfigurations) });
   return { dir: rootDir, display, instance, modules, resources };
 }

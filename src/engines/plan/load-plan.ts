@@ -81,7 +81,7 @@ function readPlan(value: PlanDocument, jsonText: string, lineOffset: number, inp
     if (configured) resource.configuredAttributes = configured;
   }
   // An unset attribute is null or "known after apply" here and absent in source: both get the provider's default.
-  applyProviderDefaults(resources, (resource, steps) => resolver.configuredAt(resource, steps));
+  applyProviderDefaults(resources, { configuredAt: (resource, steps) => resolver.configuredAt(resource, steps), awsProviderConfigurations: awsProviderConfigurations(value) });
   return {
     inventory: new Inventory(resources, input),
     formatVersion: value.format_version,
@@ -246,4 +246,12 @@ function moduleOf(address: string): string {
     rest = rest.slice(match[0].length + 1);
   }
   return parts.join('.');
+}
+
+/** The AWS provider configurations of the plan's configuration (`aws`, `aws.west`, `module.x:aws`); at least the implied one. */
+function awsProviderConfigurations(plan: PlanDocument): number {
+  const configs = (plan.configuration as { provider_config?: unknown } | undefined)?.provider_config;
+  if (typeof configs !== 'object' || configs === null) return 1;
+  const aws = Object.values(configs).filter((config) => (config as { name?: unknown } | null)?.name === 'aws').length;
+  return Math.max(1, aws);
 }

@@ -227,4 +227,25 @@ describe('plan and HCL engines agree', () => {
     expect(hcl).toContainEqual(expect.stringContaining('rds-storage-unencrypted aws_db_instance.main → fail'));
     expect(hcl).toEqual(planVerdicts(plan));
   });
+
+  it('ebs-unencrypted: encryption by default set under one of two AWS provider configurations (regions) does not vouch for a volume (unknown in both)', async () => {
+    const tf =
+      `provider "aws" {\n  region = "eu-west-1"\n}\nprovider "aws" {\n  alias = "us"\n  region = "us-east-1"\n}\n` +
+      `resource "aws_ebs_encryption_by_default" "us" {\n  provider = aws.us\n  enabled = true\n}\n` +
+      `resource "aws_ebs_volume" "data" {\n  availability_zone = "eu-west-1a"\n  size = 10\n  tags = { Environment = "prod", Owner = "me" }\n}\n`;
+    const plan = planOf(
+      [
+        created('aws_ebs_encryption_by_default', 'us', { enabled: true }, { id: true }),
+        created('aws_ebs_volume', 'data', { availability_zone: 'eu-west-1a', size: 10, tags: { Environment: 'prod', Owner: 'me' }, tags_all: { Environment: 'prod', Owner: 'me' } }, { encrypted: true, id: true }),
+      ],
+      { 'aws_ebs_encryption_by_default.us': ['enabled'], 'aws_ebs_volume.data': ['availability_zone', 'size', 'tags'] },
+    ) as { configuration: Record<string, unknown> };
+    plan.configuration['provider_config'] = {
+      aws: { name: 'aws', full_name: 'registry.terraform.io/hashicorp/aws', expressions: { region: { constant_value: 'eu-west-1' } } },
+      'aws.us': { name: 'aws', full_name: 'registry.terraform.io/hashicorp/aws', alias: 'us', expressions: { region: { constant_value: 'us-east-1' } } },
+    };
+    const hcl = await hclVerdicts(tf);
+    expect(hcl).toContainEqual(expect.stringContaining('ebs-unencrypted aws_ebs_volume.data → unknown'));
+    expect(hcl).toEqual(planVerdicts(plan));
+  });
 });
