@@ -1,6 +1,7 @@
 import type { Inventory } from '../inventory.js';
 import type { Resource } from '../resource.js';
 import { Unknown, isUnknown } from '../unknown.js';
+import { portRangeProblem } from '../port-range.js';
 import { isValueObject, listOf, type Value, type ValueObject } from '../value.js';
 
 /** Normalised protocol: `-1` (all), `tcp`, `udp`, `icmp`, `icmpv6`, or the IANA number as a string. */
@@ -199,22 +200,14 @@ function ports(protocolValue: Value | undefined, from: Value | undefined, to: Va
   if (protocol === '-1') return { protocol, fromPort: 0, toPort: 65535 };
   const fromPort = portNumber(from, 0);
   const toPort = portNumber(to, 65535);
-  if ((protocol === 'tcp' || protocol === 'udp') && !isUnknown(fromPort) && !isUnknown(toPort)) {
-    const problem = rangeProblem(protocol, fromPort, toPort);
+  if (!isUnknown(protocol) && !isUnknown(fromPort) && !isUnknown(toPort)) {
+    const problem = portRangeProblem(protocol, fromPort, toPort);
     if (problem) {
       const why = new Unknown(`${where}: ${problem}, which AWS refuses, so the ports it opens cannot be told`);
       return { protocol, fromPort: why, toPort: why };
     }
   }
   return { protocol, fromPort, toPort };
-}
-
-function rangeProblem(protocol: string, from: number, to: number): string | undefined {
-  for (const port of [from, to]) {
-    if (port === -1) return `port -1 on ${protocol} (only protocol -1, all traffic, takes it)`;
-    if (!Number.isInteger(port) || port < 0 || port > 65535) return `${protocol} port ${port} is outside 0–65535`;
-  }
-  return from > to ? `from_port ${from} is above to_port ${to}` : undefined;
 }
 
 function portNumber(value: Value | undefined, fallback: number): number | Unknown {
