@@ -30,7 +30,7 @@ export interface DefaultsContext {
  * attribute may be defaulted).
  */
 export function applyProviderDefaults(resources: readonly Resource[], { configuredAt, awsProviderConfigurations }: DefaultsContext): void {
-  const pending: { resource: Resource; holder: ValueObject; key: string; path: string; setting: AccountSetting }[] = [];
+  const pending: { resource: Resource; holder: ValueObject; key: string; path: string; setting: AccountSetting; ifOff: string | undefined }[] = [];
   for (const resource of resources) {
     if (resource.mode !== 'managed') continue;
     const entries = PROVIDER_DEFAULTS_BY_TYPE.get(resource.type);
@@ -39,17 +39,20 @@ export function applyProviderDefaults(resources: readonly Resource[], { configur
       forEachUnset(resource, entry, configuredAt, (holder, key, path) => {
         const meaning = entry.meaning(resource.values);
         if (meaning === undefined) return;
-        if ('accountSetting' in meaning) pending.push({ resource, holder, key, path, setting: meaning.accountSetting });
+        if ('accountSetting' in meaning) pending.push({ resource, holder, key, path, setting: meaning.accountSetting, ifOff: meaning.ifOff });
         else fill(resource, holder, key, path, meaning);
       });
     }
   }
   const settings = new Map<AccountSetting, SettingValue>();
-  for (const { resource, holder, key, path, setting } of pending) {
+  for (const { resource, holder, key, path, setting, ifOff } of pending) {
     let known = settings.get(setting);
     if (!known) settings.set(setting, (known = accountSetting(setting, resources, awsProviderConfigurations)));
-    const value = isUnknown(known.value) ? new Unknown(`${resource.address}.${path} is ${known.value.reason}`) : known.value;
-    holder[key] = value;
+    if (known.value === false && ifOff) {
+      holder[key] = new Unknown(`${resource.address}.${path}: ${ifOff} (${known.note})`);
+      continue;
+    }
+    holder[key] = isUnknown(known.value) ? new Unknown(`${resource.address}.${path} is ${known.value.reason}`) : known.value;
     if (known.note) (resource.defaults ??= {})[path] = known.note;
   }
 }

@@ -7,7 +7,11 @@ export type AccountSetting = 'ebs-encryption-by-default';
  * What an unset attribute means: a fixed value the provider or AWS fills in, the value of an
  * account-level setting the configuration may manage, or something no configuration shows.
  */
-export type DefaultMeaning = { value: Value; note: string } | { accountSetting: AccountSetting } | { unknown: string };
+export type DefaultMeaning =
+  | { value: Value; note: string }
+  /** `ifOff`: why the attribute is still undecided when the setting is off (a volume from a snapshot is encrypted as the snapshot is). */
+  | { accountSetting: AccountSetting; ifOff?: string }
+  | { unknown: string };
 
 export interface ProviderDefault {
   type: string;
@@ -20,7 +24,11 @@ export interface ProviderDefault {
 const always = (meaning: DefaultMeaning) => (): DefaultMeaning => meaning;
 const set = (values: ValueObject, name: string): boolean => values[name] !== undefined && values[name] !== null && values[name] !== '';
 
-const EBS_ENCRYPTION = always({ accountSetting: 'ebs-encryption-by-default' });
+/** A new EBS volume is encrypted when encryption by default is on, or when the snapshot it is made from is encrypted. */
+const EBS_ENCRYPTION = (values: ValueObject): DefaultMeaning =>
+  set(values, 'snapshot_id')
+    ? { accountSetting: 'ebs-encryption-by-default', ifOff: 'encrypted is not set and the volume is made from a snapshot, which it takes its encryption from' }
+    : { accountSetting: 'ebs-encryption-by-default' };
 const IMDS_DEFAULT = always({ unknown: 'http_tokens is not set: whether IMDSv2 is required follows the AMI (ImdsSupport) and the account\'s instance metadata defaults' });
 const NOT_PUBLIC = always({ value: false, note: 'publicly_accessible is not set: the provider default is false' });
 

@@ -248,4 +248,20 @@ describe('plan and HCL engines agree', () => {
     expect(hcl).toContainEqual(expect.stringContaining('ebs-unencrypted aws_ebs_volume.data → unknown'));
     expect(hcl).toEqual(planVerdicts(plan));
   });
+
+  it('ebs-unencrypted: a volume made from a snapshot, with encryption by default off, is encrypted as the snapshot is (unknown in both)', async () => {
+    const tf =
+      `resource "aws_ebs_encryption_by_default" "off" {\n  enabled = false\n}\n` +
+      `resource "aws_ebs_volume" "data" {\n  availability_zone = "eu-west-1a"\n  snapshot_id = "snap-0123456789abcdef0"\n  tags = { Environment = "prod", Owner = "me" }\n}\n`;
+    const plan = planOf(
+      [
+        created('aws_ebs_encryption_by_default', 'off', { enabled: false }, { id: true }),
+        created('aws_ebs_volume', 'data', { availability_zone: 'eu-west-1a', snapshot_id: 'snap-0123456789abcdef0', tags: { Environment: 'prod', Owner: 'me' }, tags_all: { Environment: 'prod', Owner: 'me' } }, { encrypted: true, id: true, size: true }),
+      ],
+      { 'aws_ebs_encryption_by_default.off': ['enabled'], 'aws_ebs_volume.data': ['availability_zone', 'snapshot_id', 'tags'] },
+    );
+    const hcl = await hclVerdicts(tf);
+    expect(hcl).toContainEqual(expect.stringContaining('ebs-unencrypted aws_ebs_volume.data → unknown'));
+    expect(hcl).toEqual(planVerdicts(plan));
+  });
 });
