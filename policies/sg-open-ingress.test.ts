@@ -27,8 +27,11 @@ function group(address: string, ingress: ValueObject[]): Resource {
   };
 }
 
+/** An inline rule; IPv6 blocks go to ipv6_cidr_blocks, as AWS requires. */
 function rule(protocol: string, from: number, to: number, cidrs: string[]): ValueObject {
-  return { protocol, from_port: from, to_port: to, cidr_blocks: cidrs, ipv6_cidr_blocks: [], prefix_list_ids: [], security_groups: [], self: false };
+  const ipv6 = cidrs.filter((c) => c.includes(':'));
+  const ipv4 = cidrs.filter((c) => !c.includes(':'));
+  return { protocol, from_port: from, to_port: to, cidr_blocks: ipv4, ipv6_cidr_blocks: ipv6, prefix_list_ids: [], security_groups: [], self: false };
 }
 
 function scan(resources: Resource[], options: Partial<SgOpenIngressOptions> = {}): Finding[] {

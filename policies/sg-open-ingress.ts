@@ -67,8 +67,8 @@ export const sgOpenIngress = definePolicy<SgOpenIngressOptions>({
     const { inventory, options } = context;
     const prefixLists = new PrefixLists(inventory);
     // The definition the reachability model uses too; a CIDR AWS would not accept is a doubt, never a pass.
-    const isInternet = (cidr: string): boolean | Unknown => {
-      const verdict = internetSource(cidr, options.publicCidrMinPrefix);
+    const isInternet = (cidr: string, family?: 'ipv4' | 'ipv6'): boolean | Unknown => {
+      const verdict = internetSource(cidr, options.publicCidrMinPrefix, family);
       return isUnknown(verdict) ? verdict : verdict.internet;
     };
     for (const group of inventory.securityGroups) {

@@ -1,7 +1,7 @@
 import { PREFIX_LIST_TYPES, isUnknown, type Inventory, type PrefixLists, type Resource, type SecurityGroupRule, type Unknown } from '../../src/api.js';
 
-/** Whether a CIDR is the internet under the policy's options: true, false, or why it cannot be told. */
-export type InternetTest = (cidr: string) => boolean | Unknown;
+/** Whether a CIDR (written in an attribute of `family`, when it has one) is the internet under the policy's options: true, false, or why it cannot be told. */
+export type InternetTest = (cidr: string, family?: 'ipv4' | 'ipv6') => boolean | Unknown;
 
 /** One source of a rule that stands for the internet. */
 export interface InternetSource {
@@ -26,16 +26,16 @@ export interface SourceAssessment {
 export function assessSources(rule: SecurityGroupRule, inventory: Inventory, prefixLists: PrefixLists, isInternet: InternetTest): SourceAssessment {
   const out: SourceAssessment = { internet: [], doubts: [] };
   const paths = rule.attributes;
-  for (const [cidrs, path] of [
-    [rule.ipv4Cidrs, paths.ipv4Cidrs],
-    [rule.ipv6Cidrs, paths.ipv6Cidrs],
+  for (const [cidrs, path, family] of [
+    [rule.ipv4Cidrs, paths.ipv4Cidrs, 'ipv4'],
+    [rule.ipv6Cidrs, paths.ipv6Cidrs, 'ipv6'],
   ] as const) {
     if (isUnknown(cidrs)) {
       out.doubts.push(cidrs.reason);
       continue;
     }
     for (const cidr of cidrs) {
-      const verdict = isUnknown(cidr) ? cidr : isInternet(cidr);
+      const verdict = isUnknown(cidr) ? cidr : isInternet(cidr, family);
       if (isUnknown(verdict)) out.doubts.push(verdict.reason);
       else if (verdict) out.internet.push({ cidr: cidr as string, path: path ?? rule.path });
     }

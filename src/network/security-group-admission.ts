@@ -55,8 +55,8 @@ export function securityGroupAdmission(groups: readonly SecurityGroup[], prefixL
         }
       };
       // The shared definition (internet-source.ts) with sg-open-ingress's default: only a /0 is the internet.
-      const considerSource = (cidr: string, label: string, attribute: string | undefined): void => {
-        const verdict = internetSource(cidr);
+      const considerSource = (cidr: string, label: string, attribute: string | undefined, written?: Family): void => {
+        const verdict = internetSource(cidr, null, written);
         if (isUnknown(verdict)) unsure(verdict);
         else if (verdict.internet && verdict.family === family) admit(label, attribute);
       };
@@ -67,7 +67,7 @@ export function securityGroupAdmission(groups: readonly SecurityGroup[], prefixL
       else {
         for (const cidr of cidrs) {
           if (isUnknown(cidr)) unsure(cidr);
-          else considerSource(cidr, cidr, cidrAttribute);
+          else considerSource(cidr, cidr, cidrAttribute, family);
         }
       }
       const lists = rule.prefixListIds;

@@ -57,6 +57,14 @@ describe('sg-open-ingress and the reachability model agree on internet sources',
 
 /** A CIDR that cannot be what it claims is undecided for both, never a silent pass. */
 describe('a source that is not a CIDR AWS accepts is unknown for both', () => {
+  it.each<[string, ValueObject]>([
+    ['an IPv4 block in ipv6_cidr_blocks', { ipv6_cidr_blocks: ['0.0.0.0/0'] }],
+    ['an IPv6 block in cidr_blocks', { cidr_blocks: ['::/0'] }],
+  ])('%s', (_name, sources) => {
+    const inventory = groupWith(sources);
+    expect({ policy: policyVerdict(inventory), network: networkVerdict(inventory) }).toEqual({ policy: 'unknown', network: 'unknown' });
+  });
+
   it.each(['/0', '300.0.0.0/8', '0/0', '0x0.0.0.0/0', '010.0.0.0/8', '1.2.3/24', '0.0.0.0/33', '::/129', 'not-a-cidr', ''])('%s', (cidr) => {
     const inventory = groupWith({ cidr_blocks: [cidr] });
     expect({ policy: policyVerdict(inventory), network: networkVerdict(inventory) }).toEqual({ policy: 'unknown', network: 'unknown' });
