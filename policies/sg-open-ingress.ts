@@ -25,7 +25,8 @@ export const sgOpenIngress = definePolicy<SgOpenIngressOptions>({
     'managed prefix list). Rules in all three Terraform shapes are checked: inline ingress blocks, ' +
     'aws_security_group_rule and aws_vpc_security_group_ingress_rule. Severity follows what is exposed: every port is ' +
     'critical, a remote administration or database port is high, any other port is medium; ports in the allow-list ' +
-    '(80 and 443 by default) are not reported.',
+    '(80 and 443 by default) are not reported. A source or port range AWS would refuse (a CIDR without an address, ' +
+    '300.0.0.0/8, an IPv4 block among IPv6 ones, from_port above to_port, -1 on tcp) is unknown, never a pass.',
   remediation:
     'Narrow the rule\'s source to the networks that need it (office or VPN ranges, a managed prefix list) or to another ' +
     'security group, such as the one of the load balancer in front of the service. Reach administration ports through ' +
