@@ -38,7 +38,11 @@ export function applyProviderDefaults(resources: readonly Resource[], { configur
     for (const entry of entries) {
       forEachUnset(resource, entry, configuredAt, (holder, key, path) => {
         const meaning = entry.meaning(resource.values);
-        if (meaning === undefined) return;
+        if (meaning === undefined) {
+          // Another attribute decides (a replica's source): show it unset, as source does, not as a plan's placeholder.
+          if (isUnknown(holder[key])) delete holder[key];
+          return;
+        }
         if ('accountSetting' in meaning) pending.push({ resource, holder, key, path, setting: meaning.accountSetting, ifOff: meaning.ifOff });
         else fill(resource, holder, key, path, meaning);
       });

@@ -17,7 +17,7 @@ export interface ProviderDefault {
   type: string;
   /** Attribute path; a `*` step stands for every block of a nested block list (`root_block_device.*.encrypted`). */
   path: string;
-  /** What the unset attribute means for this resource; undefined leaves it unset (another attribute decides, e.g. a replica's source). */
+  /** What the unset attribute means for this resource; undefined leaves it unset (another attribute decides, e.g. a replica's source), as source shows it. */
   meaning(values: ValueObject): DefaultMeaning | undefined;
 }
 

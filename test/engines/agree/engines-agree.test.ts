@@ -264,4 +264,23 @@ describe('plan and HCL engines agree', () => {
     expect(hcl).toContainEqual(expect.stringContaining('ebs-unencrypted aws_ebs_volume.data → unknown'));
     expect(hcl).toEqual(planVerdicts(plan));
   });
+
+  it('rds-storage-unencrypted: a cross-region read replica with a KMS key and no storage_encrypted passes in both', async () => {
+    const tf = `resource "aws_db_instance" "replica" {\n  instance_class = "db.t3.micro"\n  replicate_source_db = "arn:aws:rds:us-east-1:111122223333:db:main"\n  kms_key_id = "arn:aws:kms:eu-west-1:111122223333:key/abc"\n  tags = { Environment = "prod", Owner = "me" }\n}\n`;
+    const tags = { Environment: 'prod', Owner: 'me' };
+    const plan = planOf(
+      [
+        created(
+          'aws_db_instance',
+          'replica',
+          { instance_class: 'db.t3.micro', replicate_source_db: 'arn:aws:rds:us-east-1:111122223333:db:main', kms_key_id: 'arn:aws:kms:eu-west-1:111122223333:key/abc', publicly_accessible: false, tags, tags_all: tags },
+          { id: true, arn: true, storage_encrypted: true, engine: true },
+        ),
+      ],
+      { 'aws_db_instance.replica': ['instance_class', 'replicate_source_db', 'kms_key_id', 'tags'] },
+    );
+    const hcl = await hclVerdicts(tf);
+    expect(hcl).toContainEqual(expect.stringContaining('rds-storage-unencrypted aws_db_instance.replica → pass'));
+    expect(hcl).toEqual(planVerdicts(plan));
+  });
 });
