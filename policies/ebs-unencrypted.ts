@@ -21,7 +21,7 @@ export const ebsUnencrypted = definePolicy({
     'HIPAA Security Rule': ['164.312(a)(2)(iv)'],
   },
   tags: ['encryption', 'storage'],
-  resourceTypes: ['aws_ebs_volume', 'aws_instance'],
+  resourceTypes: ['aws_ebs_volume', 'aws_instance', 'aws_ebs_encryption_by_default'],
   check(context) {
     for (const volume of context.inventory.ofType('aws_ebs_volume')) {
       if (volume.mode === 'managed') checkEncrypted(context, volume, '', volume.values['encrypted'], `${volume.address}`);

@@ -45,6 +45,7 @@ export const sgOpenIngress = definePolicy<SgOpenIngressOptions>({
     'aws_security_group_rule',
     'aws_vpc_security_group_ingress_rule',
     'aws_ec2_managed_prefix_list',
+    'aws_prefix_list',
   ],
   options: {
     schema: {
