@@ -4,8 +4,8 @@ import { sourceDir } from './hcl-helpers.js';
 
 const module = `variable "name" {\n  type = string\n}\n\nresource "aws_security_group" "this" {\n  name = var.name\n}\n`;
 
-async function problemsOf(call: string): Promise<string[]> {
-  const { dir, cleanup } = sourceDir({ 'main.tf': call, 'modules/sg/main.tf': module });
+async function problemsOf(call: string, extra: Record<string, string> = {}): Promise<string[]> {
+  const { dir, cleanup } = sourceDir({ 'main.tf': call, 'modules/sg/main.tf': module, ...extra });
   try {
     return (await loadHclDirectory(dir, 'src', { cwd: dir })).problems.map((p) => p.message);
   } finally {
@@ -29,5 +29,11 @@ describe('module call arguments the module cannot take', () => {
 
   it('arguments the module declares and meta-arguments are fine', async () => {
     expect(await problemsOf(`module "web" {\n  source = "./modules/sg"\n  count  = 1\n  name   = "web"\n  depends_on = []\n}\n`)).toEqual([]);
+  });
+
+  it('a module with a file that does not parse is not blamed for the variables that file may declare', async () => {
+    const problems = await problemsOf(`module "web" {\n  source = "./modules/sg"\n  name   = "web"\n  extra  = 1\n}\n`, { 'modules/sg/broken.tf': 'variable "extra" {\n' });
+    expect(problems.some((p) => p.includes('has no variable'))).toBe(false);
+    expect(problems.some((p) => p.startsWith('modules/sg/broken.tf'))).toBe(true);
   });
 });

@@ -41,7 +41,9 @@ export async function loadModuleTree(tree: SourceTree, rootDir: string): Promise
         continue;
       }
       const child = await tree.module(dir);
-      for (const message of moduleCallMismatches(call, child)) tree.problems.push({ target: where, message });
+      // A module with an unreadable file may declare the variable there: only blocks are certain then.
+      const partlyRead = tree.problems.some((p) => p.target.startsWith(`${child.displayDir}/`));
+      for (const message of moduleCallMismatches(call, child, partlyRead)) tree.problems.push({ target: where, message });
       await visit(childKey, child, [...chain, dir]);
     }
   };
