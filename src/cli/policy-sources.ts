@@ -90,7 +90,7 @@ export interface ListedPolicy extends PolicyMeta {
 export async function listPolicies(request: PolicyLoadRequest): Promise<{ policies: ListedPolicy[]; problems: PolicyLoadProblem[] }> {
   const { dirs, packs } = userPolicySources(request);
   if (dirs.length === 0 && packs.length === 0 && request.builtins !== false) {
-    const { builtinCatalog } = await import('../../policies/catalog.js');
+    const { builtinCatalog } = await import('./builtin-catalog.js');
     return { policies: (await builtinCatalog()).map((meta) => ({ ...meta, source: 'built-in' })), problems: [] };
   }
   const [load, { policyMeta }] = await Promise.all([loadPolicies(request), import('../scan/policy-meta.js')]);

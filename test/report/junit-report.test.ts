@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { wholeText } from '../../src/report/report-text.js';
 import { junitReport } from '../../src/report/junit/junit-report.js';
-import type { ReportContext } from '../../src/report/reporter.js';
+import type { ReportContext } from '../../src/report/report-context.js';
 import type { Finding } from '../../src/rules/finding.js';
 import type { ScanResult } from '../../src/scan/scan-result.js';
 import { summarise } from '../../src/scan/summarise.js';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { wholeText } from '../../src/report/report-text.js';
 import { escapeMarkdown, MAX_CELL_TEXT } from '../../src/report/markdown/markdown-escape.js';
 import { MARKDOWN_LIMIT, MAX_LISTED, markdownReport } from '../../src/report/markdown/markdown-report.js';
-import type { ReportContext } from '../../src/report/reporter.js';
+import type { ReportContext } from '../../src/report/report-context.js';
 import type { Finding } from '../../src/rules/finding.js';
 import { SEVERITIES } from '../../src/rules/severity.js';
 import type { ScanResult } from '../../src/scan/scan-result.js';

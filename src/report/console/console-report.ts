@@ -1,6 +1,6 @@
 import type { Finding } from '../../rules/finding.js';
 import { printable } from '../printable-text.js';
-import type { Reporter } from '../reporter.js';
+import type { Reporter } from '../report-context.js';
 import { renderFinding } from './console-finding.js';
 import { coverageLines, summaryLine } from './console-summary.js';
 import { consoleTheme, type ConsoleTheme } from './console-theme.js';

@@ -1,7 +1,7 @@
 import type { Finding } from '../../rules/finding.js';
 import type { Severity } from '../../rules/severity.js';
 import { findingDetailLines } from '../finding-text.js';
-import type { Reporter, ReportContext } from '../reporter.js';
+import type { Reporter, ReportContext } from '../report-context.js';
 import { levelForSeverity } from '../sarif/sarif-levels.js';
 import { mostSevereFirst } from '../severity-order.js';
 import { annotationPosition, repositoryPaths } from './annotation-file.js';

@@ -1,7 +1,7 @@
 import type { Location } from '../../model/location.js';
 import type { Finding, TraceStep } from '../../rules/finding.js';
 import type { ScanResult } from '../../scan/scan-result.js';
-import type { Reporter } from '../reporter.js';
+import type { Reporter } from '../report-context.js';
 import { JsonSequence, jsonPieces } from './json-pieces.js';
 
 /** Version of the JSON output contract (schemas/warden-report.schema.json); bump on any breaking change. */

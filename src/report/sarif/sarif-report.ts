@@ -1,8 +1,8 @@
 import type { ScanResult } from '../../scan/scan-result.js';
 import { jsonPieces } from '../json/json-pieces.js';
-import type { Reporter, ReportContext } from '../reporter.js';
+import type { Reporter, ReportContext } from '../report-context.js';
 import { sarifRuns } from './sarif-runs.js';
-import type { SarifLog } from './sarif-types.js';
+import type * as Sarif from 'sarif';
 
 /** The final OASIS schema of SARIF 2.1.0 (with errata 01), which GitHub and the SARIF validators expect. */
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -19,6 +19,6 @@ export const sarifReport: Reporter = function* (result, context) {
   yield '\n';
 };
 
-export function toSarifLog(result: ScanResult, context: ReportContext): SarifLog {
+export function toSarifLog(result: ScanResult, context: ReportContext): Sarif.Log {
   return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: sarifRuns(result, context) };
 }
