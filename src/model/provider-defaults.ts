@@ -57,12 +57,12 @@ export const PROVIDER_DEFAULTS: readonly ProviderDefault[] = [
     type: 'aws_rds_cluster',
     path: 'storage_encrypted',
     meaning: (values) => {
-      if (values['engine_mode'] === 'serverless') return { value: true, note: 'Aurora Serverless v1 storage is always encrypted' };
       if (set(values, 'snapshot_identifier')) return { unknown: 'storage_encrypted is not set: a cluster restored from a snapshot is encrypted as the snapshot is' };
       if (set(values, 'replication_source_identifier')) return { unknown: 'storage_encrypted is not set: a replica cluster is encrypted as its source is' };
       return { value: false, note: 'storage_encrypted is not set: RDS creates the cluster storage unencrypted' };
     },
   },
+  { type: 'aws_rds_cluster', path: 'engine_mode', meaning: always({ value: 'provisioned', note: 'engine_mode is not set: the provider default is provisioned' }) },
   { type: 'aws_db_instance', path: 'publicly_accessible', meaning: NOT_PUBLIC },
   { type: 'aws_rds_cluster_instance', path: 'publicly_accessible', meaning: NOT_PUBLIC },
   { type: 'aws_instance', path: 'metadata_options.*.http_tokens', meaning: IMDS_DEFAULT },
