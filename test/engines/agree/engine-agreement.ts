@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { loadHclDirectory } from '../../../src/engines/hcl/load-hcl.js';
 import { parsePlanText } from '../../../src/engines/plan/load-plan.js';
 import type { Inventory } from '../../../src/model/inventory.js';
@@ -32,6 +33,13 @@ export async function hclVerdicts(tf: string): Promise<VerdictLine[]> {
 /** The verdicts of the same configuration's plan, read by the plan engine. */
 export function planVerdicts(plan: unknown): VerdictLine[] {
   return verdictsOf(parsePlanText(JSON.stringify(plan), 'plan.json').inventory);
+}
+
+/** The verdicts of a `.tf` configuration, after checking that its plan gets exactly the same ones. */
+export async function agreedVerdicts(tf: string, plan: unknown): Promise<VerdictLine[]> {
+  const hcl = await hclVerdicts(tf);
+  expect(hcl).toEqual(planVerdicts(plan));
+  return hcl;
 }
 
 /** A `resource_changes` entry creating a root-module resource. */
