@@ -130,26 +130,12 @@ export class PlanReferenceResolver {
   }
 
   /**
-   * Whether the configuration block of a resource writes the attribute at `steps` (nested block
-   * lists are indexed as written); undefined when the plan has no configuration for it or the
-   * block's shape cannot tell (a `dynamic` block).
+   * Whether the configuration block of a resource writes the attribute at `steps`; undefined when
+   * the plan has no configuration for it or its shape cannot tell (see writtenAt).
    */
   configuredAt(resource: Resource, steps: readonly (string | number)[]): boolean | undefined {
     const config = this.#configOf(resource);
-    if (!config) return undefined;
-    let current: unknown = config.expressions ?? {};
-    for (const step of steps) {
-      if (Array.isArray(current)) {
-        if (typeof step !== 'number' || step >= current.length) return undefined;
-        current = current[step];
-      } else if (typeof current === 'object' && current !== null) {
-        if (!Object.hasOwn(current, step)) return false;
-        current = (current as Record<string, unknown>)[step];
-      } else {
-        return undefined;
-      }
-    }
-    return true;
+    return config ? writtenAt(config.expressions ?? {}, steps, 0) : undefined;
   }
 
   #attributeReferences(config: ConfigResource): AttributeReferences[] {
@@ -420,4 +406,21 @@ function walkExpressions(expressions: Record<string, unknown>, prefix: string, v
       else if (!('constant_value' in expression)) walkExpressions(expression as Record<string, unknown>, path, visit, depth + 1);
     }
   }
+}
+
+/**
+ * Whether the expressions of a configuration block write the attribute at `steps`. Nested blocks
+ * are lists in the configuration, but a plan may order a set of blocks differently: when the
+ * written blocks do not all answer alike, the answer is undefined rather than a guess.
+ */
+function writtenAt(node: unknown, steps: readonly (string | number)[], at: number): boolean | undefined {
+  if (at === steps.length) return true;
+  if (Array.isArray(node)) {
+    if (typeof steps[at] !== 'number' || node.length === 0) return undefined;
+    const answers = new Set(node.map((block) => writtenAt(block, steps, at + 1)));
+    return answers.size === 1 ? [...answers][0] : undefined;
+  }
+  if (typeof node !== 'object' || node === null) return undefined;
+  const step = String(steps[at]);
+  return Object.hasOwn(node, step) ? writtenAt((node as Record<string, unknown>)[step], steps, at + 1) : false;
 }
