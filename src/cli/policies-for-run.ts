@@ -23,8 +23,9 @@ export async function policiesForRun(
   config: WardenConfig,
   configPath: string | undefined,
   cwd: string,
+  codePolicies = true,
 ): Promise<RunPolicies> {
-  const load = await loadPolicies({ flags, config, ...(configPath ? { configPath } : {}), cwd });
+  const load = await loadPolicies({ flags, config, ...(configPath ? { configPath } : {}), cwd, codePolicies });
   return { policies: selectLoadedPolicies(load, config, flags, configPath), problems: load.problems };
 }
 

@@ -21,6 +21,8 @@ export interface PolicyLoadRequest {
   builtins?: boolean;
   /** Extra folders (`warden test DIR…`), relative to cwd. */
   extraDirs?: readonly string[];
+  /** False in the GitHub Action without `allow-code-policies`: naming a code policy is then a ConfigError, and none is imported. */
+  codePolicies?: boolean;
 }
 
 /** The policy folders and packs a request names (warden.yaml first, then the command line), resolved. */
@@ -49,6 +51,7 @@ export async function loadPolicies(request: PolicyLoadRequest): Promise<PolicyLo
   const builtins = request.builtins === false ? [] : await loadBuiltinPolicies();
   const { dirs, packs } = userPolicySources(request);
   if (dirs.length === 0 && packs.length === 0) return { policies: builtins, problems: [] };
+  if (request.codePolicies === false) (await import('./code-policy-opt-in.js')).refuseCodePolicies(dirs, packs, cwd, request.configPath);
 
   const [{ loadPolicyDir }, { loadPolicyPackage }, { mergePolicySets }, { displayPath }] = await Promise.all([
     import('../rules/loading/load-policy-dir.js'),

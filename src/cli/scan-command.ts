@@ -15,6 +15,11 @@ export interface ScanFlags extends OutputFlags, PolicySourceFlags, FrameworkFlag
   skip?: string[];
 }
 
+/** How the caller limits the scan beyond its flags: the GitHub Action imports policy code only when its workflow allows it. */
+export interface ScanTrust {
+  codePolicies: boolean;
+}
+
 /** A finished scan (its baseline settled) and the checked output flags that say how to report it. */
 export interface ScanRun {
   result: ScanResult;
@@ -26,12 +31,12 @@ export interface ScanRun {
  * everything `warden scan` does before reporting. Shared with the GitHub Action, which reports the
  * same result its own way. Paths are shown relative to `cwd`.
  */
-export async function performScan(paths: string[], flags: ScanFlags, cwd: string): Promise<ScanRun> {
+export async function performScan(paths: string[], flags: ScanFlags, cwd: string, trust: ScanTrust = { codePolicies: true }): Promise<ScanRun> {
   const { config, path: configPath } = await loadConfig(flags.config, cwd);
   const plan = planOutput(flags, config);
-  const load = loadOptionsFrom(flags, cwd);
+  const load = loadOptionsFrom(flags, cwd, config);
   const baseline = planBaseline(flags, config, configPath, cwd);
-  const { policies, problems } = await policiesForRun(flags, config, configPath, cwd);
+  const { policies, problems } = await policiesForRun(flags, config, configPath, cwd, trust.codePolicies);
 
   const result = await runScan({
     paths,

@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import { loadConfig } from '../config/load-config.js';
+import { inertCommands } from '../report/inert-commands.js';
 import { EXIT } from '../rules/exit-code.js';
 import { describeLoadProblem } from '../rules/loading/policy-load-problem.js';
 import { formatCaseResult } from '../rules/policy-cases.js';
@@ -59,7 +60,8 @@ export async function testCommand(dirs: string[], flags: TestFlags): Promise<num
   }
   const summary = `${passed} passed, ${failures.length} failed`;
   out.push(failures.length > 0 ? chalk.red(summary) : chalk.green(summary));
-  process.stdout.write(`${out.join('\n')}\n`);
+  // Case names and messages come from the repository; the colours are ours, so only commands are neutralised.
+  process.stdout.write(`${inertCommands(out.join('\n'))}\n`);
   return failures.length > 0 ? EXIT.failing : EXIT.ok;
 }
 

@@ -3,6 +3,7 @@ import type { Inventory } from '../model/inventory.js';
 import type { InlineIgnore } from '../rules/suppressions.js';
 import { collectIgnores } from './hcl/ignore-comments.js';
 import type { CoverageGap } from '../scan/scan-result.js';
+import type { BudgetLimits } from './hcl/eval/work-budget.js';
 import { loadHclDirectory } from './hcl/load-hcl.js';
 import { InputError, describeFsError, specialFileKind } from './input-error.js';
 import { isSavedInventory } from './live/saved-inventory-marker.js';
@@ -31,6 +32,8 @@ export interface LoadOptions {
   /** `--var-file` paths (absolute) and `--var name=value` assignments, for Terraform source. */
   varFiles?: readonly string[];
   vars?: readonly string[];
+  /** Element and time budgets for each Terraform source input (DESIGN §8). */
+  budget?: BudgetLimits;
   /** Where a plan's `.tf` sources are (default: the plan file's directory, then `cwd`, if they hold `.tf` files). */
   sourceRoot?: string;
 }
@@ -57,7 +60,7 @@ export async function loadInput(path: string, displayName: string, options: Load
   const special = specialFileKind(info);
   if (special) throw new InputError(displayName, `${special}, not a file: save the plan or inventory to a file and scan that`);
   if (info.isDirectory()) {
-    const hcl = await loadHclDirectory(path, displayName, { cwd: options.cwd ?? process.cwd(), ...variableOptions(options) });
+    const hcl = await loadHclDirectory(path, displayName, { cwd: options.cwd ?? process.cwd(), ...variableOptions(options), ...(options.budget ? { budget: options.budget } : {}) });
     const modules = await hcl.tree.modules();
     const comments = collectIgnores(modules.flatMap((m) => m.files));
     return {
@@ -80,6 +83,7 @@ export async function loadInput(path: string, displayName: string, options: Load
     cwd: options.cwd ?? process.cwd(),
     ...variableOptions(options),
     ...(options.sourceRoot ? { sourceRoot: options.sourceRoot } : {}),
+    ...(options.budget ? { budget: options.budget } : {}),
   });
   const comments = collectIgnores(sourced.root ? [...sourced.root.modules.values()].flatMap((m) => m.files) : []);
   return {

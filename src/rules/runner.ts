@@ -23,6 +23,8 @@ export interface ConfiguredPolicy {
 export interface PolicyError {
   policyId: string;
   input: string;
+  /** The resource the check threw on, when it reported it through `context.error`; else the whole check threw. */
+  resource?: string;
   message: string;
 }
 
@@ -57,6 +59,12 @@ export function runPolicies(inventory: Inventory, policies: readonly ConfiguredP
       pass: (report) => {
         if (passMode === 'report') emit('pass', report);
         else if (passMode === 'count') passes.push(toPassRecord(configured, report));
+      },
+      error: (resource, error) => {
+        const message = error instanceof Error ? error.message : String(error);
+        errors.push({ policyId: policy.id, input: inventory.input, resource: resource.address, message });
+        const reason = `${policy.id} could not be evaluated on this resource: ${message}`;
+        emit('unknown', { resource, message: `${resource.address}: ${reason}` }, reason);
       },
     };
     try {

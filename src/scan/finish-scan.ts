@@ -36,7 +36,8 @@ export function evaluateInventory(inventory: Inventory, settings: EvaluationSett
   for (const finding of run.findings) findings.push(finding);
   for (const pass of run.passes) passes.push(pass);
   for (const error of run.errors) {
-    gaps.push({ scope: 'policy', target: error.input, policyId: error.policyId, message: `policy ${error.policyId} failed: ${error.message}` });
+    const where = error.resource ? ` on ${error.resource}` : '';
+    gaps.push({ scope: 'policy', target: error.input, policyId: error.policyId, message: `policy ${error.policyId} failed${where}: ${error.message}` });
   }
 }
 

@@ -4,7 +4,7 @@ import type { Resource, TagMap } from '../../model/resource.js';
 import { AUTOSCALING_GROUP_TYPE, autoscalingGroupTagMap } from '../../model/autoscaling-tags.js';
 import { applyProviderDefaults } from '../../model/apply-provider-defaults.js';
 import { Unknown, isUnknown } from '../../model/unknown.js';
-import { isValueObject, type ValueObject } from '../../model/value.js';
+import { isValueObject, setEntry, type ValueObject } from '../../model/value.js';
 import { InputError, describeFsError } from '../input-error.js';
 import { decodeText, isZipArchive, looksBinary } from './decode-text.js';
 import { extractJson } from './extract-json.js';
@@ -201,8 +201,8 @@ export function effectiveTags(values: ValueObject, address: string): TagMap | Un
   if (plain) return tags as TagMap;
   const out: TagMap = {};
   for (const [key, value] of Object.entries(tags)) {
-    if (isUnknown(value)) out[key] = value;
-    else if (value !== null && value !== undefined) out[key] = String(value);
+    if (isUnknown(value)) setEntry(out, key, value);
+    else if (value !== null && value !== undefined) setEntry(out, key, String(value));
   }
   return out;
 }

@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import { Inventory } from '../../model/inventory.js';
 import type { Resource } from '../../model/resource.js';
 import { SourceTree } from '../hcl/config/source-tree.js';
+import { WorkBudget, type BudgetLimits } from '../hcl/eval/work-budget.js';
 import { evaluateRoot, type EvaluatedRoot } from '../hcl/evaluate-root.js';
 import { backendBlock } from '../hcl/inventory/backend-block.js';
 import type { VariableOptions } from '../hcl/variables/root-variables.js';
@@ -23,6 +24,8 @@ export interface PlanWithSources {
 export interface SourceOptions extends VariableOptions {
   cwd: string;
   sourceRoot?: string;
+  /** The element and time budgets for evaluating the sources (as for a source input). */
+  budget?: BudgetLimits;
 }
 
 /**
@@ -41,7 +44,9 @@ export async function attachSources(plan: LoadedPlan, planPath: string, options:
   if (rootDir) {
     details['sourceRoot'] = tree.display(rootDir);
     try {
-      root = await evaluateRoot(tree, rootDir, options);
+      const budget = new WorkBudget(options.budget);
+      root = await evaluateRoot(tree, rootDir, options, budget);
+      if (budget.exhausted) warnings.push(`sources of ${input}: ${budget.exhausted}`);
       const mapping = mapPlanToSource(plan.inventory.resources, root, plan.document.configuration);
       details['mappedToSource'] = `${mapping.mapped}/${mapping.total}`;
       for (const mismatch of mapping.mismatches) warnings.push(`sources of ${input}: ${mismatch}; those resources keep plan-file locations`);

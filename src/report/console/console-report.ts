@@ -1,4 +1,5 @@
 import type { Finding } from '../../rules/finding.js';
+import { inertCommands } from '../inert-commands.js';
 import { printable } from '../printable-text.js';
 import type { Reporter } from '../report-context.js';
 import { renderFinding } from './console-finding.js';
@@ -7,9 +8,14 @@ import { consoleTheme, type ConsoleTheme } from './console-theme.js';
 
 /**
  * The human report: findings grouped by input, then by resource, in the scan's order; then the
- * coverage gaps and a one-line summary. Colour only when the caller says so.
+ * coverage gaps and a one-line summary. Colour only when the caller says so. Each piece is whole
+ * lines, made inert as the lines they are once wrapped (a CI log runs workflow commands).
  */
 export const consoleReport: Reporter = function* (result, context) {
+  for (const piece of consoleLines(result, context)) yield inertCommands(piece);
+};
+
+const consoleLines: Reporter = function* (result, context) {
   const theme = consoleTheme(context.color);
   let first = true;
   for (const [input, resources] of groupFindings(result.findings)) {

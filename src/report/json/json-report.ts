@@ -3,6 +3,7 @@ import type { Finding, TraceStep } from '../../rules/finding.js';
 import type { ScanResult } from '../../scan/scan-result.js';
 import type { Reporter } from '../report-context.js';
 import { JsonSequence, jsonPieces } from './json-pieces.js';
+import { safeJsonText } from './safe-json-text.js';
 
 /** Version of the JSON output contract (schemas/warden-report.schema.json); bump on any breaking change. */
 export const JSON_SCHEMA_VERSION = '1.0';
@@ -13,7 +14,7 @@ export const JSON_SCHEMA_VERSION = '1.0';
  */
 export const jsonReport: Reporter = function* (result) {
   // Depth 2: the document, then its members (findings one at a time).
-  yield* jsonPieces(toJsonDocument(result), 2);
+  for (const piece of jsonPieces(toJsonDocument(result), 2)) yield safeJsonText(piece);
   yield '\n';
 };
 

@@ -4,11 +4,8 @@ import { loadDeclarativePolicyFile } from '../declarative/load-declarative-polic
 import { importPolicyFile } from './import-policy-module.js';
 import type { LoadedPolicy } from './loaded-policy.js';
 import { describeImportError, policiesFromModule } from './policies-from-module.js';
+import { policyFileKind } from './policy-file-kind.js';
 import type { PolicyLoadProblem } from './policy-load-problem.js';
-
-const CODE_FILE = /\.(?:ts|mts|js|mjs)$/;
-const NOT_A_POLICY_FILE = /\.(?:d\.ts|d\.mts|test\.[mc]?[jt]s|spec\.[mc]?[jt]s)$/;
-const DECLARATIVE_FILE = /\.policy\.(?:ya?ml|json)$/;
 
 export interface LoadedPolicyDir {
   policies: LoadedPolicy[];
@@ -33,13 +30,14 @@ export async function loadPolicyDir(dir: string, shownAs: string): Promise<Loade
   for (const name of entries) {
     const path = join(dir, name);
     const source = join(shownAs, name);
-    if (DECLARATIVE_FILE.test(name)) {
+    const kind = policyFileKind(name);
+    if (kind === 'declarative') {
       const loaded = loadDeclarativePolicyFile(path, source, dir);
       if ('problems' in loaded) out.problems.push(...loaded.problems);
       else out.policies.push(loaded.policy);
       continue;
     }
-    if (!CODE_FILE.test(name) || NOT_A_POLICY_FILE.test(name) || !statSync(path).isFile()) continue;
+    if (kind !== 'code' || !statSync(path).isFile()) continue;
     let namespace: unknown;
     try {
       namespace = await importPolicyFile(path);

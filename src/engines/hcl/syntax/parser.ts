@@ -1,5 +1,6 @@
 import type { Language as TsLanguage, Parser as TsParser, TreeCursor } from 'web-tree-sitter';
 import type { Comment } from './ast.js';
+import { withExponentsAsDigits } from './exponent-numbers.js';
 import { grammarWasm } from './grammar-wasm.js';
 import { SIMPLE_EXPRESSION } from './simple-expression.js';
 import type { SourceFile } from './source-file.js';
@@ -97,7 +98,7 @@ function loadParser(): Promise<LoadedParser> {
 /** Parses one file into a plain syntax tree plus its comments; throws HclSyntaxError at the first error. */
 export async function parseCst(file: SourceFile): Promise<{ root: CstNode; comments: Comment[] }> {
   const { parser, types } = await loadParser();
-  const tree = parser.parse(file.text);
+  const tree = parser.parse(withExponentsAsDigits(file.text));
   if (!tree) throw new HclSyntaxError(file.path, 1, 1, 'the parser gave no result');
   const cursor = tree.walk();
   try {
