@@ -1,7 +1,7 @@
 import type { Resource, TagMap } from './resource.js';
 import { isSensitive } from './sensitive.js';
 import { Unknown, isUnknown } from './unknown.js';
-import { isValueObject, listOf, type Value, type ValueObject } from './value.js';
+import { isValueObject, listOf, setEntry, type Value, type ValueObject } from './value.js';
 
 /** The one resource type whose tags are a list of key/value/propagate_at_launch entries rather than a map. */
 export const AUTOSCALING_GROUP_TYPE = 'aws_autoscaling_group';
@@ -41,7 +41,7 @@ export function autoscalingGroupTagMap(values: ValueObject, address: string): Ta
   const tags = autoscalingGroupTags(values, address);
   if (isUnknown(tags)) return tags;
   const map: TagMap = {};
-  for (const tag of tags) map[tag.key] = tag.value;
+  for (const tag of tags) setEntry(map, tag.key, tag.value); // a key may be `__proto__`
   return map;
 }
 

@@ -35,4 +35,14 @@ describe('Auto Scaling group tags', () => {
     const { findings } = runPolicies(inventory, configured, 'omit');
     expect(findings.map((f) => f.verdict)).toEqual(['unknown', 'unknown']);
   });
+
+  it('keeps a tag named __proto__ as a tag, not as the prototype of the tag map', () => {
+    const plan = planOf(
+      [created('aws_autoscaling_group', 'web', { min_size: 1, max_size: 2, tag: [{ key: '__proto__', value: 'x', propagate_at_launch: true }, { key: 'Owner', value: 'me', propagate_at_launch: true }] }, { id: true })],
+      { 'aws_autoscaling_group.web': ['min_size', 'max_size', 'tag'] },
+    );
+    const tags = parsePlanText(JSON.stringify(plan), 'plan.json').inventory.byAddress('aws_autoscaling_group.web')!.tags as Record<string, unknown>;
+    expect(Object.keys(tags)).toEqual(['__proto__', 'Owner']);
+    expect(Object.getPrototypeOf(tags)).toBe(Object.prototype);
+  });
 });
