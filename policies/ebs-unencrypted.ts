@@ -47,7 +47,7 @@ function checkEncrypted(context: PolicyContext<Record<string, never>>, resource:
   // An unset attribute was given the account's EBS encryption-by-default setting; its note says which.
   const note = resource.defaults?.[path];
   if (encrypted === true) {
-    context.pass({ resource, element, message: `${what} is encrypted${note ? ` (${note})` : ''}` });
+    context.pass({ resource, element, message: `${what} is encrypted (${note ?? 'encrypted = true'})` });
   } else if (isUnknown(encrypted)) {
     context.unknown({ resource, element, path, message: `${what}: cannot tell whether it is encrypted`, reason: encrypted });
   } else {

@@ -134,8 +134,11 @@ function checkTag(context: PolicyContext<RequiredTagsOptions>, resource: Resourc
     context.fail({ resource, element, path, message: `${resource.address} tag ${lookup.key} ${problem}`, evidence: [{ path, value }, ...launchEvidence(resource, lookup.key)] });
     return;
   }
+  // The value itself is not quoted: a pass is about what was checked, and tags may carry what outputs should not.
+  const checked = [...(requirement.allowed ? ['an allowed value'] : []), ...(requirement.pattern ? [`matching /${requirement.pattern.source}/`] : [])];
   const launch = launchEvidence(resource, lookup.key)[0];
-  context.pass({ resource, element, message: `${resource.address} carries tag ${lookup.key}${launch ? ` (${launch.note})` : ''}` });
+  const launched = launch ? `; ${launch.note}` : '';
+  context.pass({ resource, element, message: `${resource.address} carries tag ${lookup.key}${checked.length > 0 ? ` with ${checked.join(', ')}` : ' (not empty)'}${launched}` });
 }
 
 /**

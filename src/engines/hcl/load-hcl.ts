@@ -6,6 +6,7 @@ import { backendResources } from '../state/backend-resources.js';
 import { readInitBackend } from '../state/init-backend.js';
 import { stateFileResource } from '../state/state-file-resource.js';
 import { isLocalSource } from './config/module-sources.js';
+import { ScanRoot } from '../scan-root.js';
 import { SourceTree, type SourceProblem } from './config/source-tree.js';
 import { discoverSources } from './discover-sources.js';
 import { BudgetExceeded, WorkBudget, type BudgetLimits } from './eval/work-budget.js';
@@ -39,7 +40,7 @@ export async function loadHclDirectory(dir: string, displayName: string, options
   if (discovered.moduleDirs.length === 0 && discovered.stateFiles.length === 0) {
     throw new InputError(displayName, 'no Terraform files (*.tf) in this directory or below it');
   }
-  const tree = new SourceTree(options.cwd);
+  const tree = new SourceTree(options.cwd, await ScanRoot.of(dir));
   for (const file of discovered.jsonFiles) tree.warnings.push(`${tree.display(file)}: Terraform JSON syntax (.tf.json) is not read; its resources are not scanned`);
   await tree.preload(discovered.moduleDirs);
   const called = new Set<string>();
@@ -60,7 +61,7 @@ export async function loadHclDirectory(dir: string, displayName: string, options
       throw error;
     });
     roots.push(root);
-    const recorded = await readInitBackend(rootDir, (path) => tree.display(path));
+    const recorded = await readInitBackend(rootDir, (path) => tree.display(path), tree.root);
     if (recorded && 'problem' in recorded) tree.problems.push({ target: tree.display(rootDir), message: recorded.problem });
     extra.set(rootDir, backendResources(root.display, 'hcl', backendBlock(root.modules.get('')!), recorded && 'part' in recorded ? recorded.part : undefined));
   }

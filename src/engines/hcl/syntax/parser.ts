@@ -16,14 +16,20 @@ export interface CstNode {
 
 /** A file that does not parse: where and why, for a one-line `file:line:col: message`. */
 export class HclSyntaxError extends Error {
+  /** The message without any text of the file: for a file whose bytes must not be shown (outside the scan root). */
+  readonly unquotedMessage: string;
+
   constructor(
     readonly file: string,
     readonly line: number,
     readonly column: number,
     readonly reason: string,
+    /** `reason` without the quoted source text, when it quotes some. */
+    unquotedReason: string = reason,
   ) {
     super(`${file}:${line}:${column}: ${reason}`);
     this.name = 'HclSyntaxError';
+    this.unquotedMessage = `${file}:${line}:${column}: ${unquotedReason}`;
   }
 }
 
@@ -171,5 +177,5 @@ function syntaxError(cursor: TreeCursor, file: SourceFile): HclSyntaxError {
   }
   const firstLine = file.text.slice(cursor.startIndex, cursor.endIndex).split('\n')[0]!.replace(/\s+/g, ' ').trim();
   const shown = firstLine.length > 40 ? `${firstLine.slice(0, 40)}…` : firstLine;
-  return new HclSyntaxError(file.path, at.line, at.column, shown === '' ? 'syntax error: unexpected end of file' : `syntax error near "${shown}"`);
+  return new HclSyntaxError(file.path, at.line, at.column, shown === '' ? 'syntax error: unexpected end of file' : `syntax error near "${shown}"`, 'syntax error');
 }
