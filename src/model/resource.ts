@@ -52,6 +52,11 @@ export interface Resource {
    * (a security group's `ingress` when its rules are separate resources). Undefined when not recorded.
    */
   configuredAttributes?: readonly string[];
+  /**
+   * Attributes the configuration leaves unset that were given the provider's default (provider-defaults.ts):
+   * attribute path → what the unset attribute was taken to mean, for evidence.
+   */
+  defaults?: Record<string, string>;
   /** What the plan does to it, for plan resources. */
   action?: 'create' | 'update' | 'replace' | 'no-op' | 'read';
   /** The raw source object, for declarative JSONPath policies. */

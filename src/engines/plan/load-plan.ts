@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Inventory } from '../../model/inventory.js';
 import type { Resource, TagMap } from '../../model/resource.js';
 import { marksAnything, wrapMarked, type SensitiveMarks } from '../../model/sensitive-marks.js';
+import { AUTOSCALING_GROUP_TYPE, autoscalingGroupTagMap } from '../../model/autoscaling-tags.js';
+import { applyProviderDefaults } from '../../model/apply-provider-defaults.js';
 import { Unknown, isUnknown } from '../../model/unknown.js';
 import { isValueObject, setEntry, type ValueObject } from '../../model/value.js';
 import { InputError, describeFsError } from '../input-error.js';
@@ -79,6 +81,8 @@ function readPlan(value: PlanDocument, jsonText: string, lineOffset: number, inp
     const configured = resolver.configuredAttributesOf(resource);
     if (configured) resource.configuredAttributes = configured;
   }
+  // An unset attribute is null or "known after apply" here and absent in source: both get the provider's default.
+  applyProviderDefaults(resources, { configuredAt: (resource, steps) => resolver.configuredAt(resource, steps), awsProviderConfigurations: awsProviderConfigurations(value) });
   return {
     inventory: new Inventory(resources, input),
     formatVersion: value.format_version,
@@ -171,7 +175,7 @@ function makeResource(raw: ResourceChange & { module_address?: unknown }, addres
     mode: raw.mode === 'data' ? 'data' : 'managed',
     modulePath,
     values,
-    tags: effectiveTags(values, address),
+    tags: raw.type === AUTOSCALING_GROUP_TYPE ? autoscalingGroupTagMap(values, address) : effectiveTags(values, address),
     source: 'plan',
     input,
     references: {},
@@ -253,4 +257,12 @@ function moduleOf(address: string): string {
     rest = rest.slice(match[0].length + 1);
   }
   return parts.join('.');
+}
+
+/** The AWS provider configurations of the plan's configuration (`aws`, `aws.west`, `module.x:aws`); at least the implied one. */
+function awsProviderConfigurations(plan: PlanDocument): number {
+  const configs = (plan.configuration as { provider_config?: unknown } | undefined)?.provider_config;
+  if (typeof configs !== 'object' || configs === null) return 1;
+  const aws = Object.values(configs).filter((config) => (config as { name?: unknown } | null)?.name === 'aws').length;
+  return Math.max(1, aws);
 }

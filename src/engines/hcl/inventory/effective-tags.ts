@@ -1,3 +1,4 @@
+import { AUTOSCALING_GROUP_TYPE, autoscalingGroupTagMap } from '../../../model/autoscaling-tags.js';
 import type { TagMap } from '../../../model/resource.js';
 import { Sensitive, isSensitive } from '../../../model/sensitive.js';
 import { Unknown, isUnknown } from '../../../model/unknown.js';
@@ -39,6 +40,8 @@ function providerOf(decl: ResourceDecl): BlockProvider {
  */
 export function effectiveTags(instance: ResourceInstance, values: ValueObject): EffectiveTags {
   const { decl } = instance;
+  // Its tags are a list of entries, and default_tags do not apply to it: read as a plan reads it.
+  if (decl.type === AUTOSCALING_GROUP_TYPE && providerOf(decl).aws) return { tags: autoscalingGroupTagMap(values, instance.address) };
   const own = values['tags'];
   const provider = providerOf(decl);
   if (own === undefined && !(provider.aws && TAGGABLE_AWS_TYPES.has(decl.type))) return { tags: undefined };
