@@ -5,20 +5,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { bundledPackageDefine } from './bundled-package.mjs';
-import { bundleLazyRequires } from './esbuild-plugins.mjs';
+import { bundleLazyRequires, embedGrammarWasm } from './esbuild-plugins.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = resolve(process.argv[2] ?? join(root, 'action', 'dist', 'index.mjs'));
-
-/** The HCL parser's WebAssembly comes from the bundle itself, not from files beside it. */
-const embedGrammarWasm = {
-  name: 'embed-grammar-wasm',
-  setup(esbuild) {
-    esbuild.onResolve({ filter: /\/grammar-wasm\.js$/ }, (args) =>
-      args.importer.endsWith(join('syntax', 'parser.ts')) ? { path: join(root, 'src', 'action', 'embedded-grammar-wasm.ts') } : undefined,
-    );
-  },
-};
 
 await build({
   absWorkingDir: root,
@@ -41,6 +31,6 @@ await build({
   banner: { js: "import { createRequire as __wardenCreateRequire } from 'node:module'; const require = __wardenCreateRequire(import.meta.url);" },
   legalComments: 'eof',
   // The copied bundle has no node_modules to find a lazily required package in at run time.
-  plugins: [embedGrammarWasm, bundleLazyRequires()],
+  plugins: [embedGrammarWasm(root), bundleLazyRequires()],
   logLevel: 'warning',
 });
