@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 /**
  * warden's npm package name, scoped so that nobody else can publish under it: instructions that
  * install an unclaimed unscoped name would fetch whatever someone later publishes there.
- * package.json holds the same name (test/package/package-identity.test.ts keeps the two equal).
+ * package.json holds the same name (test/docs/install-instructions.test.ts keeps the two equal).
  */
 export const PACKAGE_NAME = '@warden-scanner/warden';
 
