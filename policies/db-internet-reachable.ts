@@ -23,15 +23,17 @@ export const dbInternetReachable = definePolicy({
   title: 'Database reachable from the internet',
   severity: 'critical',
   description:
-    'A database instance (aws_db_instance, aws_rds_cluster_instance) can receive a TCP connection from the internet: ' +
+    'A database instance (aws_db_instance, aws_rds_cluster_instance, or a Multi-AZ DB cluster: aws_rds_cluster with ' +
+    'db_cluster_instance_class) can receive a TCP connection from the internet: ' +
     'publicly_accessible is true, an internet gateway is attached to the VPC of its DB subnet group, the route table of ' +
     'one of its subnets (explicit association, else the VPC main table) sends the client\'s address to that gateway by ' +
     'longest prefix match (a more specific NAT, transit gateway, peering or local route wins), the subnet\'s network ACL ' +
     'allows the inbound request on the database port and the outbound reply to some ephemeral port (1024-65535) for the ' +
     'same client address, and an attached security group allows the port from 0.0.0.0/0 or ::/0. Client address sets are ' +
     'solved exactly for IPv4 and IPv6; the finding names a witness client range and the whole path. When the answer ' +
-    'depends on a value known only after apply (or not in the inventory), the verdict is unknown and names it; ' +
-    'db-publicly-accessible then stays silent, so a database gets at most one finding from the two policies.',
+    'depends on a value known only after apply (or not in the inventory, such as the default VPC), the verdict is unknown ' +
+    'and names it; db-publicly-accessible then fails beside it when publicly_accessible is true, and stays silent when this ' +
+    'policy fails: at most one failing finding per database from the two policies.',
   remediation:
     'Set publicly_accessible = false and reach the database through private networking (VPN, Direct Connect, ' +
     'peering, AWS Systems Manager port forwarding or a bastion). Keep database subnets on route tables without a route ' +

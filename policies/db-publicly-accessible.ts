@@ -6,11 +6,15 @@ export const dbPubliclyAccessible = definePolicy({
   title: 'Database publicly accessible (latent exposure)',
   severity: 'medium',
   description:
-    'A database instance (aws_db_instance, aws_rds_cluster_instance) has publicly_accessible = true, so RDS gives it a ' +
-    'public IP address, but the rest of the path from the internet does not hold today (no internet gateway route, a ' +
-    'network ACL or security group in the way). One route-table or security-group change away from exposure. Only one ' +
-    'of this policy and db-internet-reachable reports a database: when the full path holds, or when it cannot be decided ' +
-    '(a value known only after apply), db-internet-reachable reports it (fail or unknown) and this policy stays silent.',
+    'A database instance (aws_db_instance, aws_rds_cluster_instance, or a Multi-AZ DB cluster: aws_rds_cluster with ' +
+    'db_cluster_instance_class) has publicly_accessible = true, so RDS gives it a ' +
+    'public IP address, but the full path from the internet is not proven. It fails when the path is broken today (no ' +
+    'internet gateway route, a network ACL or security group in the way: one route-table or security-group change away ' +
+    'from exposure; the message names the broken link) and when the path cannot be decided (the DB subnet group, its ' +
+    'network or a rule is not in the inventory or known only after apply, or the instance sits in the default VPC; the ' +
+    'message and evidence name the unknown link, and db-internet-reachable reports its unknown beside it). When the whole ' +
+    'path is proven, db-internet-reachable fails instead and this policy stays silent: at most one failing finding per ' +
+    'database from the two policies. When publicly_accessible itself is known only after apply, the verdict is unknown.',
   remediation:
     'Set publicly_accessible = false unless clients outside the VPC must connect directly; reach the database through ' +
     'private networking (VPN, Direct Connect, peering, AWS Systems Manager port forwarding or a bastion).',
@@ -27,8 +31,23 @@ export const dbPubliclyAccessible = definePolicy({
         continue;
       }
       const exposure = network.exposureOf(db);
-      // Reachable or undecided: db-internet-reachable reports this database.
-      if (exposure.status !== 'unreachable') continue;
+      // A proven path is db-internet-reachable's failure (critical); so is any verdict on an undecided publicly_accessible.
+      if (exposure.status === 'reachable') continue;
+      if (exposure.status === 'unknown') {
+        if (isUnknown(publiclyAccessible)) continue;
+        // Public, and the path undecided: a public address is exposure enough to fail, naming what is unknown.
+        const doubts = exposure.doubts.map((d) => d.reason);
+        context.fail({
+          resource: db.resource,
+          path: 'publicly_accessible',
+          message: `${address} is publicly accessible; whether the internet reaches it cannot be decided: ${doubts[0] ?? 'the network path is not known'}`,
+          evidence: [
+            { path: 'publicly_accessible', value: publiclyAccessible },
+            ...doubts.map((doubt) => ({ path: 'network path', value: 'unknown', note: doubt })),
+          ],
+        });
+        continue;
+      }
       const why = exposure.blockers[0] ?? 'the network path does not hold';
       const evidence = [
         { path: 'publicly_accessible', value: publiclyAccessible },

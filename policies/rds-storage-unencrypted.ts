@@ -9,7 +9,9 @@ export const rdsStorageUnencrypted = definePolicy({
   severity: 'medium',
   description:
     'An RDS DB instance or Aurora/Multi-AZ DB cluster stores its data, automated backups, read replicas and snapshots ' +
-    'unencrypted (storage_encrypted is not true). Encryption can only be chosen when the database is created.',
+    'unencrypted (storage_encrypted is not true). Encryption can only be chosen when the database is created. An Aurora ' +
+    'Serverless v1 cluster (engine_mode = "serverless") passes whatever storage_encrypted says: AWS always encrypts its ' +
+    'storage; when engine_mode is known only after apply and storage_encrypted is not true, the verdict is unknown.',
   remediation:
     'Set storage_encrypted = true (and kms_key_id for a customer managed key) when creating the database. An existing ' +
     'database cannot be encrypted in place: restore an encrypted copy of a snapshot and switch over to it.',
@@ -31,7 +33,17 @@ export const rdsStorageUnencrypted = definePolicy({
 function checkDatabase(context: PolicyContext<Record<string, never>>, resource: Resource): void {
   const encrypted = resource.values['storage_encrypted'];
   if (encrypted === true) {
-    context.pass({ resource, message: `${resource.address} encrypts its storage` });
+    context.pass({ resource, message: `${resource.address} encrypts its storage (storage_encrypted = true)` });
+    return;
+  }
+  const engineMode = resource.values['engine_mode'];
+  if (engineMode === 'serverless') {
+    context.pass({ resource, message: `${resource.address} is an Aurora Serverless v1 cluster, whose storage AWS always encrypts at rest` });
+    return;
+  }
+  if (isUnknown(engineMode) && !isUnknown(encrypted)) {
+    // Only a serverless (v1) engine mode would encrypt it regardless of storage_encrypted.
+    context.unknown({ resource, path: 'engine_mode', message: `${resource.address}: cannot tell whether it is an Aurora Serverless v1 cluster (always encrypted) from its engine_mode`, reason: engineMode });
     return;
   }
   if (isUnknown(encrypted)) {
@@ -43,7 +55,7 @@ function checkDatabase(context: PolicyContext<Record<string, never>>, resource: 
   if (isUnknown(source) || (knownString(source) ?? '') !== '') {
     const key = resource.values['kms_key_id'];
     if (isUnknown(key) || (knownString(key) ?? '') !== '') {
-      context.pass({ resource, message: `${resource.address} is a read replica encrypted with a KMS key` });
+      context.pass({ resource, message: `${resource.address} is a read replica with a KMS key (kms_key_id), so its storage is encrypted` });
       return;
     }
     context.unknown({

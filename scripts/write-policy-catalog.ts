@@ -4,7 +4,7 @@
  * checks it against the policies).
  */
 import { writeFileSync } from 'node:fs';
-import { CATALOG_URL } from '../policies/catalog-file.js';
-import { computeBuiltinCatalog } from '../policies/catalog.js';
+import { CATALOG_URL } from '../src/cli/builtin-catalog-file.js';
+import { computeBuiltinCatalog } from '../src/cli/builtin-catalog.js';
 
 writeFileSync(CATALOG_URL, `${JSON.stringify(await computeBuiltinCatalog(), null, 2)}\n`);

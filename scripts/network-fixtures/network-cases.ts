@@ -187,7 +187,7 @@ export const NETWORK_CASES: NetworkCase[] = [
   {
     name: 'cidr-unknown-at-plan-time',
     about: 'the only rule opening 5432 takes its CIDR from an Elastic IP known only after apply',
-    database: DB, reachable: 'unknown', publiclyAccessible: 'none',
+    database: DB, reachable: 'unknown', publiclyAccessible: 'fail', alsoForPubliclyAccessible: true,
     specs: replace(
       reachableNetwork(),
       { type: 'aws_eip', name: 'office', values: { domain: 'vpc', tags: { Name: 'office' } }, computed: ['allocation_id', 'public_ip', 'public_dns', 'tags_all'] },

@@ -64,6 +64,9 @@ export interface PlanOptions {
   terraformVersion?: string;
 }
 
+/** The `timestamp` of every generated plan: how generate.ts tells its own files from hand-written cases beside them. */
+export const GENERATED_TIMESTAMP = '2025-01-15T10:00:00Z';
+
 /** The plan document for these resources. */
 export function buildPlan(specs: readonly ResourceSpec[], options: PlanOptions = {}): JsonObject {
   const byAddress = new Map(specs.map((s) => [addressOf(s), s]));
@@ -136,7 +139,7 @@ export function buildPlan(specs: readonly ResourceSpec[], options: PlanOptions =
       provider_config: { aws: { name: 'aws', full_name: 'registry.terraform.io/hashicorp/aws', expressions: { region: { constant_value: 'eu-west-1' } } } },
       root_module: { resources: config },
     },
-    timestamp: '2025-01-15T10:00:00Z',
+    timestamp: GENERATED_TIMESTAMP,
     applyable: true,
     complete: true,
     errored: false,

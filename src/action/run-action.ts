@@ -22,7 +22,7 @@ export async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
     const inputs = readActionInputs(env);
     const workspace = resolve(env['GITHUB_WORKSPACE'] ?? process.cwd());
     const scan = actionScan(inputs, workspace);
-    const { result, plan } = await performScan(scan.paths, scan.flags, workspace);
+    const { result, plan } = await performScan(scan.paths, scan.flags, workspace, { codePolicies: inputs.allowCodePolicies });
     const exitCode = await emitResult(result, plan, workspace);
     if (inputs.summary) appendStepSummary(env, wholeText(await reportRenderer(result, plan, workspace)('markdown', true)));
     writeStepOutputs(env, scanOutputs(result, scan.sarifFile, exitCode));

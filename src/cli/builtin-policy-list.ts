@@ -1,4 +1,4 @@
-import { readCatalogFile } from '../../policies/catalog-file.js';
+import { readCatalogFile } from './builtin-catalog-file.js';
 import { findConfig } from '../config/find-config.js';
 import { policyListText } from './policy-list-text.js';
 

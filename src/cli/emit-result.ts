@@ -69,6 +69,7 @@ export async function emitResult(result: ScanResult, plan: OutputPlan, cwd: stri
   for (const gap of result.coverage.gaps) {
     if (!inputErrors.has(gap.message) && !failedInputs.has(gap.target)) writeStderrLine(gap.message);
   }
+  for (const note of result.coverage.notes ?? []) writeStderrLine(`note: ${note}`);
   for (const warning of result.warnings) writeStderrLine(`warning: ${warning}`);
 
   const render = reportRenderer(result, plan, cwd);

@@ -4,6 +4,7 @@ import { EXIT } from '../rules/exit-code.js';
 import { describeInternalError } from '../scan/internal-error.js';
 import { versionLine } from '../package-info.js';
 import { Command as CommanderCommand, CommanderError } from './commander.js';
+import { endQuietlyOnBrokenPipe } from './broken-pipe.js';
 import { writeStderrLine } from './stderr-line.js';
 import { UsageError } from './usage-error.js';
 
@@ -18,6 +19,8 @@ const COMMAND_GROUPS: { names: readonly string[]; load: () => Promise<Register> 
 
 /** Runs the CLI and returns the exit code; never throws for a user mistake. */
 export async function main(argv: string[]): Promise<number> {
+  endQuietlyOnBrokenPipe(process.stdout);
+  endQuietlyOnBrokenPipe(process.stderr);
   let exitCode: number = EXIT.ok;
   const setExitCode = (code: number): void => {
     exitCode = code;

@@ -1,6 +1,9 @@
 import { loadConfig } from '../config/load-config.js';
 import { isSensitive, REDACTED } from '../model/sensitive.js';
 import { isUnknown } from '../model/unknown.js';
+import { inertCommands } from '../report/inert-commands.js';
+import { safeJsonText } from '../report/json/safe-json-text.js';
+import { printableLines } from '../report/printable-text.js';
 import { EXIT } from '../rules/exit-code.js';
 import type { LoadedPolicy } from '../rules/loading/loaded-policy.js';
 import { policyExample, type PolicyExample } from '../rules/policy-example.js';
@@ -43,11 +46,12 @@ export async function policyShowCommand(id: string, flags: PolicyShowFlags): Pro
       options,
       ...(example ? { example: { name: example.name, file: displayPath(example.file, cwd), resources: example.resources.map((r) => ({ address: r.address, values: plain(r.values) })), findings: example.findings } } : {}),
     };
-    process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    process.stdout.write(`${safeJsonText(JSON.stringify(doc, null, 2))}\n`);
     return EXIT.ok;
   }
   if (flags.format !== undefined && flags.format !== 'console') throw new UsageError(`--format: "${flags.format}" is not one of console, json`);
-  process.stdout.write(render(loaded, options, example));
+  // The policy's texts and example come from the repository: no control character or workflow command.
+  process.stdout.write(inertCommands(printableLines(render(loaded, options, example))));
   return EXIT.ok;
 }
 

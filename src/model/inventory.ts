@@ -5,6 +5,7 @@ import { buildBuckets, type Bucket } from './views/buckets.js';
 import { buildSecurityGroups, type SecurityGroup } from './views/security-groups.js';
 import type { NetworkView } from '../network/network-view.js';
 import { buildNetworkView } from './network-view-factory.js';
+import { nameIdentityOf, normaliseName } from './name-identities.js';
 
 /** The result of following a reference attribute: the resources it points at, or why we cannot tell. */
 export type Resolution = Resource[] | Unknown;
@@ -20,6 +21,7 @@ export class Inventory {
   readonly #byType = new Map<string, Resource[]>();
   readonly #byAddress = new Map<string, Resource>();
   readonly #byId = new Map<string, Resource[]>();
+  readonly #byName = new Map<string, Resource[]>();
   #securityGroups?: SecurityGroup[];
   #buckets?: Bucket[];
   #network?: NetworkView;
@@ -33,10 +35,14 @@ export class Inventory {
         const id = resource.values[key];
         if (typeof id === 'string' && id !== '') push(this.#byId, id, resource);
       }
+      const name = nameIdentityOf(resource);
+      if (name !== undefined) push(this.#byName, name, resource);
     }
     // Managed resources first, sorted once here rather than on every lookup (rules resolve their group by id).
-    for (const found of this.#byId.values()) {
-      if (found.length > 1) found.sort((a, b) => (a.mode === b.mode ? 0 : a.mode === 'managed' ? -1 : 1));
+    for (const index of [this.#byId, this.#byName]) {
+      for (const found of index.values()) {
+        if (found.length > 1) found.sort(managedFirst);
+      }
     }
   }
 
@@ -49,9 +55,16 @@ export class Inventory {
     return this.#byAddress.get(address);
   }
 
-  /** Resources whose `id` or `arn` is this value (managed resources first). */
+  /**
+   * Resources whose `id` or `arn` is this value, and those whose name is their identity and is this
+   * value (an RDS subnet group, cluster or parameter group: name-identities.ts). Managed resources first.
+   */
   byId(id: string): readonly Resource[] {
-    return this.#byId.get(id) ?? NONE;
+    const withId = this.#byId.get(id);
+    const named = this.#byName.size > 0 ? this.#byName.get(normaliseName(id)) : undefined;
+    if (!named) return withId ?? NONE;
+    // Both: an existing group whose id is its name, or another type whose id happens to be this name.
+    return withId ? [...new Set([...withId, ...named])].sort(managedFirst) : named;
   }
 
   /**
@@ -97,6 +110,10 @@ export class Inventory {
 }
 
 const NONE: readonly Resource[] = [];
+
+function managedFirst(a: Resource, b: Resource): number {
+  return a.mode === b.mode ? 0 : a.mode === 'managed' ? -1 : 1;
+}
 
 function idsIn(value: Value | undefined): string[] {
   if (typeof value === 'string') return value === '' ? [] : [value];

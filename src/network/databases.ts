@@ -36,18 +36,36 @@ export interface DbInstance {
   securityGroupsFrom: Resource;
 }
 
-/** Reads the database instances (`aws_db_instance`, `aws_rds_cluster_instance`) of an inventory. */
+/**
+ * Reads the database instances (`aws_db_instance`, `aws_rds_cluster_instance`) of an inventory, and
+ * the Multi-AZ DB clusters that stand for their instances.
+ */
 export function readDatabases(inventory: Inventory): DbInstance[] {
-  return inventory.ofType(...DB_INSTANCE_TYPES).map((resource) => readDatabase(inventory, resource));
+  return [...inventory.ofType(...DB_INSTANCE_TYPES), ...inventory.ofType(...CLUSTER_TYPES).filter(isMultiAzDbCluster)].map((resource) =>
+    readDatabase(inventory, resource),
+  );
+}
+
+/**
+ * A Multi-AZ DB cluster (not Aurora: it has a `db_cluster_instance_class`) gets its instances from RDS
+ * without `aws_rds_cluster_instance` blocks, and carries `publicly_accessible` itself. A live audit
+ * lists those instances, and records no instance class on the cluster, so it is not read twice.
+ */
+function isMultiAzDbCluster(cluster: Resource): boolean {
+  const instanceClass = cluster.values['db_cluster_instance_class'];
+  return isUnknown(instanceClass) ? configures(cluster, 'db_cluster_instance_class') : typeof instanceClass === 'string' && instanceClass !== '';
 }
 
 function readDatabase(inventory: Inventory, resource: Resource): DbInstance {
   const isClusterMember = resource.type === 'aws_rds_cluster_instance';
-  const cluster = isClusterMember ? linksOf(inventory, resource, 'cluster_identifier', CLUSTER_TYPES).resources[0] : undefined;
+  const clusterLinks = isClusterMember ? linksOf(inventory, resource, 'cluster_identifier', CLUSTER_TYPES) : undefined;
+  const cluster = clusterLinks?.resources[0];
   // Aurora members take the subnet group and security groups of their cluster; live members carry their own too.
-  const groupHolder = cluster && hasValue(cluster, 'db_subnet_group_name') ? cluster : resource;
   const securityGroupsFrom = cluster && !hasValue(resource, 'vpc_security_group_ids') ? cluster : resource;
-  const subnetGroup = subnetGroupOf(inventory, groupHolder);
+  const ownGroup = hasValue(resource, 'db_subnet_group_name');
+  let subnetGroup: Resource | Unknown;
+  if (clusterLinks && !cluster && !ownGroup) subnetGroup = unfoundCluster(resource, clusterLinks);
+  else subnetGroup = subnetGroupOf(inventory, cluster && (hasValue(cluster, 'db_subnet_group_name') || !ownGroup) ? cluster : resource);
   return {
     resource,
     ...(cluster ? { cluster } : {}),
@@ -67,6 +85,13 @@ function subnetGroupOf(inventory: Inventory, holder: Resource): Resource | Unkno
   if (links.missing[0]) return describeMissing('DB subnet group', links.missing[0], holder);
   if (links.unknown && configures(holder, 'db_subnet_group_name')) return links.unknown;
   return new Unknown(`${holder.address} has no DB subnet group: it is placed in the default VPC, which is not in the inventory`);
+}
+
+/** A member whose cluster is not here lives in that cluster's network, not in the default VPC: say which cluster is missing. */
+function unfoundCluster(member: Resource, links: Links): Unknown {
+  if (links.missing[0]) return describeMissing('DB cluster', links.missing[0], member);
+  if (links.unknown) return new Unknown(`the DB cluster of ${member.address} is not known: ${links.unknown.reason}`);
+  return new Unknown(`the DB cluster of ${member.address} is not in the inventory`);
 }
 
 function subnetsOf(inventory: Inventory, group: Resource): (Resource | Unknown)[] | Unknown {

@@ -47,8 +47,10 @@ interface Outcome {
 
 /** Solves the path for each subnet of the database's subnet group, IPv4 then IPv6; the first witness wins. */
 export function solveExposure(view: NetworkView, db: DbInstance): DbExposure {
-  if (isUnknown(db.port)) return { status: 'unknown', doubts: [db.port], blockers: [] };
-  if (isUnknown(db.subnets)) return { status: 'unknown', doubts: [db.subnets], blockers: [] };
+  if (isUnknown(db.subnets) || isUnknown(db.port)) {
+    // Name every undecided link at once, where the network is (the subnets) first.
+    return { status: 'unknown', doubts: [db.subnets, db.port].filter(isUnknown), blockers: [] };
+  }
   if (db.subnets.length === 0) return { status: 'unreachable', doubts: [], blockers: [`the DB subnet group has no subnets`] };
   const port = db.port.port;
   const families: Family[] = db.ipv6 === false ? ['ipv4'] : ['ipv4', 'ipv6'];

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describeFsError } from '../engines/input-error.js';
+import { jsonSyntaxReason } from '../json-syntax-reason.js';
 import { writeOutputFile } from '../report/write-output.js';
 import baselineSchema from '../../schemas/warden-baseline.schema.json' with { type: 'json' };
 import { sameEntries, serialiseBaseline, type Baseline } from './baseline.js';
@@ -39,7 +40,7 @@ function parseBaselineFile(path: string, display: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new BaselineError(`baseline ${display}: not valid JSON: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    throw new BaselineError(`baseline ${display}: not valid JSON: ${jsonSyntaxReason(error instanceof Error ? error.message : String(error))}`);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Inventory } from '../model/inventory.js';
+import { Inventory } from '../model/inventory.js';
 import type { Location } from '../model/location.js';
 import type { Resource } from '../model/resource.js';
 // Policies reach the network through `inventory.network`: load it wherever policies run (see network-view-factory.ts).
@@ -19,10 +19,12 @@ export interface ConfiguredPolicy {
   severityOverride?: Severity;
 }
 
-/** A policy that threw: recorded in coverage; the other policies still run. */
+/** A policy that threw: a broken policy (exit 2), recorded in coverage; the other policies still run. */
 export interface PolicyError {
   policyId: string;
   input: string;
+  /** The resource the check threw on: reported through `context.error`, or found by running the check on each resource alone. */
+  resource?: string;
   message: string;
 }
 
@@ -58,14 +60,40 @@ export function runPolicies(inventory: Inventory, policies: readonly ConfiguredP
         if (passMode === 'report') emit('pass', report);
         else if (passMode === 'count') passes.push(toPassRecord(configured, report));
       },
+      error: (resource, error) => {
+        const message = error instanceof Error ? error.message : String(error);
+        errors.push({ policyId: policy.id, input: inventory.input, resource: resource.address, message });
+        const reason = `${policy.id} could not be evaluated on this resource: ${message}`;
+        emit('unknown', { resource, message: `${resource.address}: ${reason}` }, reason);
+      },
     };
     try {
       policy.check(context);
     } catch (error) {
-      errors.push({ policyId: policy.id, input: inventory.input, message: error instanceof Error ? error.message : String(error) });
+      const resource = resourceThrownOn(configured, inventory);
+      errors.push({ policyId: policy.id, input: inventory.input, ...(resource ? { resource } : {}), message: error instanceof Error ? error.message : String(error) });
     }
   }
   return { findings, passes, errors };
+}
+
+/**
+ * Which resource a check that threw fails on, so the user knows where to look: the check is run
+ * again on each resource alone (only on this error path). None when it also throws with no
+ * resources at all, or only on a combination of them.
+ */
+function resourceThrownOn(configured: ConfiguredPolicy, inventory: Inventory): string | undefined {
+  const ignore = (): void => {};
+  const throwsOn = (resources: readonly Resource[]): boolean => {
+    try {
+      configured.policy.check({ inventory: new Inventory(resources, inventory.input), options: configured.options, fail: ignore, unknown: ignore, pass: ignore, error: ignore });
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  if (throwsOn([])) return undefined;
+  return inventory.resources.find((resource) => throwsOn([resource]))?.address;
 }
 
 /** The resource as findings name it. */

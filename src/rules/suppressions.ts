@@ -84,6 +84,21 @@ export function applyInlineIgnores(findings: Finding[], ignores: readonly Inline
   );
 }
 
+/**
+ * Inline ignores naming a rule id no loaded policy has (a typo, or a policy since renamed): such a
+ * comment silently suppresses nothing, so each is a warning with its file and line.
+ */
+export function unknownRuleIgnores(ignores: readonly InlineIgnore[], knownRuleIds: readonly string[]): string[] {
+  const known = new Set(knownRuleIds);
+  const warnings: string[] = [];
+  for (const ignore of ignores) {
+    for (const rule of ignore.rules) {
+      if (!known.has(rule)) warnings.push(`${ignore.file}:${ignore.line}: warden:ignore names ${rule}, which is not the id of any policy (see warden policies); it suppresses nothing`);
+    }
+  }
+  return warnings;
+}
+
 /** Only failing and undecided findings can be suppressed. */
 function isSuppressible(finding: Finding): boolean {
   return finding.verdict === 'fail' || finding.verdict === 'unknown';

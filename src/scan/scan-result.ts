@@ -15,6 +15,8 @@ export interface InputSummary {
   kind: 'plan' | 'hcl' | 'inventory' | 'live' | 'unknown';
   status: 'scanned' | 'error';
   resources?: number;
+  /** Plan and source inputs: how many of `resources` are AWS resources (`aws_*`); 0 is reported, as a wrong file or provider. */
+  awsResources?: number;
   /** e.g. plan `format_version` and `terraform_version`. */
   details?: Record<string, string>;
   /** The one-line reason, when status is error. */
@@ -74,7 +76,8 @@ export interface ScanResult {
   /** `scan` or `audit`. */
   command: string;
   inputs: InputSummary[];
-  coverage: { complete: boolean; gaps: CoverageGap[]; apiCalls?: ApiCallStats };
+  /** `notes`: what was not read without making the scan incomplete (a plan scanned without its .tf sources). */
+  coverage: { complete: boolean; gaps: CoverageGap[]; notes?: string[]; apiCalls?: ApiCallStats };
   policies: PolicyMeta[];
   findings: Finding[];
   /**

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { wholeText } from '../../src/report/report-text.js';
 import { junitReport } from '../../src/report/junit/junit-report.js';
-import type { ReportContext } from '../../src/report/reporter.js';
+import type { ReportContext } from '../../src/report/report-context.js';
 import type { Finding } from '../../src/rules/finding.js';
 import type { ScanResult } from '../../src/scan/scan-result.js';
 import { summarise } from '../../src/scan/summarise.js';
@@ -167,7 +167,8 @@ describe('JUnit report', () => {
     expect(xml).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
     expect(await junitSchemaErrors(xml)).toEqual([]);
     const failure = elements(parseXml(xml), 'failure')[0]!;
-    const readable = 'a "quoted" <tag> & \'apos\' ]]> \uFFFDnul \uFFFDbs \uFFFD[31mansi \uFFFD \uFFFDlone \u{1F512} end';
+    // Controls are shown as their escapes; what has no escape (U+FFFE, a lone surrogate) is replaced.
+    const readable = 'a "quoted" <tag> & \'apos\' ]]> \\u0000nul \\u0008bs \\u001b[31mansi \uFFFD \uFFFDlone \u{1F512} end';
     expect(failure.getAttribute('message')).toBe(`${readable} second line`);
     expect(failure.textContent).toContain(`${readable}\nsecond line`);
     expect(elements(parseXml(xml), 'testcase')[0]!.getAttribute('name')).toBe(`aws_db_instance.x["${readable}"]`);

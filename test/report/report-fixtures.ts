@@ -4,7 +4,7 @@ import { runScan } from '../../src/scan/run-scan.js';
 import type { ScanResult } from '../../src/scan/scan-result.js';
 import { summarise } from '../../src/scan/summarise.js';
 import { policyMeta } from '../../src/scan/policy-meta.js';
-import type { ReportContext } from '../../src/report/reporter.js';
+import type { ReportContext } from '../../src/report/report-context.js';
 
 /** The repository root: reports are rendered as if warden ran there, so fixture paths are repo-relative. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));

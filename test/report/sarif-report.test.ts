@@ -4,7 +4,7 @@ import type { Finding } from '../../src/rules/finding.js';
 import { SECURITY_SEVERITY_SCORE } from '../../src/rules/severity.js';
 import { sarifReport, SARIF_SCHEMA_URI, toSarifLog } from '../../src/report/sarif/sarif-report.js';
 import { keepMostSevere, MAX_RESULTS_PER_RUN, MAX_RUNS } from '../../src/report/sarif/sarif-runs.js';
-import type { SarifLog, SarifResult, SarifRun } from '../../src/report/sarif/sarif-types.js';
+import type * as Sarif from 'sarif';
 import { createBaseline } from '../../src/rules/baseline.js';
 import { applyBaseline } from '../../src/scan/apply-baseline.js';
 import type { ScanResult } from '../../src/scan/scan-result.js';
@@ -23,17 +23,20 @@ function underBaseline(): ScanResult {
   return applyBaseline(scanned, createBaseline(scanned.findings.slice(0, 1), scanned.tool, '2026-01-02'));
 }
 
-function log(result: ScanResult): SarifLog {
-  return JSON.parse(wholeText(sarifReport(result, CONTEXT))) as SarifLog;
+/** What warden writes always has what these tests read; @types/sarif declares nearly everything optional. */
+type Written<T> = T extends object ? { [K in keyof T]-?: Written<NonNullable<T[K]>> } : T;
+
+function log(result: ScanResult): Written<Sarif.Log> {
+  return JSON.parse(wholeText(sarifReport(result, CONTEXT))) as Written<Sarif.Log>;
 }
 
-function run(sarif: SarifLog, id: string): SarifRun {
+function run(sarif: Written<Sarif.Log>, id: string): Written<Sarif.Run> {
   const found = sarif.runs.find((r) => r.automationDetails.id === id);
   if (!found) throw new Error(`no run ${id} in ${sarif.runs.map((r) => r.automationDetails.id).join(', ')}`);
   return found;
 }
 
-function resultFor(sarif: SarifLog, message: string): SarifResult {
+function resultFor(sarif: Written<Sarif.Log>, message: string): Written<Sarif.Result> {
   const found = sarif.runs.flatMap((r) => r.results).find((r) => r.message.text.startsWith(message));
   if (!found) throw new Error(`no result "${message}"`);
   return found;
@@ -323,7 +326,7 @@ describe('SARIF content', () => {
     }));
     findings[MAX_RESULTS_PER_RUN + 1] = { ...findings[MAX_RESULTS_PER_RUN + 1]!, severity: 'critical', message: 'the critical one' };
     const result: ScanResult = { ...syntheticResult(), inputs: [{ path: 'infra', kind: 'hcl', status: 'scanned' }], coverage: { complete: true, gaps: [] }, findings, summary: summarise(findings) };
-    const only = toSarifLog(result, CONTEXT).runs[0]!;
+    const only = (toSarifLog(result, CONTEXT) as Written<Sarif.Log>).runs[0]!;
     expect(only.results).toHaveLength(MAX_RESULTS_PER_RUN);
     expect(only.results[only.results.length - 1]!.message.text).toBe('the critical one.');
     expect(only.invocations[0]!.toolExecutionNotifications).toEqual([
@@ -345,7 +348,7 @@ describe('SARIF content', () => {
       return { ...template, location: { kind: 'cloud', account, region: 'eu-west-1', arn: `arn:aws:ec2:eu-west-1:${account}:security-group/sg-${i}` } };
     });
     const result: ScanResult = { ...syntheticResult(), inputs: [], coverage: { complete: true, gaps: [] }, findings, summary: summarise(findings) };
-    const runs = toSarifLog(result, CONTEXT).runs;
+    const runs = (toSarifLog(result, CONTEXT) as Written<Sarif.Log>).runs;
     expect(runs.map((r) => r.automationDetails.id)).toEqual(['warden/live/']);
     expect(runs[0]!.results).toHaveLength(MAX_RUNS + 1);
     expect(runs[0]!.invocations[0]!.toolExecutionNotifications[0]!.message.text).toContain(`${MAX_RUNS + 1} AWS accounts are in one run`);

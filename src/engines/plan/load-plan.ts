@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Inventory } from '../../model/inventory.js';
 import type { Resource, TagMap } from '../../model/resource.js';
 import { Unknown, isUnknown } from '../../model/unknown.js';
-import { isValueObject, type ValueObject } from '../../model/value.js';
+import { isValueObject, setEntry, type ValueObject } from '../../model/value.js';
 import { InputError, describeFsError } from '../input-error.js';
 import { decodeText, isZipArchive, looksBinary } from './decode-text.js';
 import { extractJson } from './extract-json.js';
@@ -197,8 +197,8 @@ export function effectiveTags(values: ValueObject, address: string): TagMap | Un
   if (plain) return tags as TagMap;
   const out: TagMap = {};
   for (const [key, value] of Object.entries(tags)) {
-    if (isUnknown(value)) out[key] = value;
-    else if (value !== null && value !== undefined) out[key] = String(value);
+    if (isUnknown(value)) setEntry(out, key, value);
+    else if (value !== null && value !== undefined) setEntry(out, key, String(value));
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { Sensitive } from '../../model/sensitive.js';
 import { Unknown } from '../../model/unknown.js';
-import type { Value, ValueObject } from '../../model/value.js';
+import { setEntry, type Value, type ValueObject } from '../../model/value.js';
 
 /**
  * Folds a resource change's `after_unknown` and `after_sensitive` masks into its `after` value:
@@ -58,7 +58,7 @@ function visit(walk: Walk, value: unknown, unknown: unknown, sensitive: unknown)
     const object: ValueObject = {};
     for (const [key, mask] of Object.entries(unknown)) {
       walk.path.push(key);
-      if (mask === true && key !== '__proto__') object[key] = unknownAt(walk);
+      if (mask === true) setEntry(object, key, unknownAt(walk));
       walk.path.pop();
     }
     return object;
@@ -68,10 +68,9 @@ function visit(walk: Walk, value: unknown, unknown: unknown, sensitive: unknown)
 
 function visitKey(walk: Walk, object: ValueObject, key: string, unknown: unknown, sensitive: unknown): void {
   if (!isMask(unknown) && !isMask(sensitive)) return; // nothing to change below this key
-  if (key === '__proto__') return; // assigning it would replace the object's prototype
   walk.path.push(key);
   const next = visit(walk, Object.hasOwn(object, key) ? object[key] : undefined, unknown, sensitive);
-  if (next !== undefined) object[key] = next;
+  if (next !== undefined) setEntry(object, key, next);
   walk.path.pop();
 }
 

@@ -1,6 +1,6 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Finding } from '../../rules/finding.js';
-import type { ReportContext } from '../reporter.js';
+import type { ReportContext } from '../report-context.js';
 
 /** Where an annotation points: a repository file and, when known, its lines and columns. */
 export interface AnnotationPosition {

@@ -1,5 +1,5 @@
 import type { CoverageGap } from '../../scan/scan-result.js';
-import { DEFAULT_GATE, type Reporter } from '../reporter.js';
+import { DEFAULT_GATE, type Reporter } from '../report-context.js';
 import { junitSuites, suiteCounts, totalCounts, type JUnitCase, type JUnitCounts, type JUnitSuite } from './junit-cases.js';
 import { caseText, failureOf, skippedMessage } from './junit-text.js';
 import { attributeText, elementText } from './xml-text.js';

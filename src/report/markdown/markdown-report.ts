@@ -1,4 +1,4 @@
-import { DEFAULT_GATE, type Reporter } from '../reporter.js';
+import { DEFAULT_GATE, type Reporter } from '../report-context.js';
 import { mostSevereFirst } from '../severity-order.js';
 import { countsTable, failureDetail, findingsTable, gapsSection, outcomeSection, suppressedLine, unknownDetail } from './markdown-sections.js';
 

@@ -1,6 +1,6 @@
 import type { TraceStep } from '../../rules/finding.js';
 import { cloudLogicalLocation, cloudPhysicalLocation, sourcePhysicalLocation } from './sarif-locations.js';
-import type { SarifCodeFlow, SarifLocation, SarifPhysicalLocation } from './sarif-types.js';
+import type * as Sarif from 'sarif';
 
 /**
  * A witness path (internet → igw → route table → … → DB:port) as one code flow with one thread
@@ -9,13 +9,13 @@ import type { SarifCodeFlow, SarifLocation, SarifPhysicalLocation } from './sari
  * carries the resource address as a logical location and, because GitHub wants a physical location
  * to place each step, the result's own position.
  */
-export function codeFlows(trace: readonly TraceStep[] | undefined, anchor: SarifPhysicalLocation): SarifCodeFlow[] | undefined {
+export function codeFlows(trace: readonly TraceStep[] | undefined, anchor: Sarif.PhysicalLocation): Sarif.CodeFlow[] | undefined {
   if (!trace || trace.length === 0) return undefined;
   const locations = trace.map((step, index) => ({ location: stepLocation(step, anchor), executionOrder: index + 1 }));
   return [{ message: { text: trace.map((step) => step.label).join(' → ') }, threadFlows: [{ locations }] }];
 }
 
-function stepLocation(step: TraceStep, anchor: SarifPhysicalLocation): SarifLocation {
+function stepLocation(step: TraceStep, anchor: Sarif.PhysicalLocation): Sarif.Location {
   const message = { text: step.detail ? `${step.label}: ${step.detail}` : step.label };
   const type = step.resource?.type ?? 'resource';
   if (step.location?.kind === 'source') {
@@ -31,7 +31,7 @@ function stepLocation(step: TraceStep, anchor: SarifPhysicalLocation): SarifLoca
   return { physicalLocation: anchor, ...logical(step), message };
 }
 
-function logical(step: TraceStep): Pick<SarifLocation, 'logicalLocations'> {
+function logical(step: TraceStep): Pick<Sarif.Location, 'logicalLocations'> {
   if (!step.resource) return {};
   return { logicalLocations: [{ name: step.resource.type, fullyQualifiedName: step.resource.address, kind: 'resource' }] };
 }

@@ -1,5 +1,5 @@
 import type { Finding } from '../../rules/finding.js';
-import type { SarifLocation } from './sarif-types.js';
+import type * as Sarif from 'sarif';
 
 /** Our own fingerprint scheme, versioned so that a future change can live beside it. */
 export const FINGERPRINT_KEY = 'warden/v1';
@@ -14,8 +14,8 @@ export const FINGERPRINT_KEY = 'warden/v1';
 export class FingerprintCounter {
   readonly #seen = new Map<string, number>();
 
-  fingerprintsFor(finding: Finding, location: SarifLocation): { partialFingerprints: Record<string, string>; fingerprints: Record<string, string> } {
-    const file = location.physicalLocation?.artifactLocation.uri ?? '';
+  fingerprintsFor(finding: Finding, location: Sarif.Location): { partialFingerprints: Record<string, string>; fingerprints: Record<string, string> } {
+    const file = location.physicalLocation?.artifactLocation?.uri ?? '';
     const key = `${file}\u0000${finding.fingerprint}`;
     const occurrence = (this.#seen.get(key) ?? 0) + 1;
     this.#seen.set(key, occurrence);

@@ -1,9 +1,9 @@
 import type { Finding } from '../../rules/finding.js';
 import type { Severity } from '../../rules/severity.js';
-import type { SarifKind, SarifLevel } from './sarif-types.js';
+import type * as Sarif from 'sarif';
 
 /** critical/high block (error), medium warns, low and info are notes. */
-export function levelForSeverity(severity: Severity): SarifLevel {
+export function levelForSeverity(severity: Severity): NonNullable<Sarif.Result['level']> {
   switch (severity) {
     case 'critical':
     case 'high':
@@ -25,7 +25,7 @@ export function levelForSeverity(severity: Severity): SarifLevel {
  * level of their severity: SARIF records the suppression separately (`suppressions`), and GitHub
  * shows them as dismissed.
  */
-export function kindAndLevel(finding: Finding): { kind: SarifKind; level: SarifLevel } {
+export function kindAndLevel(finding: Finding): { kind: NonNullable<Sarif.Result['kind']>; level: NonNullable<Sarif.Result['level']> } {
   switch (finding.verdict) {
     case 'unknown':
       return { kind: 'review', level: 'none' };

@@ -2,7 +2,7 @@ import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CloudLocation, SourceLocation } from '../../model/location.js';
 import type { Finding } from '../../rules/finding.js';
-import type { SarifArtifactLocation, SarifLocation, SarifLogicalLocation, SarifPhysicalLocation, SarifRegion } from './sarif-types.js';
+import type * as Sarif from 'sarif';
 
 /** The base that repo-relative artifact URIs are relative to: the working directory of the scan. */
 export const SRCROOT = '%SRCROOT%';
@@ -18,15 +18,15 @@ export function directoryUri(directory: string): string {
  * directory when inside it) become forward-slash, percent-encoded URIs under %SRCROOT%; absolute
  * paths (inputs outside the working directory) become `file://` URIs without a base.
  */
-export function artifactLocation(file: string): SarifArtifactLocation {
+export function artifactLocation(file: string): Sarif.ArtifactLocation {
   if (isAbsolute(file) || /^[A-Za-z]:[\\/]/.test(file)) return { uri: pathToFileURL(file).href };
   return { uri: encodePath(file.split('\\').join('/').replace(/^\.\//, '')), uriBaseId: SRCROOT };
 }
 
 /** Line and column where known; GitHub needs at least `startLine`, so a file-level position is line 1. */
-export function sourceRegion(location: SourceLocation): SarifRegion {
+export function sourceRegion(location: SourceLocation): Sarif.Region {
   if (location.startLine === undefined) return { startLine: 1 };
-  const region: SarifRegion = { startLine: location.startLine };
+  const region: Sarif.Region = { startLine: location.startLine };
   if (location.startColumn !== undefined) region.startColumn = location.startColumn;
   if (location.endLine !== undefined && location.endLine >= location.startLine) region.endLine = location.endLine;
   if (location.endColumn !== undefined) {
@@ -37,12 +37,12 @@ export function sourceRegion(location: SourceLocation): SarifRegion {
   return region;
 }
 
-export function sourcePhysicalLocation(location: SourceLocation): SarifPhysicalLocation {
+export function sourcePhysicalLocation(location: SourceLocation): Sarif.PhysicalLocation {
   return { artifactLocation: artifactLocation(location.file), region: sourceRegion(location) };
 }
 
 /** The ARN (or id) of a live resource as a logical location. */
-export function cloudLogicalLocation(location: CloudLocation, resourceType: string): SarifLogicalLocation {
+export function cloudLogicalLocation(location: CloudLocation, resourceType: string): Sarif.LogicalLocation {
   return { name: resourceType, fullyQualifiedName: location.arn, kind: 'resource' };
 }
 
@@ -52,7 +52,7 @@ export function cloudLogicalLocation(location: CloudLocation, resourceType: stri
  * stable pseudo-path `aws/<account>/<region>/<type>/<id>` (relative, no base: GitHub shows it
  * as the alert's path without a code preview), next to the logical location that names the ARN.
  */
-export function cloudPhysicalLocation(location: CloudLocation, resourceType: string): SarifPhysicalLocation {
+export function cloudPhysicalLocation(location: CloudLocation, resourceType: string): Sarif.PhysicalLocation {
   const id = location.arn.startsWith('arn:') ? arnResourceId(location.arn) : location.arn;
   const segments = ['aws', location.account, location.region, resourceType, id].filter((s) => s !== '');
   return { artifactLocation: { uri: segments.map(encodeURIComponent).join('/') }, region: { startLine: 1 } };
@@ -62,7 +62,7 @@ export function cloudPhysicalLocation(location: CloudLocation, resourceType: str
  * The location of a finding's result: its source position; its live resource (pseudo-path plus
  * ARN); or, when the policy gave no position, the input file it came from at line 1.
  */
-export function resultLocation(finding: Finding): SarifLocation {
+export function resultLocation(finding: Finding): Sarif.Location {
   const { location, resource } = finding;
   if (location?.kind === 'source') return { physicalLocation: sourcePhysicalLocation(location) };
   if (location?.kind === 'cloud') {

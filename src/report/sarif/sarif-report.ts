@@ -1,8 +1,9 @@
 import type { ScanResult } from '../../scan/scan-result.js';
 import { jsonPieces } from '../json/json-pieces.js';
-import type { Reporter, ReportContext } from '../reporter.js';
+import type { Reporter, ReportContext } from '../report-context.js';
+import { safeJsonText } from '../json/safe-json-text.js';
 import { sarifRuns } from './sarif-runs.js';
-import type { SarifLog } from './sarif-types.js';
+import type * as Sarif from 'sarif';
 
 /** The final OASIS schema of SARIF 2.1.0 (with errata 01), which GitHub and the SARIF validators expect. */
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -15,10 +16,10 @@ export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/
  */
 export const sarifReport: Reporter = function* (result, context) {
   // Depth 4: the log, its runs, each run, its results (one at a time).
-  yield* jsonPieces(toSarifLog(result, context), 4);
+  for (const piece of jsonPieces(toSarifLog(result, context), 4)) yield safeJsonText(piece);
   yield '\n';
 };
 
-export function toSarifLog(result: ScanResult, context: ReportContext): SarifLog {
+export function toSarifLog(result: ScanResult, context: ReportContext): Sarif.Log {
   return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: sarifRuns(result, context) };
 }

@@ -4,10 +4,10 @@ import { codeFlows } from './sarif-codeflows.js';
 import type { FingerprintCounter } from './sarif-fingerprints.js';
 import { kindAndLevel } from './sarif-levels.js';
 import { resultLocation } from './sarif-locations.js';
-import type { SarifResult, SarifSuppression } from './sarif-types.js';
+import type * as Sarif from 'sarif';
 
 /** One finding as a SARIF result. `ruleIndex` points into the run's `tool.driver.rules`. */
-export function sarifResult(finding: Finding, ruleIndex: number | undefined, counter: FingerprintCounter): SarifResult {
+export function sarifResult(finding: Finding, ruleIndex: number | undefined, counter: FingerprintCounter): Sarif.Result {
   const location = resultLocation(finding);
   const flows = location.physicalLocation ? codeFlows(finding.trace, location.physicalLocation) : undefined;
   return {
@@ -37,7 +37,7 @@ function messageText(finding: Finding): string {
 }
 
 /** Inline `# warden:ignore` is persisted in the source; config ignores and baselines are external. */
-function sarifSuppression(suppression: Suppression | undefined): SarifSuppression {
+function sarifSuppression(suppression: Suppression | undefined): Sarif.Suppression {
   if (!suppression) return { kind: 'external', status: 'accepted', justification: 'Suppressed.' };
   const justification = [suppression.reason ?? `Suppressed by ${suppression.kind}`];
   if (suppression.until) justification.push(`(until ${suppression.until})`);

@@ -2,7 +2,7 @@ import { SECURITY_SEVERITY_SCORE } from '../../rules/severity.js';
 import type { PolicyMeta } from '../../scan/scan-result.js';
 import { asSentence } from '../format-value.js';
 import { levelForSeverity } from './sarif-levels.js';
-import type { SarifReportingDescriptor } from './sarif-types.js';
+import type * as Sarif from 'sarif';
 
 /**
  * GitHub reads `precision` to rank alerts. warden's checks evaluate declared configuration and
@@ -12,7 +12,7 @@ import type { SarifReportingDescriptor } from './sarif-types.js';
 const PRECISION = 'high';
 
 /** A policy as a SARIF rule, with everything GitHub code scanning shows on an alert. */
-export function ruleDescriptor(policy: PolicyMeta): SarifReportingDescriptor {
+export function ruleDescriptor(policy: PolicyMeta): Sarif.ReportingDescriptor {
   const frameworks = frameworkTags(policy.frameworks);
   return {
     id: policy.id,

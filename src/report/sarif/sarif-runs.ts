@@ -1,12 +1,12 @@
 import type { Finding, Verdict } from '../../rules/finding.js';
 import { severityRank } from '../../rules/severity.js';
 import type { CoverageGap, InputSummary, ScanResult } from '../../scan/scan-result.js';
-import type { ReportContext } from '../reporter.js';
+import type { ReportContext } from '../report-context.js';
 import { FingerprintCounter } from './sarif-fingerprints.js';
 import { directoryUri, SRCROOT } from './sarif-locations.js';
 import { sarifResult } from './sarif-results.js';
 import { ruleDescriptor } from './sarif-rules.js';
-import type { SarifNotification, SarifReportingDescriptor, SarifRun } from './sarif-types.js';
+import type * as Sarif from 'sarif';
 
 /** GitHub code scanning keeps at most this many results of one run and this many runs of one file. */
 export const MAX_RESULTS_PER_RUN = 25_000;
@@ -18,8 +18,9 @@ export const MAX_RUNS = 20;
  * upload of the same category replaces the alerts of that target only. A target scanned clean
  * still gets an empty run, so that GitHub closes its fixed alerts.
  */
-export function sarifRuns(result: ScanResult, context: ReportContext): SarifRun[] {
+export function sarifRuns(result: ScanResult, context: ReportContext): Sarif.Run[] {
   const notifications = result.coverage.gaps.map(gapNotification);
+  for (const note of result.coverage.notes ?? []) notifications.push({ level: 'note', message: { text: note } });
   let targets = groupByTarget(result);
   if (targets.size > MAX_RUNS) {
     const accounts = [...targets.keys()].filter((category) => category.startsWith('live/')).length;
@@ -137,13 +138,13 @@ export function keepMostSevere(findings: readonly Finding[], limit: number): { k
   return { kept, omitted: findings.length - limit };
 }
 
-function driver(result: ScanResult, rules: SarifReportingDescriptor[]): SarifRun['tool']['driver'] {
+function driver(result: ScanResult, rules: Sarif.ReportingDescriptor[]): Sarif.Run['tool']['driver'] {
   const { name, version, informationUri } = result.tool;
   return { name, fullName: `${name} ${version}`, version, semanticVersion: version, informationUri, rules };
 }
 
 /** An input that could not be read, or a policy that failed: the scan is incomplete. */
-function gapNotification(gap: CoverageGap): SarifNotification {
+function gapNotification(gap: CoverageGap): Sarif.Notification {
   return {
     level: 'error',
     message: { text: gap.message },

@@ -1,4 +1,6 @@
 import type { Resource } from '../../model/resource.js';
+import type { Value } from '../../model/value.js';
+import { boundedValue } from './bounded-document.js';
 
 /** The top-level names a declarative policy's JSONPath may start with (`$.values.ssl_policy`). */
 export const DOCUMENT_ROOTS = ['type', 'address', 'name', 'mode', 'module', 'index', 'source', 'action', 'values', 'tags', 'raw'] as const;
@@ -10,6 +12,19 @@ export const DOCUMENT_ROOTS = ['type', 'address', 'name', 'mode', 'module', 'ind
  * resource_change, with its sensitive values masked by the engine).
  */
 export function resourceDocument(resource: Resource): Record<string, unknown> {
+  let document = documents.get(resource);
+  if (!document) {
+    document = buildDocument(resource);
+    documents.set(resource, document);
+  }
+  return document;
+}
+
+/** One document per resource, shared by every declarative policy (the bounds are checked once). */
+const documents = new WeakMap<Resource, Record<string, unknown>>();
+
+/** Values, tags and raw are bounded in depth and size (bounded-document.ts). */
+function buildDocument(resource: Resource): Record<string, unknown> {
   return {
     type: resource.type,
     address: resource.address,
@@ -19,8 +34,8 @@ export function resourceDocument(resource: Resource): Record<string, unknown> {
     index: resource.index ?? null,
     source: resource.source,
     action: resource.action ?? null,
-    values: resource.values,
-    tags: resource.tags ?? null,
-    raw: resource.raw ?? null,
+    values: boundedValue(resource.values),
+    tags: resource.tags ? boundedValue(resource.tags as Value) : null,
+    raw: resource.raw ? boundedValue(resource.raw as Value) : null,
   };
 }

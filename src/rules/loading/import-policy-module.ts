@@ -3,6 +3,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Jiti } from 'jiti';
 import { PACKAGE_NAME } from '../../package-info.js';
+import { compileCacheDir } from './compile-cache-dir.js';
 
 let jiti: Jiti | undefined;
 
@@ -19,8 +20,8 @@ async function loader(): Promise<Jiti> {
   const [{ createJiti }, api] = await Promise.all([import('jiti'), import('../../index.js')]);
   jiti = createJiti(import.meta.url, {
     virtualModules: { [PACKAGE_NAME]: api, warden: api },
-    // Compiled files are cached by content hash: a CI runner reloads an unchanged policy folder quickly.
-    fsCache: true,
+    // Compiled files are cached by content hash, in a folder only this user (in CI: this run) can write.
+    fsCache: compileCacheDir(),
   });
   return jiti;
 }

@@ -145,7 +145,7 @@ module "plain" {
       expect(vpc.tags).toEqual({ Name: 'main' });
       expect(lineOf(vpc)).toBe('.terraform/modules/vpc/main.tf:2');
       expect(loaded.problems.map((p) => p.message)).toEqual([
-        'main.tf:6:1: module "missing" (source "git::https://example.com/modules.git//sg") is not downloaded: run `terraform init` so that .terraform/modules holds it',
+        'main.tf:6:1: module "missing" (source "git::https://example.com/modules.git//sg") is not downloaded, so its resources are not scanned: run `terraform init -backend=false` in the working directory first (it downloads modules without backend credentials; see docs/github-action.md)',
       ]);
     } finally {
       cleanup();

@@ -4,6 +4,7 @@ import { InputError } from '../../../src/engines/input-error.js';
 import { loadPlanFile } from '../../../src/engines/plan/load-plan.js';
 import { locateJsonError } from '../../../src/engines/plan/locate-json-error.js';
 import { fixtureText, scratchDir } from './plan-fixtures.js';
+import { asUnprivileged } from '../../support/unprivileged.js';
 
 const scratch = scratchDir();
 afterAll(() => scratch.cleanup());
@@ -98,10 +99,10 @@ describe('files that are not plans', () => {
     expect(await rejectionOf(`${scratch.dir}/nope.json`, 'nope.json')).toBe('nope.json: no such file or directory');
   });
 
-  it.skipIf(process.getuid?.() === 0)('an unreadable file', async () => {
+  it('an unreadable file', async () => {
     const path = scratch.write('locked.json', PLAN);
     chmodSync(path, 0o000);
-    expect(await rejectionOf(path, 'locked.json')).toBe('locked.json: permission denied');
+    expect(await asUnprivileged([scratch.dir], () => rejectionOf(path, 'locked.json'))).toBe('locked.json: permission denied');
   });
 });
 

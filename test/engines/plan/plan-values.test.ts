@@ -3,7 +3,7 @@ import { parsePlanText } from '../../../src/engines/plan/load-plan.js';
 import { applyPlanMasks } from '../../../src/engines/plan/plan-values.js';
 import { isSensitive } from '../../../src/model/sensitive.js';
 import { isUnknown, Unknown } from '../../../src/model/unknown.js';
-import { valueAt } from '../../../src/model/value.js';
+import { valueAt, type ValueObject } from '../../../src/model/value.js';
 import { fixtureText, loadFixture, resource } from './plan-fixtures.js';
 
 describe('after_unknown and after_sensitive', () => {
@@ -108,5 +108,31 @@ describe('after_unknown and after_sensitive', () => {
     expect(Object.getPrototypeOf(values)).toBe(Object.prototype);
     expect(isUnknown(values['id'])).toBe(true);
     expect(values['name']).toBe('a');
+  });
+
+  it('a value under a key named __proto__ or constructor is masked like any other: sensitive, unknown, tags', () => {
+    const after = JSON.parse('{"env":{"__proto__":"s3cr3t","constructor":"c0nstr"},"tags":{"__proto__":"x","constructor":"y","n":1}}') as unknown;
+    const values = applyPlanMasks(after, JSON.parse('{"extra":{"__proto__":true}}'), JSON.parse('{"env":{"__proto__":true,"constructor":true}}'), 'r.x');
+    const env = values['env'] as Record<string, unknown>;
+    expect(Object.keys(env)).toEqual(['__proto__', 'constructor']);
+    expect(isSensitive(Object.getOwnPropertyDescriptor(env, '__proto__')?.value)).toBe(true);
+    expect(isSensitive(env['constructor'])).toBe(true);
+    expect(JSON.stringify(values)).not.toContain('s3cr3t');
+    expect(isUnknown(Object.getOwnPropertyDescriptor(values['extra'], '__proto__')?.value)).toBe(true);
+
+    const plan = parsePlanText(
+      JSON.stringify({
+        format_version: '1.2',
+        resource_changes: [
+          { address: 'aws_s3_bucket.b', mode: 'managed', type: 'aws_s3_bucket', name: 'b', change: { actions: ['create'], after: { tags_all: after && (after as { tags: object }).tags }, after_unknown: {} } },
+        ],
+      }),
+      'proto.json',
+    );
+    const tags = resource(plan, 'aws_s3_bucket.b').tags as Record<string, unknown>;
+    expect(Object.keys(tags)).toEqual(['__proto__', 'constructor', 'n']);
+    expect(Object.getOwnPropertyDescriptor(tags, '__proto__')?.value).toBe('x');
+    expect(Object.getPrototypeOf(tags)).toBe(Object.prototype);
+    expect(valueAt({ t: tags as ValueObject }, 't.toString')).toBeUndefined();
   });
 });

@@ -1,11 +1,12 @@
 import { isSensitive } from '../../../model/sensitive.js';
 import { Unknown, isUnknown } from '../../../model/unknown.js';
-import { isValueObject, type Value, type ValueObject } from '../../../model/value.js';
+import { isValueObject, ownEntry, setEntry, type Value, type ValueObject } from '../../../model/value.js';
 import { callFunction } from '../functions/call-function.js';
 import type { Expr, Span, Step, TemplatePart } from '../syntax/ast.js';
 import type { SourceFile } from '../syntax/source-file.js';
 import { EvalError } from './eval-error.js';
 import { ResourceValue } from './resource-value.js';
+import { evaluationStep, spendElements } from './work-budget.js';
 import { NeedsKnown, asBool, asList, asNumber, asString, firstUnknown, markSensitive, sortedKeys, typeName, valuesEqual } from './values.js';
 
 /** Resolves the names a module defines (`var`, `local`, `module`, resources, `path` …) with the steps that follow them. */
@@ -29,6 +30,7 @@ export interface EvalContext {
  * at the attribute it belongs to).
  */
 export function evaluate(expr: Expr, context: EvalContext): Value {
+  evaluationStep();
   try {
     return evaluateExpr(expr, context);
   } catch (error) {
@@ -111,7 +113,7 @@ function attribute(value: Value, name: string): Value {
   if (value instanceof ResourceValue) return value.attribute(name);
   if (isUnknown(value)) return value;
   if (isValueObject(value)) {
-    const found = value[name];
+    const found = ownEntry(value, name);
     if (found === undefined) throw new EvalError(`no attribute "${name}" (the object has ${Object.keys(value).slice(0, 8).join(', ') || 'none'})`);
     return found;
   }
@@ -128,7 +130,7 @@ function index(value: Value, key: Value): Value {
   }
   if (isValueObject(value)) {
     const name = asString(key, 'a map key');
-    const found = value[name];
+    const found = ownEntry(value, name);
     if (found === undefined) throw new EvalError(`no element "${name}" in the map`);
     return found;
   }
@@ -149,6 +151,7 @@ function template(parts: readonly TemplatePart[], context: EvalContext): Value {
   const state = { sensitive: false };
   const text = renderParts(parts, context, state);
   if (isUnknown(text)) return text;
+  spendElements(textElements(text), 'a string template');
   return markSensitive(text, state.sensitive);
 }
 
@@ -177,7 +180,9 @@ function renderParts(parts: readonly TemplatePart[], context: EvalContext, state
     } else {
       const collection = evaluate(part.collection, context);
       if (isUnknown(collection)) return collection;
-      for (const [key, item] of entries(collection)) {
+      const items = entries(collection);
+      spendElements(items.length, 'a %{for} directive');
+      for (const [key, item] of items) {
         const bindings = new Map(context.bindings ?? []);
         bindings.set(part.valueVar, item);
         if (part.keyVar) bindings.set(part.keyVar, key);
@@ -196,7 +201,7 @@ function object(expr: Extract<Expr, { kind: 'object' }>, context: EvalContext): 
     let key: Value = item.name ?? evaluate(item.key, context);
     if (isUnknown(key)) return new Unknown(`a key of the object is unknown: ${key.reason}`);
     if (isSensitive(key)) key = key.reveal() as Value;
-    out[asString(key, 'an object key')] = evaluate(item.value, context);
+    setEntry(out, asString(key, 'an object key'), evaluate(item.value, context));
   }
   return out;
 }
@@ -217,7 +222,9 @@ function forExpression(expr: Extract<Expr, { kind: 'for' }>, context: EvalContex
   const list: Value[] = [];
   const map: ValueObject = {};
   const groups = new Map<string, Value[]>();
-  for (const [key, item] of entries(collection)) {
+  const items = entries(collection);
+  spendElements(items.length, 'a for expression');
+  for (const [key, item] of items) {
     const bindings = new Map(context.bindings ?? []);
     bindings.set(expr.valueVar, item);
     if (expr.keyVar) bindings.set(expr.keyVar, key);
@@ -240,12 +247,12 @@ function forExpression(expr: Extract<Expr, { kind: 'for' }>, context: EvalContex
       if (group) group.push(value);
       else groups.set(name, [value]);
     } else {
-      if (name in map) throw new EvalError(`duplicate key "${name}" in the for expression (add ... to group values)`);
-      map[name] = value;
+      if (Object.hasOwn(map, name)) throw new EvalError(`duplicate key "${name}" in the for expression (add ... to group values)`);
+      setEntry(map, name, value);
     }
   }
   if (!expr.key) return markSensitive(list, sensitive);
-  if (expr.grouping) for (const [name, group] of groups) map[name] = group;
+  if (expr.grouping) for (const [name, group] of groups) setEntry(map, name, group);
   return markSensitive(map, sensitive);
 }
 
@@ -334,4 +341,9 @@ function withRevealed(operands: Value[], operation: (values: Value[]) => Value):
   });
   for (const value of values) if (isUnknown(value)) return value;
   return markSensitive(operation(values), sensitive);
+}
+
+/** Rendered text counts one element per 64 characters: doubling a string through locals is an explosion too. */
+export function textElements(text: string): number {
+  return text.length >> 6;
 }

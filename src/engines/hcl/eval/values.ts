@@ -1,6 +1,6 @@
 import { Sensitive, isSensitive } from '../../../model/sensitive.js';
 import { Unknown, isUnknown } from '../../../model/unknown.js';
-import { isValueObject, type Value, type ValueObject } from '../../../model/value.js';
+import { isValueObject, setEntry, type Value, type ValueObject } from '../../../model/value.js';
 import { EvalError } from './eval-error.js';
 
 /**
@@ -56,7 +56,7 @@ export function reveal(value: Value): Value {
   if (Array.isArray(value)) return value.map(reveal);
   if (isValueObject(value)) {
     const out: ValueObject = {};
-    for (const key in value) out[key] = reveal(value[key]!);
+    for (const key in value) setEntry(out, key, reveal(value[key]!));
     return out;
   }
   return value;
@@ -121,7 +121,7 @@ export function valuesEqual(a: Value | undefined, b: Value | undefined): boolean
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => valuesEqual(item, b[i]));
   if (isValueObject(a) && isValueObject(b)) {
     const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((key) => key in b && valuesEqual(a[key], b[key]));
+    return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && valuesEqual(a[key], b[key]));
   }
   return false;
 }

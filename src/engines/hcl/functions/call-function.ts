@@ -1,7 +1,8 @@
 import { Unknown, isUnknown } from '../../../model/unknown.js';
-import type { Value } from '../../../model/value.js';
+import { isValueObject, type Value } from '../../../model/value.js';
 import { EvalError } from '../eval/eval-error.js';
 import { NeedsKnown, containsSensitive, markSensitive, reveal } from '../eval/values.js';
+import { spendElements } from '../eval/work-budget.js';
 import { collectionFunctions } from './collections.js';
 import { encodingFunctions } from './encoding.js';
 import { networkFunctions } from './network.js';
@@ -30,7 +31,9 @@ export function callFunction(name: string, args: Value[]): Value {
   for (const arg of args) if (isUnknown(arg)) return arg;
   const sensitive = args.some(containsSensitive);
   try {
-    return markSensitive(fn(sensitive ? args.map(reveal) : args), sensitive);
+    const result = fn(sensitive ? args.map(reveal) : args);
+    spendElements(resultElements(result), `${name}()`);
+    return markSensitive(result, sensitive);
   } catch (error) {
     if (error instanceof NeedsKnown) return error.unknown;
     if (error instanceof EvalError) throw new EvalError(`${name}(): ${error.message}`);
@@ -44,4 +47,12 @@ export function arity(args: Value[], min: number, max = min): void {
     const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
     throw new EvalError(`expects ${expected} argument${expected === '1' ? '' : 's'}, got ${args.length}`);
   }
+}
+
+/** What a function made, for the element budget: list elements, map keys, 64-character blocks of text. */
+function resultElements(result: Value): number {
+  if (Array.isArray(result)) return result.length;
+  if (typeof result === 'string') return result.length >> 6;
+  if (isValueObject(result)) return Object.keys(result).length;
+  return 0;
 }

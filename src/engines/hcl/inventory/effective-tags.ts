@@ -1,7 +1,7 @@
 import type { TagMap } from '../../../model/resource.js';
 import { isSensitive } from '../../../model/sensitive.js';
 import { Unknown, isUnknown } from '../../../model/unknown.js';
-import { isValueObject, type Value, type ValueObject } from '../../../model/value.js';
+import { isValueObject, mergeEntries, setEntry, type Value, type ValueObject } from '../../../model/value.js';
 import type { ResourceDecl } from '../config/module-config.js';
 import type { ResourceInstance } from '../instances/resource-instance.js';
 import { TAGGABLE_AWS_TYPES } from './taggable-types.js';
@@ -49,15 +49,15 @@ export function effectiveTags(instance: ResourceInstance, values: ValueObject): 
     if (part === undefined || part === null) continue;
     if (isUnknown(part)) return { tags: new Unknown(`the tags of ${instance.address} are not known statically: ${part.reason}`), tagsAll: part };
     if (isSensitive(part)) return { tags: new Unknown(`the tags of ${instance.address} are sensitive`), tagsAll: part };
-    if (isValueObject(part)) Object.assign(merged, part);
+    if (isValueObject(part)) mergeEntries(merged, part);
   }
   const tags: TagMap = {};
   for (const key in merged) {
     const value = merged[key]!;
     if (value === null) continue;
-    if (isUnknown(value)) tags[key] = value;
-    else if (isSensitive(value)) tags[key] = new Unknown(`tag ${key} of ${instance.address} is sensitive`);
-    else tags[key] = typeof value === 'object' ? JSON.stringify(value) : String(value);
+    if (isUnknown(value)) setEntry(tags, key, value);
+    else if (isSensitive(value)) setEntry(tags, key, new Unknown(`tag ${key} of ${instance.address} is sensitive`));
+    else setEntry(tags, key, typeof value === 'object' ? JSON.stringify(value) : String(value));
   }
   return managedAws ? { tags, tagsAll: merged } : { tags };
 }

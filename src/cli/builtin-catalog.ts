@@ -1,9 +1,9 @@
-import type { PolicyMeta } from '../src/scan/scan-result.js';
-import { readCatalogFile } from './catalog-file.js';
+import type { PolicyMeta } from '../scan/scan-result.js';
+import { readCatalogFile } from './builtin-catalog-file.js';
 
 /** The built-in policies' metadata, in listing order, computed from the policies themselves. */
 export async function computeBuiltinCatalog(): Promise<PolicyMeta[]> {
-  const [{ builtinPolicies }, { policyMeta }] = await Promise.all([import('./index.js'), import('../src/scan/policy-meta.js')]);
+  const [{ builtinPolicies }, { policyMeta }] = await Promise.all([import('../../policies/index.js'), import('../scan/policy-meta.js')]);
   return builtinPolicies.map((policy) => policyMeta(policy));
 }
 

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { PolicyMeta } from '../src/scan/scan-result.js';
+import type { PolicyMeta } from '../scan/scan-result.js';
 
 /**
- * Where the build writes the built-in policies' metadata (scripts/write-policy-catalog.ts), next to
+ * Where the build writes the built-in policies' metadata (scripts/write-policy-catalog.ts), beside
  * the compiled policies: `warden policies` lists them without importing every policy module and its
  * helpers (DESIGN §7 start-up budget).
  */
-export const CATALOG_URL = new URL('./catalog.json', import.meta.url);
+export const CATALOG_URL = new URL('../../policies/catalog.json', import.meta.url);
 
 /** The catalog the build wrote, or undefined when there is none (run from sources, as the tests do). */
 export function readCatalogFile(): PolicyMeta[] | undefined {
