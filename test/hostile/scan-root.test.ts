@@ -128,11 +128,11 @@ describe('the scan root is the boundary', () => {
     mkdirSync(scratch.path('policy-repo/policies'));
     symlinkSync(linkedFile, scratch.path('policy-repo/policies/linked.policy.yaml'));
     const run = await runMain(['scan', '.', '--format', 'json'], scratch.path('policy-repo'));
-    const report = JSON.parse(run.stdout);
     expect(run.stdout + run.stderr).not.toContain(SECRET);
-    expect(report.coverage.gaps.map((gap: { target: string; message: string }) => gap.target)).toEqual([expect.stringMatching(/outside-policies$/), 'policies/linked.policy.yaml']);
-    expect(report.coverage.gaps[0].message).toMatch(/refused: its real path is outside the scan root/);
-    expect(run.code).not.toBe(0);
+    // A policy that cannot be loaded is a configuration error: the run stops before scanning (exit 2).
+    const lines = run.stderr.split('\n').filter(Boolean);
+    expect(lines).toEqual([expect.stringMatching(/^warden: policy not loaded: .*outside-policies: refused: its real path is outside the scan root/), expect.stringMatching(/^warden: policy not loaded: policies\/linked\.policy\.yaml: refused: its real path is outside the scan root/)]);
+    expect(run.code).toBe(2);
   });
 });
 
