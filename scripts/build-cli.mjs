@@ -53,7 +53,8 @@ const [cli] = await Promise.all([
     entryPoints: { warden: 'src/cli/main.ts' },
     // Loaded from node_modules when used: the AWS SDK (audit only); web-tree-sitter, which reads its
     // WebAssembly from beside its own file; jiti, which loads its compiler the same way.
-    external: ['@aws-sdk/*', 'web-tree-sitter', 'jiti'],
+    // `warden serve` only: fastify, prom-client and piscina (which starts its workers from a file beside its own).
+    external: ['@aws-sdk/*', 'web-tree-sitter', 'jiti', 'fastify', 'prom-client', 'piscina'],
     metafile: true,
   }),
   build({ ...common, entryPoints: { 'policy-list': 'src/cli/builtin-policy-list.ts' } }),
