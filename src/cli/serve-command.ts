@@ -52,7 +52,7 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
             hcp: { allowedOrigins: (flags.hcpOrigin ?? DEFAULT_HCP_ORIGINS).map(origin), maxPlanBytes: count(flags.maxPlanBytes, '--max-plan-bytes', 50 * 1024 * 1024), timeoutMs: limits.timeoutMs },
           }
         : undefined,
-      log: (line) => writeStderrLine(`warden serve: ${line}`),
+      log: (line) => writeStderrLine(`serve: ${line}`),
     });
   } catch (error) {
     if (error instanceof ServeSetupError) throw new UsageError(error.message);
