@@ -27,6 +27,6 @@ export default function evaluate(task: EvaluationTask): EvaluationOutcome {
     reportJson: JSON.stringify(toJsonDocument(result)),
     bySeverity: result.summary.bySeverity,
     failing: failing.map((f) => f.fingerprint),
-    findings: result.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, verdict: f.verdict, message: f.message, address: f.resource.address })),
+    findings: result.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, verdict: f.verdict, message: f.message, address: f.resource.address, fingerprint: f.fingerprint })),
   };
 }

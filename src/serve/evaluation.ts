@@ -25,7 +25,7 @@ export type EvaluationOutcome =
       /** Counts of failing findings by severity, and the fingerprints of the failing ones: for the audit log. */
       bySeverity: Record<Severity, number>;
       failing: string[];
-      findings: { ruleId: string; severity: Severity; verdict: string; message: string; address: string }[];
+      findings: { ruleId: string; severity: Severity; verdict: string; message: string; address: string; fingerprint: string }[];
     }
   /** The document could not be read: the same one-line reason `warden scan` prints. */
   | { ok: false; reason: string };

@@ -25,10 +25,11 @@ export function taskResultBody(outcome: Decided, link: string | undefined): unkn
       attributes: { status: outcome.decision === 'allow' ? 'passed' : 'failed', message, ...(link ? { url: link } : {}) },
       relationships: {
         outcomes: {
-          data: reported.slice(0, MAX_OUTCOMES).map((f, i) => ({
+          data: reported.slice(0, MAX_OUTCOMES).map((f) => ({
             type: 'task-result-outcomes',
             attributes: {
-              'outcome-id': `${f.ruleId}-${i + 1}`,
+              // The fingerprint: the same finding keeps its id from run to run.
+              'outcome-id': `${f.ruleId}-${f.fingerprint}`,
               description: `${f.ruleId}: ${f.address}`.slice(0, 200),
               body: f.message,
               tags: {

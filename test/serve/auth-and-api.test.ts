@@ -42,7 +42,7 @@ describe('warden serve: authentication, the API description and metrics', () => 
   });
 
   it('responds on every endpoint as /openapi.json describes', async () => {
-    const doc = await (await fetch(`${serve.url}/openapi.json`)).json();
+    const doc = (await (await fetch(`${serve.url}/openapi.json`)).json()) as any;
     const ajv = new Ajv({ strict: false, allErrors: true });
     addFormats.default(ajv);
     ajv.addSchema(doc, 'openapi');

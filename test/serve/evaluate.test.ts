@@ -106,7 +106,7 @@ describe('warden serve: POST /v1/evaluate', () => {
     expect(big.json.error).toMatch(/larger than 200000 bytes: scan large plans with `warden scan`/);
     const text = await fetch(`${serve.url}/v1/evaluate`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
     expect(text.status).toBe(415);
-    expect(Object.keys(await text.json())).toEqual(['error']);
+    expect(Object.keys((await text.json()) as object)).toEqual(['error']);
   });
 
   it('answers 404 in one line for an unknown endpoint', async () => {
