@@ -69,6 +69,16 @@ describe('warden serve: POST /v1/evaluate', () => {
     expect(json.report.summary.byVerdict.fail).toBe(0);
   });
 
+  it('treats a taggable resource sent without tags as untagged (a request that omits them is not allowed)', async () => {
+    const { json } = await postJson(`${serve.url}/v1/evaluate`, JSON.stringify({ resources: [{ type: 'aws_vpc', name: 'main', values: { cidr_block: '10.0.0.0/16' } }] }));
+    expect(json.decision).toBe('deny');
+    expect(json.report.findings.map((f: any) => [f.ruleId, f.verdict])).toContainEqual(['required-tags', 'fail']);
+    const later = await postJson(`${serve.url}/v1/evaluate`, JSON.stringify({ resources: [{ type: 'aws_vpc', name: 'main', values: { tags: { Owner: 'x' } }, unknown: ['tags'] }] }));
+    const verdicts = later.json.report.findings.filter((f: any) => f.ruleId === 'required-tags').map((f: any) => f.verdict);
+    expect(verdicts.length).toBeGreaterThan(0);
+    expect(new Set(verdicts)).toEqual(new Set(['unknown']));
+  });
+
   it('never shows a value marked sensitive', async () => {
     const sg = openSsh();
     (sg.values as Record<string, unknown>)['description'] = 'hunter2-secret';

@@ -1,5 +1,6 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import requestSchema from '../../../schemas/warden-request.schema.json' with { type: 'json' };
+import { TAGGABLE_AWS_TYPES } from '../hcl/inventory/taggable-types.js';
 import { InputError } from '../input-error.js';
 import { readPlanDocument, type LoadedPlan } from '../plan/load-plan.js';
 
@@ -41,7 +42,9 @@ export function loadResourceRequest(value: unknown, input: string): LoadedPlan {
 }
 
 function planOf(request: ResourceRequest): Record<string, unknown> {
-  const flags = (names: readonly string[] | undefined): Record<string, boolean> => Object.fromEntries((names ?? []).map((n) => [n, true]));
+  // `tags_all` follows `tags`: unknown or sensitive together, as Terraform prints them.
+  const flags = (names: readonly string[] | undefined): Record<string, boolean> =>
+    Object.fromEntries((names ?? []).flatMap((n) => (n === 'tags' ? [n, 'tags_all'] : [n])).map((n) => [n, true]));
   return {
     format_version: '1.2',
     resource_changes: request.resources.map((r) => ({
@@ -49,7 +52,7 @@ function planOf(request: ResourceRequest): Record<string, unknown> {
       mode: 'managed',
       type: r.type,
       name: r.name,
-      change: { actions: ['create'], after: r.values, after_unknown: flags(r.unknown), after_sensitive: flags(r.sensitive) },
+      change: { actions: ['create'], after: withTagsAll(r), after_unknown: flags(r.unknown), after_sensitive: flags(r.sensitive) },
     })),
     configuration: {
       root_module: {
@@ -66,6 +69,18 @@ function planOf(request: ResourceRequest): Record<string, unknown> {
       },
     },
   };
+}
+
+/**
+ * Terraform prints `tags_all` for every taggable resource, so a plan shows that a resource without
+ * tags is untagged. A request that leaves `tags` out must read the same way, or a missing tag would
+ * pass unseen: a type known to be taggable (as the HCL engine knows it) gets the `tags_all` Terraform
+ * would print. Without provider default_tags, that is its own tags.
+ */
+function withTagsAll(r: RequestedResource): Record<string, unknown> {
+  if ('tags_all' in r.values || !(TAGGABLE_AWS_TYPES.has(r.type) || 'tags' in r.values)) return r.values;
+  const tags = r.values['tags'];
+  return { ...r.values, tags_all: tags && typeof tags === 'object' ? tags : {} };
 }
 
 /** Ajv's first error as a reason naming where (`resources.0: unknown field "x"`). */
