@@ -1,5 +1,5 @@
 import type { Inventory } from '../model/inventory.js';
-import { parsePlanText } from './plan/load-plan.js';
+import { parsePlanText, planDetails } from './plan/load-plan.js';
 import { loadResourceRequest, looksLikeRequest } from './request/resource-request.js';
 
 export interface LoadedDocument {
@@ -24,13 +24,5 @@ export function loadDocumentText(text: string, input: string): LoadedDocument {
     return { kind: 'request', inventory: loadResourceRequest(value, input).inventory, details: {} };
   }
   const plan = parsePlanText(text, input);
-  return {
-    kind: 'plan',
-    inventory: plan.inventory,
-    details: {
-      formatVersion: plan.formatVersion,
-      ...(plan.terraformVersion ? { terraformVersion: plan.terraformVersion } : {}),
-      ...(plan.recoveredFrom ? { recoveredFrom: plan.recoveredFrom } : {}),
-    },
-  };
+  return { kind: 'plan', inventory: plan.inventory, details: planDetails(plan) };
 }

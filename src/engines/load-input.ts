@@ -7,7 +7,7 @@ import { loadHclDirectory } from './hcl/load-hcl.js';
 import { InputError, describeFsError, specialFileKind } from './input-error.js';
 import { isSavedInventory } from './live/saved-inventory-marker.js';
 import { spoolPipe } from './spool-pipe.js';
-import { loadPlanFile } from './plan/load-plan.js';
+import { loadPlanFile, planDetails } from './plan/load-plan.js';
 import { attachSources } from './source-map/attach-sources.js';
 
 export interface LoadedInput {
@@ -85,12 +85,7 @@ export async function loadInput(path: string, displayName: string, options: Load
   return {
     kind: 'plan',
     inventory: sourced.inventory,
-    details: {
-      formatVersion: plan.formatVersion,
-      ...(plan.terraformVersion ? { terraformVersion: plan.terraformVersion } : {}),
-      ...(plan.recoveredFrom ? { recoveredFrom: plan.recoveredFrom } : {}),
-      ...sourced.details,
-    },
+    details: { ...planDetails(plan), ...sourced.details },
     warnings: [...sourced.warnings, ...comments.warnings],
     ignores: comments.ignores,
   };

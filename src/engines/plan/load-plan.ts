@@ -65,6 +65,15 @@ export function parsePlanText(text: string, input: string): LoadedPlan {
   }
 }
 
+/** What a report says about a plan input: its format and Terraform versions, and where the JSON was recovered from. */
+export function planDetails(plan: LoadedPlan): Record<string, string> {
+  return {
+    formatVersion: plan.formatVersion,
+    ...(plan.terraformVersion ? { terraformVersion: plan.terraformVersion } : {}),
+    ...(plan.recoveredFrom ? { recoveredFrom: plan.recoveredFrom } : {}),
+  };
+}
+
 /** A plan document built in memory rather than read from text (a resource request): it has no lines to locate. */
 export function readPlanDocument(value: unknown, input: string): LoadedPlan {
   assertPlanDocument(value, input);
