@@ -43,7 +43,7 @@ function checkEncrypted(context: PolicyContext<Record<string, never>>, resource:
   const path = at === '' ? 'encrypted' : `${at}.encrypted`;
   const element = at;
   if (encrypted === true) {
-    context.pass({ resource, element, message: `${what} is encrypted` });
+    context.pass({ resource, element, message: `${what} is encrypted (encrypted = true)` });
   } else if (isUnknown(encrypted)) {
     context.unknown({ resource, element, path, message: `${what}: cannot tell whether it is encrypted`, reason: encrypted });
   } else {

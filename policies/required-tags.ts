@@ -134,7 +134,9 @@ function checkTag(context: PolicyContext<RequiredTagsOptions>, resource: Resourc
     context.fail({ resource, element, path, message: `${resource.address} tag ${lookup.key} ${problem}`, evidence: [{ path, value }] });
     return;
   }
-  context.pass({ resource, element, message: `${resource.address} carries tag ${lookup.key}` });
+  // The value itself is not quoted: a pass is about what was checked, and tags may carry what outputs should not.
+  const checked = [...(requirement.allowed ? ['an allowed value'] : []), ...(requirement.pattern ? [`matching /${requirement.pattern.source}/`] : [])];
+  context.pass({ resource, element, message: `${resource.address} carries tag ${lookup.key}${checked.length > 0 ? ` with ${checked.join(', ')}` : ' (not empty)'}` });
 }
 
 /**

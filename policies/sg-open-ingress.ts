@@ -71,15 +71,20 @@ export const sgOpenIngress = definePolicy<SgOpenIngressOptions>({
     const isInternet = (cidr: string): boolean => isInternetCidr(cidr, options.publicCidrMinPrefix);
     for (const group of inventory.securityGroups) {
       const reported = new Set<string>();
+      // Allow-listed ports open to the internet: no finding, but the pass says so.
+      const allowed = new Set<string>();
       // Standalone rules first: a refreshed group also lists them inline, and their own resource is the better location.
       const rules = group.rules.filter((r) => r.direction === 'ingress').sort((a, b) => Number(a.path !== '') - Number(b.path !== ''));
       for (const rule of rules) {
         const sources = assessSources(rule, inventory, prefixLists, isInternet);
         if (sources.internet.length === 0 && sources.doubts.length === 0) continue;
-        checkRule(context, group, rule, sources.internet, sources.doubts, reported);
+        const allowListed = checkRule(context, group, rule, sources.internet, sources.doubts, reported);
+        if (allowListed) allowed.add(allowListed);
       }
       if (reported.size === 0 && group.resource) {
-        context.pass({ resource: group.resource, message: `${group.resource.address} admits no traffic from the internet` });
+        const address = group.resource.address;
+        const message = allowed.size > 0 ? `${address}: only allow-listed ports (${[...allowed].join(', ')}) are open to the internet` : `${address} admits no traffic from the internet`;
+        context.pass({ resource: group.resource, message });
       }
     }
   },
@@ -92,7 +97,7 @@ function checkRule(
   internet: InternetSource[],
   doubts: string[],
   reported: Set<string>,
-): void {
+): string | undefined {
   const target = findingTarget(group, rule, internet);
   const traffic = trafficOf(rule);
   if (isUnknown(traffic)) {
@@ -110,7 +115,8 @@ function checkRule(
     return;
   }
   const exposure = assessExposure(traffic, context.options);
-  if (!exposure) return; // only allow-listed ports: nothing to report, whatever the sources
+  // Only allow-listed ports: nothing to report, whatever the sources; the ports for the pass message.
+  if (!exposure) return traffic.kind === 'ports' && traffic.from !== traffic.to ? `${traffic.from}-${traffic.to}` : traffic.kind === 'ports' ? String(traffic.from) : undefined;
   // A single port is named by describeTraffic already; a range says which sensitive ports it holds.
   const single = traffic.kind === 'ports' && traffic.from === traffic.to;
   const including = exposure.notable.length > 0 && !single ? `, including ${listPorts(exposure.notable)}` : '';

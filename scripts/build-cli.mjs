@@ -52,9 +52,11 @@ const [cli] = await Promise.all([
     ...common,
     entryPoints: { warden: 'src/cli/main.ts' },
     // Loaded from node_modules when used: the AWS SDK (audit only); web-tree-sitter, which reads its
-    // WebAssembly from beside its own file; jiti, which loads its compiler the same way.
-    // `warden serve` only: fastify, prom-client and piscina (which starts its workers from a file beside its own).
-    external: ['@aws-sdk/*', 'web-tree-sitter', 'jiti', 'fastify', 'prom-client', 'piscina'],
+    // WebAssembly from beside its own file; jiti, which loads its compiler the same way; re2js (260 KB,
+    // only for configurations with regex functions or policies with `matches`), kept out of the file
+    // every command reads and compiles at start-up; and for `warden serve` only, fastify, prom-client
+    // and piscina (which starts its workers from a file beside its own).
+    external: ['@aws-sdk/*', 'web-tree-sitter', 'jiti', 're2js', 'fastify', 'prom-client', 'piscina'],
     metafile: true,
   }),
   build({ ...common, entryPoints: { 'policy-list': 'src/cli/builtin-policy-list.ts' } }),

@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { ToolInfo } from './scan/scan-result.js';
+
+/** The tool as reports name it. */
+export interface ToolInfo {
+  name: string;
+  version: string;
+  informationUri: string;
+}
 
 let cached: ToolInfo | undefined;
 

@@ -11,6 +11,8 @@ export interface ActionInputs {
   annotations: boolean;
   summary: boolean;
   workingDirectory: string;
+  /** Import TypeScript/JavaScript policies that warden.yaml names (`allow-code-policies`); off, only declarative ones load. */
+  allowCodePolicies: boolean;
 }
 
 /**
@@ -32,6 +34,8 @@ export function readActionInputs(env: NodeJS.ProcessEnv): ActionInputs {
     annotations: booleanInput('annotations', input('annotations'), true),
     summary: booleanInput('summary', input('summary'), true),
     workingDirectory: input('working-directory') || '.',
+    // Off by default: on a pull request, warden.yaml and its policy folders are the author's to change.
+    allowCodePolicies: booleanInput('allow-code-policies', input('allow-code-policies'), false),
   };
 }
 

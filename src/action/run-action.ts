@@ -5,7 +5,7 @@ import { UsageError } from '../cli/usage-error.js';
 import { ConfigError } from '../config/config-error.js';
 import { workflowCommand } from '../report/github/workflow-command.js';
 import { wholeText } from '../report/report-text.js';
-import { EXIT } from '../rules/exit-code.js';
+import { EXIT } from '../scan/exit-code.js';
 import { readActionInputs } from './action-inputs.js';
 import { actionScan } from './scan-arguments.js';
 import { scanOutputs } from './scan-outputs.js';
@@ -22,7 +22,7 @@ export async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
     const inputs = readActionInputs(env);
     const workspace = resolve(env['GITHUB_WORKSPACE'] ?? process.cwd());
     const scan = actionScan(inputs, workspace);
-    const { result, plan } = await performScan(scan.paths, scan.flags, workspace);
+    const { result, plan } = await performScan(scan.paths, scan.flags, workspace, { codePolicies: inputs.allowCodePolicies });
     const exitCode = await emitResult(result, plan, workspace);
     if (inputs.summary) appendStepSummary(env, wholeText(await reportRenderer(result, plan, workspace)('markdown', true)));
     writeStepOutputs(env, scanOutputs(result, scan.sarifFile, exitCode));

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { EXIT } from '../rules/exit-code.js';
+import { EXIT } from '../scan/exit-code.js';
 import { verifyChain } from '../serve/audit-chain.js';
 import { writeStderrLine } from './stderr-line.js';
 import { UsageError } from './usage-error.js';

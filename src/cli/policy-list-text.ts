@@ -1,3 +1,6 @@
+import { inertCommands } from '../report/inert-commands.js';
+import { safeJsonText } from '../report/json/safe-json-text.js';
+import { printableLines } from '../report/printable-text.js';
 import { matchingFrameworks } from '../rules/frameworks.js';
 import type { ListedPolicy } from './policy-sources.js';
 import { UsageError } from './usage-error.js';
@@ -6,6 +9,7 @@ import { UsageError } from './usage-error.js';
  * What `warden policies` prints for a list of policies: a table (console) or JSON, only the policies
  * mapped to `frameworks` when some are named. Shared by the command and bin/warden.js's fast path for
  * the built-in catalog, so both print the same bytes. Throws UsageError for a bad format or framework.
+ * A user policy's title is text from the repository: no control character or workflow command in it.
  */
 export function policyListText(policies: readonly ListedPolicy[], format: string | undefined, frameworks: readonly string[]): string {
   const rows = policies
@@ -14,8 +18,8 @@ export function policyListText(policies: readonly ListedPolicy[], format: string
   if (frameworks.length > 0 && rows.length === 0) {
     throw new UsageError(`--framework: no policy is mapped to ${frameworks.map((f) => `"${f}"`).join(', ')} (known: cis, fsbp, pci, soc2, hipaa)`);
   }
-  if (format === 'json') return `${JSON.stringify(rows.map((row) => row.policy), null, 2)}\n`;
-  if (format === undefined || format === 'console') return table(rows, frameworks.length > 0);
+  if (format === 'json') return `${safeJsonText(JSON.stringify(rows.map((row) => row.policy), null, 2))}\n`;
+  if (format === undefined || format === 'console') return inertCommands(printableLines(table(rows, frameworks.length > 0)));
   throw new UsageError(`--format: "${format}" is not one of console, json`);
 }
 

@@ -1,7 +1,11 @@
 import { loadConfig } from '../config/load-config.js';
 import { isSensitive, REDACTED } from '../model/sensitive.js';
+import { wrapMarked } from '../model/sensitive-marks.js';
 import { isUnknown } from '../model/unknown.js';
-import { EXIT } from '../rules/exit-code.js';
+import { inertCommands } from '../report/inert-commands.js';
+import { safeJsonText } from '../report/json/safe-json-text.js';
+import { printableLines } from '../report/printable-text.js';
+import { EXIT } from '../scan/exit-code.js';
 import type { LoadedPolicy } from '../rules/loading/loaded-policy.js';
 import { policyExample, type PolicyExample } from '../rules/policy-example.js';
 import { policyMeta } from '../scan/policy-meta.js';
@@ -43,11 +47,12 @@ export async function policyShowCommand(id: string, flags: PolicyShowFlags): Pro
       options,
       ...(example ? { example: { name: example.name, file: displayPath(example.file, cwd), resources: example.resources.map((r) => ({ address: r.address, values: plain(r.values) })), findings: example.findings } } : {}),
     };
-    process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    process.stdout.write(`${safeJsonText(JSON.stringify(doc, null, 2))}\n`);
     return EXIT.ok;
   }
   if (flags.format !== undefined && flags.format !== 'console') throw new UsageError(`--format: "${flags.format}" is not one of console, json`);
-  process.stdout.write(render(loaded, options, example));
+  // The policy's texts and example come from the repository: no control character or workflow command.
+  process.stdout.write(inertCommands(printableLines(render(loaded, options, example))));
   return EXIT.ok;
 }
 
@@ -105,7 +110,7 @@ function render(loaded: LoadedPolicy, options: OptionDoc[], example: PolicyExamp
     out.push(`  ${example.name} (${displayPath(example.file, process.cwd())})`);
     for (const resource of example.resources) {
       out.push(`  ${resource.address}`);
-      for (const line of compactJson(plain(resource.values), '    ').split('\n')) out.push(line);
+      for (const line of compactJson(plain(resource.sensitive ? wrapMarked(resource.values, resource.sensitive) : resource.values), '    ').split('\n')) out.push(line);
     }
     if (example.findings.length === 0) out.push('  → no finding');
     for (const f of example.findings) out.push(`  → ${f.verdict} ${f.severity} ${f.resource.address}: ${f.message}${f.reason ? ` (${f.reason})` : ''}`);

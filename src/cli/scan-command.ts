@@ -6,13 +6,17 @@ import { planBaseline, settleBaseline } from './baseline-run.js';
 import { emitResult, planOutput, type OutputFlags, type OutputPlan } from './emit-result.js';
 import type { FrameworkFlags, PolicySourceFlags } from './policy-flags.js';
 import { policiesForRun } from './policies-for-run.js';
-import { recordPolicyLoadProblems } from './policy-sources.js';
 import { loadOptionsFrom, type SourceFlags } from './source-flags.js';
 
 export interface ScanFlags extends OutputFlags, PolicySourceFlags, FrameworkFlags, SourceFlags, BaselineFlags {
   config?: string;
   only?: string[];
   skip?: string[];
+}
+
+/** How the caller limits the scan beyond its flags: the GitHub Action imports policy code only when its workflow allows it. */
+export interface ScanTrust {
+  codePolicies: boolean;
 }
 
 /** A finished scan (its baseline settled) and the checked output flags that say how to report it. */
@@ -26,24 +30,24 @@ export interface ScanRun {
  * everything `warden scan` does before reporting. Shared with the GitHub Action, which reports the
  * same result its own way. Paths are shown relative to `cwd`.
  */
-export async function performScan(paths: string[], flags: ScanFlags, cwd: string): Promise<ScanRun> {
+export async function performScan(paths: string[], flags: ScanFlags, cwd: string, trust: ScanTrust = { codePolicies: true }): Promise<ScanRun> {
   const { config, path: configPath } = await loadConfig(flags.config, cwd);
   const plan = planOutput(flags, config);
-  const load = loadOptionsFrom(flags, cwd);
+  const load = loadOptionsFrom(flags, cwd, config);
   const baseline = planBaseline(flags, config, configPath, cwd);
-  const { policies, problems } = await policiesForRun(flags, config, configPath, cwd);
+  const { policies, knownIds } = await policiesForRun(flags, config, configPath, cwd, trust.codePolicies);
 
   const result = await runScan({
     paths,
     cwd,
     policies,
+    knownRuleIds: knownIds,
     config,
     ...(configPath ? { configPath } : {}),
     passMode: plan.passMode,
     unknownMode: plan.unknownMode,
     load,
   });
-  recordPolicyLoadProblems(result, problems);
   return { result: settleBaseline(result, baseline, cwd), plan };
 }
 

@@ -1,24 +1,22 @@
 import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { loadConfig } from '../config/load-config.js';
-import { describeLoadProblem } from '../rules/loading/policy-load-problem.js';
 import { policyMeta } from '../scan/policy-meta.js';
 import type { PolicySet, PolicySource } from '../serve/policy-set.js';
 import { policiesForRun } from './policies-for-run.js';
-import { UsageError } from './usage-error.js';
 
 /**
  * The policy set `warden serve` evaluates with: loaded as `warden scan` loads its policies (config,
  * built-ins, policy folders and packs), by the server and by each evaluation worker (this module's
- * URL is handed to them). A policy that does not load is an error here, not a coverage gap: the
- * service must not decide with part of its policies.
+ * URL is handed to them). A policy that does not load stops the start or the reload: the service
+ * must not decide with part of its policies.
  */
 export async function loadPolicySet(source: PolicySource): Promise<PolicySet> {
   const { cwd } = source;
   const { config, path: configPath } = await loadConfig(source.config, cwd);
   const flags = { ...(source.policyDir ? { policyDir: source.policyDir } : {}), ...(source.policyPackage ? { policyPackage: source.policyPackage } : {}) };
-  const { policies, problems } = await policiesForRun(flags, config, configPath, cwd);
-  if (problems.length > 0) throw new UsageError(`policy not loaded: ${describeLoadProblem(problems[0]!)}`);
+  // A policy that does not load is a ConfigError here, as it is for `warden scan`.
+  const { policies } = await policiesForRun(flags, config, configPath, cwd);
   const gate = { failOn: config.failOn ?? 'low', unknown: config.unknown ?? 'warn', allowIncomplete: false } as const;
   const identity = policies.map(({ policy, severityOverride, options }) => ({ id: policy.id, severity: severityOverride ?? policy.severity, options }));
   const digest = createHash('sha256').update(JSON.stringify({ identity, config })).digest('hex');

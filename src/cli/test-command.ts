@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { loadConfig } from '../config/load-config.js';
-import { EXIT } from '../rules/exit-code.js';
+import { inertCommands } from '../report/inert-commands.js';
+import { EXIT } from '../scan/exit-code.js';
 import { describeLoadProblem } from '../rules/loading/policy-load-problem.js';
 import { formatCaseResult } from '../rules/policy-cases.js';
 import { runPolicyTests, type PolicyTestOutcome } from '../rules/policy-tests.js';
@@ -17,7 +18,7 @@ export interface TestFlags extends PolicySourceFlags {
 /**
  * `warden test [DIR…]`: runs every policy against its cases like a test runner and ends with
  * `N passed, N failed`; exit 1 when anything failed (a case, a policy without cases, a policy that
- * does not load). Without DIR: the built-in policies and those configured or given by flags; with
+ * does not load, no policy at all). Without DIR: the built-in policies and those configured or given by flags; with
  * DIR: only the policies in those folders (and --policy-dir/--policy-package).
  */
 export async function testCommand(dirs: string[], flags: TestFlags): Promise<number> {
@@ -41,6 +42,12 @@ export async function testCommand(dirs: string[], flags: TestFlags): Promise<num
     out.push(`${chalk.red('✗')} ${line}`, '');
     failures.push(`not loaded: ${line}`);
   }
+  if (policies.length === 0 && load.problems.length === 0) {
+    // Nothing tested is not a pass: a wrong path or an empty folder would otherwise turn CI green.
+    const line = `no policies found${dirs.length > 0 ? ` in ${dirs.join(', ')}` : ''} (policy files: .ts, .mts, .js, .mjs, *.policy.yaml|yml|json)`;
+    out.push(`${chalk.red('✗')} ${line}`, '');
+    failures.push(line);
+  }
   for (const loaded of policies) {
     const outcome = await runPolicyTests(loaded);
     out.push(chalk.bold(`${outcome.policyId}`) + chalk.dim(`  ${loaded.origin.kind === 'builtin' ? 'built-in' : outcome.source}`));
@@ -59,7 +66,8 @@ export async function testCommand(dirs: string[], flags: TestFlags): Promise<num
   }
   const summary = `${passed} passed, ${failures.length} failed`;
   out.push(failures.length > 0 ? chalk.red(summary) : chalk.green(summary));
-  process.stdout.write(`${out.join('\n')}\n`);
+  // Case names and messages come from the repository; the colours are ours, so only commands are neutralised.
+  process.stdout.write(`${inertCommands(out.join('\n'))}\n`);
   return failures.length > 0 ? EXIT.failing : EXIT.ok;
 }
 

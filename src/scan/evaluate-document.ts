@@ -1,5 +1,5 @@
 import { loadDocumentText } from '../engines/load-document.js';
-import { exitCodeFor, EXIT, type GateOptions } from '../rules/exit-code.js';
+import { exitCodeFor, EXIT, type GateOptions } from './exit-code.js';
 import { evaluateInventory, finishScan, type EvaluationSettings, type Evaluated } from './finish-scan.js';
 import type { ScanResult } from './scan-result.js';
 
@@ -16,7 +16,9 @@ export function evaluateDocument(text: string, input: string, settings: Evaluati
   const evaluated: Evaluated = { findings: [], passes: [], gaps: [] };
   evaluateInventory(document.inventory, settings, evaluated);
   const details = document.kind === 'request' ? { document: 'resource request' } : document.details;
-  const inputs = [{ path: input, kind: 'plan' as const, status: 'scanned' as const, resources: document.inventory.resources.length, details }];
+  const { resources } = document.inventory;
+  const awsResources = resources.filter((r) => r.type.startsWith('aws_')).length;
+  const inputs = [{ path: input, kind: 'plan' as const, status: 'scanned' as const, resources: resources.length, awsResources, details }];
   return finishScan('scan', { ...evaluated, inputs }, settings);
 }
 

@@ -1,4 +1,4 @@
-import type { GateOptions } from '../rules/exit-code.js';
+import type { GateOptions } from '../scan/exit-code.js';
 import type { EvaluationSettings } from '../scan/finish-scan.js';
 import type { PolicyMeta } from '../scan/scan-result.js';
 

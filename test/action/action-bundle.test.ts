@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,7 +102,7 @@ describe('the bundled GitHub Action', () => {
     expect(failOn).toMatchObject({ code: 2, stdout: '::error::warden: fail-on: "sometimes" is not one of critical, high, medium, low, none\n' });
   });
 
-  it('loads a TypeScript policy that imports warden, named by warden.yaml, without any node_modules', () => {
+  it('loads a TypeScript policy that imports warden, named by warden.yaml, without any node_modules, when allow-code-policies is true', () => {
     const workspace = join(dir, 'repo');
     mkdirSync(join(workspace, 'infra', 'policies'), { recursive: true });
     writeFileSync(join(workspace, 'infra', 'main.tf'), 'resource "aws_sqs_queue" "jobs" {\n  name = "jobs"\n}\n');
@@ -121,9 +121,24 @@ describe('the bundled GitHub Action', () => {
         '',
       ].join('\n'),
     );
-    const run = runAction({ 'working-directory': 'infra', summary: 'false' }, workspace);
+    const run = runAction({ 'working-directory': 'infra', summary: 'false', 'allow-code-policies': 'true' }, workspace);
     expect(run.stderr).toBe('');
     expect(run.outputs).toMatchObject({ medium: '1', failed: '1', 'exit-code': '1', 'sarif-file': 'infra/warden.sarif' });
     expect(run.stdout).toMatch(/^::warning file=infra\/main\.tf,line=1\b.*::.*aws_sqs_queue\.jobs has no redrive policy/m);
+  });
+
+  it('without allow-code-policies, stops before importing a code policy that warden.yaml names', () => {
+    const workspace = join(dir, 'pr-repo');
+    const marker = join(dir, 'pr-policy-ran');
+    mkdirSync(join(workspace, 'policies'), { recursive: true });
+    writeFileSync(join(workspace, 'main.tf'), 'resource "aws_sqs_queue" "jobs" {\n  name = "jobs"\n}\n');
+    writeFileSync(join(workspace, 'warden.yaml'), 'policyDirs: [policies]\n');
+    // A pull request's policy that would act the moment it is imported.
+    writeFileSync(join(workspace, 'policies', 'steal.ts'), `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(marker)}, 'ran');\nexport default [];\n`);
+    const run = runAction({ summary: 'false' }, workspace);
+    expect(run).toMatchObject({ code: 2, stderr: '' });
+    expect(run.stdout).toMatch(/^::error::warden: warden\.yaml names code policies \(policies\/steal\.ts\), which the Action runs only with the input allow-code-policies: true/);
+    expect(run.outputs['exit-code']).toBe('2');
+    expect(existsSync(marker)).toBe(false);
   });
 });

@@ -18,6 +18,9 @@ describe('action inputs', () => {
       sarifFile: 'warden.sarif',
     });
     expect(inputs.plan).toBeUndefined();
+    // Code policies from the pull request's warden.yaml stay off unless the workflow says otherwise.
+    expect(inputs.allowCodePolicies).toBe(false);
+    expect(readActionInputs({ 'INPUT_ALLOW-CODE-POLICIES': 'true' }).allowCodePolicies).toBe(true);
   });
 
   it('rejects a boolean input that is not true or false', () => {

@@ -167,7 +167,8 @@ describe('JUnit report', () => {
     expect(xml).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
     expect(await junitSchemaErrors(xml)).toEqual([]);
     const failure = elements(parseXml(xml), 'failure')[0]!;
-    const readable = 'a "quoted" <tag> & \'apos\' ]]> \uFFFDnul \uFFFDbs \uFFFD[31mansi \uFFFD \uFFFDlone \u{1F512} end';
+    // Controls are shown as their escapes; what has no escape (U+FFFE, a lone surrogate) is replaced.
+    const readable = 'a "quoted" <tag> & \'apos\' ]]> \\u0000nul \\u0008bs \\u001b[31mansi \uFFFD \uFFFDlone \u{1F512} end';
     expect(failure.getAttribute('message')).toBe(`${readable} second line`);
     expect(failure.textContent).toContain(`${readable}\nsecond line`);
     expect(elements(parseXml(xml), 'testcase')[0]!.getAttribute('name')).toBe(`aws_db_instance.x["${readable}"]`);

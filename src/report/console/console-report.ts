@@ -1,15 +1,22 @@
 import type { Finding } from '../../rules/finding.js';
+import { inertCommands } from '../inert-commands.js';
 import { printable } from '../printable-text.js';
 import type { Reporter } from '../report-context.js';
 import { renderFinding } from './console-finding.js';
+import { noAwsResourcesText, runScope } from '../run-scope.js';
 import { coverageLines, summaryLine } from './console-summary.js';
 import { consoleTheme, type ConsoleTheme } from './console-theme.js';
 
 /**
  * The human report: findings grouped by input, then by resource, in the scan's order; then the
- * coverage gaps and a one-line summary. Colour only when the caller says so.
+ * coverage gaps and a one-line summary. Colour only when the caller says so. Each piece is whole
+ * lines, made inert as the lines they are once wrapped (a CI log runs workflow commands).
  */
 export const consoleReport: Reporter = function* (result, context) {
+  for (const piece of consoleLines(result, context)) yield inertCommands(piece);
+};
+
+const consoleLines: Reporter = function* (result, context) {
   const theme = consoleTheme(context.color);
   let first = true;
   for (const [input, resources] of groupFindings(result.findings)) {
@@ -20,7 +27,12 @@ export const consoleReport: Reporter = function* (result, context) {
       for (const finding of findings) yield lines(renderFinding(finding, theme));
     }
   }
-  if (result.findings.length === 0) yield lines([theme.clean(result.summary.baselined ? 'No new findings.' : 'No findings.')]);
+  const { withoutAwsResources } = runScope(result);
+  const notes = withoutAwsResources.map((input) => theme.gap(noAwsResourcesText(printable(input))));
+  // "No findings." only where there was something to find.
+  const readAny = result.inputs.some((input) => input.status === 'scanned' && input.awsResources !== 0);
+  if (result.findings.length === 0 && readAny) notes.unshift(theme.clean(result.summary.baselined ? 'No new findings.' : 'No findings.'));
+  if (notes.length > 0) yield lines([...(first ? [] : ['']), ...notes]);
   const gaps = coverageLines(result, theme);
   if (gaps.length > 0) yield lines(['', ...gaps]);
   yield lines(['', summaryLine(result, theme)]);

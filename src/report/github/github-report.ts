@@ -2,6 +2,7 @@ import type { Finding } from '../../rules/finding.js';
 import type { Severity } from '../../rules/severity.js';
 import { findingDetailLines } from '../finding-text.js';
 import type { Reporter, ReportContext } from '../report-context.js';
+import { printable } from '../printable-text.js';
 import { levelForSeverity } from '../sarif/sarif-levels.js';
 import { mostSevereFirst } from '../severity-order.js';
 import { annotationPosition, repositoryPaths } from './annotation-file.js';
@@ -45,7 +46,8 @@ export const githubReport: Reporter = function* (result, context) {
     const note = `${hidden} of ${total} annotations are beyond the ${ANNOTATIONS_SHOWN_PER_LEVEL} per level that GitHub shows for a step; the step log, the markdown or SARIF report list them all.`;
     yield `${workflowCommand('notice', { title: 'warden: more findings than GitHub shows' }, note)}\n`;
   }
-  for (const gap of gaps) yield `${workflowCommand('error', { title: `warden: ${gap.scope} not evaluated` }, gap.message)}\n`;
+  for (const gap of gaps) yield `${workflowCommand('error', { title: `warden: ${gap.scope} not evaluated` }, printable(gap.message))}\n`;
+  for (const note of result.coverage.notes ?? []) yield `${workflowCommand('notice', { title: 'warden: not read' }, printable(note))}\n`;
   const paths = repositoryPaths(context);
   for (const level of LEVEL_ORDER) {
     for (const finding of byLevel.get(level)!) yield `${annotation(finding, level, context, paths)}\n`;
@@ -55,5 +57,6 @@ export const githubReport: Reporter = function* (result, context) {
 function annotation(finding: Finding, level: AnnotationLevel, context: ReportContext, paths: (file: string) => string): string {
   const status = finding.verdict === 'unknown' ? `unknown, ${finding.severity}` : finding.severity;
   const properties = { ...annotationPosition(finding, context, paths), title: `warden ${finding.ruleId} (${status})` };
-  return workflowCommand(level, properties, findingDetailLines(finding).join('\n'));
+  // Each line of user text stays one line of the message: a line feed in a tag or message is escaped.
+  return workflowCommand(level, properties, findingDetailLines(finding).map(printable).join('\n'));
 }

@@ -1,6 +1,11 @@
+import { inertCommands, type CommandEscapes } from '../inert-commands.js';
+import { printable, printableLines } from '../printable-text.js';
+
 /**
  * Characters XML 1.0 cannot hold at all (§2.2 Char): NUL and the other C0 controls but tab, LF and
- * CR; lone surrogates; U+FFFE and U+FFFF. They are replaced, since no escape can represent them.
+ * CR; lone surrogates; U+FFFE and U+FFFF. No XML escape can represent them: controls are written
+ * as the text `\uXXXX` (as DEL, C1 and bidi controls, which XML could hold but a viewer would
+ * obey), and what is left (surrogates, U+FFFE/U+FFFF) is replaced.
  */
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const REPLACEMENT = '\uFFFD';
@@ -13,26 +18,31 @@ const ENTITIES: readonly [string, RegExp, string][] = [
 ];
 const QUOTE: [string, RegExp, string] = ['"', /"/g, '&quot;'];
 
-/** Anything an attribute value must have changed: the same as for text, and any white space and `"`. */
-const ATTRIBUTE_TO_CHANGE = /[\s"&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+/** A GitHub workflow command in a JUnit file printed by a step: broken by character references, which read back as the same text. */
+const XML_COMMAND_ESCAPES: CommandEscapes = { colon: '&#58;', hash: '&#35;' };
 
-/** An attribute value, escaped: one line (a parser turns newlines and tabs into spaces anyway), XML characters only. */
+/**
+ * Anything an attribute value must have changed: the same as for text, and any white space and `"`.
+ * Most values (a resource address) hold nothing to change: tested once instead of changed each way.
+ */
+const ATTRIBUTE_TO_CHANGE = /[\s"&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF\uFFFE\uFFFF]/;
+
+/** An attribute value, escaped: one line (a parser turns newlines and tabs into spaces anyway), printable XML characters only, never a workflow command. */
 export function attributeText(text: string): string {
-  // Most values (a resource address) hold nothing to change: tested once instead of changed three times.
-  if (!ATTRIBUTE_TO_CHANGE.test(text)) return text;
-  return escapeQuote(escapeMarkup(xmlChars(text.replace(/\s+/g, ' ').trim())));
+  const escaped = ATTRIBUTE_TO_CHANGE.test(text) ? escapeQuote(escapeMarkup(xmlChars(printable(text.replace(/\s+/g, ' ').trim())))) : text;
+  return inertCommands(escaped, XML_COMMAND_ESCAPES);
 }
 
 /**
- * Anything element text must have changed: CR, markup, C0 controls, surrogates (paired ones are
- * fine, but rare enough to take the careful way) and U+FFFE/U+FFFF. Most text has none of them.
+ * Anything element text must have changed: CR, markup, controls, bidi controls, surrogates (paired
+ * ones are fine, but rare enough to take the careful way) and U+FFFE/U+FFFF. Most text has none of them.
  */
-const TEXT_TO_CHANGE = /[\r&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const TEXT_TO_CHANGE = /[\r&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF\uFFFE\uFFFF]/;
 
-/** Element text, escaped: one newline convention (parsers turn CR LF into LF), XML characters only. */
+/** Element text, escaped: one newline convention (parsers turn CR LF into LF), printable XML characters only, never a workflow command. */
 export function elementText(text: string): string {
-  if (!TEXT_TO_CHANGE.test(text)) return text;
-  return escapeMarkup(xmlChars(text.replace(/\r\n?/g, '\n')));
+  const escaped = TEXT_TO_CHANGE.test(text) ? escapeMarkup(xmlChars(printableLines(text.replace(/\r\n?/g, '\n')))) : text;
+  return inertCommands(escaped, XML_COMMAND_ESCAPES);
 }
 
 /**

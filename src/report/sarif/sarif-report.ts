@@ -1,6 +1,7 @@
 import type { ScanResult } from '../../scan/scan-result.js';
 import { jsonPieces } from '../json/json-pieces.js';
 import type { Reporter, ReportContext } from '../report-context.js';
+import { safeJsonText } from '../json/safe-json-text.js';
 import { sarifRuns } from './sarif-runs.js';
 import type * as Sarif from 'sarif';
 
@@ -15,7 +16,7 @@ export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/
  */
 export const sarifReport: Reporter = function* (result, context) {
   // Depth 4: the log, its runs, each run, its results (one at a time).
-  yield* jsonPieces(toSarifLog(result, context), 4);
+  for (const piece of jsonPieces(toSarifLog(result, context), 4)) yield safeJsonText(piece);
   yield '\n';
 };
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Jiti } from 'jiti';
+import { compileCacheDir } from './compile-cache-dir.js';
 
 let jiti: Jiti | undefined;
 
@@ -17,8 +18,8 @@ async function loader(): Promise<Jiti> {
   const [{ createJiti }, api] = await Promise.all([import('jiti'), import('../../index.js')]);
   jiti = createJiti(import.meta.url, {
     virtualModules: { warden: api },
-    // Compiled files are cached by content hash: a CI runner reloads an unchanged policy folder quickly.
-    fsCache: true,
+    // Compiled files are cached by content hash, in a folder only this user (in CI: this run) can write.
+    fsCache: compileCacheDir(),
   });
   return jiti;
 }

@@ -4,11 +4,8 @@ import { loadDeclarativePolicyFile } from '../declarative/load-declarative-polic
 import { importPolicyFile } from './import-policy-module.js';
 import type { LoadedPolicy } from './loaded-policy.js';
 import { describeImportError, policiesFromModule } from './policies-from-module.js';
+import { policyFileKind } from './policy-file-kind.js';
 import type { PolicyLoadProblem } from './policy-load-problem.js';
-
-const CODE_FILE = /\.(?:ts|mts|js|mjs)$/;
-const NOT_A_POLICY_FILE = /\.(?:d\.ts|d\.mts|test\.[mc]?[jt]s|spec\.[mc]?[jt]s)$/;
-const DECLARATIVE_FILE = /\.policy\.(?:ya?ml|json)$/;
 
 export interface LoadedPolicyDir {
   policies: LoadedPolicy[];
@@ -18,9 +15,12 @@ export interface LoadedPolicyDir {
 /**
  * Loads every policy file directly inside `dir` (`--policy-dir`): TypeScript/JavaScript modules and
  * declarative `*.policy.yaml|yml|json` files. Sub-folders hold a policy's cases and helper modules
- * and are not loaded themselves. `shownAs` is how the folder is named in messages.
+ * and are not loaded themselves. `shownAs` is how the folder is named in messages. `refuse` says why
+ * the folder or a file in it must not be read (a link out of the repository that named the folder).
  */
-export async function loadPolicyDir(dir: string, shownAs: string): Promise<LoadedPolicyDir> {
+export async function loadPolicyDir(dir: string, shownAs: string, refuse?: (path: string) => string | undefined): Promise<LoadedPolicyDir> {
+  const refusedDir = refuse?.(dir);
+  if (refusedDir) return { policies: [], problems: [{ source: shownAs, message: refusedDir }] };
   let entries: string[];
   try {
     if (!statSync(dir).isDirectory()) return { policies: [], problems: [{ source: shownAs, message: 'not a directory (--policy-dir takes a folder of policy files)' }] };
@@ -33,13 +33,19 @@ export async function loadPolicyDir(dir: string, shownAs: string): Promise<Loade
   for (const name of entries) {
     const path = join(dir, name);
     const source = join(shownAs, name);
-    if (DECLARATIVE_FILE.test(name)) {
+    const kind = policyFileKind(name);
+    const refused = kind !== undefined && refuse?.(path);
+    if (refused) {
+      out.problems.push({ source, message: refused });
+      continue;
+    }
+    if (kind === 'declarative') {
       const loaded = loadDeclarativePolicyFile(path, source, dir);
       if ('problems' in loaded) out.problems.push(...loaded.problems);
       else out.policies.push(loaded.policy);
       continue;
     }
-    if (!CODE_FILE.test(name) || NOT_A_POLICY_FILE.test(name) || !statSync(path).isFile()) continue;
+    if (kind !== 'code' || !statSync(path).isFile()) continue;
     let namespace: unknown;
     try {
       namespace = await importPolicyFile(path);
