@@ -98,7 +98,7 @@ function buildApp(context: ServeContext): FastifyInstance {
     logger: false,
     bodyLimit: context.limits.bodyLimit,
     genReqId: () => randomUUID(),
-    // Any route: unknown fields and bodies are the application's to judge, not the router's.
+    // While closing (SIGTERM), new requests get 503 and running evaluations finish.
     return503OnClosing: true,
   });
   // Bodies stay text: a plan is parsed by the plan engine (in a worker) with the reasons `warden scan`
