@@ -1,141 +1,124 @@
+import { printParseErrorCode, visit } from 'jsonc-parser';
+
 /** Where a JSON text first goes wrong, and what was expected there. */
 export interface JsonErrorSite {
   offset: number;
   problem: string;
 }
 
-enum State {
-  Value,
-  FirstInArray,
-  NextInArray,
-  FirstKey,
-  Key,
-  AfterValue,
-}
+type ErrorName = ReturnType<typeof printParseErrorCode>;
 
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+interface ParserError {
+  name: ErrorName;
+  offset: number;
+  length: number;
+  /** The closer of the innermost container open at the error: `}` or `]`. */
+  closer: string | undefined;
+}
 
 /**
  * Finds the first syntax error of a JSON text, for a message that names the line and column.
  * `JSON.parse` gives no position for some errors (`Unexpected token ']'`) and words them differently
- * in each Node version; this says the same thing everywhere. It runs only after JSON.parse failed,
- * in one pass without recursion, so neither size nor nesting depth can break it. Returns undefined
- * when the text is valid JSON.
+ * in each Node version. Microsoft's jsonc-parser (VS Code's, comments and trailing commas refused
+ * here) reports each error with its offset; this turns the first into words. It runs only after
+ * JSON.parse failed. Returns undefined when the parser finds nothing wrong, and when the text nests
+ * deeper than its recursive descent can follow (thousands of levels): the caller then falls back
+ * to JSON.parse's own message.
  */
 export function locateJsonError(text: string): JsonErrorSite | undefined {
-  const n = text.length;
-  const closers: number[] = []; // char codes of the brackets still open: } or ]
-  let i = 0;
-  let state = State.Value;
-  for (;;) {
-    while (i < n && isWhitespace(text.charCodeAt(i))) i++;
-    if (state === State.AfterValue && closers.length === 0) {
-      return i < n ? { offset: i, problem: 'unexpected data after the end of the JSON document' } : undefined;
+  const errors: ParserError[] = [];
+  const open: string[] = [];
+  try {
+    visit(
+      text,
+      {
+        onObjectBegin: () => void open.push('}'),
+        onObjectEnd: () => void open.pop(),
+        onArrayBegin: () => void open.push(']'),
+        onArrayEnd: () => void open.pop(),
+        onError: (code, offset, length) => {
+          if (errors.length < 2) errors.push({ name: printParseErrorCode(code), offset, length, closer: open[open.length - 1] });
+        },
+      },
+      { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+    );
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+  const [first, next] = errors;
+  return first && describeError(text, first, next);
+}
+
+function describeError(text: string, error: ParserError, next: ParserError | undefined): JsonErrorSite {
+  const { offset } = error;
+  const at = (problem: string, where = offset): JsonErrorSite => ({ offset: where, problem });
+  if (offset >= text.length && error.name !== 'UnexpectedEndOfString') return at('unexpected end of input (truncated file?)', text.length);
+  const found = describe(text, offset);
+  switch (error.name) {
+    case 'InvalidSymbol':
+      // A word that is no JSON token; the parser's next error, or where it stands, says what belonged there.
+      if (next?.name === 'PropertyNameExpected') return at(`expected a property name in double quotes, found ${found}`);
+      if (error.closer === undefined && text.slice(0, offset).trim() !== '') return at('unexpected data after the end of the JSON document');
+      return at(`expected a value, found ${found}`);
+    case 'PropertyNameExpected':
+    case 'ValueExpected': {
+      const before = previousToken(text, offset);
+      if (before === ',' && text[offset] === error.closer) return at(`trailing comma before ${found}`);
+      // In an object, anything but a colon before the error means a key was due (`{,}`).
+      if (error.name === 'PropertyNameExpected' || (error.closer === '}' && before !== ':')) return at(`expected a property name in double quotes, found ${found}`);
+      return at(`expected a value, found ${found}`);
     }
-    if (i >= n) return { offset: n, problem: 'unexpected end of input (truncated file?)' };
-    const c = text.charCodeAt(i);
-    switch (state) {
-      case State.FirstInArray:
-      case State.NextInArray:
-      case State.Value: {
-        if (c === 0x5d /* ] */) {
-          if (state === State.FirstInArray) {
-            closers.pop();
-            i++;
-            state = State.AfterValue;
-            continue;
-          }
-          if (state === State.NextInArray) return { offset: i, problem: 'trailing comma before "]"' };
-        }
-        const end = valueEnd(text, i);
-        if (typeof end !== 'number') return end;
-        if (end === -1) {
-          closers.push(c === 0x7b ? 0x7d : 0x5d);
-          i++;
-          state = c === 0x7b ? State.FirstKey : State.FirstInArray;
-        } else {
-          i = end;
-          state = State.AfterValue;
-        }
-        continue;
-      }
-      case State.FirstKey:
-      case State.Key: {
-        if (c === 0x7d /* } */) {
-          if (state === State.Key) return { offset: i, problem: 'trailing comma before "}"' };
-          closers.pop();
-          i++;
-          state = State.AfterValue;
-          continue;
-        }
-        if (c !== 0x22) return { offset: i, problem: `expected a property name in double quotes, found ${describe(text, i)}` };
-        const end = stringEnd(text, i);
-        if (typeof end !== 'number') return end;
-        i = end;
-        while (i < n && isWhitespace(text.charCodeAt(i))) i++;
-        if (i >= n) return { offset: n, problem: 'unexpected end of input (truncated file?)' };
-        if (text.charCodeAt(i) !== 0x3a /* : */) return { offset: i, problem: `expected ":" after the property name, found ${describe(text, i)}` };
-        i++;
-        state = State.Value;
-        continue;
-      }
-      case State.AfterValue: {
-        const closer = closers[closers.length - 1]!;
-        if (c === 0x2c /* , */) {
-          i++;
-          state = closer === 0x7d ? State.Key : State.NextInArray;
-        } else if (c === closer) {
-          closers.pop();
-          i++;
-        } else {
-          return { offset: i, problem: `expected "," or "${String.fromCharCode(closer)}", found ${describe(text, i)}` };
-        }
-        continue;
-      }
+    case 'ColonExpected':
+      return at(`expected ":" after the property name, found ${found}`);
+    case 'CommaExpected':
+    case 'CloseBraceExpected':
+    case 'CloseBracketExpected':
+      return at(`expected "," or "${error.closer ?? (error.name === 'CloseBracketExpected' ? ']' : '}')}", found ${found}`);
+    case 'EndOfFileExpected':
+      return at('unexpected data after the end of the JSON document');
+    case 'InvalidNumberFormat':
+    case 'UnexpectedEndOfNumber':
+      return at(`malformed number`);
+    case 'InvalidCommentToken':
+    case 'UnexpectedEndOfComment':
+      return at('comments are not allowed in JSON');
+    case 'UnexpectedEndOfString': {
+      // The string token runs up to where the scanner stopped: a line break or the end of the text.
+      const end = offset + error.length;
+      return end >= text.length ? at('unexpected end of input inside a string (truncated file?)', text.length) : at('unterminated string (line break inside a string)', end);
     }
+    // The parser flags the whole string token; the first bad character in it is the place to show.
+    case 'InvalidEscapeCharacter':
+      return at('bad escape in a string', firstMatch(text, error, /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})|(\\[^u])/g));
+    case 'InvalidUnicode':
+      return at('bad \\u escape in a string', firstMatch(text, error, /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})|(\\u)/g));
+    case 'InvalidCharacter':
+      return at('control character inside a string', firstMatch(text, error, /\\.|([\u0000-\u001f])/g));
+    default:
+      return at(`unexpected ${found}`);
   }
 }
 
-/** End offset of the scalar at `i`, -1 when a container opens there, or the error. */
-function valueEnd(text: string, i: number): number | JsonErrorSite {
-  const c = text.charCodeAt(i);
-  if (c === 0x7b || c === 0x5b) return -1;
-  if (c === 0x22) return stringEnd(text, i);
-  for (const literal of ['true', 'false', 'null']) {
-    if (text.startsWith(literal, i)) return i + literal.length;
-  }
-  NUMBER.lastIndex = i;
-  if (NUMBER.test(text) && NUMBER.lastIndex > i) return NUMBER.lastIndex;
-  return { offset: i, problem: `expected a value, found ${describe(text, i)}` };
+/** The nearest character before `offset` that is not JSON whitespace. */
+function previousToken(text: string, offset: number): string | undefined {
+  let i = offset - 1;
+  while (i >= 0 && ' \t\r\n'.includes(text[i]!)) i--;
+  return text[i];
 }
 
-function stringEnd(text: string, open: number): number | JsonErrorSite {
-  for (let j = open + 1; j < text.length; j++) {
-    const c = text.charCodeAt(j);
-    if (c === 0x22) return j + 1;
-    if (c === 0x5c /* \ */) {
-      const escape = text[j + 1];
-      if (escape === 'u') {
-        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(j + 2, j + 6))) return { offset: j, problem: 'bad \\u escape in a string' };
-        j += 5;
-      } else if (escape !== undefined && '"\\/bfnrt'.includes(escape)) {
-        j++;
-      } else {
-        return { offset: j, problem: 'bad escape in a string' };
-      }
-    } else if (c < 0x20) {
-      return { offset: j, problem: c === 0x0a ? 'unterminated string (line break inside a string)' : 'control character inside a string' };
-    }
-  }
-  return { offset: text.length, problem: 'unexpected end of input inside a string (truncated file?)' };
+/** Offset of the first match of `pattern` in the error's token whose group 1 is set, or the token's start. */
+function firstMatch(text: string, error: ParserError, pattern: RegExp): number {
+  const token = text.slice(error.offset, error.offset + error.length);
+  for (const match of token.matchAll(pattern)) if (match[1] !== undefined) return error.offset + match.index;
+  return error.offset;
 }
 
 function describe(text: string, i: number): string {
   const c = text.codePointAt(i)!;
-  if (c < 0x20 || c === 0x7f) return `control character U+${c.toString(16).padStart(4, '0').toUpperCase()}`;
+  const code = `U+${c.toString(16).padStart(4, '0').toUpperCase()}`;
+  if (c < 0x20 || c === 0x7f) return `control character ${code}`;
+  // Invisible ones (a no-break space, a byte-order mark) are named by their code, not shown.
+  if (c !== 0x20 && /[\p{C}\p{Z}]/u.test(String.fromCodePoint(c))) return `character ${code}`;
   return `"${String.fromCodePoint(c)}"`;
-}
-
-function isWhitespace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
