@@ -1,9 +1,30 @@
 import { printParseErrorCode, visit } from 'jsonc-parser';
+import { jsonSyntaxReason } from './json-syntax-reason.js';
 
 /** Where a JSON text first goes wrong, and what was expected there. */
 export interface JsonErrorSite {
   offset: number;
   problem: string;
+}
+
+/**
+ * Why JSON.parse rejected `text` (its error's `message`), and the line and column when the locator
+ * finds the place: for a one-line error naming the file.
+ */
+export function describeJsonSyntaxError(text: string, message: string): { reason: string; position?: { line: number; column: number } } {
+  const site = locateJsonError(text);
+  return site ? { reason: site.problem, position: lineAndColumn(text, site.offset) } : { reason: jsonSyntaxReason(message) };
+}
+
+/** 1-based line and column (in UTF-16 code units) of `offset`. */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
 }
 
 type ErrorName = ReturnType<typeof printParseErrorCode>;
