@@ -102,6 +102,14 @@ describe('the bundled GitHub Action', () => {
     expect(failOn).toMatchObject({ code: 2, stdout: '::error::warden: fail-on: "sometimes" is not one of critical, high, medium, low, none\n' });
   });
 
+  it('names the line and column of a syntax error in a plan (the JSON error locator is in the bundle)', () => {
+    const workspace = join(dir, 'bad-plan-repo');
+    mkdirSync(workspace, { recursive: true });
+    writeFileSync(join(workspace, 'plan.json'), '{"format_version":"1.2",\n  "resource_changes": [1,]}\n');
+    const run = runAction({ plan: 'plan.json', summary: 'false' }, workspace);
+    expect(run).toMatchObject({ code: 2, stderr: 'warden: plan.json:2:26: not valid JSON: trailing comma before "]"\n' });
+  });
+
   it('loads a TypeScript policy that imports warden, named by warden.yaml, without any node_modules, when allow-code-policies is true', () => {
     const workspace = join(dir, 'repo');
     mkdirSync(join(workspace, 'infra', 'policies'), { recursive: true });
