@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { writeStepOutputs } from '../../src/action/step-outputs.js';
+import { parseStepOutputs } from '../support/step-output-file.js';
 
 let dir: string;
 let outputFile: string;
@@ -17,31 +18,17 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Reads `name<<DELIMITER` … `DELIMITER` entries back, as the runner does. */
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const header = /^([^<]+)<<(.+)$/.exec(lines[i]!);
-    if (!header) continue;
-    const end = lines.indexOf(header[2]!, i + 1);
-    outputs[header[1]!] = lines.slice(i + 1, end).join('\n');
-    i = end;
-  }
-  return outputs;
-}
-
 describe('step outputs', () => {
   it('appends each output to GITHUB_OUTPUT as name<<DELIMITER, so values may span lines, and keeps earlier entries', () => {
     vi.stubEnv('GITHUB_OUTPUT', outputFile);
     writeStepOutputs({ high: '2', note: 'a\nb' });
-    expect(parseOutputs(readFileSync(outputFile, 'utf8'))).toEqual({ earlier: '1', high: '2', note: 'a\nb' });
+    expect(parseStepOutputs(readFileSync(outputFile, 'utf8'))).toEqual({ earlier: '1', high: '2', note: 'a\nb' });
   });
 
   it('a value that looks like an entry end cannot end it early', () => {
     vi.stubEnv('GITHUB_OUTPUT', outputFile);
     writeStepOutputs({ body: 'line\nEOF\nX\nmore', after: 'ok' });
-    expect(parseOutputs(readFileSync(outputFile, 'utf8'))).toMatchObject({ body: 'line\nEOF\nX\nmore', after: 'ok' });
+    expect(parseStepOutputs(readFileSync(outputFile, 'utf8'))).toMatchObject({ body: 'line\nEOF\nX\nmore', after: 'ok' });
   });
 
   it('outside a runner writes nothing, not even the deprecated ::set-output command', () => {
