@@ -66,10 +66,12 @@ function checkDatabase(context: PolicyContext<Record<string, never>>, resource: 
     });
     return;
   }
+  // An unset attribute was given the provider's default; its note says so.
+  const note = resource.defaults?.['storage_encrypted'];
   context.fail({
     resource,
     path: 'storage_encrypted',
-    message: `${resource.address} stores its data unencrypted (storage_encrypted is ${encrypted === undefined ? 'not set' : String(encrypted)})`,
-    evidence: [{ path: 'storage_encrypted', value: encrypted ?? null }],
+    message: `${resource.address} stores its data unencrypted (${note ?? `storage_encrypted is ${encrypted === undefined ? 'not set' : String(encrypted)}`})`,
+    evidence: [{ path: 'storage_encrypted', value: encrypted ?? null, ...(note ? { note } : {}) }],
   });
 }

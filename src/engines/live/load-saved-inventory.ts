@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { Ajv } from 'ajv';
 import { Inventory } from '../../model/inventory.js';
-import { describeErrors } from '../../rules/describe-schema-errors.js';
-import type { CoverageGap } from '../../scan/scan-result.js';
+import { describeErrors } from '../../document-errors/schema-errors.js';
+import type { CoverageGap } from '../../model/coverage.js';
 import inventorySchema from '../../../schemas/warden-inventory.schema.json' with { type: 'json' };
-import { describeJsonSyntaxError } from '../../locate-json-error.js';
+import { describeJsonSyntaxError } from '../../document-errors/locate-json-error.js';
 import { InputError, describeFsError } from '../input-error.js';
 import { buildInventories } from './build-inventories.js';
 import { INVENTORY_FORMAT, INVENTORY_MARKER, type Recording } from './recording.js';

@@ -1,6 +1,6 @@
 import { InputError } from '../input-error.js';
-import { jsonSyntaxReason } from '../../json-syntax-reason.js';
-import { lineAndColumn, locateJsonError } from '../../locate-json-error.js';
+import { jsonSyntaxReason } from '../../document-errors/json-syntax-reason.js';
+import { lineAndColumn, locateJsonError } from '../../document-errors/locate-json-error.js';
 import { parsePlanJson } from './parse-plan-json.js';
 
 export interface ExtractedJson {

@@ -2,7 +2,7 @@ import { chmodSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/engines/input-error.js';
 import { loadPlanFile } from '../../../src/engines/plan/load-plan.js';
-import { locateJsonError } from '../../../src/locate-json-error.js';
+import { locateJsonError } from '../../../src/document-errors/locate-json-error.js';
 import { fixtureText, scratchDir } from './plan-fixtures.js';
 import { asUnprivileged } from '../../support/unprivileged.js';
 
