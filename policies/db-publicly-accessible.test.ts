@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'vitest';
-import { policyCaseTests } from '../src/rules/policy-cases.js';
+import { policyCaseTests } from '../src/testing/policy-cases.js';
 import { dbPubliclyAccessible } from './db-publicly-accessible.js';
 
 describe('db-publicly-accessible cases', () => {

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { liveInventory } from '../test/engines/live/live-inventory.js';
 import { runPolicies } from '../src/rules/runner.js';
-import { policyCaseTests } from '../src/rules/policy-cases.js';
+import { policyCaseTests } from '../src/testing/policy-cases.js';
 import { ebsVolumeUnattached } from './ebs-volume-unattached.js';
 
 describe('ebs-volume-unattached cases', () => {

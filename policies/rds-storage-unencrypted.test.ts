@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { policyCaseTests } from '../src/rules/policy-cases.js';
+import { policyCaseTests } from '../src/testing/policy-cases.js';
 import { scanWith } from '../test/policies/state-helpers.js';
 import { rdsStorageUnencrypted } from './rds-storage-unencrypted.js';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Inventory, Unknown, type Resource, type ValueObject } from '../src/api.js';
 import { ConfigError } from '../src/config/config-error.js';
 import type { Finding } from '../src/rules/finding.js';
-import { policyCaseTests } from '../src/rules/policy-cases.js';
+import { policyCaseTests } from '../src/testing/policy-cases.js';
 import { runPolicies } from '../src/rules/runner.js';
 import { selectPolicies } from '../src/rules/select-policies.js';
 import { sgOpenIngress, type SgOpenIngressOptions } from './sg-open-ingress.js';

@@ -6,7 +6,7 @@ import { safeJsonText } from '../report/json/safe-json-text.js';
 import { printableLines } from '../report/printable-text.js';
 import { EXIT } from '../rules/exit-code.js';
 import type { LoadedPolicy } from '../rules/loading/loaded-policy.js';
-import { policyExample, type PolicyExample } from '../rules/policy-example.js';
+import { policyExample, type PolicyExample } from '../testing/policy-example.js';
 import { policyMeta } from '../scan/policy-meta.js';
 import { displayPath } from '../scan/display-path.js';
 import type { PolicySourceFlags } from './policy-flags.js';

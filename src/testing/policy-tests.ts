@@ -1,4 +1,4 @@
-import type { LoadedPolicy } from './loading/loaded-policy.js';
+import type { LoadedPolicy } from '../rules/loading/loaded-policy.js';
 import { listPolicyCases, runInlinePolicyCase, runPolicyCase, type PolicyCaseResult } from './policy-cases.js';
 
 /** The outcome of one policy's cases under `warden test`. */

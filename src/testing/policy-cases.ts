@@ -6,11 +6,12 @@ import { isSavedInventory } from '../engines/live/saved-inventory-marker.js';
 import { decodeText } from '../engines/plan/decode-text.js';
 import { parsePlanText } from '../engines/plan/load-plan.js';
 import type { Inventory } from '../model/inventory.js';
-import type { Finding, Verdict } from './finding.js';
-import type { Policy } from './policy.js';
-import { resolvePolicyOptions } from './policy-options.js';
-import { runPolicies } from './runner.js';
-import { isSeverity, type Severity } from './severity.js';
+import type { Finding, Verdict } from '../rules/finding.js';
+import type { Policy } from '../rules/policy.js';
+import { resolvePolicyOptions } from '../rules/policy-options.js';
+import { runPolicies } from '../rules/runner.js';
+import { CASE_KINDS, type CaseKind, type InlinePolicyCase } from '../rules/loading/inline-policy-case.js';
+import { isSeverity, type Severity } from '../rules/severity.js';
 
 /**
  * Example plans stored beside a policy (`policies/<id>/cases/{pass,fail,unknown}/<name>.json`) that
@@ -26,8 +27,7 @@ import { isSeverity, type Severity } from './severity.js';
 /** The file holding `warden_expect` (and `warden_options`) in a source-folder case. */
 export const SOURCE_CASE_FILE = 'warden-case.json';
 
-export const CASE_KINDS = ['pass', 'fail', 'unknown'] as const;
-export type CaseKind = (typeof CASE_KINDS)[number];
+export { CASE_KINDS, type CaseKind, type InlinePolicyCase };
 
 export interface PolicyCase {
   /** `fail/ssh-world`: the kind folder and the file name without `.json`. */
@@ -35,18 +35,6 @@ export interface PolicyCase {
   kind: CaseKind;
   /** The case file (for an inline case, where it is written). */
   file: string;
-}
-
-/**
- * A case held in memory rather than in a file (examples written inside a declarative policy): the
- * same plan document a case file holds, with its `warden_expect` and optional `warden_options`.
- */
-export interface InlinePolicyCase {
-  name: string;
-  kind: CaseKind;
-  /** Where the case is written, for messages (`policies/no-public-buckets.yaml: examples[2]`). */
-  source: string;
-  plan: unknown;
 }
 
 /** One finding a case expects from its policy. */

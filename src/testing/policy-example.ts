@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { decodeText } from '../engines/plan/decode-text.js';
 import { parsePlanText } from '../engines/plan/load-plan.js';
 import type { Resource } from '../model/resource.js';
-import type { Finding } from './finding.js';
-import type { LoadedPolicy } from './loading/loaded-policy.js';
+import type { Finding } from '../rules/finding.js';
+import type { LoadedPolicy } from '../rules/loading/loaded-policy.js';
 import { listPolicyCases, runInlinePolicyCase, runPolicyCase, type CaseKind } from './policy-cases.js';
 
 const MAX_RESOURCES = 3;

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isUnknown } from '../model/unknown.js';
-import { definePolicy } from './policy.js';
-import { formatCaseResult, listPolicyCases, policyCaseTests, runInlinePolicyCase, runPolicyCase, runPolicyCases, type PolicyCase } from './policy-cases.js';
+import { isUnknown } from '../../src/model/unknown.js';
+import { definePolicy } from '../../src/rules/policy.js';
+import { formatCaseResult, listPolicyCases, policyCaseTests, runInlinePolicyCase, runPolicyCase, runPolicyCases, type PolicyCase } from '../../src/testing/policy-cases.js';
 
 /** A policy small enough to reason about: public-read buckets fail (high, or `severity` from options); unknown ACLs are unknown. */
 const publicBuckets = definePolicy<{ severity: 'high' | 'critical' }>({
