@@ -6,12 +6,13 @@ import { isSavedInventory } from '../engines/live/saved-inventory-marker.js';
 import { decodeText } from '../engines/plan/decode-text.js';
 import { parsePlanText } from '../engines/plan/load-plan.js';
 import type { Inventory } from '../model/inventory.js';
-import type { Finding, Verdict } from '../rules/finding.js';
+import type { Finding } from '../rules/finding.js';
 import type { Policy } from '../rules/policy.js';
 import { resolvePolicyOptions } from '../rules/policy-options.js';
 import { runPolicies } from '../rules/runner.js';
 import { CASE_KINDS, type CaseKind, type InlinePolicyCase } from '../rules/loading/inline-policy-case.js';
-import { isSeverity, type Severity } from '../rules/severity.js';
+import { isSeverity } from '../rules/severity.js';
+import { compareFindings, describeFinding, type ExpectedFinding } from './compare-findings.js';
 
 /**
  * Example plans stored beside a policy (`policies/<id>/cases/{pass,fail,unknown}/<name>.json`) that
@@ -27,7 +28,7 @@ import { isSeverity, type Severity } from '../rules/severity.js';
 /** The file holding `warden_expect` (and `warden_options`) in a source-folder case. */
 export const SOURCE_CASE_FILE = 'warden-case.json';
 
-export { CASE_KINDS, type CaseKind, type InlinePolicyCase };
+export { CASE_KINDS, type CaseKind, type InlinePolicyCase, type ExpectedFinding };
 
 export interface PolicyCase {
   /** `fail/ssh-world`: the kind folder and the file name without `.json`. */
@@ -35,15 +36,6 @@ export interface PolicyCase {
   kind: CaseKind;
   /** The case file (for an inline case, where it is written). */
   file: string;
-}
-
-/** One finding a case expects from its policy. */
-export interface ExpectedFinding {
-  verdict: Extract<Verdict, 'fail' | 'unknown'>;
-  severity: Severity;
-  address: string;
-  /** A substring of the finding's message, reason or evidence, to tell two findings on one resource apart. */
-  element?: string;
 }
 
 export interface PolicyCaseResult {
@@ -267,46 +259,4 @@ function readExpectation(document: Record<string, unknown>, kind: CaseKind): Exp
   if (kind === 'pass' && out.length > 0) return 'a pass case expects no fail or unknown finding (move it to fail/ or unknown/)';
   if (kind !== 'pass' && !out.some((e) => e.verdict === kind)) return `a ${kind} case must expect at least one "${kind}" finding in warden_expect`;
   return out;
-}
-
-/**
- * Every expectation must match its own finding (verdict, severity, address, element), and every
- * fail/unknown finding must be expected. Expectations naming an element are matched first, so a
- * looser one cannot take the finding a precise one needs.
- */
-function compareFindings(expected: readonly ExpectedFinding[], findings: readonly Finding[]): string[] {
-  const differences: string[] = [];
-  const unmatched = [...findings];
-  const ordered = [...expected].sort((a, b) => Number(b.element !== undefined) - Number(a.element !== undefined));
-  for (const expectation of ordered) {
-    const index = unmatched.findIndex((f) => matches(f, expectation));
-    if (index >= 0) {
-      unmatched.splice(index, 1);
-      continue;
-    }
-    const near = unmatched.filter((f) => f.resource.address === expectation.address);
-    const hint = near.length > 0 ? ` (on that resource: ${near.map(describeFinding).join('; ')})` : '';
-    differences.push(`missing: ${describeExpectation(expectation)}${hint}`);
-  }
-  for (const finding of unmatched) differences.push(`unexpected: ${describeFinding(finding)}`);
-  return differences;
-}
-
-function matches(finding: Finding, expectation: ExpectedFinding): boolean {
-  if (finding.verdict !== expectation.verdict || finding.severity !== expectation.severity) return false;
-  if (finding.resource.address !== expectation.address) return false;
-  if (expectation.element === undefined) return true;
-  return searchableText(finding).includes(expectation.element);
-}
-
-function searchableText(finding: Finding): string {
-  return [finding.message, finding.reason ?? '', JSON.stringify(finding.evidence)].join('\n');
-}
-
-function describeExpectation(e: ExpectedFinding): string {
-  return `${e.verdict} ${e.severity} ${e.address}${e.element !== undefined ? ` containing "${e.element}"` : ''}`;
-}
-
-function describeFinding(f: Finding): string {
-  return `${f.verdict} ${f.severity} ${f.resource.address}: ${f.message}${f.reason ? ` (${f.reason})` : ''}`;
 }
