@@ -1,12 +1,6 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { policyCaseTests } from '../src/testing/policy-cases.js';
-import { scanWith } from '../test/policies/state-helpers.js';
-import { rdsStorageUnencrypted } from './rds-storage-unencrypted.js';
-
-describe('rds-storage-unencrypted cases', () => {
-  policyCaseTests(rdsStorageUnencrypted, fileURLToPath(new URL('./rds-storage-unencrypted/cases', import.meta.url)), it);
-});
+import { scanWith } from '../policies/state-helpers.js';
+import { rdsStorageUnencrypted } from '../../policies/rds-storage-unencrypted.js';
 
 describe('rds-storage-unencrypted on Aurora Serverless v1', () => {
   it('passes a serverless cluster in plan and HCL form, saying why', async () => {

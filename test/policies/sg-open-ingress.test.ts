@@ -1,19 +1,11 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { Inventory, Unknown, type Resource, type ValueObject } from '../src/api.js';
-import { ConfigError } from '../src/config/config-error.js';
-import type { Finding } from '../src/rules/finding.js';
-import { policyCaseTests } from '../src/testing/policy-cases.js';
-import { runPolicies } from '../src/rules/runner.js';
-import { selectPolicies } from '../src/rules/select-policies.js';
-import { sgOpenIngress, type SgOpenIngressOptions } from './sg-open-ingress.js';
-import { isInternetCidr } from './sg-open-ingress/internet-cidrs.js';
-
-const casesDir = fileURLToPath(new URL('./sg-open-ingress/cases', import.meta.url));
-
-describe('sg-open-ingress cases', () => {
-  policyCaseTests(sgOpenIngress, casesDir, it);
-});
+import { Inventory, Unknown, type Resource, type ValueObject } from '../../src/api.js';
+import { ConfigError } from '../../src/config/config-error.js';
+import type { Finding } from '../../src/rules/finding.js';
+import { runPolicies } from '../../src/rules/runner.js';
+import { selectPolicies } from '../../src/rules/select-policies.js';
+import { sgOpenIngress, type SgOpenIngressOptions } from '../../policies/sg-open-ingress.js';
+import { isInternetCidr } from '../../policies/sg-open-ingress/internet-cidrs.js';
 
 function group(address: string, ingress: ValueObject[]): Resource {
   return {

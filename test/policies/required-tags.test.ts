@@ -1,18 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { Inventory, Unknown, type Resource, type TagMap } from '../src/api.js';
-import { ConfigError } from '../src/config/config-error.js';
-import type { Finding } from '../src/rules/finding.js';
-import { policyCaseTests } from '../src/testing/policy-cases.js';
-import { runPolicies } from '../src/rules/runner.js';
-import { selectPolicies } from '../src/rules/select-policies.js';
-import { requiredTags } from './required-tags.js';
-
-const casesDir = fileURLToPath(new URL('./required-tags/cases', import.meta.url));
-
-describe('required-tags cases', () => {
-  policyCaseTests(requiredTags, casesDir, it);
-});
+import { Inventory, Unknown, type Resource, type TagMap } from '../../src/api.js';
+import { ConfigError } from '../../src/config/config-error.js';
+import type { Finding } from '../../src/rules/finding.js';
+import { runPolicies } from '../../src/rules/runner.js';
+import { selectPolicies } from '../../src/rules/select-policies.js';
+import { requiredTags } from '../../policies/required-tags.js';
 
 function resource(type: string, address: string, tags: TagMap | Unknown | undefined): Resource {
   return {

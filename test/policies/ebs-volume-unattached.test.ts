@@ -1,13 +1,7 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { liveInventory } from '../test/engines/live/live-inventory.js';
-import { runPolicies } from '../src/rules/runner.js';
-import { policyCaseTests } from '../src/testing/policy-cases.js';
-import { ebsVolumeUnattached } from './ebs-volume-unattached.js';
-
-describe('ebs-volume-unattached cases', () => {
-  policyCaseTests(ebsVolumeUnattached, fileURLToPath(new URL('./ebs-volume-unattached/cases', import.meta.url)), it);
-});
+import { liveInventory } from '../engines/live/live-inventory.js';
+import { runPolicies } from '../../src/rules/runner.js';
+import { ebsVolumeUnattached } from '../../policies/ebs-volume-unattached.js';
 
 describe('ebs-volume-unattached on live data', () => {
   it('passes a volume AWS reports attached and fails an available one', () => {

@@ -1,13 +1,7 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { liveInventory } from '../test/engines/live/live-inventory.js';
-import { runPolicies } from '../src/rules/runner.js';
-import { policyCaseTests } from '../src/testing/policy-cases.js';
-import { eipUnattached } from './eip-unattached.js';
-
-describe('eip-unattached cases', () => {
-  policyCaseTests(eipUnattached, fileURLToPath(new URL('./eip-unattached/cases', import.meta.url)), it);
-});
+import { liveInventory } from '../engines/live/live-inventory.js';
+import { runPolicies } from '../../src/rules/runner.js';
+import { eipUnattached } from '../../policies/eip-unattached.js';
 
 describe('eip-unattached on live data', () => {
   it('passes addresses AWS reports associated (an instance, a NAT gateway\'s interface) and fails the idle one', () => {
