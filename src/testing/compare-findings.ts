@@ -20,11 +20,15 @@ export interface ExpectedFinding {
 export function compareFindings(expected: readonly ExpectedFinding[], findings: readonly Finding[]): string[] {
   const differences: string[] = [];
   const unmatched = findings.filter((f) => f.verdict === 'fail' || f.verdict === 'unknown');
-  const passed = new Set(findings.filter((f) => f.verdict === 'pass').map((f) => f.resource.address));
+  const passes = findings.filter((f) => f.verdict === 'pass');
   const ordered = [...expected].sort((a, b) => Number(b.element !== undefined) - Number(a.element !== undefined));
   for (const expectation of ordered) {
     if (expectation.verdict === 'pass') {
-      if (!passed.has(expectation.address)) differences.push(`missing: pass ${expectation.address} (no pass record: the policy did not look at it, or did not pass it)`);
+      const here = passes.filter((f) => f.resource.address === expectation.address);
+      if (here.length === 0) differences.push(`missing: pass ${expectation.address} (no pass record: the policy did not look at it, or did not pass it)`);
+      else if (expectation.element !== undefined && !here.some((f) => searchableText(f).includes(expectation.element!))) {
+        differences.push(`missing: ${describeExpectation(expectation)} (its pass records say: ${here.map((f) => f.message).join('; ')})`);
+      }
       continue;
     }
     const index = unmatched.findIndex((f) => matches(f, expectation));
