@@ -66,7 +66,7 @@ async function runForm(policy: Policy, table: CaseTable, c: TableCase, form: Cas
   }
   const scratch = await mkdtemp(join(tmpdir(), 'warden-case-'));
   try {
-    const { path, addresses } = await writeForm(table, c, form, scratch);
+    const { path, addresses } = await writeCaseForm(table, c, form, scratch);
     const display = `${table.file}: ${name}`;
     let loaded;
     try {
@@ -89,8 +89,8 @@ async function runForm(policy: Policy, table: CaseTable, c: TableCase, form: Cas
   }
 }
 
-/** Writes the form as the file a scan reads; a `tf: { dir }` case is read where it lies. */
-async function writeForm(table: CaseTable, c: TableCase, form: CaseForm, scratch: string): Promise<{ path: string; addresses?: Map<string, string> }> {
+/** Writes one form of a case as the file a scan reads, in `scratch`; a `tf: { dir }` case is read where it lies. */
+export async function writeCaseForm(table: CaseTable, c: TableCase, form: CaseForm, scratch: string): Promise<{ path: string; addresses?: Map<string, string> }> {
   if (form === 'tf') {
     if (typeof c.tf === 'object') return { path: resolve(dirname(table.file), c.tf.dir) };
     await writeFile(join(scratch, 'main.tf'), c.tf!);
