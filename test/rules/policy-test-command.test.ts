@@ -46,7 +46,8 @@ describe('warden test', () => {
   it('runs a TypeScript policy folder and a YAML policy with inline examples; a wrong example fails', async () => {
     const ts = await runMain(['test', 'examples/policies/typescript'], ROOT);
     expect(ts).toMatchObject({ code: 0, stderr: '' });
-    expect(lastLine(ts.stdout)).toBe('4 passed, 0 failed');
+    expect(lastLine(ts.stdout)).toBe('7 passed, 0 failed');
+    expect(ts.stdout).toContain('  ✓ tls-1-0-default-policy [tf]\n  ✓ tls-1-0-default-policy [plan]\n  ✓ tls-1-0-default-policy [same]\n');
 
     const dir = join(scratch, 'yaml-copy');
     cpSync(join(ROOT, 'examples/policies/yaml'), dir, { recursive: true });
