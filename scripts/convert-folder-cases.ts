@@ -13,6 +13,7 @@ import { builtinPolicies } from '../policies/index.js';
 import { builtinCasesDir } from '../src/rules/loading/warden-package.js';
 import type { TableCase, TableExpectation } from '../src/testing/case-table.js';
 import { listPolicyCases, runPolicyCase, SOURCE_CASE_FILE } from '../src/testing/policy-cases.js';
+import { CASE_ACCOUNT, CASE_REGION } from '../src/testing/complete-inventory.js';
 import { runTableCase } from '../src/testing/run-table-case.js';
 
 /** The addresses a row's only form passes (pass records), for a pass case's expectations. */
@@ -63,10 +64,13 @@ function toRow(file: string, name: string, terse: boolean): TableCase | undefine
   } catch {
     return undefined;
   }
-  if ('warden_inventory' in doc) return undefined;
   const expect = ((doc['warden_expect'] ?? []) as TableExpectation[]).map((e) => ({ address: e.address, verdict: e.verdict, severity: e.severity, ...(e.element ? { element: e.element } : {}) }));
   const row: TableCase = { name, ...(typeof doc['warden_about'] === 'string' ? { about: doc['warden_about'] } : {}), ...(doc['warden_options'] ? { options: doc['warden_options'] as Record<string, unknown> } : {}), expect };
   if (tf !== undefined) return { ...row, tf };
+  if ('warden_inventory' in doc) {
+    const live = liveFragment(doc);
+    return live ? { ...row, live } : undefined;
+  }
   const changes = (doc['resource_changes'] ?? []) as Record<string, unknown>[];
   return {
     ...row,
@@ -77,6 +81,25 @@ function toRow(file: string, name: string, terse: boolean): TableCase | undefine
       ...(doc['variables'] ? { variables: doc['variables'] as Record<string, unknown> } : {}),
     },
   };
+}
+
+/**
+ * A saved inventory of one target in the case account and region, with nothing but responses: its
+ * responses as a live fragment, each single page unwrapped into its items where the page is one list.
+ */
+function liveFragment(doc: Record<string, unknown>): Record<string, Record<string, unknown>[]> | undefined {
+  const targets = doc['targets'] as { account: string; region: string; responses: Record<string, unknown[]>; prefix_list_entries?: unknown }[];
+  const accounts = (doc['accounts'] ?? []) as unknown[];
+  if (targets.length !== 1 || accounts.length > 0 || doc['coverage'] || doc['source'] !== 'api') return undefined;
+  const [target] = targets;
+  if (target!.account !== CASE_ACCOUNT || target!.region !== CASE_REGION || target!.prefix_list_entries) return undefined;
+  return Object.fromEntries(
+    Object.entries(target!.responses).map(([operation, pages]) => {
+      const only = pages.length === 1 ? Object.entries(pages[0] as Record<string, unknown>) : [];
+      const unwrap = only.length === 1 && Array.isArray(only[0]![1]) && only[0]![0] !== 'Reservations';
+      return [operation, (unwrap ? only[0]![1] : pages) as Record<string, unknown>[]];
+    }),
+  );
 }
 
 /** Address, actions unless a plain create, after without nulls, and only the masks that say something. */
