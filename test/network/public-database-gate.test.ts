@@ -4,7 +4,6 @@ import { caseFormFile } from '../support/case-form-file.js';
 import { runMain } from '../support/run-main.js';
 
 const repo = new URL('../../', import.meta.url).pathname;
-const LIVE_CASE = 'policies/db-publicly-accessible/cases/fail/live-network-not-collected.json';
 
 interface JsonFinding {
   ruleId: string;
@@ -19,7 +18,7 @@ interface JsonFinding {
  */
 describe('a public database with an undecided network path fails the default gate', () => {
   // Cases of db-publicly-accessible.cases.yaml, each written as the file a user would scan.
-  const inputs: [source: string, path: string | [caseName: string, form: CaseForm]][] = [
+  const inputs: [source: string, [caseName: string, form: CaseForm]][] = [
     ['plan, default VPC', ['default-vpc', 'plan']],
     ['HCL, default VPC', ['default-vpc', 'tf']],
     ['plan, subnet group managed elsewhere', ['subnet-group-not-in-inventory', 'plan']],
@@ -28,11 +27,11 @@ describe('a public database with an undecided network path fails the default gat
     ['HCL, Aurora cluster managed elsewhere', ['cluster-not-in-inventory', 'tf']],
     ['plan, Multi-AZ DB cluster in the default VPC', ['multi-az-db-cluster', 'plan']],
     ['HCL, Multi-AZ DB cluster in the default VPC', ['multi-az-db-cluster', 'tf']],
-    ['live, network not collected', LIVE_CASE],
+    ['live, network not collected', ['live-network-not-collected', 'live']],
   ];
   for (const [source, input] of inputs) {
     it(source, async () => {
-      const path = typeof input === 'string' ? input : await caseFormFile('db-publicly-accessible', ...input);
+      const path = await caseFormFile('db-publicly-accessible', ...input);
       const run = await runMain(['scan', path, '--format', 'json', '--only', 'db-internet-reachable,db-publicly-accessible'], repo);
       expect(run.code, run.stderr).toBe(1);
       const findings = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings;
