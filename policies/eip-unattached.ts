@@ -28,7 +28,7 @@ export const eipUnattached = definePolicy({
 function checkEip(context: PolicyContext<Record<string, never>>, eip: Resource, used: Set<Resource>): void {
   const association = eip.values['association_id'];
   if ((knownString(association) ?? '') !== '' || used.has(eip)) {
-    context.pass({ resource: eip, message: `${eip.address} is associated` });
+    context.pass({ resource: eip, message: `${eip.address} is associated (${used.has(eip) ? 'an association or NAT gateway of this configuration uses it' : 'association_id is set'})` });
     return;
   }
   for (const attribute of TARGETS) {

@@ -33,7 +33,7 @@ export const rdsStorageUnencrypted = definePolicy({
 function checkDatabase(context: PolicyContext<Record<string, never>>, resource: Resource): void {
   const encrypted = resource.values['storage_encrypted'];
   if (encrypted === true) {
-    context.pass({ resource, message: `${resource.address} encrypts its storage` });
+    context.pass({ resource, message: `${resource.address} encrypts its storage (storage_encrypted = true)` });
     return;
   }
   const engineMode = resource.values['engine_mode'];
@@ -55,7 +55,7 @@ function checkDatabase(context: PolicyContext<Record<string, never>>, resource: 
   if (isUnknown(source) || (knownString(source) ?? '') !== '') {
     const key = resource.values['kms_key_id'];
     if (isUnknown(key) || (knownString(key) ?? '') !== '') {
-      context.pass({ resource, message: `${resource.address} is a read replica encrypted with a KMS key` });
+      context.pass({ resource, message: `${resource.address} is a read replica with a KMS key (kms_key_id), so its storage is encrypted` });
       return;
     }
     context.unknown({
@@ -66,10 +66,12 @@ function checkDatabase(context: PolicyContext<Record<string, never>>, resource: 
     });
     return;
   }
+  // An unset attribute was given the provider's default; its note says so.
+  const note = resource.defaults?.['storage_encrypted'];
   context.fail({
     resource,
     path: 'storage_encrypted',
-    message: `${resource.address} stores its data unencrypted (storage_encrypted is ${encrypted === undefined ? 'not set' : String(encrypted)})`,
-    evidence: [{ path: 'storage_encrypted', value: encrypted ?? null }],
+    message: `${resource.address} stores its data unencrypted (${note ?? `storage_encrypted is ${encrypted === undefined ? 'not set' : String(encrypted)}`})`,
+    evidence: [{ path: 'storage_encrypted', value: encrypted ?? null, ...(note ? { note } : {}) }],
   });
 }

@@ -1,4 +1,4 @@
-import { definePolicy, globToRegExp, isUnknown, isValueObject, type PolicyContext, type Resource, type TagMap, type Unknown } from '../src/api.js';
+import { definePolicy, globToRegExp, isUnknown, isValueObject, launchTagsOf, type Evidence, type PolicyContext, type Resource, type TagMap, type Unknown } from '../src/api.js';
 
 /** What a required tag's value must be; with both set, the value must satisfy both. */
 export interface TagRequirement {
@@ -119,7 +119,7 @@ function checkTag(context: PolicyContext<RequiredTagsOptions>, resource: Resourc
       element,
       path: 'tags',
       message: `${resource.address} lacks required tag ${key}`,
-      evidence: [{ path: 'tags', value: present, note: present.length > 0 ? 'tag keys present (including provider default_tags)' : 'no tags' }],
+      evidence: [{ path: 'tags', value: present, note: present.length > 0 ? 'tag keys present (including provider default_tags)' : 'no tags' }, ...launchEvidence(resource)],
     });
     return;
   }
@@ -131,10 +131,14 @@ function checkTag(context: PolicyContext<RequiredTagsOptions>, resource: Resourc
   }
   const problem = valueProblem(value, requirement, caseSensitive);
   if (problem) {
-    context.fail({ resource, element, path, message: `${resource.address} tag ${lookup.key} ${problem}`, evidence: [{ path, value }] });
+    context.fail({ resource, element, path, message: `${resource.address} tag ${lookup.key} ${problem}`, evidence: [{ path, value }, ...launchEvidence(resource, lookup.key)] });
     return;
   }
-  context.pass({ resource, element, message: `${resource.address} carries tag ${lookup.key}` });
+  // The value itself is not quoted: a pass is about what was checked, and tags may carry what outputs should not.
+  const checked = [...(requirement.allowed ? ['an allowed value'] : []), ...(requirement.pattern ? [`matching /${requirement.pattern.source}/`] : [])];
+  const launch = launchEvidence(resource, lookup.key)[0];
+  const launched = launch ? `; ${launch.note}` : '';
+  context.pass({ resource, element, message: `${resource.address} carries tag ${lookup.key}${checked.length > 0 ? ` with ${checked.join(', ')}` : ' (not empty)'}${launched}` });
 }
 
 /**
@@ -173,4 +177,13 @@ function valueProblem(value: string, requirement: CompiledRequirement, caseSensi
     return `is ${JSON.stringify(value)}, which does not match /${requirement.pattern.source}/`;
   }
   return undefined;
+}
+
+/** For an Auto Scaling group: whether each tag (or the one named) is propagated to the instances it launches. */
+function launchEvidence(resource: Resource, key?: string): Evidence[] {
+  const tags = launchTagsOf(resource);
+  if (tags === undefined || isUnknown(tags)) return [];
+  return tags
+    .filter((tag) => key === undefined || tag.key === key)
+    .map((tag) => ({ path: `${tag.path}.propagate_at_launch`, value: tag.propagateAtLaunch, note: `tag ${tag.key} ${tag.propagateAtLaunch === true ? 'is' : 'is not'} given to the instances the group launches` }));
 }

@@ -18,7 +18,8 @@ export const stateBackendUnlocked = definePolicy({
       const table = backend.values['dynamodb_table'];
       const lockfile = backend.values['use_lockfile'];
       if ((knownString(table) ?? '') !== '' || lockfile === true || lockfile === 'true') {
-        context.pass({ resource: backend, message: 'the S3 state backend locks the state' });
+        const how = lockfile === true || lockfile === 'true' ? 'use_lockfile = true' : `dynamodb_table = ${JSON.stringify(knownString(table))}`;
+        context.pass({ resource: backend, message: `the S3 state backend locks the state (${how})` });
       } else if (isUnknown(table)) {
         context.unknown({ resource: backend, path: 'dynamodb_table', message: 'cannot tell whether the S3 state backend locks the state', reason: table });
       } else if (isUnknown(lockfile)) {

@@ -44,11 +44,18 @@ export const stateBucketInsecure = definePolicy({
 
 type Context = PolicyContext<Record<string, never>>;
 
+/** What a passing check of each element says was found. */
+const IN_PLACE: Record<string, string> = {
+  encryption: 'encrypts objects with KMS by default',
+  versioning: 'keeps versions (versioning is Enabled)',
+  'public access block': 'blocks all public access (all four public access block settings are true)',
+};
+
 function checkBucket(context: Context, bucket: Bucket, name: string): void {
   const resource = bucket.resource;
   const report = (element: string, problem: string | undefined, origin: SettingOrigin | undefined, evidence: { path: string; value: Value; note?: string }[]): void => {
     const location = origin ? locate(origin.resource, origin.path) : undefined;
-    if (problem === undefined) context.pass({ resource, element, message: `state bucket ${name}: ${element} is in place` });
+    if (problem === undefined) context.pass({ resource, element, message: `state bucket ${name} ${IN_PLACE[element] ?? `has ${element} in place`}` });
     else context.fail({ resource, element, message: `state bucket ${name} ${problem}`, evidence, ...(location ? { location } : {}) });
   };
   const unknown = (element: string, origin: SettingOrigin | undefined, reason: Unknown): void => {

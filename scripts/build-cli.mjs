@@ -52,8 +52,10 @@ const [cli] = await Promise.all([
     ...common,
     entryPoints: { warden: 'src/cli/main.ts' },
     // Loaded from node_modules when used: the AWS SDK (audit only); web-tree-sitter, which reads its
-    // WebAssembly from beside its own file; jiti, which loads its compiler the same way.
-    external: ['@aws-sdk/*', 'web-tree-sitter', 'jiti'],
+    // WebAssembly from beside its own file; jiti, which loads its compiler the same way; re2js (260 KB,
+    // only for configurations with regex functions or policies with `matches`), kept out of the file
+    // every command reads and compiles at start-up.
+    external: ['@aws-sdk/*', 'web-tree-sitter', 'jiti', 're2js'],
     metafile: true,
   }),
   build({ ...common, entryPoints: { 'policy-list': 'src/cli/builtin-policy-list.ts' } }),

@@ -5,6 +5,7 @@ import { UsageError } from '../cli/usage-error.js';
 import { findConfig } from '../config/find-config.js';
 import { displayPath } from '../scan/display-path.js';
 import type { ActionInputs } from './action-inputs.js';
+import { refuseLinkOutOfWorkspace } from './workspace-links.js';
 
 /** What the action asks of the scan: the CLI's own paths and flags, so both run the same code. */
 export interface ActionScan {
@@ -29,10 +30,14 @@ export function actionScan(inputs: ActionInputs, workspace: string): ActionScan 
   const paths = given.map(({ input, path }) => {
     const absolute = resolve(workDir, path);
     if (!existsSync(absolute)) throw new UsageError(`${input}: ${path} does not exist (in ${inputs.workingDirectory})`);
+    refuseLinkOutOfWorkspace(input, path, absolute, workspace);
     return absolute;
   });
   const sarifFile = resolve(workDir, inputs.sarifFile);
+  refuseLinkOutOfWorkspace('sarif-file', inputs.sarifFile, sarifFile, workspace, true);
   const config = inputs.config ? resolve(workDir, inputs.config) : findConfig(workDir);
+  if (config) refuseLinkOutOfWorkspace('config', inputs.config ?? displayPath(config, workspace), config, workspace);
+  if (inputs.baseline) refuseLinkOutOfWorkspace('baseline', inputs.baseline, resolve(workDir, inputs.baseline), workspace);
   const flags: ScanFlags = {
     // Annotations are workflow commands on stdout; without them the log shows the console report.
     format: inputs.annotations ? 'github' : 'console',

@@ -57,11 +57,10 @@ export function registerAuditCommand(program: Command, setExitCode: (code: numbe
 /** `warden audit`: returns the exit code. */
 export async function auditCommand(flags: AuditFlags, dependencies: AuditDependencies = {}): Promise<number> {
   const live = liveOptions(flags, dependencies);
-  const [{ loadConfig }, { policiesForRun }, { recordPolicyLoadProblems }, { runAudit }, { emitResult, planOutput, writeReport }, { progressDisplay }, { planBaseline, settleBaseline }] =
+  const [{ loadConfig }, { policiesForRun }, { runAudit }, { emitResult, planOutput, writeReport }, { progressDisplay }, { planBaseline, settleBaseline }] =
     await Promise.all([
       import('../config/load-config.js'),
       import('./policies-for-run.js'),
-      import('./policy-sources.js'),
       import('../scan/run-audit.js'),
       import('./emit-result.js'),
       import('./audit-progress.js'),
@@ -71,7 +70,7 @@ export async function auditCommand(flags: AuditFlags, dependencies: AuditDepende
   const { config, path: configPath } = await loadConfig(flags.config, cwd);
   const plan = planOutput(flags, config);
   const baseline = planBaseline(flags, config, configPath, cwd);
-  const { policies, problems } = await policiesForRun(flags, config, configPath, cwd);
+  const { policies } = await policiesForRun(flags, config, configPath, cwd);
   const progress = progressDisplay(dependencies.stderr ?? process.stderr, plan.quiet);
 
   let result;
@@ -90,7 +89,6 @@ export async function auditCommand(flags: AuditFlags, dependencies: AuditDepende
   } finally {
     progress.done();
   }
-  recordPolicyLoadProblems(result, problems);
   return emitResult(settleBaseline(result, baseline, cwd), plan, cwd);
 }
 

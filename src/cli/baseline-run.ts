@@ -1,7 +1,9 @@
 import { dirname, resolve } from 'node:path';
 import type { WardenConfig } from '../config/config.js';
+import { configBoundary } from '../config/config-boundary.js';
+import { OutsideScanRoot } from '../engines/scan-root.js';
 import { createBaseline, type Baseline } from '../rules/baseline.js';
-import { BaselineError, readBaseline, writeBaseline } from '../rules/baseline-file.js';
+import { BaselineError, readBaseline, writeBaseline } from '../scan/baseline-file.js';
 import { describeFsError } from '../engines/input-error.js';
 import { applyBaseline } from '../scan/apply-baseline.js';
 import { displayPath as shown } from '../scan/display-path.js';
@@ -21,6 +23,7 @@ export function planBaseline(flags: BaselineFlags, config: WardenConfig, configP
   if (flags.writeBaseline) return { writeTo: resolve(cwd, flags.writeBaseline) };
   const path = flags.baseline ? resolve(cwd, flags.baseline) : config.baseline ? resolve(dirname(configPath ?? cwd), config.baseline) : undefined;
   if (!path) return {};
+  if (!flags.baseline && !configBoundary(dirname(configPath ?? cwd), cwd)(path)) throw new UsageError(`baseline ${shown(path, cwd)}: ${new OutsideScanRoot().message}`);
   try {
     return { apply: readBaseline(path, shown(path, cwd)) };
   } catch (error) {

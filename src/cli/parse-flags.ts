@@ -12,26 +12,30 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-export function parseFormat(value: string): Format {
-  if (!isFormat(value)) throw new UsageError(`--format: unknown format "${value}" (one of ${FORMATS.join(', ')})`);
+// Flag values are words, not identifiers: `--fail-on HIGH` or `--format JSON` mean what they say.
+export function parseFormat(given: string): Format {
+  const value = given.toLowerCase();
+  if (!isFormat(value)) throw new UsageError(`--format: unknown format "${given}" (one of ${FORMATS.join(', ')})`);
   return value;
 }
 
-export function parseFailOn(value: string): FailOn {
+export function parseFailOn(given: string): FailOn {
+  const value = given.toLowerCase();
   if (value === 'none' || (SEVERITIES as readonly string[]).includes(value)) return value as FailOn;
-  throw new UsageError(`--fail-on: "${value}" is not one of critical, high, medium, low, none`);
+  throw new UsageError(`--fail-on: "${given}" is not one of critical, high, medium, low, none`);
 }
 
-export function parseUnknownMode(value: string): UnknownMode {
+export function parseUnknownMode(given: string): UnknownMode {
+  const value = given.toLowerCase();
   if (value === 'warn' || value === 'fail' || value === 'ignore') return value;
-  throw new UsageError(`--unknown: "${value}" is not one of warn, fail, ignore`);
+  throw new UsageError(`--unknown: "${given}" is not one of warn, fail, ignore`);
 }
 
 /** `--report sarif=out/warden.sarif` → { format: 'sarif', file: 'out/warden.sarif' }. */
 export function parseReport(value: string): { format: Format; file: string } {
   const eq = value.indexOf('=');
   if (eq <= 0 || eq === value.length - 1) throw new UsageError(`--report: expected FORMAT=FILE, got "${value}"`);
-  const format = value.slice(0, eq);
-  if (!isFormat(format)) throw new UsageError(`--report: unknown format "${format}" (one of ${FORMATS.join(', ')})`);
+  const format = value.slice(0, eq).toLowerCase();
+  if (!isFormat(format)) throw new UsageError(`--report: unknown format "${value.slice(0, eq)}" (one of ${FORMATS.join(', ')})`);
   return { format, file: value.slice(eq + 1) };
 }

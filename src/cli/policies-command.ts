@@ -1,5 +1,5 @@
 import { loadConfig } from '../config/load-config.js';
-import { EXIT } from '../rules/exit-code.js';
+import { EXIT } from '../scan/exit-code.js';
 import type { FrameworkFlags, PolicySourceFlags } from './policy-flags.js';
 import { policyListText } from './policy-list-text.js';
 import { listPolicies, reportLoadProblems } from './policy-sources.js';
@@ -19,5 +19,6 @@ export async function policiesCommand(flags: PoliciesFlags): Promise<number> {
   const load = await listPolicies({ flags, config, ...(configPath ? { configPath } : {}), cwd });
   reportLoadProblems(load.problems);
   process.stdout.write(policyListText(load.policies, flags.format, flags.framework ?? []));
-  return load.problems.length > 0 ? EXIT.incomplete : EXIT.ok;
+  // A policy that does not load is a configuration error (DESIGN §8), listed or not.
+  return load.problems.length > 0 ? EXIT.error : EXIT.ok;
 }

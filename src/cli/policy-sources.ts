@@ -1,14 +1,16 @@
 import { dirname, resolve } from 'node:path';
 import type { WardenConfig } from '../config/config.js';
+import { configBoundary } from '../config/config-boundary.js';
+import { OutsideScanRoot } from '../engines/scan-root.js';
 import type { LoadedPolicy } from '../rules/loading/loaded-policy.js';
 import { describeLoadProblem, type PolicyLoadProblem } from '../rules/loading/policy-load-problem.js';
-import type { CoverageGap, PolicyMeta, ScanResult } from '../scan/scan-result.js';
+import type { PolicyMeta } from '../scan/scan-result.js';
 import type { PolicySourceFlags } from './policy-flags.js';
 import { writeStderrLine } from './stderr-line.js';
 
 export interface PolicyLoad {
   policies: LoadedPolicy[];
-  /** Policies that could not be loaded: reported, and the run is incomplete; the others still run. */
+  /** Policies that could not be loaded: `scan`/`audit` refuse to run, `test` counts them as failures. */
   problems: PolicyLoadProblem[];
 }
 
@@ -25,20 +27,32 @@ export interface PolicyLoadRequest {
   codePolicies?: boolean;
 }
 
+/** A policy folder; `inside` tells whether a file of it may be read, when a config file (repository content) named it. */
+interface PolicyDirSource {
+  dir: string;
+  inside?: (path: string) => boolean;
+}
+
 /** The policy folders and packs a request names (warden.yaml first, then the command line), resolved. */
-function userPolicySources(request: PolicyLoadRequest): { dirs: string[]; packs: { name: string; from: string }[] } {
+function userPolicySources(request: PolicyLoadRequest): { dirs: PolicyDirSource[]; packs: { name: string; from: string }[] } {
   const { flags, config, configPath, cwd } = request;
   const configDir = configPath ? dirname(resolve(cwd, configPath)) : cwd;
+  const inside = config.policyDirs?.length ? configBoundary(configDir, cwd) : undefined;
   const dirs = [
-    ...(config.policyDirs ?? []).map((d) => resolve(configDir, d)),
-    ...(request.extraDirs ?? []).map((d) => resolve(cwd, d)),
-    ...(flags.policyDir ?? []).map((d) => resolve(cwd, d)),
+    ...(config.policyDirs ?? []).map((d) => ({ dir: resolve(configDir, d), ...(inside ? { inside } : {}) })),
+    ...(request.extraDirs ?? []).map((d) => ({ dir: resolve(cwd, d) })),
+    ...(flags.policyDir ?? []).map((d) => ({ dir: resolve(cwd, d) })),
   ];
   const packs = [
     ...(config.policyPackages ?? []).map((name) => ({ name, from: configDir })),
     ...(flags.policyPackage ?? []).map((name) => ({ name, from: cwd })),
   ];
-  return { dirs: [...new Set(dirs)], packs };
+  return { dirs: dirs.filter((one, i) => dirs.findIndex((other) => other.dir === one.dir) === i), packs };
+}
+
+/** Why a path outside a config file's boundary is not read; undefined when it is inside. */
+function refusal(inside: (path: string) => boolean): (path: string) => string | undefined {
+  return (path) => (inside(path) ? undefined : new OutsideScanRoot().message);
 }
 
 /**
@@ -51,7 +65,7 @@ export async function loadPolicies(request: PolicyLoadRequest): Promise<PolicyLo
   const builtins = request.builtins === false ? [] : await loadBuiltinPolicies();
   const { dirs, packs } = userPolicySources(request);
   if (dirs.length === 0 && packs.length === 0) return { policies: builtins, problems: [] };
-  if (request.codePolicies === false) (await import('./code-policy-opt-in.js')).refuseCodePolicies(dirs, packs, cwd, request.configPath);
+  if (request.codePolicies === false) (await import('./code-policy-opt-in.js')).refuseCodePolicies(dirs.map((one) => one.dir), packs, cwd, request.configPath);
 
   const [{ loadPolicyDir }, { loadPolicyPackage }, { mergePolicySets }, { displayPath }] = await Promise.all([
     import('../rules/loading/load-policy-dir.js'),
@@ -61,8 +75,8 @@ export async function loadPolicies(request: PolicyLoadRequest): Promise<PolicyLo
   ]);
   const sets: LoadedPolicy[][] = [builtins];
   const problems: PolicyLoadProblem[] = [];
-  for (const dir of dirs) {
-    const loaded = await loadPolicyDir(dir, displayPath(dir, cwd));
+  for (const { dir, inside } of dirs) {
+    const loaded = await loadPolicyDir(dir, displayPath(dir, cwd), inside ? refusal(inside) : undefined);
     sets.push(loaded.policies);
     problems.push(...loaded.problems);
   }
@@ -99,23 +113,6 @@ export async function listPolicies(request: PolicyLoadRequest): Promise<{ polici
   const [load, { policyMeta }] = await Promise.all([loadPolicies(request), import('../scan/policy-meta.js')]);
   const policies = load.policies.map(({ policy, origin }) => ({ ...policyMeta(policy), source: origin.kind === 'builtin' ? 'built-in' : origin.source }));
   return { policies, problems: load.problems };
-}
-
-/** Load problems as coverage gaps (scope `policy`): shown by every reporter, and the run is incomplete (exit 3 unless something failed). */
-export function policyLoadGaps(problems: readonly PolicyLoadProblem[]): CoverageGap[] {
-  return problems.map((problem) => ({
-    scope: 'policy',
-    target: problem.source,
-    message: `policy not loaded: ${describeLoadProblem(problem)}`,
-    ...(problem.policyId ? { policyId: problem.policyId } : {}),
-  }));
-}
-
-/** Adds load problems to a finished scan or audit result. */
-export function recordPolicyLoadProblems(result: ScanResult, problems: readonly PolicyLoadProblem[]): void {
-  if (problems.length === 0) return;
-  result.coverage.gaps.unshift(...policyLoadGaps(problems));
-  result.coverage.complete = false;
 }
 
 export function reportLoadProblems(problems: readonly PolicyLoadProblem[]): void {

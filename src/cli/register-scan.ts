@@ -12,7 +12,7 @@ export function registerScanAndAuditCommands(program: Command, setExitCode: (cod
   const scan = program
     .command('scan')
     .description('scan Terraform plan JSON files (terraform show -json PLANFILE) and Terraform source directories')
-    .argument('<paths...>', 'plan JSON files and directories of .tf files')
+    .argument('<paths...>', 'plan JSON files, directories of .tf files, or .tf files (read with their directory; findings of that file reported)')
     .addOption(new Option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`).default('console'))
     .option('-o, --output <file>', 'write the output to a file (default: stdout)')
     .option('--report <format=file>', 'also write FORMAT to FILE (repeatable), e.g. junit=warden-junit.xml', collect)

@@ -6,7 +6,6 @@ import { planBaseline, settleBaseline } from './baseline-run.js';
 import { emitResult, planOutput, type OutputFlags, type OutputPlan } from './emit-result.js';
 import type { FrameworkFlags, PolicySourceFlags } from './policy-flags.js';
 import { policiesForRun } from './policies-for-run.js';
-import { recordPolicyLoadProblems } from './policy-sources.js';
 import { loadOptionsFrom, type SourceFlags } from './source-flags.js';
 
 export interface ScanFlags extends OutputFlags, PolicySourceFlags, FrameworkFlags, SourceFlags, BaselineFlags {
@@ -34,21 +33,21 @@ export interface ScanRun {
 export async function performScan(paths: string[], flags: ScanFlags, cwd: string, trust: ScanTrust = { codePolicies: true }): Promise<ScanRun> {
   const { config, path: configPath } = await loadConfig(flags.config, cwd);
   const plan = planOutput(flags, config);
-  const load = loadOptionsFrom(flags, cwd);
+  const load = loadOptionsFrom(flags, cwd, config);
   const baseline = planBaseline(flags, config, configPath, cwd);
-  const { policies, problems } = await policiesForRun(flags, config, configPath, cwd, trust.codePolicies);
+  const { policies, knownIds } = await policiesForRun(flags, config, configPath, cwd, trust.codePolicies);
 
   const result = await runScan({
     paths,
     cwd,
     policies,
+    knownRuleIds: knownIds,
     config,
     ...(configPath ? { configPath } : {}),
     passMode: plan.passMode,
     unknownMode: plan.unknownMode,
     load,
   });
-  recordPolicyLoadProblems(result, problems);
   return { result: settleBaseline(result, baseline, cwd), plan };
 }
 

@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import { loadConfig } from '../config/load-config.js';
 import { inertCommands } from '../report/inert-commands.js';
-import { EXIT } from '../rules/exit-code.js';
+import { EXIT } from '../scan/exit-code.js';
 import { describeLoadProblem } from '../rules/loading/policy-load-problem.js';
 import { formatCaseResult } from '../testing/policy-cases.js';
 import { runPolicyTests, type PolicyTestOutcome } from '../testing/policy-tests.js';
@@ -18,7 +18,7 @@ export interface TestFlags extends PolicySourceFlags {
 /**
  * `warden test [DIR…]`: runs every policy against its cases like a test runner and ends with
  * `N passed, N failed`; exit 1 when anything failed (a case, a policy without cases, a policy that
- * does not load). Without DIR: the built-in policies and those configured or given by flags; with
+ * does not load, no policy at all). Without DIR: the built-in policies and those configured or given by flags; with
  * DIR: only the policies in those folders (and --policy-dir/--policy-package).
  */
 export async function testCommand(dirs: string[], flags: TestFlags): Promise<number> {
@@ -41,6 +41,12 @@ export async function testCommand(dirs: string[], flags: TestFlags): Promise<num
     const line = describeLoadProblem(problem);
     out.push(`${chalk.red('✗')} ${line}`, '');
     failures.push(`not loaded: ${line}`);
+  }
+  if (policies.length === 0 && load.problems.length === 0) {
+    // Nothing tested is not a pass: a wrong path or an empty folder would otherwise turn CI green.
+    const line = `no policies found${dirs.length > 0 ? ` in ${dirs.join(', ')}` : ''} (policy files: .ts, .mts, .js, .mjs, *.policy.yaml|yml|json)`;
+    out.push(`${chalk.red('✗')} ${line}`, '');
+    failures.push(line);
   }
   for (const loaded of policies) {
     const outcome = await runPolicyTests(loaded);

@@ -31,6 +31,10 @@ export interface WardenConfig {
   policyPackages?: string[];
   policies?: Record<string, PolicySettings>;
   ignores?: IgnoreRule[];
+  /** Elements one Terraform source input may expand to (`--max-elements`). */
+  maxElements?: number;
+  /** Seconds one Terraform source input may take to evaluate (`--time-budget`). */
+  timeBudgetSeconds?: number;
 }
 
 export interface LoadedConfig {

@@ -1,6 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { specialFileKind } from '../engines/input-error.js';
 import type { LoadedConfig, WardenConfig } from './config.js';
+import { OutsideScanRoot } from '../engines/scan-root.js';
+import { configBoundary } from './config-boundary.js';
 import { ConfigError } from './config-error.js';
 import { findConfig } from './find-config.js';
 
@@ -8,6 +11,8 @@ import { findConfig } from './find-config.js';
 export async function loadConfig(explicit: string | undefined, cwd: string): Promise<LoadedConfig> {
   const path = explicit ?? findConfig(cwd);
   if (!path) return { config: {} };
+  // A discovered warden.yaml is repository content: a link from it to a file elsewhere is not read (nor quoted).
+  if (!explicit && !configBoundary(dirname(path), cwd)(path)) throw new ConfigError(`${path}: ${new OutsideScanRoot().message}`);
   let text: string;
   try {
     // A named pipe would block the read until something writes to it.
@@ -28,7 +33,7 @@ export async function parseConfig(text: string, path: string): Promise<WardenCon
     import('yaml'),
     import('ajv'),
     import('../../schemas/warden-config.schema.json', { with: { type: 'json' } }),
-    import('../rules/describe-schema-errors.js'),
+    import('../document-errors/schema-errors.js'),
   ]);
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length > 0) {

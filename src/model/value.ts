@@ -14,6 +14,26 @@ export function isValueObject(value: unknown): value is ValueObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !isUnknown(value) && !isSensitive(value);
 }
 
+/**
+ * Sets `key` as an own, enumerable data property. Map keys come from configurations, so `__proto__`
+ * must be a key like any other: a plain assignment would call the prototype setter instead.
+ */
+export function setEntry<T>(object: Record<string, T>, key: string, value: NoInfer<T>): void {
+  if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
+}
+
+/** The value stored under `key`, or undefined: never a property inherited from Object.prototype (`constructor`, `toString`). */
+export function ownEntry<T>(object: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
+/** A copy of the entries of every object in order, later keys winning (Object.assign, but `__proto__` is a key). */
+export function mergeEntries(target: ValueObject, ...sources: ValueObject[]): ValueObject {
+  for (const source of sources) for (const key of Object.keys(source)) setEntry(target, key, source[key]!);
+  return target;
+}
+
 /** Reads a dotted/indexed path (`ingress.0.cidr_blocks`) from a value; a missing step gives undefined. */
 export function valueAt(root: Value | undefined, path: string | readonly (string | number)[]): Value | undefined {
   const steps = typeof path === 'string' ? splitPath(path) : path;
@@ -24,7 +44,7 @@ export function valueAt(root: Value | undefined, path: string | readonly (string
     if (Array.isArray(current)) {
       current = current[Number(step)];
     } else if (isValueObject(current)) {
-      current = current[String(step)];
+      current = ownEntry(current, String(step));
     } else {
       return undefined;
     }

@@ -1,6 +1,10 @@
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, fchmodSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import type { ReportText } from './report-text.js';
+
+/** Created only if nothing (not even a dangling link) has the name, and never through a link: a planted link cannot redirect the write. */
+const EXCLUSIVE_NO_FOLLOW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
 
 /**
  * Bytes written at a time: pieces of a report are encoded into one buffer of this size, which is
@@ -13,25 +17,43 @@ const MAX_BYTES_PER_UNIT = 3;
 
 /**
  * Writes a report (one string or a reporter's pieces) whole or not at all: a temporary file beside
- * the target, then a rename. A target that exists and is not a regular file (`/dev/null`,
- * `/dev/stdout`, a named pipe) is written to directly: renaming over it would replace the device or
- * pipe with a file (as root, even /dev/null).
+ * the target, then a rename. The output often lands in a checkout the pull request controls, so the
+ * temporary file has a random name and is opened exclusively without following links (mode 0600
+ * until written, then the mode a new file or the replaced one has), and the rename replaces a link
+ * at the target, never the file it points to. A target that is a named pipe or a device
+ * (`/dev/null`, `/dev/stdout` → `/proc/self/fd/1`) is written to directly: renaming over it would
+ * replace the device or pipe with a file (as root, even /dev/null).
  */
 export function writeOutputFile(path: string, content: string | ReportText): void {
-  const existing = statSync(path, { throwIfNoEntry: false });
-  if (existing && !existing.isFile() && !existing.isDirectory()) {
+  const existing = lstatSync(path, { throwIfNoEntry: false });
+  const linked = existing?.isSymbolicLink() ? statSync(path, { throwIfNoEntry: false }) : undefined;
+  if (linked ? isStreamLike(linked) : existing && !existing.isFile() && !existing.isDirectory() && !existing.isSymbolicLink()) {
     writeToFile(path, content);
     return;
   }
   mkdirSync(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  let created = false;
   try {
-    writeToFile(temporary, content);
+    fd = openSync(temporary, EXCLUSIVE_NO_FOLLOW, 0o600);
+    created = true;
+    writeAllChunks(fd, content);
+    fchmodSync(fd, existing?.isFile() ? existing.mode & 0o777 : 0o666 & ~process.umask());
+    closeSync(fd);
+    fd = undefined;
     renameSync(temporary, path);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    if (fd !== undefined) closeSync(fd);
+    // Only a file this call created is removed: whatever else had the name is left alone.
+    if (created) rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/** What a link may lead to and still be written through: a pipe, socket or character device (`/dev/stdout`, a terminal, /dev/null); never a disk or a file. */
+function isStreamLike(info: Stats): boolean {
+  return info.isFIFO() || info.isCharacterDevice() || info.isSocket();
 }
 
 /** Writes a report to stdout as it is produced, in chunks (copied: the stream may hold on to them). */
@@ -42,10 +64,14 @@ export function writeOutputStream(stream: NodeJS.WritableStream, content: Report
 function writeToFile(path: string, content: string | ReportText): void {
   const fd = openSync(path, 'w');
   try {
-    forEachChunk(content, (bytes) => writeAll(fd, bytes));
+    writeAllChunks(fd, content);
   } finally {
     closeSync(fd);
   }
+}
+
+function writeAllChunks(fd: number, content: string | ReportText): void {
+  forEachChunk(content, (bytes) => writeAll(fd, bytes));
 }
 
 /**

@@ -41,6 +41,11 @@ export interface PolicyContext<Options> {
   fail(report: PolicyReport): void;
   unknown(report: UnknownReport): void;
   pass(report: Pick<PolicyReport, 'resource' | 'element' | 'message'>): void;
+  /**
+   * The check could not evaluate this resource (it threw): reported for this policy and resource
+   * only, as an `unknown` finding and a policy error, while the check goes on with the others.
+   */
+  error(resource: Resource, error: unknown): void;
 }
 
 /**

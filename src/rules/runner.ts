@@ -1,14 +1,13 @@
-import type { Inventory } from '../model/inventory.js';
+import { Inventory } from '../model/inventory.js';
 import type { Location } from '../model/location.js';
 import type { Resource } from '../model/resource.js';
-// Policies reach the network through `inventory.network`: load it wherever policies run (see network-view-factory.ts).
-import '../network/network-view.js';
 import { isUnknown } from '../model/unknown.js';
 import type { Finding, FindingResource, Verdict } from './finding.js';
 import { fingerprint } from './fingerprint.js';
 import { locate } from './locate.js';
 import type { PassRecord } from './pass-record.js';
 import type { Policy, PolicyContext, PolicyReport } from './policy.js';
+import { Redactor } from './redaction.js';
 import type { Severity } from './severity.js';
 
 /** A policy ready to run: the policy, its validated options and the effective severity. */
@@ -19,10 +18,12 @@ export interface ConfiguredPolicy {
   severityOverride?: Severity;
 }
 
-/** A policy that threw: recorded in coverage; the other policies still run. */
+/** A policy that threw: a broken policy (exit 2), recorded in coverage; the other policies still run. */
 export interface PolicyError {
   policyId: string;
   input: string;
+  /** The resource the check threw on: reported through `context.error`, or found by running the check on each resource alone. */
+  resource?: string;
   message: string;
 }
 
@@ -44,10 +45,12 @@ export function runPolicies(inventory: Inventory, policies: readonly ConfiguredP
   const findings: Finding[] = [];
   const passes: PassRecord[] = [];
   const errors: PolicyError[] = [];
+  const redactor = Redactor.of(inventory);
   for (const configured of policies) {
     const { policy } = configured;
     const emit = (verdict: Verdict, report: PolicyReport, reason?: string): void => {
-      findings.push(toFinding(configured, verdict, report, reason));
+      const finding = toFinding(configured, verdict, report, reason);
+      findings.push(redactor ? redactFinding(finding, report.resource, redactor) : finding);
     };
     const context: PolicyContext<unknown> = {
       inventory,
@@ -56,16 +59,53 @@ export function runPolicies(inventory: Inventory, policies: readonly ConfiguredP
       unknown: (report) => emit('unknown', report, isUnknown(report.reason) ? report.reason.reason : report.reason),
       pass: (report) => {
         if (passMode === 'report') emit('pass', report);
-        else if (passMode === 'count') passes.push(toPassRecord(configured, report));
+        else if (passMode === 'count') {
+          const record = toPassRecord(configured, report);
+          if (redactor) record.resource.address = redactor.address(record.resource.address);
+          passes.push(record);
+        }
+      },
+      error: (resource, error) => {
+        const thrown = error instanceof Error ? error.message : String(error);
+        const message = redactor ? redactor.text(thrown) : thrown;
+        errors.push({ policyId: policy.id, input: inventory.input, resource: redactor ? redactor.address(resource.address) : resource.address, message });
+        const reason = `${policy.id} could not be evaluated on this resource: ${message}`;
+        emit('unknown', { resource, message: `${resource.address}: ${reason}` }, reason);
       },
     };
     try {
       policy.check(context);
     } catch (error) {
-      errors.push({ policyId: policy.id, input: inventory.input, message: error instanceof Error ? error.message : String(error) });
+      const message = error instanceof Error ? error.message : String(error);
+      const resource = resourceThrownOn(configured, inventory);
+      errors.push({
+        policyId: policy.id,
+        input: inventory.input,
+        ...(resource ? { resource: redactor ? redactor.address(resource) : resource } : {}),
+        message: redactor ? redactor.text(message) : message,
+      });
     }
   }
   return { findings, passes, errors };
+}
+
+/**
+ * Which resource a check that threw fails on, so the user knows where to look: the check is run
+ * again on each resource alone (only on this error path). None when it also throws with no
+ * resources at all, or only on a combination of them.
+ */
+function resourceThrownOn(configured: ConfiguredPolicy, inventory: Inventory): string | undefined {
+  const ignore = (): void => {};
+  const throwsOn = (resources: readonly Resource[]): boolean => {
+    try {
+      configured.policy.check({ inventory: new Inventory(resources, inventory.input), options: configured.options, fail: ignore, unknown: ignore, pass: ignore, error: ignore });
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  if (throwsOn([])) return undefined;
+  return inventory.resources.find((resource) => throwsOn([resource]))?.address;
 }
 
 /** The resource as findings name it. */
@@ -107,6 +147,19 @@ function toFinding(configured: ConfiguredPolicy, verdict: Verdict, report: Polic
     fingerprint: fingerprint(policy.id, resourceIdentity(resource), element),
     ...(report.trace ? { trace: report.trace } : {}),
   };
+}
+
+/**
+ * The finding without the inventory's sensitive values: in its texts, evidence, trace and instance
+ * keys. The fingerprint was computed before, from the real values, so it does not change.
+ */
+function redactFinding(finding: Finding, resource: Resource, redactor: Redactor): Finding {
+  finding.message = redactor.text(finding.message);
+  if (finding.reason !== undefined) finding.reason = redactor.text(finding.reason);
+  finding.resource.address = redactor.address(finding.resource.address);
+  finding.evidence = redactor.evidence(resource, finding.evidence);
+  if (finding.trace) finding.trace = redactor.trace(finding.trace);
+  return finding;
 }
 
 /** Live resources are identified by ARN/address; plan and HCL resources by their Terraform address. */

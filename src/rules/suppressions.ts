@@ -1,5 +1,6 @@
 import type { IgnoreRule } from '../config/config.js';
 import type { Finding, Suppression } from './finding.js';
+import type { InlineIgnore } from '../model/inline-ignore.js';
 
 /** `*` matches any run of characters, `?` one character; everything else is literal. */
 export function globToRegExp(glob: string): RegExp {
@@ -32,18 +33,6 @@ export function applyConfigIgnores(findings: Finding[], ignores: readonly Ignore
     }
   }
   return warnings;
-}
-
-/** An inline `warden:ignore` comment and the lines it covers (the block or attribute below it). */
-export interface InlineIgnore {
-  file: string;
-  /** The line of the comment. */
-  line: number;
-  startLine: number;
-  endLine: number;
-  rules: string[];
-  until?: string;
-  reason?: string;
 }
 
 /**
@@ -82,6 +71,21 @@ export function applyInlineIgnores(findings: Finding[], ignores: readonly Inline
   return [...expiredUsed].map(
     (ignore) => `${ignore.file}:${ignore.line}: warden:ignore ${ignore.rules.join(',')} expired on ${ignore.until} and no longer suppresses`,
   );
+}
+
+/**
+ * Inline ignores naming a rule id no loaded policy has (a typo, or a policy since renamed): such a
+ * comment silently suppresses nothing, so each is a warning with its file and line.
+ */
+export function unknownRuleIgnores(ignores: readonly InlineIgnore[], knownRuleIds: readonly string[]): string[] {
+  const known = new Set(knownRuleIds);
+  const warnings: string[] = [];
+  for (const ignore of ignores) {
+    for (const rule of ignore.rules) {
+      if (!known.has(rule)) warnings.push(`${ignore.file}:${ignore.line}: warden:ignore names ${rule}, which is not the id of any policy (see warden policies); it suppresses nothing`);
+    }
+  }
+  return warnings;
 }
 
 /** Only failing and undecided findings can be suppressed. */

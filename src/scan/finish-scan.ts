@@ -29,21 +29,22 @@ export interface Evaluated {
   gaps: CoverageGap[];
 }
 
-/** Runs the policies on one inventory; a policy that throws becomes a coverage gap and the others still run. */
+/** Runs the policies on one inventory; a policy that throws becomes a `policy` coverage gap (exit 2) and the others still run. */
 export function evaluateInventory(inventory: Inventory, settings: EvaluationSettings, { findings, passes, gaps }: Evaluated): void {
   const run = runPolicies(inventory, settings.policies, settings.passMode ?? 'omit');
   // One at a time: spread as arguments, the 100k+ findings or passes of a large plan overflow the stack.
   for (const finding of run.findings) findings.push(finding);
   for (const pass of run.passes) passes.push(pass);
   for (const error of run.errors) {
-    gaps.push({ scope: 'policy', target: error.input, policyId: error.policyId, message: `policy ${error.policyId} failed: ${error.message}` });
+    const where = error.resource ? ` on ${error.resource}` : '';
+    gaps.push({ scope: 'policy', target: error.input, policyId: error.policyId, message: `policy ${error.policyId} is broken: its check threw${where} (${error.input}): ${error.message}` });
   }
 }
 
 /** Applies configuration ignores and the unknown mode, orders the findings and assembles the result. */
 export function finishScan(
   command: string,
-  parts: Evaluated & { inputs: InputSummary[]; apiCalls?: ApiCallStats; warnings?: string[] },
+  parts: Evaluated & { inputs: InputSummary[]; apiCalls?: ApiCallStats; warnings?: string[]; notes?: string[] },
   settings: EvaluationSettings,
 ): ScanResult {
   const today = settings.today ?? new Date().toISOString().slice(0, 10);
@@ -55,7 +56,12 @@ export function finishScan(
     tool: toolInfo(),
     command,
     inputs: parts.inputs,
-    coverage: { complete: parts.gaps.length === 0, gaps: parts.gaps, ...(parts.apiCalls ? { apiCalls: parts.apiCalls } : {}) },
+    coverage: {
+      complete: parts.gaps.length === 0,
+      gaps: parts.gaps,
+      ...(parts.notes?.length ? { notes: parts.notes } : {}),
+      ...(parts.apiCalls ? { apiCalls: parts.apiCalls } : {}),
+    },
     policies: settings.policies.map(({ policy, severityOverride }) => policyMeta(policy, severityOverride)),
     findings: reported,
     ...(parts.passes.length > 0 ? { passes: parts.passes } : {}),

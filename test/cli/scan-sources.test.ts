@@ -48,3 +48,30 @@ describe('warden scan DIR', () => {
     expect(bad).toMatchObject({ code: 2, stderr: 'warden: --source-root: no/such/dir is not a directory\n' });
   });
 });
+
+describe('warden scan FILE.tf', () => {
+  const files = {
+    'main.tf': 'resource "aws_security_group" "web" {\n  name = "web"\n  tags = { Environment = "dev", Owner = "ops" }\n}\nresource "aws_sqs_queue" "q" {\n  name = "q"\n  tags = { Environment = "dev" }\n}\n',
+    'rules.tf': 'resource "aws_security_group_rule" "ssh" {\n  type              = "ingress"\n  security_group_id = aws_security_group.web.id\n  from_port         = 22\n  to_port           = 22\n  protocol          = "tcp"\n  cidr_blocks       = ["0.0.0.0/0"]\n}\nresource "aws_sqs_queue" "other" {\n  name = "other"\n}\n',
+  };
+  const reported = (stdout: string): string[] =>
+    (JSON.parse(stdout) as { findings: { ruleId: string; resource: { address: string }; location: { file: string; startLine: number } }[] }).findings
+      .map((f) => `${f.ruleId} ${f.resource.address} ${f.location.file}:${f.location.startLine}`)
+      .sort();
+
+  it("reads the file as HCL in its directory's configuration and reports what is written in that file", async () => {
+    const { dir, cleanup } = sourceDir(files);
+    try {
+      const main = await runMain(['scan', 'main.tf', '-f', 'json'], dir);
+      expect(main.stderr).toBe('');
+      expect(main.code).toBe(1);
+      // The group is in main.tf; its open rule (from rules.tf) joins it as in a directory scan.
+      expect(reported(main.stdout)).toEqual(['required-tags aws_sqs_queue.q main.tf:7', 'sg-open-ingress aws_security_group.web rules.tf:1']);
+      expect(JSON.parse(main.stdout).inputs[0]).toMatchObject({ path: 'main.tf', kind: 'hcl', status: 'scanned', resources: 2 });
+      const rules = await runMain(['scan', 'rules.tf', '-f', 'json'], dir);
+      expect(reported(rules.stdout)).toEqual(['required-tags aws_sqs_queue.other rules.tf:9', 'required-tags aws_sqs_queue.other rules.tf:9', 'sg-open-ingress aws_security_group.web rules.tf:1']);
+    } finally {
+      cleanup();
+    }
+  });
+});

@@ -7,7 +7,7 @@ import { NETWORK_CASES, PUBLICLY_ACCESSIBLE_ONLY_CASES, type NetworkCase } from 
 import { multitoolAvailable, validateWithMultitool } from '../report/sarif-multitool.js';
 import { schemaErrors, validateSarif } from '../support/report-schemas.js';
 import { readCaseTable } from '../../src/testing/case-table.js';
-import { runMain } from '../support/run-main.js';
+import { runMain, stderrBesidesNotes } from '../support/run-main.js';
 
 const repo = new URL('../../', import.meta.url).pathname;
 const POLICIES = 'db-internet-reachable,db-publicly-accessible';
@@ -34,7 +34,7 @@ interface JsonFinding {
 
 async function scanJson(c: NetworkCase): Promise<JsonFinding[]> {
   const run = await runMain(['scan', planOf(c, 'db-internet-reachable'), '--format', 'json', '--only', POLICIES], repo);
-  expect(run.stderr).toBe('');
+  expect(stderrBesidesNotes(run.stderr)).toBe('');
   const findings = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings;
   return findings.filter((f) => f.verdict === 'fail' || f.verdict === 'unknown');
 }

@@ -5,9 +5,9 @@ describe('state-bucket-insecure', () => {
   it('passes a KMS-encrypted, versioned, fully blocked state bucket (separate resources)', async () => {
     const result = await scanWith('state-bucket-insecure', ['fixtures/state/bucket-secure']);
     expect(result.findings.map((f) => `${f.verdict} ${f.message}`).sort()).toEqual([
-      'pass state bucket acme-terraform-state: encryption is in place',
-      'pass state bucket acme-terraform-state: public access block is in place',
-      'pass state bucket acme-terraform-state: versioning is in place',
+      'pass state bucket acme-terraform-state blocks all public access (all four public access block settings are true)',
+      'pass state bucket acme-terraform-state encrypts objects with KMS by default',
+      'pass state bucket acme-terraform-state keeps versions (versioning is Enabled)',
     ]);
   });
 

@@ -75,28 +75,38 @@ describe('console report', () => {
   });
 
   it('ends with the summary line, counting failing findings by severity', () => {
-    expect(lines(plain(scanned)).at(-1)).toBe('1 failing (1 critical) · 1 unknown · 1 suppressed · 1 input scanned');
-    expect(lines(plain(syntheticResult())).at(-1)).toBe('4 failing (2 critical, 2 low) · 1 unknown · 2 suppressed · 1 passed · 2 inputs scanned, 1 failed');
-    const clean = plain({ ...scanned, findings: [], summary: summarise([]) });
-    expect(lines(clean)).toEqual(['No findings.', '', '0 failing · 0 unknown · 0 suppressed · 1 input scanned']);
+    expect(lines(plain(scanned)).at(-1)).toBe('1 failing (1 critical) · 1 unknown · 1 suppressed · 1 policy ran on 4 resources · 1 input scanned');
+    expect(lines(plain(syntheticResult())).slice(-2)).toEqual(['4 failing (2 critical, 2 low) · 1 unknown · 2 suppressed · 1 passed', '3 policies ran on 59 resources · 2 inputs scanned, 1 failed']);
+    const clean = plain({ ...scanned, coverage: { complete: true, gaps: [] }, findings: [], summary: summarise([]) });
+    expect(lines(clean)).toEqual(['No findings.', '', '0 failing · 0 unknown · 0 suppressed · 1 policy ran on 4 resources · 1 input scanned']);
   });
 
   it('counts baselined findings when a baseline was applied', () => {
     const all = plain(applyBaseline(scanned, createBaseline(scanned.findings, scanned.tool, '2026-01-02')));
-    expect(lines(all).at(-1)).toBe('0 failing · 0 unknown · 1 suppressed · 2 baselined · 1 input scanned');
-    const none = plain({ ...scanned, findings: [], summary: summarise([], 3) });
-    expect(lines(none)).toEqual(['No new findings.', '', '0 failing · 0 unknown · 0 suppressed · 3 baselined · 1 input scanned']);
+    expect(lines(all).at(-1)).toBe('0 failing · 0 unknown · 1 suppressed · 2 baselined · 1 policy ran on 4 resources · 1 input scanned');
+    const none = plain({ ...scanned, coverage: { complete: true, gaps: [] }, findings: [], summary: summarise([], 3) });
+    expect(lines(none)).toEqual(['No new findings.', '', '0 failing · 0 unknown · 0 suppressed · 3 baselined · 1 policy ran on 4 resources · 1 input scanned']);
+  });
+
+  it('says when an input holds no AWS resource instead of "No findings."', () => {
+    const input = { path: 'plan.json', kind: 'plan' as const, status: 'scanned' as const, resources: 2, awsResources: 0 };
+    const nothing = plain({ ...scanned, coverage: { complete: true, gaps: [] }, inputs: [input], findings: [], summary: summarise([]) });
+    expect(lines(nothing)).toEqual([
+      '0 AWS resources recognised in plan.json: nothing for the AWS policies to check',
+      '',
+      '0 failing · 0 unknown · 0 suppressed · 1 policy ran on 2 resources · 1 input scanned',
+    ]);
   });
 
   it('lists coverage gaps before the summary', () => {
     const all = lines(plain(syntheticResult()));
-    expect(all.slice(-5, -1)).toEqual([
+    expect(all.slice(-6, -2)).toEqual([
       'Coverage gaps — the scan is incomplete (2 gaps):',
       '  plans/broken.json:3:1: invalid JSON: unexpected token',
       '  policy required-tags failed: cannot read tags',
       '',
     ]);
-    expect(all.at(-1)).toMatch(/^4 failing/);
+    expect(all.at(-2)).toMatch(/^4 failing/);
     expect(plain(scanned)).not.toContain('Coverage gaps');
   });
 

@@ -64,11 +64,14 @@ describe('Markdown escaping', () => {
 
 describe('Markdown report', () => {
   it('heads with the outcome the exit code decides', () => {
-    const result = syntheticResult();
+    const withBrokenPolicy = syntheticResult();
+    expect(heading(wholeText(markdownReport(withBrokenPolicy, CONTEXT)))).toBe('## ⛔ warden scan could not run: a policy is broken');
+    const gaps = withBrokenPolicy.coverage.gaps.filter((gap) => gap.scope !== 'policy');
+    const result: ScanResult = { ...withBrokenPolicy, coverage: { complete: false, gaps } };
     expect(heading(wholeText(markdownReport(result, CONTEXT)))).toBe('## ❌ warden scan failed: 4 failing findings');
     const gate = (failOn: 'none' | 'low', unknown: 'warn' | 'fail' = 'warn', allowIncomplete = false): ReportContext => ({ ...CONTEXT, gate: { failOn, unknown, allowIncomplete } });
     expect(heading(wholeText(markdownReport(result, gate('low', 'fail'))))).toBe('## ❌ warden scan failed: 4 failing findings, 1 unknown');
-    expect(heading(wholeText(markdownReport(result, gate('none'))))).toBe('## ⚠️ warden scan incomplete: 2 parts could not be read or evaluated');
+    expect(heading(wholeText(markdownReport(result, gate('none'))))).toBe('## ⚠️ warden scan incomplete: 1 part could not be read or evaluated');
     expect(heading(wholeText(markdownReport(result, gate('none', 'warn', true))))).toBe('## ✅ warden scan passed (4 findings below --fail-on none)');
     expect(heading(wholeText(markdownReport(withFindings(complete(result), []), CONTEXT)))).toBe('## ✅ warden scan passed');
     const unread = { ...result, inputs: result.inputs.filter((i) => i.status === 'error') };
@@ -89,7 +92,7 @@ describe('Markdown report', () => {
         '| **total** | **4** | **1** | **2** | **1** |',
       ].join('\n'),
     );
-    expect(markdown).toContain('2 inputs scanned, 1 could not be read · 4 failing · 1 unknown · 2 suppressed · 1 passed');
+    expect(markdown).toContain('2 inputs scanned, 1 could not be read · 4 failing · 1 unknown · 2 suppressed · 1 passed · 3 policies ran on 59 resources');
     expect(markdown).toContain('2 findings suppressed (1 by inline ignore, 1 by baseline).');
   });
 

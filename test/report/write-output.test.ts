@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -74,5 +74,72 @@ describe('writeOutputFile', () => {
     // The target is an existing directory: the rename fails after the temporary file was written.
     expect(() => writeOutputFile(dir!, 'x')).toThrow();
     expect(readdirSync(join(dir, '..')).filter((name) => name.startsWith(`.${dir!.split('/').pop()}`))).toEqual([]);
+  });
+
+  it('a link planted at the temporary name of earlier versions (`.NAME.PID.tmp`) never redirects the write', () => {
+    dir = mkdtempSync(join(tmpdir(), 'warden-write-'));
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'precious\n');
+    symlinkSync(victim, join(dir, `.report.sarif.${process.pid}.tmp`));
+    writeOutputFile(join(dir, 'report.sarif'), 'report\n');
+    expect(readFileSync(victim, 'utf8')).toBe('precious\n');
+    expect(readFileSync(join(dir, 'report.sarif'), 'utf8')).toBe('report\n');
+  });
+
+  it('the temporary file has a name no one can plant in advance: two writes use two different names, and none is left', () => {
+    dir = mkdtempSync(join(tmpdir(), 'warden-write-'));
+    const seen = new Set<string>();
+    const noteTemporary = () => readdirSync(dir!).filter((n) => n !== 'report.json').forEach((n) => seen.add(n));
+    writeOutputFile(join(dir, 'report.json'), (function* () {
+      yield 'a';
+      noteTemporary();
+    })());
+    writeOutputFile(join(dir, 'report.json'), (function* () {
+      yield 'b';
+      noteTemporary();
+    })());
+    expect(seen.size).toBe(2);
+    for (const name of seen) expect(name).toMatch(/^\.report\.json\.[0-9a-f]{16}\.tmp$/);
+    expect(readdirSync(dir)).toEqual(['report.json']);
+  });
+
+  it('the temporary file is private (0600) while it is written, and the report gets the mode a new file gets', () => {
+    dir = mkdtempSync(join(tmpdir(), 'warden-write-'));
+    const modes: number[] = [];
+    writeOutputFile(join(dir, 'report.json'), (function* () {
+      yield 'a';
+      for (const name of readdirSync(dir!)) modes.push(statSync(join(dir!, name)).mode & 0o777);
+    })());
+    expect(modes).toEqual([0o600]);
+    const umask = process.umask();
+    expect(statSync(join(dir, 'report.json')).mode & 0o777).toBe(0o666 & ~umask);
+  });
+
+  it('replacing an existing report keeps its mode', () => {
+    dir = mkdtempSync(join(tmpdir(), 'warden-write-'));
+    const path = join(dir, 'report.json');
+    writeFileSync(path, 'old');
+    chmodSync(path, 0o640);
+    writeOutputFile(path, 'new');
+    expect(statSync(path).mode & 0o777).toBe(0o640);
+    expect(readFileSync(path, 'utf8')).toBe('new');
+  });
+
+  it('a link at the destination is replaced by the report; the file it pointed to is left as it was', () => {
+    dir = mkdtempSync(join(tmpdir(), 'warden-write-'));
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'precious\n');
+    symlinkSync(victim, join(dir, 'warden.sarif'));
+    writeOutputFile(join(dir, 'warden.sarif'), 'report\n');
+    expect(readFileSync(victim, 'utf8')).toBe('precious\n');
+    expect(lstatSync(join(dir, 'warden.sarif')).isFile()).toBe(true);
+    expect(readFileSync(join(dir, 'warden.sarif'), 'utf8')).toBe('report\n');
+  });
+
+  it('a link at the destination to a character device (`/dev/stdout`, /dev/null) is written through and stays a link', () => {
+    dir = mkdtempSync(join(tmpdir(), 'warden-write-'));
+    symlinkSync('/dev/null', join(dir, 'out'));
+    writeOutputFile(join(dir, 'out'), 'x');
+    expect(lstatSync(join(dir, 'out')).isSymbolicLink()).toBe(true);
   });
 });

@@ -149,7 +149,7 @@ describe('declarative policy files', () => {
       'p.policy.yaml:10: /failWhen/any/0/equal: unknown key "equal" (a condition is all, any, not, or path with one operator: exists, equals, in, matches, gt, gte, lt, lte)',
     ]);
     expect(problems(valid.map((l) => l.replace('equals: ELBSecurityPolicy-2016-08', 'matches: "(unclosed"')))).toEqual([
-      'p.policy.yaml:10: /failWhen/any/0/matches: not a valid regular expression',
+      'p.policy.yaml:10: /failWhen/any/0/matches: not a valid RE2 regular expression (RE2 has no lookaround or backreferences): error parsing regexp: missing closing ): `(unclosed`',
     ]);
     expect(problems([...valid.slice(0, 10), '      in: [a]', ...valid.slice(10)])).toEqual([
       'p.policy.yaml:9: /failWhen/any/0: a condition needs exactly one operator besides path: one of exists, equals, in, matches, gt, gte, lt, lte',

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseIgnoreDirective } from '../../src/rules/ignore-directive.js';
+import { parseIgnoreDirective } from '../../src/engines/hcl/ignore-directive.js';
 import { builtinPolicies } from '../../policies/index.js';
 import { selectPolicies } from '../../src/rules/select-policies.js';
 import { runScan } from '../../src/scan/run-scan.js';
-import { REPO } from '../engines/hcl/hcl-helpers.js';
+import { REPO, sourceDir } from '../engines/hcl/hcl-helpers.js';
 import { runMain } from '../support/run-main.js';
 
 describe('warden:ignore comments', () => {
@@ -82,5 +82,30 @@ describe('warden:ignore comments', () => {
     const bastion = results.find((r) => r.locations[0]!.physicalLocation.region.startLine === 10)!;
     expect(bastion.suppressions).toEqual([expect.objectContaining({ kind: 'inSource', justification: 'bastion host, reachable from anywhere by design' })]);
     expect(results.find((r) => r.locations[0]!.physicalLocation.region.startLine === 35)!.suppressions).toBeUndefined();
+  });
+
+  it('warn with file and line when they name a rule id no policy has, even one not selected for this run', async () => {
+    const { dir, cleanup } = sourceDir({
+      'main.tf': [
+        '# warden:ignore sg-open-ingres reason="typo"',
+        'resource "aws_security_group" "web" {',
+        '  # warden:ignore required-tags',
+        '  ingress {',
+        '    from_port   = 22',
+        '    to_port     = 22',
+        '    protocol    = "tcp"',
+        '    cidr_blocks = ["0.0.0.0/0"]',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    try {
+      const run = await runMain(['scan', '.', '--only', 'sg-open-ingress', '-q'], dir);
+      expect(run.stderr).toBe('warden: warning: main.tf:1: warden:ignore names sg-open-ingres, which is not the id of any policy (see warden policies); it suppresses nothing\n');
+      expect(run.code).toBe(1);
+    } finally {
+      cleanup();
+    }
   });
 });

@@ -116,4 +116,14 @@ describe('warden test', () => {
     expect(run.stdout).toContain(`✗ ${dir}/broken.policy.yaml:1: policy broken: /: "title", "severity", "description", "remediation", "resourceTypes", "failWhen", "message" are required`);
     expect(lastLine(run.stdout)).toBe('0 passed, 2 failed');
   });
+
+  it('fails on a folder with no policy in it: nothing tested is not a pass', async () => {
+    const dir = join(scratch, 'empty');
+    mkdirSync(join(dir, 'helpers'), { recursive: true });
+    writeFileSync(join(dir, 'README.md'), 'no policies here\n');
+    const run = await runMain(['test', dir], ROOT);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`✗ no policies found in ${dir} (policy files: .ts, .mts, .js, .mjs, *.policy.yaml|yml|json)`);
+    expect(lastLine(run.stdout)).toBe('0 passed, 1 failed');
+  });
 });

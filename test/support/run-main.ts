@@ -34,3 +34,11 @@ export async function runMain(args: readonly string[], cwd?: string): Promise<Cl
     err.mockRestore();
   }
 }
+
+/**
+ * stderr without the `note:` lines a run adds when it scans a plan away from its .tf sources (as
+ * most fixture plans are): for tests about everything else on stderr.
+ */
+export function stderrBesidesNotes(stderr: string): string {
+  return stderr.replace(/^warden: note: .*\n/gm, '');
+}

@@ -1,8 +1,10 @@
+import { applyProviderDefaults } from '../../model/apply-provider-defaults.js';
 import type { Resource } from '../../model/resource.js';
 import { loadModuleTree } from './config/load-module-tree.js';
 import type { ModuleConfig } from './config/module-config.js';
 import type { SourceTree } from './config/source-tree.js';
 import { moduleResources } from './inventory/build-resources.js';
+import { WorkBudget, withBudget } from './eval/work-budget.js';
 import { ModuleInstance } from './instances/module-instance.js';
 import { rootVariables, type VariableOptions } from './variables/root-variables.js';
 
@@ -17,11 +19,16 @@ export interface EvaluatedRoot {
   resources: Resource[];
 }
 
-export async function evaluateRoot(tree: SourceTree, rootDir: string, options: VariableOptions): Promise<EvaluatedRoot> {
+/** Evaluates one root module; its expansions spend from `budget` (one per input, shared by its root modules). */
+export async function evaluateRoot(tree: SourceTree, rootDir: string, options: VariableOptions, budget = new WorkBudget()): Promise<EvaluatedRoot> {
   const modules = await loadModuleTree(tree, rootDir);
   const config = modules.get('')!;
   const variables = await rootVariables(config, tree, options);
   const instance = new ModuleInstance({ tree, rootDir, modules, rootVariables: variables }, config, '', '');
   const display = tree.display(rootDir);
-  return { dir: rootDir, display, instance, modules, resources: moduleResources(instance, display) };
+  const resources = withBudget(budget, () => moduleResources(instance, display));
+  // Source leaves unset attributes out: give them what the provider makes of them, as a plan would show.
+  const awsProviderConfigurations = [...modules.values()].reduce((n, module) => n + module.providers.filter((p) => p.name === 'aws').length, 0);
+  applyProviderDefaults(resources, { awsProviderConfigurations: Math.max(1, awsProviderConfigurations) });
+  return { dir: rootDir, display, instance, modules, resources };
 }

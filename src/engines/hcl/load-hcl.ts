@@ -6,8 +6,10 @@ import { backendResources } from '../state/backend-resources.js';
 import { readInitBackend } from '../state/init-backend.js';
 import { stateFileResource } from '../state/state-file-resource.js';
 import { isLocalSource } from './config/module-sources.js';
+import { ScanRoot } from '../scan-root.js';
 import { SourceTree, type SourceProblem } from './config/source-tree.js';
 import { discoverSources } from './discover-sources.js';
+import { BudgetExceeded, WorkBudget, type BudgetLimits } from './eval/work-budget.js';
 import { evaluateRoot, type EvaluatedRoot } from './evaluate-root.js';
 import { backendBlock } from './inventory/backend-block.js';
 import type { VariableOptions } from './variables/root-variables.js';
@@ -15,6 +17,8 @@ import type { VariableOptions } from './variables/root-variables.js';
 export interface HclLoadOptions extends VariableOptions {
   /** Paths in locations are shown relative to this directory. */
   cwd: string;
+  /** The element and time budgets of this input (defaults: DEFAULT_MAX_ELEMENTS, DEFAULT_TIME_BUDGET_SECONDS). */
+  budget?: BudgetLimits;
 }
 
 export interface LoadedHcl {
@@ -36,7 +40,7 @@ export async function loadHclDirectory(dir: string, displayName: string, options
   if (discovered.moduleDirs.length === 0 && discovered.stateFiles.length === 0) {
     throw new InputError(displayName, 'no Terraform files (*.tf) in this directory or below it');
   }
-  const tree = new SourceTree(options.cwd);
+  const tree = new SourceTree(options.cwd, await ScanRoot.of(dir));
   for (const file of discovered.jsonFiles) tree.warnings.push(`${tree.display(file)}: Terraform JSON syntax (.tf.json) is not read; its resources are not scanned`);
   await tree.preload(discovered.moduleDirs);
   const called = new Set<string>();
@@ -48,10 +52,16 @@ export async function loadHclDirectory(dir: string, displayName: string, options
   if (rootDirs.length === 0 && discovered.moduleDirs.length > 0) rootDirs = [discovered.moduleDirs.includes(dir) ? dir : discovered.moduleDirs[0]!];
   const roots: EvaluatedRoot[] = [];
   const extra = new Map<string, Resource[]>();
+  // The clock starts with the input; reading files counts as well as evaluating them.
+  const budget = new WorkBudget(options.budget);
   for (const rootDir of rootDirs) {
-    const root = await evaluateRoot(tree, rootDir, options);
+    const root = await evaluateRoot(tree, rootDir, options, budget).catch((error: unknown) => {
+      // The root module is named when it is not the input itself (a tree with several roots).
+      if (error instanceof BudgetExceeded) throw new InputError(displayName, rootDir === dir ? error.message : `root module ${tree.display(rootDir)}: ${error.message}`);
+      throw error;
+    });
     roots.push(root);
-    const recorded = await readInitBackend(rootDir, (path) => tree.display(path));
+    const recorded = await readInitBackend(rootDir, (path) => tree.display(path), tree.root);
     if (recorded && 'problem' in recorded) tree.problems.push({ target: tree.display(rootDir), message: recorded.problem });
     extra.set(rootDir, backendResources(root.display, 'hcl', backendBlock(root.modules.get('')!), recorded && 'part' in recorded ? recorded.part : undefined));
   }
@@ -59,6 +69,7 @@ export async function loadHclDirectory(dir: string, displayName: string, options
     const name = assignment.slice(0, assignment.indexOf('='));
     if (!roots.some((root) => root.modules.get('')!.variables.has(name))) tree.warnings.push(`--var ${name}: no root module declares this variable`);
   }
+  if (budget.exhausted) tree.problems.push({ target: displayName, message: budget.exhausted });
   const inventories = roots.map((root) => new Inventory([...root.resources, ...(extra.get(root.dir) ?? [])], root.display));
   addStateFiles(inventories, roots, discovered.stateFiles, tree, displayName);
   return {

@@ -1,5 +1,5 @@
 import type { TagMap } from '../../model/resource.js';
-import type { Value, ValueObject } from '../../model/value.js';
+import { setEntry, type Value, type ValueObject } from '../../model/value.js';
 
 /**
  * One object of an AWS response: a Describe API item (PascalCase, `IpPermissions[].IpRanges[].CidrIp`)
@@ -109,10 +109,10 @@ export function tagMap(list: unknown): TagMap {
   if (Array.isArray(list)) {
     for (const tag of list) {
       const key = str(tag, 'Key');
-      if (key !== null) out[key] = str(tag, 'Value') ?? '';
+      if (key !== null) setEntry(out, key, str(tag, 'Value') ?? '');
     }
   } else if (isAwsObject(list)) {
-    for (const [key, value] of Object.entries(list)) if (typeof value === 'string') out[key] = value;
+    for (const [key, value] of Object.entries(list)) if (typeof value === 'string') setEntry(out, key, value);
   }
   return out;
 }
@@ -129,7 +129,7 @@ export function toValue(value: unknown): Value {
   if (Array.isArray(value)) return value.map(toValue);
   if (isAwsObject(value)) {
     const out: ValueObject = {};
-    for (const [key, inner] of Object.entries(value)) if (inner !== undefined) out[key] = toValue(inner);
+    for (const [key, inner] of Object.entries(value)) if (inner !== undefined) setEntry(out, key, toValue(inner));
     return out;
   }
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { Ajv } from 'ajv';
 import { Inventory } from '../../model/inventory.js';
-import { describeErrors } from '../../rules/describe-schema-errors.js';
-import type { CoverageGap } from '../../scan/scan-result.js';
+import { describeErrors } from '../../document-errors/schema-errors.js';
+import type { CoverageGap } from '../../model/coverage.js';
 import inventorySchema from '../../../schemas/warden-inventory.schema.json' with { type: 'json' };
 import { InputError, describeFsError } from '../input-error.js';
+import { jsonSyntaxReason } from '../../document-errors/json-syntax-reason.js';
 import { buildInventories } from './build-inventories.js';
 import { INVENTORY_FORMAT, INVENTORY_MARKER, type Recording } from './recording.js';
 
@@ -35,7 +36,7 @@ export async function loadSavedInventory(path: string, displayName: string): Pro
   try {
     parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new InputError(displayName, `saved inventory is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new InputError(displayName, `saved inventory is not valid JSON: ${jsonSyntaxReason(error instanceof Error ? error.message : String(error))}`);
   }
   const version = (parsed as Record<string, unknown> | null)?.[INVENTORY_MARKER];
   if (version !== INVENTORY_FORMAT) {

@@ -1,4 +1,5 @@
 import { InputError } from '../input-error.js';
+import { jsonSyntaxReason } from '../../document-errors/json-syntax-reason.js';
 import { locateJsonError } from './locate-json-error.js';
 import { parsePlanJson } from './parse-plan-json.js';
 
@@ -43,7 +44,7 @@ export function extractJson(text: string, input: string): ExtractedJson {
     if (!(error instanceof SyntaxError)) throw new InputError(input, `cannot be read as JSON: ${message.split('\n')[0]}`);
     const site = locateJsonError(body);
     const position = site ? lineAndColumn(body, site.offset) : positionOf(message, body);
-    const reason = site ? site.problem : describeSyntaxError(message);
+    const reason = site ? site.problem : jsonSyntaxReason(message);
     throw new InputError(input, `not valid JSON: ${reason}`, position ? { line: position.line + lineOffset, column: position.column } : undefined);
   }
 }
@@ -64,13 +65,6 @@ function positionOf(message: string, body: string): { line: number; column: numb
   if (pos) return lineAndColumn(body, Number(pos[1]));
   if (/Unexpected end of JSON input/.test(message)) return lineAndColumn(body, body.length);
   return undefined;
-}
-
-function describeSyntaxError(message: string): string {
-  if (/Unexpected end of JSON input/.test(message)) return 'unexpected end of input (truncated file?)';
-  if (/Unexpected non-whitespace character after JSON/.test(message)) return 'unexpected data after the end of the JSON document';
-  // V8 messages quote a slice of the input; keep only the part that explains the error.
-  return message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '').split('\n')[0]!;
 }
 
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {

@@ -1,10 +1,12 @@
 import { Sensitive } from '../../model/sensitive.js';
 import { Unknown } from '../../model/unknown.js';
-import type { Value, ValueObject } from '../../model/value.js';
+import { setEntry, type Value, type ValueObject } from '../../model/value.js';
 
 /**
  * Folds a resource change's `after_unknown` and `after_sensitive` masks into its `after` value:
  * unknown leaves become Unknown (with the attribute path in the reason) and sensitive ones Sensitive.
+ * The after-state is read without its sensitive mask (the resource carries it as marks, and policies
+ * compare the real values); `before`, which only JSONPath policies see, is wrapped.
  * The `after` tree is rewritten in place: plans can hold hundreds of thousands of resources and a
  * copy of each would double the memory a scan needs. Only the paths the masks name are visited: a
  * mask is a small sketch of the value (mostly empty containers), the value itself can be large.
@@ -58,7 +60,7 @@ function visit(walk: Walk, value: unknown, unknown: unknown, sensitive: unknown)
     const object: ValueObject = {};
     for (const [key, mask] of Object.entries(unknown)) {
       walk.path.push(key);
-      if (mask === true && key !== '__proto__') object[key] = unknownAt(walk);
+      if (mask === true) setEntry(object, key, unknownAt(walk));
       walk.path.pop();
     }
     return object;
@@ -68,10 +70,9 @@ function visit(walk: Walk, value: unknown, unknown: unknown, sensitive: unknown)
 
 function visitKey(walk: Walk, object: ValueObject, key: string, unknown: unknown, sensitive: unknown): void {
   if (!isMask(unknown) && !isMask(sensitive)) return; // nothing to change below this key
-  if (key === '__proto__') return; // assigning it would replace the object's prototype
   walk.path.push(key);
   const next = visit(walk, Object.hasOwn(object, key) ? object[key] : undefined, unknown, sensitive);
-  if (next !== undefined) object[key] = next;
+  if (next !== undefined) setEntry(object, key, next);
   walk.path.pop();
 }
 

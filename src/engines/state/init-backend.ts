@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { SourceLocation } from '../../model/location.js';
 import { isValueObject, type ValueObject } from '../../model/value.js';
 import { SourceFile } from '../hcl/syntax/source-file.js';
-import { readRegularFile } from '../read-regular-file.js';
+import { jsonSyntaxReason } from '../../document-errors/json-syntax-reason.js';
+import { OutsideScanRoot, type ScanRoot } from '../scan-root.js';
 import { maskCredentials, type BackendPart } from './backend-part.js';
 
 export type InitBackend = { part: BackendPart } | { problem: string } | undefined;
@@ -12,20 +13,21 @@ export type InitBackend = { part: BackendPart } | { problem: string } | undefine
  * given with `-backend-config`, which the `.tf` files do not show). Undefined when there is no such
  * file or it records no backend; a problem when it cannot be read.
  */
-export async function readInitBackend(dir: string, display: (path: string) => string): Promise<InitBackend> {
+export async function readInitBackend(dir: string, display: (path: string) => string, root: ScanRoot): Promise<InitBackend> {
   const path = join(dir, '.terraform', 'terraform.tfstate');
+  const shown = display(path);
   let text: string;
   try {
-    text = (await readRegularFile(path)).toString('utf8');
-  } catch {
-    return undefined;
+    text = (await root.read(path)).bytes.toString('utf8');
+  } catch (error) {
+    // Named by the checkout, so it must stay inside the scan root: a link out of it is a gap, not a quiet skip.
+    return error instanceof OutsideScanRoot ? { problem: `${shown}: ${error.message}` } : undefined;
   }
-  const shown = display(path);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return { problem: `${shown}: not valid JSON (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` };
+    return { problem: `${shown}: not valid JSON (${jsonSyntaxReason(error instanceof Error ? error.message : String(error))})` };
   }
   const backend = typeof parsed === 'object' && parsed !== null ? (parsed as { backend?: { type?: unknown; config?: unknown } }).backend : undefined;
   const type = backend?.type;

@@ -3,6 +3,7 @@ import { inertCommands } from '../inert-commands.js';
 import { printable } from '../printable-text.js';
 import type { Reporter } from '../report-context.js';
 import { renderFinding } from './console-finding.js';
+import { noAwsResourcesText, runScope } from '../run-scope.js';
 import { coverageLines, summaryLine } from './console-summary.js';
 import { consoleTheme, type ConsoleTheme } from './console-theme.js';
 
@@ -26,7 +27,12 @@ const consoleLines: Reporter = function* (result, context) {
       for (const finding of findings) yield lines(renderFinding(finding, theme));
     }
   }
-  if (result.findings.length === 0) yield lines([theme.clean(result.summary.baselined ? 'No new findings.' : 'No findings.')]);
+  const { withoutAwsResources } = runScope(result);
+  const notes = withoutAwsResources.map((input) => theme.gap(noAwsResourcesText(printable(input))));
+  // "No findings." only where there was something to find.
+  const readAny = result.inputs.some((input) => input.status === 'scanned' && input.awsResources !== 0);
+  if (result.findings.length === 0 && readAny) notes.unshift(theme.clean(result.summary.baselined ? 'No new findings.' : 'No findings.'));
+  if (notes.length > 0) yield lines([...(first ? [] : ['']), ...notes]);
   const gaps = coverageLines(result, theme);
   if (gaps.length > 0) yield lines(['', ...gaps]);
   yield lines(['', summaryLine(result, theme)]);

@@ -47,6 +47,7 @@ export const githubReport: Reporter = function* (result, context) {
     yield `${workflowCommand('notice', { title: 'warden: more findings than GitHub shows' }, note)}\n`;
   }
   for (const gap of gaps) yield `${workflowCommand('error', { title: `warden: ${gap.scope} not evaluated` }, printable(gap.message))}\n`;
+  for (const note of result.coverage.notes ?? []) yield `${workflowCommand('notice', { title: 'warden: not read' }, printable(note))}\n`;
   const paths = repositoryPaths(context);
   for (const level of LEVEL_ORDER) {
     for (const finding of byLevel.get(level)!) yield `${annotation(finding, level, context, paths)}\n`;

@@ -2,6 +2,7 @@ import type { Location } from '../../model/location.js';
 import type { Finding, TraceStep } from '../../rules/finding.js';
 import type { ScanResult } from '../../scan/scan-result.js';
 import type { Reporter } from '../report-context.js';
+import { runScope } from '../run-scope.js';
 import { JsonSequence, jsonPieces } from './json-pieces.js';
 import { safeJsonText } from './safe-json-text.js';
 
@@ -25,11 +26,17 @@ export function toJsonDocument(result: ScanResult): Record<string, unknown> {
     command: result.command,
     inputs: result.inputs,
     coverage: result.coverage,
-    summary: result.summary,
+    summary: { ...result.summary, ...jsonScope(result) },
     policies: result.policies.map(({ id, title, severity, helpUri }) => ({ id, title, severity, helpUri })),
     warnings: result.warnings,
     findings: new JsonSequence(result.findings, jsonFinding),
   };
+}
+
+/** How many policies ran on how many resources (additive to schemaVersion 1.0). */
+function jsonScope(result: ScanResult): { policiesRun: number; resources: number } {
+  const scope = runScope(result);
+  return { policiesRun: scope.policies, resources: scope.resources };
 }
 
 function jsonFinding(finding: Finding): Record<string, unknown> {

@@ -1,14 +1,16 @@
-import { EXIT, exitCodeFor, type GateOptions } from '../../rules/exit-code.js';
+import { EXIT, exitCodeFor, type GateOptions } from '../../scan/exit-code.js';
 import { VERDICTS, type Finding, type Verdict } from '../../rules/finding.js';
 import { SEVERITIES } from '../../rules/severity.js';
 import type { ScanResult } from '../../scan/scan-result.js';
 import { evidenceText, locationText } from '../finding-text.js';
 import { plural } from '../format-value.js';
+import { noAwsResourcesText, runScope, scopeText } from '../run-scope.js';
 import { escapeMarkdown, tableRow } from './markdown-escape.js';
 
 /** A level-2 heading with the run's outcome as its exit code decides it, and the counts under it. */
 export function outcomeSection(result: ScanResult, gate: GateOptions): string[] {
   const { byVerdict } = result.summary;
+  const scope = runScope(result);
   const unread = result.inputs.filter((input) => input.status === 'error').length;
   const name = `warden ${result.command}`;
   let heading: string;
@@ -17,7 +19,7 @@ export function outcomeSection(result: ScanResult, gate: GateOptions): string[] 
       heading = `❌ ${name} failed: ${plural(byVerdict.fail, 'failing finding')}${gate.unknown === 'fail' && byVerdict.unknown > 0 ? `, ${byVerdict.unknown} unknown` : ''}`;
       break;
     case EXIT.error:
-      heading = `⛔ ${name} could not run: no input could be read`;
+      heading = result.coverage.gaps.some((gap) => gap.scope === 'policy') ? `⛔ ${name} could not run: a policy is broken` : `⛔ ${name} could not run: no input could be read`;
       break;
     case EXIT.incomplete:
       heading = `⚠️ ${name} incomplete: ${plural(result.coverage.gaps.length, 'part')} could not be read or evaluated`;
@@ -32,8 +34,10 @@ export function outcomeSection(result: ScanResult, gate: GateOptions): string[] 
     `${byVerdict.unknown} unknown`,
     `${byVerdict.suppressed} suppressed`,
     ...(byVerdict.pass > 0 ? [`${byVerdict.pass} passed`] : []),
+    scopeText(scope),
   ].join(' · ');
-  return [`## ${heading}`, '', line];
+  const notes = scope.withoutAwsResources.map((input) => `${escapeMarkdown(noAwsResourcesText(input))}.`);
+  return [`## ${heading}`, '', line, ...(notes.length > 0 ? ['', ...notes] : [])];
 }
 
 const VERDICT_HEADINGS: Record<Verdict, string> = { fail: 'Failing', unknown: 'Unknown', suppressed: 'Suppressed', pass: 'Passed' };
@@ -91,10 +95,11 @@ export function unknownDetail(finding: Finding): string {
 
 /** What could not be read or evaluated (inputs, regions, accounts, policies that failed), at most `limit` of them. */
 export function gapsSection(result: ScanResult, limit: number): string[] {
-  const { gaps } = result.coverage;
-  if (gaps.length === 0) return [];
-  const lines = [`### Not read or not evaluated (${gaps.length})`, '', ...gaps.slice(0, limit).map((gap) => `- ${escapeMarkdown(gap.message)}`)];
-  if (gaps.length > limit) lines.push(`- …and ${gaps.length - limit} more`);
+  const { gaps, notes = [] } = result.coverage;
+  const items = [...gaps.map((gap) => gap.message), ...notes];
+  if (items.length === 0) return [];
+  const lines = [`### Not read or not evaluated (${items.length})`, '', ...items.slice(0, limit).map((item) => `- ${escapeMarkdown(item)}`)];
+  if (items.length > limit) lines.push(`- …and ${items.length - limit} more`);
   return lines;
 }
 

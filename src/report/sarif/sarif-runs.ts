@@ -20,6 +20,7 @@ export const MAX_RUNS = 20;
  */
 export function sarifRuns(result: ScanResult, context: ReportContext): Sarif.Run[] {
   const notifications = result.coverage.gaps.map(gapNotification);
+  for (const note of result.coverage.notes ?? []) notifications.push({ level: 'note', message: { text: note } });
   let targets = groupByTarget(result);
   if (targets.size > MAX_RUNS) {
     const accounts = [...targets.keys()].filter((category) => category.startsWith('live/')).length;

@@ -1,5 +1,6 @@
+import type { Resource } from '../../model/resource.js';
 import type { Evidence } from '../finding.js';
-import { definePolicy, type Policy } from '../policy.js';
+import { definePolicy, type Policy, type PolicyContext } from '../policy.js';
 import { globToRegExp } from '../suppressions.js';
 import type { DeclarativePolicyDocument } from './declarative-document.js';
 import { evaluateCondition, type ConditionResult, type Truth } from './evaluate-condition.js';
@@ -30,29 +31,39 @@ export function compileDeclarativePolicy(doc: DeclarativePolicyDocument): Policy
     check(context) {
       for (const resource of context.inventory.resources) {
         if (resource.mode !== 'managed' || !types.some((t) => t.test(resource.type))) continue;
-        const document = resourceDocument(resource);
-        const applies: ConditionResult = doc.appliesWhen ? evaluateCondition(doc.appliesWhen, document) : { truth: true, evidence: [], unknowns: [] };
-        if (applies.truth === false) continue;
-        const fails = evaluateCondition(doc.failWhen, document);
-        const truth = and(applies.truth, fails.truth);
-        if (truth === true) {
-          context.fail({ resource, message: renderTemplate(doc.message, document), evidence: toEvidence(fails.evidence), ...pathOf(fails.evidence) });
-        } else if (truth === 'unknown') {
-          const unknowns = [...applies.unknowns, ...fails.unknowns];
-          const first = unknowns[0];
-          context.unknown({
-            resource,
-            message: renderTemplate(unknownMessage, document),
-            reason: first ? first.value : `a value ${doc.id} needs is not known`,
-            evidence: unknowns.slice(0, MAX_EVIDENCE).map((u) => ({ path: dotted(u.pointer), value: u.value })),
-            ...(first ? { path: attributePath(first.pointer) } : {}),
-          });
-        } else {
-          context.pass({ resource, message: `${resource.address} passes ${doc.id}` });
+        // One resource that cannot be evaluated (a bug, a value no bound foresaw) is reported for itself; the others are still decided.
+        try {
+          decide(doc, unknownMessage, resource, context);
+        } catch (error) {
+          context.error(resource, error);
         }
       }
     },
   });
+}
+
+/** The verdict of the policy on one resource: fail, unknown (naming the value), or pass. */
+function decide(doc: DeclarativePolicyDocument, unknownMessage: string, resource: Resource, context: PolicyContext<unknown>): void {
+  const document = resourceDocument(resource);
+  const applies: ConditionResult = doc.appliesWhen ? evaluateCondition(doc.appliesWhen, document) : { truth: true, evidence: [], unknowns: [] };
+  if (applies.truth === false) return;
+  const fails = evaluateCondition(doc.failWhen, document);
+  const truth = and(applies.truth, fails.truth);
+  if (truth === true) {
+    context.fail({ resource, message: renderTemplate(doc.message, document), evidence: toEvidence(fails.evidence), ...pathOf(fails.evidence) });
+  } else if (truth === 'unknown') {
+    const unknowns = [...applies.unknowns, ...fails.unknowns];
+    const first = unknowns[0];
+    context.unknown({
+      resource,
+      message: renderTemplate(unknownMessage, document),
+      reason: first ? first.value : `a value ${doc.id} needs is not known`,
+      evidence: unknowns.slice(0, MAX_EVIDENCE).map((u) => ({ path: dotted(u.pointer), value: u.value })),
+      ...(first ? { path: attributePath(first.pointer) } : {}),
+    });
+  } else {
+    context.pass({ resource, message: `${resource.address} passes ${doc.id}` });
+  }
 }
 
 function and(a: Truth, b: Truth): Truth {

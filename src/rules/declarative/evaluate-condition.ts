@@ -1,5 +1,6 @@
 import { containsUnknown, isValueObject, type Value } from '../../model/value.js';
 import { isSensitive } from '../../model/sensitive.js';
+import { re2Pattern } from '../../model/re2-pattern.js';
 import { isUnknown, type Unknown } from '../../model/unknown.js';
 import { OPERATORS, type Condition, type LeafCondition, type Operator } from './declarative-document.js';
 import { queryPath, type PathMatch } from './jsonpath-query.js';
@@ -16,8 +17,6 @@ export interface ConditionResult {
   unknowns: { pointer: string; value: Unknown }[];
 }
 
-/** Compiled regular expressions, keyed by source: a policy's patterns are compiled once, not per resource. */
-const patterns = new Map<string, RegExp>();
 
 /**
  * Evaluates a condition over a resource document with Kleene logic: `all` is false as soon as one
@@ -84,13 +83,8 @@ function satisfies(operator: Exclude<Operator, 'exists'>, leaf: LeafCondition, v
       return (leaf.in ?? []).some((candidate) => deepEqual(value, candidate));
     case 'matches': {
       if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return false;
-      const source = leaf.matches!;
-      let pattern = patterns.get(source);
-      if (!pattern) {
-        pattern = new RegExp(source);
-        patterns.set(source, pattern);
-      }
-      return pattern.test(String(value));
+      // RE2: a policy file is data from the repository, and its pattern must not be able to hang the scan.
+      return re2Pattern(leaf.matches!).matcher(String(value)).find();
     }
     case 'gt':
     case 'gte':

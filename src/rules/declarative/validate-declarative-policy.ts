@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import ajvFormats from 'ajv-formats';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import policySchema from '../../../schemas/warden-policy.schema.json' with { type: 'json' };
+import { re2Problem } from '../../model/re2-pattern.js';
 import type { PolicyLoadProblem } from '../loading/policy-load-problem.js';
 import { OPERATORS, type Condition, type DeclarativePolicyDocument } from './declarative-document.js';
 import { jsonPathProblem } from './jsonpath-query.js';
@@ -64,6 +65,8 @@ function checkCondition(condition: Condition, pointer: string, problems: PolicyL
   if ('not' in condition) return checkCondition(condition.not, `${pointer}/not`, problems, problem);
   const pathProblem = jsonPathProblem(condition.path);
   if (pathProblem) problems.push(problem(`${pointer}/path`, pathProblem));
+  const patternProblem = condition.matches !== undefined ? re2Problem(condition.matches) : undefined;
+  if (patternProblem) problems.push(problem(`${pointer}/matches`, `not a valid RE2 regular expression (RE2 has no lookaround or backreferences): ${patternProblem}`));
 }
 
 /** ajv reports if/then/else branches as extra errors that say nothing to a user; keep the real ones. */

@@ -15,9 +15,12 @@ export interface LoadedPolicyDir {
 /**
  * Loads every policy file directly inside `dir` (`--policy-dir`): TypeScript/JavaScript modules and
  * declarative `*.policy.yaml|yml|json` files. Sub-folders hold a policy's cases and helper modules
- * and are not loaded themselves. `shownAs` is how the folder is named in messages.
+ * and are not loaded themselves. `shownAs` is how the folder is named in messages. `refuse` says why
+ * the folder or a file in it must not be read (a link out of the repository that named the folder).
  */
-export async function loadPolicyDir(dir: string, shownAs: string): Promise<LoadedPolicyDir> {
+export async function loadPolicyDir(dir: string, shownAs: string, refuse?: (path: string) => string | undefined): Promise<LoadedPolicyDir> {
+  const refusedDir = refuse?.(dir);
+  if (refusedDir) return { policies: [], problems: [{ source: shownAs, message: refusedDir }] };
   let entries: string[];
   try {
     if (!statSync(dir).isDirectory()) return { policies: [], problems: [{ source: shownAs, message: 'not a directory (--policy-dir takes a folder of policy files)' }] };
@@ -31,6 +34,11 @@ export async function loadPolicyDir(dir: string, shownAs: string): Promise<Loade
     const path = join(dir, name);
     const source = join(shownAs, name);
     const kind = policyFileKind(name);
+    const refused = kind !== undefined && refuse?.(path);
+    if (refused) {
+      out.problems.push({ source, message: refused });
+      continue;
+    }
     if (kind === 'declarative') {
       const loaded = loadDeclarativePolicyFile(path, source, dir);
       if ('problems' in loaded) out.problems.push(...loaded.problems);

@@ -33,6 +33,8 @@ const INSIDE = {
   'attributes and labelled blocks': 'a = 1\nresource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n  tags = { Name = "x" }\n}\nterraform {}\nlegacy aws_x y { }\n',
   'one-line blocks and attributes': 'locals { a = 1 b = 2 }\nx { y { z = true } }\n',
   'numbers and keywords': 'a = 1\nb = 1.5\nc = 2.5e3\nd = -1\ne = - 1\nf = true\ng = null\nh = [1, -2, false, null]\n',
+  // HCL's NumericLit: digits, an optional fraction, an optional exponent with an optional sign.
+  'every number HCL allows': 'a = 1e3\nb = 1E3\nc = 1e+3\nd = 1e-3\ne = 1.5e10\nf = [1e3, -2E-2, 0.5E+1]\ng = 1e3+1\nh = 2*1e3\ni = x-1e3\nl = 10-1e3\nj = { k = 7e0 }\nk = f(1e3)\n',
   'traversals read from their text': 'a = var.x\nb = aws_vpc.main[0].id\nc = each.value["port"]\nd = a.0.b\ne = module.net.ids[count.index]\nf = x.y-z.w-1\n',
   'traversals with spaces and expression keys': 'a = var.x [ 0 ]\nb = local.m[var.k].id\nc = (var.x).y\nd = (var.x)\ne = f(1).a[0]\n',
   splats: 'a = aws_subnet.p[*].id\nb = aws_subnet.p.*.id\nc = x[*].a[0].b\nd = x.*.a.0\ne = x[*].y[*].z\nf = [{ n = 1 }][*].n\n',
@@ -97,7 +99,8 @@ const OUTSIDE = {
   'object-form tfvars': '{ "a": 1 }\n',
   'nested bare conditional': 'a = x ? 1 : y ? 2 : 3\n',
   'hex number': 'a = 0x1F\n',
-  'exponent without fraction': 'a = 1e5\n',
+  'exponent without digits': 'a = 1e\n',
+  'exponent sign without digits': 'a = 1e+\n',
   'empty label': 'resource "" "x" {}\n',
   'unknown escape': 'a = "\\q"\n',
   'newline in a quoted string': 'a = "x\ny"\n',
@@ -126,6 +129,21 @@ describe('the direct HCL reader', () => {
       expect(readDirectly(new SourceFile('main.tf', text))).toBeUndefined();
     });
   }
+
+  it('reads exponent numbers that only tree-sitter reads (beside a template directive) with their values', async () => {
+    const text = 'a = "%{ if x }y%{ endif }"\nb = 1e3\nc = 1E+3\nd = [1e-3, 1.5e10]\ne = "1e3 ${1e3}"\nf = x-1e3\ng = 10-1e3\n';
+    const file = new SourceFile('main.tf', text);
+    expect(readDirectly(file)).toBeUndefined();
+    const parsed = await readWithTreeSitter(file);
+    const values = parsed.body.items.map((item) => (item.kind === 'attribute' && item.value.kind === 'literal' ? item.value.value : item.kind === 'attribute' ? item.value.kind : item.kind));
+    expect(values).toEqual(['template', 1000, 1000, 'tuple', 'template', 'variable', 'binary']);
+    const tuple = parsed.body.items[3]!;
+    expect(tuple.kind === 'attribute' && tuple.value.kind === 'tuple' ? tuple.value.items.map((i) => (i.kind === 'literal' ? i.value : i.kind)) : []).toEqual([0.001, 15000000000]);
+    const f = parsed.body.items[5]!;
+    expect(f.kind === 'attribute' && f.value.kind === 'variable' ? f.value.name : undefined).toBe('x-1e3');
+    const g = parsed.body.items[6]!;
+    expect(g.kind === 'attribute' && g.value.kind === 'binary' ? [g.value.op, g.value.right] : undefined).toMatchObject(['-', { kind: 'literal', value: 1000 }]);
+  });
 
   it('reads every .tf file of the repository (fixtures, policy cases, examples) as tree-sitter does', async () => {
     const files: string[] = [];

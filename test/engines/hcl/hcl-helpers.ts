@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SourceTree } from '../../../src/engines/hcl/config/source-tree.js';
 import { evaluateRoot, type EvaluatedRoot } from '../../../src/engines/hcl/evaluate-root.js';
+import { ScanRoot } from '../../../src/engines/scan-root.js';
 import type { VariableOptions } from '../../../src/engines/hcl/variables/root-variables.js';
 import type { Resource } from '../../../src/model/resource.js';
 import type { Value } from '../../../src/model/value.js';
@@ -26,7 +27,7 @@ export function sourceDir(files: Record<string, string>): { dir: string; cleanup
 }
 
 export async function evaluateDir(dir: string, options: VariableOptions = {}): Promise<EvaluatedRoot & { tree: SourceTree }> {
-  const tree = new SourceTree(dir);
+  const tree = new SourceTree(dir, await ScanRoot.of(dir));
   return { ...(await evaluateRoot(tree, dir, options)), tree };
 }
 

@@ -1,15 +1,21 @@
-import { readRegularFile } from '../../read-regular-file.js';
 import { join, resolve } from 'node:path';
+import { OutsideScanRoot } from '../../scan-root.js';
+import type { SourceTree } from './source-tree.js';
 
 /** `.terraform/modules/modules.json`, which `terraform init` writes: module key (`net.sub`) → directory. */
 export type ModuleManifest = Map<string, string>;
 
-/** Reads the manifest of a root module; undefined when `terraform init` has not been run (or it is unreadable). */
-export async function readModuleManifest(rootDir: string): Promise<ModuleManifest | undefined> {
+/**
+ * Reads the manifest of a root module; undefined when `terraform init` has not been run (or it is
+ * unreadable). A manifest that links out of the scan root is recorded as a problem of the tree.
+ */
+export async function readModuleManifest(rootDir: string, tree: SourceTree): Promise<ModuleManifest | undefined> {
+  const path = join(rootDir, '.terraform', 'modules', 'modules.json');
   let text: string;
   try {
-    text = (await readRegularFile(join(rootDir, '.terraform', 'modules', 'modules.json'))).toString('utf8');
-  } catch {
+    text = (await tree.root.read(path)).bytes.toString('utf8');
+  } catch (error) {
+    if (error instanceof OutsideScanRoot) tree.problems.push({ target: tree.display(path), message: `${tree.display(path)}: ${error.message}` });
     return undefined;
   }
   try {

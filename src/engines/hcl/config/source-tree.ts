@@ -1,11 +1,11 @@
 import { readdir } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { describeFsError } from '../../input-error.js';
-import { readRegularFile } from '../../read-regular-file.js';
 import { decodeText } from '../../plan/decode-text.js';
 import type { ParsedFile } from '../syntax/ast.js';
 import { parseHclFile } from '../syntax/parse-file.js';
 import { HclSyntaxError } from '../syntax/parser.js';
+import type { ScanRoot } from '../../scan-root.js';
 import { readModuleConfig, type ModuleConfig } from './module-config.js';
 
 /** Something in the source tree that could not be read: the scan is incomplete. */
@@ -25,7 +25,11 @@ export class SourceTree {
   readonly problems: SourceProblem[] = [];
   readonly warnings: string[] = [];
 
-  constructor(readonly cwd: string) {}
+  /** `root` is the boundary every file and directory read here must stay inside. */
+  constructor(
+    readonly cwd: string,
+    readonly root: ScanRoot,
+  ) {}
 
   /** The path as shown to users: relative to the working directory when inside it. */
   display(path: string): string {
@@ -62,17 +66,20 @@ export class SourceTree {
     return Promise.all(this.#configs.values());
   }
 
-  /** Reads and parses one HCL file (also used for `.tfvars`); undefined when it cannot be read. */
-  async parse(path: string): Promise<ParsedFile | undefined> {
-    const text = await this.#text(path);
-    return text === undefined ? undefined : this.#parseText(path, text);
+  /**
+   * Reads and parses one HCL file (also used for `.tfvars`); undefined when it cannot be read. A file
+   * the user named (`--var-file`) may lie outside the scan root; its text is then never quoted.
+   */
+  async parse(path: string, namedByUser = false): Promise<ParsedFile | undefined> {
+    const file = await this.text(path, namedByUser);
+    return file === undefined ? undefined : this.#parseText(path, file);
   }
 
   async #read(dirs: readonly string[]): Promise<ModuleConfig[]> {
     const before = this.problems.length;
     const listed = await Promise.all(dirs.map(async (dir) => ({ dir, names: await this.#tfFiles(dir) })));
     const texts = await Promise.all(
-      listed.map(({ dir, names }) => Promise.all(names.map(async (name) => ({ path: join(dir, name), text: await this.#text(join(dir, name)) })))),
+      listed.map(({ dir, names }) => Promise.all(names.map(async (name) => ({ path: join(dir, name), content: await this.text(join(dir, name)) })))),
     );
     // Reads end in any order: their problems are put in path order, so that every run reports alike.
     this.problems.push(...this.problems.splice(before).sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0)));
@@ -80,7 +87,7 @@ export class SourceTree {
     for (const [i, { dir }] of listed.entries()) {
       const parsed: ParsedFile[] = [];
       for (const file of texts[i]!) {
-        const one = file.text === undefined ? undefined : await this.#parseText(file.path, file.text);
+        const one = file.content === undefined ? undefined : await this.#parseText(file.path, file.content);
         if (one) parsed.push(one);
       }
       configs.push(readModuleConfig(dir, this.display(dir), parsed));
@@ -90,6 +97,7 @@ export class SourceTree {
 
   async #tfFiles(dir: string): Promise<string[]> {
     try {
+      await this.root.inside(dir);
       return (await readdir(dir, { withFileTypes: true })).filter((e) => !e.isDirectory() && e.name.endsWith('.tf')).map((e) => e.name).sort();
     } catch (error) {
       this.problems.push({ target: this.display(dir), message: `${this.display(dir)}: ${describeFsError(error)}` });
@@ -97,23 +105,28 @@ export class SourceTree {
     }
   }
 
-  async #text(path: string): Promise<string | undefined> {
+  /**
+   * The decoded text of a file inside the scan root (or named by the user), and whether it may be
+   * quoted; undefined, recorded as a problem naming the path (never a link's target), when it cannot be read.
+   */
+  async text(path: string, namedByUser = false): Promise<{ text: string; quotable: boolean } | undefined> {
     const display = this.display(path);
     try {
-      return decodeText(await readRegularFile(path));
+      const { bytes, inRoot } = await this.root.read(path, namedByUser);
+      return { text: decodeText(bytes), quotable: inRoot };
     } catch (error) {
       this.problems.push({ target: display, message: `${display}: ${describeFsError(error)}` });
       return undefined;
     }
   }
 
-  async #parseText(path: string, text: string): Promise<ParsedFile | undefined> {
+  async #parseText(path: string, { text, quotable }: { text: string; quotable: boolean }): Promise<ParsedFile | undefined> {
     const display = this.display(path);
     try {
       return await parseHclFile(display, text);
     } catch (error) {
       if (!(error instanceof HclSyntaxError)) throw error;
-      this.problems.push({ target: display, message: error.message });
+      this.problems.push({ target: display, message: quotable ? error.message : error.unquotedMessage });
       return undefined;
     }
   }

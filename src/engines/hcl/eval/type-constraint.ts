@@ -1,6 +1,6 @@
 import { Sensitive, isSensitive } from '../../../model/sensitive.js';
 import { isUnknown } from '../../../model/unknown.js';
-import { isValueObject, type Value, type ValueObject } from '../../../model/value.js';
+import { isValueObject, ownEntry, setEntry, type Value, type ValueObject } from '../../../model/value.js';
 import type { Expr } from '../syntax/ast.js';
 
 /** A variable's `type` constraint, as far as conversion needs it. */
@@ -98,17 +98,17 @@ export function convert(value: Value, type: TypeSpec): Value {
     case 'map': {
       if (!isValueObject(value)) return value;
       const out: ValueObject = {};
-      for (const key of Object.keys(value)) out[key] = convert(value[key]!, type.element);
+      for (const key of Object.keys(value)) setEntry(out, key, convert(value[key]!, type.element));
       return out;
     }
     case 'object': {
       if (!isValueObject(value) || Object.keys(type.attributes).length === 0) return value;
       const out: ValueObject = {};
       for (const [name, attribute] of Object.entries(type.attributes)) {
-        const given = value[name];
-        if (given !== undefined && given !== null) out[name] = convert(given, attribute.type);
-        else if (attribute.optional) out[name] = attribute.default ?? null;
-        else if (given === null) out[name] = null;
+        const given = ownEntry(value, name);
+        if (given !== undefined && given !== null) setEntry(out, name, convert(given, attribute.type));
+        else if (attribute.optional) setEntry(out, name, attribute.default ?? null);
+        else if (given === null) setEntry(out, name, null);
       }
       return out;
     }

@@ -1,6 +1,7 @@
-import { Sensitive, isSensitive } from '../../../model/sensitive.js';
+import { REDACTED, Sensitive, isSensitive } from '../../../model/sensitive.js';
+import { forEachScalar } from '../../../model/sensitive-marks.js';
 import { Unknown, isUnknown } from '../../../model/unknown.js';
-import { isValueObject, type Value, type ValueObject } from '../../../model/value.js';
+import { isValueObject, setEntry, type Value, type ValueObject } from '../../../model/value.js';
 import { EvalError } from './eval-error.js';
 
 /**
@@ -56,7 +57,7 @@ export function reveal(value: Value): Value {
   if (Array.isArray(value)) return value.map(reveal);
   if (isValueObject(value)) {
     const out: ValueObject = {};
-    for (const key in value) out[key] = reveal(value[key]!);
+    for (const key in value) setEntry(out, key, reveal(value[key]!));
     return out;
   }
   return value;
@@ -121,13 +122,27 @@ export function valuesEqual(a: Value | undefined, b: Value | undefined): boolean
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => valuesEqual(item, b[i]));
   if (isValueObject(a) && isValueObject(b)) {
     const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((key) => key in b && valuesEqual(a[key], b[key]));
+    return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && valuesEqual(a[key], b[key]));
   }
   return false;
 }
 
-/** Wraps a computed result as sensitive when any input was. */
+/**
+ * The error an operation on sensitive values raised, with those values taken out of its message:
+ * it becomes the reason of an Unknown, which reports print. Terraform does not print them either.
+ */
+export function hideSensitiveIn(error: EvalError, sensitive: readonly Value[]): EvalError {
+  const texts: string[] = [];
+  for (const value of sensitive) forEachScalar(value, (scalar) => void texts.push(String(scalar)));
+  let message = error.message;
+  for (const text of texts.filter((t) => t !== '').sort((a, b) => b.length - a.length)) {
+    message = message.split(JSON.stringify(text)).join(REDACTED).split(text).join(REDACTED);
+  }
+  return new EvalError(message, error.where);
+}
+
+/** Wraps a computed result as sensitive when any input was (an Unknown stays Unknown: there is nothing to hide). */
 export function markSensitive(value: Value, sensitive: boolean): Value {
-  return sensitive && !isSensitive(value) ? new Sensitive(value) : value;
+  return sensitive && !isSensitive(value) && !isUnknown(value) ? new Sensitive(value) : value;
 }
 

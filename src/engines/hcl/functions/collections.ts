@@ -1,7 +1,8 @@
 import { isUnknown } from '../../../model/unknown.js';
-import { isValueObject, type Value, type ValueObject } from '../../../model/value.js';
+import { isValueObject, mergeEntries, setEntry, type Value, type ValueObject } from '../../../model/value.js';
 import { EvalError } from '../eval/eval-error.js';
 import { NeedsKnown, asBool, asList, asNumber, asObject, asString, requireKnown, sortedKeys, typeName, valuesEqual } from '../eval/values.js';
+import { spendElements } from '../eval/work-budget.js';
 import { arity, type HclFunction } from './call-function.js';
 
 /** Sets are lists without duplicates here (Terraform orders set elements; policies read them as lists). */
@@ -44,7 +45,7 @@ export const collectionFunctions: Record<string, HclFunction> = {
     const out: ValueObject = {};
     for (const arg of args) {
       if (arg === null) continue;
-      Object.assign(out, asObject(arg, 'each argument'));
+      mergeEntries(out, asObject(arg, 'each argument'));
     }
     return out;
   },
@@ -53,7 +54,7 @@ export const collectionFunctions: Record<string, HclFunction> = {
     arity(args, 2, 3);
     const map = asObject(args[0], 'the first argument');
     const key = asString(args[1], 'the key');
-    if (key in map) return map[key]!;
+    if (Object.hasOwn(map, key)) return map[key]!;
     if (args.length === 3) return args[2]!;
     throw new EvalError(`no key "${key}" and no default`);
   },
@@ -127,7 +128,7 @@ export const collectionFunctions: Record<string, HclFunction> = {
     if (keys.length !== values.length) throw new EvalError('the key and value lists must have the same length');
     const out: ValueObject = {};
     keys.forEach((key, i) => {
-      out[asString(key, 'each key')] = values[i]!;
+      setEntry(out, asString(key, 'each key'), values[i]!);
     });
     return out;
   },
@@ -142,6 +143,8 @@ export const collectionFunctions: Record<string, HclFunction> = {
     return toSet(distinct(asList(args[0])).filter((item) => !remove.some((r) => valuesEqual(r, item))));
   },
   setproduct: (args) => {
+    // Counted before it is built: ten lists of ten elements make ten billion.
+    spendElements(args.reduce<number>((product, arg) => product * asList(arg).length, 1) * Math.max(args.length, 1), 'setproduct()');
     let out: Value[][] = [[]];
     for (const arg of args) out = out.flatMap((prefix) => asList(arg).map((item) => [...prefix, item]));
     return out;
@@ -170,6 +173,8 @@ export const collectionFunctions: Record<string, HclFunction> = {
   chunklist: (args) => {
     arity(args, 2);
     const [list, size] = [asList(args[0]), asNumber(args[1])];
+    // A fractional size (Terraform wants a whole number) would loop list.length / size times.
+    if (!Number.isInteger(size)) throw new EvalError(`the chunk size must be a whole number, not ${size}`);
     if (size <= 0) return [list];
     const out: Value[][] = [];
     for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
@@ -178,10 +183,17 @@ export const collectionFunctions: Record<string, HclFunction> = {
   transpose: (args) => {
     arity(args, 1);
     const map = asObject(args[0]);
-    const out: Record<string, string[]> = {};
+    const grouped = new Map<string, string[]>();
     for (const key of sortedKeys(map)) {
-      for (const item of asList(map[key])) (out[asString(item)] ??= []).push(key);
+      for (const item of asList(map[key])) {
+        const name = asString(item);
+        const keys = grouped.get(name);
+        if (keys) keys.push(key);
+        else grouped.set(name, [key]);
+      }
     }
+    const out: ValueObject = {};
+    for (const [name, keys] of grouped) setEntry(out, name, keys);
     return out;
   },
   matchkeys: (args) => {

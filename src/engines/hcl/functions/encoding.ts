@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { isValueObject, type Value } from '../../../model/value.js';
+import { isValueObject, setEntry, type Value } from '../../../model/value.js';
 import { EvalError } from '../eval/eval-error.js';
 import { asString, requireKnown, sortedKeys } from '../eval/values.js';
 import { arity, type HclFunction } from './call-function.js';
@@ -22,7 +22,7 @@ function sortKeys(value: Value): Value {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (isValueObject(value)) {
     const out: Record<string, Value> = {};
-    for (const key of sortedKeys(value)) out[key] = sortKeys(value[key]!);
+    for (const key of sortedKeys(value)) setEntry(out, key, sortKeys(value[key]!));
     return out;
   }
   return value;
@@ -34,7 +34,7 @@ function decoded(value: unknown): Value {
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, Value> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = decoded(item);
+    for (const [key, item] of Object.entries(value)) setEntry(out, key, decoded(item));
     return out;
   }
   return value as Value;

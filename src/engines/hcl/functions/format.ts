@@ -1,6 +1,7 @@
 import type { Value } from '../../../model/value.js';
 import { EvalError } from '../eval/eval-error.js';
 import { asBool, asNumber, asString, formatNumber } from '../eval/values.js';
+import { spendElements } from '../eval/work-budget.js';
 import { jsonText } from './encoding.js';
 
 const VERB = /%([-+ 0#]*)(\d+|\*)?(?:\.(\d+))?([a-zA-Z%])/g;
@@ -71,6 +72,7 @@ function withSign(digits: string, negative: boolean, flags: string): string {
 
 function pad(text: string, width: number, flags: string): string {
   if (text.length >= width) return text;
+  spendElements(Math.floor(width / 64), `a format width of ${width}`);
   if (flags.includes('-')) return text.padEnd(width);
   if (flags.includes('0') && /^[+-]?\d/.test(text)) {
     const sign = /^[+-]/.test(text) ? text[0]! : '';

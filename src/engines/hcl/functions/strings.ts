@@ -1,25 +1,12 @@
 import type { Value } from '../../../model/value.js';
 import { EvalError } from '../eval/eval-error.js';
 import { asList, asNumber, asString, requireKnown } from '../eval/values.js';
+import { spendElements } from '../eval/work-budget.js';
 import { arity, type HclFunction } from './call-function.js';
 import { formatValue } from './format.js';
+import { allMatches, firstMatch, replaceAll } from './terraform-regex.js';
 
 const str = (value: Value | undefined): string => asString(value, 'the argument');
-
-/** Terraform regular expressions are RE2; the common subset reads the same in JavaScript. */
-function regexOf(pattern: string, flags = ''): RegExp {
-  try {
-    return new RegExp(pattern.replace(/\(\?P</g, '(?<'), flags);
-  } catch (error) {
-    throw new EvalError(`invalid regular expression "${pattern}": ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-function matchValue(match: RegExpExecArray): Value {
-  if (match.groups && Object.keys(match.groups).length > 0) return { ...match.groups } as Record<string, Value>;
-  if (match.length > 1) return match.slice(1).map((group) => group ?? null);
-  return match[0];
-}
 
 export const stringFunctions: Record<string, HclFunction> = {
   format: (args) => {
@@ -71,9 +58,12 @@ export const stringFunctions: Record<string, HclFunction> = {
     arity(args, 3);
     const [text, search, replacement] = [str(args[0]), str(args[1]), str(args[2])];
     if (search.length > 1 && search.startsWith('/') && search.endsWith('/')) {
-      return text.replace(regexOf(search.slice(1, -1), 'g'), replacement.replace(/\$\{?(\w+)\}?/g, '$<$1>').replace(/\$<(\d+)>/g, '$$$1'));
+      return replaceAll(search.slice(1, -1), text, replacement);
     }
-    return text.split(search).join(replacement);
+    const parts = text.split(search);
+    // Counted before it is built: a long replacement for each of many occurrences is gigabytes.
+    spendElements(Math.floor(((parts.length - 1) * replacement.length) / 64), 'replace()');
+    return parts.join(replacement);
   },
   substr: (args) => {
     arity(args, 3);
@@ -86,8 +76,11 @@ export const stringFunctions: Record<string, HclFunction> = {
   chomp: (args) => (arity(args, 1), str(args[0]).replace(/(\r\n|\n|\r)+$/, '')),
   indent: (args) => {
     arity(args, 2);
-    const pad = ' '.repeat(asNumber(args[0]));
-    return str(args[1]).replace(/\n/g, `\n${pad}`);
+    const text = str(args[1]);
+    const width = asNumber(args[0]);
+    spendElements(Math.floor(((text.split('\n').length - 1) * width) / 64), `indent(${width})`);
+    const pad = ' '.repeat(width);
+    return text.replace(/\n/g, `\n${pad}`);
   },
   strrev: (args) => (arity(args, 1), [...str(args[0])].reverse().join('')),
   startswith: (args) => (arity(args, 2), str(args[0]).startsWith(str(args[1]))),
@@ -95,13 +88,13 @@ export const stringFunctions: Record<string, HclFunction> = {
   strcontains: (args) => (arity(args, 2), str(args[0]).includes(str(args[1]))),
   regex: (args) => {
     arity(args, 2);
-    const match = regexOf(str(args[0])).exec(str(args[1]));
-    if (!match) throw new EvalError(`pattern "${str(args[0])}" does not match`);
-    return matchValue(match);
+    const match = firstMatch(str(args[0]), str(args[1]));
+    if (match === undefined) throw new EvalError(`pattern "${str(args[0])}" does not match`);
+    return match;
   },
   regexall: (args) => {
     arity(args, 2);
-    return [...str(args[1]).matchAll(regexOf(str(args[0]), 'g'))].map((m) => matchValue(m as RegExpExecArray));
+    return allMatches(str(args[0]), str(args[1]));
   },
   tostring: (args) => {
     arity(args, 1);

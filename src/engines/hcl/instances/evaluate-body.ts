@@ -1,10 +1,12 @@
 import type { SourceLocation } from '../../../model/location.js';
+import { Sensitive, isSensitive } from '../../../model/sensitive.js';
 import { Unknown, isUnknown } from '../../../model/unknown.js';
-import { isValueObject, type Value, type ValueObject } from '../../../model/value.js';
+import { isValueObject, ownEntry, setEntry, type Value, type ValueObject } from '../../../model/value.js';
 import { attribute, blocks, traversalText } from '../config/module-config.js';
 import { EvalError } from '../eval/eval-error.js';
 import { entries, evaluate, type EvalContext } from '../eval/evaluator.js';
 import { ResourceValue } from '../eval/resource-value.js';
+import { BudgetExceeded, spendElements } from '../eval/work-budget.js';
 import type { Attribute, Block, Body } from '../syntax/ast.js';
 
 /** The evaluated configuration of a block, with where each attribute is written and what it refers to. */
@@ -47,7 +49,7 @@ function evaluateBody(body: Body, context: EvalContext & { refs: ReferenceCollec
       if (top && META_ATTRIBUTES.has(item.name)) continue;
       const path = prefix + item.name;
       context.refs.path = path;
-      values[item.name] = evaluateAttribute(item, context);
+      setEntry(values, item.name, evaluateAttribute(item, context));
       out.locations[path] = locationOf(item);
     } else if (item.type === 'dynamic') {
       expandDynamic(item, values, context, prefix, out);
@@ -79,12 +81,15 @@ function expandDynamic(block: Block, values: ValueObject, context: EvalContext &
     list.push(new Unknown(`the for_each of dynamic "${name}" is not known statically: ${collection.reason}`));
     return;
   }
+  // Terraform expands a sensitive for_each here (unlike a resource's) and marks every block it makes.
+  const sensitive = isSensitive(collection);
   let items: [Value, Value][];
   try {
-    items = entries(collection);
+    items = entries(isSensitive(collection) ? (collection.reveal() as Value) : collection);
+    spendElements(items.length, `dynamic "${name}"`);
   } catch (error) {
-    if (!(error instanceof EvalError)) throw error;
-    list.push(new Unknown(`${locationText(forEach)}: ${error.message}`));
+    if (!(error instanceof EvalError) && !isElementBudget(error)) throw error;
+    list.push(new Unknown(`${locationText(forEach)}: ${(error as Error).message}`));
     return;
   }
   for (const [key, value] of items) {
@@ -92,7 +97,8 @@ function expandDynamic(block: Block, values: ValueObject, context: EvalContext &
     bindings.set(iterator, { key, value });
     const path = `${prefix}${name}.${list.length}`;
     out.locations[path] = locationOf(content);
-    list.push(evaluateBody(content.body, { ...context, bindings }, `${path}.`, out, false));
+    const generated = evaluateBody(content.body, { ...context, bindings }, `${path}.`, out, false);
+    list.push(sensitive ? new Sensitive(generated) : generated);
   }
 }
 
@@ -110,6 +116,8 @@ export function evaluateExpression(attr: Attribute, context: EvalContext): Value
     return evaluate(attr.value, context);
   } catch (error) {
     if (error instanceof EvalError) return new Unknown(error.describe());
+    // An explosion stops here: the attribute is unknown, the budget keeps the gap for the input.
+    if (isElementBudget(error)) return new Unknown(`${locationText(attr)}: ${error.message}`);
     throw error;
   }
 }
@@ -130,7 +138,7 @@ function settle(value: Value): Value {
     for (const key in value) {
       const item = value[key]!;
       const settled = settle(item);
-      if (settled !== item) (copy ??= { ...value })[key] = settled;
+      if (settled !== item) setEntry((copy ??= { ...value }), key, settled);
     }
     return copy ?? value;
   }
@@ -138,10 +146,10 @@ function settle(value: Value): Value {
 }
 
 function listAt(values: ValueObject, name: string): Value[] {
-  const existing = values[name];
+  const existing = ownEntry(values, name);
   if (Array.isArray(existing)) return existing;
   const list: Value[] = [];
-  values[name] = list;
+  setEntry(values, name, list);
   return list;
 }
 
@@ -160,4 +168,8 @@ export function locationOf(item: Attribute | Block): SourceLocation {
 function locationText(attr: Attribute): string {
   const { line, column } = attr.file.position(attr.span.start);
   return `${attr.file.path}:${line}:${column}`;
+}
+
+function isElementBudget(error: unknown): error is BudgetExceeded {
+  return error instanceof BudgetExceeded && error.kind === 'elements';
 }

@@ -5,6 +5,7 @@ import { formatIndex } from '../../plan/module-address.js';
 import type { EvalContext } from '../eval/evaluator.js';
 import { firstUnknown, sortedKeys } from '../eval/values.js';
 import type { Attribute } from '../syntax/ast.js';
+import { BudgetExceeded, ELEMENTS_PER_INSTANCE, spendElements } from '../eval/work-budget.js';
 import { evaluateExpression } from './evaluate-body.js';
 
 /** The instances `count` / `for_each` create: their keys and the `count`/`each` values seen inside. */
@@ -23,18 +24,33 @@ export function expandInstances(what: string, count: Attribute | undefined, forE
     const value = evaluateExpression(count, { ...context, file: count.file });
     const reason = problem(value, 'count', what, count);
     if (reason) return [unknownInstance(reason, 'count')];
+    const over = overBudget(value as number, what, 'count');
+    if (over) return [unknownInstance(over, 'count')];
     return Array.from({ length: value as number }, (_, i) => ({ index: i, suffix: formatIndex(i), bindings: new Map([['count', { index: i }]]) }));
   }
   if (forEach) {
     const value = evaluateExpression(forEach, { ...context, file: forEach.file });
     const reason = problem(value, 'for_each', what, forEach);
     if (reason) return [unknownInstance(reason, 'each')];
+    const over = overBudget(Array.isArray(value) ? value.length : Object.keys(value as object).length, what, 'for_each');
+    if (over) return [unknownInstance(over, 'each')];
     const pairs: [string, Value][] = Array.isArray(value)
       ? [...new Set(value as string[])].sort().map((key) => [key, key])
       : sortedKeys(value as Record<string, Value>).map((key) => [key, (value as Record<string, Value>)[key]!]);
     return pairs.map(([key, item]) => ({ index: key, suffix: formatIndex(key), bindings: new Map([['each', { key, value: item }]]) }));
   }
   return [{ index: undefined, suffix: '', bindings: new Map() }];
+}
+
+/** Spends the instances from the element budget; when they do not fit, the expansion is unknown (the budget records the gap). */
+function overBudget(instances: number, what: string, kind: string): Unknown | undefined {
+  try {
+    spendElements(instances * ELEMENTS_PER_INSTANCE, `the ${kind} of ${what} (${instances} instances)`);
+    return undefined;
+  } catch (error) {
+    if (error instanceof BudgetExceeded && error.kind === 'elements') return new Unknown(error.message);
+    throw error;
+  }
 }
 
 /** Why a count/for_each value cannot be expanded, or undefined when it can. */

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { isSensitive, Sensitive } from '../../../model/sensitive.js';
 import { Unknown, isUnknown } from '../../../model/unknown.js';
-import type { Value, ValueObject } from '../../../model/value.js';
+import { setEntry, type Value, type ValueObject } from '../../../model/value.js';
 import type { ModuleCallDecl, ModuleConfig, ResourceDecl } from '../config/module-config.js';
 import { EvalError } from '../eval/eval-error.js';
 import { applySteps, evaluate, type EvalContext, type NameResolver } from '../eval/evaluator.js';
@@ -205,7 +205,7 @@ export class ModuleInstance implements NameResolver {
     for (const name of instance.config.outputs.keys()) {
       const { value, refs } = instance.output(name);
       for (const ref of refs) context.refs?.add(ref);
-      out[name] = value;
+      setEntry(out, name, value);
     }
     return out;
   }

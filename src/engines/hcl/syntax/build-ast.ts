@@ -144,7 +144,7 @@ export class AstBuilder {
       case 'conditional':
         return this.expression({ ...node, type: 'expression', children: [node] });
       default:
-        throw this.#error(node, `unexpected "${this.#text(node)}"`);
+        throw this.#error(node, `unexpected "${this.#text(node)}"`, 'unexpected token');
     }
   }
 
@@ -312,9 +312,9 @@ export class AstBuilder {
     return this.file.text.slice(node.start, node.end);
   }
 
-  #error(node: CstNode, message: string): HclSyntaxError {
+  #error(node: CstNode, message: string, unquoted = message): HclSyntaxError {
     const at = this.file.position(node.start);
-    return new HclSyntaxError(this.file.path, at.line, at.column, `syntax error: ${message}`);
+    return new HclSyntaxError(this.file.path, at.line, at.column, `syntax error: ${message}`, `syntax error: ${unquoted}`);
   }
 }
 

@@ -290,15 +290,16 @@ class DirectReader {
     if (this.#at(46 /* . */) && isDigit(this.#code(1))) {
       this.pos++;
       while (isDigit(this.#code(0))) this.pos++;
-      const e = this.#code(0);
-      if (e === 101 || e === 69) {
-        this.pos++;
-        if (this.#at(43) || this.#at(45)) this.pos++;
-        if (!isDigit(this.#code(0))) throw GIVE_UP;
-        while (isDigit(this.#code(0))) this.pos++;
-      }
     }
-    // `1e5`, `0x1F`, `1.foo`: left to tree-sitter (`10-1` is a subtraction).
+    // HCL's exponent: `e`/`E`, an optional sign, digits (`1e3`, `1E+3`, `1.5e-10`).
+    const e = this.#code(0);
+    if (e === 101 || e === 69) {
+      this.pos++;
+      if (this.#at(43) || this.#at(45)) this.pos++;
+      if (!isDigit(this.#code(0))) throw GIVE_UP;
+      while (isDigit(this.#code(0))) this.pos++;
+    }
+    // `0x1F`, `1.foo`, `1e3x`: left to tree-sitter (`10-1` is a subtraction).
     if ((isNamePart(this.#code(0)) && !this.#at(45)) || this.#at(46)) throw GIVE_UP;
     this.end = this.pos;
     return { kind: 'literal', value: Number(this.text.slice(start, this.pos)), span: { start, end: this.pos } };

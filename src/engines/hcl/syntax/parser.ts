@@ -1,5 +1,6 @@
 import type { Language as TsLanguage, Parser as TsParser, TreeCursor } from 'web-tree-sitter';
 import type { Comment } from './ast.js';
+import { withExponentsAsDigits } from './exponent-numbers.js';
 import { grammarWasm } from './grammar-wasm.js';
 import { SIMPLE_EXPRESSION } from './simple-expression.js';
 import type { SourceFile } from './source-file.js';
@@ -15,14 +16,20 @@ export interface CstNode {
 
 /** A file that does not parse: where and why, for a one-line `file:line:col: message`. */
 export class HclSyntaxError extends Error {
+  /** The message without any text of the file: for a file whose bytes must not be shown (outside the scan root). */
+  readonly unquotedMessage: string;
+
   constructor(
     readonly file: string,
     readonly line: number,
     readonly column: number,
     readonly reason: string,
+    /** `reason` without the quoted source text, when it quotes some. */
+    unquotedReason: string = reason,
   ) {
     super(`${file}:${line}:${column}: ${reason}`);
     this.name = 'HclSyntaxError';
+    this.unquotedMessage = `${file}:${line}:${column}: ${unquotedReason}`;
   }
 }
 
@@ -97,7 +104,7 @@ function loadParser(): Promise<LoadedParser> {
 /** Parses one file into a plain syntax tree plus its comments; throws HclSyntaxError at the first error. */
 export async function parseCst(file: SourceFile): Promise<{ root: CstNode; comments: Comment[] }> {
   const { parser, types } = await loadParser();
-  const tree = parser.parse(file.text);
+  const tree = parser.parse(withExponentsAsDigits(file.text));
   if (!tree) throw new HclSyntaxError(file.path, 1, 1, 'the parser gave no result');
   const cursor = tree.walk();
   try {
@@ -170,5 +177,5 @@ function syntaxError(cursor: TreeCursor, file: SourceFile): HclSyntaxError {
   }
   const firstLine = file.text.slice(cursor.startIndex, cursor.endIndex).split('\n')[0]!.replace(/\s+/g, ' ').trim();
   const shown = firstLine.length > 40 ? `${firstLine.slice(0, 40)}…` : firstLine;
-  return new HclSyntaxError(file.path, at.line, at.column, shown === '' ? 'syntax error: unexpected end of file' : `syntax error near "${shown}"`);
+  return new HclSyntaxError(file.path, at.line, at.column, shown === '' ? 'syntax error: unexpected end of file' : `syntax error near "${shown}"`, 'syntax error');
 }

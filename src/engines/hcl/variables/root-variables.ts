@@ -1,9 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Value } from '../../../model/value.js';
-import { describeFsError } from '../../input-error.js';
-import { decodeText } from '../../plan/decode-text.js';
-import { readRegularFile } from '../../read-regular-file.js';
+import { jsonSyntaxReason } from '../../../document-errors/json-syntax-reason.js';
 import { attributes, type ModuleConfig } from '../config/module-config.js';
 import type { SourceTree } from '../config/source-tree.js';
 import { evaluate } from '../eval/evaluator.js';
@@ -36,8 +34,10 @@ export async function rootVariables(config: ModuleConfig, tree: SourceTree, opti
   }
   const autoFiles = names.filter((n) => n.endsWith('.auto.tfvars') || n.endsWith('.auto.tfvars.json')).sort();
   const files = [...['terraform.tfvars', 'terraform.tfvars.json'].filter((n) => names.includes(n)), ...autoFiles].map((n) => join(config.dir, n));
-  for (const file of [...files, ...(options.varFiles ?? [])]) {
-    for (const [name, value] of await readVarFile(file, tree)) if (config.variables.has(name)) values.set(name, value);
+  // Files found in the module must stay inside the scan root; `--var-file`s are the user's own choice.
+  const named = [...files.map((path) => ({ path, namedByUser: false })), ...(options.varFiles ?? []).map((path) => ({ path, namedByUser: true }))];
+  for (const { path, namedByUser } of named) {
+    for (const [name, value] of await readVarFile(path, namedByUser, tree)) if (config.variables.has(name)) values.set(name, value);
   }
   for (const assignment of options.vars ?? []) {
     const parsed = await parseVarFlag(assignment, config, tree);
@@ -46,20 +46,22 @@ export async function rootVariables(config: ModuleConfig, tree: SourceTree, opti
   return values;
 }
 
-async function readVarFile(path: string, tree: SourceTree): Promise<[string, Value][]> {
+async function readVarFile(path: string, namedByUser: boolean, tree: SourceTree): Promise<[string, Value][]> {
   if (path.endsWith('.json')) {
+    const file = await tree.text(path, namedByUser);
+    if (!file) return [];
     const display = tree.display(path);
     try {
-      const parsed = JSON.parse(decodeText(await readRegularFile(path))) as unknown;
+      const parsed = JSON.parse(file.text) as unknown;
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new SyntaxError('expected an object of variable values');
       return Object.entries(parsed as Record<string, Value>);
     } catch (error) {
-      const reason = error instanceof SyntaxError ? `not valid JSON: ${error.message}` : describeFsError(error);
-      tree.problems.push({ target: display, message: `${display}: ${reason}` });
+      const reason = error instanceof SyntaxError ? jsonSyntaxReason(error.message) : String(error);
+      tree.problems.push({ target: display, message: `${display}: not valid JSON: ${reason}` });
       return [];
     }
   }
-  const parsed = await tree.parse(path);
+  const parsed = await tree.parse(path, namedByUser);
   if (!parsed) return [];
   return attributes(parsed.body).map((attr) => [attr.name, evaluateAttribute(attr, { file: attr.file, names: CONSTANT_NAMES })]);
 }
