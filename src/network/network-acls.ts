@@ -56,7 +56,7 @@ export class NetworkAcls {
   readonly #defaultAclVpc = new Map<Resource, Resource>();
   readonly #ruleResources = new Map<Resource, Resource[]>();
   readonly #looseRules: { rule: Resource; why: Unknown }[] = [];
-  readonly #rules = new Map<Resource | undefined, { rules: NaclRule[]; doubts: Unknown[] }>();
+  readonly #rules = new Map<Resource, { rules: NaclRule[]; doubts: Unknown[] }>();
 
   constructor(inventory: Inventory, vpcs: VpcIndex) {
     this.#inventory = inventory;
@@ -148,10 +148,13 @@ export class NetworkAcls {
 
   /** The entries of an ACL (inline and `aws_network_acl_rule`), or AWS's allow-all defaults for `undefined`. */
   rulesOf(choice: NaclChoice): { rules: NaclRule[]; doubts: Unknown[] } {
-    const key = choice.acl;
-    const memo = key ? this.#rules.get(key) : undefined;
+    return choice.acl ? this.entriesOf(choice.acl) : { rules: awsDefaultRules(choice.vpc), doubts: [] };
+  }
+
+  /** The entries of one ACL resource (inline and `aws_network_acl_rule`), whichever subnets it guards. */
+  entriesOf(key: Resource): { rules: NaclRule[]; doubts: Unknown[] } {
+    const memo = this.#rules.get(key);
     if (memo) return memo;
-    if (!key) return { rules: awsDefaultRules(choice.vpc), doubts: [] };
     const rules: NaclRule[] = [];
     const doubts: Unknown[] = [];
     for (const direction of ['ingress', 'egress'] as const) {
