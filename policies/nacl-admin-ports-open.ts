@@ -102,5 +102,6 @@ function entryLabel(entry: NaclRule): string {
 function describe(entry: NaclRule): string {
   const rule = `rule ${String(entry.ruleNumber)}`;
   if (entry.protocol === '-1') return `${rule}: all traffic`;
-  return `${rule}: tcp ${String(entry.fromPort)}-${String(entry.toPort)}`;
+  const ports = entry.fromPort === entry.toPort ? String(entry.fromPort) : `${String(entry.fromPort)}-${String(entry.toPort)}`;
+  return `${rule}: tcp ${ports}`;
 }
