@@ -20,7 +20,8 @@ export const naclAdminPortsOpen = definePolicy<NaclAdminPortsOpenOptions>({
     'number, first match wins, so an earlier deny for that port and source makes the ACL pass. All Terraform shapes ' +
     'are checked (aws_network_acl inline ingress, aws_network_acl_rule, aws_default_network_acl), and in live accounts ' +
     'every ACL DescribeNetworkAcls lists, default ones included. The verdict is about the ACL itself, whichever subnets ' +
-    'it guards. At plan time an entry whose rule number, source, protocol, ports or ACL is known only after apply, or an ' +
+    'it guards. An aws_network_acl_rule of an ACL outside the input (a VPC\'s default ACL by its id) that allows such ' +
+    'traffic is unknown, since an earlier entry there may deny it. At plan time an entry whose rule number, source, protocol, ports or ACL is known only after apply, or an ' +
     'ingress list known only after apply, is unknown when it could be such an allow. Unlike Security Hub EC2.21, which ' +
     'also counts UDP, only TCP (and protocol all) is reported, since SSH and RDP need TCP. The allow-all default ACL AWS ' +
     'gives a VPC this configuration creates is not an ACL in the input and is not reported here (db-internet-reachable ' +
@@ -86,6 +87,25 @@ export const naclAdminPortsOpen = definePolicy<NaclAdminPortsOpenOptions>({
       if (open.size === 0 && doubts.size === 0) {
         context.pass({ resource: acl, message: `${acl.address} admits none of TCP ${options.adminPorts.join(', ')} from 0.0.0.0/0 or ::/0` });
       }
+    }
+    // A rule of an ACL outside the input (a VPC's default ACL by id): it allows, but an earlier entry there may deny.
+    const detached = new Map<NaclRule, { ports: number[]; source: string }>();
+    for (const port of options.adminPorts) {
+      for (const { family, source } of FAMILIES) {
+        for (const entry of network.detachedWholeInternetEntries(family, port)) {
+          const found = detached.get(entry) ?? { ports: [], source };
+          if (!found.ports.includes(port)) found.ports.push(port);
+          detached.set(entry, found);
+        }
+      }
+    }
+    for (const [entry, { ports, source }] of detached) {
+      context.unknown({
+        resource: entry.origin,
+        element: `ingress ${entryLabel(entry)}`,
+        message: `${entry.origin.address} allows TCP ${ports.join(', ')} from ${source} (${describe(entry)}) in a network ACL that is not in the input`,
+        reason: `its network ACL (network_acl_id) is not in the input, so whether an earlier entry denies that traffic cannot be told`,
+      });
     }
   },
 });

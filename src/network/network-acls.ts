@@ -56,6 +56,7 @@ export class NetworkAcls {
   readonly #defaultAclVpc = new Map<Resource, Resource>();
   readonly #ruleResources = new Map<Resource, Resource[]>();
   readonly #looseRules: { rule: Resource; why: Unknown }[] = [];
+  readonly #detachedRules: Resource[] = [];
   readonly #rules = new Map<Resource, { rules: NaclRule[]; doubts: Unknown[] }>();
 
   constructor(inventory: Inventory, vpcs: VpcIndex) {
@@ -88,7 +89,14 @@ export class NetworkAcls {
       const acls = linksOf(inventory, rule, 'network_acl_id', NETWORK_ACL_TYPES);
       for (const acl of acls.resources) push(this.#ruleResources, acl, rule);
       if (acls.unknown) this.#looseRules.push({ rule, why: acls.unknown });
+      // Unresolved too: the ACL it names may be none of the input's (`aws_vpc.main.default_network_acl_id`).
+      if (acls.resources.length === 0) this.#detachedRules.push(rule);
     }
+  }
+
+  /** `aws_network_acl_rule` entries of no ACL in this input (a VPC's default ACL by its id, a literal id): their other entries are not known. */
+  detachedEntries(): NaclRule[] {
+    return this.#detachedRules.map((rule) => standaloneRule(rule, true));
   }
 
   vpcOfAcl(acl: Resource): Resource | Unknown {

@@ -108,6 +108,11 @@ export class NetworkView {
     return naclWholeInternetEntry(rules, doubts, family, port);
   }
 
+  /** Each `aws_network_acl_rule` of an ACL outside the input that, alone, admits TCP `port` from the whole internet of `family`. */
+  detachedWholeInternetEntries(family: Family, port: number): NaclRule[] {
+    return this.networkAcls.detachedEntries().filter((entry) => naclWholeInternetEntry([entry], [], family, port) === entry);
+  }
+
   /** The security groups guarding a database in a VPC (its own list, else the VPC's default group). */
   guardingGroups(db: DbInstance, vpc: Resource): GuardingGroups {
     const links = db.securityGroups;
