@@ -1,0 +1,51 @@
+import type { NetworkInventoryDocument } from '../inventory/network-inventory.js';
+import { EXIT } from '../scan/exit-code.js';
+import { liveOptions, type AuditDependencies, type LiveFlags } from './audit-command.js';
+import type { INVENTORY_FORMATS } from './register-inventory.js';
+import { loadOptionsFrom, type SourceFlags } from './source-flags.js';
+import { writeStderrLine } from './stderr-line.js';
+import { UsageError } from './usage-error.js';
+
+export interface InventoryFlags extends SourceFlags, LiveFlags {
+  format?: (typeof INVENTORY_FORMATS)[number];
+  output?: string;
+  config?: string;
+}
+
+const LIVE_FLAGS = ['regions', 'profile', 'accounts', 'roleName', 'externalId', 'concurrency', 'maxAttempts'] as const;
+
+/**
+ * `warden inventory`: returns the exit code — 0 when everything was read, 3 when some input (or
+ * account, region, module) could not be (each said in one line on stderr; the rest is listed), 2
+ * when nothing could be.
+ */
+export async function inventoryCommand(paths: string[], flags: InventoryFlags, dependencies: AuditDependencies = {}): Promise<number> {
+  const cwd = process.cwd();
+  const [{ loadConfig }, run, { writeReport }] = await Promise.all([import('../config/load-config.js'), import('../scan/run-inventory.js'), import('./emit-result.js')]);
+  let document: NetworkInventoryDocument;
+  if (paths.length > 0) {
+    const given = LIVE_FLAGS.find((flag) => flags[flag] !== undefined) ?? (flags.source && flags.source !== 'api' ? 'source' : undefined);
+    if (given) throw new UsageError(`--${given.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: reads a live account; give no PATH to list the live estate`);
+    const { config } = await loadConfig(flags.config, cwd);
+    document = await run.inventoryOfPaths(paths, cwd, loadOptionsFrom(flags, cwd, config));
+  } else {
+    document = await run.inventoryOfLive(liveOptions(flags, dependencies));
+  }
+  for (const error of document.errors) writeStderrLine(error.message.startsWith(error.input) ? error.message : `${error.input}: ${error.message}`);
+  const text = await render(document, flags.format ?? 'console');
+  if (flags.output) writeReport(flags.output, cwd, text);
+  else process.stdout.write(text);
+  if (document.errors.length === 0) return EXIT.ok;
+  return document.inputs.length > 0 ? EXIT.incomplete : EXIT.error;
+}
+
+async function render(document: NetworkInventoryDocument, format: (typeof INVENTORY_FORMATS)[number]): Promise<string> {
+  switch (format) {
+    case 'json':
+      return (await import('../report/inventory/inventory-json.js')).inventoryJson(document);
+    case 'csv':
+      return (await import('../report/inventory/inventory-csv.js')).inventoryCsv(document);
+    default:
+      return (await import('../report/inventory/inventory-tree.js')).inventoryTree(document);
+  }
+}
