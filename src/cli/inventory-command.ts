@@ -1,4 +1,4 @@
-import type { NetworkInventoryDocument } from '../inventory/network-inventory.js';
+import { errorLine, type NetworkInventoryDocument } from '../inventory/network-inventory.js';
 import { EXIT } from '../scan/exit-code.js';
 import { liveOptions, type AuditDependencies, type LiveFlags } from './audit-command.js';
 import type { INVENTORY_FORMATS } from './register-inventory.js';
@@ -31,7 +31,7 @@ export async function inventoryCommand(paths: string[], flags: InventoryFlags, d
   } else {
     document = await run.inventoryOfLive(liveOptions(flags, dependencies));
   }
-  for (const error of document.errors) writeStderrLine(error.message.startsWith(error.input) ? error.message : `${error.input}: ${error.message}`);
+  for (const error of document.errors) writeStderrLine(errorLine(error));
   const text = await render(document, flags.format ?? 'console');
   if (flags.output) writeReport(flags.output, cwd, text);
   else process.stdout.write(text);

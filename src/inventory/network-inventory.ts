@@ -63,3 +63,8 @@ export interface NetworkInventoryDocument {
   /** Inputs that could not be read, one line each. */
   errors: { input: string; message: string }[];
 }
+
+/** An error of the document as one line that names its input once. */
+export function errorLine(error: { input: string; message: string }): string {
+  return error.message.startsWith(error.input) ? error.message : `${error.input}: ${error.message}`;
+}

@@ -1,4 +1,4 @@
-import type { NetworkInventoryDocument, InputInventory, InventoryItem, ItemKind, ResourceRef } from '../../inventory/network-inventory.js';
+import { errorLine, type NetworkInventoryDocument, type InputInventory, type InventoryItem, type ItemKind, type ResourceRef } from '../../inventory/network-inventory.js';
 import { inertCommands } from '../inert-commands.js';
 import { printable } from '../printable-text.js';
 import { groupByVpc, KIND_HEADINGS } from './inventory-groups.js';
@@ -17,7 +17,7 @@ export function inventoryTree(document: NetworkInventoryDocument): string {
     if (roots.length === 0) lines.push('└─ no network resources');
     roots.forEach((node, i) => draw(node, '', i === roots.length - 1, lines));
   }
-  for (const error of document.errors) lines.push(safe(`${error.input}: not read: ${error.message}`));
+  for (const error of document.errors) lines.push(safe(`not read: ${errorLine(error)}`));
   return `${lines.join('\n')}\n`;
 }
 
@@ -63,7 +63,7 @@ function itemNode(item: InventoryItem, live: boolean): Node {
 
 /** Name tag and id; Terraform resources add their address (live addresses are ARNs the id already names). */
 function nameOf(ref: ResourceRef, live: boolean): string {
-  const named = ref.name !== null ? `${ref.name} (${ref.id})` : ref.id;
+  const named = ref.name !== null ? `${ref.name} ${ref.id}` : ref.id;
   return live ? named : `${named} ${ref.address}`;
 }
 
