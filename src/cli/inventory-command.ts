@@ -1,13 +1,13 @@
 import { errorLine, type NetworkInventoryDocument } from '../inventory/network-inventory.js';
 import { EXIT } from '../scan/exit-code.js';
 import { liveOptions, type AuditDependencies, type LiveFlags } from './audit-command.js';
-import type { INVENTORY_FORMATS } from './register-inventory.js';
+import type { InventoryFormat } from '../report/inventory/render-inventory.js';
 import { loadOptionsFrom, type SourceFlags } from './source-flags.js';
 import { writeStderrLine } from './stderr-line.js';
 import { UsageError } from './usage-error.js';
 
 export interface InventoryFlags extends SourceFlags, LiveFlags {
-  format?: (typeof INVENTORY_FORMATS)[number];
+  format?: InventoryFormat;
   output?: string;
   config?: string;
 }
@@ -21,7 +21,12 @@ const LIVE_FLAGS = ['regions', 'profile', 'accounts', 'roleName', 'externalId', 
  */
 export async function inventoryCommand(paths: string[], flags: InventoryFlags, dependencies: AuditDependencies = {}): Promise<number> {
   const cwd = process.cwd();
-  const [{ loadConfig }, run, { writeReport }] = await Promise.all([import('../config/load-config.js'), import('../scan/run-inventory.js'), import('./emit-result.js')]);
+  const [{ loadConfig }, run, { writeReport }, { renderInventory }] = await Promise.all([
+    import('../config/load-config.js'),
+    import('../scan/run-inventory.js'),
+    import('./emit-result.js'),
+    import('../report/inventory/render-inventory.js'),
+  ]);
   let document: NetworkInventoryDocument;
   if (paths.length > 0) {
     const given = LIVE_FLAGS.find((flag) => flags[flag] !== undefined) ?? (flags.source && flags.source !== 'api' ? 'source' : undefined);
@@ -32,20 +37,9 @@ export async function inventoryCommand(paths: string[], flags: InventoryFlags, d
     document = await run.inventoryOfLive(liveOptions(flags, dependencies));
   }
   for (const error of document.errors) writeStderrLine(errorLine(error));
-  const text = await render(document, flags.format ?? 'console');
+  const text = await renderInventory(document, flags.format ?? 'console');
   if (flags.output) writeReport(flags.output, cwd, text);
   else process.stdout.write(text);
   if (document.errors.length === 0) return EXIT.ok;
   return document.inputs.length > 0 ? EXIT.incomplete : EXIT.error;
-}
-
-async function render(document: NetworkInventoryDocument, format: (typeof INVENTORY_FORMATS)[number]): Promise<string> {
-  switch (format) {
-    case 'json':
-      return (await import('../report/inventory/inventory-json.js')).inventoryJson(document);
-    case 'csv':
-      return (await import('../report/inventory/inventory-csv.js')).inventoryCsv(document);
-    default:
-      return (await import('../report/inventory/inventory-tree.js')).inventoryTree(document);
-  }
 }

@@ -2,8 +2,7 @@ import type { Command } from 'commander';
 import { addLiveOptions } from './audit-command.js';
 import { Option } from './commander.js';
 import { addSourceOptions } from './source-flags.js';
-
-export const INVENTORY_FORMATS = ['console', 'json', 'csv'] as const;
+import { INVENTORY_FORMATS } from '../report/inventory/render-inventory.js';
 
 /** `warden inventory [PATH…]`: the network inventory of plans, Terraform source, saved inventories, or (no path) the live estate. */
 export function registerInventoryCommand(program: Command, setExitCode: (code: number) => void): void {
