@@ -42,7 +42,7 @@ export function buildNetworkInventory(inventory: Inventory): InputInventory {
       items.push({ kind, ...builder.ref(resource), vpc: builder.vpcOf(resource), ...extra(resource) });
     }
   };
-  add('vpc', VPC_TYPES, (vpc) => ({ vpc: show.address(vpc.address), cidr: show.attribute(vpc, 'cidr_block'), ipv6Cidr: show.attribute(vpc, 'ipv6_cidr_block') }));
+  add('vpc', VPC_TYPES, (vpc) => ({ vpc: show.address(vpc.address), cidr: show.attribute(vpc, 'cidr_block'), ipv6Cidr: builder.vpcIpv6(vpc) }));
   add('subnet', SUBNET_TYPES, (subnet) => builder.subnet(subnet));
   add('route-table', ROUTE_TABLE_TYPES, (table) => ({ vpc: builder.vpcAddress(view.routeTables.vpcOfTable(table)), routes: builder.routes(table) }));
   add('internet-gateway', [...INTERNET_GATEWAY_TYPES, 'aws_egress_only_internet_gateway']);
@@ -91,6 +91,14 @@ class ItemBuilder {
 
   vpcAddress(vpc: Resource | unknown): string | null {
     return vpc && !isUnknown(vpc) ? this.show.address((vpc as Resource).address) : null;
+  }
+
+  /** Terraform source does not hold what AWS assigns: a VPC asking for an IPv6 block has one after apply. */
+  vpcIpv6(vpc: Resource): string | null {
+    const block = this.show.attribute(vpc, 'ipv6_cidr_block');
+    if (block !== null) return block;
+    const requested = vpc.values['assign_generated_ipv6_cidr_block'] === true || (vpc.values['ipv6_ipam_pool_id'] ?? null) !== null;
+    return requested ? KNOWN_AFTER_APPLY : null;
   }
 
   subnet(subnet: Resource): Partial<InventoryItem> {

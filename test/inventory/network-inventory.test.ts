@@ -33,6 +33,13 @@ describe('the network inventory of a three-tier .tf estate', () => {
   it('shows ids Terraform learns at apply as (known after apply)', async () => {
     const [tf] = await inventoriesOf(THREE_TIER);
     expect(item(tf!, 'vpc', 'three-tier').id).toBe('(known after apply)');
+    const [plan] = await inventoriesOf(MODULES_PLAN);
+    expect(plan!.items.filter((i) => i.kind === 'security-group').map((i) => i.id)).toEqual(['(known after apply)', '(known after apply)', '(known after apply)']);
+  });
+
+  it('an IPv6 block AWS assigns at creation is (known after apply), not absent', async () => {
+    const [tf] = await inventoriesOf(THREE_TIER);
+    expect(item(tf!, 'vpc', 'three-tier').ipv6Cidr).toBe('(known after apply)');
   });
 
   it('never shows a sensitive value: the database Name tag comes from a sensitive variable', async () => {
