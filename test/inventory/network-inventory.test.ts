@@ -50,6 +50,16 @@ describe('the network inventory of a three-tier .tf estate', () => {
   });
 });
 
+describe('security groups of Lambda functions, ECS services and interfaces', () => {
+  it('are attached to what uses them', async () => {
+    const [tf] = await inventoriesOf('test/fixtures/inventory/serverless');
+    const attached = (address: string) => tf!.items.find((i) => i.address === address)!.attachedTo!.map((r) => r.address);
+    expect(attached('aws_security_group.lambda')).toEqual(['aws_lambda_function.worker']);
+    expect(attached('aws_security_group.tasks')).toEqual(['aws_ecs_service.api']);
+    expect(attached('aws_security_group.extra')).toEqual(['aws_network_interface.appliance']);
+  });
+});
+
 describe('the network inventory of the other fixtures', () => {
   it('a saved live inventory: ids, Name tags, public and private subnets, groups attached to nothing', async () => {
     const [live] = await inventoriesOf(LIVE_ESTATE);
