@@ -23,6 +23,9 @@ export interface AuditFlags extends OutputFlags, PolicySourceFlags, FrameworkFla
   skip?: string[];
 }
 
+/** The flags that say which accounts and regions to read, and how. */
+export type LiveFlags = Pick<AuditFlags, 'regions' | 'profile' | 'accounts' | 'roleName' | 'externalId' | 'source' | 'concurrency' | 'maxAttempts'>;
+
 /** What the audit is given besides its flags (tests: credentials and an HTTP handler that never touches the network). */
 export interface AuditDependencies {
   credentials?: AwsCredentials;
@@ -35,23 +38,26 @@ export interface AuditDependencies {
  * the scan command itself, so the two stay in step).
  */
 export function registerAuditCommand(program: Command, setExitCode: (code: number) => void): void {
-  const audit = program
-    .command('audit')
-    .description('audit live AWS accounts (Describe APIs or AWS Config) with the same policies')
+  const audit = addLiveOptions(program.command('audit').description('audit live AWS accounts (Describe APIs or AWS Config) with the same policies'))
+    .option('--save-inventory <file>', 'also save what was read, for `warden scan FILE` offline');
+  const scan = program.commands.find((command) => command.name() === 'scan');
+  for (const option of scan?.options ?? []) audit.addOption(option);
+  audit.action(async (flags: AuditFlags) => {
+    setExitCode(await auditCommand(flags));
+  });
+}
+
+/** Which accounts and regions to read, and how: shared by `warden audit` and `warden inventory`. */
+export function addLiveOptions(command: Command): Command {
+  return command
     .option('--regions <regions>', 'all (every enabled region, the default) or a comma-separated list', collectList)
     .option('--profile <name>', 'AWS profile for the base credentials (default: the SDK default chain)')
     .option('--accounts <ids>', 'accounts to audit by assuming --role-name in each (comma-separated)', collectList)
     .option('--role-name <name>', 'role to assume in each of --accounts')
     .option('--external-id <id>', 'external id for assuming --role-name')
     .option('--source <source>', 'api (Describe APIs), config (AWS Config per account/region) or config-aggregator:NAME[@REGION]', 'api')
-    .option('--save-inventory <file>', 'also save what was read, for `warden scan FILE` offline')
     .option('--concurrency <n>', 'API calls in flight per account and region (default 4)')
     .option('--max-attempts <n>', 'attempts per API call, with adaptive retries (default 8)');
-  const scan = program.commands.find((command) => command.name() === 'scan');
-  for (const option of scan?.options ?? []) audit.addOption(option);
-  audit.action(async (flags: AuditFlags) => {
-    setExitCode(await auditCommand(flags));
-  });
 }
 
 /** `warden audit`: returns the exit code. */
@@ -96,7 +102,7 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const ACCOUNT = /^\d{12}$/;
 
 /** Checks the audit flags; a mistake is a one-line UsageError before any AWS call. */
-export function liveOptions(flags: AuditFlags, dependencies: AuditDependencies = {}): LiveAuditOptions {
+export function liveOptions(flags: LiveFlags | AuditFlags, dependencies: AuditDependencies = {}): LiveAuditOptions {
   const source = parseLiveSource(flags.source ?? 'api');
   if (!source) throw new UsageError(`--source: "${flags.source}" is not one of api, config, config-aggregator:NAME[@REGION]`);
   const regionList = flags.regions ?? [];
