@@ -47,7 +47,7 @@ function withMessage(message: string, address = 'aws_s3_bucket.logs'): ScanResul
 describe('CSV report', () => {
   it('has a fixed header, in the documented order', () => {
     expect(wholeText(csvReport({ ...syntheticResult(), findings: [] }, CONTEXT))).toBe(
-      'account,region,resource,name,type,policy,severity,verdict,message,controls,fingerprint,file,line,first_seen\n',
+      'account,region,resource,name,type,policy,severity,verdict,message,controls,fingerprint,file,line,first_seen,evidence,remediation\n',
     );
   });
 
@@ -71,6 +71,8 @@ describe('CSV report', () => {
       controls: 'CIS AWS 3.0:2.3.3',
       file: 'plans/prod.json',
       line: '120',
+      evidence: 'publicly_accessible = true; password = (sensitive) (set by the module)',
+      remediation: 'Set publicly_accessible = false.',
     });
     expect(all.find((r) => r['verdict'] === 'unknown')!['message']).toContain('unknown because: cidr_blocks depends on aws_subnet.app.cidr_block');
     expect(all.find((r) => r['fingerprint'] === '00000000000000000000000000000004')!['controls']).toBe('Internal');

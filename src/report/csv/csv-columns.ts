@@ -1,5 +1,6 @@
 import type { Finding } from '../../rules/finding.js';
 import type { PolicyMeta } from '../../scan/scan-result.js';
+import { evidenceText } from '../finding-text.js';
 import { controlIds } from '../policy-controls.js';
 import { csvNumberCell, csvTextCell } from './csv-cell.js';
 
@@ -22,6 +23,8 @@ export const CSV_COLUMNS = [
   'file',
   'line',
   'first_seen',
+  'evidence',
+  'remediation',
 ] as const;
 
 /** One finding as one CSV row (without its line break). `policy` is the run's metadata of the finding's policy, when known. */
@@ -46,6 +49,8 @@ export function csvRow(finding: Finding, policy: PolicyMeta | undefined): string
     // Baselines record fingerprints, not dates, and findings a baseline lists are left out of the
     // report: no finding has a first-seen date yet. The column keeps its place for when one does.
     '',
+    csvTextCell(finding.evidence.map(evidenceText).join('; ')),
+    csvTextCell(finding.remediation),
   ];
   return cells.join(',');
 }
