@@ -34,6 +34,8 @@ export interface Suppression {
 export interface FindingResource {
   type: string;
   address: string;
+  /** The Name tag, else the block name or live id (display-name.ts); absent in findings made elsewhere (merged reports, tests). */
+  name?: string;
   source: SourceKind;
   input: string;
 }

@@ -2,6 +2,7 @@ import { Inventory } from '../model/inventory.js';
 import type { Location } from '../model/location.js';
 import type { Resource } from '../model/resource.js';
 import { isUnknown } from '../model/unknown.js';
+import { displayName } from './display-name.js';
 import type { Finding, FindingResource, Verdict } from './finding.js';
 import { fingerprint } from './fingerprint.js';
 import { locate } from './locate.js';
@@ -109,8 +110,9 @@ function resourceThrownOn(configured: ConfiguredPolicy, inventory: Inventory): s
 }
 
 /** The resource as findings name it. */
-function findingResource({ type, address, source, input }: Resource): FindingResource {
-  return { type, address, source, input };
+function findingResource(resource: Resource): FindingResource {
+  const { type, address, source, input } = resource;
+  return { type, address, name: displayName(resource), source, input };
 }
 
 function reportLocation(report: PolicyReport): Location | undefined {
