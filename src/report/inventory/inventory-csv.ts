@@ -1,7 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
 import type { NetworkInventoryDocument, InventoryItem } from '../../inventory/network-inventory.js';
-import { inertCommands } from '../inert-commands.js';
-import { printable } from '../printable-text.js';
+import { csvTextCell } from '../csv/csv-cell.js';
 
 /** The fixed header of `--format csv`; scripts read columns by these names. */
 export const INVENTORY_CSV_HEADER = [
@@ -9,13 +7,10 @@ export const INVENTORY_CSV_HEADER = [
   'route_table', 'network_acl', 'routes', 'attached_to', 'public_ip', 'associated_with', 'engine', 'port', 'publicly_accessible', 'reason',
 ] as const;
 
-/** A spreadsheet runs a cell starting with one of these as a formula (CSV injection): such a cell gets a leading `'`. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /** `--format csv`: one row per resource, lists joined with `; `. */
 export function inventoryCsv(document: NetworkInventoryDocument): string {
   const rows = document.inputs.flatMap((input) => input.items.map((item) => [input.input, input.source, ...cells(item)]));
-  return stringify([[...INVENTORY_CSV_HEADER], ...rows.map((row) => row.map(cell))], { record_delimiter: 'unix' });
+  return [[...INVENTORY_CSV_HEADER], ...rows].map((row) => row.map(cell).join(',')).join('\n') + '\n';
 }
 
 function cells(item: InventoryItem): (string | null | undefined)[] {
@@ -28,8 +23,7 @@ function cells(item: InventoryItem): (string | null | undefined)[] {
   ];
 }
 
+/** The same cell rules as the findings' CSV (csv-cell.ts): no control character, command or formula, RFC 4180 quoting. */
 function cell(value: string | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const text = inertCommands(printable(value));
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return value === null || value === undefined ? '' : csvTextCell(value);
 }
