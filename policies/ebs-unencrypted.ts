@@ -20,6 +20,11 @@ export const ebsUnencrypted = definePolicy({
   },
   tags: ['encryption', 'storage'],
   resourceTypes: ['aws_ebs_volume', 'aws_instance'],
+  messages: {
+    encrypted: '{{what}} is encrypted (encrypted = true)',
+    encryptionUnknown: '{{what}}: cannot tell whether it is encrypted',
+    unencrypted: '{{what}} is not encrypted',
+  },
   check(context) {
     for (const volume of context.inventory.ofType('aws_ebs_volume')) {
       if (volume.mode === 'managed') checkEncrypted(context, volume, '', volume.values['encrypted'], `${volume.address}`);
@@ -43,15 +48,16 @@ function checkEncrypted(context: PolicyContext<Record<string, never>>, resource:
   const path = at === '' ? 'encrypted' : `${at}.encrypted`;
   const element = at;
   if (encrypted === true) {
-    context.pass({ resource, element, message: `${what} is encrypted (encrypted = true)` });
+    context.pass({ resource, element, messageId: 'encrypted', data: { what } });
   } else if (isUnknown(encrypted)) {
-    context.unknown({ resource, element, path, message: `${what}: cannot tell whether it is encrypted`, reason: encrypted });
+    context.unknown({ resource, element, path, messageId: 'encryptionUnknown', data: { what }, reason: encrypted });
   } else {
     context.fail({
       resource,
       element,
       path,
-      message: `${what} is not encrypted`,
+      messageId: 'unencrypted',
+      data: { what },
       evidence: [{ path, value: encrypted ?? null }],
     });
   }

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { builtinPolicies } from '../../policies/index.js';
+import { builtinCasesDir } from '../../src/rules/loading/warden-package.js';
+import { runPolicyCases } from '../../src/rules/policy-cases.js';
+
+describe('built-in policies report by message id', () => {
+  for (const policy of builtinPolicies) {
+    it(`${policy.id}: every finding of its cases names one of its declared messages`, async () => {
+      const declared = Object.keys(policy.messages ?? {});
+      expect(declared.length).toBeGreaterThan(0);
+      const results = await runPolicyCases(policy, builtinCasesDir(policy.id));
+      const findings = results.flatMap((r) => r.findings);
+      expect(findings.length).toBeGreaterThan(0);
+      for (const finding of findings) expect(declared, `${finding.resource.address}: ${finding.message}`).toContain(finding.messageId);
+    });
+  }
+});
