@@ -5,7 +5,8 @@
  */
 
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
-const PLACEHOLDER_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// A name, or a path into the data (`values.port`, `tags.Owner`, `list[0]`) as declarative policies write them.
+const PLACEHOLDER_NAME = /^[A-Za-z_][\w-]*(?:\.[\w-]+|\[\d+\])*$/;
 const MESSAGE_ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
 /** What a report gives for its text: a plain message, or a message id and the data for its placeholders. */
@@ -38,7 +39,7 @@ export function messageTemplateProblems(messages: unknown): string[] {
       continue;
     }
     for (const name of messagePlaceholders(template)) {
-      if (!PLACEHOLDER_NAME.test(name)) problems.push(`message "${id}": {{${name}}} is not a placeholder name (letters, digits, _)`);
+      if (!PLACEHOLDER_NAME.test(name)) problems.push(`message "${id}": {{${name}}} is not a placeholder name (letters, digits, _, or a path such as values.port)`);
     }
     // A brace pair left after the placeholders are taken out is a typo such as `{{resource}` or `{resource}}`.
     if (/\{\{|\}\}/.test(template.replace(PLACEHOLDER, ''))) problems.push(`message "${id}" has an unbalanced {{ or }}`);

@@ -60,7 +60,7 @@ describe('message templates by id', () => {
   it('malformed templates are refused when the policy is defined', () => {
     expect(messageTemplateProblems({ ok: '{{a}} and {{ b_2 }}' })).toEqual([]);
     expect(messageTemplateProblems({ open: '{{address} is open' })).toEqual(['message "open" has an unbalanced {{ or }}']);
-    expect(messageTemplateProblems({ dotted: '{{values.x}}' })).toEqual(['message "dotted": {{values.x}} is not a placeholder name (letters, digits, _)']);
+    expect(messageTemplateProblems({ dotted: '{{values.x}} {{a b}}' })).toEqual(['message "dotted": {{a b}} is not a placeholder name (letters, digits, _, or a path such as values.port)']);
     expect(messageTemplateProblems({ 'bad id': 'x', empty: '' })).toEqual([
       'message id "bad id" must start with a letter and hold only letters, digits, _ and -',
       'message "empty" must be a non-empty string',
