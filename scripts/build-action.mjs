@@ -9,7 +9,7 @@ import { bundleLazyRequires } from './esbuild-plugins.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = resolve(process.argv[2] ?? join(root, 'action', 'dist', 'index.mjs'));
-const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const { version, repository } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 /** The HCL parser's WebAssembly comes from the bundle itself, not from files beside it. */
 const embedGrammarWasm = {
@@ -33,7 +33,7 @@ await build({
   // Dynamic imports (reporters, engines) are inlined: the action is one file.
   splitting: false,
   loader: { '.wasm': 'binary' },
-  define: { WARDEN_BUNDLED_VERSION: JSON.stringify(version) },
+  define: { WARDEN_BUNDLED_VERSION: JSON.stringify(version), WARDEN_BUNDLED_REPOSITORY: JSON.stringify(typeof repository === 'object' && repository !== null ? repository.url : (repository ?? '')) },
   // jiti's default entry loads its compiler from a file beside its own; jiti/static imports it (for bundlers).
   alias: { jiti: 'jiti/static' },
   // The AWS SDK is reached only by `warden audit`, which the action does not run.

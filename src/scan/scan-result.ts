@@ -57,7 +57,7 @@ export interface PolicyMeta {
   severity: Severity;
   description: string;
   remediation: string;
-  helpUri: string;
+  helpUri?: string;
   frameworks: Record<string, string[]>;
   tags: string[];
 }
