@@ -9,7 +9,14 @@
 
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-  process.stdout.write(`${require('../package.json').version}\n`);
+  // The commit the build recorded (scripts/write-build-commit.mjs), as src/package-info.ts prints it.
+  let commit = '';
+  try {
+    commit = require('node:fs').readFileSync(`${__dirname}/../dist/cli/build-commit.txt`, 'utf8').trim();
+  } catch {
+    // A build outside a git work tree: the version alone.
+  }
+  process.stdout.write(`${require('../package.json').version}${commit ? ` (commit ${commit})` : ''}\n`);
 } else {
   // Only `policies` may take the fast path: any other command does not load it.
   const listing = args[0] === 'policies' ? require('../dist/cli/policy-list.cjs').builtinPolicyList(args) : undefined;

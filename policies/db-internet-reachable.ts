@@ -1,4 +1,4 @@
-import { definePolicy, isUnknown, locate, type DbInstance, type Evidence, type PathHop, type TraceStep } from '../src/api.js';
+import { definePolicy, networkOf, isUnknown, locate, type DbInstance, type Evidence, type PathHop, type TraceStep } from '../src/api.js';
 
 export const DB_RESOURCE_TYPES = [
   'aws_db_instance', 'aws_rds_cluster_instance', 'aws_rds_cluster', 'aws_db_subnet_group', 'aws_subnet', 'aws_vpc',
@@ -50,7 +50,7 @@ export const dbInternetReachable = definePolicy({
     reachabilityOnPortUnknown: 'cannot tell whether {{database}} is reachable from the internet on TCP {{port}}',
   },
   check(context) {
-    const network = context.inventory.network;
+    const network = networkOf(context.inventory);
     for (const db of network.databases) {
       const publiclyAccessible = db.publiclyAccessible;
       const address = db.resource.address;

@@ -1,4 +1,4 @@
-import { definePolicy, isUnknown } from '../src/api.js';
+import { definePolicy, networkOf, isUnknown } from '../src/api.js';
 import { DB_EXPOSURE_FRAMEWORKS, DB_EXPOSURE_TAGS, DB_RESOURCE_TYPES } from './db-internet-reachable.js';
 
 export const dbPubliclyAccessible = definePolicy({
@@ -28,7 +28,7 @@ export const dbPubliclyAccessible = definePolicy({
     latentExposure: '{{database}} is publicly accessible, though not reachable from the internet today: {{blocker}}',
   },
   check(context) {
-    const network = context.inventory.network;
+    const network = networkOf(context.inventory);
     for (const db of network.databases) {
       const publiclyAccessible = db.publiclyAccessible;
       const address = db.resource.address;

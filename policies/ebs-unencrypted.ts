@@ -7,7 +7,9 @@ export const ebsUnencrypted = definePolicy({
   description:
     'An EBS volume (an aws_ebs_volume, or a root or EBS block device declared inside an aws_instance) is not encrypted: ' +
     'its data at rest, its snapshots and the data moving between it and the instance are readable without a KMS key. ' +
-    'When `encrypted` is left to the account\'s EBS encryption-by-default setting, the verdict is unknown.',
+    'When `encrypted` is not set, the volume follows EBS encryption by default: an aws_ebs_encryption_by_default in the ' +
+    'same configuration decides (enabled passes, disabled fails); without one, or when its value is known only after apply, ' +
+    'the verdict is unknown.',
   remediation:
     'Set encrypted = true (and kms_key_id for a customer managed key), or turn on EBS encryption by default in every ' +
     'region of the account. An existing volume cannot be encrypted in place: copy an encrypted snapshot and create a new ' +
@@ -19,9 +21,9 @@ export const ebsUnencrypted = definePolicy({
     'HIPAA Security Rule': ['164.312(a)(2)(iv)'],
   },
   tags: ['encryption', 'storage'],
-  resourceTypes: ['aws_ebs_volume', 'aws_instance'],
+  resourceTypes: ['aws_ebs_volume', 'aws_instance', 'aws_ebs_encryption_by_default'],
   messages: {
-    encrypted: '{{what}} is encrypted (encrypted = true)',
+    encrypted: '{{what}} is encrypted ({{how}})',
     encryptionUnknown: '{{what}}: cannot tell whether it is encrypted',
     unencrypted: '{{what}} is not encrypted',
   },
@@ -47,8 +49,10 @@ export const ebsUnencrypted = definePolicy({
 function checkEncrypted(context: PolicyContext<Record<string, never>>, resource: Resource, at: string, encrypted: Value | undefined, what: string): void {
   const path = at === '' ? 'encrypted' : `${at}.encrypted`;
   const element = at;
+  // An unset attribute was given the account's EBS encryption-by-default setting; its note says which.
+  const note = resource.defaults?.[path];
   if (encrypted === true) {
-    context.pass({ resource, element, messageId: 'encrypted', data: { what } });
+    context.pass({ resource, element, messageId: 'encrypted', data: { what, how: note ?? 'encrypted = true' } });
   } else if (isUnknown(encrypted)) {
     context.unknown({ resource, element, path, messageId: 'encryptionUnknown', data: { what }, reason: encrypted });
   } else {
@@ -58,7 +62,7 @@ function checkEncrypted(context: PolicyContext<Record<string, never>>, resource:
       path,
       messageId: 'unencrypted',
       data: { what },
-      evidence: [{ path, value: encrypted ?? null }],
+      evidence: [{ path, value: encrypted ?? null, ...(note ? { note } : {}) }],
     });
   }
 }

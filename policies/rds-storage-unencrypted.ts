@@ -30,7 +30,7 @@ export const rdsStorageUnencrypted = definePolicy({
     encryptionUnknown: '{{database}}: cannot tell whether its storage is encrypted',
     replicaWithKey: '{{database}} is a read replica with a KMS key (kms_key_id), so its storage is encrypted',
     replicaOfSource: '{{database}} is a read replica: its encryption is that of its source database',
-    unencrypted: '{{database}} stores its data unencrypted (storage_encrypted is {{setting}})',
+    unencrypted: '{{database}} stores its data unencrypted ({{why}})',
   },
   check(context) {
     for (const resource of context.inventory.ofType(...DATABASE_TYPES)) {
@@ -77,11 +77,13 @@ function checkDatabase(context: PolicyContext<Record<string, never>>, resource: 
     });
     return;
   }
+  // An unset attribute was given the provider's default; its note says so.
+  const note = resource.defaults?.['storage_encrypted'];
   context.fail({
     resource,
     path: 'storage_encrypted',
     messageId: 'unencrypted',
-    data: { ...data, setting: encrypted === undefined ? 'not set' : String(encrypted) },
-    evidence: [{ path: 'storage_encrypted', value: encrypted ?? null }],
+    data: { ...data, why: note ?? `storage_encrypted is ${encrypted === undefined ? 'not set' : String(encrypted)}` },
+    evidence: [{ path: 'storage_encrypted', value: encrypted ?? null, ...(note ? { note } : {}) }],
   });
 }

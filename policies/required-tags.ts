@@ -1,4 +1,4 @@
-import { definePolicy, globToRegExp, isUnknown, isValueObject, type PolicyContext, type Resource, type TagMap, type Unknown } from '../src/api.js';
+import { definePolicy, globToRegExp, isUnknown, isValueObject, launchTagsOf, type Evidence, type PolicyContext, type Resource, type TagMap, type Unknown } from '../src/api.js';
 
 /** What a required tag's value must be; with both set, the value must satisfy both. */
 export interface TagRequirement {
@@ -67,8 +67,8 @@ export const requiredTags = definePolicy<RequiredTagsOptions>({
     valueEmpty: '{{resource}} tag {{key}} is empty',
     valueNotAllowed: '{{resource}} tag {{key}} is {{value}}, not one of {{allowed}}',
     valueNotMatching: '{{resource}} tag {{key}} is {{value}}, which does not match /{{pattern}}/',
-    tagPresent: '{{resource}} carries tag {{key}} (not empty)',
-    tagValueChecked: '{{resource}} carries tag {{key}} with {{checks}}',
+    tagPresent: '{{resource}} carries tag {{key}} (not empty){{launched}}',
+    tagValueChecked: '{{resource}} carries tag {{key}} with {{checks}}{{launched}}',
   },
   check(context) {
     const { options } = context;
@@ -130,7 +130,7 @@ function checkTag(context: PolicyContext<RequiredTagsOptions>, resource: Resourc
       path: 'tags',
       messageId: 'tagMissing',
       data: { resource: resource.address, key },
-      evidence: [{ path: 'tags', value: present, note: present.length > 0 ? 'tag keys present (including provider default_tags)' : 'no tags' }],
+      evidence: [{ path: 'tags', value: present, note: present.length > 0 ? 'tag keys present (including provider default_tags)' : 'no tags' }, ...launchEvidence(resource)],
     });
     return;
   }
@@ -142,12 +142,13 @@ function checkTag(context: PolicyContext<RequiredTagsOptions>, resource: Resourc
   }
   const problem = valueProblem(value, requirement, caseSensitive);
   if (problem) {
-    context.fail({ resource, element, path, messageId: problem.messageId, data: { resource: resource.address, key: lookup.key, ...problem.data }, evidence: [{ path, value }] });
+    context.fail({ resource, element, path, messageId: problem.messageId, data: { resource: resource.address, key: lookup.key, ...problem.data }, evidence: [{ path, value }, ...launchEvidence(resource, lookup.key)] });
     return;
   }
   // The value itself is not quoted: a pass is about what was checked, and tags may carry what outputs should not.
   const checked = [...(requirement.allowed ? ['an allowed value'] : []), ...(requirement.pattern ? [`matching /${requirement.pattern.source}/`] : [])];
-  const data = { resource: resource.address, key: lookup.key };
+  const launch = launchEvidence(resource, lookup.key)[0];
+  const data = { resource: resource.address, key: lookup.key, launched: launch ? `; ${launch.note}` : '' };
   if (checked.length > 0) context.pass({ resource, element, messageId: 'tagValueChecked', data: { ...data, checks: checked.join(', ') } });
   else context.pass({ resource, element, messageId: 'tagPresent', data });
 }
@@ -194,4 +195,13 @@ function valueProblem(value: string, requirement: CompiledRequirement, caseSensi
     return { messageId: 'valueNotMatching', data: { value: JSON.stringify(value), pattern: requirement.pattern.source } };
   }
   return undefined;
+}
+
+/** For an Auto Scaling group: whether each tag (or the one named) is propagated to the instances it launches. */
+function launchEvidence(resource: Resource, key?: string): Evidence[] {
+  const tags = launchTagsOf(resource);
+  if (tags === undefined || isUnknown(tags)) return [];
+  return tags
+    .filter((tag) => key === undefined || tag.key === key)
+    .map((tag) => ({ path: `${tag.path}.propagate_at_launch`, value: tag.propagateAtLaunch, note: `tag ${tag.key} ${tag.propagateAtLaunch === true ? 'is' : 'is not'} given to the instances the group launches` }));
 }

@@ -1,13 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { Inventory, Unknown, type Resource, type ValueObject } from '../src/api.js';
+import { Inventory, Unknown, internetSource, isUnknown, type Resource, type ValueObject } from '../src/api.js';
+
+/** The shared definition as the policy reads it. */
+function isInternetCidr(cidr: string, prefix: number | null): boolean | undefined {
+  const verdict = internetSource(cidr, prefix);
+  return isUnknown(verdict) ? undefined : verdict.internet;
+}
 import { ConfigError } from '../src/config/config-error.js';
 import type { Finding } from '../src/rules/finding.js';
 import { policyCaseTests } from '../src/rules/policy-cases.js';
 import { runPolicies } from '../src/rules/runner.js';
 import { selectPolicies } from '../src/rules/select-policies.js';
 import { sgOpenIngress, type SgOpenIngressOptions } from './sg-open-ingress.js';
-import { isInternetCidr } from './sg-open-ingress/internet-cidrs.js';
 
 const casesDir = fileURLToPath(new URL('./sg-open-ingress/cases', import.meta.url));
 
@@ -22,8 +27,11 @@ function group(address: string, ingress: ValueObject[]): Resource {
   };
 }
 
+/** An inline rule; IPv6 blocks go to ipv6_cidr_blocks, as AWS requires. */
 function rule(protocol: string, from: number, to: number, cidrs: string[]): ValueObject {
-  return { protocol, from_port: from, to_port: to, cidr_blocks: cidrs, ipv6_cidr_blocks: [], prefix_list_ids: [], security_groups: [], self: false };
+  const ipv6 = cidrs.filter((c) => c.includes(':'));
+  const ipv4 = cidrs.filter((c) => !c.includes(':'));
+  return { protocol, from_port: from, to_port: to, cidr_blocks: ipv4, ipv6_cidr_blocks: ipv6, prefix_list_ids: [], security_groups: [], self: false };
 }
 
 function scan(resources: Resource[], options: Partial<SgOpenIngressOptions> = {}): Finding[] {
@@ -92,9 +100,12 @@ describe('internet CIDRs', () => {
     ['224.0.0.0/3', 8, false], // multicast and reserved only
     ['2001:db8::/32', 32, false], // documentation range
     ['2a00::/12', 16, true],
-    ['not-a-cidr', 8, false],
   ] as const)('%s with publicCidrMinPrefix %s → %s', (cidr, prefix, internet) => {
     expect(isInternetCidr(cidr, prefix)).toBe(internet);
+  });
+
+  it('cannot judge a text that is not a CIDR AWS accepts', () => {
+    expect(isUnknown(internetSource('not-a-cidr', 8))).toBe(true);
   });
 
   it('remembers verdicts per option: one CIDR asked under two options, repeatedly, keeps both answers', () => {

@@ -1,7 +1,5 @@
-import { definePolicy, isUnknown, type Evidence, type PolicyContext, type Resource, type SecurityGroup, type SecurityGroupRule } from '../src/api.js';
-import { isInternetCidr } from './sg-open-ingress/internet-cidrs.js';
+import { PrefixLists, definePolicy, internetSource, isUnknown, type Evidence, type PolicyContext, type Resource, type SecurityGroup, type SecurityGroupRule, type Unknown } from '../src/api.js';
 import { assessExposure, describePort, describeTraffic, trafficKey, trafficOf, type Traffic } from './sg-open-ingress/port-exposure.js';
-import { PrefixListReader } from './sg-open-ingress/prefix-lists.js';
 import { ruleIdentity } from './sg-open-ingress/rule-identity.js';
 import { assessSources, type InternetSource } from './sg-open-ingress/rule-sources.js';
 
@@ -27,7 +25,8 @@ export const sgOpenIngress = definePolicy<SgOpenIngressOptions>({
     'managed prefix list). Rules in all three Terraform shapes are checked: inline ingress blocks, ' +
     'aws_security_group_rule and aws_vpc_security_group_ingress_rule. Severity follows what is exposed: every port is ' +
     'critical, a remote administration or database port is high, any other port is medium; ports in the allow-list ' +
-    '(80 and 443 by default) are not reported.',
+    '(80 and 443 by default) are not reported. A source or port range AWS would refuse (a CIDR without an address, ' +
+    '300.0.0.0/8, an IPv4 block among IPv6 ones, from_port above to_port, -1 on tcp) is unknown, never a pass.',
   remediation:
     'Narrow the rule\'s source to the networks that need it (office or VPN ranges, a managed prefix list) or to another ' +
     'security group, such as the one of the load balancer in front of the service. Reach administration ports through ' +
@@ -46,6 +45,7 @@ export const sgOpenIngress = definePolicy<SgOpenIngressOptions>({
     'aws_security_group_rule',
     'aws_vpc_security_group_ingress_rule',
     'aws_ec2_managed_prefix_list',
+    'aws_prefix_list',
   ],
   options: {
     schema: {
@@ -75,8 +75,12 @@ export const sgOpenIngress = definePolicy<SgOpenIngressOptions>({
   },
   check(context) {
     const { inventory, options } = context;
-    const prefixLists = new PrefixListReader(inventory);
-    const isInternet = (cidr: string): boolean => isInternetCidr(cidr, options.publicCidrMinPrefix);
+    const prefixLists = new PrefixLists(inventory);
+    // The definition the reachability model uses too; a CIDR AWS would not accept is a doubt, never a pass.
+    const isInternet = (cidr: string, family?: 'ipv4' | 'ipv6'): boolean | Unknown => {
+      const verdict = internetSource(cidr, options.publicCidrMinPrefix, family);
+      return isUnknown(verdict) ? verdict : verdict.internet;
+    };
     for (const group of inventory.securityGroups) {
       const reported = new Set<string>();
       // Allow-listed ports open to the internet: no finding, but the pass says so.

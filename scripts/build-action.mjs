@@ -1,25 +1,14 @@
 // Builds the GitHub Action into one self-contained ES module (action.yml's `main`).
 // Usage: node scripts/build-action.mjs [OUTFILE]   (default action/dist/index.mjs; .ci/run builds to a
 // temporary file and compares it with the committed one).
-import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { bundleLazyRequires } from './esbuild-plugins.mjs';
+import { bundledPackageDefine } from './bundled-package.mjs';
+import { bundleLazyRequires, embedGrammarWasm } from './esbuild-plugins.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = resolve(process.argv[2] ?? join(root, 'action', 'dist', 'index.mjs'));
-const { version, repository } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-
-/** The HCL parser's WebAssembly comes from the bundle itself, not from files beside it. */
-const embedGrammarWasm = {
-  name: 'embed-grammar-wasm',
-  setup(esbuild) {
-    esbuild.onResolve({ filter: /\/grammar-wasm\.js$/ }, (args) =>
-      args.importer.endsWith(join('syntax', 'parser.ts')) ? { path: join(root, 'src', 'action', 'embedded-grammar-wasm.ts') } : undefined,
-    );
-  },
-};
 
 await build({
   absWorkingDir: root,
@@ -33,7 +22,7 @@ await build({
   // Dynamic imports (reporters, engines) are inlined: the action is one file.
   splitting: false,
   loader: { '.wasm': 'binary' },
-  define: { WARDEN_BUNDLED_VERSION: JSON.stringify(version), WARDEN_BUNDLED_REPOSITORY: JSON.stringify(typeof repository === 'object' && repository !== null ? repository.url : (repository ?? '')) },
+  define: bundledPackageDefine(root),
   // jiti's default entry loads its compiler from a file beside its own; jiti/static imports it (for bundlers).
   alias: { jiti: 'jiti/static' },
   // The AWS SDK is reached only by `warden audit`, which the action does not run.
@@ -42,6 +31,6 @@ await build({
   banner: { js: "import { createRequire as __wardenCreateRequire } from 'node:module'; const require = __wardenCreateRequire(import.meta.url);" },
   legalComments: 'eof',
   // The copied bundle has no node_modules to find a lazily required package in at run time.
-  plugins: [embedGrammarWasm, bundleLazyRequires()],
+  plugins: [embedGrammarWasm(root), bundleLazyRequires()],
   logLevel: 'warning',
 });

@@ -1,5 +1,6 @@
-// esbuild plugins shared by the bundles warden builds (scripts/build-action.mjs, scripts/build-cli.mjs).
+// esbuild plugins shared by the bundles warden builds (scripts/build-action.mjs, build-cli.mjs, build-binary.mjs).
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 /**
  * `createRequire(import.meta.url)('pkg')` (a CommonJS package loaded on first use, for start-up time)
@@ -15,6 +16,21 @@ export function bundleLazyRequires(rewrite = (source) => source) {
         const rewritten = rewrite(source.replaceAll('createRequire(import.meta.url)(', 'require('), args.path);
         return rewritten === source ? undefined : { contents: rewritten, loader: 'ts' };
       });
+    },
+  };
+}
+
+/**
+ * The HCL parser's WebAssembly comes from the bundle itself, not from files beside it (a bundle that
+ * runs wherever it is copied: the GitHub Action, the single binary). Needs the `binary` loader for .wasm.
+ */
+export function embedGrammarWasm(root) {
+  return {
+    name: 'embed-grammar-wasm',
+    setup(esbuild) {
+      esbuild.onResolve({ filter: /\/grammar-wasm\.js$/ }, (args) =>
+        args.importer.endsWith(join('syntax', 'parser.ts')) ? { path: join(root, 'src', 'action', 'embedded-grammar-wasm.ts') } : undefined,
+      );
     },
   };
 }

@@ -29,9 +29,8 @@ export function trafficOf(rule: SecurityGroupRule): Traffic | Unknown {
   if (isUnknown(fromPort)) return fromPort;
   if (isUnknown(toPort)) return toPort;
   if (!PORTED.has(protocol)) return { kind: 'protocol', protocol, from: fromPort, to: toPort };
-  const from = Math.max(0, Math.min(fromPort, toPort));
-  const to = Math.min(65535, Math.max(fromPort, toPort));
-  return { kind: 'ports', protocol, from, to };
+  // The inventory's view makes a range AWS would refuse (reversed, outside 0–65535) Unknown: no guessing here.
+  return { kind: 'ports', protocol, from: fromPort, to: toPort };
 }
 
 /**

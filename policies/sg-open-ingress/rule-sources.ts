@@ -1,5 +1,7 @@
-import { isUnknown, type Inventory, type Resource, type SecurityGroupRule, type Unknown } from '../../src/api.js';
-import { PREFIX_LIST_TYPES, type PrefixListReader } from './prefix-lists.js';
+import { PREFIX_LIST_TYPES, isUnknown, type Inventory, type PrefixLists, type Resource, type SecurityGroupRule, type Unknown } from '../../src/api.js';
+
+/** Whether a CIDR (written in an attribute of `family`, when it has one) is the internet under the policy's options: true, false, or why it cannot be told. */
+export type InternetTest = (cidr: string, family?: 'ipv4' | 'ipv6') => boolean | Unknown;
 
 /** One source of a rule that stands for the internet. */
 export interface InternetSource {
@@ -17,30 +19,32 @@ export interface SourceAssessment {
 }
 
 /**
- * Classifies the sources of one rule. CIDRs are tested with `isInternet`; prefix lists are expanded
- * to their entries; security-group references and `self` are never internet sources.
+ * Classifies the sources of one rule. CIDRs are tested with `isInternet` (a CIDR that cannot be
+ * judged is a doubt); prefix lists are expanded to their entries; security-group references and
+ * `self` are never internet sources.
  */
-export function assessSources(rule: SecurityGroupRule, inventory: Inventory, prefixLists: PrefixListReader, isInternet: (cidr: string) => boolean): SourceAssessment {
+export function assessSources(rule: SecurityGroupRule, inventory: Inventory, prefixLists: PrefixLists, isInternet: InternetTest): SourceAssessment {
   const out: SourceAssessment = { internet: [], doubts: [] };
   const paths = rule.attributes;
-  for (const [cidrs, path] of [
-    [rule.ipv4Cidrs, paths.ipv4Cidrs],
-    [rule.ipv6Cidrs, paths.ipv6Cidrs],
+  for (const [cidrs, path, family] of [
+    [rule.ipv4Cidrs, paths.ipv4Cidrs, 'ipv4'],
+    [rule.ipv6Cidrs, paths.ipv6Cidrs, 'ipv6'],
   ] as const) {
     if (isUnknown(cidrs)) {
       out.doubts.push(cidrs.reason);
       continue;
     }
     for (const cidr of cidrs) {
-      if (isUnknown(cidr)) out.doubts.push(cidr.reason);
-      else if (isInternet(cidr)) out.internet.push({ cidr, path: path ?? rule.path });
+      const verdict = isUnknown(cidr) ? cidr : isInternet(cidr, family);
+      if (isUnknown(verdict)) out.doubts.push(verdict.reason);
+      else if (verdict) out.internet.push({ cidr: cidr as string, path: path ?? rule.path });
     }
   }
   assessPrefixLists(rule, inventory, prefixLists, isInternet, out);
   return out;
 }
 
-function assessPrefixLists(rule: SecurityGroupRule, inventory: Inventory, prefixLists: PrefixListReader, isInternet: (cidr: string) => boolean, out: SourceAssessment): void {
+function assessPrefixLists(rule: SecurityGroupRule, inventory: Inventory, prefixLists: PrefixLists, isInternet: InternetTest, out: SourceAssessment): void {
   const ids = rule.prefixListIds;
   const path = rule.attributes.prefixListIds ?? rule.path;
   if (isUnknown(ids)) {
@@ -50,12 +54,15 @@ function assessPrefixLists(rule: SecurityGroupRule, inventory: Inventory, prefix
   const seen = new Set<Resource>();
   const pending: Unknown[] = [];
   const expand = (list: Resource, label: string, certain: boolean): void => {
-    const entries = prefixLists.entriesOf(list);
-    if ('unknown' in entries) {
-      out.doubts.push(entries.unknown);
-      return;
+    const open: string[] = [];
+    for (const cidr of prefixLists.entriesOf(list).cidrs) {
+      const verdict = isUnknown(cidr) ? cidr : isInternet(cidr);
+      if (isUnknown(verdict)) {
+        out.doubts.push(verdict.reason);
+        return;
+      }
+      if (verdict) open.push(cidr as string);
     }
-    const open = entries.cidrs.filter(isInternet);
     if (open.length === 0) return;
     if (certain) out.internet.push(...open.map((cidr) => ({ cidr, path, prefixList: label })));
     else out.doubts.push(`the prefix list in ${rule.origin.address}.${path} is not known yet and may be ${list.address}, which holds ${open[0]}`);

@@ -5,7 +5,7 @@ import { UsageError } from '../cli/usage-error.js';
 import { ConfigError } from '../config/config-error.js';
 import { workflowCommand } from '../report/github/workflow-command.js';
 import { wholeText } from '../report/report-text.js';
-import { EXIT } from '../rules/exit-code.js';
+import { EXIT } from '../scan/exit-code.js';
 import { readActionInputs } from './action-inputs.js';
 import { actionScan } from './scan-arguments.js';
 import { scanOutputs } from './scan-outputs.js';

@@ -3,7 +3,7 @@ import type { WardenConfig } from '../config/config.js';
 import { configBoundary } from '../config/config-boundary.js';
 import { OutsideScanRoot } from '../engines/scan-root.js';
 import { createBaseline, type Baseline } from '../rules/baseline.js';
-import { BaselineError, readBaseline, writeBaseline } from '../rules/baseline-file.js';
+import { BaselineError, readBaseline, writeBaseline } from '../scan/baseline-file.js';
 import { describeFsError } from '../engines/input-error.js';
 import { applyBaseline } from '../scan/apply-baseline.js';
 import { displayPath as shown } from '../scan/display-path.js';

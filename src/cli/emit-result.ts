@@ -4,7 +4,7 @@ import type { FailOn, UnknownMode, WardenConfig } from '../config/config.js';
 import { FORMATS_WITH_PASSES, loadReporter, type Format } from '../report/reporter.js';
 import type { ReportText } from '../report/report-text.js';
 import { writeOutputFile, writeOutputStream } from '../report/write-output.js';
-import { exitCodeFor, type GateOptions } from '../rules/exit-code.js';
+import { exitCodeFor, type GateOptions } from '../scan/exit-code.js';
 import type { PassMode } from '../rules/runner.js';
 import type { ScanResult } from '../scan/scan-result.js';
 import { parseFailOn, parseFormat, parseReport, parseUnknownMode } from './parse-flags.js';

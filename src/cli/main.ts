@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { ConfigError } from '../config/config-error.js';
-import { EXIT } from '../rules/exit-code.js';
+import { EXIT } from '../scan/exit-code.js';
 import { describeInternalError } from '../scan/internal-error.js';
-import { toolInfo } from '../version.js';
+import { versionLine } from '../package-info.js';
 import { Command as CommanderCommand, CommanderError } from './commander.js';
 import { endQuietlyOnBrokenPipe } from './broken-pipe.js';
 import { writeStderrLine } from './stderr-line.js';
@@ -28,7 +28,7 @@ export async function main(argv: string[]): Promise<number> {
   const program = new CommanderCommand()
     .name('warden')
     .description('Policy-as-code compliance scanner for AWS: Terraform plans, Terraform source and live accounts.')
-    .version(toolInfo().version, '-V, --version')
+    .version(versionLine(), '-V, --version')
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text.startsWith('error:') ? `warden: ${text}` : text) });
   // Only the named command's definition (and what it imports) is loaded: a start-up cost of every run

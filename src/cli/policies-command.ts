@@ -1,5 +1,5 @@
 import { loadConfig } from '../config/load-config.js';
-import { EXIT } from '../rules/exit-code.js';
+import { EXIT } from '../scan/exit-code.js';
 import type { FrameworkFlags, PolicySourceFlags } from './policy-flags.js';
 import { policyListText } from './policy-list-text.js';
 import { listPolicies, reportLoadProblems } from './policy-sources.js';

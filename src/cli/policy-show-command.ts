@@ -1,10 +1,11 @@
 import { loadConfig } from '../config/load-config.js';
 import { isSensitive, REDACTED } from '../model/sensitive.js';
+import { wrapMarked } from '../model/sensitive-marks.js';
 import { isUnknown } from '../model/unknown.js';
 import { inertCommands } from '../report/inert-commands.js';
 import { safeJsonText } from '../report/json/safe-json-text.js';
 import { printableLines } from '../report/printable-text.js';
-import { EXIT } from '../rules/exit-code.js';
+import { EXIT } from '../scan/exit-code.js';
 import type { LoadedPolicy } from '../rules/loading/loaded-policy.js';
 import { policyExample, type PolicyExample } from '../rules/policy-example.js';
 import { policyMeta } from '../scan/policy-meta.js';
@@ -109,7 +110,7 @@ function render(loaded: LoadedPolicy, options: OptionDoc[], example: PolicyExamp
     out.push(`  ${example.name} (${displayPath(example.file, process.cwd())})`);
     for (const resource of example.resources) {
       out.push(`  ${resource.address}`);
-      for (const line of compactJson(plain(resource.values), '    ').split('\n')) out.push(line);
+      for (const line of compactJson(plain(resource.sensitive ? wrapMarked(resource.values, resource.sensitive) : resource.values), '    ').split('\n')) out.push(line);
     }
     if (example.findings.length === 0) out.push('  → no finding');
     for (const f of example.findings) out.push(`  → ${f.verdict} ${f.severity} ${f.resource.address}: ${f.message}${f.reason ? ` (${f.reason})` : ''}`);

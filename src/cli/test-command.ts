@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import { loadConfig } from '../config/load-config.js';
 import { inertCommands } from '../report/inert-commands.js';
-import { EXIT } from '../rules/exit-code.js';
+import { EXIT } from '../scan/exit-code.js';
 import { describeLoadProblem } from '../rules/loading/policy-load-problem.js';
 import { formatCaseResult } from '../rules/policy-cases.js';
 import { runPolicyTests, type PolicyTestOutcome } from '../rules/policy-tests.js';

@@ -33,7 +33,7 @@ export async function parseConfig(text: string, path: string): Promise<WardenCon
     import('yaml'),
     import('ajv'),
     import('../../schemas/warden-config.schema.json', { with: { type: 'json' } }),
-    import('../rules/describe-schema-errors.js'),
+    import('../document-errors/schema-errors.js'),
   ]);
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length > 0) {

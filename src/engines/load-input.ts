@@ -1,9 +1,9 @@
 import { realpath, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Inventory } from '../model/inventory.js';
-import type { InlineIgnore } from '../rules/suppressions.js';
+import type { InlineIgnore } from '../model/inline-ignore.js';
 import { collectIgnores } from './hcl/ignore-comments.js';
-import type { CoverageGap } from '../scan/scan-result.js';
+import type { CoverageGap } from '../model/coverage.js';
 import type { BudgetLimits } from './hcl/eval/work-budget.js';
 import type { SourceTree } from './hcl/config/source-tree.js';
 import { loadHclDirectory } from './hcl/load-hcl.js';

@@ -3,8 +3,6 @@ import { Unknown, isUnknown } from './unknown.js';
 import { valueAt, type Value } from './value.js';
 import { buildBuckets, type Bucket } from './views/buckets.js';
 import { buildSecurityGroups, type SecurityGroup } from './views/security-groups.js';
-import type { NetworkView } from '../network/network-view.js';
-import { buildNetworkView } from './network-view-factory.js';
 import { nameIdentityOf, normaliseName } from './name-identities.js';
 
 /** The result of following a reference attribute: the resources it points at, or why we cannot tell. */
@@ -24,7 +22,6 @@ export class Inventory {
   readonly #byName = new Map<string, Resource[]>();
   #securityGroups?: SecurityGroup[];
   #buckets?: Bucket[];
-  #network?: NetworkView;
 
   constructor(resources: readonly Resource[], readonly input: string) {
     this.resources = resources;
@@ -102,11 +99,6 @@ export class Inventory {
     return this.#buckets;
   }
 
-  /** VPCs, subnets, gateways, route tables, NACLs and databases, with reachability from the internet (src/network). */
-  get network(): NetworkView {
-    this.#network ??= buildNetworkView(this);
-    return this.#network;
-  }
 }
 
 const NONE: readonly Resource[] = [];

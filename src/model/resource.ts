@@ -1,4 +1,5 @@
 import type { Location } from './location.js';
+import type { SensitiveMarks } from './sensitive-marks.js';
 import type { Unknown } from './unknown.js';
 import type { Value, ValueObject } from './value.js';
 
@@ -24,8 +25,17 @@ export interface Resource {
   modulePath: string;
   /** The count/for_each key of this instance, if any. */
   index?: string | number;
-  /** Normalised attribute values; unknown and sensitive leaves are Unknown / Sensitive. */
+  /**
+   * Normalised attribute values; unknown leaves are Unknown. Values Terraform marks sensitive keep their
+   * real value here, so that policies compare what is there, and are named in `sensitive`.
+   */
   values: ValueObject;
+  /**
+   * Which parts of `values` are sensitive (Terraform's `after_sensitive` shape: `true` for a whole
+   * value, a list or object for parts of it); absent when nothing is. No report prints them: the
+   * runner redacts them from every finding, so a policy needs no care beyond comparing.
+   */
+  sensitive?: SensitiveMarks;
   /** Effective tags (plan `tags_all` with provider default_tags), Unknown when not known, undefined when the resource carries no tags attribute. */
   tags: TagMap | Unknown | undefined;
   source: SourceKind;
@@ -42,6 +52,11 @@ export interface Resource {
    * (a security group's `ingress` when its rules are separate resources). Undefined when not recorded.
    */
   configuredAttributes?: readonly string[];
+  /**
+   * Attributes the configuration leaves unset that were given the provider's default (provider-defaults.ts):
+   * attribute path → what the unset attribute was taken to mean, for evidence.
+   */
+  defaults?: Record<string, string>;
   /** What the plan does to it, for plan resources. */
   action?: 'create' | 'update' | 'replace' | 'no-op' | 'read';
   /** The raw source object, for declarative JSONPath policies. */

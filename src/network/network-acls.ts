@@ -2,9 +2,10 @@ import type { Inventory } from '../model/inventory.js';
 import type { Resource } from '../model/resource.js';
 import { Unknown, isUnknown } from '../model/unknown.js';
 import { isValueObject, listOf, type Value, type ValueObject } from '../model/value.js';
+import { portRangeProblem } from '../model/port-range.js';
 import { normaliseProtocol, type Protocol } from '../model/views/security-groups.js';
 import type { Family } from './address-set.js';
-import { parseCidr, type Cidr } from './cidr.js';
+import { notACidr, parseAwsCidr, parseCidr, type Cidr } from './cidr.js';
 import { describeMissing, linksOf, type Links } from './links.js';
 import { startsWithAwsDefaults, SUBNET_TYPES, VPC_TYPES, type VpcIndex } from './vpcs.js';
 
@@ -177,9 +178,7 @@ function inlineRule(origin: Resource, path: string, egress: boolean, block: Valu
     origin, path, egress,
     ruleNumber: numberOf(block['rule_no']),
     action: actionOf(block['action']),
-    protocol: normaliseProtocol(block['protocol']),
-    fromPort: numberOf(block['from_port']),
-    toPort: numberOf(block['to_port']),
+    ...naclPorts(block['protocol'], block['from_port'], block['to_port'], `${origin.address}.${path}`),
     cidr: cidrOf(block['cidr_block'], block['ipv6_cidr_block']),
     presence: true,
   };
@@ -193,9 +192,7 @@ function standaloneRule(rule: Resource, presence: true | Unknown): NaclRule {
     egress: egress === true,
     ruleNumber: numberOf(v['rule_number']),
     action: actionOf(v['rule_action']),
-    protocol: normaliseProtocol(v['protocol']),
-    fromPort: numberOf(v['from_port']),
-    toPort: numberOf(v['to_port']),
+    ...naclPorts(v['protocol'], v['from_port'], v['to_port'], rule.address),
     cidr: cidrOf(v['cidr_block'], v['ipv6_cidr_block']),
     presence: isUnknown(egress) ? egress : presence,
   };
@@ -215,6 +212,21 @@ function awsDefaultRules(vpc: Resource): NaclRule[] {
   return rules;
 }
 
+/** Protocol and port range of an entry; a TCP/UDP range AWS refuses makes both ends Unknown (port-range.ts). */
+function naclPorts(protocolValue: Value | undefined, from: Value | undefined, to: Value | undefined, where: string): Pick<NaclRule, 'protocol' | 'fromPort' | 'toPort'> {
+  const protocol = normaliseProtocol(protocolValue);
+  const fromPort = numberOf(from);
+  const toPort = numberOf(to);
+  if (!isUnknown(protocol) && !isUnknown(fromPort) && !isUnknown(toPort)) {
+    const problem = portRangeProblem(protocol, fromPort, toPort);
+    if (problem) {
+      const why = new Unknown(`${where}: ${problem}, which AWS refuses, so the ports the entry matches cannot be told`);
+      return { protocol, fromPort: why, toPort: why };
+    }
+  }
+  return { protocol, fromPort, toPort };
+}
+
 function numberOf(value: Value | undefined): number | Unknown {
   if (isUnknown(value)) return value;
   const n = Number(value ?? 0);
@@ -223,15 +235,18 @@ function numberOf(value: Value | undefined): number | Unknown {
 
 function actionOf(value: Value | undefined): 'allow' | 'deny' | Unknown {
   if (isUnknown(value)) return value;
-  return String(value).toLowerCase() === 'allow' ? 'allow' : 'deny';
+  const action = String(value).toLowerCase();
+  if (action === 'allow' || action === 'deny') return action;
+  return new Unknown(`network ACL action ${JSON.stringify(value)} is neither allow nor deny (AWS refuses it), so what the entry does cannot be told`);
 }
 
 function cidrOf(ipv4: Value | undefined, ipv6: Value | undefined): NaclRule['cidr'] {
   for (const [value, family] of [[ipv4, 'ipv4'], [ipv6, 'ipv6']] as const) {
     if (isUnknown(value)) return { unknown: value, family };
     if (typeof value === 'string' && value !== '') {
-      const cidr = parseCidr(value);
-      return cidr ? { cidr } : undefined;
+      // An entry AWS would refuse may be the one that lets the client in (or keeps it out): undecided.
+      const cidr = parseAwsCidr(value);
+      return cidr ? { cidr } : { unknown: notACidr(value, 'whom the network ACL entry matches'), family };
     }
   }
   return undefined;

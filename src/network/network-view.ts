@@ -1,5 +1,4 @@
 import type { Inventory } from '../model/inventory.js';
-import { provideNetworkView } from '../model/network-view-factory.js';
 import type { Resource } from '../model/resource.js';
 import { Unknown, isUnknown } from '../model/unknown.js';
 import type { SecurityGroup } from '../model/views/security-groups.js';
@@ -21,7 +20,7 @@ import { startsWithAwsDefaults, VpcIndex } from './vpcs.js';
 export type GuardingGroups = { groups: SecurityGroup[]; vpcDefault: boolean } | Unknown;
 
 /**
- * The network as policies see it (`inventory.network`): VPCs, subnets, internet gateways, route
+ * The network as policies see it (`networkOf(inventory)`): VPCs, subnets, internet gateways, route
  * tables, network ACLs, security groups and databases, indexed once, with each part of a
  * reachability question computed once and shared (many databases sit in the same subnets). It reads
  * only Terraform-vocabulary resources, so plans, HCL and live inventories all work alike.
@@ -160,4 +159,18 @@ export class NetworkView {
   }
 }
 
-provideNetworkView((inventory) => new NetworkView(inventory));
+const views = new WeakMap<Inventory, NetworkView>();
+
+/**
+ * The network view of an inventory, built once on first use and shared by every policy that asks.
+ * Policies reach it through the public API (`networkOf(context.inventory)`), so the model itself
+ * knows nothing of the network layer.
+ */
+export function networkOf(inventory: Inventory): NetworkView {
+  let view = views.get(inventory);
+  if (!view) {
+    view = new NetworkView(inventory);
+    views.set(inventory, view);
+  }
+  return view;
+}

@@ -3,7 +3,7 @@ import type { Resource } from '../model/resource.js';
 import { Unknown, isUnknown } from '../model/unknown.js';
 import type { Value, ValueObject } from '../model/value.js';
 import type { Family } from './address-set.js';
-import { parseCidr, type Cidr } from './cidr.js';
+import { notACidr, parseAwsCidr, type Cidr } from './cidr.js';
 import { INTERNET_GATEWAY_TYPES } from './internet-gateways.js';
 import type { PrefixLists } from './prefix-lists.js';
 
@@ -72,8 +72,8 @@ export function readRoute(
       destinations.push({ unknown: value, family });
       texts.push('(known after apply)');
     } else if (typeof value === 'string' && value !== '') {
-      const cidr = parseCidr(value);
-      if (cidr) destinations.push({ cidr });
+      const cidr = parseAwsCidr(value);
+      destinations.push(cidr ? { cidr } : { unknown: notACidr(value, `where ${origin.address} sends traffic`), family });
       texts.push(value);
     }
   }
@@ -87,8 +87,8 @@ export function readRoute(
         for (const cidr of entry.cidrs) {
           if (isUnknown(cidr)) destinations.push({ unknown: cidr });
           else {
-            const parsed = parseCidr(cidr);
-            if (parsed) destinations.push({ cidr: parsed });
+            const parsed = parseAwsCidr(cidr);
+            destinations.push(parsed ? { cidr: parsed } : { unknown: notACidr(cidr, `where ${origin.address} sends traffic`) });
           }
         }
       }

@@ -1,7 +1,7 @@
 import { isUnknown, type Unknown } from '../model/unknown.js';
 import type { SecurityGroup, SecurityGroupRule } from '../model/views/security-groups.js';
 import { AddressSet, type Family } from './address-set.js';
-import { parseCidr } from './cidr.js';
+import { internetSource } from './internet-source.js';
 import type { PrefixLists } from './prefix-lists.js';
 import { UncertainSet } from './uncertain-set.js';
 
@@ -23,7 +23,7 @@ export interface SgAdmission {
 
 /**
  * Which internet clients the security groups admit on TCP `port`. Only internet sources count, as in
- * `sg-open-ingress`: `0.0.0.0/0` and `::/0`, written directly or as an entry of a managed prefix list;
+ * `sg-open-ingress` (internet-source.ts): any /0, written directly or as an entry of a prefix list;
  * a security-group reference, `self`, or a narrower CIDR is a deliberate peer, not the internet. An
  * Unknown protocol, port or source makes the admission possible but not certain.
  */
@@ -54,6 +54,12 @@ export function securityGroupAdmission(groups: readonly SecurityGroup[], prefixL
           for (const value of [rule.protocol, rule.fromPort, rule.toPort]) if (isUnknown(value)) doubts.push(value);
         }
       };
+      // The shared definition (internet-source.ts) with sg-open-ingress's default: only a /0 is the internet.
+      const considerSource = (cidr: string, label: string, attribute: string | undefined, written?: Family): void => {
+        const verdict = internetSource(cidr, null, written);
+        if (isUnknown(verdict)) unsure(verdict);
+        else if (verdict.internet && verdict.family === family) admit(label, attribute);
+      };
 
       const cidrs = family === 'ipv4' ? rule.ipv4Cidrs : rule.ipv6Cidrs;
       const cidrAttribute = family === 'ipv4' ? rule.attributes.ipv4Cidrs : rule.attributes.ipv6Cidrs;
@@ -61,7 +67,7 @@ export function securityGroupAdmission(groups: readonly SecurityGroup[], prefixL
       else {
         for (const cidr of cidrs) {
           if (isUnknown(cidr)) unsure(cidr);
-          else if (isWorld(cidr, family)) admit(cidr, cidrAttribute);
+          else considerSource(cidr, cidr, cidrAttribute, family);
         }
       }
       const lists = rule.prefixListIds;
@@ -73,7 +79,7 @@ export function securityGroupAdmission(groups: readonly SecurityGroup[], prefixL
           for (const list of entries) {
             for (const cidr of list.cidrs) {
               if (isUnknown(cidr)) unsure(cidr);
-              else if (isWorld(cidr, family)) admit(`${list.list?.address ?? 'prefix list'} (${cidr})`, rule.attributes.prefixListIds);
+              else considerSource(cidr, `${list.list?.address ?? 'prefix list'} (${cidr})`, rule.attributes.prefixListIds);
             }
           }
         }
@@ -81,11 +87,6 @@ export function securityGroupAdmission(groups: readonly SecurityGroup[], prefixL
     }
   }
   return { clients: new UncertainSet(definite, possible, dedupe(doubts)), rules };
-}
-
-function isWorld(text: string, family: Family): boolean {
-  const cidr = parseCidr(text);
-  return cidr !== undefined && cidr.family === family && cidr.prefix === 0;
 }
 
 function dedupe(doubts: Unknown[]): Unknown[] {

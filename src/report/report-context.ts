@@ -1,4 +1,4 @@
-import type { GateOptions } from '../rules/exit-code.js';
+import type { GateOptions } from '../scan/exit-code.js';
 import type { ScanResult } from '../scan/scan-result.js';
 import type { ReportText } from './report-text.js';
 

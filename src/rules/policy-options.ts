@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Ajv as AjvInstance } from 'ajv';
-import { describeErrors } from './describe-schema-errors.js';
+import { describeErrors } from '../document-errors/schema-errors.js';
 import type { Policy } from './policy.js';
 
 let validator: AjvInstance | undefined;

@@ -1,8 +1,6 @@
 import { Inventory } from '../model/inventory.js';
 import type { Location } from '../model/location.js';
 import type { Resource } from '../model/resource.js';
-// Policies reach the network through `inventory.network`: load it wherever policies run (see network-view-factory.ts).
-import '../network/network-view.js';
 import { isUnknown } from '../model/unknown.js';
 import type { Finding, FindingResource, Verdict } from './finding.js';
 import { fingerprint } from './fingerprint.js';
@@ -10,6 +8,7 @@ import { locate } from './locate.js';
 import type { PassRecord } from './pass-record.js';
 import type { Policy, PolicyContext, PolicyReport } from './policy.js';
 import { resolveReportText } from './policy-messages.js';
+import { Redactor } from './redaction.js';
 import type { Severity } from './severity.js';
 
 /** A policy ready to run: the policy, its validated options and the effective severity. */
@@ -47,10 +46,12 @@ export function runPolicies(inventory: Inventory, policies: readonly ConfiguredP
   const findings: Finding[] = [];
   const passes: PassRecord[] = [];
   const errors: PolicyError[] = [];
+  const redactor = Redactor.of(inventory);
   for (const configured of policies) {
     const { policy } = configured;
     const emit = (verdict: Verdict, report: PolicyReport, reason?: string): void => {
-      findings.push(toFinding(configured, verdict, report, reason));
+      const finding = toFinding(configured, verdict, report, reason);
+      findings.push(redactor ? redactFinding(finding, report.resource, redactor) : finding);
     };
     const context: PolicyContext<unknown> = {
       inventory,
@@ -59,11 +60,16 @@ export function runPolicies(inventory: Inventory, policies: readonly ConfiguredP
       unknown: (report) => emit('unknown', report, isUnknown(report.reason) ? report.reason.reason : report.reason),
       pass: (report) => {
         if (passMode === 'report') emit('pass', report);
-        else if (passMode === 'count') passes.push(toPassRecord(configured, report));
+        else if (passMode === 'count') {
+          const record = toPassRecord(configured, report);
+          if (redactor) record.resource.address = redactor.address(record.resource.address);
+          passes.push(record);
+        }
       },
       error: (resource, error) => {
-        const message = error instanceof Error ? error.message : String(error);
-        errors.push({ policyId: policy.id, input: inventory.input, resource: resource.address, message });
+        const thrown = error instanceof Error ? error.message : String(error);
+        const message = redactor ? redactor.text(thrown) : thrown;
+        errors.push({ policyId: policy.id, input: inventory.input, resource: redactor ? redactor.address(resource.address) : resource.address, message });
         const reason = `${policy.id} could not be evaluated on this resource: ${message}`;
         emit('unknown', { resource, message: `${resource.address}: ${reason}` }, reason);
       },
@@ -71,8 +77,14 @@ export function runPolicies(inventory: Inventory, policies: readonly ConfiguredP
     try {
       policy.check(context);
     } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
       const resource = resourceThrownOn(configured, inventory);
-      errors.push({ policyId: policy.id, input: inventory.input, ...(resource ? { resource } : {}), message: error instanceof Error ? error.message : String(error) });
+      errors.push({
+        policyId: policy.id,
+        input: inventory.input,
+        ...(resource ? { resource: redactor ? redactor.address(resource) : resource } : {}),
+        message: redactor ? redactor.text(message) : message,
+      });
     }
   }
   return { findings, passes, errors };
@@ -141,6 +153,19 @@ function toFinding(configured: ConfiguredPolicy, verdict: Verdict, report: Polic
     fingerprint: fingerprint(policy.id, resourceIdentity(resource), element),
     ...(report.trace ? { trace: report.trace } : {}),
   };
+}
+
+/**
+ * The finding without the inventory's sensitive values: in its texts, evidence, trace and instance
+ * keys. The fingerprint was computed before, from the real values, so it does not change.
+ */
+function redactFinding(finding: Finding, resource: Resource, redactor: Redactor): Finding {
+  finding.message = redactor.text(finding.message);
+  if (finding.reason !== undefined) finding.reason = redactor.text(finding.reason);
+  finding.resource.address = redactor.address(finding.resource.address);
+  finding.evidence = redactor.evidence(resource, finding.evidence);
+  if (finding.trace) finding.trace = redactor.trace(finding.trace);
+  return finding;
 }
 
 /** Live resources are identified by ARN/address; plan and HCL resources by their Terraform address. */

@@ -1,5 +1,6 @@
 import type { IgnoreRule } from '../config/config.js';
 import type { Finding, Suppression } from './finding.js';
+import type { InlineIgnore } from '../model/inline-ignore.js';
 
 /** `*` matches any run of characters, `?` one character; everything else is literal. */
 export function globToRegExp(glob: string): RegExp {
@@ -32,18 +33,6 @@ export function applyConfigIgnores(findings: Finding[], ignores: readonly Ignore
     }
   }
   return warnings;
-}
-
-/** An inline `warden:ignore` comment and the lines it covers (the block or attribute below it). */
-export interface InlineIgnore {
-  file: string;
-  /** The line of the comment. */
-  line: number;
-  startLine: number;
-  endLine: number;
-  rules: string[];
-  until?: string;
-  reason?: string;
 }
 
 /**

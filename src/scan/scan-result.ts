@@ -1,12 +1,10 @@
 import type { Finding, Verdict } from '../rules/finding.js';
 import type { PassRecord } from '../rules/pass-record.js';
 import type { Severity } from '../rules/severity.js';
+import type { ApiCallStats, CoverageGap } from '../model/coverage.js';
+import type { ToolInfo } from '../version.js';
 
-export interface ToolInfo {
-  name: string;
-  version: string;
-  informationUri: string;
-}
+export type { ApiCallStats, CoverageGap, ToolInfo };
 
 /** One input given to a scan and what became of it. */
 export interface InputSummary {
@@ -21,33 +19,6 @@ export interface InputSummary {
   details?: Record<string, string>;
   /** The one-line reason, when status is error. */
   error?: string;
-}
-
-/** Something that could not be read or evaluated: the scan is incomplete. */
-export interface CoverageGap {
-  /** `input` (a file or directory), `policy` (a policy threw), `region`/`account` (live). */
-  scope: 'input' | 'policy' | 'region' | 'account' | 'service';
-  target: string;
-  message: string;
-  policyId?: string;
-  /** Live audits: where the read failed and the AWS error code (`AccessDenied`, `OptInRequired`, `TimeoutError` …). */
-  account?: string;
-  region?: string;
-  service?: string;
-  operations?: string[];
-  errorCode?: string;
-}
-
-/** Live audits: the AWS API calls made (each counted once, however many attempts it took). */
-export interface ApiCallStats {
-  total: number;
-  /** Extra attempts made by the SDK's retry strategy (throttling, transient errors). */
-  retries: number;
-  byService: Record<string, { calls: number; retries: number }>;
-  /** `ec2:DescribeVpcs` → calls. */
-  byOperation: Record<string, number>;
-  /** `123456789012/eu-west-1` → calls (account-wide calls such as S3 ListBuckets count under the region they were sent to). */
-  byTarget: Record<string, number>;
 }
 
 /** Metadata of a policy that ran, for reporters (SARIF rules, JUnit suites, `policies`). */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditCommand } from '../../src/cli/audit-command.js';
-import { EXIT } from '../../src/rules/exit-code.js';
+import { EXIT } from '../../src/scan/exit-code.js';
 import { CannedAws, callerIdentity, emptyQueryResponse, NO_BUCKETS, type CannedRequest } from '../engines/live/canned-aws.js';
 
 const ACCOUNT = '111122223333';

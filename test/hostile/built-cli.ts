@@ -23,11 +23,7 @@ function newestSource(dir: string): number {
 export function ensureBuilt(): void {
   const built = existsSync(BUILT_CLI) ? statSync(BUILT_CLI).mtimeMs : 0;
   if (built >= Math.max(newestSource(join(REPO, 'src')), newestSource(join(REPO, 'policies')))) return;
-  // The steps of `npm run build`.
-  execFileSync(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '-p', join(REPO, 'tsconfig.build.json')], { stdio: 'inherit' });
-  execFileSync(process.execPath, [join(REPO, 'dist/scripts/write-policy-catalog.js')], { stdio: 'inherit' });
-  execFileSync(process.execPath, [join(REPO, 'scripts/build-cli.mjs')], { stdio: 'inherit' });
-  execFileSync(process.execPath, [join(REPO, 'scripts/write-cli-code-cache.mjs')], { stdio: 'inherit' });
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO, stdio: 'inherit' });
 }
 
 export interface ChildRun {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBaseline, filterBaselined, serialiseBaseline } from '../../src/rules/baseline.js';
-import { BaselineError, readBaseline, writeBaseline } from '../../src/rules/baseline-file.js';
+import { BaselineError, readBaseline, writeBaseline } from '../../src/scan/baseline-file.js';
 import type { Finding, Verdict } from '../../src/rules/finding.js';
 
 const TOOL = { name: 'warden', version: '9.9.9' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIgnoreDirective } from '../../src/rules/ignore-directive.js';
+import { parseIgnoreDirective } from '../../src/engines/hcl/ignore-directive.js';
 import { builtinPolicies } from '../../policies/index.js';
 import { selectPolicies } from '../../src/rules/select-policies.js';
 import { runScan } from '../../src/scan/run-scan.js';

@@ -1,11 +1,17 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCorpus, formatReport, judge, type CorpusFile, type WardenRun } from '../../scripts/corpus/check-corpus.js';
 import { findCorpus } from '../../scripts/corpus/find-corpus.js';
 import { rejectionDetail, rejectionReason } from '../../scripts/corpus/outcome-reasons.js';
+import { ensureBuilt } from '../hostile/built-cli.js';
 import { runMain } from '../support/run-main.js';
 
-const CORPUS = findCorpus(fileURLToPath(new URL('../../', import.meta.url)));
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const CORPUS = findCorpus(REPO);
 const WRAPPER = 'plans/variants/infracost__infracost__cmd__infracost__testdata__plan_with_terraform_wrapper.json';
 
 describe.skipIf(CORPUS === undefined)('the shared corpus of real plans', () => {
@@ -111,5 +117,38 @@ describe('the corpus contract checks', () => {
         'plans/x.json: something new (detail)',
       ].map((error) => rejectionReason(error, 'plans/x.json')),
     ).toEqual(['not valid JSON', 'empty file', 'unsupported plan', 'unsupported plan', 'not a Terraform plan', 'not a Terraform plan', 'not JSON', 'other: something new']);
+  });
+});
+
+describe('npm run corpus without a corpus', () => {
+  // The compiled script copied where no shared/corpus lies above it: a fresh clone's situation.
+  function runCopied(args: string[], env: NodeJS.ProcessEnv): { status: number | null; stdout: string; stderr: string } {
+    const dir = mkdtempSync(join(tmpdir(), 'warden-nocorpus-'));
+    try {
+      cpSync(join(REPO, 'dist', 'scripts'), join(dir, 'repo', 'dist', 'scripts'), { recursive: true });
+      const { WARDEN_CORPUS: _ignored, ...rest } = process.env;
+      return spawnSync(process.execPath, [join(dir, 'repo', 'dist', 'scripts', 'corpus-check.js'), ...args], { env: { ...rest, ...env }, encoding: 'utf8' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  beforeAll(() => ensureBuilt(), 180_000);
+
+  it('says where the corpus is looked for and exits 0 when there is none', () => {
+    const run = runCopied([], {});
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^corpus-check: no corpus of real plans found, nothing checked\..*shared\/corpus.*WARDEN_CORPUS.*npm run corpus -- CORPUS_DIR\n$/s);
+    expect(run.status).toBe(0);
+  });
+
+  it('a corpus given without plans/ is an error (exit 2), not a pass', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'warden-emptycorpus-'));
+    try {
+      expect(runCopied([], { WARDEN_CORPUS: empty })).toMatchObject({ status: 2, stderr: `corpus-check: no plans/ folder in ${empty}\n` });
+      expect(runCopied([empty], {})).toMatchObject({ status: 2, stderr: `corpus-check: no plans/ folder in ${empty}\n` });
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 });

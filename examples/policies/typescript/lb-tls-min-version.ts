@@ -1,4 +1,4 @@
-import { definePolicy, isUnknown, knownString } from 'warden';
+import { definePolicy, isUnknown, knownString } from '@warden-scanner/warden';
 
 /** Security policies whose oldest protocol is TLS 1.2 or 1.3 carry it in their name. */
 const TLS12_OR_NEWER = /^ELBSecurityPolicy-(?:TLS13-1-[23]|TLS-1-2|FS-1-2)-/;

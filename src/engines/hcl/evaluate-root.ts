@@ -1,3 +1,4 @@
+import { applyProviderDefaults } from '../../model/apply-provider-defaults.js';
 import type { Resource } from '../../model/resource.js';
 import { loadModuleTree } from './config/load-module-tree.js';
 import type { ModuleConfig } from './config/module-config.js';
@@ -25,5 +26,9 @@ export async function evaluateRoot(tree: SourceTree, rootDir: string, options: V
   const variables = await rootVariables(config, tree, options);
   const instance = new ModuleInstance({ tree, rootDir, modules, rootVariables: variables }, config, '', '');
   const display = tree.display(rootDir);
-  return { dir: rootDir, display, instance, modules, resources: withBudget(budget, () => moduleResources(instance, display)) };
+  const resources = withBudget(budget, () => moduleResources(instance, display));
+  // Source leaves unset attributes out: give them what the provider makes of them, as a plan would show.
+  const awsProviderConfigurations = [...modules.values()].reduce((n, module) => n + module.providers.filter((p) => p.name === 'aws').length, 0);
+  applyProviderDefaults(resources, { awsProviderConfigurations: Math.max(1, awsProviderConfigurations) });
+  return { dir: rootDir, display, instance, modules, resources };
 }

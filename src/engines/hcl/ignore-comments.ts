@@ -1,5 +1,5 @@
-import { parseIgnoreDirective } from '../../rules/ignore-directive.js';
-import type { InlineIgnore } from '../../rules/suppressions.js';
+import { parseIgnoreDirective } from './ignore-directive.js';
+import type { InlineIgnore } from '../../model/inline-ignore.js';
 import type { Attribute, Block, Body, Comment, ParsedFile } from './syntax/ast.js';
 
 export interface CollectedIgnores {

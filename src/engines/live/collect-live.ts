@@ -1,7 +1,7 @@
 import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import pLimit, { type LimitFunction } from 'p-limit';
-import type { ApiCallStats, CoverageGap } from '../../scan/scan-result.js';
+import type { ApiCallStats, CoverageGap } from '../../model/coverage.js';
 import { toolInfo } from '../../version.js';
 import { ApiCallCounter } from './collect/api-call-counter.js';
 import { awsErrorCode } from './collect/aws-error.js';

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { Ajv } from 'ajv';
 import { Inventory } from '../../model/inventory.js';
-import { describeErrors } from '../../rules/describe-schema-errors.js';
-import type { CoverageGap } from '../../scan/scan-result.js';
+import { describeErrors } from '../../document-errors/schema-errors.js';
+import type { CoverageGap } from '../../model/coverage.js';
 import inventorySchema from '../../../schemas/warden-inventory.schema.json' with { type: 'json' };
 import { InputError, describeFsError } from '../input-error.js';
-import { jsonSyntaxReason } from '../../json-syntax-reason.js';
+import { jsonSyntaxReason } from '../../document-errors/json-syntax-reason.js';
 import { buildInventories } from './build-inventories.js';
 import { INVENTORY_FORMAT, INVENTORY_MARKER, type Recording } from './recording.js';
 

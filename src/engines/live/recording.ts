@@ -1,4 +1,4 @@
-import type { ApiCallStats, CoverageGap } from '../../scan/scan-result.js';
+import type { ApiCallStats, CoverageGap } from '../../model/coverage.js';
 
 /** The top-level key (and format version) that marks a JSON file as a saved warden inventory. */
 export const INVENTORY_MARKER = 'warden_inventory';

@@ -1,5 +1,5 @@
 import { InputError } from '../input-error.js';
-import { jsonSyntaxReason } from '../../json-syntax-reason.js';
+import { jsonSyntaxReason } from '../../document-errors/json-syntax-reason.js';
 import { locateJsonError } from './locate-json-error.js';
 import { parsePlanJson } from './parse-plan-json.js';
 

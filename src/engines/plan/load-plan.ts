@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Inventory } from '../../model/inventory.js';
 import type { Resource, TagMap } from '../../model/resource.js';
+import { marksAnything, wrapMarked, type SensitiveMarks } from '../../model/sensitive-marks.js';
+import { AUTOSCALING_GROUP_TYPE, autoscalingGroupTagMap } from '../../model/autoscaling-tags.js';
+import { applyProviderDefaults } from '../../model/apply-provider-defaults.js';
 import { Unknown, isUnknown } from '../../model/unknown.js';
 import { isValueObject, setEntry, type ValueObject } from '../../model/value.js';
 import { InputError, describeFsError } from '../input-error.js';
@@ -78,6 +81,8 @@ function readPlan(value: PlanDocument, jsonText: string, lineOffset: number, inp
     const configured = resolver.configuredAttributesOf(resource);
     if (configured) resource.configuredAttributes = configured;
   }
+  // An unset attribute is null or "known after apply" here and absent in source: both get the provider's default.
+  applyProviderDefaults(resources, { configuredAt: (resource, steps) => resolver.configuredAt(resource, steps), awsProviderConfigurations: awsProviderConfigurations(value) });
   return {
     inventory: new Inventory(resources, input),
     formatVersion: value.format_version,
@@ -114,25 +119,25 @@ function planResources(plan: PlanDocument, input: string): Resource[] {
       const address = isName(rc.address) ? rc.address : composeAddress(rc);
       if (seen.has(address)) continue;
       seen.add(address);
-      const values = applyPlanMasks(rc.change?.after, rc.change?.after_unknown, rc.change?.after_sensitive, address);
+      const values = applyPlanMasks(rc.change?.after, rc.change?.after_unknown, undefined, address);
       // `before` stays in the raw object JSONPath policies read: its sensitive values are masked too.
       if (rc.change?.before_sensitive) applyPlanMasks(rc.change.before, undefined, rc.change.before_sensitive, address);
-      resources.push(makeResource(rc, address, values, action, input));
+      resources.push(makeResource(rc, address, values, action, input, rc.change?.after_sensitive));
     }
   } else {
     // Very old or trimmed plans: planned_values alone.
     visitModule(plan.planned_values?.root_module, (r) => {
       if (seen.has(r.address)) return;
       seen.add(r.address);
-      const values = applyPlanMasks(r.values, undefined, r.sensitive_values, r.address);
-      resources.push(makeResource(r, r.address, values, 'create', input));
+      const values = applyPlanMasks(r.values, undefined, undefined, r.address);
+      resources.push(makeResource(r, r.address, values, 'create', input, r.sensitive_values));
     });
   }
   visitModule(plan.prior_state?.values?.root_module, (r) => {
     if (r.mode !== 'data' || seen.has(r.address)) return;
     seen.add(r.address);
-    const values = applyPlanMasks(r.values, undefined, r.sensitive_values, r.address);
-    resources.push(makeResource(r, r.address, values, 'read', input));
+    const values = applyPlanMasks(r.values, undefined, undefined, r.address);
+    resources.push(makeResource(r, r.address, values, 'read', input, r.sensitive_values));
   });
   return resources;
 }
@@ -157,7 +162,11 @@ function actionOf(actions: unknown): Resource['action'] | undefined {
   return undefined;
 }
 
-function makeResource(raw: ResourceChange & { module_address?: unknown }, address: string, values: ValueObject, action: Resource['action'], input: string): Resource {
+/**
+ * `sensitiveMask` is the plan's `after_sensitive` / `sensitive_values`: the values keep what they are
+ * (policies compare them) and the mask rides along as the resource's marks, for reporters.
+ */
+function makeResource(raw: ResourceChange & { module_address?: unknown }, address: string, values: ValueObject, action: Resource['action'], input: string, sensitiveMask: unknown): Resource {
   const modulePath = typeof raw.module_address === 'string' ? raw.module_address : moduleOf(address);
   const resource: Resource = {
     type: raw.type as string,
@@ -166,7 +175,7 @@ function makeResource(raw: ResourceChange & { module_address?: unknown }, addres
     mode: raw.mode === 'data' ? 'data' : 'managed',
     modulePath,
     values,
-    tags: effectiveTags(values, address),
+    tags: raw.type === AUTOSCALING_GROUP_TYPE ? autoscalingGroupTagMap(values, address) : effectiveTags(values, address),
     source: 'plan',
     input,
     references: {},
@@ -175,6 +184,12 @@ function makeResource(raw: ResourceChange & { module_address?: unknown }, addres
   // Assigned rather than spread in: one plan can hold 100k resources, each spread a temporary object.
   if (typeof raw.index === 'string' || typeof raw.index === 'number') resource.index = raw.index;
   if (action) resource.action = action;
+  if (marksAnything(sensitiveMask)) {
+    resource.sensitive = sensitiveMask as SensitiveMarks;
+    // JSONPath policies read the raw object: there the sensitive parts stay wrapped, as in `before`.
+    const masked = wrapMarked(values, sensitiveMask);
+    resource.raw = raw.change ? { ...raw, change: { ...raw.change, after: masked } } : { ...raw, values: masked };
+  }
   return resource;
 }
 
@@ -242,4 +257,12 @@ function moduleOf(address: string): string {
     rest = rest.slice(match[0].length + 1);
   }
   return parts.join('.');
+}
+
+/** The AWS provider configurations of the plan's configuration (`aws`, `aws.west`, `module.x:aws`); at least the implied one. */
+function awsProviderConfigurations(plan: PlanDocument): number {
+  const configs = (plan.configuration as { provider_config?: unknown } | undefined)?.provider_config;
+  if (typeof configs !== 'object' || configs === null) return 1;
+  const aws = Object.values(configs).filter((config) => (config as { name?: unknown } | null)?.name === 'aws').length;
+  return Math.max(1, aws);
 }

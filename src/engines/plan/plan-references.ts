@@ -129,6 +129,15 @@ export class PlanReferenceResolver {
     return names;
   }
 
+  /**
+   * Whether the configuration block of a resource writes the attribute at `steps`; undefined when
+   * the plan has no configuration for it or its shape cannot tell (see writtenAt).
+   */
+  configuredAt(resource: Resource, steps: readonly (string | number)[]): boolean | undefined {
+    const config = this.#configOf(resource);
+    return config ? writtenAt(config.expressions ?? {}, steps, 0) : undefined;
+  }
+
   #attributeReferences(config: ConfigResource): AttributeReferences[] {
     let list = this.#attributeRefs.get(config);
     if (!list) {
@@ -397,4 +406,21 @@ function walkExpressions(expressions: Record<string, unknown>, prefix: string, v
       else if (!('constant_value' in expression)) walkExpressions(expression as Record<string, unknown>, path, visit, depth + 1);
     }
   }
+}
+
+/**
+ * Whether the expressions of a configuration block write the attribute at `steps`. Nested blocks
+ * are lists in the configuration, but a plan may order a set of blocks differently: when the
+ * written blocks do not all answer alike, the answer is undefined rather than a guess.
+ */
+function writtenAt(node: unknown, steps: readonly (string | number)[], at: number): boolean | undefined {
+  if (at === steps.length) return true;
+  if (Array.isArray(node)) {
+    if (typeof steps[at] !== 'number' || node.length === 0) return undefined;
+    const answers = new Set(node.map((block) => writtenAt(block, steps, at + 1)));
+    return answers.size === 1 ? [...answers][0] : undefined;
+  }
+  if (typeof node !== 'object' || node === null) return undefined;
+  const step = String(steps[at]);
+  return Object.hasOwn(node, step) ? writtenAt((node as Record<string, unknown>)[step], steps, at + 1) : false;
 }

@@ -5,6 +5,8 @@ import { setEntry, type Value, type ValueObject } from '../../model/value.js';
 /**
  * Folds a resource change's `after_unknown` and `after_sensitive` masks into its `after` value:
  * unknown leaves become Unknown (with the attribute path in the reason) and sensitive ones Sensitive.
+ * The after-state is read without its sensitive mask (the resource carries it as marks, and policies
+ * compare the real values); `before`, which only JSONPath policies see, is wrapped.
  * The `after` tree is rewritten in place: plans can hold hundreds of thousands of resources and a
  * copy of each would double the memory a scan needs. Only the paths the masks name are visited: a
  * mask is a small sketch of the value (mostly empty containers), the value itself can be large.

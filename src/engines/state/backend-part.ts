@@ -10,8 +10,12 @@ export interface BackendPart {
   attributeLocations: Record<string, SourceLocation>;
 }
 
-/** Backend arguments that hold credentials: never printed. */
-const SECRET_KEY = /^(access_key|secret_key|token|sse_customer_key)$|secret|password/;
+/**
+ * Backend arguments that hold credentials, across the backends (s3, azurerm, gcs, pg, http, consul,
+ * cos, oss, kubernetes, remote/cloud): never printed. Names of settings policies decide on (`bucket`,
+ * `key`, `kms_key_id`, `encrypt`, `dynamodb_table` …) match none of these.
+ */
+const SECRET_KEY = /secret|password|token|credential|private_key|^access_key$|^sas|conn_str|connection_string|encryption_key|customer_key|^client_key$|^client_certificate$|_pem$/;
 
 /** Marks credential arguments (at any depth, e.g. inside `assume_role`) as Sensitive. */
 export function maskCredentials(values: ValueObject): ValueObject {

@@ -1,4 +1,5 @@
 import type { Resource } from '../../model/resource.js';
+import { unwrapSensitive } from '../../model/sensitive-marks.js';
 import { TERRAFORM_BACKEND_TYPE } from '../../model/terraform-state.js';
 import type { ValueObject } from '../../model/value.js';
 import type { BackendPart } from './backend-part.js';
@@ -19,7 +20,9 @@ export function backendResources(input: string, source: 'plan' | 'hcl', block: B
 
 function toResource(input: string, source: 'plan' | 'hcl', part: BackendPart): Resource {
   const values: ValueObject = { ...part.values, type: part.type };
-  return {
+  // Credentials stay wrapped (no policy decides on them) and are marked, so that a finding quoting one is redacted.
+  const { marks } = unwrapSensitive(values);
+  const resource: Resource = {
     type: TERRAFORM_BACKEND_TYPE,
     address: `${TERRAFORM_BACKEND_TYPE}.${part.type}`,
     name: part.type,
@@ -35,4 +38,6 @@ function toResource(input: string, source: 'plan' | 'hcl', part: BackendPart): R
     configuredAttributes: Object.keys(part.values),
     raw: { type: part.type, config: values },
   };
+  if (marks !== false) resource.sensitive = marks;
+  return resource;
 }

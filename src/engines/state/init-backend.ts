@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { SourceLocation } from '../../model/location.js';
 import { isValueObject, type ValueObject } from '../../model/value.js';
 import { SourceFile } from '../hcl/syntax/source-file.js';
-import { jsonSyntaxReason } from '../../json-syntax-reason.js';
+import { jsonSyntaxReason } from '../../document-errors/json-syntax-reason.js';
 import { OutsideScanRoot, type ScanRoot } from '../scan-root.js';
 import { maskCredentials, type BackendPart } from './backend-part.js';
 

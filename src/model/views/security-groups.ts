@@ -1,6 +1,7 @@
 import type { Inventory } from '../inventory.js';
 import type { Resource } from '../resource.js';
 import { Unknown, isUnknown } from '../unknown.js';
+import { portRangeProblem } from '../port-range.js';
 import { isValueObject, listOf, type Value, type ValueObject } from '../value.js';
 
 /** Normalised protocol: `-1` (all), `tcp`, `udp`, `icmp`, `icmpv6`, or the IANA number as a string. */
@@ -122,7 +123,7 @@ function groupsFor(inventory: Inventory, groups: Map<string, SecurityGroup>, rul
 function inlineRule(direction: SecurityGroupRule['direction'], origin: Resource, path: string, block: ValueObject): SecurityGroupRule {
   return {
     direction,
-    ...ports(block['protocol'], block['from_port'], block['to_port']),
+    ...ports(block['protocol'], block['from_port'], block['to_port'], `${origin.address}.${path}`),
     ipv4Cidrs: strings(block['cidr_blocks']),
     ipv6Cidrs: strings(block['ipv6_cidr_blocks']),
     prefixListIds: strings(block['prefix_list_ids']),
@@ -143,7 +144,7 @@ function standaloneRule(direction: SecurityGroupRule['direction'], resource: Res
   const source = v['source_security_group_id'];
   return {
     direction,
-    ...ports(v['protocol'], v['from_port'], v['to_port']),
+    ...ports(v['protocol'], v['from_port'], v['to_port'], resource.address),
     ipv4Cidrs: strings(v['cidr_blocks']),
     ipv6Cidrs: strings(v['ipv6_cidr_blocks']),
     prefixListIds: strings(v['prefix_list_ids']),
@@ -165,7 +166,7 @@ function vpcRule(direction: SecurityGroupRule['direction'], resource: Resource):
     value === undefined || value === null ? [] : strings([value]);
   return {
     direction,
-    ...ports(v['ip_protocol'], v['from_port'], v['to_port']),
+    ...ports(v['ip_protocol'], v['from_port'], v['to_port'], resource.address),
     ipv4Cidrs: single(v['cidr_ipv4']),
     ipv6Cidrs: single(v['cidr_ipv6']),
     prefixListIds: single(v['prefix_list_id']),
@@ -188,11 +189,25 @@ function unknownRule(direction: SecurityGroupRule['direction'], origin: Resource
   };
 }
 
-/** Protocol and port range; protocol all means every port whatever from/to say. */
-function ports(protocolValue: Value | undefined, from: Value | undefined, to: Value | undefined): Pick<SecurityGroupRule, 'protocol' | 'fromPort' | 'toPort'> {
+/**
+ * Protocol and port range; protocol all means every port whatever from/to say. A TCP or UDP range
+ * AWS would refuse (a port outside 0–65535, `-1`, from above to) cannot be what it claims: both ends
+ * become an Unknown saying why, so no policy passes on it and sg-open-ingress and the reachability
+ * model read it alike.
+ */
+function ports(protocolValue: Value | undefined, from: Value | undefined, to: Value | undefined, where: string): Pick<SecurityGroupRule, 'protocol' | 'fromPort' | 'toPort'> {
   const protocol = normaliseProtocol(protocolValue);
   if (protocol === '-1') return { protocol, fromPort: 0, toPort: 65535 };
-  return { protocol, fromPort: portNumber(from, 0), toPort: portNumber(to, 65535) };
+  const fromPort = portNumber(from, 0);
+  const toPort = portNumber(to, 65535);
+  if (!isUnknown(protocol) && !isUnknown(fromPort) && !isUnknown(toPort)) {
+    const problem = portRangeProblem(protocol, fromPort, toPort);
+    if (problem) {
+      const why = new Unknown(`${where}: ${problem}, which AWS refuses, so the ports it opens cannot be told`);
+      return { protocol, fromPort: why, toPort: why };
+    }
+  }
+  return { protocol, fromPort, toPort };
 }
 
 function portNumber(value: Value | undefined, fallback: number): number | Unknown {

@@ -1,4 +1,4 @@
-import { EXIT, exitCodeFor, type GateOptions } from '../../rules/exit-code.js';
+import { EXIT, exitCodeFor, type GateOptions } from '../../scan/exit-code.js';
 import { VERDICTS, type Finding, type Verdict } from '../../rules/finding.js';
 import { SEVERITIES } from '../../rules/severity.js';
 import type { ScanResult } from '../../scan/scan-result.js';

@@ -1,4 +1,5 @@
 import type { Resource } from '../../model/resource.js';
+import { marksAt, wrapMarked, type SensitiveMarks } from '../../model/sensitive-marks.js';
 import type { Value } from '../../model/value.js';
 import { boundedValue } from './bounded-document.js';
 
@@ -7,7 +8,8 @@ export const DOCUMENT_ROOTS = ['type', 'address', 'name', 'mode', 'module', 'ind
 
 /**
  * What a declarative policy's JSONPath (`$`) and message placeholders see for one resource:
- * `values` are the normalised attributes (Unknown and Sensitive leaves kept as such), `tags` the
+ * `values` are the normalised attributes (Unknown leaves kept, sensitive ones wrapped in Sensitive,
+ * which conditions compare by their real value and messages print as `(sensitive)`), `tags` the
  * effective tags (provider default_tags included), `raw` the source object (a plan's
  * resource_change, with its sensitive values masked by the engine).
  */
@@ -34,8 +36,14 @@ function buildDocument(resource: Resource): Record<string, unknown> {
     index: resource.index ?? null,
     source: resource.source,
     action: resource.action ?? null,
-    values: boundedValue(resource.values),
-    tags: resource.tags ? boundedValue(resource.tags as Value) : null,
+    values: boundedValue(resource.sensitive ? (wrapMarked(resource.values, resource.sensitive) as Value) : resource.values),
+    tags: resource.tags ? boundedValue((resource.sensitive ? wrapMarked(resource.tags, tagMarks(resource.sensitive)) : resource.tags) as Value) : null,
     raw: resource.raw ? boundedValue(resource.raw as Value) : null,
   };
+}
+
+/** The marks of the effective tags: those of `tags_all` where the source has it, else of `tags`. */
+function tagMarks(marks: SensitiveMarks): unknown {
+  const all = marksAt(marks, 'tags_all');
+  return all === false || all === undefined ? marksAt(marks, 'tags') : all;
 }

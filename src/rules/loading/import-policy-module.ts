@@ -2,22 +2,24 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Jiti } from 'jiti';
+import { PACKAGE_NAME } from '../../package-info.js';
 import { compileCacheDir } from './compile-cache-dir.js';
 
 let jiti: Jiti | undefined;
 
 /**
  * jiti compiles users' TypeScript at run time (no build step for them). It is loaded on first use
- * only, so runs without policy directories do not pay for it. `warden` is the running copy's own
- * API (a virtual module), so `import { definePolicy } from 'warden'` works in a policy folder that
- * has no node_modules at all, and the policy and the engines share one set of classes, bundled
- * (the GitHub Action) or not.
+ * only, so runs without policy directories do not pay for it. The package name is the running
+ * copy's own API (a virtual module), so `import { definePolicy } from '@warden-scanner/warden'` works
+ * in a policy folder that has no node_modules at all, and the policy and the engines share one set
+ * of classes, bundled (the GitHub Action) or not. The bare `warden` of earlier versions stays an
+ * alias of it: virtual, so it never reaches a registry.
  */
 async function loader(): Promise<Jiti> {
   if (jiti) return jiti;
   const [{ createJiti }, api] = await Promise.all([import('jiti'), import('../../index.js')]);
   jiti = createJiti(import.meta.url, {
-    virtualModules: { warden: api },
+    virtualModules: { [PACKAGE_NAME]: api, warden: api },
     // Compiled files are cached by content hash, in a folder only this user (in CI: this run) can write.
     fsCache: compileCacheDir(),
   });

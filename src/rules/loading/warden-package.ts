@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PACKAGE_NAME } from '../../package-info.js';
 
 let root: string | undefined;
 
@@ -14,7 +15,7 @@ export function wardenPackageRoot(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   for (let dir = here; ; ) {
     const candidate = join(dir, 'package.json');
-    if (existsSync(candidate) && (JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name === 'warden') {
+    if (existsSync(candidate) && (JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name === PACKAGE_NAME) {
       root = dir;
       return dir;
     }

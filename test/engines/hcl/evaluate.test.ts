@@ -121,6 +121,53 @@ describe('HCL expressions', () => {
     expect(out['plain']).toBe('X');
   });
 
+  it('marks a result the way Terraform does: a sensitive object key, a sensitive for key, expanding a sensitive list', async () => {
+    const out = await evaluateOutputs(
+      {
+        objectKey: '{ (var.password) = 1, other = 2 }',
+        forKey: '{ for k in ["a", "b"] : "${k}-${var.password}" => k }',
+        groupedForKey: '{ for k in ["a", "b"] : var.password => k... }',
+        forValueOnly: '{ for k in ["a"] : k => var.password }',
+        expanded: 'format("%s/%s", var.pair...)',
+        expandedPlain: 'format("%s/%s", ["a", "b"]...)',
+      },
+      'variable "password" {\n  type      = string\n  sensitive = true\n  default   = "hunter2"\n}\n' +
+        'variable "pair" {\n  type      = list(string)\n  sensitive = true\n  default   = ["x", "y"]\n}',
+    );
+    for (const name of ['objectKey', 'forKey', 'groupedForKey', 'expanded']) {
+      expect(isSensitive(out[name]), name).toBe(true);
+      expect(JSON.stringify(out[name]), name).not.toMatch(/hunter2|x\/y/);
+    }
+    // Only the value is sensitive: the map itself is not.
+    expect(isSensitive(out['forValueOnly'])).toBe(false);
+    expect(isSensitive((out['forValueOnly'] as Record<string, Value>)['a'])).toBe(true);
+    expect(out['expandedPlain']).toBe('a/b');
+  });
+
+  it('evaluates sensitive(), nonsensitive() and issensitive() on the mark itself', async () => {
+    const out = await evaluateOutputs(
+      { marked: 'sensitive(["0.0.0.0/0"])', unmarked: 'nonsensitive(var.password)', asked: '[issensitive(var.password), issensitive("x"), issensitive(sensitive(1))]', bad: 'sensitive(1, 2)' },
+      'variable "password" {\n  type      = string\n  sensitive = true\n  default   = "hunter2"\n}',
+    );
+    expect(isSensitive(out['marked']) && out['marked'].reveal()).toEqual(['0.0.0.0/0']);
+    expect(out['unmarked']).toBe('hunter2');
+    expect(out['asked']).toEqual([true, false, true]);
+    expect(reason(out['bad']!)).toMatch(/sensitive\(\): expects 1 argument, got 2$/);
+  });
+
+  it('never quotes a sensitive value in the reason of an expression Terraform would reject', async () => {
+    const out = await evaluateOutputs(
+      { sum: 'var.password + 1', call: 'abs(var.password)', lookup: '{ a = 1 }[var.password]', converted: 'var.port * 2', decoded: 'jsondecode(var.password)' },
+      'variable "password" {\n  type      = string\n  sensitive = true\n  default   = "hunter2"\n}\n' +
+        'variable "port" {\n  type      = number\n  sensitive = true\n  default   = "hunter3"\n}',
+    );
+    for (const name of ['sum', 'call', 'lookup', 'converted', 'decoded']) {
+      expect(isUnknown(out[name]), name).toBe(true);
+      expect(reason(out[name]!), name).not.toMatch(/hunter/);
+      expect(reason(out[name]!), name).toContain('(sensitive)');
+    }
+  });
+
   it('converts values to the variable type, with optional attribute defaults', async () => {
     const out = await evaluateOutputs(
       { rules: 'var.rules', port: 'var.port + 1' },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadHclDirectory } from '../../../src/engines/hcl/load-hcl.js';
 import { isSensitive } from '../../../src/model/sensitive.js';
+import { isMarkedSensitive } from '../../../src/model/sensitive-marks.js';
 import { isUnknown } from '../../../src/model/unknown.js';
 import { byAddress, evaluateDir, fixture, lineOf, REPO, sourceDir } from './hcl-helpers.js';
 
@@ -235,6 +236,34 @@ resource "aws_s3_bucket_versioning" "data" {
     }
   });
 
+  it('never expands a sensitive count or for_each: the instances are one Unknown saying why, with no key in the address', async () => {
+    const { dir, cleanup } = sourceDir({
+      'main.tf': [
+        'variable "names" {\n  type      = list(string)\n  sensitive = true\n  default   = ["s3cr3t-name"]\n}',
+        'resource "aws_sqs_queue" "set" {\n  for_each = toset(var.names)\n  name     = each.key\n}',
+        'resource "aws_sqs_queue" "for_key" {\n  for_each = { for n in ["a"] : "${n}${var.names[0]}" => n }\n}',
+        'resource "aws_sqs_queue" "object_key" {\n  for_each = { (var.names[0]) = 1 }\n}',
+        'resource "aws_sqs_queue" "expanded" {\n  for_each = toset([format("%s", var.names...)])\n}',
+        'resource "aws_sqs_queue" "counted" {\n  count = length(var.names)\n}',
+        'module "m" {\n  source   = "./m"\n  for_each = toset(var.names)\n}',
+      ].join('\n'),
+      'm/main.tf': 'resource "aws_sqs_queue" "inner" {}\n',
+    });
+    try {
+      const { resources } = await evaluateDir(dir);
+      expect(resources.map((r) => r.address).sort()).toEqual([
+        'aws_sqs_queue.counted[*]', 'aws_sqs_queue.expanded[*]', 'aws_sqs_queue.for_key[*]', 'aws_sqs_queue.object_key[*]', 'aws_sqs_queue.set[*]',
+        'module.m[*].aws_sqs_queue.inner',
+      ]);
+      expect(JSON.stringify(resources.map((r) => [r.address, r.values, r.index]))).not.toContain('s3cr3t');
+      const set = byAddress(resources, 'aws_sqs_queue.set[*]');
+      const name = set.values['name'];
+      expect(isUnknown(name) && name.reason).toBe('the for_each of aws_sqs_queue.set is sensitive');
+    } finally {
+      cleanup();
+    }
+  });
+
   it('marks values of sensitive variables, in resources too', async () => {
     const { dir, cleanup } = sourceDir({
       'main.tf': 'variable "password" {\n  sensitive = true\n}\nresource "aws_db_instance" "db" {\n  password = var.password\n}\n',
@@ -242,8 +271,11 @@ resource "aws_s3_bucket_versioning" "data" {
     });
     try {
       const db = byAddress((await evaluateDir(dir)).resources, 'aws_db_instance.db');
-      expect(isSensitive(db.values['password'])).toBe(true);
-      expect(JSON.stringify(db)).not.toContain('correct-horse');
+      // The real value for policies to compare; the mark for reporters; the raw document wrapped.
+      expect(db.values['password']).toBe('correct-horse');
+      expect(isMarkedSensitive(db.sensitive, 'password')).toBe(true);
+      expect(isSensitive((db.raw as { values: Record<string, unknown> }).values['password'])).toBe(true);
+      expect(JSON.stringify(db.raw)).not.toContain('correct-horse');
     } finally {
       cleanup();
     }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditCommand } from '../../../src/cli/audit-command.js';
 import { UsageError } from '../../../src/cli/usage-error.js';
-import { EXIT } from '../../../src/rules/exit-code.js';
+import { EXIT } from '../../../src/scan/exit-code.js';
 import { schemaErrors, validateReport } from '../../support/report-schemas.js';
 import { CannedAws, callerIdentity, ec2Error, emptyQueryResponse, NO_BUCKETS, rdsError, type CannedRequest } from './canned-aws.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isSensitive } from '../../../src/model/sensitive.js';
+import { isMarkedSensitive } from '../../../src/model/sensitive-marks.js';
 import { isUnknown } from '../../../src/model/unknown.js';
 import { parsePlanText } from '../../../src/engines/plan/load-plan.js';
 import { addresses, fixtureText, loadFixture, resource } from './plan-fixtures.js';
@@ -34,7 +35,8 @@ describe('plan format versions', () => {
     expect(plan.document.prior_state).toBeUndefined();
     expect(addresses(plan)).toEqual(['aws_security_group.etl', 'aws_ssm_parameter.token', 'aws_vpc.etl']);
     const token = resource(plan, 'aws_ssm_parameter.token');
-    expect(isSensitive(token.values['value'])).toBe(true);
+    expect(isMarkedSensitive(token.sensitive, 'value')).toBe(true);
+    expect(isSensitive((token.raw as { change: { after: Record<string, unknown> } }).change.after['value'])).toBe(true);
     expect(token.tags).toEqual({ Environment: 'staging', Owner: 'team-data' });
     const group = resource(plan, 'aws_security_group.etl');
     expect(group.tags).toEqual({ Environment: 'staging', Owner: 'team-data', Project: 'etl' });

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { moduleCallMismatches } from './module-call-arguments.js';
 import { OutsideScanRoot } from '../../scan-root.js';
 import type { ModuleConfig } from './module-config.js';
 import { isLocalSource, moduleDirectory, readModuleManifest } from './module-sources.js';
@@ -51,7 +52,11 @@ export async function loadModuleTree(tree: SourceTree, rootDir: string): Promise
         tree.problems.push({ target: where, message: `${at}: module "${call.name}" calls itself (or nests deeper than ${MAX_MODULE_DEPTH} modules)` });
         continue;
       }
-      await visit(childKey, await tree.module(dir), [...chain, real]);
+      const child = await tree.module(dir);
+      // A module with an unreadable file may declare the variable there: only blocks are certain then.
+      const partlyRead = tree.problems.some((p) => p.target.startsWith(`${child.displayDir}/`));
+      for (const message of moduleCallMismatches(call, child, partlyRead)) tree.problems.push({ target: where, message });
+      await visit(childKey, child, [...chain, real]);
     }
   };
   await visit('', await tree.module(rootDir), [await tree.root.inside(rootDir).catch(() => rootDir)]);

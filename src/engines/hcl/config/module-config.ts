@@ -66,7 +66,8 @@ export interface ModuleConfig {
   backend?: BackendDecl;
 }
 
-const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
+/** Arguments of a module call that Terraform itself reads; every other argument sets a variable of the module. */
+export const MODULE_META: ReadonlySet<string> = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
 
 /** Collects the declarations of a module's parsed files (the first of duplicate names wins). */
 export function readModuleConfig(dir: string, displayDir: string, files: ParsedFile[]): ModuleConfig {

@@ -7,7 +7,7 @@ import type { SourceFile } from '../syntax/source-file.js';
 import { EvalError } from './eval-error.js';
 import { ResourceValue } from './resource-value.js';
 import { evaluationStep, spendElements } from './work-budget.js';
-import { NeedsKnown, asBool, asList, asNumber, asString, firstUnknown, markSensitive, sortedKeys, typeName, valuesEqual } from './values.js';
+import { NeedsKnown, asBool, asList, asNumber, asString, firstUnknown, hideSensitiveIn, markSensitive, sortedKeys, typeName, valuesEqual } from './values.js';
 
 /** Resolves the names a module defines (`var`, `local`, `module`, resources, `path` …) with the steps that follow them. */
 export interface NameResolver {
@@ -102,7 +102,7 @@ export function applySteps(start: Value, steps: readonly Step[], context: EvalCo
     } else {
       const key = evaluate(step.key, context);
       if (isUnknown(key)) return key;
-      value = index(value, isSensitive(key) ? (key.reveal() as Value) : key);
+      value = isSensitive(key) ? guarded([key.reveal() as Value], () => index(value, key.reveal() as Value)) : index(value, key);
     }
     if (isUnknown(value) && !(value instanceof ResourceValue)) break;
   }
@@ -197,13 +197,18 @@ function renderParts(parts: readonly TemplatePart[], context: EvalContext, state
 
 function object(expr: Extract<Expr, { kind: 'object' }>, context: EvalContext): Value {
   const out: ValueObject = {};
+  // As in Terraform, a sensitive key makes the whole object sensitive: its keys are part of its value.
+  let sensitive = false;
   for (const item of expr.items) {
     let key: Value = item.name ?? evaluate(item.key, context);
     if (isUnknown(key)) return new Unknown(`a key of the object is unknown: ${key.reason}`);
-    if (isSensitive(key)) key = key.reveal() as Value;
+    if (isSensitive(key)) {
+      sensitive = true;
+      key = key.reveal() as Value;
+    }
     setEntry(out, asString(key, 'an object key'), evaluate(item.value, context));
   }
-  return out;
+  return markSensitive(out, sensitive);
 }
 
 /** Elements of a collection with their keys: list index, map key (sorted) or set element. */
@@ -217,8 +222,9 @@ export function entries(collection: Value): [Value, Value][] {
 function forExpression(expr: Extract<Expr, { kind: 'for' }>, context: EvalContext): Value {
   const evaluated = evaluate(expr.collection, context);
   if (isUnknown(evaluated)) return evaluated;
-  const sensitive = isSensitive(evaluated);
-  const collection = sensitive ? (evaluated.reveal() as Value) : evaluated;
+  // A sensitive collection, or any sensitive key, makes the result sensitive (as Terraform marks it).
+  let sensitive = isSensitive(evaluated);
+  const collection = isSensitive(evaluated) ? (evaluated.reveal() as Value) : evaluated;
   const list: Value[] = [];
   const map: ValueObject = {};
   const groups = new Map<string, Value[]>();
@@ -241,6 +247,7 @@ function forExpression(expr: Extract<Expr, { kind: 'for' }>, context: EvalContex
     }
     const keyValue = evaluate(expr.key, inner);
     if (isUnknown(keyValue)) return new Unknown(`a key of the for expression is unknown: ${keyValue.reason}`);
+    if (isSensitive(keyValue)) sensitive = true;
     const name = asString(isSensitive(keyValue) ? (keyValue.reveal() as Value) : keyValue, 'a for expression key');
     if (expr.grouping) {
       const group = groups.get(name);
@@ -259,12 +266,15 @@ function forExpression(expr: Extract<Expr, { kind: 'for' }>, context: EvalContex
 function call(expr: Extract<Expr, { kind: 'call' }>, context: EvalContext): Value {
   if (expr.name === 'try' || expr.name === 'can') return tryOrCan(expr, context);
   const args = expr.args.map((arg) => evaluate(arg, context));
+  let expandedSensitive = false;
   if (expr.expandLast && args.length > 0) {
     const last = args.pop()!;
     if (isUnknown(last)) return last;
+    // Expanding a sensitive list spreads its elements: the result is sensitive as the list was.
+    expandedSensitive = isSensitive(last);
     args.push(...asList(isSensitive(last) ? (last.reveal() as Value) : last, 'the expanded argument'));
   }
-  return callFunction(expr.name, args);
+  return markSensitive(callFunction(expr.name, args), expandedSensitive);
 }
 
 /** `try(a, b…)`: the first argument that evaluates without error; `can(x)`: whether x evaluates. */
@@ -340,7 +350,18 @@ function withRevealed(operands: Value[], operation: (values: Value[]) => Value):
     return value;
   });
   for (const value of values) if (isUnknown(value)) return value;
-  return markSensitive(operation(values), sensitive);
+  if (!sensitive) return operation(values);
+  return markSensitive(guarded(operands.filter(isSensitive).map((o) => o.reveal() as Value), () => operation(values)), true);
+}
+
+/** Runs an operation on revealed sensitive values: an error it raises does not quote them. */
+function guarded<T>(revealed: readonly Value[], operation: () => T): T {
+  try {
+    return operation();
+  } catch (error) {
+    if (error instanceof EvalError) throw hideSensitiveIn(error, revealed);
+    throw error;
+  }
 }
 
 /** Rendered text counts one element per 64 characters: doubling a string through locals is an explosion too. */

@@ -1,4 +1,5 @@
-import { Sensitive, isSensitive } from '../../../model/sensitive.js';
+import { REDACTED, Sensitive, isSensitive } from '../../../model/sensitive.js';
+import { forEachScalar } from '../../../model/sensitive-marks.js';
 import { Unknown, isUnknown } from '../../../model/unknown.js';
 import { isValueObject, setEntry, type Value, type ValueObject } from '../../../model/value.js';
 import { EvalError } from './eval-error.js';
@@ -126,8 +127,22 @@ export function valuesEqual(a: Value | undefined, b: Value | undefined): boolean
   return false;
 }
 
-/** Wraps a computed result as sensitive when any input was. */
+/**
+ * The error an operation on sensitive values raised, with those values taken out of its message:
+ * it becomes the reason of an Unknown, which reports print. Terraform does not print them either.
+ */
+export function hideSensitiveIn(error: EvalError, sensitive: readonly Value[]): EvalError {
+  const texts: string[] = [];
+  for (const value of sensitive) forEachScalar(value, (scalar) => void texts.push(String(scalar)));
+  let message = error.message;
+  for (const text of texts.filter((t) => t !== '').sort((a, b) => b.length - a.length)) {
+    message = message.split(JSON.stringify(text)).join(REDACTED).split(text).join(REDACTED);
+  }
+  return new EvalError(message, error.where);
+}
+
+/** Wraps a computed result as sensitive when any input was (an Unknown stays Unknown: there is nothing to hide). */
 export function markSensitive(value: Value, sensitive: boolean): Value {
-  return sensitive && !isSensitive(value) ? new Sensitive(value) : value;
+  return sensitive && !isSensitive(value) && !isUnknown(value) ? new Sensitive(value) : value;
 }
 

@@ -1,3 +1,4 @@
+import { REDACTED } from '../../../model/sensitive.js';
 import { Unknown, isUnknown } from '../../../model/unknown.js';
 import { isValueObject, type Value } from '../../../model/value.js';
 import { EvalError } from '../eval/eval-error.js';
@@ -7,6 +8,7 @@ import { collectionFunctions } from './collections.js';
 import { encodingFunctions } from './encoding.js';
 import { networkFunctions } from './network.js';
 import { numberFunctions } from './numbers.js';
+import { sensitivityFunctions } from './sensitivity.js';
 import { stringFunctions } from './strings.js';
 
 /** A Terraform function on plain values (no Sensitive wrappers; Unknowns only nested inside collections). */
@@ -26,6 +28,7 @@ const FUNCTIONS: Record<string, HclFunction> = {
  * time, randomness, provider functions) gives an Unknown naming it.
  */
 export function callFunction(name: string, args: Value[]): Value {
+  if (Object.hasOwn(sensitivityFunctions, name)) return withArgumentErrors(name, () => sensitivityFunctions[name]!(args));
   const fn = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
   if (!fn) return new Unknown(`${name}() is not evaluated statically`);
   for (const arg of args) if (isUnknown(arg)) return arg;
@@ -36,6 +39,17 @@ export function callFunction(name: string, args: Value[]): Value {
     return markSensitive(result, sensitive);
   } catch (error) {
     if (error instanceof NeedsKnown) return error.unknown;
+    // A parser's message may quote part of a sensitive argument, which no substitution would find.
+    if (error instanceof EvalError) throw new EvalError(`${name}(): ${sensitive ? `cannot be evaluated on its ${REDACTED} argument` : error.message}`);
+    throw error;
+  }
+}
+
+/** Names the function in an argument error (`abs(): …`). */
+function withArgumentErrors(name: string, run: () => Value): Value {
+  try {
+    return run();
+  } catch (error) {
     if (error instanceof EvalError) throw new EvalError(`${name}(): ${error.message}`);
     throw error;
   }

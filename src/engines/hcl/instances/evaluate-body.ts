@@ -1,4 +1,5 @@
 import type { SourceLocation } from '../../../model/location.js';
+import { Sensitive, isSensitive } from '../../../model/sensitive.js';
 import { Unknown, isUnknown } from '../../../model/unknown.js';
 import { isValueObject, ownEntry, setEntry, type Value, type ValueObject } from '../../../model/value.js';
 import { attribute, blocks, traversalText } from '../config/module-config.js';
@@ -80,9 +81,11 @@ function expandDynamic(block: Block, values: ValueObject, context: EvalContext &
     list.push(new Unknown(`the for_each of dynamic "${name}" is not known statically: ${collection.reason}`));
     return;
   }
+  // Terraform expands a sensitive for_each here (unlike a resource's) and marks every block it makes.
+  const sensitive = isSensitive(collection);
   let items: [Value, Value][];
   try {
-    items = entries(collection);
+    items = entries(isSensitive(collection) ? (collection.reveal() as Value) : collection);
     spendElements(items.length, `dynamic "${name}"`);
   } catch (error) {
     if (!(error instanceof EvalError) && !isElementBudget(error)) throw error;
@@ -94,7 +97,8 @@ function expandDynamic(block: Block, values: ValueObject, context: EvalContext &
     bindings.set(iterator, { key, value });
     const path = `${prefix}${name}.${list.length}`;
     out.locations[path] = locationOf(content);
-    list.push(evaluateBody(content.body, { ...context, bindings }, `${path}.`, out, false));
+    const generated = evaluateBody(content.body, { ...context, bindings }, `${path}.`, out, false);
+    list.push(sensitive ? new Sensitive(generated) : generated);
   }
 }
 

@@ -1,4 +1,6 @@
 import type { Resource } from '../../../model/resource.js';
+import { unwrapSensitive, wrapMarked } from '../../../model/sensitive-marks.js';
+import type { ValueObject } from '../../../model/value.js';
 import { locationOf } from '../instances/evaluate-body.js';
 import type { ModuleInstance } from '../instances/module-instance.js';
 import type { ResourceInstance } from '../instances/resource-instance.js';
@@ -20,14 +22,17 @@ function toResource(instance: ResourceInstance, input: string): Resource {
   const body = instance.body();
   const configured = Object.keys(body.values);
   const { tags, tagsAll } = effectiveTags(instance, body.values);
-  const values = body.values;
   // The provider computes tags_all from the block's tags and the default tags; add it as a plan shows it.
-  if (tagsAll !== undefined) values['tags_all'] = tagsAll;
+  if (tagsAll !== undefined) body.values['tags_all'] = tagsAll;
+  // Policies compare real values; where the evaluation carried a sensitive mark becomes the resource's marks.
+  const { value, marks } = unwrapSensitive(body.values);
+  const values = value as ValueObject;
   // The shape of a `planned_values` resource, so that JSONPath policies read source and plans alike.
   const raw: Record<string, unknown> = { address: instance.address, mode: decl.mode, type: decl.type, name: decl.name };
   if (instance.index !== undefined) raw['index'] = instance.index;
   if (instance.module.address) raw['module_address'] = instance.module.address;
-  raw['values'] = values;
+  // JSONPath policies read the raw object: there the sensitive parts stay wrapped, as in a plan.
+  raw['values'] = marks === false ? values : wrapMarked(values, marks);
   const resource: Resource = {
     type: decl.type,
     address: instance.address,
@@ -45,5 +50,6 @@ function toResource(instance: ResourceInstance, input: string): Resource {
     raw,
   };
   if (instance.index !== undefined) resource.index = instance.index;
+  if (marks !== false) resource.sensitive = marks;
   return resource;
 }

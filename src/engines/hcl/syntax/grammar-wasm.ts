@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 /** The WebAssembly the HCL parser runs: web-tree-sitter's runtime and the terraform grammar. */
 export interface GrammarWasm {
@@ -9,11 +11,14 @@ export interface GrammarWasm {
 }
 
 /**
- * The files the installed packages ship. The GitHub Action bundle swaps this module for
+ * The grammar the build copied beside the compiled module (scripts/copy-grammar.mjs: the package
+ * ships it and installs no grammar package); run from sources, as the tests are, the development
+ * dependency's copy. The GitHub Action bundle and the single binary swap this module for
  * src/action/embedded-grammar-wasm.ts, which carries the bytes inside the bundle (see
  * scripts/build-action.mjs), so that the single file runs wherever it is copied.
  */
 export function grammarWasm(): GrammarWasm {
-  const require = createRequire(import.meta.url);
-  return { language: require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm') };
+  const shipped = fileURLToPath(new URL('./tree-sitter-terraform.wasm', import.meta.url));
+  if (existsSync(shipped)) return { language: shipped };
+  return { language: createRequire(import.meta.url).resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm') };
 }

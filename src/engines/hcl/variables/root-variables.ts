@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Value } from '../../../model/value.js';
-import { jsonSyntaxReason } from '../../../json-syntax-reason.js';
+import { jsonSyntaxReason } from '../../../document-errors/json-syntax-reason.js';
 import { attributes, type ModuleConfig } from '../config/module-config.js';
 import type { SourceTree } from '../config/source-tree.js';
 import { evaluate } from '../eval/evaluator.js';

@@ -1,4 +1,4 @@
-import type { ApiCallStats } from '../../../scan/scan-result.js';
+import type { ApiCallStats } from '../../../model/coverage.js';
 
 interface Countable {
   middlewareStack: {

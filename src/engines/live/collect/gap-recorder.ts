@@ -1,4 +1,4 @@
-import type { CoverageGap } from '../../../scan/scan-result.js';
+import type { CoverageGap } from '../../../model/coverage.js';
 import { awsErrorCode, awsErrorMessage } from './aws-error.js';
 
 interface Failure {

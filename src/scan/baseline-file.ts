@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describeFsError } from '../engines/input-error.js';
-import { jsonSyntaxReason } from '../json-syntax-reason.js';
+import { jsonSyntaxReason } from '../document-errors/json-syntax-reason.js';
 import { writeOutputFile } from '../report/write-output.js';
 import baselineSchema from '../../schemas/warden-baseline.schema.json' with { type: 'json' };
-import { sameEntries, serialiseBaseline, type Baseline } from './baseline.js';
-import { describeErrors } from './describe-schema-errors.js';
+import { sameEntries, serialiseBaseline, type Baseline } from '../rules/baseline.js';
+import { describeErrors } from '../document-errors/schema-errors.js';
 
 /** A baseline file that cannot be used: the run stops with this one line (exit 2). */
 export class BaselineError extends Error {}

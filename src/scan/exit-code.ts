@@ -1,6 +1,6 @@
 import type { FailOn, UnknownMode } from '../config/config.js';
-import type { ScanResult } from '../scan/scan-result.js';
-import { severityRank } from './severity.js';
+import type { ScanResult } from './scan-result.js';
+import { severityRank } from '../rules/severity.js';
 
 export const EXIT = {
   ok: 0,

@@ -1,0 +1,29 @@
+import { Sensitive, isSensitive } from '../../../model/sensitive.js';
+import type { Value } from '../../../model/value.js';
+import { EvalError } from '../eval/eval-error.js';
+import { containsSensitive } from '../eval/values.js';
+
+/**
+ * Terraform's functions about the sensitive mark itself: they see their argument's mark, so they run
+ * before the other functions' arguments are revealed. `sensitive(x)` marks x (a policy still compares
+ * the value; only reports hide it), `nonsensitive(x)` takes the mark off, `issensitive(x)` asks.
+ */
+export const sensitivityFunctions: Record<string, (args: Value[]) => Value> = {
+  sensitive(args) {
+    const value = only(args);
+    return isSensitive(value) ? value : new Sensitive(value);
+  },
+  nonsensitive(args) {
+    const value = only(args);
+    return isSensitive(value) ? (value.reveal() as Value) : value;
+  },
+  issensitive(args) {
+    return containsSensitive(only(args));
+  },
+};
+
+/** The one argument each of them takes (call-function's arity would import this file back). */
+function only(args: Value[]): Value {
+  if (args.length !== 1) throw new EvalError(`expects 1 argument, got ${args.length}`);
+  return args[0]!;
+}

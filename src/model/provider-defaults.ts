@@ -1,0 +1,81 @@
+import type { Value, ValueObject } from './value.js';
+
+/** Account-level settings that decide what some unset attributes mean (see account-settings.ts). */
+export type AccountSetting = 'ebs-encryption-by-default';
+
+/**
+ * What an unset attribute means: a fixed value the provider or AWS fills in, the value of an
+ * account-level setting the configuration may manage, or something no configuration shows.
+ */
+export type DefaultMeaning =
+  | { value: Value; note: string }
+  /** `ifOff`: why the attribute is still undecided when the setting is off (a volume from a snapshot is encrypted as the snapshot is). */
+  | { accountSetting: AccountSetting; ifOff?: string }
+  | { unknown: string };
+
+export interface ProviderDefault {
+  type: string;
+  /** Attribute path; a `*` step stands for every block of a nested block list (`root_block_device.*.encrypted`). */
+  path: string;
+  /** What the unset attribute means for this resource; undefined leaves it unset (another attribute decides, e.g. a replica's source), as source shows it. */
+  meaning(values: ValueObject): DefaultMeaning | undefined;
+}
+
+const always = (meaning: DefaultMeaning) => (): DefaultMeaning => meaning;
+const set = (values: ValueObject, name: string): boolean => values[name] !== undefined && values[name] !== null && values[name] !== '';
+
+/** A new EBS volume is encrypted when encryption by default is on, or when the snapshot it is made from is encrypted. */
+const EBS_ENCRYPTION = (values: ValueObject): DefaultMeaning =>
+  set(values, 'snapshot_id')
+    ? { accountSetting: 'ebs-encryption-by-default', ifOff: 'encrypted is not set and the volume is made from a snapshot, which it takes its encryption from' }
+    : { accountSetting: 'ebs-encryption-by-default' };
+const IMDS_DEFAULT = always({ unknown: 'http_tokens is not set: whether IMDSv2 is required follows the AMI (ImdsSupport) and the account\'s instance metadata defaults' });
+const NOT_PUBLIC = always({ value: false, note: 'publicly_accessible is not set: the provider default is false' });
+
+/**
+ * The one table of provider defaults, applied by every engine that reads Terraform (plan and HCL)
+ * so that an unset attribute means the same whatever the input. A plan shows a computed attribute
+ * as known only after apply and an optional one as null; source shows neither: both become the
+ * meaning written here. Live data needs none: the AWS API always returns the effective value.
+ */
+export const PROVIDER_DEFAULTS: readonly ProviderDefault[] = [
+  { type: 'aws_ebs_volume', path: 'encrypted', meaning: EBS_ENCRYPTION },
+  { type: 'aws_instance', path: 'root_block_device.*.encrypted', meaning: EBS_ENCRYPTION },
+  { type: 'aws_instance', path: 'ebs_block_device.*.encrypted', meaning: EBS_ENCRYPTION },
+  { type: 'aws_ebs_encryption_by_default', path: 'enabled', meaning: always({ value: true, note: 'enabled is not set: the provider default is true' }) },
+  {
+    type: 'aws_db_instance',
+    path: 'storage_encrypted',
+    meaning: (values) => {
+      // A read replica takes its source's encryption: the policy decides from replicate_source_db.
+      if (set(values, 'replicate_source_db')) return undefined;
+      if (set(values, 'snapshot_identifier')) return { unknown: 'storage_encrypted is not set: a database restored from a snapshot is encrypted as the snapshot is' };
+      return { value: false, note: 'storage_encrypted is not set: RDS creates the storage unencrypted' };
+    },
+  },
+  {
+    type: 'aws_rds_cluster',
+    path: 'storage_encrypted',
+    meaning: (values) => {
+      if (set(values, 'snapshot_identifier')) return { unknown: 'storage_encrypted is not set: a cluster restored from a snapshot is encrypted as the snapshot is' };
+      if (set(values, 'replication_source_identifier')) return { unknown: 'storage_encrypted is not set: a replica cluster is encrypted as its source is' };
+      return { value: false, note: 'storage_encrypted is not set: RDS creates the cluster storage unencrypted' };
+    },
+  },
+  { type: 'aws_rds_cluster', path: 'engine_mode', meaning: always({ value: 'provisioned', note: 'engine_mode is not set: the provider default is provisioned' }) },
+  { type: 'aws_db_instance', path: 'publicly_accessible', meaning: NOT_PUBLIC },
+  { type: 'aws_rds_cluster_instance', path: 'publicly_accessible', meaning: NOT_PUBLIC },
+  { type: 'aws_instance', path: 'metadata_options.*.http_tokens', meaning: IMDS_DEFAULT },
+  { type: 'aws_launch_template', path: 'metadata_options.*.http_tokens', meaning: IMDS_DEFAULT },
+];
+
+/** The table by resource type: most resources have no entry and are skipped with one lookup. */
+export const PROVIDER_DEFAULTS_BY_TYPE: ReadonlyMap<string, readonly ProviderDefault[]> = (() => {
+  const byType = new Map<string, ProviderDefault[]>();
+  for (const entry of PROVIDER_DEFAULTS) {
+    const list = byType.get(entry.type);
+    if (list) list.push(entry);
+    else byType.set(entry.type, [entry]);
+  }
+  return byType;
+})();

@@ -1,0 +1,81 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { builtinPolicies } from '../../policies/index.js';
+import type { Finding } from '../../src/rules/finding.js';
+import { formatCaseResult, listPolicyCases, runPolicyCase } from '../../src/rules/policy-cases.js';
+
+/**
+ * Marking a value sensitive never changes a verdict (DESIGN §2): every plan case of the policies that
+ * read rules, reachability and tags is run again with `after_sensitive` masks over the values they
+ * decide on, and must give the same findings: verdict, severity, resource and fingerprint (messages
+ * differ, they say `(sensitive)` where the unmasked ones quote the value).
+ */
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Masker = (after: { [key: string]: Json }) => { [key: string]: Json };
+
+const RULE_CIDRS = ['cidr_blocks', 'ipv6_cidr_blocks', 'cidr_ipv4', 'cidr_ipv6'];
+
+/** Masks named top-level attributes as wholes. */
+const whole = (...names: string[]): Masker => (after) => Object.fromEntries(names.filter((name) => name in after).map((name) => [name, true]));
+
+/** Masks the CIDR lists of inline rules one by one, and a rule resource's own CIDR attributes. */
+const cidrsOnly: Masker = (after) => {
+  const mask: { [key: string]: Json } = {};
+  for (const name of RULE_CIDRS) if (name in after) mask[name] = true;
+  for (const direction of ['ingress', 'egress', 'entry']) {
+    const blocks = after[direction];
+    if (!Array.isArray(blocks)) continue;
+    mask[direction] = blocks.map((block) => (typeof block === 'object' && block !== null && !Array.isArray(block) ? Object.fromEntries(RULE_CIDRS.filter((n) => n in block).map((n) => [n, true])) : false));
+  }
+  return mask;
+};
+
+const MASKS: Record<string, Masker> = {
+  'the whole ingress list': whole('ingress', 'egress'),
+  'each rule\'s cidr_blocks': cidrsOnly,
+  'publicly_accessible': whole('publicly_accessible'),
+  'tags and tags_all': whole('tags', 'tags_all'),
+};
+
+const POLICIES = ['sg-open-ingress', 'db-internet-reachable', 'db-publicly-accessible', 'required-tags'];
+
+function masked(document: { resource_changes?: Json[] }, masker: Masker): unknown {
+  for (const change of document.resource_changes ?? []) {
+    const body = (change as { change?: { after?: Json; after_sensitive?: Json } }).change;
+    if (!body || typeof body.after !== 'object' || body.after === null || Array.isArray(body.after)) continue;
+    body.after_sensitive = masker(body.after);
+  }
+  return document;
+}
+
+function identity(finding: Finding): string {
+  return `${finding.verdict} ${finding.severity} ${finding.resource.address} ${finding.fingerprint}`;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'warden-sensitive-cases-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+for (const id of POLICIES) {
+  const policy = builtinPolicies.find((p) => p.id === id)!;
+  const casesDir = fileURLToPath(new URL(`../../policies/${id}/cases`, import.meta.url));
+  const planCases = listPolicyCases(casesDir).filter((c) => c.file.endsWith('.json') && 'resource_changes' in JSON.parse(readFileSync(c.file, 'utf8')));
+  describe(`${id}: the same verdicts when the plan masks values as sensitive`, () => {
+    for (const [maskName, masker] of Object.entries(MASKS)) {
+      it(`masking ${maskName}`, async () => {
+        expect(planCases.length).toBeGreaterThan(0);
+        for (const policyCase of planCases) {
+          const file = join(dir, `${id}-${policyCase.kind}-${policyCase.name.replace(/\W/g, '_')}.json`);
+          writeFileSync(file, JSON.stringify(masked(JSON.parse(readFileSync(policyCase.file, 'utf8')), masker)));
+          const plain = await runPolicyCase(policy, policyCase);
+          expect(plain.ok, formatCaseResult(plain)).toBe(true);
+          const outcome = await runPolicyCase(policy, { ...policyCase, file });
+          expect(outcome.findings.map(identity).sort(), policyCase.name).toEqual(plain.findings.map(identity).sort());
+        }
+      });
+    }
+  });
+}
