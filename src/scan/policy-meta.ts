@@ -13,5 +13,6 @@ export function policyMeta(policy: Policy, severityOverride?: PolicyMeta['severi
     ...(policy.helpUri !== undefined ? { helpUri: policy.helpUri } : {}),
     frameworks: policy.frameworks ?? {},
     tags: policy.tags ?? [],
+    ...(policy.messages !== undefined ? { messages: { ...policy.messages } } : {}),
   };
 }

@@ -31,6 +31,8 @@ export interface PolicyMeta {
   helpUri?: string;
   frameworks: Record<string, string[]>;
   tags: string[];
+  /** The policy's message templates by id, when it declares them (SARIF `messageStrings`, `warden policies show --format json`). */
+  messages?: Record<string, string>;
 }
 
 export interface ScanSummary {

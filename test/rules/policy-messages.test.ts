@@ -4,7 +4,11 @@ import { Inventory } from '../../src/model/inventory.js';
 import type { Resource } from '../../src/model/resource.js';
 import { runPolicies } from '../../src/rules/runner.js';
 import { messageTemplateProblems, resolveReportText } from '../../src/rules/policy-messages.js';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runMain } from '../support/run-main.js';
+import { schemaErrors, validateReport, validateSarif } from '../support/report-schemas.js';
 
 const PLAN = 'test/fixtures/policies/mixed-plan.json';
 
@@ -68,6 +72,25 @@ describe('message templates by id', () => {
     expect(() => definePolicy({ id: 'p', title: 't', severity: 'low', description: 'd', remediation: 'r', messages: { a: 'x }}' }, check() {} })).toThrow(
       'policy p: message "a" has an unbalanced {{ or }}',
     );
+  });
+
+  it('the JSON report and SARIF carry the id (schema-valid), and SARIF rules hold the templates as messageStrings', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warden-messages-'));
+    try {
+      const sarifFile = join(dir, 'out.sarif');
+      const run = await runMain(['scan', PLAN, '--only', 'sg-open-ingress', '-f', 'json', '--report', `sarif=${sarifFile}`]);
+      const json = JSON.parse(run.stdout) as { findings: { messageId?: string; message: string }[] };
+      expect(validateReport(json), schemaErrors(validateReport)).toBe(true);
+      expect(json.findings.length).toBeGreaterThan(0);
+      expect(json.findings.every((f) => f.messageId === 'openToInternet' || f.messageId === 'sourceUnknown' || f.messageId === 'portsUnknown')).toBe(true);
+      const sarif = JSON.parse(readFileSync(sarifFile, 'utf8')) as { runs: { tool: { driver: { rules: { id: string; messageStrings?: Record<string, { text: string }> }[] } }; results: { properties: { messageId?: string } }[] }[] };
+      expect(validateSarif(sarif), schemaErrors(validateSarif)).toBe(true);
+      const rule = sarif.runs[0]!.tool.driver.rules.find((r) => r.id === 'sg-open-ingress')!;
+      expect(rule.messageStrings?.['openToInternet']).toEqual({ text: '{{group}} allows {{traffic}} from {{sources}}{{including}}' });
+      expect(sarif.runs.flatMap((r) => r.results.map((x) => x.properties.messageId))).toContain('openToInternet');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('user policies: a malformed template stops the run at load, an undeclared id when it reports; both exit 2', async () => {
