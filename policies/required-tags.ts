@@ -1,4 +1,4 @@
-import { definePolicy, globToRegExp, isUnknown, isValueObject, launchTagsOf, type Evidence, type PolicyContext, type Resource, type TagMap, type Unknown } from '../src/api.js';
+import { definePolicy, globToRegExp, isUnknown, isValueObject, launchTagsOf, type Evidence, type PolicyContext, type Resource, type TagMap, type TextPattern, type Unknown, textPattern } from '../src/api.js';
 
 /** What a required tag's value must be; with both set, the value must satisfy both. */
 export interface TagRequirement {
@@ -87,7 +87,7 @@ export const requiredTags = definePolicy<RequiredTagsOptions>({
 interface CompiledRequirement {
   key: string;
   allowed?: string[];
-  pattern?: RegExp;
+  pattern?: TextPattern;
 }
 
 function compileRequirements(options: RequiredTagsOptions): CompiledRequirement[] {
@@ -103,7 +103,7 @@ function compileRequirements(options: RequiredTagsOptions): CompiledRequirement[
     out.push({
       key,
       ...(requirement.allowed ? { allowed: requirement.allowed } : {}),
-      ...(requirement.pattern !== undefined ? { pattern: new RegExp(requirement.pattern, options.caseSensitive ? 'u' : 'iu') } : {}),
+      ...(requirement.pattern !== undefined ? { pattern: textPattern(requirement.pattern, { ignoreCase: !options.caseSensitive }) } : {}),
     });
   }
   return out;

@@ -54,8 +54,9 @@ const [cli] = await Promise.all([
     // Loaded from node_modules when used: the AWS SDK (audit only); web-tree-sitter, which reads its
     // WebAssembly from beside its own file; jiti, which loads its compiler the same way; re2js (260 KB,
     // only for configurations with regex functions or policies with `matches`), kept out of the file
-    // every command reads and compiles at start-up.
-    external: ['@aws-sdk/*', 'web-tree-sitter', 'jiti', 're2js'],
+    // every command reads and compiles at start-up; and for `warden serve` only, fastify, prom-client
+    // and piscina (which starts its workers from a file beside its own).
+    external: ['@aws-sdk/*', 'web-tree-sitter', 'jiti', 're2js', 'fastify', 'prom-client', 'piscina'],
     metafile: true,
   }),
   build({ ...common, entryPoints: { 'policy-list': 'src/cli/builtin-policy-list.ts' } }),

@@ -41,8 +41,27 @@ export async function parseConfig(text: string, path: string): Promise<WardenCon
     const line = error.linePos?.[0];
     throw new ConfigError(`${path}${line ? `:${line.line}:${line.col}` : ''}: invalid YAML: ${error.message.split('\n')[0]}`);
   }
-  const value: unknown = doc.toJS() ?? {};
+  const value: unknown = lowerCaseWords(doc.toJS() ?? {});
   const validate = new Ajv({ allErrors: true, strict: false }).compile(configSchema);
   if (!validate(value)) throw new ConfigError(`${path}: ${describeErrors(validate.errors ?? [])}`);
   return value as WardenConfig;
+}
+
+/**
+ * Severities and modes are words a user types, as on the command line (`--fail-on HIGH`): `failOn: HIGH`
+ * must not be refused, nor pushed aside by dropping the gate. Only those fields are folded.
+ */
+function lowerCaseWords(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const config = value as Record<string, unknown>;
+  for (const key of ['failOn', 'unknown']) if (typeof config[key] === 'string') config[key] = (config[key] as string).toLowerCase();
+  const policies = config['policies'];
+  if (typeof policies === 'object' && policies !== null && !Array.isArray(policies)) {
+    for (const entry of Object.values(policies as Record<string, unknown>)) {
+      if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) continue;
+      const settings = entry as Record<string, unknown>;
+      if (typeof settings['severity'] === 'string') settings['severity'] = settings['severity'].toLowerCase();
+    }
+  }
+  return value;
 }

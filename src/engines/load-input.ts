@@ -11,7 +11,7 @@ import { InputError, describeFsError, specialFileKind } from './input-error.js';
 import { isSavedInventory } from './live/saved-inventory-marker.js';
 import { ScanRoot } from './scan-root.js';
 import { spoolPipe } from './spool-pipe.js';
-import { loadPlanFile, type LoadedPlan } from './plan/load-plan.js';
+import { loadPlanFile, planDetails, type LoadedPlan } from './plan/load-plan.js';
 import { attachSources } from './source-map/attach-sources.js';
 
 export interface LoadedInput {
@@ -97,12 +97,7 @@ export async function loadInput(path: string, displayName: string, options: Load
   return {
     kind: 'plan',
     inventory: sourced.inventory,
-    details: {
-      formatVersion: plan.formatVersion,
-      ...(plan.terraformVersion ? { terraformVersion: plan.terraformVersion } : {}),
-      ...(plan.recoveredFrom ? { recoveredFrom: plan.recoveredFrom } : {}),
-      ...sourced.details,
-    },
+    details: { ...planDetails(plan), ...sourced.details },
     warnings: [...sourced.warnings, ...comments.warnings],
     ...(sourced.notes.length > 0 ? { findingNotes: sourced.notes } : {}),
     ignores: comments.ignores,

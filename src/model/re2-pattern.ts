@@ -18,13 +18,26 @@ const MAX_CACHED = 256;
  * Terraform's own syntax (Go's RE2, `(?P<name>…)`). JavaScript's backtracking RegExp must never see
  * such a pattern. Throws an Error naming the problem for a pattern RE2 does not accept.
  */
-export function re2Pattern(source: string): RE2JS {
-  const cached = compiled.get(source);
+export function re2Pattern(source: string, ignoreCase = false): RE2JS {
+  const key = ignoreCase ? `i:${source}` : `s:${source}`;
+  const cached = compiled.get(key);
   if (cached) return cached;
-  const pattern = re2().compile(source);
+  const pattern = ignoreCase ? re2().compile(source, re2().CASE_INSENSITIVE) : re2().compile(source);
   if (compiled.size >= MAX_CACHED) compiled.clear();
-  compiled.set(source, pattern);
+  compiled.set(key, pattern);
   return pattern;
+}
+
+/** A pattern from a user's configuration, as policies use it: RE2 semantics, found anywhere in the text. */
+export interface TextPattern {
+  readonly source: string;
+  test(text: string): boolean;
+}
+
+/** Compiles a configured pattern for a policy (never JavaScript's RegExp: see re2Pattern). Throws for a pattern RE2 rejects. */
+export function textPattern(source: string, options: { ignoreCase?: boolean } = {}): TextPattern {
+  const pattern = re2Pattern(source, options.ignoreCase ?? false);
+  return { source, test: (text) => pattern.test(text) };
 }
 
 /** Why `source` is not an RE2 pattern, or undefined when it is one. */

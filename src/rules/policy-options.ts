@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Ajv as AjvInstance } from 'ajv';
 import { describeErrors } from '../document-errors/schema-errors.js';
+import { re2Problem } from '../model/re2-pattern.js';
 import type { Policy } from './policy.js';
 
 let validator: AjvInstance | undefined;
@@ -16,6 +17,8 @@ function optionsValidator(): AjvInstance {
   validator = new Ajv({ allErrors: true, useDefaults: false, strict: false });
   // Standard formats (`regex`, `uri`, `date`…) so that option schemas can validate e.g. a tag pattern before the scan.
   addFormats.default(validator);
+  // A pattern option is run by RE2 (model/re2-pattern.ts), so `regex` means a pattern RE2 accepts.
+  validator.addFormat('regex', { type: 'string', validate: (source: string) => re2Problem(source) === undefined });
   return validator;
 }
 

@@ -51,7 +51,7 @@ export function runPolicies(inventory: Inventory, policies: readonly ConfiguredP
     const { policy } = configured;
     const emit = (verdict: Verdict, report: PolicyReport, reason?: string): void => {
       const finding = toFinding(configured, verdict, report, reason);
-      findings.push(redactor ? redactFinding(finding, report.resource, redactor) : finding);
+      findings.push(redactor ? redactFinding(finding, report, redactor) : finding);
     };
     const context: PolicyContext<unknown> = {
       inventory,
@@ -157,18 +157,21 @@ function toFinding(configured: ConfiguredPolicy, verdict: Verdict, report: Polic
 
 /**
  * The finding without the inventory's sensitive values: in its texts, evidence, trace and instance
- * keys. The fingerprint was computed before, from the real values, so it does not change.
+ * keys, and in what its fingerprint hashes — a fingerprint of a real value would let anyone holding
+ * the report test guesses of a short secret (a CIDR, a port) against it.
  */
-function redactFinding(finding: Finding, resource: Resource, redactor: Redactor): Finding {
+function redactFinding(finding: Finding, report: PolicyReport, redactor: Redactor): Finding {
+  const { resource } = report;
   finding.message = redactor.text(finding.message);
   if (finding.reason !== undefined) finding.reason = redactor.text(finding.reason);
   finding.resource.address = redactor.address(finding.resource.address);
   finding.evidence = redactor.evidence(resource, finding.evidence);
   if (finding.trace) finding.trace = redactor.trace(finding.trace);
+  finding.fingerprint = fingerprint(finding.ruleId, resourceIdentity({ type: resource.type, address: finding.resource.address }), redactor.text(report.element ?? ''));
   return finding;
 }
 
 /** Live resources are identified by ARN/address; plan and HCL resources by their Terraform address. */
-function resourceIdentity(resource: Resource): string {
+function resourceIdentity(resource: Pick<Resource, 'type' | 'address'>): string {
   return `${resource.type}|${resource.address}`;
 }

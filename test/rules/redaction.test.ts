@@ -72,4 +72,18 @@ describe('Redactor', () => {
     expect(run.findings[0]!.message).toBe('name is (sensitive)');
     expect(run.errors.map((e) => e.message)).toEqual(['cannot read (sensitive)', 'gave up on (sensitive)']);
   });
+
+  it('keeps secrets out of fingerprints: findings that differ only in a sensitive value share one, and it is not the hash of the real value', () => {
+    const open = definePolicy({
+      id: 'open-cidr', title: 'open', severity: 'high', description: 'test', remediation: 'none',
+      check({ inventory, fail }) {
+        for (const r of inventory.resources) fail({ resource: r, message: 'open', element: `tcp 22 ${String(r.values['cidr'])}` });
+      },
+    });
+    const run = (cidr: string, marked: boolean) =>
+      runPolicies(new Inventory([resource({ cidr }, marked ? { cidr: true } : undefined)], 'p.json'), [{ policy: open, options: {} }], 'count').findings[0]!.fingerprint;
+    expect(run('203.0.113.0/24', true)).toBe(run('198.51.100.0/24', true));
+    expect(run('203.0.113.0/24', true)).not.toBe(run('203.0.113.0/24', false));
+    expect(run('203.0.113.0/24', false)).not.toBe(run('198.51.100.0/24', false));
+  });
 });

@@ -68,9 +68,24 @@ export function parsePlanText(text: string, input: string): LoadedPlan {
   }
 }
 
-function readPlan(value: PlanDocument, jsonText: string, lineOffset: number, input: string): LoadedPlan {
+/** What a report says about a plan input: its format and Terraform versions, and where the JSON was recovered from. */
+export function planDetails(plan: LoadedPlan): Record<string, string> {
+  return {
+    formatVersion: plan.formatVersion,
+    ...(plan.terraformVersion ? { terraformVersion: plan.terraformVersion } : {}),
+    ...(plan.recoveredFrom ? { recoveredFrom: plan.recoveredFrom } : {}),
+  };
+}
+
+/** A plan document built in memory rather than read from text (a resource request): it has no lines to locate. */
+export function readPlanDocument(value: unknown, input: string): LoadedPlan {
+  assertPlanDocument(value, input);
+  return readPlan(value, undefined, 0, input);
+}
+
+function readPlan(value: PlanDocument, jsonText: string | undefined, lineOffset: number, input: string): LoadedPlan {
   const resources = planResources(value, input);
-  const locations = orderedAddressLines(jsonText, lineOffset, input, resources.map((r) => r.address));
+  const locations = jsonText === undefined ? [] : orderedAddressLines(jsonText, lineOffset, input, resources.map((r) => r.address));
   resources.forEach((resource, i) => {
     const location = locations[i];
     if (location) resource.location = location;

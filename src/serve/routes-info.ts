@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import { openApiDocument } from './openapi.js';
+import { authenticate } from './request-auth.js';
+import type { ServeContext } from './serve-context.js';
+
+/** Health, readiness, the policies in force, metrics and the API description. */
+export function registerInfoRoutes(app: FastifyInstance, context: ServeContext): void {
+  app.get('/healthz', async () => ({ status: 'ok' }));
+
+  // Ready once a policy set is loaded and its workers evaluate: the server listens only after that.
+  app.get('/readyz', async () => {
+    const { set } = context.active.current;
+    return { status: 'ready', policySet: set.digest, policies: set.policies.length };
+  });
+
+  app.get('/v1/policies', async (request, reply) => {
+    if (authenticate(request, reply, context) === undefined) return reply;
+    const { set } = context.active.current;
+    return { policySet: set.digest, failOn: set.gate.failOn, unknown: set.gate.unknown, policies: set.policies };
+  });
+
+  app.get('/metrics', async (request, reply) => {
+    if (authenticate(request, reply, context) === undefined) return reply;
+    return reply.type(context.metrics.registry.contentType).send(await context.metrics.registry.metrics());
+  });
+
+  app.get('/openapi.json', async () => openApiDocument());
+}
