@@ -31,7 +31,7 @@ export interface PolicyMeta {
   helpUri?: string;
   frameworks: Record<string, string[]>;
   tags: string[];
-  /** The policy's message templates by id, when it declares them (SARIF `messageStrings`, `warden policies show --format json`). */
+  /** The policy's message templates by id, when it declares them (`warden policies show --format json`; not SARIF `messageStrings`, whose placeholders are `{0}` and texts end with a period). */
   messages?: Record<string, string>;
 }
 

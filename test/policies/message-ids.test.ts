@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { builtinPolicies } from '../../policies/index.js';
 import { builtinCasesDir } from '../../src/rules/loading/warden-package.js';
 import { runPolicyCases } from '../../src/rules/policy-cases.js';
+import { runMain } from '../support/run-main.js';
 
 describe('built-in policies report by message id', () => {
+  it('warden policies show --format json lists the message templates by id', async () => {
+    const run = await runMain(['policies', 'show', 'state-backend-unlocked', '--format', 'json']);
+    expect((JSON.parse(run.stdout) as { messages?: Record<string, string> }).messages).toMatchObject({ locked: 'the S3 state backend locks the state ({{how}})' });
+  });
+
   for (const policy of builtinPolicies) {
     it(`${policy.id}: every finding of its cases names one of its declared messages`, async () => {
       const declared = Object.keys(policy.messages ?? {});

@@ -74,7 +74,7 @@ describe('message templates by id', () => {
     );
   });
 
-  it('the JSON report and SARIF carry the id (schema-valid), and SARIF rules hold the templates as messageStrings', async () => {
+  it('the JSON report and SARIF results carry the id (schema-valid)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'warden-messages-'));
     try {
       const sarifFile = join(dir, 'out.sarif');
@@ -83,10 +83,8 @@ describe('message templates by id', () => {
       expect(validateReport(json), schemaErrors(validateReport)).toBe(true);
       expect(json.findings.length).toBeGreaterThan(0);
       expect(json.findings.every((f) => f.messageId === 'openToInternet' || f.messageId === 'sourceUnknown' || f.messageId === 'portsUnknown')).toBe(true);
-      const sarif = JSON.parse(readFileSync(sarifFile, 'utf8')) as { runs: { tool: { driver: { rules: { id: string; messageStrings?: Record<string, { text: string }> }[] } }; results: { properties: { messageId?: string } }[] }[] };
+      const sarif = JSON.parse(readFileSync(sarifFile, 'utf8')) as { runs: { results: { properties: { messageId?: string } }[] }[] };
       expect(validateSarif(sarif), schemaErrors(validateSarif)).toBe(true);
-      const rule = sarif.runs[0]!.tool.driver.rules.find((r) => r.id === 'sg-open-ingress')!;
-      expect(rule.messageStrings?.['openToInternet']).toEqual({ text: '{{group}} allows {{traffic}} from {{sources}}{{including}}' });
       expect(sarif.runs.flatMap((r) => r.results.map((x) => x.properties.messageId))).toContain('openToInternet');
     } finally {
       rmSync(dir, { recursive: true, force: true });

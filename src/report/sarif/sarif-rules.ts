@@ -22,8 +22,6 @@ export function ruleDescriptor(policy: PolicyMeta): Sarif.ReportingDescriptor {
     help: { text: helpText(policy, frameworks), markdown: helpMarkdown(policy, frameworks) },
     ...(policy.helpUri !== undefined ? { helpUri: policy.helpUri } : {}),
     defaultConfiguration: { level: levelForSeverity(policy.severity) },
-    // SARIF's own place for message templates; results keep their full text (GitHub reads only text) and name the id in properties.
-    ...(policy.messages ? { messageStrings: Object.fromEntries(Object.entries(policy.messages).map(([id, text]) => [id, { text }])) } : {}),
     properties: {
       tags: [...new Set(['security', ...policy.tags, ...frameworks])],
       'security-severity': SECURITY_SEVERITY_SCORE[policy.severity],
