@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { bundledPackageDefine } from './bundled-package.mjs';
-import { bundleLazyRequires, embedGrammarWasm } from './esbuild-plugins.mjs';
+import { bundleAliases, bundleLazyRequires, embedGrammarWasm } from './esbuild-plugins.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = resolve(process.argv[2] ?? join(root, 'action', 'dist', 'index.mjs'));
@@ -24,7 +24,7 @@ await build({
   loader: { '.wasm': 'binary' },
   define: bundledPackageDefine(root),
   // jiti's default entry loads its compiler from a file beside its own; jiti/static imports it (for bundlers).
-  alias: { jiti: 'jiti/static' },
+  alias: { jiti: 'jiti/static', ...bundleAliases },
   // The AWS SDK is reached only by `warden audit`, which the action does not run.
   external: ['@aws-sdk/*'],
   // CommonJS dependencies (ajv …) call require(); an ES module has none of its own.

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { inject } from 'postject';
 import { bundledPackageDefine } from './bundled-package.mjs';
-import { bundleLazyRequires, embedGrammarWasm } from './esbuild-plugins.mjs';
+import { bundleAliases, bundleLazyRequires, embedGrammarWasm } from './esbuild-plugins.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'bin');
@@ -65,7 +65,7 @@ const bundle = await build({
   loader: { '.wasm': 'binary' },
   define: { WARDEN_BUNDLED_PACKAGE: JSON.stringify(bundled) },
   // jiti's default entry loads its compiler from a file beside its own; jiti/static imports it.
-  alias: { jiti: 'jiti/static' },
+  alias: { jiti: 'jiti/static', ...bundleAliases },
   // A SEA's require() reaches Node's built-in modules only: everything else is in the script. What
   // modules find "beside themselves" (import.meta.url) is beside the executable: no catalog file (the
   // policies are in the bundle), no policy cases of the built-ins.

@@ -8,7 +8,7 @@
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { bundleLazyRequires } from './esbuild-plugins.mjs';
+import { bundleAliases, bundleLazyRequires } from './esbuild-plugins.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'cli');
@@ -43,6 +43,7 @@ const common = {
   minifyWhitespace: true,
   minifySyntax: true,
   banner: { js: `const __wardenTwinUrl = (path) => require('node:url').pathToFileURL(require('node:path').join(__dirname, '..', path)).href;` },
+  alias: bundleAliases,
   plugins: [bundleLazyRequires((source, path) => requireExternals(twinUrl(source, path)))],
   logLevel: 'warning',
 };

@@ -34,3 +34,10 @@ export function embedGrammarWasm(root) {
     },
   };
 }
+
+/**
+ * Packages whose `main` esbuild cannot bundle, mapped to a build it can: jsonc-parser's `main` is a
+ * UMD module that require()s its parts from inside a factory esbuild cannot see into (they would be
+ * left for run time, where the bundle has no node_modules); its ES module build imports them plainly.
+ */
+export const bundleAliases = { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' };

@@ -14,12 +14,12 @@ export function expectedFor(c: NetworkCase, policy: NetworkPolicyId): Expected {
   return policy === 'db-internet-reachable' ? c.reachable : c.publiclyAccessible;
 }
 
-/** `policies/<id>/cases/<kind>/<name>.json`, relative to the repository. */
-export function casePath(repo: string, c: NetworkCase, policy: NetworkPolicyId): string {
-  return join(repo, 'policies', policy, 'cases', caseKind(expectedFor(c, policy)), `${c.name}.json`);
+/** `<root>/<policy>/<kind>/<name>.json`: where the generator writes a case's plan. */
+export function casePath(root: string, c: NetworkCase, policy: NetworkPolicyId): string {
+  return join(root, policy, caseKind(expectedFor(c, policy)), `${c.name}.json`);
 }
 
-/** The case file: the plan, with the policy's expected findings in `warden_expect` (policy-cases.ts). */
+/** The plan, with the policy's expected findings in `warden_expect` (a folder case, as src/testing/policy-cases.ts reads it). */
 export function caseText(c: NetworkCase, policy: NetworkPolicyId): string {
   const expected = expectedFor(c, policy);
   const expect: Json[] = expected === 'none' ? [] : [{ verdict: expected, severity: POLICY_SEVERITY[policy], address: c.database }];

@@ -1,45 +1,27 @@
 /**
- * Writes the network-path fixtures of db-internet-reachable and db-publicly-accessible
- * (`node dist/scripts/network-fixtures/generate.js` after `npm run build`). The files are committed;
- * test/network/network-fixtures.test.ts checks they match this generator and runs them through the CLI.
+ * Writes the network-path plans of db-internet-reachable and db-publicly-accessible to a folder
+ * (`node dist/scripts/network-fixtures/generate.js [DIR]` after `npm run build`; default a temp
+ * folder), one whole `terraform show -json` plan per way the path holds or breaks. The policies'
+ * case tables hold compact plan fragments of these plans (scripts/convert-folder-cases.ts made
+ * them); test/network/network-fixtures.test.ts runs the whole plans through the CLI.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { casePath, caseText, type NetworkPolicyId } from './case-files.js';
 import { NETWORK_CASES, PUBLICLY_ACCESSIBLE_ONLY_CASES } from './network-cases.js';
-import { GENERATED_TIMESTAMP } from './plan-builder.js';
 
-const repo = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../../../' : '../../', import.meta.url));
+const out = resolve(process.argv[2] ?? join(tmpdir(), 'warden-network-fixtures'));
 
 const plan: [NetworkPolicyId, typeof NETWORK_CASES][] = [
   ['db-internet-reachable', NETWORK_CASES],
   ['db-publicly-accessible', [...NETWORK_CASES.filter((c) => c.alsoForPubliclyAccessible), ...PUBLICLY_ACCESSIBLE_ONLY_CASES]],
 ];
 for (const [policy, cases] of plan) {
-  // Start clean so a renamed case leaves no stale file behind; hand-written cases beside them stay.
-  for (const kind of ['pass', 'fail', 'unknown']) {
-    const dir = join(repo, 'policies', policy, 'cases', kind);
-    let files: string[];
-    try {
-      files = readdirSync(dir).filter((file) => file.endsWith('.json'));
-    } catch {
-      continue; // no such folder yet
-    }
-    for (const file of files) if (isGenerated(join(dir, file))) rmSync(join(dir, file));
-  }
   for (const c of cases) {
-    const path = casePath(repo, c, policy);
+    const path = casePath(out, c, policy);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, caseText(c, policy));
   }
-  process.stdout.write(`${policy}: ${cases.length} cases\n`);
-}
-
-function isGenerated(path: string): boolean {
-  try {
-    return (JSON.parse(readFileSync(path, 'utf8')) as { timestamp?: unknown }).timestamp === GENERATED_TIMESTAMP;
-  } catch {
-    return false;
-  }
+  process.stdout.write(`${policy}: ${cases.length} plans in ${join(out, policy)}\n`);
 }

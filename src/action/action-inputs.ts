@@ -1,3 +1,4 @@
+import { getBooleanInput, getInput } from '@actions/core';
 import { UsageError } from '../cli/usage-error.js';
 
 /** The inputs of action.yml, checked. Paths are as the workflow gave them, relative to `workingDirectory`. */
@@ -16,33 +17,37 @@ export interface ActionInputs {
 }
 
 /**
- * Reads the inputs the runner passes as environment variables: `INPUT_` + the input's name
- * upper-cased with spaces as `_` (hyphens are kept: `fail-on` → `INPUT_FAIL-ON`). An input the
- * workflow left out and that has no default is empty.
+ * Reads the inputs the runner passes as `INPUT_*` environment variables (@actions/core knows their
+ * naming). An input the workflow left out and that has no default is empty.
  */
-export function readActionInputs(env: NodeJS.ProcessEnv): ActionInputs {
-  const input = (name: string): string => env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`]?.trim() ?? '';
-  const optional = (name: string): string | undefined => input(name) || undefined;
+export function readActionInputs(): ActionInputs {
+  const optional = (name: string): string | undefined => getInput(name) || undefined;
   return {
     // Newline- or space-separated, as YAML block scalars and one-liners both read naturally.
-    paths: input('path').split(/\s+/).filter(Boolean),
+    paths: getInput('path').split(/\s+/).filter(Boolean),
     plan: optional('plan'),
     config: optional('config'),
     failOn: optional('fail-on'),
     baseline: optional('baseline'),
-    sarifFile: input('sarif-file') || 'warden.sarif',
-    annotations: booleanInput('annotations', input('annotations'), true),
-    summary: booleanInput('summary', input('summary'), true),
-    workingDirectory: input('working-directory') || '.',
+    sarifFile: getInput('sarif-file') || 'warden.sarif',
+    annotations: booleanInput('annotations', true),
+    summary: booleanInput('summary', true),
+    workingDirectory: getInput('working-directory') || '.',
     // Off by default: on a pull request, warden.yaml and its policy folders are the author's to change.
-    allowCodePolicies: booleanInput('allow-code-policies', input('allow-code-policies'), false),
+    allowCodePolicies: booleanInput('allow-code-policies', false),
   };
 }
 
-/** The YAML 1.2 core schema's booleans, as GitHub's own actions accept them. */
-function booleanInput(name: string, value: string, fallback: boolean): boolean {
+/**
+ * The YAML 1.2 core schema's booleans, as @actions/core reads them; an empty input takes the
+ * fallback (core would throw), and a bad one is a usage error on one line naming the input.
+ */
+function booleanInput(name: string, fallback: boolean): boolean {
+  const value = getInput(name);
   if (value === '') return fallback;
-  if (['true', 'True', 'TRUE'].includes(value)) return true;
-  if (['false', 'False', 'FALSE'].includes(value)) return false;
-  throw new UsageError(`${name}: "${value}" is not true or false`);
+  try {
+    return getBooleanInput(name);
+  } catch {
+    throw new UsageError(`${name}: "${value}" is not true or false`);
+  }
 }

@@ -1,24 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { appendFileSync } from 'node:fs';
-import { EOL } from 'node:os';
+import { setOutput } from '@actions/core';
 
 /**
- * Step outputs in the runner's file-command syntax, `name<<DELIMITER` / value / `DELIMITER`, which
- * carries any value, newlines included. The delimiter is random and checked against the value, so
- * a value can never end the entry early.
+ * Sets the step outputs in the file named by `GITHUB_OUTPUT`; @actions/core writes each as
+ * `name<<DELIMITER` / value / `DELIMITER` with a random delimiter it checks against the value, so
+ * values may span lines. Outside a runner there is no file and nothing is written (core would fall
+ * back to the deprecated `::set-output` command on stdout).
  */
-export function formatStepOutputs(outputs: Record<string, string>, delimiter: () => string = () => `warden_${randomUUID()}`): string {
-  return Object.entries(outputs)
-    .map(([name, value]) => {
-      let end = delimiter();
-      while (value.includes(end) || name.includes(end)) end = delimiter();
-      return `${name}<<${end}${EOL}${value}${EOL}${end}${EOL}`;
-    })
-    .join('');
-}
-
-/** Appends the outputs to the file named by `GITHUB_OUTPUT`; outside a runner there is none, and nothing is written. */
-export function writeStepOutputs(env: NodeJS.ProcessEnv, outputs: Record<string, string>): void {
-  const file = env['GITHUB_OUTPUT'];
-  if (file) appendFileSync(file, formatStepOutputs(outputs));
+export function writeStepOutputs(outputs: Record<string, string>): void {
+  if (!process.env['GITHUB_OUTPUT']) return;
+  for (const [name, value] of Object.entries(outputs)) setOutput(name, value);
 }

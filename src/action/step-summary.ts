@@ -1,11 +1,11 @@
-import { appendFileSync } from 'node:fs';
-import { EOL } from 'node:os';
+import { summary } from '@actions/core';
 
 /**
- * Adds Markdown to the job summary, the file named by `GITHUB_STEP_SUMMARY`. Appended, never
- * overwritten: earlier steps of the job may have written theirs. Outside a runner there is none.
+ * Adds Markdown to the job summary, the file named by `GITHUB_STEP_SUMMARY`. @actions/core appends,
+ * never overwrites: earlier steps of the job may have written theirs. Outside a runner there is none
+ * (core would throw), and nothing is written.
  */
-export function appendStepSummary(env: NodeJS.ProcessEnv, markdown: string): void {
-  const file = env['GITHUB_STEP_SUMMARY'];
-  if (file) appendFileSync(file, markdown.endsWith('\n') ? markdown : `${markdown}${EOL}`);
+export async function appendStepSummary(markdown: string): Promise<void> {
+  if (!process.env['GITHUB_STEP_SUMMARY']) return;
+  await summary.addRaw(markdown, !markdown.endsWith('\n')).write();
 }

@@ -7,7 +7,8 @@ import { safeJsonText } from '../report/json/safe-json-text.js';
 import { printableLines } from '../report/printable-text.js';
 import { EXIT } from '../scan/exit-code.js';
 import type { LoadedPolicy } from '../rules/loading/loaded-policy.js';
-import { policyExample, type PolicyExample } from '../rules/policy-example.js';
+import { policyExample, type PolicyExample } from '../testing/policy-example.js';
+import { caseTableFile } from '../testing/policy-tests.js';
 import { policyMeta } from '../scan/policy-meta.js';
 import { displayPath } from '../scan/display-path.js';
 import type { PolicySourceFlags } from './policy-flags.js';
@@ -45,7 +46,7 @@ export async function policyShowCommand(id: string, flags: PolicyShowFlags): Pro
       source: loaded.origin.kind === 'builtin' ? 'built-in' : loaded.origin.source,
       resourceTypes: loaded.policy.resourceTypes ?? [],
       options,
-      ...(example ? { example: { name: example.name, file: displayPath(example.file, cwd), resources: example.resources.map((r) => ({ address: r.address, values: plain(r.values) })), findings: example.findings } } : {}),
+      ...(example ? { example: { name: example.name, file: displayPath(example.file, cwd), ...(example.source ? { source: example.source } : {}), resources: example.resources.map((r) => ({ address: r.address, values: plain(r.values) })), findings: example.findings } } : {}),
     };
     process.stdout.write(`${safeJsonText(JSON.stringify(doc, null, 2))}\n`);
     return EXIT.ok;
@@ -105,9 +106,10 @@ function render(loaded: LoadedPolicy, options: OptionDoc[], example: PolicyExamp
   for (const [name, controls] of frameworks) out.push(`  ${name}: ${controls.join(', ')}`);
   out.push('', 'Example');
   if (!example) {
-    out.push(`  none (add cases in ${origin.casesDir})`);
+    out.push(`  none (add cases in ${caseTableFile(loaded)})`);
   } else {
-    out.push(`  ${example.name} (${displayPath(example.file, process.cwd())})`);
+    out.push(`  ${example.name} (${displayPath(example.file, process.cwd())}${example.source ? `, ${example.source.form} form` : ''})`);
+    if (example.source) for (const line of example.source.text.split('\n')) out.push(line ? `    ${line}` : '');
     for (const resource of example.resources) {
       out.push(`  ${resource.address}`);
       for (const line of compactJson(plain(resource.sensitive ? wrapMarked(resource.values, resource.sensitive) : resource.values), '    ').split('\n')) out.push(line);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../engines/hcl/hcl-helpers.js';
 import { runMain } from '../support/run-main.js';
+import { parseStepOutputs } from '../support/step-output-file.js';
 
 /**
  * Runs the committed bundle (action.yml's `main`; .ci/run checks it matches the sources) as the
@@ -42,21 +43,7 @@ function runAction(inputs: Record<string, string>, workspace = REPO): ActionRun 
     encoding: 'utf8',
     env: { ...env, GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, NO_COLOR: '1' },
   });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr, outputs: parseOutputs(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8') };
-}
-
-/** Reads the `name<<DELIMITER` … `DELIMITER` entries back. */
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const header = /^([^<]+)<<(.+)$/.exec(lines[i]!);
-    if (!header) continue;
-    const end = lines.indexOf(header[2]!, i + 1);
-    outputs[header[1]!] = lines.slice(i + 1, end).join('\n');
-    i = end;
-  }
-  return outputs;
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr, outputs: parseStepOutputs(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8') };
 }
 
 const modulesRepo = { 'working-directory': 'fixtures/modules-repo' };
@@ -100,6 +87,14 @@ describe('the bundled GitHub Action', () => {
     expect(missing.outputs['exit-code']).toBe('2');
     const failOn = runAction({ ...modulesRepo, 'fail-on': 'sometimes' });
     expect(failOn).toMatchObject({ code: 2, stdout: '::error::warden: fail-on: "sometimes" is not one of critical, high, medium, low, none\n' });
+  });
+
+  it('names the line and column of a syntax error in a plan (the JSON error locator is in the bundle)', () => {
+    const workspace = join(dir, 'bad-plan-repo');
+    mkdirSync(workspace, { recursive: true });
+    writeFileSync(join(workspace, 'plan.json'), '{"format_version":"1.2",\n  "resource_changes": [1,]}\n');
+    const run = runAction({ plan: 'plan.json', summary: 'false' }, workspace);
+    expect(run).toMatchObject({ code: 2, stderr: 'warden: plan.json:2:26: not valid JSON: trailing comma before "]"\n' });
   });
 
   it('loads a TypeScript policy that imports warden, named by warden.yaml, without any node_modules, when allow-code-policies is true', () => {

@@ -26,6 +26,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.restoreAllMocks();
+  vi.unstubAllEnvs();
   rmSync(workspace, { recursive: true, force: true });
 });
 
@@ -66,7 +67,9 @@ const DECLARATIVE = [
 function action(inputs: Record<string, string>): Promise<number> {
   const env: NodeJS.ProcessEnv = { GITHUB_WORKSPACE: workspace, 'INPUT_WORKING-DIRECTORY': 'infra', INPUT_SUMMARY: 'false', 'INPUT_SARIF-FILE': join(workspace, 'out.sarif') };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  return runAction(env);
+  // Outside a runner: no GITHUB_OUTPUT or GITHUB_STEP_SUMMARY from the machine running the tests.
+  for (const [name, value] of Object.entries({ ...env, GITHUB_OUTPUT: '', GITHUB_STEP_SUMMARY: '' })) vi.stubEnv(name, value);
+  return runAction();
 }
 
 describe('the Action and code policies named by warden.yaml', () => {

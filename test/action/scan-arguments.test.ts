@@ -1,12 +1,15 @@
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { readActionInputs } from '../../src/action/action-inputs.js';
 import { actionScan } from '../../src/action/scan-arguments.js';
 
 const top = realpathSync(mkdtempSync(join(tmpdir(), 'warden-action-links-')));
 afterAll(() => rmSync(top, { recursive: true, force: true }));
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
 const workspace = join(top, 'workspace');
 mkdirSync(join(workspace, 'infra'), { recursive: true });
 writeFileSync(join(workspace, 'infra', 'main.tf'), '');
@@ -17,7 +20,11 @@ writeFileSync(join(top, 'runner-home', 'file'), 'secret');
 symlinkSync(join(top, 'runner-home', 'file'), join(workspace, 'infra', 'warden.yaml'));
 symlinkSync(join(top, 'runner-home', 'file'), join(workspace, 'baseline.json'));
 
-const scan = (inputs: Record<string, string>) => () => actionScan(readActionInputs(Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))), workspace);
+const scan = (inputs: Record<string, string>) => () => {
+  vi.unstubAllEnvs();
+  for (const [name, value] of Object.entries(inputs)) vi.stubEnv(`INPUT_${name.toUpperCase()}`, value);
+  return actionScan(readActionInputs(), workspace);
+};
 
 // The workflow names places in the repository; links the pull request commits must not move them elsewhere on the runner.
 describe('action paths and a checkout that links out of the workspace', () => {

@@ -200,10 +200,10 @@ describe('errors never quote a file whose real path leaves the scan root', () =>
     expect(stderr).toEqual(['warden: plan-here/plan.json:1:20: not valid JSON: expected a value, found "A"']);
   });
 
-  it('a saved inventory that is not JSON is named without the slice of it V8 quotes', async () => {
+  it('a saved inventory that is not JSON gets the precise reason and place, without the slice of it V8 quotes', async () => {
     scratch.write('saved/inventory.json', `{"warden_inventory": 1, ${SECRET}}`);
     const { stderr, all } = await scan('saved/inventory.json');
-    expect(stderr).toEqual(['warden: saved/inventory.json: saved inventory is not valid JSON: Expected double-quoted property name']);
+    expect(stderr).toEqual(['warden: saved/inventory.json:1:25: saved inventory is not valid JSON: expected a property name in double quotes, found "A"']);
     expect(all).not.toContain(SECRET);
   });
 
@@ -212,7 +212,7 @@ describe('errors never quote a file whose real path leaves the scan root', () =>
     scratch.write('json-errors/terraform.tfvars.json', `{"name": ${SECRET}}`);
     scratch.write('json-errors/.terraform/terraform.tfstate', `{"backend": ${SECRET}}`);
     const { stderr, all } = await scan('json-errors');
-    expect(stderr).toEqual(['warden: json-errors/terraform.tfvars.json: not valid JSON: unexpected character', 'warden: json-errors/.terraform/terraform.tfstate: not valid JSON (unexpected character)']);
+    expect(stderr).toEqual(['warden: json-errors/terraform.tfvars.json:1:10: not valid JSON: expected a value, found "A"', 'warden: json-errors/.terraform/terraform.tfstate: not valid JSON (unexpected character)']);
     expect(all).not.toContain(SECRET);
   });
 });

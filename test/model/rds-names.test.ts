@@ -1,11 +1,10 @@
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadInput } from '../../src/engines/load-input.js';
 import { Inventory } from '../../src/model/inventory.js';
 import { resource } from '../network/network-test-helpers.js';
+import { caseFormFile } from '../support/case-form-file.js';
 
-const CASES = fileURLToPath(new URL('../../policies/db-internet-reachable/cases/fail/', import.meta.url));
 
 async function inventoryOf(path: string): Promise<Inventory> {
   return (await loadInput(path, path, { cwd: dirname(path) })).inventory;
@@ -40,13 +39,13 @@ const EXPECTED = {
 
 describe('RDS names are identities', () => {
   it('a literal name finds the subnet group, parameter/option group and cluster in a plan whose ids are unknown', async () => {
-    const inventory = await inventoryOf(`${CASES}rds-names-as-identities.json`);
+    const inventory = await inventoryOf(await caseFormFile('db-internet-reachable', 'rds-names-as-identities', 'plan'));
     expect(inventory.byAddress('aws_db_subnet_group.app')!.values['id']).toMatchObject({ reason: expect.stringContaining('after apply') });
     expect(linked(inventory)).toEqual(EXPECTED);
   });
 
   it('a literal name finds them in HCL, where ids are not known at all', async () => {
-    expect(linked(await inventoryOf(`${CASES}rds-names-as-identities-source`))).toEqual(EXPECTED);
+    expect(linked(await inventoryOf(await caseFormFile('db-internet-reachable', 'rds-names-as-identities', 'tf')))).toEqual(EXPECTED);
   });
 
   it('compares names as RDS does (case-insensitively), and only names of types whose name is their identity', () => {

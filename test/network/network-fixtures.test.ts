@@ -1,13 +1,25 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { casePath, caseText, type NetworkPolicyId } from '../../scripts/network-fixtures/case-files.js';
+import { casePath, caseText, expectedFor, type NetworkPolicyId } from '../../scripts/network-fixtures/case-files.js';
 import { NETWORK_CASES, PUBLICLY_ACCESSIBLE_ONLY_CASES, type NetworkCase } from '../../scripts/network-fixtures/network-cases.js';
 import { multitoolAvailable, validateWithMultitool } from '../report/sarif-multitool.js';
 import { schemaErrors, validateSarif } from '../support/report-schemas.js';
+import { readCaseTable } from '../../src/testing/case-table.js';
 import { runMain, stderrBesidesNotes } from '../support/run-main.js';
 
 const repo = new URL('../../', import.meta.url).pathname;
 const POLICIES = 'db-internet-reachable,db-publicly-accessible';
+const scratch = mkdtempSync(join(tmpdir(), 'warden-network-fixtures-'));
+
+/** The generated plan of a case, written to a scratch folder as `terraform show -json` would. */
+function planOf(c: NetworkCase, policy: NetworkPolicyId): string {
+  const path = casePath(scratch, c, policy);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, caseText(c, policy));
+  return path;
+}
 
 interface JsonFinding {
   ruleId: string;
@@ -21,7 +33,7 @@ interface JsonFinding {
 }
 
 async function scanJson(c: NetworkCase): Promise<JsonFinding[]> {
-  const run = await runMain(['scan', casePath(repo, c, 'db-internet-reachable').replace(repo, ''), '--format', 'json', '--only', POLICIES], repo);
+  const run = await runMain(['scan', planOf(c, 'db-internet-reachable'), '--format', 'json', '--only', POLICIES], repo);
   expect(stderrBesidesNotes(run.stderr)).toBe('');
   const findings = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings;
   return findings.filter((f) => f.verdict === 'fail' || f.verdict === 'unknown');
@@ -31,13 +43,25 @@ const reported = (findings: JsonFinding[], ruleId: string, address: string): str
   findings.filter((f) => f.ruleId === ruleId && f.resource.address === address).map((f) => f.verdict).join(',') || 'none';
 
 describe('network fixtures', () => {
-  it('are what scripts/network-fixtures generates (regenerate with node dist/scripts/network-fixtures/generate.js)', () => {
+  it('each have a row in the case table of its policy expecting what the generator says (the rows are compact forms of these plans)', async () => {
     const sets: [NetworkPolicyId, NetworkCase[]][] = [
       ['db-internet-reachable', NETWORK_CASES],
       ['db-publicly-accessible', [...NETWORK_CASES.filter((c) => c.alsoForPubliclyAccessible), ...PUBLICLY_ACCESSIBLE_ONLY_CASES]],
     ];
     for (const [policy, cases] of sets) {
-      for (const c of cases) expect(readFileSync(casePath(repo, c, policy), 'utf8'), `${policy} ${c.name}`).toBe(caseText(c, policy));
+      const table = await readCaseTable(join(repo, 'policies', `${policy}.cases.yaml`), policy);
+      const folder = ['policies', policy, 'cases'].join('/');
+      for (const c of cases) {
+        const row = table?.cases.find((r) => r.name === c.name);
+        const expected = expectedFor(c, policy);
+        if (!row) {
+          // Not converted: still a folder case.
+          expect(existsSync(join(repo, folder, expected === 'none' ? 'pass' : expected, `${c.name}.json`)), `${policy} ${c.name}`).toBe(true);
+          continue;
+        }
+        const onDatabase = row.expect.filter((e) => e.address === c.database && e.verdict !== 'pass').map((e) => e.verdict);
+        expect(onDatabase, `${policy} ${c.name}`).toEqual(expected === 'none' ? [] : [expected]);
+      }
     }
   });
 
@@ -132,7 +156,7 @@ describe('network fixtures through the CLI, in JSON', () => {
 });
 
 describe('witness paths in SARIF', () => {
-  const reachable = NETWORK_CASES.filter((c) => c.reachable === 'fail').map((c) => casePath(repo, c, 'db-internet-reachable').replace(repo, ''));
+  const reachable = NETWORK_CASES.filter((c) => c.reachable === 'fail').map((c) => planOf(c, 'db-internet-reachable'));
   const sarifOf = async (): Promise<string> => (await runMain(['scan', ...reachable, '--format', 'sarif', '--only', POLICIES], repo)).stdout;
 
   it('become codeFlows that pass the SARIF 2.1.0 schema', async () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { CaseForm } from '../../src/testing/case-table.js';
+import { caseFormFile } from '../support/case-form-file.js';
 import { runMain } from '../support/run-main.js';
 
 const repo = new URL('../../', import.meta.url).pathname;
-const CASES = 'policies/db-publicly-accessible/cases/fail';
 
 interface JsonFinding {
   ruleId: string;
@@ -16,19 +17,21 @@ interface JsonFinding {
  * in a red gate with the default `--fail-on`, whatever source it came from.
  */
 describe('a public database with an undecided network path fails the default gate', () => {
-  const inputs: [source: string, path: string][] = [
-    ['plan, default VPC', `${CASES}/default-vpc.json`],
-    ['HCL, default VPC', `${CASES}/default-vpc-source`],
-    ['plan, subnet group managed elsewhere', `${CASES}/subnet-group-not-in-inventory.json`],
-    ['HCL, subnet group managed elsewhere', `${CASES}/subnet-group-not-in-inventory-source`],
-    ['plan, Aurora cluster managed elsewhere', `${CASES}/cluster-not-in-inventory.json`],
-    ['HCL, Aurora cluster managed elsewhere', `${CASES}/cluster-not-in-inventory-source`],
-    ['plan, Multi-AZ DB cluster in the default VPC', `${CASES}/multi-az-db-cluster.json`],
-    ['HCL, Multi-AZ DB cluster in the default VPC', `${CASES}/multi-az-db-cluster-source`],
-    ['live, network not collected', `${CASES}/live-network-not-collected.json`],
+  // Cases of db-publicly-accessible.cases.yaml, each written as the file a user would scan.
+  const inputs: [source: string, [caseName: string, form: CaseForm]][] = [
+    ['plan, default VPC', ['default-vpc', 'plan']],
+    ['HCL, default VPC', ['default-vpc', 'tf']],
+    ['plan, subnet group managed elsewhere', ['subnet-group-not-in-inventory', 'plan']],
+    ['HCL, subnet group managed elsewhere', ['subnet-group-not-in-inventory', 'tf']],
+    ['plan, Aurora cluster managed elsewhere', ['cluster-not-in-inventory', 'plan']],
+    ['HCL, Aurora cluster managed elsewhere', ['cluster-not-in-inventory', 'tf']],
+    ['plan, Multi-AZ DB cluster in the default VPC', ['multi-az-db-cluster', 'plan']],
+    ['HCL, Multi-AZ DB cluster in the default VPC', ['multi-az-db-cluster', 'tf']],
+    ['live, network not collected', ['live-network-not-collected', 'live']],
   ];
-  for (const [source, path] of inputs) {
+  for (const [source, input] of inputs) {
     it(source, async () => {
+      const path = await caseFormFile('db-publicly-accessible', ...input);
       const run = await runMain(['scan', path, '--format', 'json', '--only', 'db-internet-reachable,db-publicly-accessible'], repo);
       expect(run.code, run.stderr).toBe(1);
       const findings = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings;

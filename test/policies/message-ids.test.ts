@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinPolicies } from '../../policies/index.js';
 import { builtinCasesDir } from '../../src/rules/loading/warden-package.js';
-import { runPolicyCases } from '../../src/rules/policy-cases.js';
+import { runPolicyTests } from '../../src/testing/policy-tests.js';
 import { runMain } from '../support/run-main.js';
 
 describe('built-in policies report by message id', () => {
@@ -14,8 +14,8 @@ describe('built-in policies report by message id', () => {
     it(`${policy.id}: every finding of its cases names one of its declared messages`, async () => {
       const declared = Object.keys(policy.messages ?? {});
       expect(declared.length).toBeGreaterThan(0);
-      const results = await runPolicyCases(policy, builtinCasesDir(policy.id));
-      const findings = results.flatMap((r) => r.findings);
+      const outcome = await runPolicyTests({ policy, origin: { kind: 'builtin', source: `built-in ${policy.id}`, casesDir: builtinCasesDir(policy.id) } });
+      const findings = outcome.results.flatMap((r) => r.findings);
       expect(findings.length).toBeGreaterThan(0);
       for (const finding of findings) expect(declared, `${finding.resource.address}: ${finding.message}`).toContain(finding.messageId);
     });

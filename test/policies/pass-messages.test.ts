@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { caseFormFile } from '../support/case-form-file.js';
 import { scanWith } from './state-helpers.js';
 
-/** The pass messages of one policy on its cases (paths relative to the repository). */
-async function passes(policyId: string, paths: string[]): Promise<string[]> {
-  const result = await scanWith(policyId, paths);
+/** The pass messages of one policy on cases of its case table, each written as the file a scan reads. */
+async function passes(policyId: string, paths: Promise<string>[]): Promise<string[]> {
+  const result = await scanWith(policyId, await Promise.all(paths));
   return result.findings.filter((f) => f.verdict === 'pass').map((f) => f.message).sort();
 }
 
-const pass = (policyId: string, name: string): string => `policies/${policyId}/cases/pass/${name}`;
+/** A pass case's plan form, or for a .tf-only case its source folder. */
+const pass = (policyId: string, name: string): Promise<string> => {
+  const [caseName, kind] = name.endsWith('.json') ? [name.slice(0, -'.json'.length), 'plan' as const] : [name, 'tf' as const];
+  return caseFormFile(policyId, caseName, kind);
+};
 
 describe('pass messages say what passed', () => {
   it('sg-open-ingress: a group open to the internet only on allow-listed ports says so, not "admits no traffic"', async () => {

@@ -1,14 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { builtinPolicies } from '../../policies/index.js';
 import type { Finding } from '../../src/rules/finding.js';
-import { formatCaseResult, listPolicyCases, runPolicyCase } from '../../src/rules/policy-cases.js';
+import { readCaseTable, type TableCase } from '../../src/testing/case-table.js';
+import { formatCaseResult } from '../../src/testing/policy-cases.js';
+import { runTableCase } from '../../src/testing/run-table-case.js';
 
 /**
- * Marking a value sensitive never changes a verdict (DESIGN §2): every plan case of the policies that
+ * Marking a value sensitive never changes a verdict (DESIGN §2): every plan form in the case tables of the policies that
  * read rules, reachability and tags is run again with `after_sensitive` masks over the values they
  * decide on, and must give the same findings: verdict, severity and resource (messages differ, they
  * say `(sensitive)` where the unmasked ones quote the value, and so do fingerprints that would hash it).
@@ -56,24 +55,20 @@ function identity(finding: Finding): string {
   return `${finding.verdict} ${finding.severity} ${finding.resource.address}`;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'warden-sensitive-cases-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
 for (const id of POLICIES) {
   const policy = builtinPolicies.find((p) => p.id === id)!;
-  const casesDir = fileURLToPath(new URL(`../../policies/${id}/cases`, import.meta.url));
-  const planCases = listPolicyCases(casesDir).filter((c) => c.file.endsWith('.json') && 'resource_changes' in JSON.parse(readFileSync(c.file, 'utf8')));
+  const table = await readCaseTable(fileURLToPath(new URL(`../../policies/${id}.cases.yaml`, import.meta.url)), id);
+  const planCases = (table?.cases ?? []).filter((c) => c.plan !== undefined).map((c): TableCase => ({ name: c.name, expect: c.expect, ...(c.options ? { options: c.options } : {}), plan: c.plan! }));
   describe(`${id}: the same verdicts when the plan masks values as sensitive`, () => {
     for (const [maskName, masker] of Object.entries(MASKS)) {
       it(`masking ${maskName}`, async () => {
         expect(planCases.length).toBeGreaterThan(0);
-        for (const policyCase of planCases) {
-          const file = join(dir, `${id}-${policyCase.kind}-${policyCase.name.replace(/\W/g, '_')}.json`);
-          writeFileSync(file, JSON.stringify(masked(JSON.parse(readFileSync(policyCase.file, 'utf8')), masker)));
-          const plain = await runPolicyCase(policy, policyCase);
-          expect(plain.ok, formatCaseResult(plain)).toBe(true);
-          const outcome = await runPolicyCase(policy, { ...policyCase, file });
-          expect(outcome.findings.map(identity).sort(), policyCase.name).toEqual(plain.findings.map(identity).sort());
+        for (const planCase of planCases) {
+          const [plain] = await runTableCase(policy, table!, planCase);
+          expect(plain!.ok, formatCaseResult(plain!)).toBe(true);
+          const hidden = { ...planCase, plan: masked(structuredClone(planCase.plan!) as { resource_changes?: Json[] }, masker) as TableCase['plan'] };
+          const [outcome] = await runTableCase(policy, table!, hidden);
+          expect(outcome!.findings.map(identity).sort(), planCase.name).toEqual(plain!.findings.map(identity).sort());
         }
       });
     }

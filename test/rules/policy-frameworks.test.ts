@@ -52,8 +52,19 @@ describe('compliance frameworks', () => {
     expect(run.stdout).toMatch(/Options \(warden\.yaml: .*\)\n  allowPorts: integer\[\]\n      default: \[80,443\]/);
     expect(run.stdout).toContain('  publicCidrMinPrefix: integer | null\n      default: null');
     expect(run.stdout).toContain('Frameworks\n  CIS AWS Foundations Benchmark v3.0.0: 5.2, 5.3');
-    expect(run.stdout).toMatch(/Example\n  fail\/\S+ \(policies\/sg-open-ingress\/cases\/fail\/\S+\.json\)\n/);
+    // A failing case of the case table, in its .tf form.
+    expect(run.stdout).toMatch(/Example\n  [a-z0-9-]+ \(policies\/sg-open-ingress\.cases\.yaml, tf form\)\n    resource "aws_security_group" /);
     expect(run.stdout).toMatch(/→ fail (critical|high|medium) aws_security_group\./);
+    // A case with only a plan form shows only the failing resource's change, not a whole plan.
+    const plan = await runMain(['policies', 'show', 'ebs-volume-unattached'], ROOT);
+    const shown = plan.stdout.slice(plan.stdout.indexOf('Example'));
+    expect(shown).toMatch(/^Example\n  volume-without-attachment \(policies\/ebs-volume-unattached\.cases\.yaml, plan form\)\n    \[\n      \{\n        "address": "aws_ebs_volume\.scratch",/);
+    expect(shown.match(/"address":/g)).toHaveLength(1);
+    expect(shown).not.toContain('format_version');
+    // A source-folder case prints its .tf files rather than "none".
+    const folder = await runMain(['policies', 'show', 'state-file-committed'], ROOT);
+    expect(folder.stdout).toMatch(/Example\n  fail\/state-and-backup \(policies\/state-file-committed\/cases\/fail\/state-and-backup, tf form\)\n    # main\.tf\n/);
+    expect(folder.stdout).toContain('→ fail high terraform.tfstate: ');
 
     const yaml = await runMain(['policies', 'show', 'lb-tls-min-version', '--policy-dir', 'examples/policies/yaml'], ROOT);
     expect(yaml.stdout).toContain('  fail/tls-1-0-default-policy (examples/policies/yaml/lb-tls-min-version.policy.yaml: examples[0])');

@@ -12,13 +12,6 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const lastLine = (text: string): string => text.trim().split('\n').pop()!;
 
-/** Rewrites one JSON case file in place. */
-function editCase(file: string, edit: (doc: { warden_expect: Record<string, unknown>[] }) => void): void {
-  const doc = JSON.parse(readFileSync(file, 'utf8')) as { warden_expect: Record<string, unknown>[] };
-  edit(doc);
-  writeFileSync(file, JSON.stringify(doc, null, 2));
-}
-
 describe('warden test', () => {
   it('passes on the built-in policies, every one with cases', async () => {
     const run = await runMain(['test'], ROOT);
@@ -30,22 +23,31 @@ describe('warden test', () => {
 
   it('fails with exit 1 and names the case when a built-in policy meets a wrong case', async () => {
     const dir = join(scratch, 'builtin-copy');
-    cpSync(join(ROOT, 'policies/sg-open-ingress/cases'), join(dir, 'sg-open-ingress/cases'), { recursive: true });
+    mkdirSync(dir, { recursive: true });
+    const table = readFileSync(join(ROOT, 'policies/sg-open-ingress.cases.yaml'), 'utf8');
+    const wrong = table.replace('{ address: aws_security_group.ssh, verdict: fail, severity: high,', '{ address: aws_security_group.ssh, verdict: fail, severity: critical,');
+    expect(wrong).not.toBe(table);
+    writeFileSync(join(dir, 'sg-open-ingress.cases.yaml'), wrong);
     writeFileSync(join(dir, 'sg-open-ingress.ts'), `export { sgOpenIngress as default } from ${JSON.stringify(join(ROOT, 'policies/sg-open-ingress.ts'))};\n`);
-    editCase(join(dir, 'sg-open-ingress/cases/fail/ssh-world.json'), (doc) => (doc.warden_expect[0]!['severity'] = 'critical'));
     const run = await runMain(['test', dir], ROOT);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/✗ fail\/ssh-world {2}\S+ssh-world\.json\n {6}- missing: fail critical aws_security_group\.ssh containing "tcp 22 \(SSH\) from 0\.0\.0\.0\/0" \(on that resource: fail high aws_security_group\.ssh: /);
+    const file = join(dir, 'sg-open-ingress.cases.yaml');
+    for (const form of ['tf', 'plan', 'live']) {
+      expect(run.stdout).toContain(`✗ ssh-world [${form}]  ${file}\n      - missing: fail critical aws_security_group.ssh containing "tcp 22 (SSH) from 0.0.0.0/0" (on that resource: fail high aws_security_group.ssh: `);
+      expect(run.stdout).toContain(`Failed:\n  sg-open-ingress ssh-world [tf] (${file})`);
+    }
     expect(run.stdout).toContain('      - unexpected: fail high aws_security_group.ssh');
-    expect(run.stdout).toContain(`Failed:\n  sg-open-ingress fail/ssh-world (${join(dir, 'sg-open-ingress/cases/fail/ssh-world.json')})`);
+    // The forms still agree with each other: only the expectation is wrong.
+    expect(run.stdout).toContain('✓ ssh-world [same]');
     const cases = run.stdout.match(/✓/g)!.length;
-    expect(lastLine(run.stdout)).toBe(`${cases} passed, 1 failed`);
+    expect(lastLine(run.stdout)).toBe(`${cases} passed, 3 failed`);
   });
 
   it('runs a TypeScript policy folder and a YAML policy with inline examples; a wrong example fails', async () => {
     const ts = await runMain(['test', 'examples/policies/typescript'], ROOT);
     expect(ts).toMatchObject({ code: 0, stderr: '' });
-    expect(lastLine(ts.stdout)).toBe('4 passed, 0 failed');
+    expect(lastLine(ts.stdout)).toBe('7 passed, 0 failed');
+    expect(ts.stdout).toContain('  ✓ tls-1-0-default-policy [tf]\n  ✓ tls-1-0-default-policy [plan]\n  ✓ tls-1-0-default-policy [same]\n');
 
     const dir = join(scratch, 'yaml-copy');
     cpSync(join(ROOT, 'examples/policies/yaml'), dir, { recursive: true });
@@ -110,7 +112,7 @@ describe('warden test', () => {
     writeFileSync(join(dir, 'broken.policy.yaml'), 'id: broken\n');
     const run = await runMain(['test', dir], ROOT);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain(`✗ no cases: add ${dir}/lb-tls-min-version/cases/{pass,fail,unknown}/*.json`);
+    expect(run.stdout).toContain(`✗ no cases: add ${dir}/lb-tls-min-version.cases.yaml (or ${dir}/lb-tls-min-version/cases/{pass,fail,unknown}/*.json)`);
     expect(run.stdout).toContain(`✗ ${dir}/broken.policy.yaml:1: policy broken: /: "title", "severity", "description", "remediation", "resourceTypes", "failWhen" are required`);
     expect(lastLine(run.stdout)).toBe('0 passed, 2 failed');
   });

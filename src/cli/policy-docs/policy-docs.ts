@@ -1,8 +1,10 @@
 import { builtinCasesDir, wardenPackageRoot } from '../../rules/loading/warden-package.js';
 import { withBuiltinHelpUri } from '../../rules/loading/builtin-help-uri.js';
 import type { LoadedPolicy } from '../../rules/loading/loaded-policy.js';
-import { listPolicyCases } from '../../rules/policy-cases.js';
-import { policyExample } from '../../rules/policy-example.js';
+import { listPolicyCases } from '../../testing/policy-cases.js';
+import { policyExample } from '../../testing/policy-example.js';
+import { caseTableFile, policyCaseTable } from '../../testing/policy-tests.js';
+import { tableCaseKind } from '../../testing/run-table-case.js';
 import { GENERATED_NOTE, policyPage } from './policy-page.js';
 
 /** Where the generated pages live, relative to the package root. */
@@ -18,7 +20,11 @@ export async function builtinPolicyDocs(): Promise<Map<string, string>> {
     origin: { kind: 'builtin', source: `built-in ${policy.id}`, casesDir: builtinCasesDir(policy.id) },
   }));
   for (const policy of loaded) {
-    const passing = listPolicyCases(policy.origin.casesDir).filter((c) => c.kind === 'pass');
+    const table = await policyCaseTable(policy);
+    const passing = [
+      ...(table?.cases ?? []).filter((c) => tableCaseKind(c) === 'pass').map((c) => ({ name: c.name, file: caseTableFile(policy) })),
+      ...listPolicyCases(policy.origin.casesDir).filter((c) => c.kind === 'pass'),
+    ];
     files.set(`${POLICY_DOCS_DIR}/${policy.policy.id}.md`, policyPage({ loaded: policy, failing: await policyExample(policy), passing, root }));
   }
   files.set(`${POLICY_DOCS_DIR}/README.md`, indexPage(loaded));

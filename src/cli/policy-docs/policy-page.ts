@@ -1,5 +1,5 @@
 import type { LoadedPolicy } from '../../rules/loading/loaded-policy.js';
-import type { PolicyExample } from '../../rules/policy-example.js';
+import type { PolicyExample } from '../../testing/policy-example.js';
 import { displayPath } from '../../scan/display-path.js';
 import { compactJson, optionDocs, plain } from '../policy-show-command.js';
 

@@ -4,8 +4,8 @@ import { Inventory } from '../../model/inventory.js';
 import { describeErrors } from '../../document-errors/schema-errors.js';
 import type { CoverageGap } from '../../model/coverage.js';
 import inventorySchema from '../../../schemas/warden-inventory.schema.json' with { type: 'json' };
+import { describeJsonSyntaxError } from '../../document-errors/locate-json-error.js';
 import { InputError, describeFsError } from '../input-error.js';
-import { jsonSyntaxReason } from '../../document-errors/json-syntax-reason.js';
 import { buildInventories } from './build-inventories.js';
 import { INVENTORY_FORMAT, INVENTORY_MARKER, type Recording } from './recording.js';
 
@@ -33,10 +33,12 @@ export async function loadSavedInventory(path: string, displayName: string): Pro
     throw new InputError(displayName, describeFsError(error));
   }
   let parsed: unknown;
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+    parsed = JSON.parse(body);
   } catch (error) {
-    throw new InputError(displayName, `saved inventory is not valid JSON: ${jsonSyntaxReason(error instanceof Error ? error.message : String(error))}`);
+    const { reason, position } = describeJsonSyntaxError(body, error instanceof Error ? error.message : String(error));
+    throw new InputError(displayName, `saved inventory is not valid JSON: ${reason}`, position);
   }
   const version = (parsed as Record<string, unknown> | null)?.[INVENTORY_MARKER];
   if (version !== INVENTORY_FORMAT) {

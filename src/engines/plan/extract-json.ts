@@ -1,6 +1,6 @@
 import { InputError } from '../input-error.js';
 import { jsonSyntaxReason } from '../../document-errors/json-syntax-reason.js';
-import { locateJsonError } from './locate-json-error.js';
+import { lineAndColumn, locateJsonError } from '../../document-errors/locate-json-error.js';
 import { parsePlanJson } from './parse-plan-json.js';
 
 export interface ExtractedJson {
@@ -65,16 +65,6 @@ function positionOf(message: string, body: string): { line: number; column: numb
   if (pos) return lineAndColumn(body, Number(pos[1]));
   if (/Unexpected end of JSON input/.test(message)) return lineAndColumn(body, body.length);
   return undefined;
-}
-
-export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
 }
 
 function countLines(text: string, end: number): number {

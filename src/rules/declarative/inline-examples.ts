@@ -1,4 +1,4 @@
-import type { InlinePolicyCase } from '../policy-cases.js';
+import type { InlinePolicyCase } from '../loading/inline-policy-case.js';
 import type { DeclarativeExample, ExampleResource } from './declarative-document.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { InlinePolicyCase } from '../policy-cases.js';
+import type { InlinePolicyCase } from './inline-policy-case.js';
 import type { Policy } from '../policy.js';
 
 /** Where a policy was defined: for error messages, duplicate-id reports and `warden test`. */

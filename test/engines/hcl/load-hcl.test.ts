@@ -178,6 +178,24 @@ module "plain" {
     expect(loaded.inventories[0]!.resources.map((r) => r.address)).toEqual(['aws_security_group.ssh']);
   });
 
+  it('reports a .tfvars.json that is not valid JSON as file:line:col, and one that is no object, and still reads the rest', async () => {
+    const { dir, cleanup } = sourceDir({
+      'main.tf': 'variable "name" {\n  default = "d"\n}\nresource "aws_sqs_queue" "q" {\n  name = var.name\n}\n',
+      'a.auto.tfvars.json': '{\n  "name": "a",\n}\n',
+      'b.auto.tfvars.json': '["name"]',
+    });
+    try {
+      const loaded = await loadHclDirectory(dir, 'repo', { cwd: dir });
+      expect(loaded.problems.map((p) => p.message)).toEqual([
+        'a.auto.tfvars.json:3:1: not valid JSON: trailing comma before "}"',
+        'b.auto.tfvars.json: not valid JSON: expected an object of variable values',
+      ]);
+      expect(byAddress(loaded.inventories[0]!.resources, 'aws_sqs_queue.q').values).toMatchObject({ name: 'd' });
+    } finally {
+      cleanup();
+    }
+  });
+
   it('keeps an instance per unknown count or for_each, and marks unknown dynamic blocks', async () => {
     const { dir, cleanup } = sourceDir({
       'main.tf': `variable "rules" {}

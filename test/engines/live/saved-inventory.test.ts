@@ -55,7 +55,8 @@ describe('saved inventories (warden scan FILE)', () => {
   });
 
   it.each([
-    ['not JSON', '{"warden_inventory": 1, "targets": [', /^bad\.json: saved inventory is not valid JSON: /],
+    ['not JSON', '{"warden_inventory": 1, "targets": [', /^bad\.json:1:37: saved inventory is not valid JSON: unexpected end of input \(truncated file\?\)$/],
+    ['a trailing comma, at its line and column', '{\n  "warden_inventory": 1,\n  "targets": [],\n}', /^bad\.json:4:1: saved inventory is not valid JSON: trailing comma before "}"$/],
     ['another format version', '{"warden_inventory": 2, "source": "api", "targets": []}', /^bad\.json: saved inventory format 2 is not supported \(this warden reads format 1\)$/],
     ['a malformed region', minimal().replace('"eu-west-1"', '"Ireland"'), /^bad\.json: not a valid saved inventory: targets\.0\.region must match pattern/],
     [

@@ -2,7 +2,7 @@ import { chmodSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/engines/input-error.js';
 import { loadPlanFile } from '../../../src/engines/plan/load-plan.js';
-import { locateJsonError } from '../../../src/engines/plan/locate-json-error.js';
+import { locateJsonError } from '../../../src/document-errors/locate-json-error.js';
 import { fixtureText, scratchDir } from './plan-fixtures.js';
 import { asUnprivileged } from '../../support/unprivileged.js';
 
@@ -56,6 +56,11 @@ describe('invalid JSON: one line naming the file, the line and the column', () =
 
   it('an extra closing brace after the document (a lenient parser would half-read it)', async () => {
     expect(await rejection('brace.json', `${PLAN}}\n`)).toBe(`brace.json:${lines.length}:1: not valid JSON: unexpected data after the end of the JSON document`);
+  });
+
+  it('a truncated file nested deeper than the locator follows: JSON.parse\'s own position, still one line', async () => {
+    const deep = `{"format_version":"1.2","x":${'['.repeat(100_000)}`;
+    expect(await rejection('deep-cut.json', deep)).toMatch(/^deep-cut\.json:1:\d+: not valid JSON: /);
   });
 
   it('a bare word where a value should be', async () => {
@@ -125,5 +130,22 @@ describe('locateJsonError', () => {
     expect(locateJsonError('[1,2')).toEqual({ offset: 4, problem: 'unexpected end of input (truncated file?)' });
     expect(locateJsonError('[01]')).toEqual({ offset: 2, problem: 'expected "," or "]", found "1"' });
     expect(locateJsonError('{"a":\u0001}')).toEqual({ offset: 5, problem: 'expected a value, found control character U+0001' });
+    expect(locateJsonError('[1,\n]')).toEqual({ offset: 4, problem: 'trailing comma before "]"' });
+    expect(locateJsonError('{"a":[1}')).toEqual({ offset: 7, problem: 'expected "," or "]", found "}"' });
+    expect(locateJsonError('{,}')).toEqual({ offset: 1, problem: 'expected a property name in double quotes, found ","' });
+    expect(locateJsonError('{"a":,}')).toEqual({ offset: 5, problem: 'expected a value, found ","' });
+    expect(locateJsonError('{"a":1, b:2}')).toEqual({ offset: 8, problem: 'expected a property name in double quotes, found "b"' });
+    expect(locateJsonError('{"a":1} x')).toEqual({ offset: 8, problem: 'unexpected data after the end of the JSON document' });
+    expect(locateJsonError('{"a":"x\\u12g4"}')).toEqual({ offset: 7, problem: 'bad \\u escape in a string' });
+    expect(locateJsonError('{"a":"\\\\\\q"}')).toEqual({ offset: 8, problem: 'bad escape in a string' });
+    expect(locateJsonError('{"a":"x\u0001"}')).toEqual({ offset: 7, problem: 'control character inside a string' });
+    expect(locateJsonError('["abc')).toEqual({ offset: 5, problem: 'unexpected end of input inside a string (truncated file?)' });
+    expect(locateJsonError('[1.]')).toEqual({ offset: 1, problem: 'malformed number' });
+    expect(locateJsonError('{"a":1 /* note */}')).toEqual({ offset: 7, problem: 'comments are not allowed in JSON' });
+    expect(locateJsonError('\u00a0{}')).toEqual({ offset: 0, problem: 'expected a value, found character U+00A0' });
+  });
+
+  it('gives up, without failing, on nesting deeper than the parser follows (the caller falls back to JSON.parse)', () => {
+    expect(locateJsonError(`${'['.repeat(100_000)}${']'.repeat(99_999)}`)).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Value } from '../../../model/value.js';
-import { jsonSyntaxReason } from '../../../document-errors/json-syntax-reason.js';
+import { describeJsonSyntaxError } from '../../../document-errors/locate-json-error.js';
 import { attributes, type ModuleConfig } from '../config/module-config.js';
 import type { SourceTree } from '../config/source-tree.js';
 import { evaluate } from '../eval/evaluator.js';
@@ -51,15 +51,17 @@ async function readVarFile(path: string, namedByUser: boolean, tree: SourceTree)
     const file = await tree.text(path, namedByUser);
     if (!file) return [];
     const display = tree.display(path);
+    let parsed: unknown;
     try {
-      const parsed = JSON.parse(file.text) as unknown;
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new SyntaxError('expected an object of variable values');
-      return Object.entries(parsed as Record<string, Value>);
+      parsed = JSON.parse(file.text);
     } catch (error) {
-      const reason = error instanceof SyntaxError ? jsonSyntaxReason(error.message) : String(error);
-      tree.problems.push({ target: display, message: `${display}: not valid JSON: ${reason}` });
+      const { reason, position } = describeJsonSyntaxError(file.text, error instanceof Error ? error.message : String(error));
+      tree.problems.push({ target: display, message: `${display}${position ? `:${position.line}:${position.column}` : ''}: not valid JSON: ${reason}` });
       return [];
     }
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return Object.entries(parsed as Record<string, Value>);
+    tree.problems.push({ target: display, message: `${display}: not valid JSON: expected an object of variable values` });
+    return [];
   }
   const parsed = await tree.parse(path, namedByUser);
   if (!parsed) return [];

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { Inventory, Unknown, type Resource, type TagMap } from '../../src/api.js';
+import { ConfigError } from '../../src/config/config-error.js';
+import type { Finding } from '../../src/rules/finding.js';
+import { runPolicies } from '../../src/rules/runner.js';
+import { selectPolicies } from '../../src/rules/select-policies.js';
+import { requiredTags } from '../../policies/required-tags.js';
+
+function resource(type: string, address: string, tags: TagMap | Unknown | undefined): Resource {
+  return {
+    type, address, name: address.split('.').pop()!, mode: 'managed', modulePath: '', values: {}, tags,
+    source: 'plan', input: 'test.json', references: {}, raw: {},
+  };
+}
+
+function scan(resources: Resource[], options: Record<string, unknown> = {}): Finding[] {
+  const [configured] = selectPolicies([requiredTags], { policies: { 'required-tags': { options } } }, {});
+  return runPolicies(new Inventory(resources, 'test.json'), [configured!], 'report').findings;
+}
+
+describe('required-tags', () => {
+  it('requires Environment and Owner by default, one finding per missing key', () => {
+    const findings = scan([resource('aws_vpc', 'aws_vpc.main', { Name: 'main' })]).filter((f) => f.verdict === 'fail');
+    expect(findings.map((f) => f.message)).toEqual(['aws_vpc.main lacks required tag Environment', 'aws_vpc.main lacks required tag Owner']);
+    expect(new Set(findings.map((f) => f.fingerprint)).size).toBe(2);
+    expect(findings.every((f) => f.severity === 'low')).toBe(true);
+  });
+
+  it('skips resources without a tags attribute', () => {
+    expect(scan([resource('aws_route', 'aws_route.default', undefined)])).toEqual([]);
+  });
+
+  it('checks only the included types, less the excluded ones', () => {
+    const resources = [
+      resource('aws_db_instance', 'aws_db_instance.main', {}),
+      resource('aws_db_subnet_group', 'aws_db_subnet_group.main', {}),
+      resource('aws_instance', 'aws_instance.web', {}),
+    ];
+    const findings = scan(resources, { required: ['Owner'], include: ['aws_db_*'], exclude: ['aws_db_subnet_group'] });
+    expect(findings.filter((f) => f.verdict === 'fail').map((f) => f.resource.address)).toEqual(['aws_db_instance.main']);
+  });
+
+  it('compares keys and allowed values case-insensitively only when asked', () => {
+    const tagged = [resource('aws_instance', 'aws_instance.web', { environment: 'Prod' })];
+    const options = { required: { Environment: { allowed: ['prod'] } } };
+    expect(scan(tagged, options).map((f) => f.verdict)).toEqual(['fail']);
+    expect(scan(tagged, { ...options, caseSensitive: false }).map((f) => f.verdict)).toEqual(['pass']);
+  });
+
+  it('reports unknown with the reason when the tags are not known', () => {
+    const findings = scan([resource('aws_instance', 'aws_instance.web', new Unknown('the tags of aws_instance.web are known only after apply'))], { required: ['Owner'] });
+    expect(findings.map((f) => [f.verdict, f.reason])).toEqual([['unknown', 'the tags of aws_instance.web are known only after apply']]);
+  });
+
+  it('rejects invalid options before the scan, naming the option', () => {
+    const bad = (options: Record<string, unknown>): (() => unknown) => () =>
+      selectPolicies([requiredTags], { policies: { 'required-tags': { options } } }, {}, 'warden.yaml');
+    expect(bad({ required: { CostCenter: { pattern: '^CC-(' } } })).toThrow(ConfigError);
+    expect(bad({ required: { CostCenter: { pattern: '^CC-(' } } })).toThrow(/required\.CostCenter\.pattern must match format "regex"/);
+    expect(bad({ required: { Owner: { allowed: [] } } })).toThrow(/required\.Owner\.allowed must NOT have fewer than 1 items/);
+    expect(bad({ required: 'Owner' })).toThrow(/required must be array,object$/);
+    expect(bad({ required: { CostCenter: { pattern: '^CC-(' } } })).toThrow(/^warden\.yaml: options of required-tags: required\.CostCenter\.pattern must match format "regex"$/);
+    expect(bad({ caseSensitive: 'no' })).toThrow(/caseSensitive must be boolean/);
+    expect(bad({ exlude: ['aws_iam_*'] })).toThrow(/unknown option "exlude"/);
+  });
+});
