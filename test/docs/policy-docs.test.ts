@@ -23,9 +23,7 @@ describe('generated policy reference (docs/policies)', () => {
       expect(page).toContain(`# ${policy.id}: ${policy.title}`);
       expect(page).toContain(`- **Severity:** ${policy.severity}`);
       for (const id of Object.keys(policy.messages ?? {})) expect(page).toContain(`| \`${id}\` |`);
-      expect(page).toContain('## Failing example');
-      // The example function reads plan cases today; .tf folders and live inventories come with issue 15 "Cases".
-      if (['sg-open-ingress', 'db-internet-reachable', 'db-publicly-accessible', 'eip-unattached'].includes(policy.id)) expect(page).toMatch(/## Failing example\n\nCase `[^\n]+\n[\s\S]*- \*\*fail\*\* \(/);
+      expect(page).toMatch(/## Failing example\n\nCase `[^\n]+\n[\s\S]*- \*\*fail\*\* \(/);
       expect(files.get(`${POLICY_DOCS_DIR}/README.md`)).toContain(`[\`${policy.id}\`](${policy.id}.md)`);
     }
     expect(files.get(`${POLICY_DOCS_DIR}/sg-open-ingress.md`)).toContain('| `allowPorts` | integer[] | `[80,443]` |');
