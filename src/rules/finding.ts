@@ -46,6 +46,8 @@ export interface Finding {
   severity: Severity;
   verdict: Verdict;
   message: string;
+  /** The id of the policy's message template the message was made from, when the policy reported by id. */
+  messageId?: string;
   /** For `unknown`: the input that could not be decided. */
   reason?: string;
   resource: FindingResource;

@@ -8,6 +8,7 @@ import { fingerprint } from './fingerprint.js';
 import { locate } from './locate.js';
 import type { PassRecord } from './pass-record.js';
 import type { Policy, PolicyContext, PolicyReport } from './policy.js';
+import { resolveReportText } from './policy-messages.js';
 import { Redactor } from './redaction.js';
 import type { Severity } from './severity.js';
 
@@ -125,6 +126,8 @@ function severityOf(configured: ConfiguredPolicy, report: PolicyReport): Severit
 }
 
 function toPassRecord(configured: ConfiguredPolicy, report: PolicyReport): PassRecord {
+  // Counted passes print no text, but a broken one is still a broken policy.
+  resolveReportText(configured.policy.id, configured.policy.messages, report);
   const location = reportLocation(report);
   const record: PassRecord = { ruleId: configured.policy.id, severity: severityOf(configured, report), verdict: 'pass', resource: findingResource(report.resource) };
   if (location) record.location = location;
@@ -136,11 +139,14 @@ function toFinding(configured: ConfiguredPolicy, verdict: Verdict, report: Polic
   const { resource } = report;
   const element = report.element ?? '';
   const location = reportLocation(report);
+  // An unknown message id or a missing placeholder throws here, inside the check: a broken policy.
+  const text = resolveReportText(policy.id, policy.messages, report);
   return {
     ruleId: policy.id,
     severity: severityOf(configured, report),
     verdict,
-    message: report.message,
+    message: text.message,
+    ...(text.messageId !== undefined ? { messageId: text.messageId } : {}),
     ...(reason !== undefined ? { reason } : {}),
     resource: findingResource(resource),
     ...(location ? { location } : {}),
