@@ -76,7 +76,8 @@ export async function auditCommand(flags: AuditFlags, dependencies: AuditDepende
   let result;
   try {
     result = await runAudit({
-      live: { ...live, onProgress: progress.update },
+      // A saved inventory may be scanned later with other policies: it holds everything, not just what these read.
+      live: { ...live, onProgress: progress.update, ...(flags.saveInventory ? { resourceTypes: ['*'] } : {}) },
       policies,
       config,
       ...(configPath ? { configPath } : {}),

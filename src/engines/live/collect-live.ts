@@ -9,6 +9,7 @@ import { AccountClients, type AwsCredentials } from './collect/clients.js';
 import { collectBuckets } from './collect/collect-buckets.js';
 import { collectAggregator, collectConfigRegion } from './collect/collect-config.js';
 import { collectRegion } from './collect/collect-region.js';
+import { collectionScope, type CollectionScope } from './collection-scope.js';
 import { defaultCredentials, homeRegion, roleCredentials } from './collect/credentials.js';
 import { GapRecorder } from './collect/gap-recorder.js';
 import { liveSourceName, type LiveSource } from './live-source.js';
@@ -25,6 +26,11 @@ export interface LiveAuditOptions {
   accounts?: readonly string[];
   roleName?: string;
   externalId?: string;
+  /**
+   * Terraform types the selected policies read (globs allowed): only the list calls producing them
+   * are made (API source). Undefined: everything.
+   */
+  resourceTypes?: readonly string[];
   /** Calls in flight per (account, region). */
   concurrency?: number;
   /** (account, region) targets read at the same time. */
@@ -90,6 +96,7 @@ export async function collectLive(options: LiveAuditOptions): Promise<LiveCollec
   } else {
     const home = await homeRegion(options.profile, options.regions);
     const targetLimit = pLimit(options.parallelTargets ?? DEFAULTS.parallelTargets);
+    const scope = collectionScope(options.resourceTypes);
     const plans = options.accounts?.length
       ? options.accounts.map((account) => ({
           account,
@@ -109,6 +116,7 @@ export async function collectLive(options: LiveAuditOptions): Promise<LiveCollec
           clients: new AccountClients(plan.account ?? '(credentials)', { ...settings, credentials: plan.credentials }),
           requested: plan.account,
           options,
+          scope,
           home,
           gaps,
           progress,
@@ -130,6 +138,7 @@ interface AccountWork {
   clients: AccountClients;
   requested: string | undefined;
   options: LiveAuditOptions;
+  scope: CollectionScope;
   home: string;
   gaps: GapRecorder;
   progress: AuditProgress;
@@ -138,7 +147,7 @@ interface AccountWork {
 }
 
 async function auditAccount(work: AccountWork): Promise<void> {
-  const { clients, options, home, gaps, progress, recording } = work;
+  const { clients, options, scope, home, gaps, progress, recording } = work;
   try {
     let step = 'GetCallerIdentity';
     let service = 'sts';
@@ -166,14 +175,14 @@ async function auditAccount(work: AccountWork): Promise<void> {
         const result =
           options.source.kind === 'config'
             ? await collectConfigRegion(target, clients, limit, gaps)
-            : await collectRegion({ target, clients, limit, gaps });
+            : await collectRegion({ target, clients, limit, gaps, descriptors: scope.descriptors });
         targets.push(result.recording);
         progress({ kind: 'target-done', account: target.account, region, items: result.items, failures: gaps.failuresIn(target.account, region) });
       }),
     );
     let buckets: AccountRecording | undefined;
     const bucketTask =
-      options.source.kind === 'api'
+      options.source.kind === 'api' && scope.buckets
         ? collectBuckets({ account: clients.account, clients, listRegion: regions.includes(home) ? home : (regions[0] ?? home), limits, gaps }).then((result) => {
             buckets = result.recording;
             progress({ kind: 'account-items', account: clients.account, items: [...result.buckets.values()].reduce((a, b) => a + b, 0) });
