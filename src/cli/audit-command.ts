@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { AwsCredentials } from '../engines/live/collect/clients.js';
 import type { LiveAuditOptions } from '../engines/live/collect-live.js';
+import { partitionOfRegion } from '../engines/live/known-regions.js';
 import { parseLiveSource } from '../engines/live/live-source.js';
 import type { BaselineFlags } from './baseline-flags.js';
 import type { OutputFlags } from './emit-result.js';
@@ -104,6 +105,7 @@ export function liveOptions(flags: AuditFlags, dependencies: AuditDependencies =
   if (regionList.includes('all') && regionList.length > 1) throw new UsageError('--regions: "all" cannot be combined with region names');
   const regions = regionList.length === 0 || regionList.includes('all') ? undefined : [...new Set(regionList)];
   for (const region of regions ?? []) if (!REGION.test(region)) throw new UsageError(`--regions: "${region}" is not a region name (e.g. eu-west-1)`);
+  checkPartition(regions ?? []);
   const accounts = flags.accounts?.length ? [...new Set(flags.accounts)] : undefined;
   for (const account of accounts ?? []) if (!ACCOUNT.test(account)) throw new UsageError(`--accounts: "${account}" is not a 12-digit account id`);
   if (source.kind === 'config-aggregator') {
@@ -125,6 +127,23 @@ export function liveOptions(flags: AuditFlags, dependencies: AuditDependencies =
     ...(dependencies.credentials ? { credentials: dependencies.credentials } : {}),
     ...(dependencies.requestHandler ? { requestHandler: dependencies.requestHandler } : {}),
   };
+}
+
+/**
+ * Every region is one the AWS partitions list, and all are in one partition (one set of credentials
+ * cannot reach two): a typo is a usage error before any call, not a region of timed-out retries.
+ */
+function checkPartition(regions: readonly string[]): void {
+  const partitions = new Map<string, string>();
+  for (const region of regions) {
+    const name = partitionOfRegion(region);
+    if (!name) throw new UsageError(`--regions: "${region}" is not a region of any AWS partition known to this version (e.g. eu-west-1; a region opened since needs a newer warden)`);
+    partitions.set(name, region);
+  }
+  if (partitions.size > 1) {
+    const which = [...partitions].map(([name, region]) => `${region} (${name})`).join(', ');
+    throw new UsageError(`--regions: ${which} are in different AWS partitions; audit each partition with its own credentials`);
+  }
 }
 
 function positiveInteger(flag: string, text: string, max: number): number {
