@@ -12,6 +12,7 @@ import { collectRegion } from './collect/collect-region.js';
 import { collectionScope, type CollectionScope } from './collection-scope.js';
 import { defaultCredentials, homeRegion, roleCredentials } from './collect/credentials.js';
 import { GapRecorder } from './collect/gap-recorder.js';
+import { quietSdkNodeWarning } from './collect/sdk-node-warning.js';
 import { liveSourceName, type LiveSource } from './live-source.js';
 import type { AuditProgress } from './progress.js';
 import { emptyRecording, type AccountRecording, type Recording, type TargetRecording } from './recording.js';
@@ -60,6 +61,7 @@ const DEFAULTS = { concurrency: 4, parallelTargets: 8, maxAttempts: 8 };
  * aggregator query. Failures are gaps; everything readable is read.
  */
 export async function collectLive(options: LiveAuditOptions): Promise<LiveCollection> {
+  quietSdkNodeWarning();
   const counter = new ApiCallCounter();
   const gaps = new GapRecorder();
   const progress: AuditProgress = options.onProgress ?? (() => undefined);
