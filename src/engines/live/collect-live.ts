@@ -10,7 +10,7 @@ import { collectBuckets } from './collect/collect-buckets.js';
 import { collectAggregator, collectConfigRegion } from './collect/collect-config.js';
 import { collectRegion } from './collect/collect-region.js';
 import { collectionScope, type CollectionScope } from './collection-scope.js';
-import { defaultCredentials, homeRegion, roleCredentials } from './collect/credentials.js';
+import { AssumeRoleFailure, defaultCredentials, homeRegion, roleCredentials } from './collect/credentials.js';
 import { GapRecorder } from './collect/gap-recorder.js';
 import { quietSdkNodeWarning } from './collect/sdk-node-warning.js';
 import { liveSourceName, type LiveSource } from './live-source.js';
@@ -99,18 +99,20 @@ export async function collectLive(options: LiveAuditOptions): Promise<LiveCollec
     const home = await homeRegion(options.profile, options.regions);
     const targetLimit = pLimit(options.parallelTargets ?? DEFAULTS.parallelTargets);
     const scope = collectionScope(options.resourceTypes);
+    // AssumeRole goes through a client of the base credentials, counted under the role's account.
+    const roleClients: AccountClients[] = [];
+    const assumeWith = (account: string): AwsCredentials => {
+      const clients = new AccountClients(account, settings);
+      roleClients.push(clients);
+      return roleCredentials(clients.get('sts', home), {
+        account,
+        roleName: options.roleName ?? '',
+        ...(options.externalId ? { externalId: options.externalId } : {}),
+        partition: partitionOf(home),
+      });
+    };
     const plans = options.accounts?.length
-      ? options.accounts.map((account) => ({
-          account,
-          credentials: options.credentialsForAccount?.(account) ?? roleCredentials(base, {
-            account,
-            roleName: options.roleName ?? '',
-            ...(options.externalId ? { externalId: options.externalId } : {}),
-            partition: partitionOf(home),
-            region: home,
-            ...(options.requestHandler ? { requestHandler: options.requestHandler } : {}),
-          }),
-        }))
+      ? options.accounts.map((account) => ({ account, credentials: options.credentialsForAccount?.(account) ?? assumeWith(account) }))
       : [{ account: undefined, credentials: base }];
     await Promise.all(
       plans.map((plan) =>
@@ -126,7 +128,9 @@ export async function collectLive(options: LiveAuditOptions): Promise<LiveCollec
           recording,
         }),
       ),
-    );
+    ).finally(() => {
+      for (const clients of roleClients) clients.destroy();
+    });
   }
 
   recording.targets.sort((a, b) => compare(a.account, b.account) || compare(a.region, b.region));
@@ -163,7 +167,8 @@ async function auditAccount(work: AccountWork): Promise<void> {
       service = 'ec2';
       regions = options.regions ?? (await enabledRegions(clients, home));
     } catch (error) {
-      gaps.fail({ account: work.requested ?? clients.account }, service, step, error);
+      if (error instanceof AssumeRoleFailure) gaps.fail({ account: work.requested ?? clients.account }, 'sts', 'AssumeRole', error.error);
+      else gaps.fail({ account: work.requested ?? clients.account }, service, step, error);
       progress({ kind: 'account-failed', account: work.requested ?? clients.account, code: awsErrorCode(error) });
       return;
     }
