@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { AwsCredentials } from '../engines/live/collect/clients.js';
 import type { LiveAuditOptions } from '../engines/live/collect-live.js';
-import { partitionOfRegion } from '../engines/live/known-regions.js';
 import { parseLiveSource } from '../engines/live/live-source.js';
 import type { BaselineFlags } from './baseline-flags.js';
 import type { OutputFlags } from './emit-result.js';
@@ -58,6 +57,9 @@ export function registerAuditCommand(program: Command, setExitCode: (code: numbe
 /** `warden audit`: returns the exit code. */
 export async function auditCommand(flags: AuditFlags, dependencies: AuditDependencies = {}): Promise<number> {
   const live = liveOptions(flags, dependencies);
+  // The partition table comes with the AWS SDK, which `warden scan` never loads: imported here, not at start-up.
+  const { partitionOfRegion } = await import('../engines/live/known-regions.js');
+  checkPartition(live.regions ?? [], partitionOfRegion);
   const [{ loadConfig }, { policiesForRun }, { runAudit }, { emitResult, planOutput, writeReport }, { progressDisplay }, { planBaseline, settleBaseline }] =
     await Promise.all([
       import('../config/load-config.js'),
@@ -78,7 +80,7 @@ export async function auditCommand(flags: AuditFlags, dependencies: AuditDepende
   try {
     result = await runAudit({
       // A saved inventory may be scanned later with other policies: it holds everything, not just what these read.
-      live: { ...live, onProgress: progress.update, ...(flags.saveInventory ? { resourceTypes: ['*'] } : {}) },
+      live: { ...live, onProgress: progress.update, ...(flags.saveInventory ? { readsType: () => true } : {}) },
       policies,
       config,
       ...(configPath ? { configPath } : {}),
@@ -105,7 +107,6 @@ export function liveOptions(flags: AuditFlags, dependencies: AuditDependencies =
   if (regionList.includes('all') && regionList.length > 1) throw new UsageError('--regions: "all" cannot be combined with region names');
   const regions = regionList.length === 0 || regionList.includes('all') ? undefined : [...new Set(regionList)];
   for (const region of regions ?? []) if (!REGION.test(region)) throw new UsageError(`--regions: "${region}" is not a region name (e.g. eu-west-1)`);
-  checkPartition(regions ?? []);
   const accounts = flags.accounts?.length ? [...new Set(flags.accounts)] : undefined;
   for (const account of accounts ?? []) if (!ACCOUNT.test(account)) throw new UsageError(`--accounts: "${account}" is not a 12-digit account id`);
   if (source.kind === 'config-aggregator') {
@@ -133,7 +134,7 @@ export function liveOptions(flags: AuditFlags, dependencies: AuditDependencies =
  * Every region is one the AWS partitions list, and all are in one partition (one set of credentials
  * cannot reach two): a typo is a usage error before any call, not a region of timed-out retries.
  */
-function checkPartition(regions: readonly string[]): void {
+function checkPartition(regions: readonly string[], partitionOfRegion: (region: string) => string | undefined): void {
   const partitions = new Map<string, string>();
   for (const region of regions) {
     const name = partitionOfRegion(region);

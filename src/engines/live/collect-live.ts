@@ -28,10 +28,10 @@ export interface LiveAuditOptions {
   roleName?: string;
   externalId?: string;
   /**
-   * Terraform types the selected policies read (globs allowed): only the list calls producing them
+   * Whether the selected policies read a Terraform type: only the list calls producing such types
    * are made (API source). Undefined: everything.
    */
-  resourceTypes?: readonly string[];
+  readsType?: (type: string) => boolean;
   /** Calls in flight per (account, region). */
   concurrency?: number;
   /** (account, region) targets read at the same time. */
@@ -98,7 +98,7 @@ export async function collectLive(options: LiveAuditOptions): Promise<LiveCollec
   } else {
     const home = await homeRegion(options.profile, options.regions);
     const targetLimit = pLimit(options.parallelTargets ?? DEFAULTS.parallelTargets);
-    const scope = collectionScope(options.resourceTypes);
+    const scope = collectionScope(options.readsType);
     // AssumeRole goes through a client of the base credentials, counted under the role's account.
     const roleClients: AccountClients[] = [];
     const assumeWith = (account: string): AwsCredentials => {

@@ -1,4 +1,3 @@
-import { globToRegExp } from '../../rules/suppressions.js';
 import type { ResourceDescriptor } from './descriptor.js';
 import { REGIONAL_DESCRIPTORS } from './descriptors/index.js';
 import { BUCKET_TYPES } from './descriptors/s3-bucket.js';
@@ -10,15 +9,12 @@ export interface CollectionScope {
 }
 
 /**
- * The collection the selected policies need: the descriptors producing a type they read (types may
- * be globs, as declarative policies write them), plus the types those descriptors need to be decided
- * (prefix lists of rules and routes). Undefined types mean a policy did not say what it reads: then
- * everything is read, since a type left out would silently pass.
+ * The collection the selected policies need: the descriptors producing a type they read, plus the
+ * types those descriptors need to be decided (prefix lists of rules and routes). No `wanted` means a
+ * policy did not say what it reads: then everything is read, since a type left out would silently pass.
  */
-export function collectionScope(resourceTypes: readonly string[] | undefined): CollectionScope {
-  if (resourceTypes === undefined) return { descriptors: REGIONAL_DESCRIPTORS, buckets: true };
-  const patterns = resourceTypes.map(globToRegExp);
-  const wanted = (type: string): boolean => patterns.some((p) => p.test(type));
+export function collectionScope(wanted: ((type: string) => boolean) | undefined): CollectionScope {
+  if (wanted === undefined) return { descriptors: REGIONAL_DESCRIPTORS, buckets: true };
   const produced = (d: ResourceDescriptor): string[] => [d.type, ...(d.alsoProduces ?? [])];
   const chosen = new Set(REGIONAL_DESCRIPTORS.filter((d) => produced(d).some(wanted)));
   for (const descriptor of [...chosen]) {

@@ -47,7 +47,7 @@ describe('policy selection narrows what a live audit reads', () => {
   });
 
   it('a reachability policy reads the whole network path its metadata names', async () => {
-    const { descriptors, buckets } = collectionScope(['aws_db_instance', 'aws_subnet', 'aws_route_table_association', 'aws_security_group']);
+    const { descriptors, buckets } = collectionScope((type) => ['aws_db_instance', 'aws_subnet', 'aws_route_table_association', 'aws_security_group'].includes(type));
     expect(descriptors.map((d) => d.operation)).toEqual(['DescribeSubnets', 'DescribeRouteTables', 'DescribeSecurityGroups', 'DescribeManagedPrefixLists', 'DescribeDBInstances']);
     expect(buckets).toBe(false);
     const db = await callsOf({ only: ['db-internet-reachable'] });
@@ -62,8 +62,8 @@ describe('policy selection narrows what a live audit reads', () => {
     const framework = await callsOf({ framework: ['fsbp'] });
     expect(framework.total).toBeLessThan(all.total);
     expect(collectionScope(undefined).buckets).toBe(true);
-    expect(collectionScope(['aws_s3_bucket*']).buckets).toBe(true);
-    expect(collectionScope(['aws_s3_bucket*']).descriptors).toEqual([]);
+    expect(collectionScope((type) => type.startsWith('aws_s3_bucket')).buckets).toBe(true);
+    expect(collectionScope((type) => type.startsWith('aws_s3_bucket')).descriptors).toEqual([]);
   });
 });
 

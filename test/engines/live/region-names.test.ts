@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditCommand, liveOptions } from '../../../src/cli/audit-command.js';
+import { auditCommand } from '../../../src/cli/audit-command.js';
 import { UsageError } from '../../../src/cli/usage-error.js';
 import { partitionOfRegion } from '../../../src/engines/live/known-regions.js';
 import { CannedAws, callerIdentity, emptyQueryResponse } from './canned-aws.js';
@@ -22,8 +22,10 @@ describe('--regions is checked against the AWS partitions before any call', () =
     expect(aws.requests).toHaveLength(0);
   });
 
-  it('regions of two partitions cannot be audited with one set of credentials', () => {
-    expect(() => liveOptions({ format: 'console', regions: ['eu-west-1', 'cn-north-1'] })).toThrow(/eu-west-1 \(aws\), cn-north-1 \(aws-cn\) are in different AWS partitions/);
-    expect(liveOptions({ format: 'console', regions: ['cn-north-1', 'cn-northwest-1'] }).regions).toEqual(['cn-north-1', 'cn-northwest-1']);
+  it('regions of two partitions cannot be audited with one set of credentials', async () => {
+    const aws = new CannedAws(() => new Error('no request expected'));
+    const run = auditCommand({ format: 'json', regions: ['eu-west-1', 'cn-north-1'], quiet: true }, { credentials, requestHandler: aws });
+    await expect(run).rejects.toThrow(/eu-west-1 \(aws\), cn-north-1 \(aws-cn\) are in different AWS partitions/);
+    expect(aws.requests).toHaveLength(0);
   });
 });
