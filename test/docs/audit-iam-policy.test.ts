@@ -22,8 +22,8 @@ function sources(dir: string): string[] {
 }
 
 /**
- * Every IAM action the live collectors can need: each descriptor's list call, each SDK command or
- * paginator a collect module imports, and AssumeRole where role credentials are made.
+ * Every IAM action the live collectors can need: each descriptor's list call, and each SDK command
+ * or paginator a live-engine module imports (AssumeRole included).
  */
 function actionsCalled(): Set<string> {
   const actions = new Set(REGIONAL_DESCRIPTORS.map((d) => `${d.service}:${d.operation}`));
@@ -36,7 +36,6 @@ function actionsCalled(): Set<string> {
         if (operation) actions.add(`${service}:${operation}`);
       }
     }
-    if (text.includes('fromTemporaryCredentials(')) actions.add('sts:AssumeRole');
   }
   return new Set([...actions].map((a) => IAM_ACTION[a] ?? a));
 }
