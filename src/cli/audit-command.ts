@@ -63,6 +63,9 @@ export function addLiveOptions(command: Command): Command {
 /** `warden audit`: returns the exit code. */
 export async function auditCommand(flags: AuditFlags, dependencies: AuditDependencies = {}): Promise<number> {
   const live = liveOptions(flags, dependencies);
+  // The partition table comes with the AWS SDK, which `warden scan` never loads: imported here, not at start-up.
+  const { partitionOfRegion } = await import('../engines/live/known-regions.js');
+  checkPartition(live.regions ?? [], partitionOfRegion);
   const [{ loadConfig }, { policiesForRun }, { runAudit }, { emitResult, planOutput, writeReport }, { progressDisplay }, { planBaseline, settleBaseline }] =
     await Promise.all([
       import('../config/load-config.js'),
@@ -82,7 +85,8 @@ export async function auditCommand(flags: AuditFlags, dependencies: AuditDepende
   let result;
   try {
     result = await runAudit({
-      live: { ...live, onProgress: progress.update },
+      // A saved inventory may be scanned later with other policies: it holds everything, not just what these read.
+      live: { ...live, onProgress: progress.update, ...(flags.saveInventory ? { readsType: () => true } : {}) },
       policies,
       config,
       ...(configPath ? { configPath } : {}),
@@ -130,6 +134,23 @@ export function liveOptions(flags: LiveFlags | AuditFlags, dependencies: AuditDe
     ...(dependencies.credentials ? { credentials: dependencies.credentials } : {}),
     ...(dependencies.requestHandler ? { requestHandler: dependencies.requestHandler } : {}),
   };
+}
+
+/**
+ * Every region is one the AWS partitions list, and all are in one partition (one set of credentials
+ * cannot reach two): a typo is a usage error before any call, not a region of timed-out retries.
+ */
+function checkPartition(regions: readonly string[], partitionOfRegion: (region: string) => string | undefined): void {
+  const partitions = new Map<string, string>();
+  for (const region of regions) {
+    const name = partitionOfRegion(region);
+    if (!name) throw new UsageError(`--regions: "${region}" is not a region of any AWS partition known to this version (e.g. eu-west-1; a region opened since needs a newer warden)`);
+    partitions.set(name, region);
+  }
+  if (partitions.size > 1) {
+    const which = [...partitions].map(([name, region]) => `${region} (${name})`).join(', ');
+    throw new UsageError(`--regions: ${which} are in different AWS partitions; audit each partition with its own credentials`);
+  }
 }
 
 function positiveInteger(flag: string, text: string, max: number): number {
