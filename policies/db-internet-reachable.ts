@@ -41,18 +41,26 @@ export const dbInternetReachable = definePolicy({
   frameworks: DB_EXPOSURE_FRAMEWORKS,
   tags: DB_EXPOSURE_TAGS,
   resourceTypes: DB_RESOURCE_TYPES,
+  messages: {
+    notPublic: '{{database}} is not publicly accessible',
+    noPath: '{{database}} has no network path from the internet: {{blocker}}',
+    reachable: '{{database}} accepts TCP {{port}} from the internet ({{family}} clients in {{clients}}{{caveat}}) through {{gateway}} and {{subnet}}',
+    reachableIfPublic: '{{database}} is reachable from the internet on TCP {{port}} if it is publicly accessible',
+    reachabilityUnknown: 'cannot tell whether {{database}} is reachable from the internet',
+    reachabilityOnPortUnknown: 'cannot tell whether {{database}} is reachable from the internet on TCP {{port}}',
+  },
   check(context) {
     const network = networkOf(context.inventory);
     for (const db of network.databases) {
       const publiclyAccessible = db.publiclyAccessible;
       const address = db.resource.address;
       if (publiclyAccessible === false) {
-        context.pass({ resource: db.resource, message: `${address} is not publicly accessible` });
+        context.pass({ resource: db.resource, messageId: 'notPublic', data: { database: address } });
         continue;
       }
       const exposure = network.exposureOf(db);
       if (exposure.status === 'unreachable') {
-        context.pass({ resource: db.resource, message: `${address} has no network path from the internet: ${exposure.blockers[0] ?? ''}` });
+        context.pass({ resource: db.resource, messageId: 'noPath', data: { database: address, blocker: exposure.blockers[0] ?? '' } });
         continue;
       }
       const witness = exposure.witness;
@@ -62,9 +70,16 @@ export const dbInternetReachable = definePolicy({
         context.fail({
           resource: db.resource,
           path: 'publicly_accessible',
-          message:
-            `${address} accepts TCP ${witness.port} from the internet (${witness.family === 'ipv4' ? 'IPv4' : 'IPv6'} clients in ${witness.client}` +
-            `${witness.caveat ? `, ${witness.caveat}` : ''}) through ${gateway} and ${witness.subnet.address}`,
+          messageId: 'reachable',
+          data: {
+            database: address,
+            port: witness.port,
+            family: witness.family === 'ipv4' ? 'IPv4' : 'IPv6',
+            clients: witness.client,
+            caveat: witness.caveat ? `, ${witness.caveat}` : '',
+            gateway,
+            subnet: witness.subnet.address,
+          },
           evidence: evidenceOf(db, port, witness.client),
           trace: witness.hops.map(traceStep),
         });
@@ -74,9 +89,11 @@ export const dbInternetReachable = definePolicy({
       context.unknown({
         resource: db.resource,
         path: 'publicly_accessible',
-        message: witness
-          ? `${address} is reachable from the internet on TCP ${witness.port} if it is publicly accessible`
-          : `cannot tell whether ${address} is reachable from the internet${port !== undefined ? ` on TCP ${port}` : ''}`,
+        ...(witness
+          ? { messageId: 'reachableIfPublic', data: { database: address, port: witness.port } }
+          : port !== undefined
+            ? { messageId: 'reachabilityOnPortUnknown', data: { database: address, port } }
+            : { messageId: 'reachabilityUnknown', data: { database: address } }),
         reason: reasons.join('; '),
         evidence: evidenceOf(db, port, witness?.client),
         ...(witness ? { trace: witness.hops.map(traceStep) } : {}),

@@ -21,13 +21,19 @@ export const dbPubliclyAccessible = definePolicy({
   frameworks: DB_EXPOSURE_FRAMEWORKS,
   tags: DB_EXPOSURE_TAGS,
   resourceTypes: DB_RESOURCE_TYPES,
+  messages: {
+    notPublic: '{{database}} is not publicly accessible',
+    pathUnknown: '{{database}} is publicly accessible; whether the internet reaches it cannot be decided: {{doubt}}',
+    publicUnknown: 'cannot tell whether {{database}} is publicly accessible (no network path from the internet today: {{blocker}})',
+    latentExposure: '{{database}} is publicly accessible, though not reachable from the internet today: {{blocker}}',
+  },
   check(context) {
     const network = networkOf(context.inventory);
     for (const db of network.databases) {
       const publiclyAccessible = db.publiclyAccessible;
       const address = db.resource.address;
       if (publiclyAccessible === false) {
-        context.pass({ resource: db.resource, message: `${address} is not publicly accessible` });
+        context.pass({ resource: db.resource, messageId: 'notPublic', data: { database: address } });
         continue;
       }
       const exposure = network.exposureOf(db);
@@ -40,7 +46,8 @@ export const dbPubliclyAccessible = definePolicy({
         context.fail({
           resource: db.resource,
           path: 'publicly_accessible',
-          message: `${address} is publicly accessible; whether the internet reaches it cannot be decided: ${doubts[0] ?? 'the network path is not known'}`,
+          messageId: 'pathUnknown',
+          data: { database: address, doubt: doubts[0] ?? 'the network path is not known' },
           evidence: [
             { path: 'publicly_accessible', value: publiclyAccessible },
             ...doubts.map((doubt) => ({ path: 'network path', value: 'unknown', note: doubt })),
@@ -57,7 +64,8 @@ export const dbPubliclyAccessible = definePolicy({
         context.unknown({
           resource: db.resource,
           path: 'publicly_accessible',
-          message: `cannot tell whether ${address} is publicly accessible (no network path from the internet today: ${why})`,
+          messageId: 'publicUnknown',
+          data: { database: address, blocker: why },
           reason: publiclyAccessible,
           evidence,
         });
@@ -66,7 +74,8 @@ export const dbPubliclyAccessible = definePolicy({
       context.fail({
         resource: db.resource,
         path: 'publicly_accessible',
-        message: `${address} is publicly accessible, though not reachable from the internet today: ${why}`,
+        messageId: 'latentExposure',
+        data: { database: address, blocker: why },
         evidence,
       });
     }

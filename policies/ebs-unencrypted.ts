@@ -22,6 +22,11 @@ export const ebsUnencrypted = definePolicy({
   },
   tags: ['encryption', 'storage'],
   resourceTypes: ['aws_ebs_volume', 'aws_instance', 'aws_ebs_encryption_by_default'],
+  messages: {
+    encrypted: '{{what}} is encrypted ({{how}})',
+    encryptionUnknown: '{{what}}: cannot tell whether it is encrypted',
+    unencrypted: '{{what}} is not encrypted',
+  },
   check(context) {
     for (const volume of context.inventory.ofType('aws_ebs_volume')) {
       if (volume.mode === 'managed') checkEncrypted(context, volume, '', volume.values['encrypted'], `${volume.address}`);
@@ -47,15 +52,16 @@ function checkEncrypted(context: PolicyContext<Record<string, never>>, resource:
   // An unset attribute was given the account's EBS encryption-by-default setting; its note says which.
   const note = resource.defaults?.[path];
   if (encrypted === true) {
-    context.pass({ resource, element, message: `${what} is encrypted (${note ?? 'encrypted = true'})` });
+    context.pass({ resource, element, messageId: 'encrypted', data: { what, how: note ?? 'encrypted = true' } });
   } else if (isUnknown(encrypted)) {
-    context.unknown({ resource, element, path, message: `${what}: cannot tell whether it is encrypted`, reason: encrypted });
+    context.unknown({ resource, element, path, messageId: 'encryptionUnknown', data: { what }, reason: encrypted });
   } else {
     context.fail({
       resource,
       element,
       path,
-      message: `${what} is not encrypted`,
+      messageId: 'unencrypted',
+      data: { what },
       evidence: [{ path, value: encrypted ?? null, ...(note ? { note } : {}) }],
     });
   }

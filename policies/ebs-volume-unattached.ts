@@ -12,6 +12,12 @@ export const ebsVolumeUnattached = definePolicy({
     'Attach the volume where it is needed (aws_volume_attachment), or snapshot it if its data must be kept and delete it.',
   tags: ['hygiene', 'cost', 'storage'],
   resourceTypes: ['aws_ebs_volume', 'aws_volume_attachment'],
+  messages: {
+    attached: '{{volume}} is attached to {{instances}}',
+    attachmentUnknown: '{{volume}}: cannot tell whether it is attached',
+    unattached: '{{volume}} is not attached to any instance',
+    unattachedInState: '{{volume}} is not attached to any instance (state {{state}})',
+  },
   check(context) {
     const { attached, unresolved } = attachments(context.inventory);
     for (const volume of context.inventory.ofType('aws_ebs_volume')) {
@@ -24,13 +30,14 @@ function checkVolume(context: PolicyContext<Record<string, never>>, volume: Reso
   const to = attached.get(volume);
   if (to) {
     const instances = to.map((a) => knownString(a.values['instance_id']) ?? a.address);
-    context.pass({ resource: volume, message: `${volume.address} is attached to ${instances.join(', ')}` });
+    context.pass({ resource: volume, messageId: 'attached', data: { volume: volume.address, instances: instances.join(', ') } });
     return;
   }
   if (unresolved) {
     context.unknown({
       resource: volume,
-      message: `${volume.address}: cannot tell whether it is attached`,
+      messageId: 'attachmentUnknown',
+      data: { volume: volume.address },
       reason: `the volume that ${unresolved.address} attaches is not known`,
     });
     return;
@@ -38,7 +45,7 @@ function checkVolume(context: PolicyContext<Record<string, never>>, volume: Reso
   const state = knownString(volume.values['state']);
   context.fail({
     resource: volume,
-    message: `${volume.address} is not attached to any instance${state ? ` (state ${state})` : ''}`,
+    ...(state ? { messageId: 'unattachedInState', data: { volume: volume.address, state } } : { messageId: 'unattached', data: { volume: volume.address } }),
     evidence: [{ path: 'attachments', value: [], note: 'no aws_volume_attachment refers to this volume' }, ...(state ? [{ path: 'state', value: state }] : [])],
   });
 }

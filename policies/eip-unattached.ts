@@ -17,6 +17,13 @@ export const eipUnattached = definePolicy({
   // No framework: EC2.12 (unused EIPs) is a Security Hub control outside the FSBP standard.
   tags: ['hygiene', 'cost', 'network'],
   resourceTypes: ['aws_eip'],
+  messages: {
+    associatedInConfiguration: '{{eip}} is associated (an association or NAT gateway of this configuration uses it)',
+    associated: '{{eip}} is associated (association_id is set)',
+    associatedWith: '{{eip}} is associated with its {{target}}',
+    associationUnknown: '{{eip}}: cannot tell whether it will be associated',
+    unattached: '{{eip}}{{publicIp}} is not associated with any instance, network interface or NAT gateway',
+  },
   check(context) {
     const used = usedAllocations(context.inventory);
     for (const eip of context.inventory.ofType('aws_eip')) {
@@ -28,13 +35,13 @@ export const eipUnattached = definePolicy({
 function checkEip(context: PolicyContext<Record<string, never>>, eip: Resource, used: Set<Resource>): void {
   const association = eip.values['association_id'];
   if ((knownString(association) ?? '') !== '' || used.has(eip)) {
-    context.pass({ resource: eip, message: `${eip.address} is associated (${used.has(eip) ? 'an association or NAT gateway of this configuration uses it' : 'association_id is set'})` });
+    context.pass({ resource: eip, messageId: used.has(eip) ? 'associatedInConfiguration' : 'associated', data: { eip: eip.address } });
     return;
   }
   for (const attribute of TARGETS) {
     const value = eip.values[attribute];
     if ((knownString(value) ?? '') !== '' || (eip.references[attribute]?.length ?? 0) > 0) {
-      context.pass({ resource: eip, message: `${eip.address} is associated with its ${attribute.replace('_', ' ')}` });
+      context.pass({ resource: eip, messageId: 'associatedWith', data: { eip: eip.address, target: attribute.replace('_', ' ') } });
       return;
     }
   }
@@ -42,13 +49,14 @@ function checkEip(context: PolicyContext<Record<string, never>>, eip: Resource, 
   const undecided = TARGETS.find((attribute) => isUnknown(eip.values[attribute]) && (eip.configuredAttributes === undefined || eip.configuredAttributes.includes(attribute)));
   if (undecided) {
     const value = eip.values[undecided];
-    context.unknown({ resource: eip, path: undecided, message: `${eip.address}: cannot tell whether it will be associated`, reason: isUnknown(value) ? value : `${undecided} is not known` });
+    context.unknown({ resource: eip, path: undecided, messageId: 'associationUnknown', data: { eip: eip.address }, reason: isUnknown(value) ? value : `${undecided} is not known` });
     return;
   }
   context.fail({
     resource: eip,
     path: 'association_id',
-    message: `${eip.address}${publicIp(eip)} is not associated with any instance, network interface or NAT gateway`,
+    messageId: 'unattached',
+    data: { eip: eip.address, publicIp: publicIp(eip) },
     evidence: [
       { path: 'association_id', value: isUnknown(association) ? association : (association ?? null) },
       ...TARGETS.map((attribute) => ({ path: attribute, value: eip.values[attribute] ?? null })),

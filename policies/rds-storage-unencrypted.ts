@@ -23,6 +23,15 @@ export const rdsStorageUnencrypted = definePolicy({
   },
   tags: ['encryption', 'database'],
   resourceTypes: DATABASE_TYPES,
+  messages: {
+    encrypted: '{{database}} encrypts its storage (storage_encrypted = true)',
+    serverlessV1: '{{database}} is an Aurora Serverless v1 cluster, whose storage AWS always encrypts at rest',
+    engineModeUnknown: '{{database}}: cannot tell whether it is an Aurora Serverless v1 cluster (always encrypted) from its engine_mode',
+    encryptionUnknown: '{{database}}: cannot tell whether its storage is encrypted',
+    replicaWithKey: '{{database}} is a read replica with a KMS key (kms_key_id), so its storage is encrypted',
+    replicaOfSource: '{{database}} is a read replica: its encryption is that of its source database',
+    unencrypted: '{{database}} stores its data unencrypted ({{why}})',
+  },
   check(context) {
     for (const resource of context.inventory.ofType(...DATABASE_TYPES)) {
       if (resource.mode === 'managed') checkDatabase(context, resource);
@@ -31,23 +40,24 @@ export const rdsStorageUnencrypted = definePolicy({
 });
 
 function checkDatabase(context: PolicyContext<Record<string, never>>, resource: Resource): void {
+  const data = { database: resource.address };
   const encrypted = resource.values['storage_encrypted'];
   if (encrypted === true) {
-    context.pass({ resource, message: `${resource.address} encrypts its storage (storage_encrypted = true)` });
+    context.pass({ resource, messageId: 'encrypted', data });
     return;
   }
   const engineMode = resource.values['engine_mode'];
   if (engineMode === 'serverless') {
-    context.pass({ resource, message: `${resource.address} is an Aurora Serverless v1 cluster, whose storage AWS always encrypts at rest` });
+    context.pass({ resource, messageId: 'serverlessV1', data });
     return;
   }
   if (isUnknown(engineMode) && !isUnknown(encrypted)) {
     // Only a serverless (v1) engine mode would encrypt it regardless of storage_encrypted.
-    context.unknown({ resource, path: 'engine_mode', message: `${resource.address}: cannot tell whether it is an Aurora Serverless v1 cluster (always encrypted) from its engine_mode`, reason: engineMode });
+    context.unknown({ resource, path: 'engine_mode', messageId: 'engineModeUnknown', data, reason: engineMode });
     return;
   }
   if (isUnknown(encrypted)) {
-    context.unknown({ resource, path: 'storage_encrypted', message: `${resource.address}: cannot tell whether its storage is encrypted`, reason: encrypted });
+    context.unknown({ resource, path: 'storage_encrypted', messageId: 'encryptionUnknown', data, reason: encrypted });
     return;
   }
   // A read replica takes its encryption from its source (or from kms_key_id when it is in another region).
@@ -55,13 +65,14 @@ function checkDatabase(context: PolicyContext<Record<string, never>>, resource: 
   if (isUnknown(source) || (knownString(source) ?? '') !== '') {
     const key = resource.values['kms_key_id'];
     if (isUnknown(key) || (knownString(key) ?? '') !== '') {
-      context.pass({ resource, message: `${resource.address} is a read replica with a KMS key (kms_key_id), so its storage is encrypted` });
+      context.pass({ resource, messageId: 'replicaWithKey', data });
       return;
     }
     context.unknown({
       resource,
       path: 'replicate_source_db',
-      message: `${resource.address} is a read replica: its encryption is that of its source database`,
+      messageId: 'replicaOfSource',
+      data,
       reason: 'a read replica inherits storage encryption from the database it replicates',
     });
     return;
@@ -71,7 +82,8 @@ function checkDatabase(context: PolicyContext<Record<string, never>>, resource: 
   context.fail({
     resource,
     path: 'storage_encrypted',
-    message: `${resource.address} stores its data unencrypted (${note ?? `storage_encrypted is ${encrypted === undefined ? 'not set' : String(encrypted)}`})`,
+    messageId: 'unencrypted',
+    data: { ...data, why: note ?? `storage_encrypted is ${encrypted === undefined ? 'not set' : String(encrypted)}` },
     evidence: [{ path: 'storage_encrypted', value: encrypted ?? null, ...(note ? { note } : {}) }],
   });
 }

@@ -60,6 +60,16 @@ export const requiredTags = definePolicy<RequiredTagsOptions>({
     },
     defaults: { required: ['Environment', 'Owner'], include: [], exclude: [], caseSensitive: true },
   },
+  messages: {
+    tagMissing: '{{resource}} lacks required tag {{key}}',
+    tagsUnknown: '{{resource}}: cannot tell whether it carries tag {{key}}',
+    valueUnknown: '{{resource}}: the value of tag {{key}} is not known',
+    valueEmpty: '{{resource}} tag {{key}} is empty',
+    valueNotAllowed: '{{resource}} tag {{key}} is {{value}}, not one of {{allowed}}',
+    valueNotMatching: '{{resource}} tag {{key}} is {{value}}, which does not match /{{pattern}}/',
+    tagPresent: '{{resource}} carries tag {{key}} (not empty){{launched}}',
+    tagValueChecked: '{{resource}} carries tag {{key}} with {{checks}}{{launched}}',
+  },
   check(context) {
     const { options } = context;
     const requirements = compileRequirements(options);
@@ -109,7 +119,7 @@ function checkTag(context: PolicyContext<RequiredTagsOptions>, resource: Resourc
   const lookup = lookupTag(resource, tags, key, caseSensitive);
   if (lookup === undefined) {
     const why = tags as Unknown;
-    context.unknown({ resource, element, path: 'tags', message: `${resource.address}: cannot tell whether it carries tag ${key}`, reason: why });
+    context.unknown({ resource, element, path: 'tags', messageId: 'tagsUnknown', data: { resource: resource.address, key }, reason: why });
     return;
   }
   if (!lookup.found) {
@@ -118,7 +128,8 @@ function checkTag(context: PolicyContext<RequiredTagsOptions>, resource: Resourc
       resource,
       element,
       path: 'tags',
-      message: `${resource.address} lacks required tag ${key}`,
+      messageId: 'tagMissing',
+      data: { resource: resource.address, key },
       evidence: [{ path: 'tags', value: present, note: present.length > 0 ? 'tag keys present (including provider default_tags)' : 'no tags' }, ...launchEvidence(resource)],
     });
     return;
@@ -126,19 +137,20 @@ function checkTag(context: PolicyContext<RequiredTagsOptions>, resource: Resourc
   const { value } = lookup;
   const path = `tags.${lookup.key}`;
   if (isUnknown(value)) {
-    context.unknown({ resource, element, path, message: `${resource.address}: the value of tag ${lookup.key} is not known`, reason: value });
+    context.unknown({ resource, element, path, messageId: 'valueUnknown', data: { resource: resource.address, key: lookup.key }, reason: value });
     return;
   }
   const problem = valueProblem(value, requirement, caseSensitive);
   if (problem) {
-    context.fail({ resource, element, path, message: `${resource.address} tag ${lookup.key} ${problem}`, evidence: [{ path, value }, ...launchEvidence(resource, lookup.key)] });
+    context.fail({ resource, element, path, messageId: problem.messageId, data: { resource: resource.address, key: lookup.key, ...problem.data }, evidence: [{ path, value }, ...launchEvidence(resource, lookup.key)] });
     return;
   }
   // The value itself is not quoted: a pass is about what was checked, and tags may carry what outputs should not.
   const checked = [...(requirement.allowed ? ['an allowed value'] : []), ...(requirement.pattern ? [`matching /${requirement.pattern.source}/`] : [])];
   const launch = launchEvidence(resource, lookup.key)[0];
-  const launched = launch ? `; ${launch.note}` : '';
-  context.pass({ resource, element, message: `${resource.address} carries tag ${lookup.key}${checked.length > 0 ? ` with ${checked.join(', ')}` : ' (not empty)'}${launched}` });
+  const data = { resource: resource.address, key: lookup.key, launched: launch ? `; ${launch.note}` : '' };
+  if (checked.length > 0) context.pass({ resource, element, messageId: 'tagValueChecked', data: { ...data, checks: checked.join(', ') } });
+  else context.pass({ resource, element, messageId: 'tagPresent', data });
 }
 
 /**
@@ -165,16 +177,22 @@ function find(tags: Readonly<Record<string, unknown>>, key: string, caseSensitiv
   return actual === undefined ? undefined : { key: actual, value: tags[actual] };
 }
 
-function valueProblem(value: string, requirement: CompiledRequirement, caseSensitive: boolean): string | undefined {
-  if (value.trim() === '') return 'is empty';
+/** What is wrong with a tag's value, as a message id and the data it needs besides the resource and key. */
+interface ValueProblem {
+  messageId: 'valueEmpty' | 'valueNotAllowed' | 'valueNotMatching';
+  data?: Record<string, string>;
+}
+
+function valueProblem(value: string, requirement: CompiledRequirement, caseSensitive: boolean): ValueProblem | undefined {
+  if (value.trim() === '') return { messageId: 'valueEmpty' };
   if (requirement.allowed) {
     const normalise = (s: string): string => (caseSensitive ? s : s.toLowerCase());
     if (!requirement.allowed.some((allowed) => normalise(allowed) === normalise(value))) {
-      return `is ${JSON.stringify(value)}, not one of ${requirement.allowed.map((a) => JSON.stringify(a)).join(', ')}`;
+      return { messageId: 'valueNotAllowed', data: { value: JSON.stringify(value), allowed: requirement.allowed.map((a) => JSON.stringify(a)).join(', ') } };
     }
   }
   if (requirement.pattern && !requirement.pattern.test(value)) {
-    return `is ${JSON.stringify(value)}, which does not match /${requirement.pattern.source}/`;
+    return { messageId: 'valueNotMatching', data: { value: JSON.stringify(value), pattern: requirement.pattern.source } };
   }
   return undefined;
 }

@@ -65,6 +65,14 @@ export const sgOpenIngress = definePolicy<SgOpenIngressOptions>({
       publicCidrMinPrefix: null,
     },
   },
+  messages: {
+    openToInternet: '{{group}} allows {{traffic}} from {{sources}}{{including}}',
+    sourceUnknown: 'cannot tell whether {{group}} allows {{traffic}}{{including}} from the internet ({{rule}})',
+    portsUnknown: 'cannot tell which ports {{group}} opens from {{sources}} ({{rule}})',
+    portsAndSourceUnknown: 'cannot tell which ports {{group}} opens from a source that may be the internet ({{rule}})',
+    onlyAllowedPorts: '{{group}}: only allow-listed ports ({{ports}}) are open to the internet',
+    noInternetIngress: '{{group}} admits no traffic from the internet',
+  },
   check(context) {
     const { inventory, options } = context;
     const prefixLists = new PrefixLists(inventory);
@@ -87,8 +95,8 @@ export const sgOpenIngress = definePolicy<SgOpenIngressOptions>({
       }
       if (reported.size === 0 && group.resource) {
         const address = group.resource.address;
-        const message = allowed.size > 0 ? `${address}: only allow-listed ports (${[...allowed].join(', ')}) are open to the internet` : `${address} admits no traffic from the internet`;
-        context.pass({ resource: group.resource, message });
+        if (allowed.size > 0) context.pass({ resource: group.resource, messageId: 'onlyAllowedPorts', data: { group: address, ports: [...allowed].join(', ') } });
+        else context.pass({ resource: group.resource, messageId: 'noInternetIngress', data: { group: address } });
       }
     }
   },
@@ -108,11 +116,11 @@ function checkRule(
     const element = `ingress ? ${sourceKey(internet) || '?'} [${ruleIdentity(rule)}]`;
     if (reported.has(element)) return;
     reported.add(element);
-    const from = internet.length > 0 ? `from ${describeSources(internet)}` : 'from a source that may be the internet';
+    const data = { group: groupLabel(group, rule), rule: ruleLabel(rule) };
     context.unknown({
       ...target,
       element,
-      message: `cannot tell which ports ${groupLabel(group, rule)} opens ${from} (${ruleLabel(rule)})`,
+      ...(internet.length > 0 ? { messageId: 'portsUnknown', data: { ...data, sources: describeSources(internet) } } : { messageId: 'portsAndSourceUnknown', data }),
       reason: internet.length === 0 && doubts[0] !== undefined && doubts[0] !== traffic.reason ? `${traffic.reason}; ${doubts[0]}` : traffic.reason,
       evidence: sourceEvidence(rule, group, internet),
     });
@@ -132,7 +140,8 @@ function checkRule(
       ...target,
       element,
       severity: exposure.severity,
-      message: `${groupLabel(group, rule)} allows ${describeTraffic(traffic)} from ${describeSources(internet)}${including}`,
+      messageId: 'openToInternet',
+      data: { group: groupLabel(group, rule), traffic: describeTraffic(traffic), sources: describeSources(internet), including },
       evidence: [...sourceEvidence(rule, group, internet), trafficEvidence(rule, group, traffic)],
     });
     return;
@@ -144,7 +153,8 @@ function checkRule(
     ...target,
     element,
     severity: exposure.severity,
-    message: `cannot tell whether ${groupLabel(group, rule)} allows ${describeTraffic(traffic)}${including} from the internet (${ruleLabel(rule)})`,
+    messageId: 'sourceUnknown',
+    data: { group: groupLabel(group, rule), traffic: describeTraffic(traffic), including, rule: ruleLabel(rule) },
     reason: doubts[0]!,
     evidence: [trafficEvidence(rule, group, traffic)],
   });

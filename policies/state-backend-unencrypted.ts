@@ -15,6 +15,13 @@ export const stateBackendUnencrypted = definePolicy({
   // No framework: S3.17 (SSE-KMS) is a Security Hub control outside the FSBP standard, and is about the bucket.
   tags: ['terraform-state', 'encryption', 'secrets'],
   resourceTypes: [TERRAFORM_BACKEND_TYPE],
+  messages: {
+    encryptUnknown: 'cannot tell whether the S3 state backend encrypts the state',
+    encryptedWithKms: 'the S3 state backend encrypts the state with a KMS key',
+    encryptedWithS3Key: 'the S3 state backend encrypts the state (SSE-S3; set kms_key_id for a customer managed key)',
+    notEncrypted: 'the S3 state backend {{setting}}, so Terraform writes the state without asking S3 to encrypt it',
+    notEncryptedDespiteKms: 'the S3 state backend {{setting}}, so Terraform writes the state without asking S3 to encrypt it (kms_key_id is set, but the key is only used with encrypt = true)',
+  },
   check(context) {
     for (const backend of context.inventory.ofType(TERRAFORM_BACKEND_TYPE)) {
       if (backend.values['type'] !== 's3') continue;
@@ -22,15 +29,16 @@ export const stateBackendUnencrypted = definePolicy({
       const kmsKeyId = backend.values['kms_key_id'];
       const kms = isUnknown(kmsKeyId) || (knownString(kmsKeyId) ?? '') !== '';
       if (isUnknown(encrypt)) {
-        context.unknown({ resource: backend, path: 'encrypt', message: 'cannot tell whether the S3 state backend encrypts the state', reason: encrypt });
+        context.unknown({ resource: backend, path: 'encrypt', messageId: 'encryptUnknown', reason: encrypt });
       } else if (encrypt === true || encrypt === 'true') {
-        context.pass({ resource: backend, message: kms ? 'the S3 state backend encrypts the state with a KMS key' : 'the S3 state backend encrypts the state (SSE-S3; set kms_key_id for a customer managed key)' });
+        context.pass({ resource: backend, messageId: kms ? 'encryptedWithKms' : 'encryptedWithS3Key' });
       } else {
-        const written = encrypt === undefined || encrypt === null ? 'does not set encrypt = true' : `sets encrypt = ${String(encrypt)}`;
+        const setting = encrypt === undefined || encrypt === null ? 'does not set encrypt = true' : `sets encrypt = ${String(encrypt)}`;
         context.fail({
           resource: backend,
           ...(encrypt === undefined || encrypt === null ? {} : { path: 'encrypt' }),
-          message: `the S3 state backend ${written}, so Terraform writes the state without asking S3 to encrypt it${kms ? ' (kms_key_id is set, but the key is only used with encrypt = true)' : ''}`,
+          messageId: kms ? 'notEncryptedDespiteKms' : 'notEncrypted',
+          data: { setting },
           evidence: [
             { path: 'encrypt', value: encrypt ?? null },
             ...(kms ? [{ path: 'kms_key_id', value: kmsKeyId ?? null, note: 'used only when encrypt = true' }] : []),

@@ -12,6 +12,11 @@ export const stateBackendUnlocked = definePolicy({
     'DynamoDB table with a LockID string hash key; then run terraform init -reconfigure.',
   tags: ['terraform-state', 'reliability'],
   resourceTypes: [TERRAFORM_BACKEND_TYPE],
+  messages: {
+    locked: 'the S3 state backend locks the state ({{how}})',
+    lockUnknown: 'cannot tell whether the S3 state backend locks the state',
+    unlocked: 'the S3 state backend does not lock the state: neither dynamodb_table nor use_lockfile = true is set',
+  },
   check(context) {
     for (const backend of context.inventory.ofType(TERRAFORM_BACKEND_TYPE)) {
       if (backend.values['type'] !== 's3') continue;
@@ -19,16 +24,16 @@ export const stateBackendUnlocked = definePolicy({
       const lockfile = backend.values['use_lockfile'];
       if ((knownString(table) ?? '') !== '' || lockfile === true || lockfile === 'true') {
         const how = lockfile === true || lockfile === 'true' ? 'use_lockfile = true' : `dynamodb_table = ${JSON.stringify(knownString(table))}`;
-        context.pass({ resource: backend, message: `the S3 state backend locks the state (${how})` });
+        context.pass({ resource: backend, messageId: 'locked', data: { how } });
       } else if (isUnknown(table)) {
-        context.unknown({ resource: backend, path: 'dynamodb_table', message: 'cannot tell whether the S3 state backend locks the state', reason: table });
+        context.unknown({ resource: backend, path: 'dynamodb_table', messageId: 'lockUnknown', reason: table });
       } else if (isUnknown(lockfile)) {
-        context.unknown({ resource: backend, path: 'use_lockfile', message: 'cannot tell whether the S3 state backend locks the state', reason: lockfile });
+        context.unknown({ resource: backend, path: 'use_lockfile', messageId: 'lockUnknown', reason: lockfile });
       } else {
         context.fail({
           resource: backend,
           ...(lockfile !== undefined && lockfile !== null ? { path: 'use_lockfile' } : {}),
-          message: 'the S3 state backend does not lock the state: neither dynamodb_table nor use_lockfile = true is set',
+          messageId: 'unlocked',
           evidence: [
             { path: 'dynamodb_table', value: table ?? null },
             { path: 'use_lockfile', value: lockfile ?? null },

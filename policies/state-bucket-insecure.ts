@@ -29,6 +29,18 @@ export const stateBucketInsecure = definePolicy({
   frameworks: { 'AWS Foundational Security Best Practices': ['S3.8'] },
   tags: ['terraform-state', 'encryption', 'storage'],
   resourceTypes: [TERRAFORM_BACKEND_TYPE, 'aws_s3_bucket'],
+  messages: {
+    encryptionInPlace: 'state bucket {{bucket}} encrypts objects with KMS by default',
+    versioningInPlace: 'state bucket {{bucket}} keeps versions (versioning is Enabled)',
+    publicAccessBlockInPlace: 'state bucket {{bucket}} blocks all public access (all four public access block settings are true)',
+    noEncryption: 'state bucket {{bucket}} has no default encryption configuration: objects get S3-managed keys (SSE-S3) at best, not KMS',
+    notKms: 'state bucket {{bucket}} is not encrypted with KMS (sse_algorithm = {{algorithm}})',
+    noVersioning: 'state bucket {{bucket}} does not keep versions (no versioning configuration)',
+    versioningOff: 'state bucket {{bucket}} does not keep versions (versioning is {{status}})',
+    noPublicAccessBlock: 'state bucket {{bucket}} does not block public access (no aws_s3_bucket_public_access_block)',
+    publicAccessNotBlocked: 'state bucket {{bucket}} does not fully block public access ({{flags}} not true)',
+    settingUnknown: 'cannot tell the {{setting}} of state bucket {{bucket}}',
+  },
   check(context) {
     const names = new Set<string>();
     for (const backend of context.inventory.ofType(TERRAFORM_BACKEND_TYPE)) {
@@ -44,48 +56,52 @@ export const stateBucketInsecure = definePolicy({
 
 type Context = PolicyContext<Record<string, never>>;
 
-/** What a passing check of each element says was found. */
-const IN_PLACE: Record<string, string> = {
-  encryption: 'encrypts objects with KMS by default',
-  versioning: 'keeps versions (versioning is Enabled)',
-  'public access block': 'blocks all public access (all four public access block settings are true)',
-};
+type Element = 'encryption' | 'versioning' | 'public access block';
+
+/** The message of a passing check of each element. */
+const IN_PLACE = { encryption: 'encryptionInPlace', versioning: 'versioningInPlace', 'public access block': 'publicAccessBlockInPlace' } as const;
+
+/** A failing check: its message id and the data it needs besides the bucket name. */
+interface Problem {
+  messageId: string;
+  data?: Record<string, string>;
+}
 
 function checkBucket(context: Context, bucket: Bucket, name: string): void {
   const resource = bucket.resource;
-  const report = (element: string, problem: string | undefined, origin: SettingOrigin | undefined, evidence: { path: string; value: Value; note?: string }[]): void => {
+  const report = (element: Element, problem: Problem | undefined, origin: SettingOrigin | undefined, evidence: { path: string; value: Value; note?: string }[]): void => {
     const location = origin ? locate(origin.resource, origin.path) : undefined;
-    if (problem === undefined) context.pass({ resource, element, message: `state bucket ${name} ${IN_PLACE[element] ?? `has ${element} in place`}` });
-    else context.fail({ resource, element, message: `state bucket ${name} ${problem}`, evidence, ...(location ? { location } : {}) });
+    if (problem === undefined) context.pass({ resource, element, messageId: IN_PLACE[element], data: { bucket: name } });
+    else context.fail({ resource, element, messageId: problem.messageId, data: { bucket: name, ...problem.data }, evidence, ...(location ? { location } : {}) });
   };
-  const unknown = (element: string, origin: SettingOrigin | undefined, reason: Unknown): void => {
+  const unknown = (element: Element, origin: SettingOrigin | undefined, reason: Unknown): void => {
     const location = origin ? locate(origin.resource, origin.path) : undefined;
-    context.unknown({ resource, element, message: `cannot tell the ${element} of state bucket ${name}`, reason, ...(location ? { location } : {}) });
+    context.unknown({ resource, element, messageId: 'settingUnknown', data: { setting: element, bucket: name }, reason, ...(location ? { location } : {}) });
   };
 
   const encryption = bucket.encryption;
   if (isUnknown(encryption)) unknown('encryption', undefined, encryption);
-  else if (!encryption) report('encryption', 'has no default encryption configuration: objects get S3-managed keys (SSE-S3) at best, not KMS', undefined, []);
+  else if (!encryption) report('encryption', { messageId: 'noEncryption' }, undefined, []);
   else if (isUnknown(encryption.algorithm)) unknown('encryption', encryption, encryption.algorithm);
   else {
     const kms = typeof encryption.algorithm === 'string' && KMS_ALGORITHMS.includes(encryption.algorithm);
-    report('encryption', kms ? undefined : `is not encrypted with KMS (sse_algorithm = ${JSON.stringify(encryption.algorithm)})`, encryption, [
+    report('encryption', kms ? undefined : { messageId: 'notKms', data: { algorithm: JSON.stringify(encryption.algorithm) } }, encryption, [
       { path: `${prefix(encryption, resource)}${encryption.path}`, value: encryption.algorithm },
     ]);
   }
 
   const versioning = bucket.versioning;
   if (versioning && isUnknown(versioning.status)) unknown('versioning', versioning, versioning.status);
-  else if (!versioning) report('versioning', 'does not keep versions (no versioning configuration)', undefined, []);
+  else if (!versioning) report('versioning', { messageId: 'noVersioning' }, undefined, []);
   else {
-    report('versioning', versioning.status === 'Enabled' ? undefined : `does not keep versions (versioning is ${versioning.status})`, versioning, [
+    report('versioning', versioning.status === 'Enabled' ? undefined : { messageId: 'versioningOff', data: { status: String(versioning.status) } }, versioning, [
       { path: `${prefix(versioning, resource)}${versioning.path}`, value: versioning.status },
     ]);
   }
 
   const block = bucket.publicAccessBlock;
   if (isUnknown(block)) unknown('public access block', undefined, block);
-  else if (!block) report('public access block', 'does not block public access (no aws_s3_bucket_public_access_block)', undefined, []);
+  else if (!block) report('public access block', { messageId: 'noPublicAccessBlock' }, undefined, []);
   else {
     const flags: [string, Value][] = [
       ['block_public_acls', block.blockPublicAcls],
@@ -97,7 +113,7 @@ function checkBucket(context: Context, bucket: Bucket, name: string): void {
     const off = flags.filter(([, value]) => value !== true && value !== 'true');
     if (undecided && isUnknown(undecided[1])) unknown('public access block', block, undecided[1]);
     else {
-      report('public access block', off.length === 0 ? undefined : `does not fully block public access (${off.map(([flag]) => flag).join(', ')} not true)`, off[0] ? { resource: block.resource, path: off[0][0] } : block,
+      report('public access block', off.length === 0 ? undefined : { messageId: 'publicAccessNotBlocked', data: { flags: off.map(([flag]) => flag).join(', ') } }, off[0] ? { resource: block.resource, path: off[0][0] } : block,
         off.map(([flag, value]) => ({ path: `${block.resource.address}.${flag}`, value })));
     }
   }

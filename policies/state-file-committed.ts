@@ -12,12 +12,17 @@ export const stateFileCommitted = definePolicy({
     'encrypt and use_lockfile), and rotate the secrets it held if it was ever pushed (history rewriting alone is not enough).',
   tags: ['terraform-state', 'secrets'],
   resourceTypes: [TERRAFORM_STATE_FILE_TYPE],
+  messages: {
+    stateFile: '{{path}} is a Terraform state file inside the source tree',
+    backupFile: '{{path}} is a Terraform state backup file inside the source tree',
+  },
   check(context) {
     for (const file of context.inventory.ofType(TERRAFORM_STATE_FILE_TYPE)) {
       const path = knownString(file.values['path']) ?? file.address;
       context.fail({
         resource: file,
-        message: `${path} is a Terraform state ${file.values['backup'] === true ? 'backup ' : ''}file inside the source tree`,
+        messageId: file.values['backup'] === true ? 'backupFile' : 'stateFile',
+        data: { path },
         evidence: [{ path: 'path', value: path }],
       });
     }

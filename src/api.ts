@@ -4,7 +4,7 @@
  * declared (TSDoc), so editors show the same text. See docs/writing-policies.md.
  */
 export { definePolicy, isPolicy } from './rules/policy.js';
-export type { Policy, PolicyContext, PolicyDefinition, PolicyPack, PolicyReport, UnknownReport, OptionsSchema } from './rules/policy.js';
+export type { Policy, PolicyContext, PolicyDefinition, PolicyPack, PolicyReport, UnknownReport, PassReport, ReportText, MessageData, OptionsSchema } from './rules/policy.js';
 export type { Evidence, Finding, TraceStep, Verdict } from './rules/finding.js';
 export { SEVERITIES, severityRank, isSeverity } from './rules/severity.js';
 export type { Severity } from './rules/severity.js';

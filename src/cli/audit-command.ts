@@ -23,6 +23,9 @@ export interface AuditFlags extends OutputFlags, PolicySourceFlags, FrameworkFla
   skip?: string[];
 }
 
+/** The flags that say which accounts and regions to read, and how. */
+export type LiveFlags = Pick<AuditFlags, 'regions' | 'profile' | 'accounts' | 'roleName' | 'externalId' | 'source' | 'concurrency' | 'maxAttempts'>;
+
 /** What the audit is given besides its flags (tests: credentials and an HTTP handler that never touches the network). */
 export interface AuditDependencies {
   credentials?: AwsCredentials;
@@ -35,18 +38,8 @@ export interface AuditDependencies {
  * the scan command itself, so the two stay in step).
  */
 export function registerAuditCommand(program: Command, setExitCode: (code: number) => void): void {
-  const audit = program
-    .command('audit')
-    .description('audit live AWS accounts (Describe APIs or AWS Config) with the same policies')
-    .option('--regions <regions>', 'all (every enabled region, the default) or a comma-separated list', collectList)
-    .option('--profile <name>', 'AWS profile for the base credentials (default: the SDK default chain)')
-    .option('--accounts <ids>', 'accounts to audit by assuming --role-name in each (comma-separated)', collectList)
-    .option('--role-name <name>', 'role to assume in each of --accounts')
-    .option('--external-id <id>', 'external id for assuming --role-name')
-    .option('--source <source>', 'api (Describe APIs), config (AWS Config per account/region) or config-aggregator:NAME[@REGION]', 'api')
-    .option('--save-inventory <file>', 'also save what was read, for `warden scan FILE` offline')
-    .option('--concurrency <n>', 'API calls in flight per account and region (default 4)')
-    .option('--max-attempts <n>', 'attempts per API call, with adaptive retries (default 8)');
+  const audit = addLiveOptions(program.command('audit').description('audit live AWS accounts (Describe APIs or AWS Config) with the same policies'))
+    .option('--save-inventory <file>', 'also save what was read, for `warden scan FILE` offline');
   const scan = program.commands.find((command) => command.name() === 'scan');
   for (const option of scan?.options ?? []) audit.addOption(option);
   audit.action(async (flags: AuditFlags) => {
@@ -54,9 +47,25 @@ export function registerAuditCommand(program: Command, setExitCode: (code: numbe
   });
 }
 
+/** Which accounts and regions to read, and how: shared by `warden audit` and `warden inventory`. */
+export function addLiveOptions(command: Command): Command {
+  return command
+    .option('--regions <regions>', 'all (every enabled region, the default) or a comma-separated list', collectList)
+    .option('--profile <name>', 'AWS profile for the base credentials (default: the SDK default chain)')
+    .option('--accounts <ids>', 'accounts to audit by assuming --role-name in each (comma-separated)', collectList)
+    .option('--role-name <name>', 'role to assume in each of --accounts')
+    .option('--external-id <id>', 'external id for assuming --role-name')
+    .option('--source <source>', 'api (Describe APIs), config (AWS Config per account/region) or config-aggregator:NAME[@REGION]', 'api')
+    .option('--concurrency <n>', 'API calls in flight per account and region (default 4)')
+    .option('--max-attempts <n>', 'attempts per API call, with adaptive retries (default 8)');
+}
+
 /** `warden audit`: returns the exit code. */
 export async function auditCommand(flags: AuditFlags, dependencies: AuditDependencies = {}): Promise<number> {
   const live = liveOptions(flags, dependencies);
+  // The partition table comes with the AWS SDK, which `warden scan` never loads: imported here, not at start-up.
+  const { partitionOfRegion } = await import('../engines/live/known-regions.js');
+  checkPartition(live.regions ?? [], partitionOfRegion);
   const [{ loadConfig }, { policiesForRun }, { runAudit }, { emitResult, planOutput, writeReport }, { progressDisplay }, { planBaseline, settleBaseline }] =
     await Promise.all([
       import('../config/load-config.js'),
@@ -76,7 +85,8 @@ export async function auditCommand(flags: AuditFlags, dependencies: AuditDepende
   let result;
   try {
     result = await runAudit({
-      live: { ...live, onProgress: progress.update },
+      // A saved inventory may be scanned later with other policies: it holds everything, not just what these read.
+      live: { ...live, onProgress: progress.update, ...(flags.saveInventory ? { readsType: () => true } : {}) },
       policies,
       config,
       ...(configPath ? { configPath } : {}),
@@ -96,7 +106,7 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const ACCOUNT = /^\d{12}$/;
 
 /** Checks the audit flags; a mistake is a one-line UsageError before any AWS call. */
-export function liveOptions(flags: AuditFlags, dependencies: AuditDependencies = {}): LiveAuditOptions {
+export function liveOptions(flags: LiveFlags | AuditFlags, dependencies: AuditDependencies = {}): LiveAuditOptions {
   const source = parseLiveSource(flags.source ?? 'api');
   if (!source) throw new UsageError(`--source: "${flags.source}" is not one of api, config, config-aggregator:NAME[@REGION]`);
   const regionList = flags.regions ?? [];
@@ -124,6 +134,23 @@ export function liveOptions(flags: AuditFlags, dependencies: AuditDependencies =
     ...(dependencies.credentials ? { credentials: dependencies.credentials } : {}),
     ...(dependencies.requestHandler ? { requestHandler: dependencies.requestHandler } : {}),
   };
+}
+
+/**
+ * Every region is one the AWS partitions list, and all are in one partition (one set of credentials
+ * cannot reach two): a typo is a usage error before any call, not a region of timed-out retries.
+ */
+function checkPartition(regions: readonly string[], partitionOfRegion: (region: string) => string | undefined): void {
+  const partitions = new Map<string, string>();
+  for (const region of regions) {
+    const name = partitionOfRegion(region);
+    if (!name) throw new UsageError(`--regions: "${region}" is not a region of any AWS partition known to this version (e.g. eu-west-1; a region opened since needs a newer warden)`);
+    partitions.set(name, region);
+  }
+  if (partitions.size > 1) {
+    const which = [...partitions].map(([name, region]) => `${region} (${name})`).join(', ');
+    throw new UsageError(`--regions: ${which} are in different AWS partitions; audit each partition with its own credentials`);
+  }
 }
 
 function positiveInteger(flag: string, text: string, max: number): number {

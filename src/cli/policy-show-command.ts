@@ -121,7 +121,7 @@ function render(loaded: LoadedPolicy, options: OptionDoc[], example: PolicyExamp
 }
 
 /** Attribute values for display: Unknown as (unknown), Sensitive redacted, nulls left out. */
-function plain(value: unknown): unknown {
+export function plain(value: unknown): unknown {
   if (isSensitive(value)) return REDACTED;
   if (isUnknown(value)) return '(unknown)';
   if (Array.isArray(value)) return value.map(plain);
@@ -132,7 +132,7 @@ function plain(value: unknown): unknown {
 }
 
 /** JSON with short objects and lists on one line, so an example resource fits on a screen. */
-function compactJson(value: unknown, indent: string, width = 96): string {
+export function compactJson(value: unknown, indent: string, width = 96): string {
   const flat = JSON.stringify(value);
   if (flat === undefined || indent.length + flat.length <= width || typeof value !== 'object' || value === null) return `${indent}${flat}`;
   const inner = `${indent}  `;

@@ -91,8 +91,12 @@ export async function loadPolicies(request: PolicyLoadRequest): Promise<PolicyLo
 
 /** The built-in policy modules, imported only by commands that run policies (`warden policies` reads the catalog). */
 async function loadBuiltinPolicies(): Promise<LoadedPolicy[]> {
-  const [{ builtinPolicies }, { builtinCasesDir }] = await Promise.all([import('../../policies/index.js'), import('../rules/loading/warden-package.js')]);
-  return builtinPolicies.map((policy) => ({ policy, origin: { kind: 'builtin', source: `built-in ${policy.id}`, casesDir: builtinCasesDir(policy.id) } }));
+  const [{ builtinPolicies }, { builtinCasesDir }, { withBuiltinHelpUri }] = await Promise.all([
+    import('../../policies/index.js'),
+    import('../rules/loading/warden-package.js'),
+    import('../rules/loading/builtin-help-uri.js'),
+  ]);
+  return builtinPolicies.map((policy) => ({ policy: withBuiltinHelpUri(policy), origin: { kind: 'builtin', source: `built-in ${policy.id}`, casesDir: builtinCasesDir(policy.id) } }));
 }
 
 export interface ListedPolicy extends PolicyMeta {

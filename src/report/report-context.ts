@@ -15,6 +15,8 @@ export interface ReportContext {
   gate?: GateOptions;
   /** The repository root that annotation paths are relative to ($GITHUB_WORKSPACE), when known. */
   workspace?: string;
+  /** When the report is made, in milliseconds since the epoch (formats that stamp events, OCSF); absent: now. */
+  time?: number;
 }
 
 /** Turns a scan result into one output format, in pieces. Reporters never decide anything, they only render. */

@@ -1,6 +1,6 @@
 import type { Reporter } from './report-context.js';
 
-export const FORMATS = ['console', 'json', 'sarif', 'junit', 'markdown', 'github'] as const;
+export const FORMATS = ['console', 'json', 'sarif', 'junit', 'markdown', 'github', 'csv', 'ocsf'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /**
@@ -28,5 +28,9 @@ export async function loadReporter(format: Format): Promise<Reporter> {
       return (await import('./markdown/markdown-report.js')).markdownReport;
     case 'github':
       return (await import('./github/github-report.js')).githubReport;
+    case 'csv':
+      return (await import('./csv/csv-report.js')).csvReport;
+    case 'ocsf':
+      return (await import('./ocsf/ocsf-report.js')).ocsfReport;
   }
 }

@@ -34,6 +34,8 @@ export interface Suppression {
 export interface FindingResource {
   type: string;
   address: string;
+  /** The Name tag, else the block name or live id (display-name.ts); absent in findings made elsewhere (merged reports, tests). */
+  name?: string;
   source: SourceKind;
   input: string;
 }
@@ -44,6 +46,8 @@ export interface Finding {
   severity: Severity;
   verdict: Verdict;
   message: string;
+  /** The id of the policy's message template the message was made from, when the policy reported by id. */
+  messageId?: string;
   /** For `unknown`: the input that could not be decided. */
   reason?: string;
   resource: FindingResource;

@@ -3,15 +3,27 @@ import type { Location } from '../model/location.js';
 import type { Resource } from '../model/resource.js';
 import type { Unknown } from '../model/unknown.js';
 import type { Evidence, TraceStep } from './finding.js';
+import { messageTemplateProblems } from './policy-messages.js';
 import type { Severity } from './severity.js';
 
 /** A JSON Schema (draft 2020-12 subset as ajv reads it) for a policy's options. */
 export type OptionsSchema = Record<string, unknown>;
 
+/** Values for a message template's `{{name}}` placeholders. */
+export type MessageData = Record<string, string | number | boolean>;
+
+/**
+ * The text of a report: `messageId` names one of the policy's `messages` and `data` fills its
+ * placeholders (docs, tests and translations refer to the id); a plain `message` still works.
+ */
+export type ReportText = { messageId: string; data?: MessageData; message?: never } | { message: string; messageId?: never; data?: never };
+
 /** What a policy reports about one resource (or one element of it, e.g. one security-group rule). */
-export interface PolicyReport {
+export type PolicyReport = ReportText & ReportDetails;
+
+/** Everything a report says besides its text. */
+export interface ReportDetails {
   resource: Resource;
-  message: string;
   /**
    * What inside the resource the verdict is about (`ingress tcp 22 0.0.0.0/0`). Part of the
    * fingerprint, so two rules of one group are two findings; '' when the verdict is about the resource.
@@ -29,10 +41,13 @@ export interface PolicyReport {
 }
 
 /** What a policy reports when its decisive input is Unknown: the verdict is `unknown`, never a silent pass. */
-export interface UnknownReport extends PolicyReport {
+export type UnknownReport = PolicyReport & {
   /** Why the verdict could not be decided; an Unknown's reason is used when one is given. */
   reason: string | Unknown;
-}
+};
+
+/** What a passing check reports: the resource (or element) and why it passes. */
+export type PassReport = ReportText & Pick<ReportDetails, 'resource' | 'element'>;
 
 /** What `check` receives: the inventory, the validated options and the verdict helpers. */
 export interface PolicyContext<Options> {
@@ -40,7 +55,7 @@ export interface PolicyContext<Options> {
   readonly options: Options;
   fail(report: PolicyReport): void;
   unknown(report: UnknownReport): void;
-  pass(report: Pick<PolicyReport, 'resource' | 'element' | 'message'>): void;
+  pass(report: PassReport): void;
   /**
    * The check could not evaluate this resource (it threw): reported for this policy and resource
    * only, as an `unknown` finding and a policy error, while the check goes on with the others.
@@ -60,6 +75,11 @@ export interface PolicyDefinition<Options = Record<string, never>> {
   description: string;
   remediation: string;
   helpUri?: string;
+  /**
+   * Message templates by id (`{ openToWorld: '{{group}} allows {{traffic}} from {{source}}' }`), used by
+   * reports that give a `messageId` and `data`. Placeholders are `{{name}}`; checked when the policy is defined.
+   */
+  messages?: Record<string, string>;
   /** Compliance frameworks → control ids (`{ 'CIS AWS 3.0': ['5.2'] }`). */
   frameworks?: Record<string, string[]>;
   /** Extra tags for SARIF and filtering (`network`, `tagging`…). */
@@ -80,6 +100,8 @@ export function definePolicy<Options = Record<string, never>>(definition: Policy
   if (!/^[a-z0-9][a-z0-9-]*$/.test(definition.id)) {
     throw new Error(`policy id "${definition.id}" must be a lower-case slug (a-z, 0-9, -)`);
   }
+  const problems = messageTemplateProblems(definition.messages);
+  if (problems.length > 0) throw new Error(`policy ${definition.id}: ${problems.join('; ')}`);
   return { ...definition, kind: 'warden-policy' };
 }
 

@@ -2,11 +2,13 @@ import { Inventory } from '../model/inventory.js';
 import type { Location } from '../model/location.js';
 import type { Resource } from '../model/resource.js';
 import { isUnknown } from '../model/unknown.js';
+import { displayName } from './display-name.js';
 import type { Finding, FindingResource, Verdict } from './finding.js';
 import { fingerprint } from './fingerprint.js';
 import { locate } from './locate.js';
 import type { PassRecord } from './pass-record.js';
 import type { Policy, PolicyContext, PolicyReport } from './policy.js';
+import { resolveReportText } from './policy-messages.js';
 import { Redactor } from './redaction.js';
 import type { Severity } from './severity.js';
 
@@ -109,8 +111,9 @@ function resourceThrownOn(configured: ConfiguredPolicy, inventory: Inventory): s
 }
 
 /** The resource as findings name it. */
-function findingResource({ type, address, source, input }: Resource): FindingResource {
-  return { type, address, source, input };
+function findingResource(resource: Resource): FindingResource {
+  const { type, address, source, input } = resource;
+  return { type, address, name: displayName(resource), source, input };
 }
 
 function reportLocation(report: PolicyReport): Location | undefined {
@@ -123,6 +126,8 @@ function severityOf(configured: ConfiguredPolicy, report: PolicyReport): Severit
 }
 
 function toPassRecord(configured: ConfiguredPolicy, report: PolicyReport): PassRecord {
+  // Counted passes print no text, but a broken one is still a broken policy.
+  resolveReportText(configured.policy.id, configured.policy.messages, report);
   const location = reportLocation(report);
   const record: PassRecord = { ruleId: configured.policy.id, severity: severityOf(configured, report), verdict: 'pass', resource: findingResource(report.resource) };
   if (location) record.location = location;
@@ -134,11 +139,14 @@ function toFinding(configured: ConfiguredPolicy, verdict: Verdict, report: Polic
   const { resource } = report;
   const element = report.element ?? '';
   const location = reportLocation(report);
+  // An unknown message id or a missing placeholder throws here, inside the check: a broken policy.
+  const text = resolveReportText(policy.id, policy.messages, report);
   return {
     ruleId: policy.id,
     severity: severityOf(configured, report),
     verdict,
-    message: report.message,
+    message: text.message,
+    ...(text.messageId !== undefined ? { messageId: text.messageId } : {}),
     ...(reason !== undefined ? { reason } : {}),
     resource: findingResource(resource),
     ...(location ? { location } : {}),

@@ -9,8 +9,10 @@ export function policyMeta(policy: Policy, severityOverride?: PolicyMeta['severi
     severity: severityOverride ?? policy.severity,
     description: policy.description,
     remediation: policy.remediation,
-    helpUri: policy.helpUri ?? `https://github.com/warden-scanner/warden/blob/main/docs/policies.md#${policy.id}`,
+    // Built-in policies get their page when loaded; a user policy without a helpUri has none (not ours to invent).
+    ...(policy.helpUri !== undefined ? { helpUri: policy.helpUri } : {}),
     frameworks: policy.frameworks ?? {},
     tags: policy.tags ?? [],
+    ...(policy.messages !== undefined ? { messages: { ...policy.messages } } : {}),
   };
 }

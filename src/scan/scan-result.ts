@@ -28,9 +28,11 @@ export interface PolicyMeta {
   severity: Severity;
   description: string;
   remediation: string;
-  helpUri: string;
+  helpUri?: string;
   frameworks: Record<string, string[]>;
   tags: string[];
+  /** The policy's message templates by id, when it declares them (`warden policies show --format json`; not SARIF `messageStrings`, whose placeholders are `{0}` and texts end with a period). */
+  messages?: Record<string, string>;
 }
 
 export interface ScanSummary {

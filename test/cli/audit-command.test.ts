@@ -15,7 +15,7 @@ describe('warden audit flags', () => {
     expect(
       liveOptions({
         ...base,
-        regions: ['eu-west-1', 'us-gov-west-1', 'eu-west-1'],
+        regions: ['eu-west-1', 'us-east-2', 'eu-west-1'],
         accounts: ['111122223333', '444455556666'],
         roleName: 'audit/warden',
         externalId: 'x-1',
@@ -26,7 +26,7 @@ describe('warden audit flags', () => {
       }),
     ).toEqual({
       source: { kind: 'config' },
-      regions: ['eu-west-1', 'us-gov-west-1'],
+      regions: ['eu-west-1', 'us-east-2'],
       profile: 'sec',
       accounts: ['111122223333', '444455556666'],
       roleName: 'audit/warden',

@@ -188,9 +188,9 @@ export function syntheticResult(): ScanResult {
     },
   ];
   const policies = [
-    policyMeta(definePolicy({ id: 'db-internet-reachable', title: 'Database reachable from the internet', severity: 'critical', description: 'A database instance can receive a TCP connection from the internet.', remediation: 'Make the database private.', frameworks: { 'CIS AWS 3.0': ['2.3.3'] }, tags: ['network', 'database'], check() {} })),
-    policyMeta(definePolicy({ id: 'sg-open-ingress', title: 'Security group open to the internet', severity: 'high', description: 'A security group admits traffic from the internet.', remediation: 'Restrict the CIDR.', tags: ['network'], check() {} })),
-    policyMeta(definePolicy({ id: 'required-tags', title: 'Required tags', severity: 'low', description: 'A taggable resource lacks a required tag.', remediation: 'Add the tags.', frameworks: { Internal: [] }, check() {} })),
+    policyMeta(definePolicy({ id: 'db-internet-reachable', helpUri: 'https://example.com/warden/db-internet-reachable', title: 'Database reachable from the internet', severity: 'critical', description: 'A database instance can receive a TCP connection from the internet.', remediation: 'Make the database private.', frameworks: { 'CIS AWS 3.0': ['2.3.3'] }, tags: ['network', 'database'], check() {} })),
+    policyMeta(definePolicy({ id: 'sg-open-ingress', helpUri: 'https://example.com/warden/sg-open-ingress', title: 'Security group open to the internet', severity: 'high', description: 'A security group admits traffic from the internet.', remediation: 'Restrict the CIDR.', tags: ['network'], check() {} })),
+    policyMeta(definePolicy({ id: 'required-tags', helpUri: 'https://example.com/warden/required-tags', title: 'Required tags', severity: 'low', description: 'A taggable resource lacks a required tag.', remediation: 'Add the tags.', frameworks: { Internal: [] }, check() {} })),
   ];
   return {
     tool: { name: 'warden', version: '0.1.0', informationUri: 'https://github.com/warden-scanner/warden' },

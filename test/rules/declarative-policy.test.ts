@@ -163,7 +163,7 @@ describe('declarative policy files', () => {
     expect(problems(valid.map((l) => l.replace('"{{address}}"', '"{{adress}}"')))).toEqual([
       'p.policy.yaml:11: /message: {{adress}}: adress is not part of a resource (one of type, address, name, mode, module, index, source, action, values, tags, raw)',
     ]);
-    expect(problems(valid.filter((l) => !l.startsWith('message')))).toEqual(['p.policy.yaml:1: /: "message" is required']);
+    expect(problems(valid.filter((l) => !l.startsWith('message')))).toEqual(['p.policy.yaml:1: /: "message" is required (or "messageId" naming one of messages)']);
     expect(problems(['id: [unclosed'])[0]).toMatch(/^p\.policy\.yaml:1: invalid YAML\/JSON: /);
   });
 });

@@ -113,7 +113,7 @@ describe('warden test', () => {
     const run = await runMain(['test', dir], ROOT);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`✗ no cases: add ${dir}/lb-tls-min-version.cases.yaml (or ${dir}/lb-tls-min-version/cases/{pass,fail,unknown}/*.json)`);
-    expect(run.stdout).toContain(`✗ ${dir}/broken.policy.yaml:1: policy broken: /: "title", "severity", "description", "remediation", "resourceTypes", "failWhen", "message" are required`);
+    expect(run.stdout).toContain(`✗ ${dir}/broken.policy.yaml:1: policy broken: /: "title", "severity", "description", "remediation", "resourceTypes", "failWhen" are required`);
     expect(lastLine(run.stdout)).toBe('0 passed, 2 failed');
   });
 

@@ -23,7 +23,7 @@ describe('evaluateInventory', () => {
     expect(counted.gaps).toEqual([]);
     expect(counted.findings).toEqual([]);
     expect(counted.passes).toHaveLength(count);
-    expect(counted.passes[count - 1]).toEqual({ ruleId: 'many-passes', severity: 'low', verdict: 'pass', resource: { type: 'aws_s3_bucket', address: 'aws_s3_bucket.logs', source: 'plan', input: 'plan.json' } });
+    expect(counted.passes[count - 1]).toEqual({ ruleId: 'many-passes', severity: 'low', verdict: 'pass', resource: { type: 'aws_s3_bucket', address: 'aws_s3_bucket.logs', name: 'logs', source: 'plan', input: 'plan.json' } });
     // Reported (--include-passes): findings.
     const reported: Evaluated = { findings: [], passes: [], gaps: [] };
     evaluateInventory(inventory, { policies: [{ policy, options: {} }], config: {}, passMode: 'report' }, reported);

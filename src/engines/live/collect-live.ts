@@ -9,8 +9,10 @@ import { AccountClients, type AwsCredentials } from './collect/clients.js';
 import { collectBuckets } from './collect/collect-buckets.js';
 import { collectAggregator, collectConfigRegion } from './collect/collect-config.js';
 import { collectRegion } from './collect/collect-region.js';
-import { defaultCredentials, homeRegion, roleCredentials } from './collect/credentials.js';
+import { collectionScope, type CollectionScope } from './collection-scope.js';
+import { AssumeRoleFailure, defaultCredentials, homeRegion, roleCredentials } from './collect/credentials.js';
 import { GapRecorder } from './collect/gap-recorder.js';
+import { quietSdkNodeWarning } from './collect/sdk-node-warning.js';
 import { liveSourceName, type LiveSource } from './live-source.js';
 import type { AuditProgress } from './progress.js';
 import { emptyRecording, type AccountRecording, type Recording, type TargetRecording } from './recording.js';
@@ -25,6 +27,11 @@ export interface LiveAuditOptions {
   accounts?: readonly string[];
   roleName?: string;
   externalId?: string;
+  /**
+   * Whether the selected policies read a Terraform type: only the list calls producing such types
+   * are made (API source). Undefined: everything.
+   */
+  readsType?: (type: string) => boolean;
   /** Calls in flight per (account, region). */
   concurrency?: number;
   /** (account, region) targets read at the same time. */
@@ -54,6 +61,7 @@ const DEFAULTS = { concurrency: 4, parallelTargets: 8, maxAttempts: 8 };
  * aggregator query. Failures are gaps; everything readable is read.
  */
 export async function collectLive(options: LiveAuditOptions): Promise<LiveCollection> {
+  quietSdkNodeWarning();
   const counter = new ApiCallCounter();
   const gaps = new GapRecorder();
   const progress: AuditProgress = options.onProgress ?? (() => undefined);
@@ -90,18 +98,21 @@ export async function collectLive(options: LiveAuditOptions): Promise<LiveCollec
   } else {
     const home = await homeRegion(options.profile, options.regions);
     const targetLimit = pLimit(options.parallelTargets ?? DEFAULTS.parallelTargets);
+    const scope = collectionScope(options.readsType);
+    // AssumeRole goes through a client of the base credentials, counted under the role's account.
+    const roleClients: AccountClients[] = [];
+    const assumeWith = (account: string): AwsCredentials => {
+      const clients = new AccountClients(account, settings);
+      roleClients.push(clients);
+      return roleCredentials(clients.get('sts', home), {
+        account,
+        roleName: options.roleName ?? '',
+        ...(options.externalId ? { externalId: options.externalId } : {}),
+        partition: partitionOf(home),
+      });
+    };
     const plans = options.accounts?.length
-      ? options.accounts.map((account) => ({
-          account,
-          credentials: options.credentialsForAccount?.(account) ?? roleCredentials(base, {
-            account,
-            roleName: options.roleName ?? '',
-            ...(options.externalId ? { externalId: options.externalId } : {}),
-            partition: partitionOf(home),
-            region: home,
-            ...(options.requestHandler ? { requestHandler: options.requestHandler } : {}),
-          }),
-        }))
+      ? options.accounts.map((account) => ({ account, credentials: options.credentialsForAccount?.(account) ?? assumeWith(account) }))
       : [{ account: undefined, credentials: base }];
     await Promise.all(
       plans.map((plan) =>
@@ -109,6 +120,7 @@ export async function collectLive(options: LiveAuditOptions): Promise<LiveCollec
           clients: new AccountClients(plan.account ?? '(credentials)', { ...settings, credentials: plan.credentials }),
           requested: plan.account,
           options,
+          scope,
           home,
           gaps,
           progress,
@@ -116,7 +128,9 @@ export async function collectLive(options: LiveAuditOptions): Promise<LiveCollec
           recording,
         }),
       ),
-    );
+    ).finally(() => {
+      for (const clients of roleClients) clients.destroy();
+    });
   }
 
   recording.targets.sort((a, b) => compare(a.account, b.account) || compare(a.region, b.region));
@@ -130,6 +144,7 @@ interface AccountWork {
   clients: AccountClients;
   requested: string | undefined;
   options: LiveAuditOptions;
+  scope: CollectionScope;
   home: string;
   gaps: GapRecorder;
   progress: AuditProgress;
@@ -138,7 +153,7 @@ interface AccountWork {
 }
 
 async function auditAccount(work: AccountWork): Promise<void> {
-  const { clients, options, home, gaps, progress, recording } = work;
+  const { clients, options, scope, home, gaps, progress, recording } = work;
   try {
     let step = 'GetCallerIdentity';
     let service = 'sts';
@@ -152,7 +167,8 @@ async function auditAccount(work: AccountWork): Promise<void> {
       service = 'ec2';
       regions = options.regions ?? (await enabledRegions(clients, home));
     } catch (error) {
-      gaps.fail({ account: work.requested ?? clients.account }, service, step, error);
+      if (error instanceof AssumeRoleFailure) gaps.fail({ account: work.requested ?? clients.account }, 'sts', 'AssumeRole', error.error);
+      else gaps.fail({ account: work.requested ?? clients.account }, service, step, error);
       progress({ kind: 'account-failed', account: work.requested ?? clients.account, code: awsErrorCode(error) });
       return;
     }
@@ -166,14 +182,14 @@ async function auditAccount(work: AccountWork): Promise<void> {
         const result =
           options.source.kind === 'config'
             ? await collectConfigRegion(target, clients, limit, gaps)
-            : await collectRegion({ target, clients, limit, gaps });
+            : await collectRegion({ target, clients, limit, gaps, descriptors: scope.descriptors });
         targets.push(result.recording);
         progress({ kind: 'target-done', account: target.account, region, items: result.items, failures: gaps.failuresIn(target.account, region) });
       }),
     );
     let buckets: AccountRecording | undefined;
     const bucketTask =
-      options.source.kind === 'api'
+      options.source.kind === 'api' && scope.buckets
         ? collectBuckets({ account: clients.account, clients, listRegion: regions.includes(home) ? home : (regions[0] ?? home), limits, gaps }).then((result) => {
             buckets = result.recording;
             progress({ kind: 'account-items', account: clients.account, items: [...result.buckets.values()].reduce((a, b) => a + b, 0) });

@@ -23,6 +23,13 @@ export interface ResourceDescriptor {
   pageSize?: number;
   /** AWS Config resource type, e.g. `AWS::EC2::SecurityGroup`. */
   configType: string;
+  /** Other Terraform types `map` returns besides `type` (the separately modelled associations, attachments). */
+  alsoProduces?: readonly string[];
+  /**
+   * Terraform types that this type's items refer to and that must be read with it for a policy on it
+   * to decide (a security-group rule or a route naming a managed prefix list).
+   */
+  needs?: readonly string[];
   /** The items of one page of the list response. */
   items(page: unknown): AwsObject[];
   /**

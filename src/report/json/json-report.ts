@@ -46,6 +46,7 @@ function jsonFinding(finding: Finding): Record<string, unknown> {
     severity: finding.severity,
     verdict: finding.verdict,
     message: finding.message,
+    ...(finding.messageId !== undefined ? { messageId: finding.messageId } : {}),
     ...(finding.reason !== undefined ? { reason: finding.reason } : {}),
     resource: { type: finding.resource.type, address: finding.resource.address, source: finding.resource.source, input: finding.resource.input },
     ...(location ? { location: jsonLocation(location) } : {}),

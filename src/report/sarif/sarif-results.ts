@@ -22,6 +22,7 @@ export function sarifResult(finding: Finding, ruleIndex: number | undefined, cou
     properties: {
       severity: finding.severity,
       verdict: finding.verdict,
+      ...(finding.messageId !== undefined ? { messageId: finding.messageId } : {}),
       resource: { type: finding.resource.type, address: finding.resource.address, source: finding.resource.source },
       // Evidence values serialise Sensitive as "(sensitive)" and Unknown as { unknown: reason }.
       evidence: finding.evidence,

@@ -20,7 +20,7 @@ export function ruleDescriptor(policy: PolicyMeta): Sarif.ReportingDescriptor {
     shortDescription: { text: asSentence(policy.title) },
     fullDescription: { text: asSentence(policy.description) },
     help: { text: helpText(policy, frameworks), markdown: helpMarkdown(policy, frameworks) },
-    helpUri: policy.helpUri,
+    ...(policy.helpUri !== undefined ? { helpUri: policy.helpUri } : {}),
     defaultConfiguration: { level: levelForSeverity(policy.severity) },
     properties: {
       tags: [...new Set(['security', ...policy.tags, ...frameworks])],
@@ -50,13 +50,13 @@ function frameworkTags(frameworks: Record<string, string[]>): string[] {
 function helpText(policy: PolicyMeta, frameworks: string[]): string {
   const parts = [asSentence(policy.title), policy.description, `Remediation: ${policy.remediation}`];
   if (frameworks.length > 0) parts.push(`Frameworks: ${frameworks.join(', ')}.`);
-  parts.push(`Severity: ${policy.severity}. More: ${policy.helpUri}`);
+  parts.push(`Severity: ${policy.severity}.${policy.helpUri !== undefined ? ` More: ${policy.helpUri}` : ''}`);
   return parts.join('\n\n');
 }
 
 function helpMarkdown(policy: PolicyMeta, frameworks: string[]): string {
   const parts = [`**${policy.title}** (\`${policy.id}\`, ${policy.severity})`, policy.description, `**Remediation:** ${policy.remediation}`];
   if (frameworks.length > 0) parts.push(`**Frameworks:** ${frameworks.join(', ')}`);
-  parts.push(`[Documentation](${policy.helpUri})`);
+  if (policy.helpUri !== undefined) parts.push(`[Documentation](${policy.helpUri})`);
   return parts.join('\n\n');
 }

@@ -5,7 +5,9 @@ import { globToRegExp } from '../suppressions.js';
 import type { DeclarativePolicyDocument } from './declarative-document.js';
 import { evaluateCondition, type ConditionResult, type Truth } from './evaluate-condition.js';
 import type { PathMatch } from './jsonpath-query.js';
+import { declarativeMessages, type DeclarativeMessages } from './declarative-messages.js';
 import { renderTemplate } from './message-template.js';
+import { messagePlaceholders } from '../policy-messages.js';
 import { resourceDocument } from './resource-document.js';
 
 const MAX_EVIDENCE = 10;
@@ -17,7 +19,7 @@ const MAX_EVIDENCE = 10;
  */
 export function compileDeclarativePolicy(doc: DeclarativePolicyDocument): Policy {
   const types = doc.resourceTypes.map(globToRegExp);
-  const unknownMessage = doc.unknownMessage ?? `{{address}}: cannot decide: ${doc.title}`;
+  const messages = declarativeMessages(doc);
   return definePolicy({
     id: doc.id,
     title: doc.title,
@@ -28,12 +30,13 @@ export function compileDeclarativePolicy(doc: DeclarativePolicyDocument): Policy
     ...(doc.frameworks ? { frameworks: doc.frameworks } : {}),
     tags: doc.tags ?? [],
     resourceTypes: doc.resourceTypes,
+    messages: messages.messages,
     check(context) {
       for (const resource of context.inventory.resources) {
         if (resource.mode !== 'managed' || !types.some((t) => t.test(resource.type))) continue;
         // One resource that cannot be evaluated (a bug, a value no bound foresaw) is reported for itself; the others are still decided.
         try {
-          decide(doc, unknownMessage, resource, context);
+          decide(doc, messages, resource, context);
         } catch (error) {
           context.error(resource, error);
         }
@@ -43,27 +46,33 @@ export function compileDeclarativePolicy(doc: DeclarativePolicyDocument): Policy
 }
 
 /** The verdict of the policy on one resource: fail, unknown (naming the value), or pass. */
-function decide(doc: DeclarativePolicyDocument, unknownMessage: string, resource: Resource, context: PolicyContext<unknown>): void {
+function decide(doc: DeclarativePolicyDocument, messages: DeclarativeMessages, resource: Resource, context: PolicyContext<unknown>): void {
   const document = resourceDocument(resource);
   const applies: ConditionResult = doc.appliesWhen ? evaluateCondition(doc.appliesWhen, document) : { truth: true, evidence: [], unknowns: [] };
   if (applies.truth === false) return;
   const fails = evaluateCondition(doc.failWhen, document);
   const truth = and(applies.truth, fails.truth);
   if (truth === true) {
-    context.fail({ resource, message: renderTemplate(doc.message, document), evidence: toEvidence(fails.evidence), ...pathOf(fails.evidence) });
+    context.fail({ resource, ...text(messages, messages.fail, document), evidence: toEvidence(fails.evidence), ...pathOf(fails.evidence) });
   } else if (truth === 'unknown') {
     const unknowns = [...applies.unknowns, ...fails.unknowns];
     const first = unknowns[0];
     context.unknown({
       resource,
-      message: renderTemplate(unknownMessage, document),
+      ...text(messages, messages.unknown, document),
       reason: first ? first.value : `a value ${doc.id} needs is not known`,
       evidence: unknowns.slice(0, MAX_EVIDENCE).map((u) => ({ path: dotted(u.pointer), value: u.value })),
       ...(first ? { path: attributePath(first.pointer) } : {}),
     });
   } else {
-    context.pass({ resource, message: `${resource.address} passes ${doc.id}` });
+    context.pass({ resource, ...text(messages, messages.pass, document) });
   }
+}
+
+/** A report's message id, and each of its placeholders rendered from the resource document (sensitive and unknown values made safe). */
+function text(messages: DeclarativeMessages, messageId: string, document: Record<string, unknown>): { messageId: string; data: Record<string, string> } {
+  const template = messages.messages[messageId]!;
+  return { messageId, data: Object.fromEntries(messagePlaceholders(template).map((path) => [path, renderTemplate(`{{${path}}}`, document)])) };
 }
 
 function and(a: Truth, b: Truth): Truth {

@@ -58,7 +58,12 @@ export interface DeclarativePolicyDocument
   resourceTypes: string[];
   appliesWhen?: Condition;
   failWhen: Condition;
-  message: string;
+  /** Message templates by id; `messageId` and `unknownMessageId` name them. */
+  messages?: Record<string, string>;
+  /** The failing message as a template (id `fail`); else `messageId` names one of `messages`. */
+  message?: string;
+  messageId?: string;
   unknownMessage?: string;
+  unknownMessageId?: string;
   examples?: DeclarativeExample[];
 }

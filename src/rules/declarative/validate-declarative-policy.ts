@@ -6,7 +6,7 @@ import { re2Problem } from '../../model/re2-pattern.js';
 import type { PolicyLoadProblem } from '../loading/policy-load-problem.js';
 import { OPERATORS, type Condition, type DeclarativePolicyDocument } from './declarative-document.js';
 import { jsonPathProblem } from './jsonpath-query.js';
-import { templateProblems } from './message-template.js';
+import { declarativeMessageProblems } from './declarative-messages.js';
 
 const MAX_PROBLEMS = 5;
 
@@ -46,10 +46,7 @@ export function validateDeclarativeText(text: string, source: string): { documen
   const problems: PolicyLoadProblem[] = [];
   if (doc.appliesWhen) checkCondition(doc.appliesWhen, '/appliesWhen', problems, problem);
   checkCondition(doc.failWhen, '/failWhen', problems, problem);
-  for (const key of ['message', 'unknownMessage'] as const) {
-    const template = doc[key];
-    if (template !== undefined) for (const message of templateProblems(template)) problems.push(problem(`/${key}`, message));
-  }
+  for (const [pointer, message] of declarativeMessageProblems(doc)) problems.push(problem(pointer, message));
   doc.examples?.forEach((example, i) => {
     if (example.kind === 'pass' && example.expect?.length) problems.push(problem(`/examples/${i}/expect`, 'a pass example expects no fail or unknown finding'));
     if (example.kind !== 'pass' && !example.expect?.some((e) => e.verdict === example.kind)) {

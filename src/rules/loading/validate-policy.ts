@@ -1,5 +1,6 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import ajvFormats from 'ajv-formats';
+import { messageTemplateProblems } from '../policy-messages.js';
 import { SEVERITIES } from '../severity.js';
 
 /** What every policy must declare, checked before a loaded policy runs (TypeScript users get it from types; JavaScript users from this). */
@@ -38,6 +39,7 @@ export function policyProblems(candidate: unknown): string[] {
   const policy = candidate as Record<string, unknown>;
   const problems: string[] = [];
   if (!validateMetadata(policy)) problems.push(...(validateMetadata.errors ?? []).map(describeMetadataError));
+  problems.push(...messageTemplateProblems(policy['messages']));
   if (typeof policy['check'] !== 'function') problems.push('check must be a function (context) => void');
   const options = policy['options'] as { schema?: unknown; defaults?: unknown } | undefined;
   if (problems.length === 0 && options) problems.push(...optionsProblems(options.schema as object, options.defaults));

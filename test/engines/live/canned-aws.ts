@@ -6,6 +6,10 @@ export interface CannedRequest {
   region: string;
   /** Query-protocol action (`DescribeVpcs`), or for S3 the method and path. */
   action: string;
+  /** The request's query parameters (`RoleArn` of an AssumeRole). */
+  params: Record<string, string>;
+  /** The access key id that signed the request. */
+  accessKeyId: string;
 }
 
 export interface CannedResponse {
@@ -17,6 +21,7 @@ interface SdkRequest {
   hostname: string;
   path: string;
   method: string;
+  headers?: Record<string, string>;
   query?: Record<string, unknown>;
   body?: unknown;
 }
@@ -37,7 +42,9 @@ export class CannedAws {
     const region = labels[at + 1] ?? 'us-east-1';
     const body = typeof request.body === 'string' ? request.body : request.body instanceof Uint8Array ? Buffer.from(request.body).toString() : '';
     const action = new URLSearchParams(body).get('Action') ?? `${request.method} ${request.path}`;
-    const canned: CannedRequest = { service, region, action };
+    const params = Object.fromEntries(new URLSearchParams(body));
+    const accessKeyId = /Credential=([^/]+)\//.exec(request.headers?.['authorization'] ?? '')?.[1] ?? '';
+    const canned: CannedRequest = { service, region, action, params, accessKeyId };
     const attempt = this.requests.filter((r) => r.service === service && r.region === region && r.action === action).length + 1;
     this.requests.push(canned);
     const answer = this.respond(canned, attempt);
@@ -89,6 +96,26 @@ export function callerIdentity(account: string): CannedResponse {
       '<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult>' +
       `<Arn>arn:aws:sts::${account}:assumed-role/ci/jenkins</Arn><UserId>AROAEXAMPLEID:jenkins</UserId><Account>${account}</Account>` +
       '</GetCallerIdentityResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></GetCallerIdentityResponse>',
+  };
+}
+
+/** AssumeRole's answer: temporary credentials whose key id names the role's account (ASIA + account). */
+export function assumedRole(account: string, expiration: string): CannedResponse {
+  return {
+    status: 200,
+    body:
+      '<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult><Credentials>' +
+      `<AccessKeyId>ASIA${account}</AccessKeyId><SecretAccessKey>secret-not-real</SecretAccessKey><SessionToken>token</SessionToken><Expiration>${expiration}</Expiration>` +
+      `</Credentials><AssumedRoleUser><Arn>arn:aws:sts::${account}:assumed-role/audit/warden-audit</Arn><AssumedRoleId>AROAEXAMPLE:warden-audit</AssumedRoleId></AssumedRoleUser>` +
+      '</AssumeRoleResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></AssumeRoleResponse>',
+  };
+}
+
+/** An STS (query protocol) error document. */
+export function stsError(status: number, code: string, message: string): CannedResponse {
+  return {
+    status,
+    body: `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>r</RequestId></ErrorResponse>`,
   };
 }
 

@@ -1,5 +1,7 @@
-import { STSClient } from '@aws-sdk/client-sts';
-import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { doesIdentityRequireRefresh, isIdentityExpired, memoizeIdentityProvider } from '@smithy/core';
+import { awsErrorCode, awsErrorMessage } from './aws-error.js';
 import type { AwsCredentials } from './clients.js';
 
 /**
@@ -16,22 +18,51 @@ export interface RoleTarget {
   roleName: string;
   externalId?: string;
   partition: string;
-  /** Region of the STS endpoint used to assume the role. */
-  region: string;
-  requestHandler?: unknown;
 }
 
-/** Credentials for one account of `--accounts … --role-name NAME`: the role assumed from the base credentials, refreshed by the SDK. */
-export function roleCredentials(base: AwsCredentials, role: RoleTarget): AwsCredentials {
-  return fromTemporaryCredentials({
-    masterCredentials: base,
-    params: {
-      RoleArn: `arn:${role.partition}:iam::${role.account}:role/${role.roleName}`,
-      RoleSessionName: 'warden-audit',
-      ...(role.externalId ? { ExternalId: role.externalId } : {}),
-    },
-    clientConfig: { region: role.region, ...(role.requestHandler ? { requestHandler: role.requestHandler as never } : {}) },
-  });
+/**
+ * AssumeRole failed: the account's gap names that call and its error (AccessDenied …), not the first
+ * call that needed the credentials.
+ */
+export class AssumeRoleFailure extends Error {
+  constructor(readonly error: unknown) {
+    super(awsErrorMessage(error));
+    this.name = awsErrorCode(error);
+  }
+}
+
+interface TemporaryCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: Date;
+}
+
+/**
+ * Credentials for one account of `--accounts … --role-name NAME`: AssumeRole through `sts` (a client
+ * of the base credentials, counted in the call report), once per run and account however many
+ * clients use them, again only when they come within five minutes of expiring (the SDK's identity
+ * memoizer, which also lets concurrent first uses share one call).
+ */
+export function roleCredentials(sts: STSClient, role: RoleTarget): AwsCredentials {
+  const assume = async (): Promise<TemporaryCredentials> => {
+    let output;
+    try {
+      output = await sts.send(
+        new AssumeRoleCommand({
+          RoleArn: `arn:${role.partition}:iam::${role.account}:role/${role.roleName}`,
+          RoleSessionName: 'warden-audit',
+          ...(role.externalId ? { ExternalId: role.externalId } : {}),
+        }),
+      );
+    } catch (error) {
+      throw new AssumeRoleFailure(error);
+    }
+    const c = output.Credentials;
+    if (!c?.AccessKeyId || !c.SecretAccessKey) throw new AssumeRoleFailure(Object.assign(new Error('AssumeRole returned no credentials'), { name: 'NoCredentials' }));
+    return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}), ...(c.Expiration ? { expiration: c.Expiration } : {}) };
+  };
+  return memoizeIdentityProvider(assume, isIdentityExpired, doesIdentityRequireRefresh)!;
 }
 
 /**

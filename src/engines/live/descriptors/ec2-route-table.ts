@@ -12,6 +12,8 @@ export const routeTableDescriptor: ResourceDescriptor = {
   type: 'aws_route_table',
   service: 'ec2',
   operation: 'DescribeRouteTables',
+  alsoProduces: ['aws_route_table_association', 'aws_main_route_table_association'],
+  needs: ['aws_ec2_managed_prefix_list'],
   pageSize: 100,
   configType: 'AWS::EC2::RouteTable',
   items: (page) => objects(page, 'RouteTables'),

@@ -14,6 +14,7 @@ export const securityGroupDescriptor: ResourceDescriptor = {
   type: 'aws_security_group',
   service: 'ec2',
   operation: 'DescribeSecurityGroups',
+  needs: ['aws_ec2_managed_prefix_list'],
   pageSize: 1000,
   configType: 'AWS::EC2::SecurityGroup',
   items: (page) => objects(page, 'SecurityGroups'),

@@ -11,6 +11,7 @@ export const volumeDescriptor: ResourceDescriptor = {
   type: 'aws_ebs_volume',
   service: 'ec2',
   operation: 'DescribeVolumes',
+  alsoProduces: ['aws_volume_attachment'],
   pageSize: 500,
   configType: 'AWS::EC2::Volume',
   items: (page) => objects(page, 'Volumes'),

@@ -23,6 +23,14 @@ export interface BucketFacts {
  * S3 error codes that mean "this bucket has no such setting" rather than a failure: S3 answers a
  * missing configuration with a 404 error instead of an empty result.
  */
+/** The Terraform types mapBucket returns: a policy reading any of them needs the account's buckets read. */
+export const BUCKET_TYPES = [
+  'aws_s3_bucket',
+  'aws_s3_bucket_server_side_encryption_configuration',
+  'aws_s3_bucket_versioning',
+  'aws_s3_bucket_public_access_block',
+] as const;
+
 export const S3_ABSENT_SETTING_CODES = new Set([
   'NoSuchTagSet',
   'ServerSideEncryptionConfigurationNotFoundError',

@@ -1,0 +1,52 @@
+import type { Inventory } from '../model/inventory.js';
+import type { Resource } from '../model/resource.js';
+import { SECURITY_GROUP_TYPES } from '../model/views/security-groups.js';
+import { linksOf } from '../network/links.js';
+
+/**
+ * The attributes through which a resource puts itself behind security groups, per Terraform type.
+ * Live collectors map API objects onto the same types, so one table serves plan, HCL and live.
+ */
+const ATTACHING_ATTRIBUTES: Record<string, readonly string[]> = {
+  aws_instance: ['vpc_security_group_ids', 'security_groups'],
+  aws_network_interface: ['security_groups'],
+  aws_lb: ['security_groups'],
+  aws_alb: ['security_groups'],
+  aws_elb: ['security_groups'],
+  aws_db_instance: ['vpc_security_group_ids'],
+  aws_rds_cluster: ['vpc_security_group_ids'],
+  aws_elasticache_cluster: ['security_group_ids'],
+  aws_elasticache_replication_group: ['security_group_ids'],
+  aws_lambda_function: ['vpc_config.0.security_group_ids'],
+  aws_ecs_service: ['network_configuration.0.security_groups'],
+  aws_launch_template: ['vpc_security_group_ids'],
+  aws_redshift_cluster: ['vpc_security_group_ids'],
+  aws_docdb_cluster: ['vpc_security_group_ids'],
+  aws_neptune_cluster: ['vpc_security_group_ids'],
+  aws_vpc_endpoint: ['security_group_ids'],
+  aws_efs_mount_target: ['security_groups'],
+  aws_eks_cluster: ['vpc_config.0.security_group_ids'],
+};
+
+/** Security group → the resources attached to it, in inventory order. */
+export function securityGroupAttachments(inventory: Inventory): Map<Resource, Resource[]> {
+  const out = new Map<Resource, Resource[]>();
+  const attach = (group: Resource, resource: Resource): void => {
+    const list = out.get(group);
+    if (!list) out.set(group, [resource]);
+    else if (!list.includes(resource)) list.push(resource);
+  };
+  for (const [type, paths] of Object.entries(ATTACHING_ATTRIBUTES)) {
+    for (const resource of inventory.ofType(type)) {
+      for (const path of paths) for (const group of linksOf(inventory, resource, path, SECURITY_GROUP_TYPES).resources) attach(group, resource);
+    }
+  }
+  // A group added to an existing interface by its own resource: the interface is what it guards.
+  for (const link of inventory.ofType('aws_network_interface_sg_attachment')) {
+    const interfaces = linksOf(inventory, link, 'network_interface_id', ['aws_network_interface', 'aws_instance']).resources;
+    for (const group of linksOf(inventory, link, 'security_group_id', SECURITY_GROUP_TYPES).resources) {
+      for (const target of interfaces.length > 0 ? interfaces : [link]) attach(group, target);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+/**
+ * A policy's message templates by id (ESLint's `meta.messages`): `{{name}}` placeholders filled from a
+ * report's `data`. Templates are checked when the policy is defined; a report naming an id the policy
+ * does not declare, or leaving a placeholder without data, is a broken policy (it throws, exit 2).
+ */
+
+const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+// A name, or a path into the data (`values.port`, `tags.Owner`, `list[0]`) as declarative policies write them.
+const PLACEHOLDER_NAME = /^[A-Za-z_][\w-]*(?:\.[\w-]+|\[\d+\])*$/;
+const MESSAGE_ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+/** What a report gives for its text: a plain message, or a message id and the data for its placeholders. */
+export interface ReportTextInput {
+  message?: unknown;
+  messageId?: unknown;
+  data?: unknown;
+}
+
+/** A report's text, and the id of the template it came from. */
+export interface ResolvedText {
+  message: string;
+  messageId?: string;
+}
+
+/** The placeholder names of a template, in order, each once. */
+export function messagePlaceholders(template: string): string[] {
+  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
+}
+
+/** Problems with a policy's `messages` (one short phrase each); empty when every template is usable. */
+export function messageTemplateProblems(messages: unknown): string[] {
+  if (messages === undefined) return [];
+  if (typeof messages !== 'object' || messages === null || Array.isArray(messages)) return ['messages must be an object of message id → template'];
+  const problems: string[] = [];
+  for (const [id, template] of Object.entries(messages)) {
+    if (!MESSAGE_ID.test(id)) problems.push(`message id "${id}" must start with a letter and hold only letters, digits, _ and -`);
+    if (typeof template !== 'string' || template.trim() === '') {
+      problems.push(`message "${id}" must be a non-empty string`);
+      continue;
+    }
+    for (const name of messagePlaceholders(template)) {
+      if (!PLACEHOLDER_NAME.test(name)) problems.push(`message "${id}": {{${name}}} is not a placeholder name (letters, digits, _, or a path such as values.port)`);
+    }
+    // A brace pair left after the placeholders are taken out is a typo such as `{{resource}` or `{resource}}`.
+    if (/\{\{|\}\}/.test(template.replace(PLACEHOLDER, ''))) problems.push(`message "${id}" has an unbalanced {{ or }}`);
+  }
+  return problems;
+}
+
+/** The text of one report: its message, or its message id's template filled with its data. Throws for a broken report. */
+export function resolveReportText(policyId: string, messages: Readonly<Record<string, string>> | undefined, report: ReportTextInput): ResolvedText {
+  if (report.messageId === undefined) {
+    if (typeof report.message !== 'string' || report.message === '') throw new Error(`policy ${policyId} reported a finding with neither a message nor a messageId`);
+    return { message: report.message };
+  }
+  const id = String(report.messageId);
+  const template = messages && Object.hasOwn(messages, id) ? messages[id] : undefined;
+  if (template === undefined) {
+    const declared = Object.keys(messages ?? {});
+    throw new Error(`policy ${policyId} reported messageId "${id}", which its messages do not declare (${declared.length > 0 ? declared.join(', ') : 'none declared'})`);
+  }
+  const data = (typeof report.data === 'object' && report.data !== null ? report.data : {}) as Record<string, unknown>;
+  const missing = messagePlaceholders(template).filter((name) => !Object.hasOwn(data, name) || data[name] === undefined || data[name] === null);
+  if (missing.length > 0) throw new Error(`policy ${policyId} reported messageId "${id}" without data for ${missing.map((m) => `{{${m}}}`).join(', ')}`);
+  return { message: fillTemplate(template, data), messageId: id };
+}
+
+/** The template with every `{{name}}` replaced by its data value. */
+export function fillTemplate(template: string, data: Readonly<Record<string, unknown>>): string {
+  return template.replace(PLACEHOLDER, (_, name: string) => String(data[name]));
+}

@@ -1,0 +1,91 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditCommand, type AuditFlags } from '../../../src/cli/audit-command.js';
+import { collectionScope } from '../../../src/engines/live/collection-scope.js';
+import { CannedAws, callerIdentity, emptyQueryResponse, NO_BUCKETS } from './canned-aws.js';
+
+const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'example-secret-not-real' };
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'warden-scope-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs an audit of two regions against an empty estate and returns its call report. */
+async function callsOf(flags: Partial<AuditFlags>): Promise<{ total: number; byOperation: Record<string, number> }> {
+  const aws = new CannedAws((request) => (request.service === 'sts' ? callerIdentity('111122223333') : request.service === 's3' ? NO_BUCKETS : emptyQueryResponse(request.service, request.action)));
+  const report = join(dir, `audit-${Math.random()}.json`);
+  await auditCommand({ format: 'json', output: report, regions: ['eu-west-1', 'us-east-1'], quiet: true, ...flags }, { credentials, requestHandler: aws });
+  return JSON.parse(readFileSync(report, 'utf8')).coverage.apiCalls;
+}
+
+describe('policy selection narrows what a live audit reads', () => {
+  it('--only sg-open-ingress lists security groups and prefix lists, nothing else', async () => {
+    const all = await callsOf({});
+    const only = await callsOf({ only: ['sg-open-ingress'] });
+    expect(Object.keys(only.byOperation).sort()).toEqual(['ec2:DescribeManagedPrefixLists', 'ec2:DescribeSecurityGroups', 'sts:GetCallerIdentity']);
+    // 2 list calls per region and one identity call, against every descriptor and the bucket listing.
+    expect(only.total).toBe(5);
+    expect(all.total).toBeGreaterThan(only.total * 4);
+    expect(all.byOperation['s3:ListBuckets']).toBe(1);
+  });
+
+  it('--skip leaves out the calls only the skipped policies needed', async () => {
+    const all = await callsOf({});
+    // required-tags reads every taggable type, so it is skipped too for volumes to drop out.
+    const withTags = await callsOf({ skip: ['ebs-unencrypted', 'ebs-volume-unattached'] });
+    const skipped = await callsOf({ skip: ['ebs-unencrypted', 'ebs-volume-unattached', 'required-tags'] });
+    expect(all.byOperation['ec2:DescribeVolumes']).toBe(2);
+    expect(withTags.byOperation['ec2:DescribeVolumes']).toBe(2);
+    expect(skipped.byOperation['ec2:DescribeVolumes']).toBeUndefined();
+    expect(skipped.byOperation['ec2:DescribeSecurityGroups']).toBe(2);
+  });
+
+  it('a reachability policy reads the whole network path its metadata names', async () => {
+    const { descriptors, buckets } = collectionScope((type) => ['aws_db_instance', 'aws_subnet', 'aws_route_table_association', 'aws_security_group'].includes(type));
+    expect(descriptors.map((d) => d.operation)).toEqual(['DescribeSubnets', 'DescribeRouteTables', 'DescribeSecurityGroups', 'DescribeManagedPrefixLists', 'DescribeDBInstances']);
+    expect(buckets).toBe(false);
+    const db = await callsOf({ only: ['db-internet-reachable'] });
+    for (const operation of ['DescribeVpcs', 'DescribeSubnets', 'DescribeRouteTables', 'DescribeInternetGateways', 'DescribeNetworkAcls', 'DescribeSecurityGroups']) {
+      expect(db.byOperation[`ec2:${operation}`]).toBe(2);
+    }
+    expect(db.byOperation['ec2:DescribeVolumes']).toBeUndefined();
+  });
+
+  it('--framework reads only what the mapped policies read; a policy without declared types reads everything', async () => {
+    const all = await callsOf({});
+    const framework = await callsOf({ framework: ['fsbp'] });
+    expect(framework.total).toBeLessThan(all.total);
+    expect(collectionScope(undefined).buckets).toBe(true);
+    expect(collectionScope((type) => type.startsWith('aws_s3_bucket')).buckets).toBe(true);
+    expect(collectionScope((type) => type.startsWith('aws_s3_bucket')).descriptors).toEqual([]);
+  });
+});
+
+describe('a narrowed audit stays honest', () => {
+  it('a policy reading no live type makes no regional call and the regions are still scanned, not in error', async () => {
+    const aws = new CannedAws((request) => (request.service === 'sts' ? callerIdentity('111122223333') : emptyQueryResponse(request.service, request.action)));
+    const report = join(dir, 'audit.json');
+    const code = await auditCommand({ format: 'json', output: report, regions: ['eu-west-1'], only: ['state-file-committed'], quiet: true }, { credentials, requestHandler: aws });
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    expect(json.coverage.apiCalls.total).toBe(1);
+    expect(code).toBe(0);
+  });
+
+  it('--save-inventory reads everything, since the file may be scanned later with other policies', async () => {
+    const aws = new CannedAws((request) => (request.service === 'sts' ? callerIdentity('111122223333') : request.service === 's3' ? NO_BUCKETS : emptyQueryResponse(request.service, request.action)));
+    const report = join(dir, 'audit.json');
+    await auditCommand(
+      { format: 'json', output: report, regions: ['eu-west-1'], only: ['sg-open-ingress'], saveInventory: join(dir, 'inventory.json'), quiet: true },
+      { credentials, requestHandler: aws },
+    );
+    const calls = JSON.parse(readFileSync(report, 'utf8')).coverage.apiCalls;
+    expect(calls.byOperation['ec2:DescribeVolumes']).toBe(1);
+    expect(calls.byOperation['s3:ListBuckets']).toBe(1);
+  });
+});
