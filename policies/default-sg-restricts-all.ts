@@ -31,6 +31,11 @@ export const defaultSgRestrictsAll = definePolicy({
     'aws_vpc_security_group_ingress_rule',
     'aws_vpc_security_group_egress_rule',
   ],
+  messages: {
+    ruleOnDefaultGroup: '{{group}} has an {{direction}} rule ({{rule}}: {{traffic}})',
+    rulesUnknown: '{{group}} may have {{direction}} rules: cannot tell whether it has any',
+    noRules: '{{group}}, the default security group of its VPC, has no ingress or egress rules',
+  },
   check(context) {
     const { inventory } = context;
     const defaultIds = defaultGroupIds(inventory);
@@ -75,7 +80,7 @@ function checkGroup(context: PolicyContext<object>, group: SecurityGroup, resour
     report(context, group, rule, resource);
     reported = true;
   }
-  if (!reported) context.pass({ resource, message: `${resource.address}, the default security group of its VPC, has no ingress or egress rules` });
+  if (!reported) context.pass({ resource, messageId: 'noRules', data: { group: resource.address } });
 }
 
 function report(context: PolicyContext<object>, group: SecurityGroup, rule: SecurityGroupRule, resource: Resource): void {
@@ -88,7 +93,8 @@ function report(context: PolicyContext<object>, group: SecurityGroup, rule: Secu
     context.unknown({
       ...target,
       element: `${rule.direction} ?`,
-      message: `${groupName} may have ${rule.direction} rules: cannot tell whether it has any`,
+      messageId: 'rulesUnknown',
+      data: { group: groupName, direction: rule.direction },
       reason: rule.protocol,
     });
     return;
@@ -96,7 +102,8 @@ function report(context: PolicyContext<object>, group: SecurityGroup, rule: Secu
   context.fail({
     ...target,
     element: `${rule.direction} ${where}`,
-    message: `${groupName} has an ${rule.direction} rule (${where}: ${describe(rule)})`,
+    messageId: 'ruleOnDefaultGroup',
+    data: { group: groupName, direction: rule.direction, rule: where, traffic: describe(rule) },
     evidence: [{ path: standalone ? rule.origin.address : rule.path, value: describe(rule), note: `${rule.direction} rule on the default security group` }],
   });
 }

@@ -45,6 +45,12 @@ export const naclAdminPortsOpen = definePolicy<NaclAdminPortsOpenOptions>({
     },
     defaults: { adminPorts: [22, 3389] },
   },
+  messages: {
+    adminPortOpen: '{{acl}} allows TCP {{ports}} from {{source}} ({{entry}}, {{rule}})',
+    adminPortUnknown: 'cannot tell whether {{acl}} allows TCP {{ports}} from the internet',
+    outsideAclAllows: '{{entry}} allows TCP {{ports}} from {{source}} ({{rule}}) in a network ACL that is not in the input',
+    noAdminPortOpen: '{{acl}} admits none of TCP {{ports}} from 0.0.0.0/0 or ::/0',
+  },
   check(context) {
     const { inventory, options } = context;
     const network = networkOf(inventory);
@@ -72,7 +78,8 @@ export const naclAdminPortsOpen = definePolicy<NaclAdminPortsOpenOptions>({
         context.fail({
           ...target(acl, entry),
           element: `ingress ${where}`,
-          message: `${acl.address} allows TCP ${ports.join(', ')} from ${source} (${where}, ${describe(entry)})`,
+          messageId: 'adminPortOpen',
+          data: { acl: acl.address, ports: ports.join(', '), source, entry: where, rule: describe(entry) },
           evidence: [{ path: entry.path === '' ? entry.origin.address : entry.path, value: source, note: `rule ${String(entry.ruleNumber)} allows it, no earlier entry denies it` }],
         });
       }
@@ -80,12 +87,13 @@ export const naclAdminPortsOpen = definePolicy<NaclAdminPortsOpenOptions>({
         context.unknown({
           resource: acl,
           element: `ingress ? ${why.reason}`,
-          message: `cannot tell whether ${acl.address} allows TCP ${ports.join(', ')} from the internet`,
+          messageId: 'adminPortUnknown',
+          data: { acl: acl.address, ports: ports.join(', ') },
           reason: why,
         });
       }
       if (open.size === 0 && doubts.size === 0) {
-        context.pass({ resource: acl, message: `${acl.address} admits none of TCP ${options.adminPorts.join(', ')} from 0.0.0.0/0 or ::/0` });
+        context.pass({ resource: acl, messageId: 'noAdminPortOpen', data: { acl: acl.address, ports: options.adminPorts.join(', ') } });
       }
     }
     // A rule of an ACL outside the input (a VPC's default ACL by id): it allows, but an earlier entry there may deny.
@@ -103,7 +111,8 @@ export const naclAdminPortsOpen = definePolicy<NaclAdminPortsOpenOptions>({
       context.unknown({
         resource: entry.origin,
         element: `ingress ${entryLabel(entry)}`,
-        message: `${entry.origin.address} allows TCP ${ports.join(', ')} from ${source} (${describe(entry)}) in a network ACL that is not in the input`,
+        messageId: 'outsideAclAllows',
+        data: { entry: entry.origin.address, ports: ports.join(', '), source, rule: describe(entry) },
         reason: `its network ACL (network_acl_id) is not in the input, so whether an earlier entry denies that traffic cannot be told`,
       });
     }
