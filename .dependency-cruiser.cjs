@@ -1,17 +1,18 @@
 /**
  * The layers of DESIGN §9, checked on every `npm test` (`npm run check:layers`).
- * Violations that predate this check are listed in .dependency-cruiser-known-violations.json and
- * are being worked off; any new one fails the run.
+ * Any violation fails the run.
  */
 const ours = '^(src|policies)/';
 module.exports = {
   forbidden: [
     {
       name: 'no-cycles',
-      comment: 'Modules of ours import each other in one direction only.',
+      comment:
+        'Modules of ours import each other in one direction only. A cycle closed only by type imports ' +
+        '(an Inventory view naming the Inventory type) loads nothing at run time and is allowed.',
       severity: 'error',
       from: { path: ours },
-      to: { circular: true },
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
     },
     {
       name: 'model-imports-only-model',

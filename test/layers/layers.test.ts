@@ -12,8 +12,8 @@ function cruise(cwd: string, ...flags: string[]): { code: number | null; output:
 }
 
 describe('the layers of DESIGN §9 (dependency-cruiser)', () => {
-  it('hold in this repository, but for the known violations still being worked off', () => {
-    const { code, output } = cruise(REPO, '--ignore-known');
+  it('hold in this repository', () => {
+    const { code, output } = cruise(REPO);
     expect(output).toContain('no dependency violations found');
     expect(code).toBe(0);
   });

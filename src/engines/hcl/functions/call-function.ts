@@ -9,10 +9,9 @@ import { encodingFunctions } from './encoding.js';
 import { networkFunctions } from './network.js';
 import { numberFunctions } from './numbers.js';
 import { sensitivityFunctions } from './sensitivity.js';
+import type { HclFunction } from './function-signature.js';
 import { stringFunctions } from './strings.js';
 
-/** A Terraform function on plain values (no Sensitive wrappers; Unknowns only nested inside collections). */
-export type HclFunction = (args: Value[]) => Value;
 
 const FUNCTIONS: Record<string, HclFunction> = {
   ...stringFunctions,
@@ -52,14 +51,6 @@ function withArgumentErrors(name: string, run: () => Value): Value {
   } catch (error) {
     if (error instanceof EvalError) throw new EvalError(`${name}(): ${error.message}`);
     throw error;
-  }
-}
-
-/** Checks the number of arguments. */
-export function arity(args: Value[], min: number, max = min): void {
-  if (args.length < min || args.length > max) {
-    const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
-    throw new EvalError(`expects ${expected} argument${expected === '1' ? '' : 's'}, got ${args.length}`);
   }
 }
 

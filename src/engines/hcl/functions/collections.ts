@@ -3,7 +3,7 @@ import { isValueObject, mergeEntries, setEntry, type Value, type ValueObject } f
 import { EvalError } from '../eval/eval-error.js';
 import { NeedsKnown, asBool, asList, asNumber, asObject, asString, requireKnown, sortedKeys, typeName, valuesEqual } from '../eval/values.js';
 import { spendElements } from '../eval/work-budget.js';
-import { arity, type HclFunction } from './call-function.js';
+import { arity, type HclFunction } from './function-signature.js';
 
 /** Sets are lists without duplicates here (Terraform orders set elements; policies read them as lists). */
 function distinct(list: Value[]): Value[] {

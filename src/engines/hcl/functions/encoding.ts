@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { isValueObject, setEntry, type Value } from '../../../model/value.js';
 import { EvalError } from '../eval/eval-error.js';
 import { asString, requireKnown, sortedKeys } from '../eval/values.js';
-import { arity, type HclFunction } from './call-function.js';
+import { arity, type HclFunction } from './function-signature.js';
 
 let yamlModule: typeof import('yaml') | undefined;
 /** The YAML library, required on first use of yamlencode/yamldecode: most configurations never call them (start-up cost, DESIGN §7). */

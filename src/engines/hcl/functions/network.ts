@@ -2,7 +2,7 @@ import ipaddr from 'ipaddr.js';
 import type { Value } from '../../../model/value.js';
 import { EvalError } from '../eval/eval-error.js';
 import { asNumber, asString } from '../eval/values.js';
-import { arity, type HclFunction } from './call-function.js';
+import { arity, type HclFunction } from './function-signature.js';
 
 interface Prefix {
   bits: number;

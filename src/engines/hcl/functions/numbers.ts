@@ -1,7 +1,7 @@
 import type { Value } from '../../../model/value.js';
 import { EvalError } from '../eval/eval-error.js';
 import { asBool, asList, asNumber, asString } from '../eval/values.js';
-import { arity, type HclFunction } from './call-function.js';
+import { arity, type HclFunction } from './function-signature.js';
 
 const num = (value: Value | undefined): number => asNumber(value, 'the argument');
 

@@ -1,14 +1,14 @@
 import { Sensitive, isSensitive } from '../../../model/sensitive.js';
 import type { Value } from '../../../model/value.js';
-import { EvalError } from '../eval/eval-error.js';
 import { containsSensitive } from '../eval/values.js';
+import { arity, type HclFunction } from './function-signature.js';
 
 /**
  * Terraform's functions about the sensitive mark itself: they see their argument's mark, so they run
  * before the other functions' arguments are revealed. `sensitive(x)` marks x (a policy still compares
  * the value; only reports hide it), `nonsensitive(x)` takes the mark off, `issensitive(x)` asks.
  */
-export const sensitivityFunctions: Record<string, (args: Value[]) => Value> = {
+export const sensitivityFunctions: Record<string, HclFunction> = {
   sensitive(args) {
     const value = only(args);
     return isSensitive(value) ? value : new Sensitive(value);
@@ -22,8 +22,8 @@ export const sensitivityFunctions: Record<string, (args: Value[]) => Value> = {
   },
 };
 
-/** The one argument each of them takes (call-function's arity would import this file back). */
+/** The one argument each of them takes. */
 function only(args: Value[]): Value {
-  if (args.length !== 1) throw new EvalError(`expects 1 argument, got ${args.length}`);
+  arity(args, 1);
   return args[0]!;
 }

@@ -2,7 +2,7 @@ import type { Value } from '../../../model/value.js';
 import { EvalError } from '../eval/eval-error.js';
 import { asList, asNumber, asString, requireKnown } from '../eval/values.js';
 import { spendElements } from '../eval/work-budget.js';
-import { arity, type HclFunction } from './call-function.js';
+import { arity, type HclFunction } from './function-signature.js';
 import { formatValue } from './format.js';
 import { allMatches, firstMatch, replaceAll } from './terraform-regex.js';
 
