@@ -1,6 +1,8 @@
 import type { Policy } from '../src/api.js';
 import { requiredTags } from './required-tags.js';
 import { sgOpenIngress } from './sg-open-ingress.js';
+import { defaultSgRestrictsAll } from './default-sg-restricts-all.js';
+import { naclAdminPortsOpen } from './nacl-admin-ports-open.js';
 import { dbInternetReachable } from './db-internet-reachable.js';
 import { dbPubliclyAccessible } from './db-publicly-accessible.js';
 import { ebsUnencrypted } from './ebs-unencrypted.js';
@@ -14,4 +16,4 @@ import { stateFileCommitted } from './state-file-committed.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
-  stateBackendUnencrypted, stateBackendUnlocked, stateBucketInsecure, stateFileCommitted];
+  stateBackendUnencrypted, stateBackendUnlocked, stateBucketInsecure, stateFileCommitted, defaultSgRestrictsAll, naclAdminPortsOpen];

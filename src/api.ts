@@ -22,6 +22,8 @@ export type { SecurityGroup, SecurityGroupRule, RuleAttributePaths, Protocol } f
 export { normaliseProtocol } from './model/views/security-groups.js';
 export { globToRegExp } from './rules/suppressions.js';
 export { networkOf, type NetworkView, type GuardingGroups } from './network/network-view.js';
+export { NETWORK_ACL_TYPES, type NaclRule } from './network/network-acls.js';
+export type { Family } from './network/address-set.js';
 export type { DbInstance, DbPort } from './network/databases.js';
 export { engineDefaultPort } from './network/engine-ports.js';
 export type { DbExposure, ExposureWitness } from './network/db-reachability.js';

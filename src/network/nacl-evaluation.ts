@@ -29,6 +29,29 @@ export function naclInbound(rules: readonly NaclRule[], doubts: readonly Unknown
 }
 
 /**
+ * Inbound, for a question about the ACL itself rather than a path: the entry that lets the whole
+ * internet of a family (a /0 source) open TCP `port`, i.e. an allow entry for /0 that first-match
+ * still decides for some clients; undefined when none does; Unknown when an entry of unknown number,
+ * source, protocol, ports or presence (or an unknown entry list) may be such an entry.
+ */
+export function naclWholeInternetEntry(rules: readonly NaclRule[], doubts: readonly Unknown[], family: Family, port: number): NaclRule | undefined | Unknown {
+  const reach = naclInbound(rules, doubts, family, port);
+  const deciding = reach.contributions.find((c) => c.rule.cidr !== undefined && 'cidr' in c.rule.cidr && c.rule.cidr.cidr.prefix === 0);
+  if (deciding) return deciding.rule;
+  const [doubt] = reach.clients.doubts;
+  if (!doubt || reach.clients.possible.isEmpty()) return undefined;
+  if (doubts.length > 0) return doubts[0]!;
+  const candidate = ordered(rules, false).find((rule) => mayBeWholeInternetAllow(rule, family, port));
+  return candidate ? (doubtsOf(candidate)[0] ?? doubt) : undefined;
+}
+
+function mayBeWholeInternetAllow(rule: NaclRule, family: Family, port: number): boolean {
+  const cidr = rule.cidr;
+  if (!cidr || rule.action === 'deny' || protocolMatch(rule) === 'no' || portMatch(rule, port) === 'no') return false;
+  return 'cidr' in cidr ? cidr.cidr.family === family && cidr.cidr.prefix === 0 : cidr.family === family;
+}
+
+/**
  * Outbound: to which clients the reply may go, on **some** TCP port in the ephemeral range. The range
  * is cut where any entry's port range starts or ends, so each piece is decided by the same entries,
  * and the pieces' answers are joined.

@@ -56,7 +56,8 @@ export class NetworkAcls {
   readonly #defaultAclVpc = new Map<Resource, Resource>();
   readonly #ruleResources = new Map<Resource, Resource[]>();
   readonly #looseRules: { rule: Resource; why: Unknown }[] = [];
-  readonly #rules = new Map<Resource | undefined, { rules: NaclRule[]; doubts: Unknown[] }>();
+  readonly #detachedRules: Resource[] = [];
+  readonly #rules = new Map<Resource, { rules: NaclRule[]; doubts: Unknown[] }>();
 
   constructor(inventory: Inventory, vpcs: VpcIndex) {
     this.#inventory = inventory;
@@ -88,7 +89,14 @@ export class NetworkAcls {
       const acls = linksOf(inventory, rule, 'network_acl_id', NETWORK_ACL_TYPES);
       for (const acl of acls.resources) push(this.#ruleResources, acl, rule);
       if (acls.unknown) this.#looseRules.push({ rule, why: acls.unknown });
+      // Unresolved too: the ACL it names may be none of the input's (`aws_vpc.main.default_network_acl_id`).
+      if (acls.resources.length === 0) this.#detachedRules.push(rule);
     }
+  }
+
+  /** `aws_network_acl_rule` entries of no ACL in this input (a VPC's default ACL by its id, a literal id): their other entries are not known. */
+  detachedEntries(): NaclRule[] {
+    return this.#detachedRules.map((rule) => standaloneRule(rule, true));
   }
 
   vpcOfAcl(acl: Resource): Resource | Unknown {
@@ -148,10 +156,13 @@ export class NetworkAcls {
 
   /** The entries of an ACL (inline and `aws_network_acl_rule`), or AWS's allow-all defaults for `undefined`. */
   rulesOf(choice: NaclChoice): { rules: NaclRule[]; doubts: Unknown[] } {
-    const key = choice.acl;
-    const memo = key ? this.#rules.get(key) : undefined;
+    return choice.acl ? this.entriesOf(choice.acl) : { rules: awsDefaultRules(choice.vpc), doubts: [] };
+  }
+
+  /** The entries of one ACL resource (inline and `aws_network_acl_rule`), whichever subnets it guards. */
+  entriesOf(key: Resource): { rules: NaclRule[]; doubts: Unknown[] } {
+    const memo = this.#rules.get(key);
     if (memo) return memo;
-    if (!key) return { rules: awsDefaultRules(choice.vpc), doubts: [] };
     const rules: NaclRule[] = [];
     const doubts: Unknown[] = [];
     for (const direction of ['ingress', 'egress'] as const) {

@@ -7,8 +7,8 @@ import { readDatabases, type DbInstance } from './databases.js';
 import { solveExposure, solveSubnetPath, type DbExposure, type SubnetPath } from './db-reachability.js';
 import { InternetGateways } from './internet-gateways.js';
 import { describeMissing } from './links.js';
-import { naclInbound, naclOutboundEphemeral, type NaclReach } from './nacl-evaluation.js';
-import { NetworkAcls, type NaclChoice } from './network-acls.js';
+import { naclInbound, naclOutboundEphemeral, naclWholeInternetEntry, type NaclReach } from './nacl-evaluation.js';
+import { NetworkAcls, type NaclChoice, type NaclRule } from './network-acls.js';
 import { PrefixLists } from './prefix-lists.js';
 import { internetRoutes, type RouteReach } from './route-selection.js';
 import { RouteTables, type RouteTableChoice } from './route-tables.js';
@@ -100,6 +100,17 @@ export class NetworkView {
       this.#naclReach.set(key, reach);
     }
     return reach;
+  }
+
+  /** The inbound entry of `acl` that admits TCP `port` from the whole internet of `family` (first match), none, or why it cannot be told. */
+  aclWholeInternetEntry(acl: Resource, family: Family, port: number): NaclRule | undefined | Unknown {
+    const { rules, doubts } = this.networkAcls.entriesOf(acl);
+    return naclWholeInternetEntry(rules, doubts, family, port);
+  }
+
+  /** Each `aws_network_acl_rule` of an ACL outside the input that, alone, admits TCP `port` from the whole internet of `family`. */
+  detachedWholeInternetEntries(family: Family, port: number): NaclRule[] {
+    return this.networkAcls.detachedEntries().filter((entry) => naclWholeInternetEntry([entry], [], family, port) === entry);
   }
 
   /** The security groups guarding a database in a VPC (its own list, else the VPC's default group). */

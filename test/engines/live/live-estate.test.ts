@@ -57,6 +57,15 @@ const EXPECTED: Record<string, [severity: string, address: string, element?: str
   'ebs-unencrypted': [['medium', arn('volume', 'vol-0b5d7f9c1e3a5b7d9')]],
   'eip-unattached': [['low', arn('elastic-ip', 'eipalloc-0b7d9f1c3e5a7b9d1')]],
   'ebs-volume-unattached': [['low', arn('volume', 'vol-0b5d7f9c1e3a5b7d9')]],
+  // The VPC's default group keeps the rules AWS gives it (all from itself in, all out) and the default ACL allows all from both /0s.
+  'default-sg-restricts-all': [
+    ['high', arn('security-group', 'sg-0a1b2c3d4e5f60718'), 'has an ingress rule'],
+    ['high', arn('security-group', 'sg-0a1b2c3d4e5f60718'), 'has an egress rule'],
+  ],
+  'nacl-admin-ports-open': [
+    ['high', arn('network-acl', 'acl-0b3d5f7a9c1e2b4d6'), 'allows TCP 22, 3389 from 0.0.0.0/0'],
+    ['high', arn('network-acl', 'acl-0b3d5f7a9c1e2b4d6'), 'rule 101: all traffic'],
+  ],
 };
 
 describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
