@@ -1,5 +1,5 @@
 import type { Finding } from '../../rules/finding.js';
-import { SEVERITIES, type Severity } from '../../rules/severity.js';
+import { SEVERITIES, severityRank, type Severity } from '../../rules/severity.js';
 import type { ScanResult } from '../../scan/scan-result.js';
 import { plural } from '../format-value.js';
 import { printable } from '../printable-text.js';
@@ -32,6 +32,7 @@ export function auditSummaryLines(result: ScanResult, theme: ConsoleTheme): stri
     if (finding.verdict !== 'fail') continue;
     const entry = byPolicy.get(finding.ruleId) ?? { findings: 0, resources: new Set<string>(), severity: finding.severity };
     entry.findings++;
+    if (severityRank(finding.severity) > severityRank(entry.severity)) entry.severity = finding.severity;
     entry.resources.add(finding.resource.address);
     byPolicy.set(finding.ruleId, entry);
   }
