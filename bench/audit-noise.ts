@@ -74,6 +74,7 @@ try {
   console.log(`17-region audit of one account (${resources} regions, AWS default resources in each, the seeded estate in ${estate.region})`);
   console.log(`findings (fail + unknown): ${failing.length}`);
   for (const [id, count] of [...byPolicy].sort((a, b) => b[1] - a[1])) console.log(`  ${id.padEnd(26)} ${count}`);
+  if (process.argv.includes("--list")) for (const f of failing) console.log(`${f.ruleId} ${f.resource.address} ${f.message}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
