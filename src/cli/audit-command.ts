@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { AwsCredentials } from '../engines/live/collect/clients.js';
 import type { LiveAuditOptions } from '../engines/live/collect-live.js';
 import { parseLiveSource } from '../engines/live/live-source.js';
+import { parseShard } from '../engines/live/shard.js';
 import type { BaselineFlags } from './baseline-flags.js';
 import type { OutputFlags } from './emit-result.js';
 import { collectList } from './parse-flags.js';
@@ -21,10 +22,11 @@ export interface AuditFlags extends OutputFlags, PolicySourceFlags, FrameworkFla
   config?: string;
   only?: string[];
   skip?: string[];
+  shard?: string;
 }
 
 /** The flags that say which accounts and regions to read, and how. */
-export type LiveFlags = Pick<AuditFlags, 'regions' | 'profile' | 'accounts' | 'roleName' | 'externalId' | 'source' | 'concurrency' | 'maxAttempts'>;
+export type LiveFlags = Pick<AuditFlags, 'regions' | 'profile' | 'accounts' | 'roleName' | 'externalId' | 'source' | 'concurrency' | 'maxAttempts' | 'shard'>;
 
 /** What the audit is given besides its flags (tests: credentials and an HTTP handler that never touches the network). */
 export interface AuditDependencies {
@@ -57,7 +59,8 @@ export function addLiveOptions(command: Command): Command {
     .option('--external-id <id>', 'external id for assuming --role-name')
     .option('--source <source>', 'api (Describe APIs), config (AWS Config per account/region) or config-aggregator:NAME[@REGION]', 'api')
     .option('--concurrency <n>', 'API calls in flight per account and region (default 4)')
-    .option('--max-attempts <n>', 'attempts per API call, with adaptive retries (default 8)');
+    .option('--max-attempts <n>', 'attempts per API call, with adaptive retries (default 8)')
+    .option('--shard <k/n>', 'read only the K-th of N parts of the accounts × regions (stable by hash); join the parts with `warden merge`');
 }
 
 /** `warden audit`: returns the exit code. */
@@ -122,6 +125,9 @@ export function liveOptions(flags: LiveFlags | AuditFlags, dependencies: AuditDe
     if (flags.roleName && !accounts) throw new UsageError('--role-name needs --accounts (the accounts to assume it in)');
   }
   if (flags.externalId && !flags.roleName) throw new UsageError('--external-id needs --role-name');
+  const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+  if (flags.shard !== undefined && !shard) throw new UsageError(`--shard: "${flags.shard}" is not K/N with 1 ≤ K ≤ N ≤ 1000 (e.g. 2/4)`);
+  if (shard && source.kind === 'config-aggregator') throw new UsageError('--shard: an aggregator is read in one query; shard the API or Config source');
   return {
     source,
     ...(regions ? { regions } : {}),
@@ -131,6 +137,7 @@ export function liveOptions(flags: LiveFlags | AuditFlags, dependencies: AuditDe
     ...(flags.externalId ? { externalId: flags.externalId } : {}),
     ...(flags.concurrency !== undefined ? { concurrency: positiveInteger('--concurrency', flags.concurrency, 64) } : {}),
     ...(flags.maxAttempts !== undefined ? { maxAttempts: positiveInteger('--max-attempts', flags.maxAttempts, 20) } : {}),
+    ...(shard ? { shard } : {}),
     ...(dependencies.credentials ? { credentials: dependencies.credentials } : {}),
     ...(dependencies.requestHandler ? { requestHandler: dependencies.requestHandler } : {}),
   };

@@ -16,6 +16,7 @@ import { quietSdkNodeWarning } from './collect/sdk-node-warning.js';
 import { liveSourceName, type LiveSource } from './live-source.js';
 import type { AuditProgress } from './progress.js';
 import { emptyRecording, type AccountRecording, type Recording, type TargetRecording } from './recording.js';
+import { inShard, shardText, type Shard } from './shard.js';
 import { makeTarget, partitionOf } from './target.js';
 
 export interface LiveAuditOptions {
@@ -45,6 +46,8 @@ export interface LiveAuditOptions {
   /** A custom SDK HTTP handler (tests: canned responses, no network). */
   requestHandler?: unknown;
   onProgress?: AuditProgress;
+  /** Read only the (account, region) pairs of this shard (`--shard K/N`); `warden merge` joins the parts. */
+  shard?: Shard;
 }
 
 export interface LiveCollection {
@@ -75,6 +78,7 @@ export async function collectLive(options: LiveAuditOptions): Promise<LiveCollec
   const recording = emptyRecording(liveSourceName(options.source));
   recording.tool = { name: toolInfo().name, version: toolInfo().version };
   recording.collected_at = new Date().toISOString();
+  if (options.shard) recording.shard = shardText(options.shard);
 
   if (options.source.kind === 'config-aggregator') {
     // The aggregator is queried where it lives; --regions only filters the items it returns.
@@ -166,6 +170,8 @@ async function auditAccount(work: AccountWork): Promise<void> {
       step = 'DescribeRegions';
       service = 'ec2';
       regions = options.regions ?? (await enabledRegions(clients, home));
+      const { shard } = options;
+      if (shard) regions = regions.filter((region) => inShard(shard, clients.account, region));
     } catch (error) {
       if (error instanceof AssumeRoleFailure) gaps.fail({ account: work.requested ?? clients.account }, 'sts', 'AssumeRole', error.error);
       else gaps.fail({ account: work.requested ?? clients.account }, service, step, error);
