@@ -12,6 +12,7 @@ import { collectRegion } from './collect/collect-region.js';
 import { collectionScope, type CollectionScope } from './collection-scope.js';
 import { AssumeRoleFailure, defaultCredentials, homeRegion, roleCredentials } from './collect/credentials.js';
 import { GapRecorder } from './collect/gap-recorder.js';
+import { organizationAccounts, type OrganizationScope } from './collect/organization-accounts.js';
 import { quietSdkNodeWarning } from './collect/sdk-node-warning.js';
 import { liveSourceName, type LiveSource } from './live-source.js';
 import type { AuditProgress } from './progress.js';
@@ -46,6 +47,8 @@ export interface LiveAuditOptions {
   /** A custom SDK HTTP handler (tests: canned responses, no network). */
   requestHandler?: unknown;
   onProgress?: AuditProgress;
+  /** `--accounts-from organizations`: the accounts to assume `roleName` in are the organisation's (instead of `accounts`). */
+  organization?: OrganizationScope;
   /** Read only the (account, region) pairs of this shard (`--shard K/N`); `warden merge` joins the parts. */
   shard?: Shard;
 }
@@ -115,9 +118,21 @@ export async function collectLive(options: LiveAuditOptions): Promise<LiveCollec
         partition: partitionOf(home),
       });
     };
-    const plans = options.accounts?.length
-      ? options.accounts.map((account) => ({ account, credentials: options.credentialsForAccount?.(account) ?? assumeWith(account) }))
-      : [{ account: undefined, credentials: base }];
+    let accounts = options.accounts;
+    if (options.organization) {
+      const organization = new AccountClients('(organization)', settings);
+      try {
+        // No account listed (the call failed: a gap) means none audited, never the caller's account instead.
+        accounts = (await organizationAccounts(organization, partitionOf(home), options.organization, gaps)) ?? [];
+      } finally {
+        organization.destroy();
+      }
+    }
+    const plans = accounts?.length
+      ? accounts.map((account) => ({ account, credentials: options.credentialsForAccount?.(account) ?? assumeWith(account) }))
+      : options.organization
+        ? []
+        : [{ account: undefined, credentials: base }];
     await Promise.all(
       plans.map((plan) =>
         auditAccount({
