@@ -99,10 +99,33 @@ describe('audit progress on stderr', () => {
 
   it('rewrites one line in place on a terminal and ends it', () => {
     const err = stream(true);
-    events(progressDisplay(err, false));
+    events(progressDisplay(err, false, { now: () => 0, tickMs: 0 }));
     const frames = err.text.split('\r\u001b[2K').filter(Boolean);
-    expect(frames.at(-1)).toBe('warden: audit 2/2 account×region done, 43 resources found, 14 failed calls\n');
+    expect(frames.at(-1)).toBe('warden: audit 0s, 2/2 account×region done, 43 resources, 14 failed calls\n');
     expect(frames).toHaveLength(5);
+  });
+
+  it('on a terminal shows the elapsed time, the (account, region) being read and the calls being retried', () => {
+    const err = Object.assign(stream(true), { columns: 200 });
+    let clock = 0;
+    const display = progressDisplay(err, false, { now: () => clock, tickMs: 0 });
+    display.update({ kind: 'planned', targets: 3 });
+    display.update({ kind: 'target-started', account: '111122223333', region: 'eu-west-1' });
+    display.update({ kind: 'target-started', account: '111122223333', region: 'ap-south-1' });
+    clock = 125_000;
+    display.update({ kind: 'retrying', calls: 2, latest: 'ec2:DescribeVpcs in 111122223333/ap-south-1' });
+    const frame = err.text.split('\r\u001b[2K').at(-1);
+    expect(frame).toBe('warden: audit 2m05s, 0/3 account×region done, 0 resources, reading 111122223333/eu-west-1 +1, retrying 2 calls (ec2:DescribeVpcs in 111122223333/ap-south-1)');
+    display.update({ kind: 'target-done', account: '111122223333', region: 'eu-west-1', items: 4, failures: 0 });
+    display.update({ kind: 'retrying', calls: 0, latest: '' });
+    expect(err.text.split('\r\u001b[2K').at(-1)).toBe('warden: audit 2m05s, 1/3 account×region done, 4 resources, reading 111122223333/ap-south-1');
+    display.done();
+    // A narrow terminal gets one cut line, never a wrapped one that cannot be rewritten.
+    const narrow = Object.assign(stream(true), { columns: 60 });
+    const small = progressDisplay(narrow, false, { now: () => 0, tickMs: 0 });
+    small.update({ kind: 'retrying', calls: 1, latest: 'ec2:DescribeVpcs in 111122223333/ap-south-1' });
+    expect(narrow.text.split('\r\u001b[2K').at(-1)).toHaveLength(59);
+    small.done();
   });
 
   it('prints nothing with --quiet', () => {

@@ -68,9 +68,9 @@ const DEFAULTS = { concurrency: 4, parallelTargets: 8, maxAttempts: 8 };
  */
 export async function collectLive(options: LiveAuditOptions): Promise<LiveCollection> {
   quietSdkNodeWarning();
-  const counter = new ApiCallCounter();
   const gaps = new GapRecorder();
   const progress: AuditProgress = options.onProgress ?? (() => undefined);
+  const counter = new ApiCallCounter(options.onProgress ? (calls, latest) => progress({ kind: 'retrying', calls, latest }) : undefined);
   const base = options.credentials ?? defaultCredentials(options.profile);
   const settings = {
     credentials: base,
@@ -200,6 +200,7 @@ async function auditAccount(work: AccountWork): Promise<void> {
       work.targetLimit(async () => {
         const target = makeTarget(clients.account, region);
         const limit = limits.get(region)!;
+        progress({ kind: 'target-started', account: target.account, region });
         const result =
           options.source.kind === 'config'
             ? await collectConfigRegion(target, clients, limit, gaps)
