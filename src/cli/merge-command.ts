@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import inventorySchema from '../../schemas/warden-inventory.schema.json' with { type: 'json' };
 import { describeErrors } from '../document-errors/schema-errors.js';
-import { describeFsError, InputError } from '../engines/input-error.js';
+import { describeFsError } from '../engines/input-error.js';
+import { PartsConflict } from '../model/combine-parts.js';
 import { mergeRecordings } from '../engines/live/merge-recordings.js';
 import { INVENTORY_MARKER, type Recording } from '../engines/live/recording.js';
 import { readRegularFile } from '../engines/read-regular-file.js';
@@ -46,13 +47,13 @@ export async function mergeCommand(files: readonly string[], flags: { output?: s
   let merged: unknown;
   try {
     if (kinds.has('inventory')) {
-      for (const d of documents) if (!validateInventory(d.value)) throw new InputError(d.name, `not a valid saved inventory: ${describeErrors(validateInventory.errors ?? [])}`);
+      for (const d of documents) if (!validateInventory(d.value)) throw new PartsConflict(d.name, `not a valid saved inventory: ${describeErrors(validateInventory.errors ?? [])}`);
       merged = mergeRecordings(documents.map((d) => ({ name: d.name, recording: d.value as unknown as Recording })));
     } else {
       merged = mergeJsonReports(documents.map((d) => ({ name: d.name, report: d.value })));
     }
   } catch (error) {
-    if (error instanceof InputError) throw new UsageError(error.message);
+    if (error instanceof PartsConflict) throw new UsageError(error.message);
     throw error;
   }
   const text = `${JSON.stringify(merged, null, kinds.has('inventory') ? undefined : 2)}\n`;

@@ -1,5 +1,13 @@
 /** Helpers for joining the parts of one run split across machines (saved inventories, JSON reports). */
 
+/** Parts that cannot be joined without losing or doubling something: `PART: why`, one line. */
+export class PartsConflict extends Error {
+  constructor(part: string, reason: string) {
+    super(`${part}: ${reason}`);
+    this.name = 'PartsConflict';
+  }
+}
+
 /** Adds numbers at the same paths of two count records (API calls by service, operation, target); keeps what only one side has. */
 export function addCounts<T>(a: T, b: T): T {
   if (typeof a === 'number' && typeof b === 'number') return (a + b) as T;

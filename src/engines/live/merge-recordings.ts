@@ -1,6 +1,5 @@
-import { addCounts, uniqueItems } from '../../model/combine-parts.js';
+import { addCounts, PartsConflict, uniqueItems } from '../../model/combine-parts.js';
 import type { ApiCallStats } from '../../model/coverage.js';
-import { InputError } from '../input-error.js';
 import { emptyRecording, type AccountRecording, type Recording } from './recording.js';
 import { parseShard } from './shard.js';
 import { targetKey } from './target.js';
@@ -19,13 +18,13 @@ export interface NamedRecording {
  * account, are kept once.
  */
 export function mergeRecordings(parts: readonly NamedRecording[]): Recording {
-  if (parts.length === 0) throw new InputError('merge', 'no saved inventory to merge');
+  if (parts.length === 0) throw new PartsConflict('merge', 'no saved inventory to merge');
   const first = parts[0]!;
   for (const part of parts) {
     if (part.recording.source !== first.recording.source) {
-      throw new InputError(part.name, `read with source ${part.recording.source}, but ${first.name} with ${first.recording.source}: parts of one audit read the same source`);
+      throw new PartsConflict(part.name, `read with source ${part.recording.source}, but ${first.name} with ${first.recording.source}: parts of one audit read the same source`);
     }
-    if (part.recording.aggregator) throw new InputError(part.name, 'a Config aggregator audit is one query: there is nothing to merge');
+    if (part.recording.aggregator) throw new PartsConflict(part.name, 'a Config aggregator audit is one query: there is nothing to merge');
   }
   checkShards(parts);
 
@@ -39,7 +38,7 @@ export function mergeRecordings(parts: readonly NamedRecording[]): Recording {
     for (const target of part.recording.targets) {
       const key = targetKey(target);
       const other = seen.get(key);
-      if (other !== undefined) throw new InputError(part.name, `${key} is also in ${other}: each account and region must be read by one part`);
+      if (other !== undefined) throw new PartsConflict(part.name, `${key} is also in ${other}: each account and region must be read by one part`);
       seen.set(key, part.name);
       merged.targets.push(target);
     }
@@ -58,22 +57,22 @@ function checkShards(parts: readonly NamedRecording[]): void {
   if (sharded.length === 0) return;
   if (sharded.length !== parts.length) {
     const whole = parts.find((p) => p.recording.shard === undefined)!;
-    throw new InputError(whole.name, 'is a whole audit, the others are shards: merge the shards of one audit');
+    throw new PartsConflict(whole.name, 'is a whole audit, the others are shards: merge the shards of one audit');
   }
   const byIndex = new Map<number, string>();
   let count: number | undefined;
   for (const part of parts) {
     const shard = parseShard(part.recording.shard!);
-    if (!shard) throw new InputError(part.name, `shard "${part.recording.shard}" is not K/N`);
+    if (!shard) throw new PartsConflict(part.name, `shard "${part.recording.shard}" is not K/N`);
     count ??= shard.count;
-    if (shard.count !== count) throw new InputError(part.name, `is shard ${shard.index}/${shard.count}, the others are of ${count}`);
+    if (shard.count !== count) throw new PartsConflict(part.name, `is shard ${shard.index}/${shard.count}, the others are of ${count}`);
     const other = byIndex.get(shard.index);
-    if (other !== undefined) throw new InputError(part.name, `shard ${shard.index}/${count} is also ${other}`);
+    if (other !== undefined) throw new PartsConflict(part.name, `shard ${shard.index}/${count} is also ${other}`);
     byIndex.set(shard.index, part.name);
   }
   const missing = Array.from({ length: count! }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
   // A missing shard would leave its accounts and regions out of a report that looks complete.
-  if (missing.length > 0) throw new InputError('merge', `shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} missing: every part of the audit is needed`);
+  if (missing.length > 0) throw new PartsConflict('merge', `shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} missing: every part of the audit is needed`);
 }
 
 /** One entry per account: the bucket list (the same in every shard) once, the settings of every bucket any shard read. */

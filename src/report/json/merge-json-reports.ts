@@ -1,5 +1,4 @@
-import { InputError } from '../../engines/input-error.js';
-import { addCounts, uniqueItems } from '../../model/combine-parts.js';
+import { addCounts, PartsConflict, uniqueItems } from '../../model/combine-parts.js';
 import type { Finding } from '../../rules/finding.js';
 import { SEVERITIES, type Severity } from '../../rules/severity.js';
 import { sortFindings, type Ordered } from '../../scan/sort-findings.js';
@@ -17,14 +16,14 @@ export interface NamedReport {
  * versions or policy sets, and an input (an account/region, a file) reported by two parts.
  */
 export function mergeJsonReports(parts: readonly NamedReport[]): Record<string, unknown> {
-  if (parts.length === 0) throw new InputError('merge', 'no report to merge');
+  if (parts.length === 0) throw new PartsConflict('merge', 'no report to merge');
   const first = parts[0]!;
   for (const part of parts) {
     const { report } = part;
-    if (report['schemaVersion'] !== first.report['schemaVersion']) throw new InputError(part.name, `JSON report schema ${report['schemaVersion']}, but ${first.name} has ${first.report['schemaVersion']}`);
-    if (report['tool']?.version !== first.report['tool']?.version) throw new InputError(part.name, `written by warden ${report['tool']?.version}, but ${first.name} by ${first.report['tool']?.version}: merge reports of one warden version`);
-    if (report['command'] !== first.report['command']) throw new InputError(part.name, `is a ${report['command']} report, but ${first.name} a ${first.report['command']} report`);
-    if (policyKey(report) !== policyKey(first.report)) throw new InputError(part.name, `ran other policies than ${first.name}: merge reports of one policy set`);
+    if (report['schemaVersion'] !== first.report['schemaVersion']) throw new PartsConflict(part.name, `JSON report schema ${report['schemaVersion']}, but ${first.name} has ${first.report['schemaVersion']}`);
+    if (report['tool']?.version !== first.report['tool']?.version) throw new PartsConflict(part.name, `written by warden ${report['tool']?.version}, but ${first.name} by ${first.report['tool']?.version}: merge reports of one warden version`);
+    if (report['command'] !== first.report['command']) throw new PartsConflict(part.name, `is a ${report['command']} report, but ${first.name} a ${first.report['command']} report`);
+    if (policyKey(report) !== policyKey(first.report)) throw new PartsConflict(part.name, `ran other policies than ${first.name}: merge reports of one policy set`);
   }
 
   const inputs: Record<string, any>[] = [];
@@ -32,7 +31,7 @@ export function mergeJsonReports(parts: readonly NamedReport[]): Record<string, 
   for (const part of parts) {
     for (const input of part.report['inputs'] ?? []) {
       const other = seenInputs.get(input.path);
-      if (other !== undefined) throw new InputError(part.name, `input ${input.path} is also in ${other}: each input must be in one part`);
+      if (other !== undefined) throw new PartsConflict(part.name, `input ${input.path} is also in ${other}: each input must be in one part`);
       seenInputs.set(input.path, part.name);
       inputs.push(input);
     }
