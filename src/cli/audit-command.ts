@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { AwsCredentials } from '../engines/live/collect/clients.js';
 import type { LiveAuditOptions } from '../engines/live/collect-live.js';
 import { parseLiveSource } from '../engines/live/live-source.js';
+import { parseShard } from '../engines/live/shard.js';
 import type { BaselineFlags } from './baseline-flags.js';
 import type { OutputFlags } from './emit-result.js';
 import { collectList } from './parse-flags.js';
@@ -21,10 +22,14 @@ export interface AuditFlags extends OutputFlags, PolicySourceFlags, FrameworkFla
   config?: string;
   only?: string[];
   skip?: string[];
+  shard?: string;
+  accountsFrom?: string;
+  ou?: string[];
+  excludeAccounts?: string[];
 }
 
 /** The flags that say which accounts and regions to read, and how. */
-export type LiveFlags = Pick<AuditFlags, 'regions' | 'profile' | 'accounts' | 'roleName' | 'externalId' | 'source' | 'concurrency' | 'maxAttempts'>;
+export type LiveFlags = Pick<AuditFlags, 'regions' | 'profile' | 'accounts' | 'roleName' | 'externalId' | 'source' | 'concurrency' | 'maxAttempts' | 'shard' | 'accountsFrom' | 'ou' | 'excludeAccounts'>;
 
 /** What the audit is given besides its flags (tests: credentials and an HTTP handler that never touches the network). */
 export interface AuditDependencies {
@@ -53,11 +58,15 @@ export function addLiveOptions(command: Command): Command {
     .option('--regions <regions>', 'all (every enabled region, the default) or a comma-separated list', collectList)
     .option('--profile <name>', 'AWS profile for the base credentials (default: the SDK default chain)')
     .option('--accounts <ids>', 'accounts to audit by assuming --role-name in each (comma-separated)', collectList)
+    .option('--accounts-from <source>', 'organizations: audit the active accounts of the AWS Organization (ListAccounts, from the management or a delegated administrator account)')
+    .option('--ou <ids>', 'with --accounts-from organizations: only accounts under these OUs or roots, at any depth (comma-separated)', collectList)
+    .option('--exclude-accounts <ids>', 'accounts to leave out (comma-separated)', collectList)
     .option('--role-name <name>', 'role to assume in each of --accounts')
     .option('--external-id <id>', 'external id for assuming --role-name')
     .option('--source <source>', 'api (Describe APIs), config (AWS Config per account/region) or config-aggregator:NAME[@REGION]', 'api')
     .option('--concurrency <n>', 'API calls in flight per account and region (default 4)')
-    .option('--max-attempts <n>', 'attempts per API call, with adaptive retries (default 8)');
+    .option('--max-attempts <n>', 'attempts per API call, with adaptive retries (default 8)')
+    .option('--shard <k/n>', 'read only the K-th of N parts of the accounts × regions (stable by hash); join the parts with `warden merge`');
 }
 
 /** `warden audit`: returns the exit code. */
@@ -113,15 +122,24 @@ export function liveOptions(flags: LiveFlags | AuditFlags, dependencies: AuditDe
   if (regionList.includes('all') && regionList.length > 1) throw new UsageError('--regions: "all" cannot be combined with region names');
   const regions = regionList.length === 0 || regionList.includes('all') ? undefined : [...new Set(regionList)];
   for (const region of regions ?? []) if (!REGION.test(region)) throw new UsageError(`--regions: "${region}" is not a region name (e.g. eu-west-1)`);
-  const accounts = flags.accounts?.length ? [...new Set(flags.accounts)] : undefined;
-  for (const account of accounts ?? []) if (!ACCOUNT.test(account)) throw new UsageError(`--accounts: "${account}" is not a 12-digit account id`);
+  const excluded = new Set(flags.excludeAccounts ?? []);
+  for (const account of excluded) if (!ACCOUNT.test(account)) throw new UsageError(`--exclude-accounts: "${account}" is not a 12-digit account id`);
+  const organization = organizationScope(flags, excluded);
+  const listed = flags.accounts?.length ? [...new Set(flags.accounts)] : undefined;
+  for (const account of listed ?? []) if (!ACCOUNT.test(account)) throw new UsageError(`--accounts: "${account}" is not a 12-digit account id`);
+  const accounts = listed?.filter((account) => !excluded.has(account));
+  if (listed && accounts?.length === 0) throw new UsageError('--exclude-accounts leaves none of --accounts to audit');
   if (source.kind === 'config-aggregator') {
     if (flags.roleName) throw new UsageError('--role-name: an aggregator is read with the current credentials (use --accounts alone to filter its accounts)');
   } else {
     if (accounts && !flags.roleName) throw new UsageError('--accounts needs --role-name (the role to assume in each account)');
-    if (flags.roleName && !accounts) throw new UsageError('--role-name needs --accounts (the accounts to assume it in)');
+    if (organization && !flags.roleName) throw new UsageError('--accounts-from organizations needs --role-name (the role to assume in each account)');
+    if (flags.roleName && !accounts && !organization) throw new UsageError('--role-name needs --accounts or --accounts-from (the accounts to assume it in)');
   }
   if (flags.externalId && !flags.roleName) throw new UsageError('--external-id needs --role-name');
+  const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+  if (flags.shard !== undefined && !shard) throw new UsageError(`--shard: "${flags.shard}" is not K/N with 1 ≤ K ≤ N ≤ 1000 (e.g. 2/4)`);
+  if (shard && source.kind === 'config-aggregator') throw new UsageError('--shard: an aggregator is read in one query; shard the API or Config source');
   return {
     source,
     ...(regions ? { regions } : {}),
@@ -131,6 +149,8 @@ export function liveOptions(flags: LiveFlags | AuditFlags, dependencies: AuditDe
     ...(flags.externalId ? { externalId: flags.externalId } : {}),
     ...(flags.concurrency !== undefined ? { concurrency: positiveInteger('--concurrency', flags.concurrency, 64) } : {}),
     ...(flags.maxAttempts !== undefined ? { maxAttempts: positiveInteger('--max-attempts', flags.maxAttempts, 20) } : {}),
+    ...(shard ? { shard } : {}),
+    ...(organization ? { organization } : {}),
     ...(dependencies.credentials ? { credentials: dependencies.credentials } : {}),
     ...(dependencies.requestHandler ? { requestHandler: dependencies.requestHandler } : {}),
   };
@@ -151,6 +171,20 @@ function checkPartition(regions: readonly string[], partitionOfRegion: (region: 
     const which = [...partitions].map(([name, region]) => `${region} (${name})`).join(', ');
     throw new UsageError(`--regions: ${which} are in different AWS partitions; audit each partition with its own credentials`);
   }
+}
+
+/** `--accounts-from organizations [--ou …]`, checked; undefined without --accounts-from. */
+function organizationScope(flags: LiveFlags, excluded: ReadonlySet<string>): LiveAuditOptions['organization'] {
+  if (flags.accountsFrom === undefined) {
+    if (flags.ou?.length) throw new UsageError('--ou needs --accounts-from organizations');
+    return undefined;
+  }
+  if (flags.accountsFrom !== 'organizations') throw new UsageError(`--accounts-from: "${flags.accountsFrom}" is not organizations`);
+  if (flags.accounts?.length) throw new UsageError('--accounts-from organizations cannot be combined with --accounts (use --exclude-accounts to leave some out)');
+  if (parseLiveSource(flags.source ?? 'api')?.kind === 'config-aggregator') throw new UsageError('--accounts-from: an aggregator already spans the organisation');
+  const ous = [...new Set(flags.ou ?? [])];
+  for (const ou of ous) if (!/^(ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}|r-[0-9a-z]{4,32})$/.test(ou)) throw new UsageError(`--ou: "${ou}" is not an OU id (ou-…) or root id (r-…)`);
+  return { ...(ous.length > 0 ? { ous } : {}), ...(excluded.size > 0 ? { exclude: [...excluded] } : {}) };
 }
 
 function positiveInteger(flag: string, text: string, max: number): number {

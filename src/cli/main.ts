@@ -17,6 +17,7 @@ const COMMAND_GROUPS: { names: readonly string[]; load: () => Promise<Register> 
   { names: ['test'], load: async () => (await import('./register-test.js')).registerTestCommand },
   { names: ['serve', 'audit-log'], load: async () => (await import('./register-serve.js')).registerServeCommands },
   { names: ['inventory'], load: async () => (await import('./register-inventory.js')).registerInventoryCommand },
+  { names: ['merge'], load: async () => (await import('./register-merge.js')).registerMergeCommand },
 ];
 
 /** Runs the CLI and returns the exit code; never throws for a user mistake. */

@@ -6,7 +6,7 @@ describe('command registration', () => {
   it('`warden --help` lists every command, in order', async () => {
     const run = await runMain(['--help']);
     expect(run.code).toBe(0);
-    expect([...run.stdout.matchAll(/^ {2}(\w[\w-]*)/gm)].map((m) => m[1])).toEqual(['scan', 'audit', 'policies', 'test', 'serve', 'audit-log', 'inventory', 'help']);
+    expect([...run.stdout.matchAll(/^ {2}(\w[\w-]*)/gm)].map((m) => m[1])).toEqual(['scan', 'audit', 'policies', 'test', 'serve', 'audit-log', 'inventory', 'merge', 'help']);
   });
 
   it('an unknown command is an error that suggests the nearest one', async () => {

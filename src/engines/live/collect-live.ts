@@ -12,10 +12,12 @@ import { collectRegion } from './collect/collect-region.js';
 import { collectionScope, type CollectionScope } from './collection-scope.js';
 import { AssumeRoleFailure, defaultCredentials, homeRegion, roleCredentials } from './collect/credentials.js';
 import { GapRecorder } from './collect/gap-recorder.js';
+import { organizationAccounts, type OrganizationScope } from './collect/organization-accounts.js';
 import { quietSdkNodeWarning } from './collect/sdk-node-warning.js';
 import { liveSourceName, type LiveSource } from './live-source.js';
 import type { AuditProgress } from './progress.js';
 import { emptyRecording, type AccountRecording, type Recording, type TargetRecording } from './recording.js';
+import { inShard, shardText, type Shard } from './shard.js';
 import { makeTarget, partitionOf } from './target.js';
 
 export interface LiveAuditOptions {
@@ -45,6 +47,10 @@ export interface LiveAuditOptions {
   /** A custom SDK HTTP handler (tests: canned responses, no network). */
   requestHandler?: unknown;
   onProgress?: AuditProgress;
+  /** `--accounts-from organizations`: the accounts to assume `roleName` in are the organisation's (instead of `accounts`). */
+  organization?: OrganizationScope;
+  /** Read only the (account, region) pairs of this shard (`--shard K/N`); `warden merge` joins the parts. */
+  shard?: Shard;
 }
 
 export interface LiveCollection {
@@ -62,9 +68,9 @@ const DEFAULTS = { concurrency: 4, parallelTargets: 8, maxAttempts: 8 };
  */
 export async function collectLive(options: LiveAuditOptions): Promise<LiveCollection> {
   quietSdkNodeWarning();
-  const counter = new ApiCallCounter();
   const gaps = new GapRecorder();
   const progress: AuditProgress = options.onProgress ?? (() => undefined);
+  const counter = new ApiCallCounter(options.onProgress ? (calls, latest) => progress({ kind: 'retrying', calls, latest }) : undefined);
   const base = options.credentials ?? defaultCredentials(options.profile);
   const settings = {
     credentials: base,
@@ -75,6 +81,7 @@ export async function collectLive(options: LiveAuditOptions): Promise<LiveCollec
   const recording = emptyRecording(liveSourceName(options.source));
   recording.tool = { name: toolInfo().name, version: toolInfo().version };
   recording.collected_at = new Date().toISOString();
+  if (options.shard) recording.shard = shardText(options.shard);
 
   if (options.source.kind === 'config-aggregator') {
     // The aggregator is queried where it lives; --regions only filters the items it returns.
@@ -111,9 +118,21 @@ export async function collectLive(options: LiveAuditOptions): Promise<LiveCollec
         partition: partitionOf(home),
       });
     };
-    const plans = options.accounts?.length
-      ? options.accounts.map((account) => ({ account, credentials: options.credentialsForAccount?.(account) ?? assumeWith(account) }))
-      : [{ account: undefined, credentials: base }];
+    let accounts = options.accounts;
+    if (options.organization) {
+      const organization = new AccountClients('(organization)', settings);
+      try {
+        // No account listed (the call failed: a gap) means none audited, never the caller's account instead.
+        accounts = (await organizationAccounts(organization, partitionOf(home), options.organization, gaps)) ?? [];
+      } finally {
+        organization.destroy();
+      }
+    }
+    const plans = accounts?.length
+      ? accounts.map((account) => ({ account, credentials: options.credentialsForAccount?.(account) ?? assumeWith(account) }))
+      : options.organization
+        ? []
+        : [{ account: undefined, credentials: base }];
     await Promise.all(
       plans.map((plan) =>
         auditAccount({
@@ -166,6 +185,8 @@ async function auditAccount(work: AccountWork): Promise<void> {
       step = 'DescribeRegions';
       service = 'ec2';
       regions = options.regions ?? (await enabledRegions(clients, home));
+      const { shard } = options;
+      if (shard) regions = regions.filter((region) => inShard(shard, clients.account, region));
     } catch (error) {
       if (error instanceof AssumeRoleFailure) gaps.fail({ account: work.requested ?? clients.account }, 'sts', 'AssumeRole', error.error);
       else gaps.fail({ account: work.requested ?? clients.account }, service, step, error);
@@ -179,6 +200,7 @@ async function auditAccount(work: AccountWork): Promise<void> {
       work.targetLimit(async () => {
         const target = makeTarget(clients.account, region);
         const limit = limits.get(region)!;
+        progress({ kind: 'target-started', account: target.account, region });
         const result =
           options.source.kind === 'config'
             ? await collectConfigRegion(target, clients, limit, gaps)

@@ -15,6 +15,8 @@ export interface Recording {
   [INVENTORY_MARKER]: typeof INVENTORY_FORMAT;
   tool?: { name: string; version: string };
   collected_at?: string;
+  /** `K/N` when the audit read one shard of its accounts × regions (`--shard`); `warden merge` joins all N. */
+  shard?: string;
   /** `api`, `config` or `config-aggregator:NAME`. */
   source: string;
   targets: TargetRecording[];

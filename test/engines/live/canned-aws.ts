@@ -37,11 +37,13 @@ export class CannedAws {
 
   async handle(request: SdkRequest): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: Readable } }> {
     const labels = request.hostname.split('.');
-    const at = labels.findIndex((label) => ['ec2', 'rds', 's3', 'sts', 'config'].includes(label));
+    const at = labels.findIndex((label) => ['ec2', 'rds', 's3', 'sts', 'config', 'organizations'].includes(label));
     const service = labels[at] ?? 'unknown';
     const region = labels[at + 1] ?? 'us-east-1';
     const body = typeof request.body === 'string' ? request.body : request.body instanceof Uint8Array ? Buffer.from(request.body).toString() : '';
-    const action = new URLSearchParams(body).get('Action') ?? `${request.method} ${request.path}`;
+    // Query protocols name the action in the body; JSON protocols in X-Amz-Target (`Service.Action`).
+    const target = request.headers?.['x-amz-target'] ?? request.headers?.['X-Amz-Target'];
+    const action = target?.split('.').at(-1) ?? new URLSearchParams(body).get('Action') ?? `${request.method} ${request.path}`;
     const params = Object.fromEntries(new URLSearchParams(body));
     const accessKeyId = /Credential=([^/]+)\//.exec(request.headers?.['authorization'] ?? '')?.[1] ?? '';
     const canned: CannedRequest = { service, region, action, params, accessKeyId };
@@ -52,7 +54,7 @@ export class CannedAws {
     return {
       response: {
         statusCode: answer.status,
-        headers: { 'content-type': service === 'config' ? 'application/x-amz-json-1.1' : 'text/xml', 'x-amzn-requestid': `req-${this.requests.length}` },
+        headers: { 'content-type': target ? 'application/x-amz-json-1.1' : 'text/xml', 'x-amzn-requestid': `req-${this.requests.length}` },
         body: Readable.from([Buffer.from(answer.body)]),
       },
     };

@@ -2,9 +2,12 @@ import type { ApiCallStats } from '../../../model/coverage.js';
 
 interface Countable {
   middlewareStack: {
-    add(middleware: unknown, options: { step: 'initialize'; name: string; override?: boolean }): void;
+    add(middleware: unknown, options: { step: 'initialize' | 'finalizeRequest'; name: string; override?: boolean; priority?: 'low' }): void;
   };
 }
+
+/** Told how many calls are being retried right now (throttling, a slow region), and the latest of them. */
+export type RetryListener = (retrying: number, latest: string) => void;
 
 /**
  * Counts the API calls a live audit makes, per service, operation and (account, region), as SDK
@@ -17,6 +20,10 @@ export class ApiCallCounter {
   readonly #byService = new Map<string, { calls: number; retries: number }>();
   readonly #byOperation = new Map<string, number>();
   readonly #byTarget = new Map<string, number>();
+  /** Calls whose second or later attempt is under way. */
+  readonly #retrying = new Set<object>();
+
+  constructor(private readonly onRetry?: RetryListener) {}
 
   /** Adds the counting middleware to a client whose calls belong to `service` and target `targetKey`. */
   attach(client: Countable, service: string, targetKey: () => string): void {
@@ -30,9 +37,24 @@ export class ApiCallCounter {
         } catch (error) {
           this.record(service, operation, targetKey(), attemptsOf(error));
           throw error;
+        } finally {
+          if (this.#retrying.delete(context)) this.onRetry?.(this.#retrying.size, '');
         }
       },
       { step: 'initialize', name: 'wardenApiCallCounter', override: true },
+    );
+    // Inside the SDK's retry loop (finalizeRequest, low priority): runs once per attempt, so a second
+    // attempt is a retry in progress, shown until the call settles.
+    client.middlewareStack.add(
+      (next: (args: unknown) => Promise<unknown>, context: { commandName?: string; wardenAttempts?: number }) => async (args: unknown) => {
+        context.wardenAttempts = (context.wardenAttempts ?? 0) + 1;
+        if (context.wardenAttempts === 2 && this.onRetry) {
+          this.#retrying.add(context);
+          this.onRetry(this.#retrying.size, `${service}:${(context.commandName ?? 'Unknown').replace(/Command$/, '')} in ${targetKey()}`);
+        }
+        return next(args);
+      },
+      { step: 'finalizeRequest', name: 'wardenAttemptWatch', priority: 'low', override: true },
     );
   }
 
