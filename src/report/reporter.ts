@@ -1,6 +1,6 @@
 import type { Reporter } from './report-context.js';
 
-export const FORMATS = ['console', 'json', 'sarif', 'junit', 'markdown', 'github', 'csv', 'ocsf'] as const;
+export const FORMATS = ['console', 'json', 'sarif', 'junit', 'markdown', 'github', 'csv', 'ocsf', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /**
@@ -32,5 +32,7 @@ export async function loadReporter(format: Format): Promise<Reporter> {
       return (await import('./csv/csv-report.js')).csvReport;
     case 'ocsf':
       return (await import('./ocsf/ocsf-report.js')).ocsfReport;
+    case 'html':
+      return (await import('./html/html-report.js')).htmlReport;
   }
 }

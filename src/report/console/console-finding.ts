@@ -3,7 +3,7 @@ import { asSentence } from '../format-value.js';
 import { printable } from '../printable-text.js';
 import { evidenceText, locationText, suppressionText, traceChain } from '../finding-text.js';
 import type { ConsoleTheme } from './console-theme.js';
-import { shortenArns } from './live-names.js';
+import { shortenArns } from '../live-names.js';
 import { truncateLine, wrapText } from './wrap-text.js';
 
 const HEAD_INDENT = '    ';

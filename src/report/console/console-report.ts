@@ -4,7 +4,7 @@ import { printable } from '../printable-text.js';
 import type { Reporter } from '../report-context.js';
 import { auditSummaryLines } from './audit-summary.js';
 import { renderFinding } from './console-finding.js';
-import { liveLabel } from './live-names.js';
+import { liveLabel } from '../live-names.js';
 import { noAwsResourcesText, runScope } from '../run-scope.js';
 import { coverageLines, summaryLine } from './console-summary.js';
 import { consoleTheme, type ConsoleTheme } from './console-theme.js';

@@ -1,4 +1,4 @@
-import type { FindingResource } from '../../rules/finding.js';
+import type { FindingResource } from '../rules/finding.js';
 
 /**
  * An ARN's resource id as people say it: `sg-0abc…` for `…:security-group/sg-0abc…`, `orders` for
