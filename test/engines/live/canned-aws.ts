@@ -37,11 +37,13 @@ export class CannedAws {
 
   async handle(request: SdkRequest): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: Readable } }> {
     const labels = request.hostname.split('.');
-    const at = labels.findIndex((label) => ['ec2', 'rds', 's3', 'sts', 'config'].includes(label));
+    const at = labels.findIndex((label) => ['ec2', 'rds', 's3', 'sts', 'config', 'kms', 'cloudtrail'].includes(label));
     const service = labels[at] ?? 'unknown';
     const region = labels[at + 1] ?? 'us-east-1';
     const body = typeof request.body === 'string' ? request.body : request.body instanceof Uint8Array ? Buffer.from(request.body).toString() : '';
-    const action = new URLSearchParams(body).get('Action') ?? `${request.method} ${request.path}`;
+    // JSON-protocol services name the action in a header (`X-Amz-Target: TrentService.ListKeys`).
+    const target = request.headers?.['x-amz-target'] ?? request.headers?.['X-Amz-Target'];
+    const action = target?.split('.').pop() ?? new URLSearchParams(body).get('Action') ?? `${request.method} ${request.path}`;
     const params = Object.fromEntries(new URLSearchParams(body));
     const accessKeyId = /Credential=([^/]+)\//.exec(request.headers?.['authorization'] ?? '')?.[1] ?? '';
     const canned: CannedRequest = { service, region, action, params, accessKeyId };
@@ -52,7 +54,7 @@ export class CannedAws {
     return {
       response: {
         statusCode: answer.status,
-        headers: { 'content-type': service === 'config' ? 'application/x-amz-json-1.1' : 'text/xml', 'x-amzn-requestid': `req-${this.requests.length}` },
+        headers: { 'content-type': JSON_SERVICES.has(service) ? 'application/x-amz-json-1.1' : 'text/xml', 'x-amzn-requestid': `req-${this.requests.length}` },
         body: Readable.from([Buffer.from(answer.body)]),
       },
     };
@@ -67,8 +69,17 @@ export class CannedAws {
   destroy(): void {}
 }
 
-/** An empty successful answer of a query-protocol action (EC2 or RDS). */
+/** Services that speak the AWS JSON protocol (answers and errors are JSON documents). */
+const JSON_SERVICES = new Set(['config', 'kms', 'cloudtrail']);
+
+/** A JSON-protocol error document (`AccessDeniedException` …). */
+export function jsonError(status: number, code: string, message: string): CannedResponse {
+  return { status, body: JSON.stringify({ __type: code, message }) };
+}
+
+/** An empty successful answer of an action (EC2 or RDS query protocol, or a JSON-protocol service). */
 export function emptyQueryResponse(service: string, action: string): CannedResponse {
+  if (JSON_SERVICES.has(service)) return { status: 200, body: '{}' };
   if (service === 'ec2') return { status: 200, body: `<${action}Response xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId></${action}Response>` };
   return {
     status: 200,
