@@ -46,7 +46,9 @@ const cloudtrail = mockClient(CloudTrailClient);
 
 beforeEach(() => {
   for (const mock of [ec2, rds, s3, sts, config, kms, cloudtrail]) mock.reset();
-  for (const mock of [config, kms, cloudtrail]) mock.onAnyCommand().resolves({});
+  config.onAnyCommand().resolves({});
+  kms.onAnyCommand().resolves({});
+  cloudtrail.onAnyCommand().resolves({});
   ec2.onAnyCommand().resolves({});
   rds.onAnyCommand().resolves({});
   s3.onAnyCommand().resolves({});
