@@ -14,9 +14,15 @@ import { stateBackendUnlocked } from './state-backend-unlocked.js';
 import { stateBucketInsecure } from './state-bucket-insecure.js';
 import { stateFileCommitted } from './state-file-committed.js';
 import { kmsKeyRotation } from './kms-key-rotation.js';
+import { cloudtrailMultiRegion } from './cloudtrail-multi-region.js';
+import { cloudtrailLogValidation } from './cloudtrail-log-validation.js';
+import { cloudtrailKmsEncryption } from './cloudtrail-kms-encryption.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
   stateBackendUnencrypted, stateBackendUnlocked, stateBucketInsecure, stateFileCommitted, defaultSgRestrictsAll, naclAdminPortsOpen,
   kmsKeyRotation,
+  cloudtrailMultiRegion,
+  cloudtrailLogValidation,
+  cloudtrailKmsEncryption,
 ];
