@@ -17,6 +17,7 @@ import { kmsKeyRotation } from './kms-key-rotation.js';
 import { cloudtrailMultiRegion } from './cloudtrail-multi-region.js';
 import { cloudtrailLogValidation } from './cloudtrail-log-validation.js';
 import { cloudtrailKmsEncryption } from './cloudtrail-kms-encryption.js';
+import { configRecorderEnabled } from './config-recorder-enabled.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
@@ -25,4 +26,5 @@ export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, db
   cloudtrailMultiRegion,
   cloudtrailLogValidation,
   cloudtrailKmsEncryption,
+  configRecorderEnabled,
 ];
