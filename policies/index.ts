@@ -18,6 +18,7 @@ import { cloudtrailMultiRegion } from './cloudtrail-multi-region.js';
 import { cloudtrailLogValidation } from './cloudtrail-log-validation.js';
 import { cloudtrailKmsEncryption } from './cloudtrail-kms-encryption.js';
 import { configRecorderEnabled } from './config-recorder-enabled.js';
+import { kmsKeyPendingDeletion } from './kms-key-pending-deletion.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
@@ -27,4 +28,5 @@ export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, db
   cloudtrailLogValidation,
   cloudtrailKmsEncryption,
   configRecorderEnabled,
+  kmsKeyPendingDeletion,
 ];
