@@ -67,7 +67,8 @@ export interface DetailCall {
   operation: string;
   /**
    * The request for one listed item, or undefined when the item needs no such call (an AWS managed
-   * KMS key has no rotation to read); `earlier` gives the answers of the detail calls listed before.
+   * KMS key has no rotation to read); `earlier` gives the answers of the detail calls listed before,
+   * by `service:Operation`.
    */
   request(item: AwsObject, earlier: (operation: string) => AwsObject | Unknown, target: Target): Record<string, string> | undefined;
 }

@@ -37,8 +37,7 @@ export async function readExtras(descriptor: ResourceDescriptor, pages: readonly
   await Promise.all(
     items.map(async (item) => {
       const answers = new Map<string, Record<string, unknown>>();
-      const earlier = (operation: string): AwsObject | Unknown => {
-        const key = operationKey({ service: descriptor.service, operation });
+      const earlier = (key: string): AwsObject | Unknown => {
         const answer = answers.get(key);
         return new RecordedDetails(answer ? { [key]: [answer] } : {}).detail(key);
       };
