@@ -10,7 +10,12 @@ import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { auditCommand } from '../../../src/cli/audit-command.js';
 import { buildInventories } from '../../../src/engines/live/build-inventories.js';
+import { EXIT } from '../../../src/scan/exit-code.js';
 import { collectLive } from '../../../src/engines/live/collect-live.js';
 import { configQuery } from '../../../src/engines/live/config/config-query.js';
 
@@ -243,6 +248,22 @@ describe('the AWS Config source', () => {
     // The recorder itself is mapped, so config-recorder-enabled reports it.
     const [inventory] = buildInventories(collection.recording);
     expect(inventory!.ofType('aws_config_configuration_recorder_status').map((r) => r.values['is_enabled'])).toEqual([false]);
+  });
+
+  it('warden audit --source config with the recorder off ends incomplete (exit 3), never a clean 0', async () => {
+    recorder(false);
+    config.on(SelectResourceConfigCommand).resolves({ Results: [] });
+    const dir = mkdtempSync(join(tmpdir(), 'warden-config-off-'));
+    try {
+      const output = join(dir, 'audit.json');
+      const code = await auditCommand({ format: 'json', output, regions: ['eu-west-1'], source: 'config', only: ['sg-open-ingress'], quiet: true }, { credentials });
+      expect(code).toBe(EXIT.incomplete);
+      const report = JSON.parse(readFileSync(output, 'utf8'));
+      expect(report.coverage.complete).toBe(false);
+      expect(report.coverage.gaps[0].message).toContain('is not recording');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a region without any recorder, or whose recorder status cannot be read, is a gap too', async () => {
