@@ -6,7 +6,7 @@ import { auditCommand } from '../../../src/cli/audit-command.js';
 import { UsageError } from '../../../src/cli/usage-error.js';
 import { EXIT } from '../../../src/scan/exit-code.js';
 import { schemaErrors, validateReport } from '../../support/report-schemas.js';
-import { CannedAws, callerIdentity, ec2Error, emptyQueryResponse, jsonError, NO_BUCKETS, rdsError, type CannedRequest } from './canned-aws.js';
+import { CannedAws, callerIdentity, ec2Error, emptyQueryResponse, jsonError, loggedRegion, NO_BUCKETS, rdsError, type CannedRequest } from './canned-aws.js';
 
 const ACCOUNT = '111122223333';
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'example-secret-not-real' };
@@ -33,7 +33,7 @@ function estate(request: CannedRequest, attempt: number) {
       : rdsError(403, 'AccessDenied', `User is not authorized to perform: rds:${action} with an explicit deny in a service control policy`);
   }
   if (action === 'DescribeSecurityGroups') return attempt <= 2 ? ec2Error(503, 'RequestLimitExceeded', 'Request limit exceeded.') : { status: 200, body: GROUPS };
-  return emptyQueryResponse(service, action);
+  return loggedRegion(request) ?? emptyQueryResponse(service, action);
 }
 
 let dir: string;
@@ -62,8 +62,9 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
     expect(json.inputs).toEqual([
       { path: `${ACCOUNT}/ap-south-1`, kind: 'live', status: 'error', error: expect.stringContaining('TimeoutError') },
       { path: `${ACCOUNT}/eu-central-1`, kind: 'live', status: 'error', error: expect.stringContaining('UnauthorizedOperation') },
-      // The security group, and the region's CloudTrail and AWS Config records (no trail, no recorder).
-      { path: `${ACCOUNT}/eu-west-1`, kind: 'live', status: 'scanned', resources: 3, details: { source: 'api' } },
+      // The security group; the region's CloudTrail record (the organization trail is homed elsewhere);
+      // its recorder, recorder status, delivery channel and AWS Config record.
+      { path: `${ACCOUNT}/eu-west-1`, kind: 'live', status: 'scanned', resources: 6, details: { source: 'api' } },
     ]);
 
     const denied = json.coverage.gaps.filter((g: { region?: string }) => g.region === 'eu-central-1');
@@ -96,11 +97,12 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
     expect(sgAttempts).toHaveLength(3);
     const calls = json.coverage.apiCalls;
     expect(calls.byOperation['ec2:DescribeSecurityGroups']).toBe(2); // eu-west-1 (3 attempts) and eu-central-1; not tried in ap-south-1
-    // eu-west-1: 17 list calls + Config's 2 region-wide companions + STS + ListBuckets; eu-central-1: 17
-    // denied calls (no companions after a denied list); ap-south-1: only the first 4 calls (the region's
-    // concurrency) were tried: once they timed out, the other 13 were not sent.
-    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: 17, [`${ACCOUNT}/eu-west-1`]: 21 });
-    expect(calls.total).toBe(42);
+    // eu-west-1: 17 list calls + Config's 2 region-wide companions + the trail's status and selectors + STS
+    // + ListBuckets; eu-central-1: 17 denied calls (no companions or details after a denied list);
+    // ap-south-1: only the first 4 calls (the region's concurrency) were tried: once they timed out, the
+    // other 13 were not sent.
+    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: 17, [`${ACCOUNT}/eu-west-1`]: 23 });
+    expect(calls.total).toBe(44);
     expect(aws.requests.filter((r) => r.region === 'ap-south-1')).toHaveLength(4 * 3);
     // The throttled call's 2 retries, plus 2 per timed-out call (3 attempts each); denials are not retried.
     expect(calls.byService.ec2.retries).toBe(2 + 4 * 2);
