@@ -1,5 +1,7 @@
 import { definePolicy, isUnknown, isValueObject, listOf, Unknown, type PolicyContext, type Resource, type Value } from '../src/api.js';
 
+const NOT_LOGGING = 'is not logging';
+
 /** The per-region record of a live audit: the trails that log the region (see docs/audit.md). */
 const COVERAGE = 'aws_cloudtrail_coverage';
 
@@ -57,7 +59,10 @@ export const cloudtrailMultiRegion = definePolicy({
       const verdict = qualifies(trail.values);
       if (verdict === true) context.pass({ resource: trail, messageId: 'trailComplete', data });
       else if (isUnknown(verdict)) context.unknown({ resource: trail, messageId: 'trailUnknown', data, reason: verdict });
-      else context.fail({ resource: trail, messageId: 'trailIncomplete', data: { ...data, why: verdict }, evidence: [{ path: 'event_selector', value: verdict }] });
+      else {
+        const path = verdict === NOT_LOGGING ? 'enable_logging' : 'event_selector';
+        context.fail({ resource: trail, path, messageId: 'trailIncomplete', data: { ...data, why: verdict }, evidence: [{ path, value: trail.values[path] ?? null, note: verdict }] });
+      }
     }
     for (const coverage of context.inventory.ofType(COVERAGE)) checkRegion(context, coverage);
   },
@@ -97,7 +102,7 @@ function checkRegion(context: Context, coverage: Resource): void {
 function qualifies(trail: Record<string, Value>): true | string | Unknown {
   const logging = trail['enable_logging'];
   if (isUnknown(logging)) return logging;
-  if (logging === false) return 'is not logging';
+  if (logging === false) return NOT_LOGGING;
   const selectors = listOf(trail['event_selector']);
   const advanced = listOf(trail['advanced_event_selector']);
   if (isUnknown(selectors)) return selectors;

@@ -1,4 +1,4 @@
-import { definePolicy, isUnknown, isValueObject, listOf, type PolicyContext, type Resource, type Value } from '../src/api.js';
+import { definePolicy, isUnknown, isValueObject, listOf, type PolicyContext, type Resource, type Unknown, type Value } from '../src/api.js';
 
 const RECORDER = 'aws_config_configuration_recorder';
 const STATUS = 'aws_config_configuration_recorder_status';
@@ -94,9 +94,8 @@ function checkRegion(context: Context, coverage: Resource): void {
   const region = String(coverage.values['region'] ?? coverage.address);
   const recorders = listOf(coverage.values['recorders']);
   const channels = listOf(coverage.values['delivery_channels']);
-  const doubt = isUnknown(recorders) ? recorders : isUnknown(channels) ? channels : undefined;
-  if (doubt || isUnknown(recorders) || isUnknown(channels)) {
-    if (doubt) context.unknown({ resource: coverage, messageId: 'regionUnknown', data: { region }, reason: doubt });
+  if (isUnknown(recorders) || isUnknown(channels)) {
+    context.unknown({ resource: coverage, messageId: 'regionUnknown', data: { region }, reason: isUnknown(recorders) ? recorders : (channels as Unknown) });
   } else if (recorders.length === 0) {
     context.fail({ resource: coverage, messageId: 'noRecorder', data: { region }, evidence: [{ path: 'recorders', value: [] }] });
   } else if (channels.length === 0) {

@@ -1,6 +1,7 @@
 import { definePolicy, isUnknown, knownString } from '../src/api.js';
 
-const LEAVING = new Set(['PendingDeletion', 'PendingReplicaDeletion']);
+/** Key states of a key scheduled for deletion (a multi-Region replica's own state included). */
+export const LEAVING = new Set(['PendingDeletion', 'PendingReplicaDeletion']);
 
 export const kmsKeyPendingDeletion = definePolicy({
   id: 'kms-key-pending-deletion',

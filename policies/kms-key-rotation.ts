@@ -1,7 +1,6 @@
 import { definePolicy, isUnknown, knownString } from '../src/api.js';
-
-/** Key states of a key on its way out: kms-key-pending-deletion reports those. */
-const LEAVING = new Set(['PendingDeletion', 'PendingReplicaDeletion']);
+// Keys on their way out are kms-key-pending-deletion's to report.
+import { LEAVING } from './kms-key-pending-deletion.js';
 
 export const kmsKeyRotation = definePolicy({
   id: 'kms-key-rotation',
