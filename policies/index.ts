@@ -13,7 +13,20 @@ import { stateBackendUnencrypted } from './state-backend-unencrypted.js';
 import { stateBackendUnlocked } from './state-backend-unlocked.js';
 import { stateBucketInsecure } from './state-bucket-insecure.js';
 import { stateFileCommitted } from './state-file-committed.js';
+import { kmsKeyRotation } from './kms-key-rotation.js';
+import { cloudtrailMultiRegion } from './cloudtrail-multi-region.js';
+import { cloudtrailLogValidation } from './cloudtrail-log-validation.js';
+import { cloudtrailKmsEncryption } from './cloudtrail-kms-encryption.js';
+import { configRecorderEnabled } from './config-recorder-enabled.js';
+import { kmsKeyPendingDeletion } from './kms-key-pending-deletion.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
-  stateBackendUnencrypted, stateBackendUnlocked, stateBucketInsecure, stateFileCommitted, defaultSgRestrictsAll, naclAdminPortsOpen];
+  stateBackendUnencrypted, stateBackendUnlocked, stateBucketInsecure, stateFileCommitted, defaultSgRestrictsAll, naclAdminPortsOpen,
+  kmsKeyRotation,
+  cloudtrailMultiRegion,
+  cloudtrailLogValidation,
+  cloudtrailKmsEncryption,
+  configRecorderEnabled,
+  kmsKeyPendingDeletion,
+];

@@ -67,6 +67,12 @@ export const PROVIDER_DEFAULTS: readonly ProviderDefault[] = [
   { type: 'aws_rds_cluster_instance', path: 'publicly_accessible', meaning: NOT_PUBLIC },
   { type: 'aws_instance', path: 'metadata_options.*.http_tokens', meaning: IMDS_DEFAULT },
   { type: 'aws_launch_template', path: 'metadata_options.*.http_tokens', meaning: IMDS_DEFAULT },
+  { type: 'aws_kms_key', path: 'enable_key_rotation', meaning: always({ value: false, note: 'enable_key_rotation is not set: the provider default is false' }) },
+  { type: 'aws_kms_key', path: 'key_usage', meaning: always({ value: 'ENCRYPT_DECRYPT', note: 'key_usage is not set: the provider default is ENCRYPT_DECRYPT' }) },
+  { type: 'aws_kms_key', path: 'customer_master_key_spec', meaning: always({ value: 'SYMMETRIC_DEFAULT', note: 'customer_master_key_spec is not set: the provider default is SYMMETRIC_DEFAULT' }) },
+  { type: 'aws_cloudtrail', path: 'is_multi_region_trail', meaning: always({ value: false, note: 'is_multi_region_trail is not set: the provider default is false' }) },
+  { type: 'aws_cloudtrail', path: 'enable_log_file_validation', meaning: always({ value: false, note: 'enable_log_file_validation is not set: the provider default is false' }) },
+  { type: 'aws_cloudtrail', path: 'enable_logging', meaning: always({ value: true, note: 'enable_logging is not set: the provider default is true' }) },
 ];
 
 /** The table by resource type: most resources have no entry and are skipped with one lookup. */

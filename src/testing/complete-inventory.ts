@@ -58,6 +58,8 @@ function asPages(operation: string, objects: Record<string, unknown>[]): unknown
   if (!descriptor) return objects;
   if (objects.length > 0 && objects.every((o) => descriptor.items(o as never).length > 0)) return objects;
   const listed = operation.replace(/^[a-z0-9]+:(Describe|List|Get)/, '');
-  const candidates = [{ [listed]: objects }, { [listed.replace(/^Managed/, '')]: objects }, { Reservations: [{ Instances: objects }] }];
+  // DescribeTrails lists its items under `trailList`: the singular, lower camel case, with `List`.
+  const singularList = `${listed.charAt(0).toLowerCase()}${listed.slice(1).replace(/s$/, '')}List`;
+  const candidates = [{ [listed]: objects }, { [listed.replace(/^Managed/, '')]: objects }, { Reservations: [{ Instances: objects }] }, { [singularList]: objects }];
   return [candidates.find((page) => descriptor.items(page as never).length === objects.length) ?? candidates[0]];
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditCommand } from '../../src/cli/audit-command.js';
 import { EXIT } from '../../src/scan/exit-code.js';
-import { CannedAws, callerIdentity, emptyQueryResponse, NO_BUCKETS, type CannedRequest } from '../engines/live/canned-aws.js';
+import { CannedAws, callerIdentity, emptyQueryResponse, loggedRegion, NO_BUCKETS, type CannedRequest } from '../engines/live/canned-aws.js';
 
 const ACCOUNT = '111122223333';
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'example-secret-not-real' };
@@ -26,7 +26,7 @@ function estate(extraPort?: number) {
     if (request.service === 'sts') return callerIdentity(ACCOUNT);
     if (request.service === 's3') return NO_BUCKETS;
     if (request.action === 'DescribeSecurityGroups') return { status: 200, body: groups(extraPort) };
-    return emptyQueryResponse(request.service, request.action);
+    return loggedRegion(request) ?? emptyQueryResponse(request.service, request.action);
   });
 }
 

@@ -7,6 +7,7 @@ import { operationKey, REGIONAL_DESCRIPTORS } from './descriptors/index.js';
 import { mapBucket, S3_ABSENT_SETTING_CODES, type BucketFacts } from './descriptors/s3-bucket.js';
 import { linkVpcDefaults } from './link-network.js';
 import { toLiveResource } from './live-resource.js';
+import { RecordedDetails } from './recorded-details.js';
 import { isRecordedError, type AccountRecording, type Recording, type TargetRecording } from './recording.js';
 import { makeTarget, targetKey, type Target } from './target.js';
 
@@ -33,9 +34,10 @@ export function buildInventories(recording: Recording): Inventory[] {
     const { target, drafts } = slot(recorded.account, recorded.region);
     const context = mapContext(target, recorded);
     for (const descriptor of REGIONAL_DESCRIPTORS) {
-      for (const page of recorded.responses[operationKey(descriptor)] ?? []) {
-        for (const item of descriptor.items(page)) drafts.push(...descriptor.map(item, context));
-      }
+      const pages = recorded.responses[operationKey(descriptor)];
+      const items = (pages ?? []).flatMap((page) => descriptor.items(page));
+      for (const item of items) drafts.push(...descriptor.map(item, context));
+      if (pages && descriptor.summarise) drafts.push(...descriptor.summarise(items, context));
     }
     for (const page of recorded.responses[CONFIG_SELECT_KEY] ?? []) {
       for (const item of configItemsOf(page)) placeConfigItem(item, item.accountId ?? recorded.account, item.awsRegion ?? recorded.region, slot);
@@ -79,13 +81,16 @@ function placeConfigItem(
   const context: MapContext = {
     target,
     prefixListEntries: () => new Unknown('the AWS Config item carries no prefix list entries'),
+    detail: (key) => new Unknown(`AWS Config items do not carry what ${key.split(':')[1] ?? key} returns`),
   };
   drafts.push(...descriptor.map(describeShapeOf(item), context));
 }
 
 function mapContext(target: Target, recorded: TargetRecording): MapContext {
+  const details = new RecordedDetails(recorded.responses);
   return {
     target,
+    detail: (key, request) => details.detail(key, request),
     prefixListEntries(id) {
       const pages = recorded.prefix_list_entries?.[id];
       if (!pages) return new Unknown(`entries of prefix list ${id} were not read (only lists that rules or routes refer to are)`);

@@ -5,7 +5,7 @@ import type { AwsObject } from './aws-object.js';
 import type { Target } from './target.js';
 
 /** The SDK service a descriptor lists from (the client package `@aws-sdk/client-<service>`). */
-export type RegionalService = 'ec2' | 'rds';
+export type RegionalService = 'ec2' | 'rds' | 'kms' | 'cloudtrail' | 'config';
 
 /**
  * One AWS resource type, described as data (Cloud Custodian style): which paginated list call returns
@@ -21,8 +21,31 @@ export interface ResourceDescriptor {
   operation: string;
   /** Page size asked for (MaxResults / MaxRecords), within the API's limits. Absent: the API does not page. */
   pageSize?: number;
-  /** AWS Config resource type, e.g. `AWS::EC2::SecurityGroup`. */
-  configType: string;
+  /** The list call's request, when it takes one (DescribeTrails: `includeShadowTrails`). */
+  input?: object;
+  /**
+   * AWS Config resource type, e.g. `AWS::EC2::SecurityGroup`. Absent: the Config source does not query
+   * it (the recorder's own settings, which collect-config.ts reads with the Config API instead).
+   */
+  configType?: string;
+  /**
+   * Region-wide calls made once beside the list call (Config's recorder status and delivery channels),
+   * recorded under `service:Operation` and read in `map`/`summarise` through `MapContext.detail`.
+   */
+  companions?: readonly string[];
+  /**
+   * Per-item calls, where no list call returns what a policy needs (a KMS key's rotation status). They
+   * run after the list, through the region's concurrency limit and the API call counter; each answer is
+   * recorded as `{ ...response, ...request }` under `service:Operation`, so that the request's fields
+   * find it again when the recording is mapped, offline.
+   */
+  details?: readonly DetailCall[];
+  /**
+   * The region's items taken together → resources about the region itself (its configuration recorder
+   * coverage, the multi-region trails that log it), which exist even when the list is empty: an absence
+   * has no item of its own. Called whenever the list call was read.
+   */
+  summarise?(items: AwsObject[], context: MapContext): LiveDraft[];
   /** Other Terraform types `map` returns besides `type` (the separately modelled associations, attachments). */
   alsoProduces?: readonly string[];
   /**
@@ -39,9 +62,26 @@ export interface ResourceDescriptor {
   map(item: AwsObject, context: MapContext): LiveDraft[];
 }
 
+/** One per-item call of a descriptor (see `ResourceDescriptor.details`). */
+export interface DetailCall {
+  operation: string;
+  /**
+   * The request for one listed item, or undefined when the item needs no such call (an AWS managed
+   * KMS key has no rotation to read); `earlier` gives the answers of the detail calls listed before,
+   * by `service:Operation`.
+   */
+  request(item: AwsObject, earlier: (operation: string) => AwsObject | Unknown, target: Target): Record<string, string> | undefined;
+}
+
 /** What a mapping needs besides the item. */
 export interface MapContext {
   target: Target;
+  /**
+   * The recorded answer of a detail call (`request`: its request fields) or a companion call (no
+   * request), by `service:Operation`: the response body, or Unknown saying why there is none (not
+   * called, failed with a code).
+   */
+  detail(key: string, request?: Record<string, string>): AwsObject | Unknown;
   /** Entries of a managed prefix list read separately (API source), or Unknown with the reason. */
   prefixListEntries(prefixListId: string): AwsObject[] | Unknown;
 }

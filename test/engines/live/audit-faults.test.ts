@@ -6,7 +6,7 @@ import { auditCommand } from '../../../src/cli/audit-command.js';
 import { UsageError } from '../../../src/cli/usage-error.js';
 import { EXIT } from '../../../src/scan/exit-code.js';
 import { schemaErrors, validateReport } from '../../support/report-schemas.js';
-import { CannedAws, callerIdentity, ec2Error, emptyQueryResponse, NO_BUCKETS, rdsError, type CannedRequest } from './canned-aws.js';
+import { CannedAws, callerIdentity, ec2Error, emptyQueryResponse, jsonError, loggedRegion, NO_BUCKETS, rdsError, type CannedRequest } from './canned-aws.js';
 
 const ACCOUNT = '111122223333';
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'example-secret-not-real' };
@@ -27,12 +27,13 @@ function estate(request: CannedRequest, attempt: number) {
   if (service === 's3') return NO_BUCKETS;
   if (region === 'ap-south-1') return Object.assign(new Error('connect ETIMEDOUT 203.0.113.1:443'), { name: 'TimeoutError', code: 'ETIMEDOUT' });
   if (region === 'eu-central-1') {
+    if (['kms', 'cloudtrail', 'config'].includes(service)) return jsonError(400, 'AccessDeniedException', `not authorized to perform: ${service}:${action}`);
     return service === 'ec2'
       ? ec2Error(403, 'UnauthorizedOperation', 'You are not authorized to perform this operation.')
       : rdsError(403, 'AccessDenied', `User is not authorized to perform: rds:${action} with an explicit deny in a service control policy`);
   }
   if (action === 'DescribeSecurityGroups') return attempt <= 2 ? ec2Error(503, 'RequestLimitExceeded', 'Request limit exceeded.') : { status: 200, body: GROUPS };
-  return emptyQueryResponse(service, action);
+  return loggedRegion(request) ?? emptyQueryResponse(service, action);
 }
 
 let dir: string;
@@ -61,21 +62,32 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
     expect(json.inputs).toEqual([
       { path: `${ACCOUNT}/ap-south-1`, kind: 'live', status: 'error', error: expect.stringContaining('TimeoutError') },
       { path: `${ACCOUNT}/eu-central-1`, kind: 'live', status: 'error', error: expect.stringContaining('UnauthorizedOperation') },
-      { path: `${ACCOUNT}/eu-west-1`, kind: 'live', status: 'scanned', resources: 1, details: { source: 'api' } },
+      // The security group; the region's CloudTrail record (the organization trail is homed elsewhere);
+      // its recorder, recorder status, delivery channel and AWS Config record.
+      { path: `${ACCOUNT}/eu-west-1`, kind: 'live', status: 'scanned', resources: 6, details: { source: 'api' } },
     ]);
 
     const denied = json.coverage.gaps.filter((g: { region?: string }) => g.region === 'eu-central-1');
-    expect(denied.map((g: Record<string, unknown>) => [g['scope'], g['account'], g['service'], g['errorCode']])).toEqual([
+    // The order of gaps follows which call failed first; the services answer concurrently.
+    const byService = (g: { service: string }) => g.service;
+    expect(denied.map((g: Record<string, unknown>) => [g['scope'], g['account'], g['service'], g['errorCode']]).sort()).toEqual([
+      ['region', ACCOUNT, 'cloudtrail', 'AccessDeniedException'],
+      ['region', ACCOUNT, 'config', 'AccessDeniedException'],
       ['region', ACCOUNT, 'ec2', 'UnauthorizedOperation'],
+      ['region', ACCOUNT, 'kms', 'AccessDeniedException'],
       ['region', ACCOUNT, 'rds', 'AccessDenied'],
     ]);
-    expect(denied[0].operations).toContain('DescribeSecurityGroups');
-    expect(denied[0].operations).toHaveLength(11);
-    expect(denied[1].operations).toEqual(['DescribeDBInstances', 'DescribeDBClusters', 'DescribeDBSubnetGroups']);
+    const deniedEc2 = denied.find((g: { service: string }) => byService(g) === 'ec2');
+    expect(deniedEc2.operations).toContain('DescribeSecurityGroups');
+    expect(deniedEc2.operations).toHaveLength(11);
+    expect(denied.find((g: { service: string }) => byService(g) === 'rds').operations).toEqual(['DescribeDBInstances', 'DescribeDBClusters', 'DescribeDBSubnetGroups']);
     // Every type of the unreachable region is reported, tried or not.
     const timedOut = json.coverage.gaps.filter((g: { region?: string }) => g.region === 'ap-south-1');
-    expect(timedOut.map((g: { service: string; errorCode: string; operations: string[] }) => [g.service, g.errorCode, g.operations.length])).toEqual([
+    expect(timedOut.map((g: { service: string; errorCode: string; operations: string[] }) => [g.service, g.errorCode, g.operations.length]).sort()).toEqual([
+      ['cloudtrail', 'TimeoutError', 1],
+      ['config', 'TimeoutError', 1],
       ['ec2', 'TimeoutError', 11],
+      ['kms', 'TimeoutError', 1],
       ['rds', 'TimeoutError', 3],
     ]);
     expect(json.coverage.gaps.some((g: { region?: string }) => g.region === 'eu-west-1')).toBe(false);
@@ -85,10 +97,12 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
     expect(sgAttempts).toHaveLength(3);
     const calls = json.coverage.apiCalls;
     expect(calls.byOperation['ec2:DescribeSecurityGroups']).toBe(2); // eu-west-1 (3 attempts) and eu-central-1; not tried in ap-south-1
-    // eu-west-1: 14 list calls + STS + ListBuckets; eu-central-1: 14 denied calls; ap-south-1: only the first
-    // 4 calls (the region's concurrency) were tried: once they timed out, the other 10 were not sent.
-    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: 14, [`${ACCOUNT}/eu-west-1`]: 16 });
-    expect(calls.total).toBe(34);
+    // eu-west-1: 17 list calls + Config's 2 region-wide companions + the trail's status and selectors + STS
+    // + ListBuckets; eu-central-1: 17 denied calls (no companions or details after a denied list);
+    // ap-south-1: only the first 4 calls (the region's concurrency) were tried: once they timed out, the
+    // other 13 were not sent.
+    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: 17, [`${ACCOUNT}/eu-west-1`]: 23 });
+    expect(calls.total).toBe(44);
     expect(aws.requests.filter((r) => r.region === 'ap-south-1')).toHaveLength(4 * 3);
     // The throttled call's 2 retries, plus 2 per timed-out call (3 attempts each); denials are not retried.
     expect(calls.byService.ec2.retries).toBe(2 + 4 * 2);

@@ -37,7 +37,7 @@ export class CannedAws {
 
   async handle(request: SdkRequest): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: Readable } }> {
     const labels = request.hostname.split('.');
-    const at = labels.findIndex((label) => ['ec2', 'rds', 's3', 'sts', 'config', 'organizations'].includes(label));
+    const at = labels.findIndex((label) => ['ec2', 'rds', 's3', 'sts', 'config', 'organizations', 'kms', 'cloudtrail'].includes(label));
     const service = labels[at] ?? 'unknown';
     const region = labels[at + 1] ?? 'us-east-1';
     const body = typeof request.body === 'string' ? request.body : request.body instanceof Uint8Array ? Buffer.from(request.body).toString() : '';
@@ -69,8 +69,17 @@ export class CannedAws {
   destroy(): void {}
 }
 
-/** An empty successful answer of a query-protocol action (EC2 or RDS). */
+/** Services that speak the AWS JSON protocol (answers and errors are JSON documents). */
+const JSON_SERVICES = new Set(['config', 'kms', 'cloudtrail']);
+
+/** A JSON-protocol error document (`AccessDeniedException` …). */
+export function jsonError(status: number, code: string, message: string): CannedResponse {
+  return { status, body: JSON.stringify({ __type: code, message }) };
+}
+
+/** An empty successful answer of an action (EC2 or RDS query protocol, or a JSON-protocol service). */
 export function emptyQueryResponse(service: string, action: string): CannedResponse {
+  if (JSON_SERVICES.has(service)) return { status: 200, body: '{}' };
   if (service === 'ec2') return { status: 200, body: `<${action}Response xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId></${action}Response>` };
   return {
     status: 200,
@@ -125,3 +134,29 @@ export const NO_BUCKETS: CannedResponse = {
   status: 200,
   body: '<?xml version="1.0" encoding="UTF-8"?><ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Owner><ID>owner</ID></Owner><Buckets></Buckets></ListAllMyBucketsResult>',
 };
+
+/**
+ * A region whose logging is set up as CIS asks (the organization's multi-region trail, homed in
+ * us-east-1, logging; a recorder that records all supported types, with a delivery channel), so that
+ * an estate used for other tests has no CloudTrail or AWS Config findings. Undefined for other calls.
+ */
+export function loggedRegion(request: CannedRequest): CannedResponse | undefined {
+  const ok = (body: unknown): CannedResponse => ({ status: 200, body: JSON.stringify(body) });
+  const account = '111122223333';
+  switch (`${request.service}:${request.action}`) {
+    case 'cloudtrail:DescribeTrails':
+      return ok({ trailList: [{ Name: 'org', TrailARN: `arn:aws:cloudtrail:us-east-1:${account}:trail/org`, HomeRegion: 'us-east-1', IsMultiRegionTrail: true, IsOrganizationTrail: true, S3BucketName: 'org-trail' }] });
+    case 'cloudtrail:GetTrailStatus':
+      return ok({ IsLogging: true });
+    case 'cloudtrail:GetEventSelectors':
+      return ok({ EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] }] });
+    case 'config:DescribeConfigurationRecorders':
+      return ok({ ConfigurationRecorders: [{ name: 'default', roleARN: `arn:aws:iam::${account}:role/config`, recordingGroup: { allSupported: true, includeGlobalResourceTypes: true, resourceTypes: [] } }] });
+    case 'config:DescribeConfigurationRecorderStatus':
+      return ok({ ConfigurationRecordersStatus: [{ name: 'default', recording: true, lastStatus: 'SUCCESS' }] });
+    case 'config:DescribeDeliveryChannels':
+      return ok({ DeliveryChannels: [{ name: 'default', s3BucketName: 'config-logs' }] });
+    default:
+      return undefined;
+  }
+}

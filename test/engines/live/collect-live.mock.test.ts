@@ -1,4 +1,6 @@
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import { KMSClient } from '@aws-sdk/client-kms';
 import {
   DescribeAddressesCommand,
   DescribeInstancesCommand,
@@ -39,9 +41,14 @@ const rds = mockClient(RDSClient);
 const s3 = mockClient(S3Client);
 const sts = mockClient(STSClient);
 const config = mockClient(ConfigServiceClient);
+const kms = mockClient(KMSClient);
+const cloudtrail = mockClient(CloudTrailClient);
 
 beforeEach(() => {
-  for (const mock of [ec2, rds, s3, sts, config]) mock.reset();
+  for (const mock of [ec2, rds, s3, sts, config, kms, cloudtrail]) mock.reset();
+  config.onAnyCommand().resolves({});
+  kms.onAnyCommand().resolves({});
+  cloudtrail.onAnyCommand().resolves({});
   ec2.onAnyCommand().resolves({});
   rds.onAnyCommand().resolves({});
   s3.onAnyCommand().resolves({});
@@ -134,7 +141,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  for (const mock of [ec2, rds, s3, sts, config]) mock.reset();
+  for (const mock of [ec2, rds, s3, sts, config, kms, cloudtrail]) mock.reset();
 });
 
 async function audit() {

@@ -35,6 +35,20 @@ describe('policy selection narrows what a live audit reads', () => {
     expect(all.byOperation['s3:ListBuckets']).toBe(1);
   });
 
+  it('--only a KMS, CloudTrail or AWS Config policy reads that service and its region-wide calls, nothing else', async () => {
+    const kms = await callsOf({ only: ['kms-key-rotation'] });
+    expect(Object.keys(kms.byOperation).sort()).toEqual(['kms:ListKeys', 'sts:GetCallerIdentity']);
+    const trails = await callsOf({ only: ['cloudtrail-multi-region'] });
+    expect(Object.keys(trails.byOperation).sort()).toEqual(['cloudtrail:DescribeTrails', 'sts:GetCallerIdentity']);
+    const config = await callsOf({ only: ['config-recorder-enabled'] });
+    expect(config.byOperation).toEqual({
+      'config:DescribeConfigurationRecorderStatus': 2,
+      'config:DescribeConfigurationRecorders': 2,
+      'config:DescribeDeliveryChannels': 2,
+      'sts:GetCallerIdentity': 1,
+    });
+  });
+
   it('--skip leaves out the calls only the skipped policies needed', async () => {
     const all = await callsOf({});
     // required-tags reads every taggable type, so it is skipped too for volumes to drop out.

@@ -1,9 +1,21 @@
-import { ConfigServiceClient, SelectAggregateResourceConfigCommand, SelectResourceConfigCommand } from '@aws-sdk/client-config-service';
+import {
+  ConfigServiceClient,
+  DescribeConfigurationRecordersCommand,
+  DescribeConfigurationRecorderStatusCommand,
+  DescribeDeliveryChannelsCommand,
+  SelectAggregateResourceConfigCommand,
+  SelectResourceConfigCommand,
+} from '@aws-sdk/client-config-service';
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { auditCommand } from '../../../src/cli/audit-command.js';
 import { buildInventories } from '../../../src/engines/live/build-inventories.js';
+import { EXIT } from '../../../src/scan/exit-code.js';
 import { collectLive } from '../../../src/engines/live/collect-live.js';
 import { configQuery } from '../../../src/engines/live/config/config-query.js';
 
@@ -134,7 +146,15 @@ beforeEach(() => {
   for (const mock of [config, sts, ec2]) mock.reset();
   sts.on(GetCallerIdentityCommand).resolves({ Account: ACCOUNT });
   ec2.on(DescribeRegionsCommand).resolves({ Regions: [{ RegionName: 'eu-west-1', OptInStatus: 'opt-in-not-required' }] });
+  recorder(true);
 });
+
+/** The region's recorder `default`, recording or stopped, with a delivery channel. */
+function recorder(recording: boolean): void {
+  config.on(DescribeConfigurationRecordersCommand).resolves({ ConfigurationRecorders: [{ name: 'default', roleARN: `arn:aws:iam::${ACCOUNT}:role/config`, recordingGroup: { allSupported: true, includeGlobalResourceTypes: true, resourceTypes: [] } }] });
+  config.on(DescribeConfigurationRecorderStatusCommand).resolves({ ConfigurationRecordersStatus: [{ name: 'default', recording, lastStatus: 'Success' }] });
+  config.on(DescribeDeliveryChannelsCommand).resolves({ DeliveryChannels: [{ name: 'default', s3BucketName: 'config-bucket' }] });
+}
 afterAll(() => {
   for (const mock of [config, sts, ec2]) mock.restore();
 });
@@ -217,6 +237,46 @@ describe('the AWS Config source', () => {
     expect(config.commandCalls(SelectAggregateResourceConfigCommand)).toHaveLength(4);
   });
 
+  it('does not trust a region whose recorder is not recording: a coverage gap naming the region, not a clean audit', async () => {
+    recorder(false);
+    config.on(SelectResourceConfigCommand).resolves({ Results: [] });
+    const collection = await collectLive({ source: { kind: 'config' }, regions: ['eu-west-1'], credentials });
+    expect(collection.gaps).toEqual([
+      expect.objectContaining({ scope: 'region', account: ACCOUNT, region: 'eu-west-1', service: 'config', operations: ['DescribeConfigurationRecorderStatus'], errorCode: 'ConfigRecorderNotRecording' }),
+    ]);
+    expect(collection.gaps[0]!.message).toContain('not recording');
+    // The recorder itself is mapped, so config-recorder-enabled reports it.
+    const [inventory] = buildInventories(collection.recording);
+    expect(inventory!.ofType('aws_config_configuration_recorder_status').map((r) => r.values['is_enabled'])).toEqual([false]);
+  });
+
+  it('warden audit --source config with the recorder off ends incomplete (exit 3), never a clean 0', async () => {
+    recorder(false);
+    config.on(SelectResourceConfigCommand).resolves({ Results: [] });
+    const dir = mkdtempSync(join(tmpdir(), 'warden-config-off-'));
+    try {
+      const output = join(dir, 'audit.json');
+      const code = await auditCommand({ format: 'json', output, regions: ['eu-west-1'], source: 'config', only: ['sg-open-ingress'], quiet: true }, { credentials });
+      expect(code).toBe(EXIT.incomplete);
+      const report = JSON.parse(readFileSync(output, 'utf8'));
+      expect(report.coverage.complete).toBe(false);
+      expect(report.coverage.gaps[0].message).toContain('is not recording');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a region without any recorder, or whose recorder status cannot be read, is a gap too', async () => {
+    config.on(DescribeConfigurationRecordersCommand).resolves({ ConfigurationRecorders: [] });
+    config.on(DescribeConfigurationRecorderStatusCommand).resolves({ ConfigurationRecordersStatus: [] });
+    config.on(SelectResourceConfigCommand).resolves({ Results: [] });
+    const none = await collectLive({ source: { kind: 'config' }, regions: ['eu-west-1'], credentials });
+    expect(none.gaps.map((g) => g.errorCode)).toEqual(['ConfigRecorderNotRecording']);
+    config.on(DescribeConfigurationRecorderStatusCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException' }));
+    const denied = await collectLive({ source: { kind: 'config' }, regions: ['eu-west-1'], credentials });
+    expect(denied.gaps).toEqual([expect.objectContaining({ region: 'eu-west-1', operations: ['DescribeConfigurationRecorderStatus'], errorCode: 'AccessDeniedException' })]);
+  });
+
   it('records a query that fails as a gap, and maps nothing for it', async () => {
     config.on(SelectResourceConfigCommand).rejects(Object.assign(new Error('Config is not enabled in this region'), { name: 'NoSuchConfigurationRecorderException' }));
     const collection = await collectLive({ source: { kind: 'config' }, regions: ['eu-west-1'], credentials });
@@ -224,6 +284,7 @@ describe('the AWS Config source', () => {
       expect.objectContaining({ scope: 'region', account: ACCOUNT, region: 'eu-west-1', service: 'config', errorCode: 'NoSuchConfigurationRecorderException' }),
     ]);
     const [inventory] = buildInventories(collection.recording);
-    expect(inventory!.resources).toEqual([]);
+    // Only the region's recorder setup, which is read with the Config API, not by the query.
+    expect(inventory!.resources.filter((r) => !r.type.startsWith('aws_config_'))).toEqual([]);
   });
 });

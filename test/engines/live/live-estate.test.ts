@@ -2,6 +2,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as ec2Sdk from '@aws-sdk/client-ec2';
 import { EC2Client, GetManagedPrefixListEntriesCommand } from '@aws-sdk/client-ec2';
+import * as cloudtrailSdk from '@aws-sdk/client-cloudtrail';
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import * as configSdk from '@aws-sdk/client-config-service';
+import { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import * as kmsSdk from '@aws-sdk/client-kms';
+import { KMSClient } from '@aws-sdk/client-kms';
 import * as rdsSdk from '@aws-sdk/client-rds';
 import { RDSClient } from '@aws-sdk/client-rds';
 import * as s3Sdk from '@aws-sdk/client-s3';
@@ -63,6 +69,13 @@ const EXPECTED: Record<string, [severity: string, address: string, element?: str
     ['high', arn('network-acl', 'acl-0b3d5f7a9c1e2b4d6'), 'allows TCP 22, 3389 from 0.0.0.0/0'],
     ['high', arn('network-acl', 'acl-0b3d5f7a9c1e2b4d6'), 'rule 101: all traffic'],
   ],
+  // The estate was recorded before KMS, CloudTrail and AWS Config were read: nothing to decide on.
+  'kms-key-rotation': [],
+  'kms-key-pending-deletion': [],
+  'cloudtrail-multi-region': [],
+  'cloudtrail-log-validation': [],
+  'cloudtrail-kms-encryption': [],
+  'config-recorder-enabled': [],
 };
 
 describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
@@ -92,20 +105,23 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
     }
   });
 
-  it('is what the collector records for the same responses, in 25 API calls for its one (account, region)', async () => {
+  it('is what the collector records for the same responses, in 30 API calls for its one (account, region)', async () => {
     const { calls, restore } = replay(recording);
     try {
       const collection = await collectLive({ source: { kind: 'api' }, regions: [REGION], credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-secret' } });
       expect(collection.gaps).toEqual([]);
       const [target] = collection.recording.targets;
-      expect(target).toEqual(recording.targets[0]);
+      // The estate predates KMS, CloudTrail and AWS Config collection: those services answer empty.
+      const empty = { 'kms:ListKeys': [{}], 'cloudtrail:DescribeTrails': [{}], 'config:DescribeConfigurationRecorders': [{}], 'config:DescribeConfigurationRecorderStatus': [{}], 'config:DescribeDeliveryChannels': [{}] };
+      expect(target).toEqual({ ...recording.targets[0], responses: { ...recording.targets[0]!.responses, ...empty } });
       expect(collection.recording.accounts).toEqual(recording.accounts);
 
       const byOperation = new Map<string, number>();
       for (const call of calls) byOperation.set(call, (byOperation.get(call) ?? 0) + 1);
       // STS (1) + one page of each of the 14 list calls + the office prefix list's entries (1)
-      // + ListBuckets (1) + 4 settings × 2 buckets in eu-west-1 (the us-east-1 bucket is not read further).
-      expect(calls).toHaveLength(25);
+      // + ListBuckets (1) + 4 settings × 2 buckets in eu-west-1 (the us-east-1 bucket is not read further)
+      // + 3 list calls and 2 region-wide companions of KMS, CloudTrail and AWS Config.
+      expect(calls).toHaveLength(30);
       expect(byOperation.get('sts:GetCallerIdentity')).toBe(1);
       expect(byOperation.get('ec2:GetManagedPrefixListEntries')).toBe(1);
       expect(byOperation.get('s3:ListBuckets')).toBe(1);
@@ -131,16 +147,23 @@ function replay(source: Recording): { calls: string[]; restore: () => void } {
   const calls: string[] = [];
   const target = source.targets[0]!;
   const account = source.accounts[0]!;
-  const mocks = [mockClient(EC2Client), mockClient(RDSClient), mockClient(S3Client), mockClient(STSClient)] as const;
-  const [ec2, rds, s3, sts] = mocks;
+  const mocks = [mockClient(EC2Client), mockClient(RDSClient), mockClient(S3Client), mockClient(STSClient), mockClient(KMSClient), mockClient(CloudTrailClient), mockClient(ConfigServiceClient)] as const;
+  const [ec2, rds, s3, sts, kms, cloudtrail, config] = mocks;
   sts.on(GetCallerIdentityCommand).callsFake(() => {
     calls.push('sts:GetCallerIdentity');
     return { Account: account.account };
   });
-  const sdks = { ec2: ec2Sdk, rds: rdsSdk } as unknown as Record<string, Record<string, never>>;
+  const sdks = { ec2: ec2Sdk, rds: rdsSdk, kms: kmsSdk, cloudtrail: cloudtrailSdk, config: configSdk } as unknown as Record<string, Record<string, never>>;
+  const byService = { ec2, rds, kms, cloudtrail, config } as unknown as Record<string, LooseMock>;
   for (const descriptor of REGIONAL_DESCRIPTORS) {
     const pages = target.responses[operationKey(descriptor)] ?? [];
-    const mock = (descriptor.service === 'ec2' ? ec2 : rds) as unknown as LooseMock;
+    const mock = byService[descriptor.service]!;
+    for (const companion of descriptor.companions ?? []) {
+      mock.on(sdks[descriptor.service]![`${companion}Command`]).callsFake(() => {
+        calls.push(`${descriptor.service}:${companion}`);
+        return target.responses[`${descriptor.service}:${companion}`]?.[0] ?? {};
+      });
+    }
     mock.on(sdks[descriptor.service]![`${descriptor.operation}Command`]).callsFake((input: { NextToken?: string; Marker?: string }) => {
       calls.push(operationKey(descriptor));
       const token = input.NextToken ?? input.Marker;

@@ -1,6 +1,8 @@
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -22,9 +24,13 @@ export interface ClientSettings {
 /** Connection and request timeouts, so an unreachable region ends as a coverage gap instead of a hang. */
 const DEFAULT_HANDLER = { connectionTimeout: 5_000, requestTimeout: 60_000 };
 
-type ServiceName = 'ec2' | 'rds' | 's3' | 'config' | 'sts' | 'organizations';
+type ServiceName = 'ec2' | 'rds' | 's3' | 'config' | 'sts' | 'organizations' | 'kms' | 'cloudtrail';
 type ClientOf<S extends ServiceName> = S extends 'ec2'
   ? EC2Client
+  : S extends 'kms'
+    ? KMSClient
+  : S extends 'cloudtrail'
+    ? CloudTrailClient
   : S extends 'rds'
     ? RDSClient
     : S extends 's3'
@@ -86,5 +92,9 @@ function create(service: ServiceName, config: Record<string, unknown>): { destro
       return new STSClient(config);
     case 'organizations':
       return new OrganizationsClient(config);
+    case 'kms':
+      return new KMSClient(config);
+    case 'cloudtrail':
+      return new CloudTrailClient(config);
   }
 }

@@ -3,6 +3,11 @@ import type { LimitFunction } from 'p-limit';
 import { CONFIG_SELECT_KEY } from '../build-inventories.js';
 import { configItemsOf } from '../config/config-items.js';
 import { configQuery, type ConfigQueryScope } from '../config/config-query.js';
+import { bool, objects, str } from '../aws-object.js';
+import { configRecorderDescriptor, RECORDER_STATUS_KEY } from '../descriptors/config-recorder.js';
+import { RecordedDetails } from '../recorded-details.js';
+import { isUnknown } from '../../../model/unknown.js';
+import { collectRegion } from './collect-region.js';
 import type { TargetRecording } from '../recording.js';
 import type { Target } from '../target.js';
 import type { AccountClients } from './clients.js';
@@ -19,6 +24,9 @@ const CONFIG_PAGE_SIZE = 100;
 export async function collectConfigRegion(target: Target, clients: AccountClients, limit: LimitFunction, gaps: GapRecorder): Promise<{ recording: TargetRecording; items: number }> {
   const recording: TargetRecording = { account: target.account, region: target.region, responses: {} };
   let items = 0;
+  // The recorder first: its inventory is only as current as its recording (and config-recorder-enabled reads it).
+  await collectRegion({ target, clients, limit, gaps, descriptors: [configRecorderDescriptor] }).then((result) => Object.assign(recording.responses, result.recording.responses));
+  checkRecording(target, recording, gaps);
   await limit(async () => {
     try {
       const pages: Record<string, unknown>[] = [];
@@ -54,4 +62,23 @@ export async function collectAggregator(
     return { pages: [], items: 0 };
   }
   return { pages, items: pages.reduce((n, page) => n + configItemsOf(page).length, 0) };
+}
+
+/**
+ * A region whose configuration recorder is not recording (stopped, or there is none) has an inventory
+ * that is stale or empty: trusting it would pass the region on what it no longer records. That is a
+ * coverage gap for the region. A status that could not be read is a gap already (its failed call).
+ */
+function checkRecording(target: Target, recording: TargetRecording, gaps: GapRecorder): void {
+  const status = new RecordedDetails(recording.responses).detail(RECORDER_STATUS_KEY);
+  if (isUnknown(status)) return;
+  const recorders = objects(status, 'ConfigurationRecordersStatus');
+  if (recorders.some((r) => bool(r, 'recording') === true)) return;
+  const why = recorders.length === 0 ? 'the region has no configuration recorder' : `configuration recorder ${recorders.map((r) => str(r, 'name')).join(', ')} is not recording`;
+  gaps.fail(
+    target,
+    'config',
+    'DescribeConfigurationRecorderStatus',
+    Object.assign(new Error(`${why}: the region's AWS Config inventory is stale or empty, so it was not trusted as complete`), { name: 'ConfigRecorderNotRecording' }),
+  );
 }

@@ -9,6 +9,7 @@ import type { ResourceDescriptor } from '../descriptor.js';
 import type { TargetRecording } from '../recording.js';
 import type { Target } from '../target.js';
 import { awsErrorCode, awsErrorMessage, isUnreachable } from './aws-error.js';
+import { readExtras } from './collect-extras.js';
 import type { AccountClients } from './clients.js';
 import type { GapRecorder } from './gap-recorder.js';
 import { listPages, responseBody } from './list-pages.js';
@@ -45,23 +46,27 @@ export async function collectRegion(work: RegionWork): Promise<RegionResult> {
   // fail at once with the same error instead of each waiting out its own timeouts.
   let unreachable: unknown;
   await Promise.all(
-    (work.descriptors ?? REGIONAL_DESCRIPTORS).map((descriptor) =>
-      limit(async () => {
+    (work.descriptors ?? REGIONAL_DESCRIPTORS).map(async (descriptor) => {
+      const listed = await limit(async () => {
         if (unreachable !== undefined) {
           gaps.fail(target, descriptor.service, descriptor.operation, unreachable);
-          return;
+          return undefined;
         }
         try {
           const pages: Record<string, unknown>[] = [];
           for await (const page of listPages(descriptor, clients, target.region)) pages.push(responseBody(page));
           responses[operationKey(descriptor)] = pages;
           items += pages.reduce((n, page) => n + descriptor.items(page).length, 0);
+          return pages;
         } catch (error) {
           gaps.fail(target, descriptor.service, descriptor.operation, error);
           if (isUnreachable(awsErrorCode(error))) unreachable ??= error;
+          return undefined;
         }
-      }),
-    ),
+      });
+      // Outside the list call's slot: the extra calls take slots of the same limit.
+      if (listed) await readExtras(descriptor, listed, work, responses);
+    }),
   );
 
   const recording: TargetRecording = { account: target.account, region: target.region, responses };

@@ -13,6 +13,9 @@ import { vpcDescriptor } from './ec2-vpc.js';
 import { dbClusterDescriptor } from './rds-db-cluster.js';
 import { dbInstanceDescriptor } from './rds-db-instance.js';
 import { dbSubnetGroupDescriptor } from './rds-db-subnet-group.js';
+import { kmsKeyDescriptor } from './kms-key.js';
+import { cloudTrailDescriptor } from './cloudtrail-trail.js';
+import { configRecorderDescriptor } from './config-recorder.js';
 
 /** Every regional resource type a live audit reads: one list call (with its pages) each per (account, region). */
 export const REGIONAL_DESCRIPTORS: readonly ResourceDescriptor[] = [
@@ -30,6 +33,9 @@ export const REGIONAL_DESCRIPTORS: readonly ResourceDescriptor[] = [
   dbInstanceDescriptor,
   dbClusterDescriptor,
   dbSubnetGroupDescriptor,
+  kmsKeyDescriptor,
+  cloudTrailDescriptor,
+  configRecorderDescriptor,
 ];
 
 /** `ec2:DescribeVpcs`: the key of a descriptor's pages in a recording and in API call counts. */

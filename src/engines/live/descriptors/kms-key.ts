@@ -1,0 +1,90 @@
+import { isUnknown, Unknown } from '../../../model/unknown.js';
+import type { Value } from '../../../model/value.js';
+import { bool, field, isAwsObject, objects, str, type AwsObject } from '../aws-object.js';
+import type { LiveDraft, ResourceDescriptor } from '../descriptor.js';
+
+/** Key states in which a key is on its way out: its rotation is not read. */
+const LEAVING = new Set(['PendingDeletion', 'PendingReplicaDeletion']);
+
+/**
+ * ListKeys → `aws_kms_key` for each customer managed key (AWS managed keys, KeyManager AWS, are left
+ * out: AWS rotates them and nobody can change that). ListKeys names keys only, so each key costs a
+ * DescribeKey (manager, usage, spec, state, origin) and, when it can rotate at all, a
+ * GetKeyRotationStatus: symmetric encryption keys with key material from KMS that are not pending
+ * deletion. The AWS Config source has the key's metadata but not its rotation status.
+ */
+export const kmsKeyDescriptor: ResourceDescriptor = {
+  type: 'aws_kms_key',
+  service: 'kms',
+  operation: 'ListKeys',
+  pageSize: 1000,
+  configType: 'AWS::KMS::Key',
+  items: (page) => objects(page, 'Keys'),
+  details: [
+    { operation: 'DescribeKey', request: (item) => keyRequest(item) },
+    {
+      operation: 'GetKeyRotationStatus',
+      request(item, earlier) {
+        const metadata = metadataOf(earlier('kms:DescribeKey'));
+        return !isUnknown(metadata) && str(metadata, 'KeyManager') === 'CUSTOMER' && rotatable(metadata) ? keyRequest(item) : undefined;
+      },
+    },
+  ],
+  map(item, context) {
+    const request = keyRequest(item);
+    if (!request) return [];
+    // The Config source's item is the key's metadata itself.
+    const metadata = field(item, 'KeyManager') !== undefined ? item : metadataOf(context.detail('kms:DescribeKey', request));
+    const id = request.KeyId;
+    const arn = str(item, 'KeyArn', 'Arn') ?? (isUnknown(metadata) ? null : str(metadata, 'Arn'));
+    const draft = (values: LiveDraft['values']): LiveDraft => ({ type: 'aws_kms_key', id, ...(arn ? { arn } : {}), name: id, values: { key_id: id, ...values }, raw: item });
+    if (isUnknown(metadata)) {
+      return [draft({ key_usage: metadata, customer_master_key_spec: metadata, key_state: metadata, enable_key_rotation: metadata })];
+    }
+    if (str(metadata, 'KeyManager') === 'AWS') return [];
+    return [
+      draft({
+        description: str(metadata, 'Description'),
+        key_usage: str(metadata, 'KeyUsage'),
+        customer_master_key_spec: str(metadata, 'KeySpec', 'CustomerMasterKeySpec'),
+        is_enabled: bool(metadata, 'Enabled'),
+        key_state: str(metadata, 'KeyState'),
+        origin: str(metadata, 'Origin'),
+        multi_region: bool(metadata, 'MultiRegion') ?? false,
+        deletion_date: str(metadata, 'DeletionDate'),
+        pending_deletion_window_in_days: field(metadata, 'PendingDeletionWindowInDays') as Value ?? null,
+        enable_key_rotation: rotation(metadata, field(item, 'KeyManager') !== undefined ? undefined : context.detail('kms:GetKeyRotationStatus', request)),
+      }),
+    ];
+  },
+};
+
+function keyRequest(item: AwsObject): { KeyId: string } | undefined {
+  const id = str(item, 'KeyId');
+  return id ? { KeyId: id } : undefined;
+}
+
+function metadataOf(answer: AwsObject | Unknown): AwsObject | Unknown {
+  if (isUnknown(answer)) return answer;
+  const metadata = field(answer, 'KeyMetadata');
+  return isAwsObject(metadata) ? metadata : new Unknown('DescribeKey answered without KeyMetadata');
+}
+
+/** Whether KMS can rotate the key automatically: symmetric encryption, key material from KMS, not leaving. */
+function rotatable(metadata: AwsObject): boolean {
+  return (
+    str(metadata, 'KeyUsage') === 'ENCRYPT_DECRYPT' &&
+    (str(metadata, 'KeySpec', 'CustomerMasterKeySpec') ?? 'SYMMETRIC_DEFAULT') === 'SYMMETRIC_DEFAULT' &&
+    (str(metadata, 'Origin') ?? 'AWS_KMS') === 'AWS_KMS' &&
+    !LEAVING.has(str(metadata, 'KeyState') ?? '')
+  );
+}
+
+/** `enable_key_rotation`: the rotation status read, false for keys that cannot rotate, Unknown when not read. */
+function rotation(metadata: AwsObject, status: AwsObject | Unknown | undefined): Value {
+  if (LEAVING.has(str(metadata, 'KeyState') ?? '')) return new Unknown('the key is pending deletion, so its rotation status was not read');
+  if (!rotatable(metadata)) return false;
+  if (status === undefined) return new Unknown('AWS Config items do not carry the key rotation status (GetKeyRotationStatus)');
+  if (isUnknown(status)) return status;
+  return bool(status, 'KeyRotationEnabled') ?? new Unknown('GetKeyRotationStatus answered without KeyRotationEnabled');
+}
