@@ -5,7 +5,7 @@ import type { AwsObject } from './aws-object.js';
 import type { Target } from './target.js';
 
 /** The SDK service a descriptor lists from (the client package `@aws-sdk/client-<service>`). */
-export type RegionalService = 'ec2' | 'rds';
+export type RegionalService = 'ec2' | 'rds' | 'autoscaling';
 
 /**
  * One AWS resource type, described as data (Cloud Custodian style): which paginated list call returns
@@ -21,8 +21,10 @@ export interface ResourceDescriptor {
   operation: string;
   /** Page size asked for (MaxResults / MaxRecords), within the API's limits. Absent: the API does not page. */
   pageSize?: number;
-  /** AWS Config resource type, e.g. `AWS::EC2::SecurityGroup`. */
-  configType: string;
+  /** Request parameters of the list call beyond paging (DescribeLaunchTemplateVersions' `Versions`). */
+  input?: Readonly<Record<string, unknown>>;
+  /** AWS Config resource type, e.g. `AWS::EC2::SecurityGroup`; absent when Config records none (account settings). */
+  configType?: string;
   /** Other Terraform types `map` returns besides `type` (the separately modelled associations, attachments). */
   alsoProduces?: readonly string[];
   /**

@@ -1,3 +1,4 @@
+import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
 import { RDSClient } from '@aws-sdk/client-rds';
@@ -21,7 +22,7 @@ export interface ClientSettings {
 /** Connection and request timeouts, so an unreachable region ends as a coverage gap instead of a hang. */
 const DEFAULT_HANDLER = { connectionTimeout: 5_000, requestTimeout: 60_000 };
 
-type ServiceName = 'ec2' | 'rds' | 's3' | 'config' | 'sts';
+type ServiceName = 'ec2' | 'rds' | 's3' | 'config' | 'sts' | 'autoscaling';
 type ClientOf<S extends ServiceName> = S extends 'ec2'
   ? EC2Client
   : S extends 'rds'
@@ -30,7 +31,9 @@ type ClientOf<S extends ServiceName> = S extends 'ec2'
       ? S3Client
       : S extends 'config'
         ? ConfigServiceClient
-        : STSClient;
+        : S extends 'autoscaling'
+          ? AutoScalingClient
+          : STSClient;
 
 /**
  * The SDK clients of one account, one per (service, region), created on first use and counted by the
@@ -81,5 +84,7 @@ function create(service: ServiceName, config: Record<string, unknown>): { destro
       return new ConfigServiceClient(config);
     case 'sts':
       return new STSClient(config);
+    case 'autoscaling':
+      return new AutoScalingClient(config);
   }
 }

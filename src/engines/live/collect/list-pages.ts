@@ -1,3 +1,4 @@
+import * as autoscaling from '@aws-sdk/client-auto-scaling';
 import * as ec2 from '@aws-sdk/client-ec2';
 import * as rds from '@aws-sdk/client-rds';
 import type { RegionalService, ResourceDescriptor } from '../descriptor.js';
@@ -9,7 +10,11 @@ interface Sender {
   send(command: unknown): Promise<object>;
 }
 
-const SDK: Record<RegionalService, Record<string, unknown>> = { ec2, rds };
+const SDK: Record<RegionalService, Record<string, unknown>> = {
+  ec2,
+  rds,
+  autoscaling,
+};
 
 /**
  * Every page of a descriptor's list call, through the SDK's paginator `paginate<Operation>` (or one
@@ -20,12 +25,12 @@ export async function* listPages(descriptor: ResourceDescriptor, clients: Accoun
   const client = clients.get(descriptor.service, region);
   const paginate = sdk[`paginate${descriptor.operation}`];
   if (typeof paginate === 'function') {
-    yield* (paginate as Paginate)({ client, ...(descriptor.pageSize ? { pageSize: descriptor.pageSize } : {}) }, {});
+    yield* (paginate as Paginate)({ client, ...(descriptor.pageSize ? { pageSize: descriptor.pageSize } : {}) }, { ...descriptor.input });
     return;
   }
   const Command = sdk[`${descriptor.operation}Command`];
   if (typeof Command !== 'function') throw new Error(`the ${descriptor.service} SDK has no ${descriptor.operation} operation`);
-  yield await (client as unknown as Sender).send(new (Command as CommandClass)({}));
+  yield await (client as unknown as Sender).send(new (Command as CommandClass)({ ...descriptor.input }));
 }
 
 /** A response body as AWS sent it: the SDK's `$metadata` (request id, attempts) is not part of it. */

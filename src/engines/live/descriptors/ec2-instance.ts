@@ -1,5 +1,6 @@
 import { bool, field, num, objects, str, strings, tagMap, tagsOf, type AwsObject } from '../aws-object.js';
 import type { ResourceDescriptor } from '../descriptor.js';
+import { metadataOptionsBlock } from './metadata-options.js';
 import { displayName, ec2Arn } from './naming.js';
 
 /**
@@ -25,7 +26,6 @@ export const instanceDescriptor: ResourceDescriptor = {
     const owner = str(item, 'OwnerId');
     const interfaces = objects(item, 'NetworkInterfaces');
     const primary = interfaces.find((i) => num(field(i, 'Attachment'), 'DeviceIndex') === 0);
-    const metadata = field(item, 'MetadataOptions');
     const profileArn = str(field(item, 'IamInstanceProfile'), 'Arn');
     return [
       {
@@ -51,16 +51,7 @@ export const instanceDescriptor: ResourceDescriptor = {
           instance_state: state,
           ebs_optimized: bool(item, 'EbsOptimized'),
           monitoring: str(field(item, 'Monitoring'), 'State') === 'enabled',
-          metadata_options: metadata
-            ? [
-                {
-                  http_endpoint: str(metadata, 'HttpEndpoint'),
-                  http_tokens: str(metadata, 'HttpTokens'),
-                  http_put_response_hop_limit: num(metadata, 'HttpPutResponseHopLimit'),
-                  instance_metadata_tags: str(metadata, 'InstanceMetadataTags'),
-                },
-              ]
-            : [],
+          metadata_options: metadataOptionsBlock(item),
           owner_id: owner ?? target.account,
         },
         tags,

@@ -10,6 +10,9 @@ import { securityGroupDescriptor } from './ec2-security-group.js';
 import { subnetDescriptor } from './ec2-subnet.js';
 import { volumeDescriptor } from './ec2-volume.js';
 import { vpcDescriptor } from './ec2-vpc.js';
+import { launchConfigurationDescriptor } from './autoscaling-launch-configuration.js';
+import { ebsEncryptionByDefaultDescriptor } from './ec2-ebs-encryption-by-default.js';
+import { launchTemplateDescriptor } from './ec2-launch-template.js';
 import { dbClusterDescriptor } from './rds-db-cluster.js';
 import { dbInstanceDescriptor } from './rds-db-instance.js';
 import { dbSubnetGroupDescriptor } from './rds-db-subnet-group.js';
@@ -30,6 +33,9 @@ export const REGIONAL_DESCRIPTORS: readonly ResourceDescriptor[] = [
   dbInstanceDescriptor,
   dbClusterDescriptor,
   dbSubnetGroupDescriptor,
+  launchTemplateDescriptor,
+  launchConfigurationDescriptor,
+  ebsEncryptionByDefaultDescriptor,
 ];
 
 /** `ec2:DescribeVpcs`: the key of a descriptor's pages in a recording and in API call counts. */
