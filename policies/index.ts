@@ -14,9 +14,13 @@ import { stateBackendUnlocked } from './state-backend-unlocked.js';
 import { stateBucketInsecure } from './state-bucket-insecure.js';
 import { stateFileCommitted } from './state-file-committed.js';
 import { imdsv2Required } from './imdsv2-required.js';
+import { ebsEncryptionByDefault } from './ebs-encryption-by-default.js';
+import { launchBlockDeviceUnencrypted } from './launch-block-device-unencrypted.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
   stateBackendUnencrypted, stateBackendUnlocked, stateBucketInsecure, stateFileCommitted, defaultSgRestrictsAll, naclAdminPortsOpen,
   imdsv2Required,
+  ebsEncryptionByDefault,
+  launchBlockDeviceUnencrypted,
 ];
