@@ -16,6 +16,7 @@ import { stateFileCommitted } from './state-file-committed.js';
 import { imdsv2Required } from './imdsv2-required.js';
 import { ebsEncryptionByDefault } from './ebs-encryption-by-default.js';
 import { launchBlockDeviceUnencrypted } from './launch-block-device-unencrypted.js';
+import { publicIpByDefault } from './public-ip-by-default.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
@@ -23,4 +24,5 @@ export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, db
   imdsv2Required,
   ebsEncryptionByDefault,
   launchBlockDeviceUnencrypted,
+  publicIpByDefault,
 ];

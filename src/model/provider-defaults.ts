@@ -83,6 +83,11 @@ export const PROVIDER_DEFAULTS: readonly ProviderDefault[] = [
     { type, path: 'metadata_options.*.http_endpoint', meaning: METADATA_UNSET('http_endpoint') },
   ]),
   { type: 'aws_launch_template', path: 'block_device_mappings.*.ebs.*.encrypted', meaning: EBS_ENCRYPTION, emptyIsUnset: true },
+  { type: 'aws_subnet', path: 'map_public_ip_on_launch', meaning: always({ value: false, note: 'map_public_ip_on_launch is not set: the provider default is false' }) },
+  // Unset, the launch follows the subnet's map_public_ip_on_launch: left unset for the policy to follow.
+  { type: 'aws_instance', path: 'associate_public_ip_address', meaning: always({ value: null, note: 'associate_public_ip_address is not set' }) },
+  { type: 'aws_launch_configuration', path: 'associate_public_ip_address', meaning: always({ value: null, note: 'associate_public_ip_address is not set' }) },
+  { type: 'aws_launch_template', path: 'network_interfaces.*.associate_public_ip_address', meaning: always({ value: null, note: 'associate_public_ip_address is not set' }), emptyIsUnset: true },
   { type: 'aws_launch_configuration', path: 'root_block_device.*.encrypted', meaning: EBS_ENCRYPTION },
   { type: 'aws_launch_configuration', path: 'ebs_block_device.*.encrypted', meaning: EBS_ENCRYPTION },
 ];

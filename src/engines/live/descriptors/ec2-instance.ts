@@ -42,6 +42,8 @@ export const instanceDescriptor: ResourceDescriptor = {
           vpc_security_group_ids: strings(item, 'SecurityGroups', 'GroupId'),
           private_ip: str(item, 'PrivateIpAddress'),
           public_ip: str(item, 'PublicIpAddress'),
+          // As the provider reads it: whether the instance has a public IPv4 (an Elastic IP counts).
+          associate_public_ip_address: str(item, 'PublicIpAddress') !== null,
           private_dns: str(item, 'PrivateDnsName'),
           public_dns: str(item, 'PublicDnsName'),
           ipv6_addresses: interfaces.flatMap((i) => strings(i, 'Ipv6Addresses', 'Ipv6Address')),
