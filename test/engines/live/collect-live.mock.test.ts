@@ -1,11 +1,14 @@
+import { AutoScalingClient, DescribeLaunchConfigurationsCommand } from '@aws-sdk/client-auto-scaling';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import {
   DescribeAddressesCommand,
   DescribeInstancesCommand,
+  DescribeLaunchTemplateVersionsCommand,
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
   DescribeVpcsCommand,
   EC2Client,
+  GetEbsEncryptionByDefaultCommand,
 } from '@aws-sdk/client-ec2';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import {
@@ -39,11 +42,13 @@ const rds = mockClient(RDSClient);
 const s3 = mockClient(S3Client);
 const sts = mockClient(STSClient);
 const config = mockClient(ConfigServiceClient);
+const autoscaling = mockClient(AutoScalingClient);
 
 beforeEach(() => {
-  for (const mock of [ec2, rds, s3, sts, config]) mock.reset();
+  for (const mock of [ec2, rds, s3, sts, config, autoscaling]) mock.reset();
   ec2.onAnyCommand().resolves({});
   rds.onAnyCommand().resolves({});
+  autoscaling.onAnyCommand().resolves({});
   s3.onAnyCommand().resolves({});
   sts.on(GetCallerIdentityCommand).callsFake(async (_input, getClient) => ({ Account: (await whereCalled(getClient)).account }));
 
@@ -134,7 +139,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  for (const mock of [ec2, rds, s3, sts, config]) mock.reset();
+  for (const mock of [ec2, rds, s3, sts, config, autoscaling]) mock.reset();
 });
 
 async function audit() {
@@ -227,5 +232,15 @@ describe('live collection through the SDK (aws-sdk-client-mock)', () => {
     expect(rds.commandCalls(DescribeDBInstancesCommand).map((call) => (call.args[0].input as { MaxRecords?: number }).MaxRecords)).toEqual(
       expect.arrayContaining([100]),
     );
+  });
+
+  it('reads all launch templates of a region in one call (their latest versions), launch configurations and the EBS default', async () => {
+    await audit();
+    const targets = ACCOUNTS.length * REGIONS.length;
+    const templateCalls = ec2.commandCalls(DescribeLaunchTemplateVersionsCommand).map((call) => call.args[0].input);
+    expect(templateCalls).toHaveLength(targets);
+    expect(templateCalls.every((input) => JSON.stringify(input) === JSON.stringify({ Versions: ['$Latest'], MaxResults: 200 }))).toBe(true);
+    expect(ec2.commandCalls(GetEbsEncryptionByDefaultCommand)).toHaveLength(targets);
+    expect(autoscaling.commandCalls(DescribeLaunchConfigurationsCommand).map((call) => call.args[0].input)).toEqual(Array(targets).fill({ MaxRecords: 100 }));
   });
 });

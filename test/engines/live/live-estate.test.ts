@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import * as autoscalingSdk from '@aws-sdk/client-auto-scaling';
+import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import * as ec2Sdk from '@aws-sdk/client-ec2';
 import { EC2Client, GetManagedPrefixListEntriesCommand } from '@aws-sdk/client-ec2';
 import * as rdsSdk from '@aws-sdk/client-rds';
@@ -62,6 +64,16 @@ const EXPECTED: Record<string, [severity: string, address: string, element?: str
     ['high', arn('security-group', 'sg-0a1b2c3d4e5f60718'), 'has an ingress rule'],
     ['high', arn('security-group', 'sg-0a1b2c3d4e5f60718'), 'has an egress rule'],
   ],
+  // The bastion instance and the web launch template require IMDSv2.
+  'imdsv2-required': [],
+  'ebs-encryption-by-default': [['medium', `ebs-encryption-by-default/${ACCOUNT}/${REGION}`]],
+  // The web template's root volume leaves encryption to the region's default, which is off.
+  'launch-block-device-unencrypted': [['medium', arn('launch-template', 'lt-0e5c7a9b1d3f5a7c9'), '/dev/xvda']],
+  'public-ip-by-default': [
+    ['low', arn('subnet', 'subnet-0a1e3c5b7d9f2a4c6')],
+    ['low', arn('subnet', 'subnet-0b2f4d6c8e0a3b5d7')],
+    ['low', arn('instance', 'i-0a9b8c7d6e5f40312')],
+  ],
   'nacl-admin-ports-open': [
     ['high', arn('network-acl', 'acl-0b3d5f7a9c1e2b4d6'), 'allows TCP 22, 3389 from 0.0.0.0/0'],
     ['high', arn('network-acl', 'acl-0b3d5f7a9c1e2b4d6'), 'rule 101: all traffic'],
@@ -95,7 +107,7 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
     }
   });
 
-  it('is what the collector records for the same responses, in 25 API calls for its one (account, region)', async () => {
+  it('is what the collector records for the same responses, in 28 API calls for its one (account, region)', async () => {
     const { calls, restore } = replay(recording);
     try {
       const collection = await collectLive({ source: { kind: 'api' }, regions: [REGION], credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-secret' } });
@@ -106,9 +118,9 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
 
       const byOperation = new Map<string, number>();
       for (const call of calls) byOperation.set(call, (byOperation.get(call) ?? 0) + 1);
-      // STS (1) + one page of each of the 14 list calls + the office prefix list's entries (1)
+      // STS (1) + one page of each of the 17 list calls + the office prefix list's entries (1)
       // + ListBuckets (1) + 4 settings × 2 buckets in eu-west-1 (the us-east-1 bucket is not read further).
-      expect(calls).toHaveLength(25);
+      expect(calls).toHaveLength(28);
       expect(byOperation.get('sts:GetCallerIdentity')).toBe(1);
       expect(byOperation.get('ec2:GetManagedPrefixListEntries')).toBe(1);
       expect(byOperation.get('s3:ListBuckets')).toBe(1);
@@ -134,16 +146,16 @@ function replay(source: Recording): { calls: string[]; restore: () => void } {
   const calls: string[] = [];
   const target = source.targets[0]!;
   const account = source.accounts[0]!;
-  const mocks = [mockClient(EC2Client), mockClient(RDSClient), mockClient(S3Client), mockClient(STSClient)] as const;
-  const [ec2, rds, s3, sts] = mocks;
+  const mocks = [mockClient(EC2Client), mockClient(RDSClient), mockClient(S3Client), mockClient(STSClient), mockClient(AutoScalingClient)] as const;
+  const [ec2, rds, s3, sts, autoscaling] = mocks;
   sts.on(GetCallerIdentityCommand).callsFake(() => {
     calls.push('sts:GetCallerIdentity');
     return { Account: account.account };
   });
-  const sdks = { ec2: ec2Sdk, rds: rdsSdk } as unknown as Record<string, Record<string, never>>;
+  const sdks = { ec2: ec2Sdk, rds: rdsSdk, autoscaling: autoscalingSdk } as unknown as Record<string, Record<string, never>>;
   for (const descriptor of REGIONAL_DESCRIPTORS) {
     const pages = target.responses[operationKey(descriptor)] ?? [];
-    const mock = (descriptor.service === 'ec2' ? ec2 : rds) as unknown as LooseMock;
+    const mock = { ec2, rds, autoscaling }[descriptor.service] as unknown as LooseMock;
     mock.on(sdks[descriptor.service]![`${descriptor.operation}Command`]).callsFake((input: { NextToken?: string; Marker?: string }) => {
       calls.push(operationKey(descriptor));
       const token = input.NextToken ?? input.Marker;
