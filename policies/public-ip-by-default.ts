@@ -12,7 +12,7 @@ type Options = PublicIpByDefaultOptions;
 type Context = PolicyContext<Options>;
 
 /** Whether a launch gets a public IPv4, and what says so. */
-type Answer = { public: boolean; how: string; path?: string; from?: Resource } | { unknown: Unknown | string };
+type Answer = { public: boolean; how: string; path?: string; evidence?: string } | { unknown: Unknown | string };
 
 export const publicIpByDefault = definePolicy<Options>({
   id: 'public-ip-by-default',
@@ -66,7 +66,7 @@ export const publicIpByDefault = definePolicy<Options>({
     for (const instance of inventory.ofType('aws_instance')) {
       if (instance.mode !== 'managed') continue;
       const eip = withEip.get(instance);
-      judge(context, instance, eip ? { public: true, how: `Elastic IP ${eip.address}`, from: eip } : instanceAnswer(context, instance));
+      judge(context, instance, eip ? { public: true, how: `Elastic IP ${eip.address}`, evidence: eip.address } : instanceAnswer(context, instance));
     }
     for (const template of inventory.ofType('aws_launch_template')) {
       if (template.mode === 'managed') judge(context, template, templateAnswer(context, template));
@@ -110,7 +110,10 @@ function instanceAnswer(context: Context, instance: Resource): Answer {
     const primary = nics.find((n) => isValueObject(n) && (n['device_index'] ?? 0) === 0);
     const flag = isValueObject(primary) ? stringFlag(primary['associate_public_ip_address']) : null;
     if (isUnknown(flag)) return { unknown: flag };
-    if (flag !== null) return allowIfInAllowedSubnet(context, { public: flag, how: `associate_public_ip_address = ${String(flag)} in launch template ${template.address}`, from: template }, subnets());
+    if (flag !== null) {
+      const evidence = `${template.address}.network_interfaces.${nics.indexOf(primary!)}.associate_public_ip_address`;
+      return allowIfInAllowedSubnet(context, { public: flag, how: `associate_public_ip_address = ${String(flag)} in launch template ${template.address}`, evidence }, subnets());
+    }
   }
   const subnetId = instance.values['subnet_id'];
   if (subnetId === undefined || subnetId === null || subnetId === '') {
@@ -127,7 +130,8 @@ function subnetAnswer(context: Context, subnets: Resource[] | Unknown, id: Value
   const maps = subnet.values['map_public_ip_on_launch'];
   if (isUnknown(maps)) return { unknown: `${subnet.address}.map_public_ip_on_launch is not known: ${maps.reason}` };
   if (maps !== true) return { public: false, how: `associate_public_ip_address is not set and ${subnet.address} does not map public IPs on launch` };
-  return allowIfInAllowedSubnet(context, { public: true, how: `associate_public_ip_address is not set and ${subnet.address} has map_public_ip_on_launch = true`, from: subnet }, subnets);
+  const how = `associate_public_ip_address is not set and ${subnet.address} has map_public_ip_on_launch = true`;
+  return allowIfInAllowedSubnet(context, { public: true, how, evidence: `${subnet.address}.map_public_ip_on_launch` }, subnets);
 }
 
 /** A public launch into a subnet the options mark as public on purpose passes. */
@@ -213,6 +217,6 @@ function judge(context: Context, resource: Resource, answer: Answer): void {
     ...(answer.path ? { path: answer.path } : {}),
     messageId: 'launchPublic',
     data: { what, how: answer.how },
-    evidence: [{ path: answer.path ?? (answer.from ? answer.from.address : 'associate_public_ip_address'), value: true, note: answer.how }],
+    evidence: [{ path: answer.evidence ?? answer.path ?? 'associate_public_ip_address', value: true }],
   });
 }
