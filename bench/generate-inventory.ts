@@ -32,11 +32,11 @@ export function generateInventory(repo: string, path: string, size: number): num
   return copies * FIXTURE_RESOURCES + REGION_SETTINGS.size;
 }
 
-/** Regional resources warden maps from the fixture's one target, copied: its 42 resources less the account's 7 buckets and the region's setting. */
+/** Regional resources warden maps from the fixture's one target, copied: its 43 resources less the account's 7 buckets and the region's 2 settings. */
 const FIXTURE_RESOURCES = 34;
 
 /** Calls that read a setting of the region (one record each), written once. */
-const REGION_SETTINGS = new Set(['ec2:GetEbsEncryptionByDefault']);
+const REGION_SETTINGS = new Set(['ec2:GetEbsEncryptionByDefault', 'ec2:GetInstanceMetadataDefaults']);
 
 /** EC2/RDS-style ids: `vpc-0c4f2a7e9b1d3a5c7`, `eipalloc-…`, `vpc-cidr-assoc-…`, `pl-6da54004`. */
 const AWS_ID = /\b([a-z]+(?:-[a-z]+)*)-([0-9a-f]{8,17})\b/g;

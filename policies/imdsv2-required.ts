@@ -32,8 +32,8 @@ export const imdsv2Required = definePolicy({
     'configuration say what it means. Live: instances are judged on the effective MetadataOptions DescribeInstances returns; ' +
     'launch templates on their latest version (DescribeLaunchTemplateVersions $Latest, the version the Terraform resource shows; ' +
     'instances launched from another version are judged themselves); launch configurations on DescribeLaunchConfigurations. ' +
-    'The account defaults (GetInstanceMetadataDefaults) are not read live, so a live template or configuration that leaves the ' +
-    'setting to them fails unless its AMI is in the inventory. Security Hub EC2.8 checks only instances, AutoScaling.3 launch ' +
+    'The region\'s defaults are read live with GetInstanceMetadataDefaults (an aws_ec2_instance_metadata_defaults record), ' +
+    'so a live template or configuration that leaves the setting unset passes where they require IMDSv2. Security Hub EC2.8 checks only instances, AutoScaling.3 launch ' +
     'configurations and EC2.170 launch templates; this policy covers all three.',
   remediation:
     'Set metadata_options { http_tokens = "required" } (keep http_endpoint = "enabled" if the workload reads metadata, and ' +

@@ -71,12 +71,12 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
       ['region', ACCOUNT, 'autoscaling', 'AccessDenied'],
     ]);
     expect(denied[0].operations).toContain('DescribeSecurityGroups');
-    expect(denied[0].operations).toHaveLength(13);
+    expect(denied[0].operations).toHaveLength(14);
     expect(denied[1].operations).toEqual(['DescribeDBInstances', 'DescribeDBClusters', 'DescribeDBSubnetGroups']);
     // Every type of the unreachable region is reported, tried or not.
     const timedOut = json.coverage.gaps.filter((g: { region?: string }) => g.region === 'ap-south-1');
     expect(timedOut.map((g: { service: string; errorCode: string; operations: string[] }) => [g.service, g.errorCode, g.operations.length])).toEqual([
-      ['ec2', 'TimeoutError', 13],
+      ['ec2', 'TimeoutError', 14],
       ['rds', 'TimeoutError', 3],
       ['autoscaling', 'TimeoutError', 1],
     ]);
@@ -87,10 +87,10 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
     expect(sgAttempts).toHaveLength(3);
     const calls = json.coverage.apiCalls;
     expect(calls.byOperation['ec2:DescribeSecurityGroups']).toBe(2); // eu-west-1 (3 attempts) and eu-central-1; not tried in ap-south-1
-    // eu-west-1: 17 list calls + STS + ListBuckets; eu-central-1: 17 denied calls; ap-south-1: only the first
-    // 4 calls (the region's concurrency) were tried: once they timed out, the other 13 were not sent.
-    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: 17, [`${ACCOUNT}/eu-west-1`]: 19 });
-    expect(calls.total).toBe(40);
+    // eu-west-1: 18 list calls + STS + ListBuckets; eu-central-1: 18 denied calls; ap-south-1: only the first
+    // 4 calls (the region's concurrency) were tried: once they timed out, the other 14 were not sent.
+    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: 18, [`${ACCOUNT}/eu-west-1`]: 20 });
+    expect(calls.total).toBe(42);
     expect(aws.requests.filter((r) => r.region === 'ap-south-1')).toHaveLength(4 * 3);
     // The throttled call's 2 retries, plus 2 per timed-out call (3 attempts each); denials are not retried.
     expect(calls.byService.ec2.retries).toBe(2 + 4 * 2);

@@ -9,6 +9,7 @@ import {
   DescribeVpcsCommand,
   EC2Client,
   GetEbsEncryptionByDefaultCommand,
+  GetInstanceMetadataDefaultsCommand,
 } from '@aws-sdk/client-ec2';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import {
@@ -234,13 +235,14 @@ describe('live collection through the SDK (aws-sdk-client-mock)', () => {
     );
   });
 
-  it('reads all launch templates of a region in one call (their latest versions), launch configurations and the EBS default', async () => {
+  it('reads all launch templates of a region in one call (their latest versions), launch configurations and the region\'s EBS and IMDS defaults', async () => {
     await audit();
     const targets = ACCOUNTS.length * REGIONS.length;
     const templateCalls = ec2.commandCalls(DescribeLaunchTemplateVersionsCommand).map((call) => call.args[0].input);
     expect(templateCalls).toHaveLength(targets);
     expect(templateCalls.every((input) => JSON.stringify(input) === JSON.stringify({ Versions: ['$Latest'], MaxResults: 200 }))).toBe(true);
     expect(ec2.commandCalls(GetEbsEncryptionByDefaultCommand)).toHaveLength(targets);
+    expect(ec2.commandCalls(GetInstanceMetadataDefaultsCommand)).toHaveLength(targets);
     expect(autoscaling.commandCalls(DescribeLaunchConfigurationsCommand).map((call) => call.args[0].input)).toEqual(Array(targets).fill({ MaxRecords: 100 }));
   });
 });

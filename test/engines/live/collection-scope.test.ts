@@ -48,6 +48,7 @@ describe('policy selection narrows what a live audit reads', () => {
       'autoscaling:DescribeLaunchConfigurations',
       'ec2:DescribeInstances',
       'ec2:DescribeLaunchTemplateVersions',
+      'ec2:GetInstanceMetadataDefaults',
       'sts:GetCallerIdentity',
     ]);
   });
