@@ -19,6 +19,10 @@ import { cloudtrailLogValidation } from './cloudtrail-log-validation.js';
 import { cloudtrailKmsEncryption } from './cloudtrail-kms-encryption.js';
 import { configRecorderEnabled } from './config-recorder-enabled.js';
 import { kmsKeyPendingDeletion } from './kms-key-pending-deletion.js';
+import { imdsv2Required } from './imdsv2-required.js';
+import { ebsEncryptionByDefault } from './ebs-encryption-by-default.js';
+import { launchBlockDeviceUnencrypted } from './launch-block-device-unencrypted.js';
+import { publicIpByDefault } from './public-ip-by-default.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
@@ -29,4 +33,8 @@ export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, db
   cloudtrailKmsEncryption,
   configRecorderEnabled,
   kmsKeyPendingDeletion,
+  imdsv2Required,
+  ebsEncryptionByDefault,
+  launchBlockDeviceUnencrypted,
+  publicIpByDefault,
 ];

@@ -1,3 +1,4 @@
+import { applyProviderDefaults } from '../../model/apply-provider-defaults.js';
 import { Inventory } from '../../model/inventory.js';
 import { Unknown } from '../../model/unknown.js';
 import { field, objects, str, tagMap, type AwsObject } from './aws-object.js';
@@ -57,10 +58,11 @@ export function buildInventories(recording: Recording): Inventory[] {
 
   return [...byKey.values()].map(({ target, drafts }) => {
     linkVpcDefaults(drafts);
-    return new Inventory(
-      drafts.map((draft) => toLiveResource(draft, target)),
-      targetKey(target),
-    );
+    const resources = drafts.map((draft) => toLiveResource(draft, target));
+    // What the API leaves unset in a launch template or configuration (a block device's encryption)
+    // means what it means in a plan: the region's setting, whose record is in this same inventory.
+    applyProviderDefaults(resources, { awsProviderConfigurations: 1 });
+    return new Inventory(resources, targetKey(target));
   });
 }
 

@@ -1,4 +1,5 @@
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
@@ -24,7 +25,7 @@ export interface ClientSettings {
 /** Connection and request timeouts, so an unreachable region ends as a coverage gap instead of a hang. */
 const DEFAULT_HANDLER = { connectionTimeout: 5_000, requestTimeout: 60_000 };
 
-type ServiceName = 'ec2' | 'rds' | 's3' | 'config' | 'sts' | 'organizations' | 'kms' | 'cloudtrail';
+type ServiceName = 'ec2' | 'rds' | 's3' | 'config' | 'sts' | 'organizations' | 'kms' | 'cloudtrail' | 'autoscaling';
 type ClientOf<S extends ServiceName> = S extends 'ec2'
   ? EC2Client
   : S extends 'kms'
@@ -39,6 +40,8 @@ type ClientOf<S extends ServiceName> = S extends 'ec2'
         ? ConfigServiceClient
         : S extends 'organizations'
           ? OrganizationsClient
+        : S extends 'autoscaling'
+          ? AutoScalingClient
           : STSClient;
 
 /**
@@ -96,5 +99,7 @@ function create(service: ServiceName, config: Record<string, unknown>): { destro
       return new KMSClient(config);
     case 'cloudtrail':
       return new CloudTrailClient(config);
+    case 'autoscaling':
+      return new AutoScalingClient(config);
   }
 }
