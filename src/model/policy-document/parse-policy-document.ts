@@ -16,7 +16,7 @@ import type { Condition, Effect, PatternList, PolicyDocument, Principals, Statem
 export function parsePolicyDocument(source: Value | undefined, what = 'the policy document'): PolicyDocument | Unknown {
   if (source === undefined || source === null) return { statements: [] };
   const encoded = encodedValueOf(source);
-  if (encoded !== undefined) return normaliseDocument(encoded, what, source as Unknown);
+  if (encoded !== undefined) return normaliseDocument(encoded, what);
   if (isUnknown(source)) return source;
   if (isSensitive(source)) return parsePolicyDocument(source.reveal() as Value, what);
   if (typeof source === 'string') {
@@ -33,12 +33,11 @@ export function parsePolicyDocument(source: Value | undefined, what = 'the polic
   return normaliseDocument(source, what);
 }
 
-function normaliseDocument(value: Value, what: string, unknownText?: Unknown): PolicyDocument | Unknown {
+function normaliseDocument(value: Value, what: string): PolicyDocument | Unknown {
   if (isUnknown(value)) return value;
   if (!isValueObject(value)) return new Unknown(`${what} is not a JSON object`);
   const statements = member(value, 'Statement');
   const out: PolicyDocument = { statements: [] };
-  if (unknownText) out.unknown = unknownText;
   if (statements === undefined || statements === null) return out;
   if (isUnknown(statements)) return { statements: [], unknown: statements };
   const list = Array.isArray(statements) ? statements : [statements];

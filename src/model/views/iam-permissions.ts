@@ -150,10 +150,14 @@ function build(inventory: Inventory): IamPermissions {
   return { documents, attachments };
 }
 
-/** A list attribute the configuration sets; a computed one (not configured, known only after apply) counts as empty. */
+/**
+ * `inline_policy` / `managed_policy_arns` of a role: optional and computed, so a plan shows them known
+ * only after apply whenever the configuration leaves them out. Unknown counts only when the plan's
+ * configuration sets them (or, in source, when the expression is unknown).
+ */
 function configuredList(resource: Resource, name: string): Value[] | Unknown {
   const value = listOf(resource.values[name]);
-  if (isUnknown(value) && resource.configuredAttributes && !resource.configuredAttributes.includes(name)) return [];
+  if (isUnknown(value) && resource.source === 'plan' && !resource.configuredAttributes?.includes(name)) return [];
   return value;
 }
 
