@@ -14,9 +14,11 @@ import { stateBackendUnlocked } from './state-backend-unlocked.js';
 import { stateBucketInsecure } from './state-bucket-insecure.js';
 import { stateFileCommitted } from './state-file-committed.js';
 import { iamAdminPrivileges } from './iam-admin-privileges.js';
+import { iamWildcardActions } from './iam-wildcard-actions.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
   stateBackendUnencrypted, stateBackendUnlocked, stateBucketInsecure, stateFileCommitted, defaultSgRestrictsAll, naclAdminPortsOpen,
   iamAdminPrivileges,
+  iamWildcardActions,
 ];

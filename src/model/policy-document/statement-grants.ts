@@ -27,7 +27,7 @@ function anyMatches(list: PatternList, action: string, field: string): Answer {
 
 /**
  * Whether the statement applies to every resource: a `Resource` of `*` (or wildcards only, or an ARN
- * pattern wildcarded from the service on), or a `NotResource` list, which leaves all other resources
+ * pattern wildcarded after the service: every resource of that service), or a `NotResource` list, which leaves all other resources
  * in scope and is treated as "every resource" here.
  */
 export function coversEveryResource(statement: Statement): Answer {
@@ -38,8 +38,13 @@ export function coversEveryResource(statement: Statement): Answer {
   return list.unknown ? new Unknown(`Resource is not known (${list.unknown.reason})`) : false;
 }
 
+/** `*`, or an ARN whose fields after the service are empty or wildcards (`arn:aws:*:*:*:*`, `arn:aws:iam::*:*`): every resource (of that service). */
 function isEveryResourcePattern(pattern: string): boolean {
-  return isOnlyWildcards(pattern) || /^arn:(\*|aws[a-z-]*):\*(:\*)*:?\*?$/i.test(pattern);
+  if (isOnlyWildcards(pattern)) return true;
+  const fields = pattern.split(':');
+  if (fields.length < 6 || fields[0] !== 'arn') return false;
+  const rest = fields.slice(3);
+  return rest.every((field) => /^[*?/]*$/.test(field)) && rest[rest.length - 1]!.includes('*');
 }
 
 /** How a statement grants every action, for evidence. */

@@ -40,7 +40,9 @@ describe('what a statement grants', () => {
   it('judges resources: *, wildcard ARNs and NotResource cover everything, an unknown ARN is Unknown', () => {
     expect(coversEveryResource(statement({ Resource: '*' }))).toBe(true);
     expect(coversEveryResource(statement({ Resource: 'arn:aws:*:*:*:*' }))).toBe(true);
+    expect(coversEveryResource(statement({ Resource: 'arn:aws:iam::*:*' }))).toBe(true);
     expect(coversEveryResource(statement({ Resource: 'arn:aws:s3:::bucket/*' }))).toBe(false);
+    expect(coversEveryResource(statement({ Resource: 'arn:aws:iam::111122223333:*' }))).toBe(false);
     expect(coversEveryResource(statement({ NotResource: 'arn:aws:s3:::bucket' }))).toBe(true);
     const later = coversEveryResource(statement({ Resource: [new Unknown('aws_s3_bucket.b.arn is known only after apply')] }));
     expect(isUnknown(later) && later.reason).toContain('aws_s3_bucket.b.arn');
