@@ -15,10 +15,12 @@ import { stateBucketInsecure } from './state-bucket-insecure.js';
 import { stateFileCommitted } from './state-file-committed.js';
 import { iamAdminPrivileges } from './iam-admin-privileges.js';
 import { iamWildcardActions } from './iam-wildcard-actions.js';
+import { iamPrivilegeEscalation } from './iam-privilege-escalation.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
   stateBackendUnencrypted, stateBackendUnlocked, stateBucketInsecure, stateFileCommitted, defaultSgRestrictsAll, naclAdminPortsOpen,
   iamAdminPrivileges,
   iamWildcardActions,
+  iamPrivilegeEscalation,
 ];
