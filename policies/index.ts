@@ -16,6 +16,7 @@ import { stateFileCommitted } from './state-file-committed.js';
 import { iamAdminPrivileges } from './iam-admin-privileges.js';
 import { iamWildcardActions } from './iam-wildcard-actions.js';
 import { iamPrivilegeEscalation } from './iam-privilege-escalation.js';
+import { iamUserPolicyAttached } from './iam-user-policy-attached.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
@@ -23,4 +24,5 @@ export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, db
   iamAdminPrivileges,
   iamWildcardActions,
   iamPrivilegeEscalation,
+  iamUserPolicyAttached,
 ];

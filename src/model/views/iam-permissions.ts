@@ -93,7 +93,15 @@ export function awsManagedDocument(name: string): PolicyDocument | undefined {
 function build(inventory: Inventory): IamPermissions {
   const documents: DocumentSite[] = [];
   const attachments: Attachment[] = [];
-  const identity = (from: Resource, path: string, kind: IdentityKind): IdentityRef => identityAt(inventory, from, path, kind);
+  // Identities by kind and name: a plan's attachment names its user by a known name while the user's id is not known yet.
+  const named = new Map<string, Resource>();
+  for (const kind of ['role', 'user', 'group'] as const) {
+    for (const resource of inventory.ofType(...TYPES_BY_KIND[kind])) {
+      const name = resource.values['name'];
+      if (resource.mode === 'managed' && typeof name === 'string') named.set(`${kind}/${name}`, resource);
+    }
+  }
+  const identity = (from: Resource, path: string, kind: IdentityKind): IdentityRef => identityAt(inventory, from, path, kind, named);
 
   for (const policy of inventory.ofType('aws_iam_policy')) {
     if (policy.mode !== 'managed') continue;
@@ -175,10 +183,10 @@ function attachment(inventory: Inventory, from: Resource, path: string, identity
   return out;
 }
 
-function identityAt(inventory: Inventory, from: Resource, path: string, kind: IdentityKind): IdentityRef {
+function identityAt(inventory: Inventory, from: Resource, path: string, kind: IdentityKind, named: ReadonlyMap<string, Resource>): IdentityRef {
   const value = valueAt(from.values, path);
   const found = inventory.resolve(from, path, TYPES_BY_KIND[kind]);
-  const resource = isUnknown(found) ? undefined : found[0];
+  const resource = (isUnknown(found) ? undefined : found[0]) ?? (typeof value === 'string' ? named.get(`${kind}/${value}`) : undefined);
   if (resource) return { kind, name: typeof value === 'string' ? value : nameOf(resource), resource };
   if (typeof value === 'string') return { kind, name: value };
   return { kind, name: isUnknown(value) ? value : new Unknown(`${from.address}.${path} is not set`) };
