@@ -17,6 +17,7 @@ import { iamAdminPrivileges } from './iam-admin-privileges.js';
 import { iamWildcardActions } from './iam-wildcard-actions.js';
 import { iamPrivilegeEscalation } from './iam-privilege-escalation.js';
 import { iamUserPolicyAttached } from './iam-user-policy-attached.js';
+import { iamRoleTrustOpen } from './iam-role-trust-open.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
@@ -25,4 +26,5 @@ export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, db
   iamWildcardActions,
   iamPrivilegeEscalation,
   iamUserPolicyAttached,
+  iamRoleTrustOpen,
 ];
