@@ -24,7 +24,7 @@ export const iamPrivilegeEscalation = definePolicy({
   title: 'IAM policy allows privilege escalation',
   severity: 'high',
   description:
-    'A customer-managed or inline policy, or an AWS-managed policy known by name (IAMFullAccess) attached to an ' +
+    'A customer-managed or inline policy, or an AWS-managed policy known by name (IAMFullAccess, PowerUserAccess) attached to an ' +
     'identity, allows one of these escalation paths on every resource (`*`, an ARN pattern wildcarded after the ' +
     'service, or NotResource), each action matched through Action wildcards and NotAction: iam:PassRole together with ' +
     'a compute create action (ec2:RunInstances, lambda:CreateFunction, ecs:RunTask, cloudformation:CreateStack, ' +

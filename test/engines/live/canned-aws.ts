@@ -37,7 +37,7 @@ export class CannedAws {
 
   async handle(request: SdkRequest): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: Readable } }> {
     const labels = request.hostname.split('.');
-    const at = labels.findIndex((label) => ['ec2', 'rds', 's3', 'sts', 'config'].includes(label));
+    const at = labels.findIndex((label) => ['ec2', 'rds', 's3', 'sts', 'config', 'iam'].includes(label));
     const service = labels[at] ?? 'unknown';
     const region = labels[at + 1] ?? 'us-east-1';
     const body = typeof request.body === 'string' ? request.body : request.body instanceof Uint8Array ? Buffer.from(request.body).toString() : '';
@@ -67,7 +67,7 @@ export class CannedAws {
   destroy(): void {}
 }
 
-/** An empty successful answer of a query-protocol action (EC2 or RDS). */
+/** An empty successful answer of a query-protocol action (EC2, or RDS and IAM, which share the wrapped result form). */
 export function emptyQueryResponse(service: string, action: string): CannedResponse {
   if (service === 'ec2') return { status: 200, body: `<${action}Response xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId></${action}Response>` };
   return {

@@ -7,6 +7,7 @@ import {
   DescribeVpcsCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import {
   GetBucketEncryptionCommand,
@@ -39,10 +40,12 @@ const rds = mockClient(RDSClient);
 const s3 = mockClient(S3Client);
 const sts = mockClient(STSClient);
 const config = mockClient(ConfigServiceClient);
+const iam = mockClient(IAMClient);
 
 beforeEach(() => {
-  for (const mock of [ec2, rds, s3, sts, config]) mock.reset();
+  for (const mock of [ec2, rds, s3, sts, config, iam]) mock.reset();
   ec2.onAnyCommand().resolves({});
+  iam.onAnyCommand().resolves({});
   rds.onAnyCommand().resolves({});
   s3.onAnyCommand().resolves({});
   sts.on(GetCallerIdentityCommand).callsFake(async (_input, getClient) => ({ Account: (await whereCalled(getClient)).account }));
@@ -134,7 +137,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  for (const mock of [ec2, rds, s3, sts, config]) mock.reset();
+  for (const mock of [ec2, rds, s3, sts, config, iam]) mock.reset();
 });
 
 async function audit() {

@@ -1,5 +1,6 @@
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -21,7 +22,7 @@ export interface ClientSettings {
 /** Connection and request timeouts, so an unreachable region ends as a coverage gap instead of a hang. */
 const DEFAULT_HANDLER = { connectionTimeout: 5_000, requestTimeout: 60_000 };
 
-type ServiceName = 'ec2' | 'rds' | 's3' | 'config' | 'sts';
+type ServiceName = 'ec2' | 'rds' | 's3' | 'config' | 'sts' | 'iam';
 type ClientOf<S extends ServiceName> = S extends 'ec2'
   ? EC2Client
   : S extends 'rds'
@@ -30,7 +31,9 @@ type ClientOf<S extends ServiceName> = S extends 'ec2'
       ? S3Client
       : S extends 'config'
         ? ConfigServiceClient
-        : STSClient;
+        : S extends 'iam'
+          ? IAMClient
+          : STSClient;
 
 /**
  * The SDK clients of one account, one per (service, region), created on first use and counted by the
@@ -81,5 +84,7 @@ function create(service: ServiceName, config: Record<string, unknown>): { destro
       return new ConfigServiceClient(config);
     case 'sts':
       return new STSClient(config);
+    case 'iam':
+      return new IAMClient(config);
   }
 }

@@ -134,7 +134,7 @@ function mapPolicy(policy: AwsObject): LiveDraft | undefined {
       policy: documentText(current?.['Document']),
       attachment_count: typeof policy['AttachmentCount'] === 'number' ? policy['AttachmentCount'] : null,
     },
-    tags: tagMap(policy['Tags']),
+    // GetAccountAuthorizationDetails returns no tags of managed policies: the record carries none (not "no tags").
     raw: policy,
   };
 }
