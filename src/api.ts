@@ -47,3 +47,4 @@ export { admitsAnyone, conditionRestricts, restrictingCondition, RESTRICTING_KEY
 export { trustsGithubOidc, githubSubjectRestriction, GITHUB_OIDC_ISSUER } from './model/policy-document/github-oidc-trust.js';
 export { iamPermissionsOf, awsManagedDocument, IAM_PERMISSION_TYPES } from './model/views/iam-permissions.js';
 export type { IamPermissions, DocumentSite, Attachment, IdentityRef, IdentityKind } from './model/views/iam-permissions.js';
+export { isAwsCreated } from './model/aws-created.js';
