@@ -1,4 +1,4 @@
-import { IAM_ACTIONS } from './iam-actions.generated.js';
+import { iamActionTable } from './iam-actions.generated.js';
 import { actionMatches, wildcardRegExp } from './action-pattern.js';
 
 /**
@@ -16,6 +16,7 @@ export interface CatalogAction {
 
 const LEVELS: Record<string, AccessLevel> = { R: 'Read', L: 'List', W: 'Write', T: 'Tagging', P: 'Permissions management' };
 
+let table: Readonly<Record<string, string>> | undefined;
 let all: CatalogAction[] | undefined;
 const byService = new Map<string, CatalogAction[]>();
 const resolved = new Map<string, CatalogAction[]>();
@@ -23,16 +24,21 @@ const resolved = new Map<string, CatalogAction[]>();
 function service(prefix: string): CatalogAction[] {
   let actions = byService.get(prefix);
   if (!actions) {
-    const text = IAM_ACTIONS[prefix];
+    const text = Object.hasOwn(actionTable(), prefix) ? actionTable()[prefix] : undefined;
     actions = text ? text.split(' ').map((entry) => ({ name: `${prefix}:${entry.slice(1)}`, accessLevel: LEVELS[entry[0]!]! })) : [];
     byService.set(prefix, actions);
   }
   return actions;
 }
 
+function actionTable(): Readonly<Record<string, string>> {
+  table ??= iamActionTable();
+  return table;
+}
+
 /** Every action of every service. */
 export function allActions(): readonly CatalogAction[] {
-  all ??= Object.keys(IAM_ACTIONS).flatMap(service);
+  all ??= Object.keys(actionTable()).flatMap(service);
   return all;
 }
 
@@ -63,7 +69,7 @@ export function coversEveryAction(pattern: string): boolean {
 
 /** Whether the service prefix exists in the reference (a misspelt prefix grants nothing). */
 export function isKnownService(prefix: string): boolean {
-  return Object.hasOwn(IAM_ACTIONS, prefix.toLowerCase());
+  return Object.hasOwn(actionTable(), prefix.toLowerCase());
 }
 
 /** The access levels of the actions a pattern covers (empty when it covers none). */

