@@ -1,6 +1,6 @@
 import { UnknownJson, encodedValueOf } from '../../../model/unknown-json.js';
 import { Unknown, isUnknown } from '../../../model/unknown.js';
-import { isValueObject, listOf, setEntry, type Value, type ValueObject } from '../../../model/value.js';
+import { isValueObject, listOf, ownEntry, setEntry, type Value, type ValueObject } from '../../../model/value.js';
 import { jsonText } from '../functions/encoding.js';
 import { firstUnknown } from '../eval/values.js';
 
@@ -95,20 +95,26 @@ function collapse(value: Value): Value {
   return Array.isArray(value) && value.length === 1 ? value[0]! : value;
 }
 
-/** `principals { type = "AWS" identifiers = [...] }` blocks → `{"AWS": [...]}`; type `*` with `*` → `"*"`. */
-function principalsOf(value: Value | undefined): Value | undefined {
+/** The nested blocks of one kind (`principals`, `condition`): undefined when there are none, Unknown when not known. */
+function nestedBlocks(value: Value | undefined): ValueObject[] | Unknown | undefined {
   if (value === undefined || value === null) return undefined;
   const blocks = listOf(value);
   if (isUnknown(blocks)) return blocks;
-  if (blocks.length === 0) return undefined;
+  const objects = blocks.filter(isValueObject);
+  return objects.length === 0 ? undefined : objects;
+}
+
+/** `principals { type = "AWS" identifiers = [...] }` blocks → `{"AWS": [...]}`; type `*` with `*` → `"*"`. */
+function principalsOf(value: Value | undefined): Value | undefined {
+  const blocks = nestedBlocks(value);
+  if (blocks === undefined || isUnknown(blocks)) return blocks;
   const out: ValueObject = {};
   for (const block of blocks) {
-    if (!isValueObject(block)) continue;
     const type = block['type'];
     const identifiers = listOf(block['identifiers']);
     if (type === '*') return '*';
     if (typeof type !== 'string') return isUnknown(type) ? type : new Unknown('a principals block has no type');
-    const existing = out[type];
+    const existing = ownEntry(out, type);
     const merged = isUnknown(identifiers) ? identifiers : [...(Array.isArray(existing) ? existing : existing === undefined ? [] : [existing]), ...identifiers];
     setEntry(out, type, isUnknown(merged) ? merged : collapse(merged));
   }
@@ -117,16 +123,14 @@ function principalsOf(value: Value | undefined): Value | undefined {
 
 /** `condition { test, variable, values }` blocks → `{ test: { variable: values } }`. */
 function conditionsOf(value: Value | undefined): Value | undefined {
-  if (value === undefined || value === null) return undefined;
-  const blocks = listOf(value);
-  if (isUnknown(blocks)) return blocks;
-  if (blocks.length === 0) return undefined;
+  const blocks = nestedBlocks(value);
+  if (blocks === undefined || isUnknown(blocks)) return blocks;
   const out: ValueObject = {};
   for (const block of blocks) {
-    if (!isValueObject(block)) continue;
     const { test, variable } = block;
     if (typeof test !== 'string' || typeof variable !== 'string') return firstUnknown(block) ?? new Unknown('a condition block lacks test or variable');
-    const tests = isValueObject(out[test]) ? (out[test] as ValueObject) : {};
+    const existing = ownEntry(out, test);
+    const tests = isValueObject(existing) ? existing : {};
     setEntry(tests, variable, collapse(listOf(block['values']) as Value));
     setEntry(out, test, tests);
   }
