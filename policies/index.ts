@@ -23,6 +23,11 @@ import { imdsv2Required } from './imdsv2-required.js';
 import { ebsEncryptionByDefault } from './ebs-encryption-by-default.js';
 import { launchBlockDeviceUnencrypted } from './launch-block-device-unencrypted.js';
 import { publicIpByDefault } from './public-ip-by-default.js';
+import { iamAdminPrivileges } from './iam-admin-privileges.js';
+import { iamWildcardActions } from './iam-wildcard-actions.js';
+import { iamPrivilegeEscalation } from './iam-privilege-escalation.js';
+import { iamUserPolicyAttached } from './iam-user-policy-attached.js';
+import { iamRoleTrustOpen } from './iam-role-trust-open.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
@@ -37,4 +42,9 @@ export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, db
   ebsEncryptionByDefault,
   launchBlockDeviceUnencrypted,
   publicIpByDefault,
+  iamAdminPrivileges,
+  iamWildcardActions,
+  iamPrivilegeEscalation,
+  iamUserPolicyAttached,
+  iamRoleTrustOpen,
 ];

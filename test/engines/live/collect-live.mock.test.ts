@@ -13,6 +13,7 @@ import {
   GetEbsEncryptionByDefaultCommand,
   GetInstanceMetadataDefaultsCommand,
 } from '@aws-sdk/client-ec2';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import {
   GetBucketEncryptionCommand,
@@ -48,14 +49,16 @@ const config = mockClient(ConfigServiceClient);
 const kms = mockClient(KMSClient);
 const cloudtrail = mockClient(CloudTrailClient);
 const autoscaling = mockClient(AutoScalingClient);
+const iam = mockClient(IAMClient);
 
 beforeEach(() => {
-  for (const mock of [ec2, rds, s3, sts, config, kms, cloudtrail, autoscaling]) mock.reset();
+  for (const mock of [ec2, rds, s3, sts, config, kms, cloudtrail, autoscaling, iam]) mock.reset();
   config.onAnyCommand().resolves({});
   kms.onAnyCommand().resolves({});
   cloudtrail.onAnyCommand().resolves({});
   autoscaling.onAnyCommand().resolves({});
   ec2.onAnyCommand().resolves({});
+  iam.onAnyCommand().resolves({});
   rds.onAnyCommand().resolves({});
   autoscaling.onAnyCommand().resolves({});
   s3.onAnyCommand().resolves({});
@@ -148,7 +151,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  for (const mock of [ec2, rds, s3, sts, config, kms, cloudtrail, autoscaling]) mock.reset();
+  for (const mock of [ec2, rds, s3, sts, config, kms, cloudtrail, autoscaling, iam]) mock.reset();
 });
 
 async function audit() {

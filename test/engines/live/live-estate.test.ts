@@ -12,6 +12,7 @@ import * as kmsSdk from '@aws-sdk/client-kms';
 import { KMSClient } from '@aws-sdk/client-kms';
 import * as rdsSdk from '@aws-sdk/client-rds';
 import { RDSClient } from '@aws-sdk/client-rds';
+import { GetAccountAuthorizationDetailsCommand, IAMClient } from '@aws-sdk/client-iam';
 import * as s3Sdk from '@aws-sdk/client-s3';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -88,6 +89,16 @@ const EXPECTED: Record<string, [severity: string, address: string, element?: str
   'cloudtrail-log-validation': [],
   'cloudtrail-kms-encryption': [],
   'config-recorder-enabled': [],
+  // IAM (global, read once and kept with eu-west-1): github-deploy holds AdministratorAccess; PowerUserAccess on a group is not full access.
+  'iam-admin-privileges': [['high', `arn:aws:iam::${ACCOUNT}:role/github-deploy`, 'AdministratorAccess']],
+  'iam-wildcard-actions': [['medium', `arn:aws:iam::${ACCOUNT}:policy/deploy`, 's3:*']],
+  'iam-privilege-escalation': [
+    ['high', `arn:aws:iam::${ACCOUNT}:policy/deploy`, 'iam:PassRole + lambda:CreateFunction'],
+    // PowerUserAccess keeps sts:AssumeRole on every resource.
+    ['high', `arn:aws:iam::${ACCOUNT}:group/developers#attachment/arn:aws:iam::aws:policy/PowerUserAccess`, 'sts:AssumeRole'],
+  ],
+  'iam-user-policy-attached': [['low', `arn:aws:iam::${ACCOUNT}:user/alice#attachment/arn:aws:iam::aws:policy/ReadOnlyAccess`]],
+  'iam-role-trust-open': [['critical', `arn:aws:iam::${ACCOUNT}:role/github-deploy`, 'token.actions.githubusercontent.com:sub']],
 };
 
 describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
@@ -110,14 +121,14 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
       const match = actual.find((line) => line.startsWith(`${e.ruleId} | fail | ${e.severity} | ${e.address} |`) && (!e.element || line.includes(e.element)));
       expect(match, `${e.ruleId} ${e.severity} ${e.address} ${e.element ?? ''}`).toBeDefined();
     }
-    // Every live finding is located by account, region and ARN.
+    // Every live finding is located by account, region (IAM: the region it is kept with) and ARN.
     for (const finding of result.findings) {
       expect(finding.location).toMatchObject({ kind: 'cloud', account: ACCOUNT, region: REGION });
       expect(finding.resource).toMatchObject({ source: 'live', input: `${ACCOUNT}/${REGION}` });
     }
   });
 
-  it('is what the collector records for the same responses, in 34 API calls for its one (account, region)', async () => {
+  it('is what the collector records for the same responses, in 35 API calls for its one (account, region)', async () => {
     const { calls, restore } = replay(recording);
     try {
       const collection = await collectLive({ source: { kind: 'api' }, regions: [REGION], credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-secret' } });
@@ -133,8 +144,10 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
       // STS (1) + one page of each of the 14 list calls + the office prefix list's entries (1)
       // + ListBuckets (1) + 4 settings × 2 buckets in eu-west-1 (the us-east-1 bucket is not read further)
       // + 3 list calls and 2 region-wide companions of KMS, CloudTrail and AWS Config
-      // + 4 list calls of launch templates, launch configurations and the EBS and metadata defaults.
-      expect(calls).toHaveLength(34);
+      // + 4 list calls of launch templates, launch configurations and the EBS and metadata defaults
+      // + IAM's GetAccountAuthorizationDetails (1 page: once per account, whatever the number of regions).
+      expect(calls).toHaveLength(35);
+      expect(byOperation.get('iam:GetAccountAuthorizationDetails')).toBe(1);
       expect(byOperation.get('sts:GetCallerIdentity')).toBe(1);
       expect(byOperation.get('ec2:GetManagedPrefixListEntries')).toBe(1);
       expect(byOperation.get('s3:ListBuckets')).toBe(1);
@@ -160,8 +173,12 @@ function replay(source: Recording): { calls: string[]; restore: () => void } {
   const calls: string[] = [];
   const target = source.targets[0]!;
   const account = source.accounts[0]!;
-  const mocks = [mockClient(EC2Client), mockClient(RDSClient), mockClient(S3Client), mockClient(STSClient), mockClient(KMSClient), mockClient(CloudTrailClient), mockClient(ConfigServiceClient), mockClient(AutoScalingClient)] as const;
-  const [ec2, rds, s3, sts, kms, cloudtrail, config, autoscaling] = mocks;
+  const mocks = [mockClient(EC2Client), mockClient(RDSClient), mockClient(S3Client), mockClient(STSClient), mockClient(KMSClient), mockClient(CloudTrailClient), mockClient(ConfigServiceClient), mockClient(AutoScalingClient), mockClient(IAMClient)] as const;
+  const [ec2, rds, s3, sts, kms, cloudtrail, config, autoscaling, iam] = mocks;
+  iam.on(GetAccountAuthorizationDetailsCommand).callsFake((input: { Marker?: string }) => {
+    calls.push('iam:GetAccountAuthorizationDetails');
+    return account.iam?.pages[input.Marker ? Number(input.Marker) : 0] ?? {};
+  });
   sts.on(GetCallerIdentityCommand).callsFake(() => {
     calls.push('sts:GetCallerIdentity');
     return { Account: account.account };

@@ -4,6 +4,7 @@ import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { KMSClient } from '@aws-sdk/client-kms';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -25,7 +26,7 @@ export interface ClientSettings {
 /** Connection and request timeouts, so an unreachable region ends as a coverage gap instead of a hang. */
 const DEFAULT_HANDLER = { connectionTimeout: 5_000, requestTimeout: 60_000 };
 
-type ServiceName = 'ec2' | 'rds' | 's3' | 'config' | 'sts' | 'organizations' | 'kms' | 'cloudtrail' | 'autoscaling';
+type ServiceName = 'ec2' | 'rds' | 's3' | 'config' | 'sts' | 'organizations' | 'kms' | 'cloudtrail' | 'autoscaling' | 'iam';
 type ClientOf<S extends ServiceName> = S extends 'ec2'
   ? EC2Client
   : S extends 'kms'
@@ -42,6 +43,8 @@ type ClientOf<S extends ServiceName> = S extends 'ec2'
           ? OrganizationsClient
         : S extends 'autoscaling'
           ? AutoScalingClient
+        : S extends 'iam'
+          ? IAMClient
           : STSClient;
 
 /**
@@ -101,5 +104,7 @@ function create(service: ServiceName, config: Record<string, unknown>): { destro
       return new CloudTrailClient(config);
     case 'autoscaling':
       return new AutoScalingClient(config);
+    case 'iam':
+      return new IAMClient(config);
   }
 }
