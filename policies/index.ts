@@ -13,7 +13,20 @@ import { stateBackendUnencrypted } from './state-backend-unencrypted.js';
 import { stateBackendUnlocked } from './state-backend-unlocked.js';
 import { stateBucketInsecure } from './state-bucket-insecure.js';
 import { stateFileCommitted } from './state-file-committed.js';
+import { s3AccountPublicAccessBlock } from './s3-account-public-access-block.js';
+import { s3BucketPublicAccessBlock } from './s3-bucket-public-access-block.js';
+import { s3BucketPublicAcl } from './s3-bucket-public-acl.js';
+import { s3BucketKmsEncryption } from './s3-bucket-kms-encryption.js';
+import { s3BucketVersioning } from './s3-bucket-versioning.js';
+import { s3BucketAccessLogging } from './s3-bucket-access-logging.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
-  stateBackendUnencrypted, stateBackendUnlocked, stateBucketInsecure, stateFileCommitted, defaultSgRestrictsAll, naclAdminPortsOpen];
+  stateBackendUnencrypted, stateBackendUnlocked, stateBucketInsecure, stateFileCommitted, defaultSgRestrictsAll, naclAdminPortsOpen,
+  s3AccountPublicAccessBlock,
+  s3BucketPublicAccessBlock,
+  s3BucketPublicAcl,
+  s3BucketKmsEncryption,
+  s3BucketVersioning,
+  s3BucketAccessLogging,
+];

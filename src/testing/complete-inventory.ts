@@ -1,6 +1,7 @@
 import { operationKey, REGIONAL_DESCRIPTORS } from '../engines/live/descriptors/index.js';
 import { INVENTORY_FORMAT, INVENTORY_MARKER } from '../engines/live/recording.js';
 import type { LiveFragment } from './case-table.js';
+import { ACCOUNT_PUBLIC_ACCESS_BLOCK, completeAccount, LIST_BUCKETS } from './complete-buckets.js';
 
 /** The account and region a case's live objects are recorded in. */
 export const CASE_ACCOUNT = '111122223333';
@@ -18,11 +19,14 @@ export interface CompletedInventory {
  * account and region. Objects may be given bare (the items of a Describe call, wrapped here into one
  * response page as the descriptor reads it) or as whole pages. An object's `address` key is taken out
  * and remembered, so its live resource's verdicts can be compared under its Terraform address.
+ * Account-wide S3 reads (buckets, the account's public access block) go to the account's recording.
  */
 export function completeInventory(fragment: LiveFragment): CompletedInventory {
   const addresses = new Map<string, string>();
   const responses: Record<string, unknown[]> = {};
+  const account = completeAccount(fragment, CASE_ACCOUNT, CASE_REGION, addresses);
   for (const [operation, objects] of Object.entries(fragment)) {
+    if (operation === LIST_BUCKETS || operation === ACCOUNT_PUBLIC_ACCESS_BLOCK) continue;
     const stripped = objects.map((object) => withoutAddress(object, addresses));
     responses[operation] = asPages(operation, stripped);
   }
@@ -31,7 +35,7 @@ export function completeInventory(fragment: LiveFragment): CompletedInventory {
       [INVENTORY_MARKER]: INVENTORY_FORMAT,
       source: operation(fragment) === 'config' ? 'config' : 'api',
       targets: [{ account: CASE_ACCOUNT, region: CASE_REGION, responses }],
-      accounts: [],
+      accounts: account ? [account] : [],
     },
     addresses,
   };

@@ -4,6 +4,7 @@ import { field, objects, str, tagMap, type AwsObject } from './aws-object.js';
 import { bucketFactsOf, configItemsOf, describeShapeOf, descriptorForConfigType, S3_BUCKET_CONFIG_TYPE, type ConfigItem } from './config/config-items.js';
 import type { LiveDraft, MapContext } from './descriptor.js';
 import { operationKey, REGIONAL_DESCRIPTORS } from './descriptors/index.js';
+import { mapAccountPublicAccessBlock } from './descriptors/s3-account-public-access-block.js';
 import { mapBucket, S3_ABSENT_SETTING_CODES, type BucketFacts } from './descriptors/s3-bucket.js';
 import { linkVpcDefaults } from './link-network.js';
 import { toLiveResource } from './live-resource.js';
@@ -47,6 +48,7 @@ export function buildInventories(recording: Recording): Inventory[] {
     }
   }
   for (const account of recording.accounts) {
+    placeAccountPublicAccessBlock(account, byKey);
     for (const facts of bucketsOf(account)) {
       const found = byKey.get(targetKey({ account: account.account, region: facts.region }));
       if (found) found.drafts.push(...mapBucket(facts, found.target));
@@ -113,11 +115,39 @@ function bucketsOf(account: AccountRecording): BucketFacts[] {
         versioning: required(settings, 'GetBucketVersioning', (r) => r as AwsObject),
         publicAccessBlock: setting(settings, 'GetPublicAccessBlock', (r) => field(r, 'PublicAccessBlockConfiguration') as AwsObject),
         tags: required(settings, 'GetBucketTagging', (r) => tagMap(field(r, 'TagSet'))),
-        raw: { ...bucket, ...settingsWithoutErrors(settings) },
+        acl: required(settings, 'GetBucketAcl', (r) => r as AwsObject),
+        ownership: setting(settings, 'GetBucketOwnershipControls', (r) => field(r, 'OwnershipControls') as AwsObject),
+        policy: setting(settings, 'GetBucketPolicy', (r) => str(r, 'Policy') ?? 'none'),
+        logging: required(settings, 'GetBucketLogging', (r) => r as AwsObject),
+        raw: bucketRaw(bucket, settings),
       });
     }
   }
   return out;
+}
+
+/** The raw object of a live bucket: its ListBuckets item with the settings that were read. */
+export function bucketRaw(bucket: AwsObject, settings: Record<string, unknown>): AwsObject {
+  return { ...bucket, ...settingsWithoutErrors(settings) };
+}
+
+/**
+ * The account's S3 public access block: managed in the region it was read from, a `data` copy in each
+ * other region of the account, where the buckets it covers are mapped.
+ */
+function placeAccountPublicAccessBlock(account: AccountRecording, byKey: Map<string, { target: Target; drafts: LiveDraft[] }>): void {
+  const read = account.account_public_access_block;
+  if (!read) return;
+  const { response } = read;
+  const configuration = isRecordedError(response)
+    ? S3_ABSENT_SETTING_CODES.has(response.Error.Code)
+      ? 'none'
+      : new Unknown(`GetPublicAccessBlock (S3 Control) failed: ${response.Error.Code}`)
+    : ((field(response, 'PublicAccessBlockConfiguration') as AwsObject | undefined) ?? 'none');
+  for (const { target, drafts } of byKey.values()) {
+    if (target.account !== account.account) continue;
+    drafts.push(mapAccountPublicAccessBlock(configuration, target, isRecordedError(response) ? null : response, target.region !== read.region));
+  }
 }
 
 /** GetBucketLocation: no LocationConstraint means us-east-1; the legacy `EU` means eu-west-1. */

@@ -6,6 +6,7 @@ import { toolInfo } from '../../version.js';
 import { ApiCallCounter } from './collect/api-call-counter.js';
 import { awsErrorCode } from './collect/aws-error.js';
 import { AccountClients, type AwsCredentials } from './collect/clients.js';
+import { collectAccountPublicAccessBlock } from './collect/collect-account-public-access-block.js';
 import { collectBuckets } from './collect/collect-buckets.js';
 import { collectAggregator, collectConfigRegion } from './collect/collect-config.js';
 import { collectRegion } from './collect/collect-region.js';
@@ -188,15 +189,24 @@ async function auditAccount(work: AccountWork): Promise<void> {
       }),
     );
     let buckets: AccountRecording | undefined;
+    let accountBlock: AccountRecording['account_public_access_block'];
+    const listRegion = regions.includes(home) ? home : (regions[0] ?? home);
     const bucketTask =
       options.source.kind === 'api' && scope.buckets
-        ? collectBuckets({ account: clients.account, clients, listRegion: regions.includes(home) ? home : (regions[0] ?? home), limits, gaps }).then((result) => {
+        ? collectBuckets({ account: clients.account, clients, listRegion, limits, gaps }).then((result) => {
             buckets = result.recording;
             progress({ kind: 'account-items', account: clients.account, items: [...result.buckets.values()].reduce((a, b) => a + b, 0) });
           })
         : Promise.resolve();
-    await Promise.all([...regionTasks, bucketTask]);
+    const accountBlockTask =
+      options.source.kind === 'api' && scope.accountPublicAccessBlock
+        ? collectAccountPublicAccessBlock(clients.account, clients, listRegion, limits.get(listRegion), gaps).then((read) => {
+            accountBlock = read;
+          })
+        : Promise.resolve();
+    await Promise.all([...regionTasks, bucketTask, accountBlockTask]);
     recording.targets.push(...targets);
+    if (accountBlock) (buckets ??= { account: clients.account }).account_public_access_block = accountBlock;
     if (buckets) recording.accounts.push(buckets);
   } finally {
     clients.destroy();

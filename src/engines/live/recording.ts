@@ -34,9 +34,14 @@ export interface TargetRecording {
   prefix_list_entries?: Record<string, unknown[]>;
 }
 
-/** Account-wide responses: S3 buckets. */
+/** Account-wide responses: S3 buckets and the account's S3 public access block. */
 export interface AccountRecording {
   account: string;
+  /**
+   * S3 Control GetPublicAccessBlock: the region whose endpoint answered, and the response body or its
+   * recorded failure (NoSuchPublicAccessBlockConfiguration: the account has no block).
+   */
+  account_public_access_block?: { region: string; response: unknown };
   /** ListBuckets pages. */
   list_buckets?: unknown[];
   /**

@@ -2,6 +2,7 @@ import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
+import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { ApiCallCounter } from './api-call-counter.js';
 
@@ -21,13 +22,15 @@ export interface ClientSettings {
 /** Connection and request timeouts, so an unreachable region ends as a coverage gap instead of a hang. */
 const DEFAULT_HANDLER = { connectionTimeout: 5_000, requestTimeout: 60_000 };
 
-type ServiceName = 'ec2' | 'rds' | 's3' | 'config' | 'sts';
+type ServiceName = 'ec2' | 'rds' | 's3' | 's3control' | 'config' | 'sts';
 type ClientOf<S extends ServiceName> = S extends 'ec2'
   ? EC2Client
   : S extends 'rds'
     ? RDSClient
     : S extends 's3'
       ? S3Client
+      : S extends 's3control'
+        ? S3ControlClient
       : S extends 'config'
         ? ConfigServiceClient
         : STSClient;
@@ -77,6 +80,8 @@ function create(service: ServiceName, config: Record<string, unknown>): { destro
     case 's3':
       // A bucket answered from another region's endpoint (GetBucketLocation without BucketRegion) is followed, not an error.
       return new S3Client({ ...config, followRegionRedirects: true });
+    case 's3control':
+      return new S3ControlClient(config);
     case 'config':
       return new ConfigServiceClient(config);
     case 'sts':
