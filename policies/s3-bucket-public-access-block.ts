@@ -60,7 +60,8 @@ export const s3BucketPublicAccessBlock = definePolicy({
         const why = inForce[unknown];
         context.unknown({ resource: bucket.resource, messageId: 'flagUnknown', data: { bucket: name, flag: unknown }, reason: isUnknown(why.value) ? why.value : `${unknown} is not known` });
       } else {
-        const blocks = [...new Set(PUBLIC_ACCESS_BLOCK_FLAGS.map((flag) => inForce[flag].by?.address ?? ''))].filter((a) => a !== '');
+        const by = new Set(PUBLIC_ACCESS_BLOCK_FLAGS.map((flag) => inForce[flag].by).filter((r) => r !== undefined));
+        const blocks = [...by].map((r) => `the ${r.type === ACCOUNT_PUBLIC_ACCESS_BLOCK_TYPE ? 'account' : 'bucket'} block ${r.address}`);
         context.pass({ resource: bucket.resource, messageId: 'blocked', data: { bucket: name, blocks: `set by ${blocks.join(' and ')}` } });
       }
     }

@@ -146,7 +146,7 @@ function placeAccountPublicAccessBlock(account: AccountRecording, byKey: Map<str
     : ((field(response, 'PublicAccessBlockConfiguration') as AwsObject | undefined) ?? 'none');
   for (const { target, drafts } of byKey.values()) {
     if (target.account !== account.account) continue;
-    drafts.push(mapAccountPublicAccessBlock(configuration, target, isRecordedError(response) ? null : response, target.region !== read.region));
+    drafts.push(mapAccountPublicAccessBlock(configuration, target, response, target.region !== read.region));
   }
 }
 

@@ -77,7 +77,11 @@ export function aclResource(resource: Resource): BucketAcl {
   const v = resource.values;
   const canned = v['acl'] ?? null;
   const policy = v['access_control_policy'];
-  if (isUnknown(policy)) return { resource, path: 'access_control_policy', canned, grants: policy };
+  if (isUnknown(policy)) {
+    // The provider computes access_control_policy from a canned ACL: then the canned ACL is what decides.
+    const computed = (typeof canned === 'string' && canned !== '') || (resource.configuredAttributes && !resource.configuredAttributes.includes('access_control_policy'));
+    return { resource, path: computed ? 'acl' : 'access_control_policy', canned, grants: computed ? [] : policy };
+  }
   const grants = listOf(firstBlock(policy)?.['grant']);
   if (isUnknown(grants)) return { resource, path: 'access_control_policy.0.grant', canned, grants };
   const out: BucketGrant[] = [];
