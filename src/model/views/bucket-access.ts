@@ -63,11 +63,11 @@ export function inlineAccess(resource: Resource, written: (name: string) => bool
   const policy = v['policy'];
   if (isUnknown(policy) ? written('policy') : typeof policy === 'string' && policy !== '') access.policy = { resource, path: 'policy', document: policy! };
   const logging = v['logging'];
-  if (isUnknown(logging)) {
-    if (written('logging')) access.logging = logging;
-  } else {
-    const block = firstBlock(logging);
-    if (block) access.logging = { resource, path: 'logging.0.target_bucket', targetBucket: block['target_bucket'] ?? null };
+  const first = firstElement(logging);
+  if (isUnknown(first)) {
+    if (written('logging')) access.logging = first;
+  } else if (isValueObject(first)) {
+    access.logging = { resource, path: 'logging.0.target_bucket', targetBucket: first['target_bucket'] ?? null };
   }
   return access;
 }
@@ -125,6 +125,12 @@ function legacyGrants(value: Value): BucketGrant[] | Unknown {
     else for (const permission of permissions) out.push({ path: `grant.${i}.permissions`, uri: block['uri'] ?? null, permission });
   }
   return out;
+}
+
+/** The first element of a block list, or the Unknown standing for it (a dynamic block over a collection not known yet is a list holding an Unknown). */
+function firstElement(value: Value | undefined): Value | undefined {
+  const list = listOf(value);
+  return isUnknown(list) ? list : list[0];
 }
 
 /** The first block of a nested-block list (Terraform writes a single block as a one-element list). */
