@@ -48,11 +48,11 @@ export function buildInventories(recording: Recording): Inventory[] {
     }
   }
   for (const account of recording.accounts) {
-    placeAccountPublicAccessBlock(account, byKey);
     for (const facts of bucketsOf(account)) {
       const found = byKey.get(targetKey({ account: account.account, region: facts.region }));
       if (found) found.drafts.push(...mapBucket(facts, found.target));
     }
+    placeAccountPublicAccessBlock(account, byKey);
   }
 
   return [...byKey.values()].map(({ target, drafts }) => {
@@ -133,20 +133,25 @@ export function bucketRaw(bucket: AwsObject, settings: Record<string, unknown>):
 
 /**
  * The account's S3 public access block: managed in the region it was read from, a `data` copy in each
- * other region of the account, where the buckets it covers are mapped.
+ * other region of the account, where the buckets it covers are mapped. A block that could not be read
+ * (a coverage gap already) becomes Unknown settings only in regions where something else was read, so
+ * that a region where every call failed stays a region with nothing read.
  */
 function placeAccountPublicAccessBlock(account: AccountRecording, byKey: Map<string, { target: Target; drafts: LiveDraft[] }>): void {
   const read = account.account_public_access_block;
   if (!read) return;
   const { response } = read;
+  const failed = isRecordedError(response) && !S3_ABSENT_SETTING_CODES.has(response.Error.Code);
   const configuration = isRecordedError(response)
-    ? S3_ABSENT_SETTING_CODES.has(response.Error.Code)
-      ? 'none'
-      : new Unknown(`GetPublicAccessBlock (S3 Control) failed: ${response.Error.Code}`)
+    ? failed
+      ? new Unknown(`GetPublicAccessBlock (S3 Control) failed: ${response.Error.Code}`)
+      : 'none'
     : ((field(response, 'PublicAccessBlockConfiguration') as AwsObject | undefined) ?? 'none');
   for (const { target, drafts } of byKey.values()) {
     if (target.account !== account.account) continue;
-    drafts.push(mapAccountPublicAccessBlock(configuration, target, response, target.region !== read.region));
+    const home = target.region === read.region;
+    if (drafts.length === 0 && (failed || !home)) continue;
+    drafts.push(mapAccountPublicAccessBlock(configuration, target, response, !home));
   }
 }
 

@@ -6,7 +6,7 @@ import { auditCommand } from '../../../src/cli/audit-command.js';
 import { UsageError } from '../../../src/cli/usage-error.js';
 import { EXIT } from '../../../src/scan/exit-code.js';
 import { schemaErrors, validateReport } from '../../support/report-schemas.js';
-import { CannedAws, callerIdentity, ec2Error, emptyQueryResponse, NO_BUCKETS, rdsError, type CannedRequest } from './canned-aws.js';
+import { CannedAws, callerIdentity, ec2Error, emptyQueryResponse, ACCOUNT_PUBLIC_ACCESS_BLOCKED, NO_BUCKETS, rdsError, type CannedRequest } from './canned-aws.js';
 
 const ACCOUNT = '111122223333';
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'example-secret-not-real' };
@@ -25,6 +25,7 @@ function estate(request: CannedRequest, attempt: number) {
   const { service, region, action } = request;
   if (service === 'sts') return callerIdentity(ACCOUNT);
   if (service === 's3') return NO_BUCKETS;
+  if (service === 's3-control') return ACCOUNT_PUBLIC_ACCESS_BLOCKED;
   if (region === 'ap-south-1') return Object.assign(new Error('connect ETIMEDOUT 203.0.113.1:443'), { name: 'TimeoutError', code: 'ETIMEDOUT' });
   if (region === 'eu-central-1') {
     return service === 'ec2'
@@ -61,7 +62,8 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
     expect(json.inputs).toEqual([
       { path: `${ACCOUNT}/ap-south-1`, kind: 'live', status: 'error', error: expect.stringContaining('TimeoutError') },
       { path: `${ACCOUNT}/eu-central-1`, kind: 'live', status: 'error', error: expect.stringContaining('UnauthorizedOperation') },
-      { path: `${ACCOUNT}/eu-west-1`, kind: 'live', status: 'scanned', resources: 1, details: { source: 'api' } },
+      // The security group, and the account's S3 public access block (read once, in the listing region).
+      { path: `${ACCOUNT}/eu-west-1`, kind: 'live', status: 'scanned', resources: 2, details: { source: 'api' } },
     ]);
 
     const denied = json.coverage.gaps.filter((g: { region?: string }) => g.region === 'eu-central-1');
@@ -85,10 +87,12 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
     expect(sgAttempts).toHaveLength(3);
     const calls = json.coverage.apiCalls;
     expect(calls.byOperation['ec2:DescribeSecurityGroups']).toBe(2); // eu-west-1 (3 attempts) and eu-central-1; not tried in ap-south-1
-    // eu-west-1: 14 list calls + STS + ListBuckets; eu-central-1: 14 denied calls; ap-south-1: only the first
-    // 4 calls (the region's concurrency) were tried: once they timed out, the other 10 were not sent.
-    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: 14, [`${ACCOUNT}/eu-west-1`]: 16 });
-    expect(calls.total).toBe(34);
+    // eu-west-1: 14 list calls + STS + ListBuckets + S3 Control GetPublicAccessBlock; eu-central-1: 14 denied
+    // calls; ap-south-1: only the first 4 calls (the region's concurrency) were tried: once they timed out,
+    // the other 10 were not sent.
+    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: 14, [`${ACCOUNT}/eu-west-1`]: 17 });
+    expect(calls.byOperation['s3control:GetPublicAccessBlock']).toBe(1);
+    expect(calls.total).toBe(35);
     expect(aws.requests.filter((r) => r.region === 'ap-south-1')).toHaveLength(4 * 3);
     // The throttled call's 2 retries, plus 2 per timed-out call (3 attempts each); denials are not retried.
     expect(calls.byService.ec2.retries).toBe(2 + 4 * 2);
