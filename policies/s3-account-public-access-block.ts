@@ -30,7 +30,7 @@ export const s3AccountPublicAccessBlock = definePolicy({
   check(context) {
     for (const block of context.inventory.ofType(ACCOUNT_PUBLIC_ACCESS_BLOCK_TYPE)) {
       if (block.mode !== 'managed') continue;
-      const account = typeof block.values['account_id'] === 'string' && block.values['account_id'] !== '' ? block.values['account_id'] : 'of this provider';
+      const account = typeof block.values['account_id'] === 'string' && block.values['account_id'] !== '' ? block.values['account_id'] : 'of this configuration';
       const off = PUBLIC_ACCESS_BLOCK_FLAGS.filter((flag) => {
         const value = block.values[flag];
         return value === undefined || value === null || value === false || value === 'false';

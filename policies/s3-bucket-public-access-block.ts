@@ -53,7 +53,9 @@ export const s3BucketPublicAccessBlock = definePolicy({
           resource: bucket.resource,
           messageId: 'notBlocked',
           data: { bucket: name, flags: off.join(', '), where },
-          evidence: off.map((flag) => ({ path: ownResource ? `${ownResource.address}.${flag}` : `${bucket.resource.address} (no public access block)`, value: false })),
+          evidence: ownResource
+            ? off.map((flag) => ({ path: `${ownResource.address}.${flag}`, value: false }))
+            : [{ path: `${bucket.resource.address} (no aws_s3_bucket_public_access_block)`, value: off.join(', '), note: 'all four off' }],
           ...(location ? { location } : {}),
         });
       } else if (unknown) {

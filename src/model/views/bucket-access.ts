@@ -56,7 +56,9 @@ export function inlineAccess(resource: Resource, written: (name: string) => bool
   const canned = v['acl'];
   const grant = v['grant'];
   const hasCanned = isUnknown(canned) ? written('acl') : canned !== undefined && canned !== null && canned !== '';
-  const hasGrants = isUnknown(grant) ? written('grant') : grant !== undefined && grant !== null;
+  // With a canned ACL the provider computes `grant` from it: then the canned ACL is what decides.
+  const cannedKnown = typeof canned === 'string' && canned !== '';
+  const hasGrants = isUnknown(grant) ? written('grant') && !cannedKnown : grant !== undefined && grant !== null;
   if (hasCanned || hasGrants) {
     access.acls.push({ resource, path: hasCanned ? 'acl' : 'grant', canned: hasCanned ? canned! : null, grants: hasGrants ? legacyGrants(grant!) : [] });
   }
