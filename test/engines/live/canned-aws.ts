@@ -67,8 +67,12 @@ export class CannedAws {
   destroy(): void {}
 }
 
-/** An empty successful answer of a query-protocol action (EC2 or RDS). */
+/**
+ * An empty successful answer of a query-protocol action (EC2 or RDS). S3 Control's one call, the
+ * account's public access block, answers "all blocked", so that an estate without findings stays so.
+ */
 export function emptyQueryResponse(service: string, action: string): CannedResponse {
+  if (service === 's3-control') return ACCOUNT_PUBLIC_ACCESS_BLOCKED;
   if (service === 'ec2') return { status: 200, body: `<${action}Response xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId></${action}Response>` };
   return {
     status: 200,
