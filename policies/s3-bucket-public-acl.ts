@@ -68,8 +68,12 @@ export const s3BucketPublicAcl = definePolicy({
       if (bucket.resource.mode !== 'managed') continue;
       const name = typeof bucket.name === 'string' ? bucket.name : bucket.resource.address;
       const found = publicGrants(bucket);
+      const stoppers = neutralisers(bucket, publicAccessBlockInForce(bucket, account));
+      const stopper = stoppers.find((s) => s.value === true);
       if (isUnknown(found)) {
-        context.unknown({ resource: bucket.resource, messageId: 'aclUnknown', data: { bucket: name }, reason: found });
+        // An ACL not known yet cannot make the bucket public when ACLs are disabled or ignored anyway.
+        if (stopper) context.pass({ resource: bucket.resource, messageId: 'neutralised', data: { bucket: name, grants: 'whatever it is', stopper: stopper.text } });
+        else context.unknown({ resource: bucket.resource, messageId: 'aclUnknown', data: { bucket: name }, reason: found });
         continue;
       }
       if (found.grants.length === 0) {
@@ -78,8 +82,6 @@ export const s3BucketPublicAcl = definePolicy({
       }
       const grants = found.grants.map((g) => g.text).join(', ');
       const severity = found.grants.some((g) => g.write) ? 'critical' : 'high';
-      const stoppers = neutralisers(bucket, publicAccessBlockInForce(bucket, account));
-      const stopper = stoppers.find((s) => s.value === true);
       if (stopper) {
         context.pass({ resource: bucket.resource, messageId: 'neutralised', data: { bucket: name, grants, stopper: stopper.text } });
         continue;

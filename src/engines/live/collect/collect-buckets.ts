@@ -44,8 +44,7 @@ const SETTINGS = [
 /**
  * S3 buckets of one account: ListBuckets once (its pages name each bucket's region), then for each
  * bucket in an audited region its encryption, versioning, public access block, tags, ACL, object
- * ownership, policy and server access logging, sent to the
- * bucket's region within that region's limit. "Not configured" answers (NoSuchTagSet, …NotFound) are
+ * ownership, policy and server access logging, sent to the bucket's region within that region's limit. "Not configured" answers (NoSuchTagSet, …NotFound) are
  * recorded as such; other failures become gaps and, when mapped, Unknown settings.
  */
 export async function collectBuckets(work: BucketWork): Promise<{ recording: AccountRecording; buckets: Map<string, number> }> {
