@@ -65,6 +65,9 @@ export const PROVIDER_DEFAULTS: readonly ProviderDefault[] = [
   { type: 'aws_rds_cluster', path: 'engine_mode', meaning: always({ value: 'provisioned', note: 'engine_mode is not set: the provider default is provisioned' }) },
   { type: 'aws_db_instance', path: 'publicly_accessible', meaning: NOT_PUBLIC },
   { type: 'aws_rds_cluster_instance', path: 'publicly_accessible', meaning: NOT_PUBLIC },
+  { type: 'aws_neptune_cluster_instance', path: 'publicly_accessible', meaning: NOT_PUBLIC },
+  // Provider v5 and earlier default it to true, v6 to false: source does not say which provider applies it.
+  { type: 'aws_redshift_cluster', path: 'publicly_accessible', meaning: always({ unknown: 'publicly_accessible is not set: AWS provider v5 and earlier make the cluster public (default true), v6 does not; set it explicitly' }) },
   { type: 'aws_instance', path: 'metadata_options.*.http_tokens', meaning: IMDS_DEFAULT },
   { type: 'aws_launch_template', path: 'metadata_options.*.http_tokens', meaning: IMDS_DEFAULT },
 ];

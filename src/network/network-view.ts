@@ -15,6 +15,7 @@ import { RouteTables, type RouteTableChoice } from './route-tables.js';
 import { securityGroupAdmission, type SgAdmission } from './security-group-admission.js';
 import { UncertainSet } from './uncertain-set.js';
 import { startsWithAwsDefaults, VpcIndex } from './vpcs.js';
+import type { ExposureTarget } from './exposure-target.js';
 
 /** The security groups guarding a database: the resolved groups, or why they cannot be told. */
 export type GuardingGroups = { groups: SecurityGroup[]; vpcDefault: boolean } | Unknown;
@@ -36,6 +37,7 @@ export class NetworkView {
   #groups?: Map<Resource, SecurityGroup>;
   #defaultGroups?: Map<Resource, Resource>;
   readonly #exposures = new Map<Resource, DbExposure>();
+  readonly #portExposures = new Map<string, DbExposure>();
   readonly #routeReach = new Map<string, RouteReach>();
   readonly #naclReach = new Map<string, NaclReach>();
   readonly #admission = new Map<string, SgAdmission>();
@@ -59,8 +61,19 @@ export class NetworkView {
   exposureOf(db: DbInstance): DbExposure {
     let exposure = this.#exposures.get(db.resource);
     if (!exposure) {
-      exposure = solveExposure(this, db);
+      exposure = solveExposure(this, db, db.port);
       this.#exposures.set(db.resource, exposure);
+    }
+    return exposure;
+  }
+
+  /** Whether a target (an instance) can take a TCP connection on `port` from the internet, given which public addresses it has. */
+  exposureOnPort(target: ExposureTarget, port: number, ipv4: boolean | Unknown): DbExposure {
+    const key = `${target.resource.address}|${port}`;
+    let exposure = this.#portExposures.get(key);
+    if (!exposure) {
+      exposure = solveExposure(this, target, { port }, ipv4);
+      this.#portExposures.set(key, exposure);
     }
     return exposure;
   }
@@ -113,8 +126,8 @@ export class NetworkView {
     return this.networkAcls.detachedEntries().filter((entry) => naclWholeInternetEntry([entry], [], family, port) === entry);
   }
 
-  /** The security groups guarding a database in a VPC (its own list, else the VPC's default group). */
-  guardingGroups(db: DbInstance, vpc: Resource): GuardingGroups {
+  /** The security groups guarding a database or instance in a VPC (its own list, else the VPC's default group). */
+  guardingGroups(db: ExposureTarget, vpc: Resource): GuardingGroups {
     const links = db.securityGroups;
     if (links.unknown) return links.unknown;
     if (links.missing[0]) return describeMissing('security group', links.missing[0], db.securityGroupsFrom);
@@ -127,7 +140,7 @@ export class NetworkView {
   }
 
   /** Which internet clients the database's security groups admit on the port (shared by databases with the same groups). */
-  admission(db: DbInstance, vpc: Resource, family: Family, port: number): SgAdmission {
+  admission(db: ExposureTarget, vpc: Resource, family: Family, port: number): SgAdmission {
     const guarding = this.guardingGroups(db, vpc);
     const groups = isUnknown(guarding) ? `${db.securityGroupsFrom.address} in ${vpc.address} (unknown)` : guarding.groups.map((g) => g.key).join(',');
     const key = `${groups}|${family}|${port}`;

@@ -8,6 +8,7 @@ import {
   EC2Client,
 } from '@aws-sdk/client-ec2';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
+import { RedshiftClient } from '@aws-sdk/client-redshift';
 import {
   GetBucketEncryptionCommand,
   GetBucketTaggingCommand,
@@ -36,14 +37,16 @@ async function whereCalled(getClient: () => unknown): Promise<{ account: string;
 const vpcRequests: { NextToken?: string; MaxResults?: number; account: string; region: string }[] = [];
 const ec2 = mockClient(EC2Client);
 const rds = mockClient(RDSClient);
+const redshift = mockClient(RedshiftClient);
 const s3 = mockClient(S3Client);
 const sts = mockClient(STSClient);
 const config = mockClient(ConfigServiceClient);
 
 beforeEach(() => {
-  for (const mock of [ec2, rds, s3, sts, config]) mock.reset();
+  for (const mock of [ec2, rds, redshift, s3, sts, config]) mock.reset();
   ec2.onAnyCommand().resolves({});
   rds.onAnyCommand().resolves({});
+  redshift.onAnyCommand().resolves({});
   s3.onAnyCommand().resolves({});
   sts.on(GetCallerIdentityCommand).callsFake(async (_input, getClient) => ({ Account: (await whereCalled(getClient)).account }));
 

@@ -4,6 +4,8 @@ import * as ec2Sdk from '@aws-sdk/client-ec2';
 import { EC2Client, GetManagedPrefixListEntriesCommand } from '@aws-sdk/client-ec2';
 import * as rdsSdk from '@aws-sdk/client-rds';
 import { RDSClient } from '@aws-sdk/client-rds';
+import * as redshiftSdk from '@aws-sdk/client-redshift';
+import { RedshiftClient } from '@aws-sdk/client-redshift';
 import * as s3Sdk from '@aws-sdk/client-s3';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -45,8 +47,9 @@ const EXPECTED: Record<string, [severity: string, address: string, element?: str
   ],
   // orders: public, in subnets routed to the IGW, default NACL allows, SG allows 5432 from 0.0.0.0/0.
   'db-internet-reachable': [['critical', `arn:aws:rds:${REGION}:${ACCOUNT}:db:orders`, 'TCP 5432']],
-  // ledger is private (PubliclyAccessible false); orders is reachable, so the latent-exposure policy stays quiet.
-  'db-publicly-accessible': [],
+  // ledger is private (PubliclyAccessible false); orders is reachable, so the latent-exposure policy stays quiet about it.
+  // The Redshift cluster analytics is public, but its security group admits 5439 from nowhere: a latent exposure.
+  'db-publicly-accessible': [['medium', `arn:aws:redshift:${REGION}:${ACCOUNT}:cluster:analytics`, 'TCP 5439']],
   'rds-storage-unencrypted': [['medium', `arn:aws:rds:${REGION}:${ACCOUNT}:db:ledger`]],
   // The Terraform state policies find state buckets through a backend configuration, which a live
   // inventory does not hold: nothing here (acme-tf-state-… is AES256-only, unversioned, not blocked).
@@ -95,7 +98,7 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
     }
   });
 
-  it('is what the collector records for the same responses, in 25 API calls for its one (account, region)', async () => {
+  it('is what the collector records for the same responses, in 27 API calls for its one (account, region)', async () => {
     const { calls, restore } = replay(recording);
     try {
       const collection = await collectLive({ source: { kind: 'api' }, regions: [REGION], credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-secret' } });
@@ -106,9 +109,9 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
 
       const byOperation = new Map<string, number>();
       for (const call of calls) byOperation.set(call, (byOperation.get(call) ?? 0) + 1);
-      // STS (1) + one page of each of the 14 list calls + the office prefix list's entries (1)
+      // STS (1) + one page of each of the 16 list calls + the office prefix list's entries (1)
       // + ListBuckets (1) + 4 settings × 2 buckets in eu-west-1 (the us-east-1 bucket is not read further).
-      expect(calls).toHaveLength(25);
+      expect(calls).toHaveLength(27);
       expect(byOperation.get('sts:GetCallerIdentity')).toBe(1);
       expect(byOperation.get('ec2:GetManagedPrefixListEntries')).toBe(1);
       expect(byOperation.get('s3:ListBuckets')).toBe(1);
@@ -134,16 +137,16 @@ function replay(source: Recording): { calls: string[]; restore: () => void } {
   const calls: string[] = [];
   const target = source.targets[0]!;
   const account = source.accounts[0]!;
-  const mocks = [mockClient(EC2Client), mockClient(RDSClient), mockClient(S3Client), mockClient(STSClient)] as const;
-  const [ec2, rds, s3, sts] = mocks;
+  const mocks = [mockClient(EC2Client), mockClient(RDSClient), mockClient(S3Client), mockClient(STSClient), mockClient(RedshiftClient)] as const;
+  const [ec2, rds, s3, sts, redshift] = mocks;
   sts.on(GetCallerIdentityCommand).callsFake(() => {
     calls.push('sts:GetCallerIdentity');
     return { Account: account.account };
   });
-  const sdks = { ec2: ec2Sdk, rds: rdsSdk } as unknown as Record<string, Record<string, never>>;
+  const sdks = { ec2: ec2Sdk, rds: rdsSdk, redshift: redshiftSdk } as unknown as Record<string, Record<string, never>>;
   for (const descriptor of REGIONAL_DESCRIPTORS) {
     const pages = target.responses[operationKey(descriptor)] ?? [];
-    const mock = (descriptor.service === 'ec2' ? ec2 : rds) as unknown as LooseMock;
+    const mock = ({ ec2, rds, redshift } as Record<string, unknown>)[descriptor.service] as LooseMock;
     mock.on(sdks[descriptor.service]![`${descriptor.operation}Command`]).callsFake((input: { NextToken?: string; Marker?: string }) => {
       calls.push(operationKey(descriptor));
       const token = input.NextToken ?? input.Marker;

@@ -1,6 +1,7 @@
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
 import { RDSClient } from '@aws-sdk/client-rds';
+import { RedshiftClient } from '@aws-sdk/client-redshift';
 import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { ApiCallCounter } from './api-call-counter.js';
@@ -21,11 +22,13 @@ export interface ClientSettings {
 /** Connection and request timeouts, so an unreachable region ends as a coverage gap instead of a hang. */
 const DEFAULT_HANDLER = { connectionTimeout: 5_000, requestTimeout: 60_000 };
 
-type ServiceName = 'ec2' | 'rds' | 's3' | 'config' | 'sts';
+type ServiceName = 'ec2' | 'rds' | 's3' | 'config' | 'sts' | 'redshift';
 type ClientOf<S extends ServiceName> = S extends 'ec2'
   ? EC2Client
   : S extends 'rds'
     ? RDSClient
+    : S extends 'redshift'
+    ? RedshiftClient
     : S extends 's3'
       ? S3Client
       : S extends 'config'
@@ -74,6 +77,8 @@ function create(service: ServiceName, config: Record<string, unknown>): { destro
       return new EC2Client(config);
     case 'rds':
       return new RDSClient(config);
+    case 'redshift':
+      return new RedshiftClient(config);
     case 's3':
       // A bucket answered from another region's endpoint (GetBucketLocation without BucketRegion) is followed, not an error.
       return new S3Client({ ...config, followRegionRedirects: true });

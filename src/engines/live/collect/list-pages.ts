@@ -1,5 +1,6 @@
 import * as ec2 from '@aws-sdk/client-ec2';
 import * as rds from '@aws-sdk/client-rds';
+import * as redshift from '@aws-sdk/client-redshift';
 import type { RegionalService, ResourceDescriptor } from '../descriptor.js';
 import type { AccountClients } from './clients.js';
 
@@ -9,7 +10,7 @@ interface Sender {
   send(command: unknown): Promise<object>;
 }
 
-const SDK: Record<RegionalService, Record<string, unknown>> = { ec2, rds };
+const SDK: Record<RegionalService, Record<string, unknown>> = { ec2, rds, redshift };
 
 /**
  * Every page of a descriptor's list call, through the SDK's paginator `paginate<Operation>` (or one

@@ -13,6 +13,8 @@ import { vpcDescriptor } from './ec2-vpc.js';
 import { dbClusterDescriptor } from './rds-db-cluster.js';
 import { dbInstanceDescriptor } from './rds-db-instance.js';
 import { dbSubnetGroupDescriptor } from './rds-db-subnet-group.js';
+import { redshiftClusterDescriptor } from './redshift-cluster.js';
+import { redshiftSubnetGroupDescriptor } from './redshift-subnet-group.js';
 
 /** Every regional resource type a live audit reads: one list call (with its pages) each per (account, region). */
 export const REGIONAL_DESCRIPTORS: readonly ResourceDescriptor[] = [
@@ -30,6 +32,8 @@ export const REGIONAL_DESCRIPTORS: readonly ResourceDescriptor[] = [
   dbInstanceDescriptor,
   dbClusterDescriptor,
   dbSubnetGroupDescriptor,
+  redshiftClusterDescriptor,
+  redshiftSubnetGroupDescriptor,
 ];
 
 /** `ec2:DescribeVpcs`: the key of a descriptor's pages in a recording and in API call counts. */
