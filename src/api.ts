@@ -27,6 +27,7 @@ export type { Family } from './network/address-set.js';
 export type { DbInstance, DbPort } from './network/databases.js';
 export { DATABASE_KINDS, DATABASE_TYPES, DATABASE_RELATED_TYPES, type DatabaseKind } from './network/database-kinds.js';
 export { engineDefaultPort } from './network/engine-ports.js';
+export { cidrSourcesOnPort, cidrWithin, type CidrSource, type CidrSources } from './network/cidr-sources.js';
 export type { DbExposure, ExposureWitness } from './network/db-reachability.js';
 export type { PathHop } from './network/exposure-path.js';
 export { locate } from './rules/locate.js';

@@ -126,13 +126,25 @@ export class NetworkView {
     return this.networkAcls.detachedEntries().filter((entry) => naclWholeInternetEntry([entry], [], family, port) === entry);
   }
 
+  /** The security groups guarding a target, in the VPC of its first subnet whose VPC is known. */
+  guardingGroupsOf(target: ExposureTarget): GuardingGroups {
+    const subnets = isUnknown(target.subnets) ? [] : target.subnets;
+    for (const subnet of subnets) {
+      if (isUnknown(subnet)) continue;
+      const vpc = this.vpcs.vpcOf(subnet);
+      if (!isUnknown(vpc)) return this.guardingGroups(target, vpc);
+    }
+    return this.guardingGroups(target, undefined);
+  }
+
   /** The security groups guarding a database or instance in a VPC (its own list, else the VPC's default group). */
-  guardingGroups(db: ExposureTarget, vpc: Resource): GuardingGroups {
+  guardingGroups(db: ExposureTarget, vpc: Resource | undefined): GuardingGroups {
     const links = db.securityGroups;
     if (links.unknown) return links.unknown;
     if (links.missing[0]) return describeMissing('security group', links.missing[0], db.securityGroupsFrom);
     const views = this.#groupViews();
     if (links.resources.length > 0) return { groups: links.resources.map((r) => views.get(r)).filter((g): g is SecurityGroup => g !== undefined), vpcDefault: false };
+    if (!vpc) return new Unknown(`${db.resource.address} uses its VPC's default security group, and its VPC is not known`);
     const fallback = this.#defaultGroupOf(vpc);
     if (isUnknown(fallback)) return fallback;
     const view = fallback ? views.get(fallback) : undefined;

@@ -51,6 +51,8 @@ const EXPECTED: Record<string, [severity: string, address: string, element?: str
   // The Redshift cluster analytics is public, but its security group admits 5439 from nowhere: a latent exposure.
   'db-publicly-accessible': [['medium', `arn:aws:redshift:${REGION}:${ACCOUNT}:cluster:analytics`, 'TCP 5439']],
   'rds-storage-unencrypted': [['medium', `arn:aws:rds:${REGION}:${ACCOUNT}:db:ledger`]],
+  // orders admits 5432 from 0.0.0.0/0; ledger only from the app group; analytics admits nothing on 5439.
+  'db-tier-admits-cidr': [['medium', `arn:aws:rds:${REGION}:${ACCOUNT}:db:orders`, 'TCP 5432 from 0.0.0.0/0']],
   // The Terraform state policies find state buckets through a backend configuration, which a live
   // inventory does not hold: nothing here (acme-tf-state-… is AES256-only, unversioned, not blocked).
   'state-backend-unencrypted': [],
