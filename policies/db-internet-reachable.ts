@@ -1,12 +1,14 @@
 import { definePolicy, networkOf, isUnknown, locate, DATABASE_RELATED_TYPES, type DbInstance, type Evidence, type PathHop, type TraceStep } from '../src/api.js';
 
-export const DB_RESOURCE_TYPES = [
-  ...DATABASE_RELATED_TYPES, 'aws_subnet', 'aws_vpc',
+/** What a path from the internet to anything in a subnet reads: the network, without what listens. */
+export const NETWORK_PATH_TYPES = [
+  'aws_subnet', 'aws_vpc',
   'aws_internet_gateway', 'aws_internet_gateway_attachment', 'aws_route_table', 'aws_default_route_table', 'aws_route',
   'aws_route_table_association', 'aws_main_route_table_association', 'aws_network_acl', 'aws_default_network_acl',
   'aws_network_acl_rule', 'aws_network_acl_association', 'aws_security_group', 'aws_security_group_rule',
   'aws_vpc_security_group_ingress_rule',
 ];
+export const DB_RESOURCE_TYPES = [...DATABASE_RELATED_TYPES, ...NETWORK_PATH_TYPES];
 
 /** Both database-exposure policies map to the same controls: they report one exposure at two certainties. */
 export const DB_EXPOSURE_FRAMEWORKS: Record<string, string[]> = {

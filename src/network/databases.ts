@@ -5,7 +5,7 @@ import type { Value } from '../model/value.js';
 import { SECURITY_GROUP_TYPES } from '../model/views/security-groups.js';
 import { DATABASE_KINDS, type DatabaseKind } from './database-kinds.js';
 import type { ExposureTarget } from './exposure-target.js';
-import { describeMissing, linksOf, type Links } from './links.js';
+import { configures, describeMissing, linksOf, type Links } from './links.js';
 import { SUBNET_TYPES } from './vpcs.js';
 import { engineDefaultPort } from './engine-ports.js';
 
@@ -150,9 +150,4 @@ function hasValue(resource: Resource, attribute: string): boolean {
   const value = resource.values[attribute];
   if (isUnknown(value)) return configures(resource, attribute) || (resource.references[attribute]?.length ?? 0) > 0;
   return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
-}
-
-/** Whether the configuration writes the attribute; true when the source does not record it (be cautious). */
-function configures(resource: Resource, attribute: string): boolean {
-  return resource.configuredAttributes ? resource.configuredAttributes.includes(attribute) : true;
 }

@@ -4,6 +4,7 @@ import { Unknown, isUnknown } from '../model/unknown.js';
 import type { SecurityGroup } from '../model/views/security-groups.js';
 import { AddressSet, type Family } from './address-set.js';
 import { readDatabases, type DbInstance } from './databases.js';
+import { readInstances, type InstanceTarget } from './instances.js';
 import { solveExposure, solveSubnetPath, type DbExposure, type SubnetPath } from './db-reachability.js';
 import { InternetGateways } from './internet-gateways.js';
 import { describeMissing } from './links.js';
@@ -34,6 +35,7 @@ export class NetworkView {
   readonly routeTables: RouteTables;
   readonly networkAcls: NetworkAcls;
   #databases?: DbInstance[];
+  #instances?: InstanceTarget[];
   #groups?: Map<Resource, SecurityGroup>;
   #defaultGroups?: Map<Resource, Resource>;
   readonly #exposures = new Map<Resource, DbExposure>();
@@ -55,6 +57,12 @@ export class NetworkView {
   get databases(): DbInstance[] {
     this.#databases ??= readDatabases(this.inventory);
     return this.#databases;
+  }
+
+  /** The EC2 instances, with their subnet, security groups and public addresses. */
+  get instances(): InstanceTarget[] {
+    this.#instances ??= readInstances(this.inventory);
+    return this.#instances;
   }
 
   /** Whether a database can take a TCP connection from the internet (network path only; `publicly_accessible` is the caller's). */

@@ -52,6 +52,8 @@ const EXPECTED: Record<string, [severity: string, address: string, element?: str
   'db-publicly-accessible': [['medium', `arn:aws:redshift:${REGION}:${ACCOUNT}:cluster:analytics`, 'TCP 5439']],
   'rds-storage-unencrypted': [['medium', `arn:aws:rds:${REGION}:${ACCOUNT}:db:ledger`]],
   // orders admits 5432 from 0.0.0.0/0; ledger only from the app group; analytics admits nothing on 5439.
+  // The bastion has an Elastic IP in a public subnet, its NACL and security group admit 22 from 0.0.0.0/0.
+  'instance-admin-port-reachable': [['critical', arn('instance', 'i-0a9b8c7d6e5f40312'), 'TCP 22 from the internet']],
   'db-tier-admits-cidr': [['medium', `arn:aws:rds:${REGION}:${ACCOUNT}:db:orders`, 'TCP 5432 from 0.0.0.0/0']],
   // The Terraform state policies find state buckets through a backend configuration, which a live
   // inventory does not hold: nothing here (acme-tf-state-… is AES256-only, unversioned, not blocked).
