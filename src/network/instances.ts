@@ -77,7 +77,7 @@ function publicIpv4Of(resource: Resource, subnet: Resource | undefined): Decided
   if (associate === true || associate === 'true') return { value: true, origin: { resource, attribute: 'associate_public_ip_address' } };
   if (associate === false || associate === 'false') return { value: false };
   if (isUnknown(associate) && configures(resource, 'associate_public_ip_address')) return { value: associate };
-  return fromSubnet(subnet, 'map_public_ip_on_launch', resource, 'public IPv4 address');
+  return fromSubnet(subnet, 'map_public_ip_on_launch', resource, 'a public IPv4 address');
 }
 
 function ipv6Of(resource: Resource, subnet: Resource | undefined): Decided {
@@ -90,12 +90,12 @@ function ipv6Of(resource: Resource, subnet: Resource | undefined): Decided {
   for (const [attribute, value] of [['ipv6_address_count', count], ['ipv6_addresses', addresses]] as const) {
     if (isUnknown(value) && configures(resource, attribute)) return { value };
   }
-  return fromSubnet(subnet, 'assign_ipv6_address_on_creation', resource, 'IPv6 address');
+  return fromSubnet(subnet, 'assign_ipv6_address_on_creation', resource, 'an IPv6 address');
 }
 
 /** An address the instance leaves to its subnet's launch default. */
 function fromSubnet(subnet: Resource | undefined, attribute: string, instance: Resource, what: string): Decided {
-  if (!subnet) return { value: new Unknown(`whether ${instance.address} gets a ${what} follows its subnet, which is not known`) };
+  if (!subnet) return { value: new Unknown(`whether ${instance.address} gets ${what} follows its subnet, which is not known`) };
   const value = subnet.values[attribute];
   if (value === true || value === 'true') return { value: true, origin: { resource: subnet, attribute } };
   if (isUnknown(value)) return { value };
