@@ -94,6 +94,8 @@ function reportSource(
 ): void {
   const group = source.group.resource?.address ?? source.group.key;
   const rule = source.rule.path ? `${source.rule.origin.address}.${source.rule.path}` : source.rule.origin.address;
+  // The evidence is about the rule's resource, not the database: name its field as that resource's source does (live: the API's).
+  const field = source.attribute ? (source.rule.origin.apiPath?.(source.attribute) ?? source.attribute) : rule;
   context.fail({
     resource,
     element: `${group} tcp ${port} from ${source.cidr}`,
@@ -101,7 +103,7 @@ function reportSource(
     ...(source.attribute ? { path: source.attribute } : {}),
     messageId: 'admitsCidr',
     data: { database, port, cidr: source.cidr, via: source.prefixList ? ` (entry of ${source.prefixList})` : '', rule },
-    evidence: [{ path: source.attribute ?? rule, value: source.cidr, note: `${group} admits TCP ${port} from this range` }],
+    evidence: [{ path: field, value: source.cidr, note: `${group} admits TCP ${port} from this range` }],
   });
 }
 
