@@ -16,7 +16,8 @@ export const instanceAdminPortReachable = definePolicy<Options>({
     'An EC2 instance (aws_instance; live: DescribeInstances) can receive a TCP connection from the internet on an ' +
     'administration port (adminPorts, default 22 and 3389: critical) or a database port (databasePorts: high). It needs an ' +
     'internet address: a public IPv4 address (live public_ip; else associate_public_ip_address; else its subnet\'s ' +
-    'map_public_ip_on_launch) or an Elastic IP (aws_eip.instance, aws_eip_association.instance_id), or an IPv6 address ' +
+    'map_public_ip_on_launch) or an Elastic IP (aws_eip.instance, aws_eip_association.instance_id, or either on a network ' +
+    'interface attached to the instance), or an IPv6 address ' +
     '(ipv6_address_count / ipv6_addresses, else the subnet\'s assign_ipv6_address_on_creation). Then the whole path must ' +
     'hold, as for db-internet-reachable: an internet gateway attached to the subnet\'s VPC, the subnet\'s route table (explicit ' +
     'association, else the main table) routing the client to it by longest prefix match, the network ACL allowing the request ' +

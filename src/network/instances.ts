@@ -7,8 +7,8 @@ import { configures, describeMissing, linksOf, type Links } from './links.js';
 import { SUBNET_TYPES } from './vpcs.js';
 
 export const INSTANCE_TYPES = ['aws_instance'] as const;
-/** What gives an instance an Elastic IP: the address itself (`instance`) or a separate association (`instance_id`). */
-export const ELASTIC_IP_TYPES = ['aws_eip', 'aws_eip_association'] as const;
+/** What gives an instance an Elastic IP: the address itself (`instance`), a separate association (`instance_id`), or either through an attached network interface. */
+export const ELASTIC_IP_TYPES = ['aws_eip', 'aws_eip_association', 'aws_network_interface', 'aws_network_interface_attachment'] as const;
 
 /** Why an instance has (or may have) an internet-routable address: the resource and attribute that say so. */
 export interface AddressOrigin {
@@ -109,16 +109,46 @@ function securityGroupLinks(inventory: Inventory, resource: Resource, attribute:
   return links;
 }
 
-/** Each instance's Elastic IP, indexed once: `aws_eip.instance`, or an `aws_eip_association.instance_id`. */
+/**
+ * Each instance's Elastic IP, indexed once: `aws_eip.instance` or `aws_eip_association.instance_id`, or
+ * through a network interface (`network_interface` / `network_interface_id`) attached to the instance
+ * (the interface's `attachment.instance`, or an `aws_network_interface_attachment`).
+ */
 function elasticIpsByInstance(inventory: Inventory): Map<Resource, AddressOrigin> {
   const byInstance = new Map<Resource, AddressOrigin>();
+  let interfaceOwners: Map<Resource, Resource[]> | undefined;
   for (const eip of inventory.ofType(...ELASTIC_IP_TYPES)) {
-    const attribute = eip.type === 'aws_eip' ? 'instance' : 'instance_id';
-    for (const instance of linksOf(inventory, eip, attribute, INSTANCE_TYPES).resources) {
-      if (!byInstance.has(instance)) byInstance.set(instance, { resource: eip, attribute });
+    const [attribute, viaInterface] = eip.type === 'aws_eip' ? ['instance', 'network_interface'] : ['instance_id', 'network_interface_id'];
+    const add = (instance: Resource, through: string): void => {
+      if (!byInstance.has(instance)) byInstance.set(instance, { resource: eip, attribute: through });
+    };
+    for (const instance of linksOf(inventory, eip, attribute, INSTANCE_TYPES).resources) add(instance, attribute);
+    for (const eni of linksOf(inventory, eip, viaInterface, INTERFACE_TYPES).resources) {
+      interfaceOwners ??= instancesByInterface(inventory);
+      for (const instance of interfaceOwners.get(eni) ?? []) add(instance, viaInterface);
     }
   }
   return byInstance;
+}
+
+const INTERFACE_TYPES = ['aws_network_interface'] as const;
+
+/** The instances each network interface is attached to, indexed once. */
+function instancesByInterface(inventory: Inventory): Map<Resource, Resource[]> {
+  const owners = new Map<Resource, Resource[]>();
+  const add = (eni: Resource, instance: Resource): void => {
+    const list = owners.get(eni) ?? [];
+    if (!list.includes(instance)) list.push(instance);
+    owners.set(eni, list);
+  };
+  for (const eni of inventory.ofType(...INTERFACE_TYPES)) {
+    for (const instance of linksOf(inventory, eni, 'attachment.0.instance', INSTANCE_TYPES).resources) add(eni, instance);
+  }
+  for (const attachment of inventory.ofType('aws_network_interface_attachment')) {
+    const instances = linksOf(inventory, attachment, 'instance_id', INSTANCE_TYPES).resources;
+    for (const eni of linksOf(inventory, attachment, 'network_interface_id', INTERFACE_TYPES).resources) for (const instance of instances) add(eni, instance);
+  }
+  return owners;
 }
 
 function hasList(resource: Resource, attribute: string): boolean {
