@@ -8,7 +8,12 @@ import { SUBNET_TYPES } from './vpcs.js';
 
 export const INSTANCE_TYPES = ['aws_instance'] as const;
 /** What gives an instance an Elastic IP: the address itself (`instance`), a separate association (`instance_id`), or either through an attached network interface. */
-export const ELASTIC_IP_TYPES = ['aws_eip', 'aws_eip_association', 'aws_network_interface', 'aws_network_interface_attachment'] as const;
+/**
+ * Elastic IPs may also reach an instance through a network interface (read below from
+ * `aws_network_interface`/`_attachment` when present); a live audit needs no interfaces for that,
+ * since DescribeAddresses names the instance behind the interface, so they are not listed here.
+ */
+export const ELASTIC_IP_TYPES = ['aws_eip', 'aws_eip_association'] as const;
 
 /** Why an instance has (or may have) an internet-routable address: the resource and attribute that say so. */
 export interface AddressOrigin {
