@@ -34,6 +34,8 @@ import { s3BucketPublicAcl } from './s3-bucket-public-acl.js';
 import { s3BucketKmsEncryption } from './s3-bucket-kms-encryption.js';
 import { s3BucketVersioning } from './s3-bucket-versioning.js';
 import { s3BucketAccessLogging } from './s3-bucket-access-logging.js';
+import { dbTierAdmitsCidr } from './db-tier-admits-cidr.js';
+import { instanceAdminPortReachable } from './instance-admin-port-reachable.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
@@ -59,4 +61,6 @@ export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, db
   s3BucketKmsEncryption,
   s3BucketVersioning,
   s3BucketAccessLogging,
+  dbTierAdmitsCidr,
+  instanceAdminPortReachable,
 ];
