@@ -15,10 +15,12 @@ import { stateBucketInsecure } from './state-bucket-insecure.js';
 import { stateFileCommitted } from './state-file-committed.js';
 import { sgUnused } from './sg-unused.js';
 import { sgEgressOpen } from './sg-egress-open.js';
+import { sgRuleRedundant } from './sg-rule-redundant.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
   stateBackendUnencrypted, stateBackendUnlocked, stateBucketInsecure, stateFileCommitted, defaultSgRestrictsAll, naclAdminPortsOpen,
   sgUnused,
   sgEgressOpen,
+  sgRuleRedundant,
 ];
