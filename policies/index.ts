@@ -16,6 +16,7 @@ import { stateFileCommitted } from './state-file-committed.js';
 import { sgUnused } from './sg-unused.js';
 import { sgEgressOpen } from './sg-egress-open.js';
 import { sgRuleRedundant } from './sg-rule-redundant.js';
+import { sgStaleReference } from './sg-stale-reference.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
@@ -23,4 +24,5 @@ export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, db
   sgUnused,
   sgEgressOpen,
   sgRuleRedundant,
+  sgStaleReference,
 ];

@@ -9,6 +9,8 @@ import type { ResourceDescriptor } from '../descriptor.js';
 import type { TargetRecording } from '../recording.js';
 import type { Target } from '../target.js';
 import { awsErrorCode, awsErrorMessage, isUnreachable } from './aws-error.js';
+import { readStaleGroups } from './collect-stale-groups.js';
+import { vpcsWithGroups } from '../stale-group-vpcs.js';
 import type { AccountClients } from './clients.js';
 import type { GapRecorder } from './gap-recorder.js';
 import { listPages, responseBody } from './list-pages.js';
@@ -35,7 +37,7 @@ export interface RegionResult {
  * recorded as a gap and its partial pages dropped; the other types are still read (unless the region
  * cannot be reached at all: then the remaining calls are not tried). Then the entries of
  * the managed prefix lists that security-group rules or routes refer to (one paginated call per such
- * list; the only per-resource reads in EC2).
+ * list), and the stale rules of each VPC that has groups (one paginated call per VPC).
  */
 export async function collectRegion(work: RegionWork): Promise<RegionResult> {
   const { target, clients, limit, gaps } = work;
@@ -67,6 +69,8 @@ export async function collectRegion(work: RegionWork): Promise<RegionResult> {
   const recording: TargetRecording = { account: target.account, region: target.region, responses };
   const lists = referencedPrefixLists(responses);
   if (lists.length > 0) recording.prefix_list_entries = await readPrefixListEntries(work, lists);
+  const vpcs = vpcsWithGroups(responses);
+  if (vpcs.length > 0) recording.stale_security_groups = await readStaleGroups(work, vpcs);
   return { recording, items };
 }
 
