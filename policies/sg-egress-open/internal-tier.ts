@@ -29,7 +29,8 @@ export class InternalTiers {
     private readonly options: TierOptions,
   ) {
     for (const [group, resources] of groupAttachments(inventory).byGroup) {
-      const store = resources.find(isDataStore);
+      // The data store itself names the tier better than the interface AWS made for it.
+      const store = resources.find((r) => DATA_STORE_TYPES.includes(r.type)) ?? resources.find(isDataStore);
       if (store) this.#attached.set(group, store);
     }
     this.#tiers = new Set(options.internalTiers.map((t) => t.toLowerCase()));

@@ -1,3 +1,4 @@
+import type { ResourceRef } from '../../inventory/network-inventory.js';
 import type { SgEntry, SgReportDocument, SgReportInput } from '../../inventory/sg-report.js';
 import { inertCommands } from '../inert-commands.js';
 import { safeJsonText } from '../json/safe-json-text.js';
@@ -26,7 +27,7 @@ function sgReportConsole(document: SgReportDocument): string {
     lines.push(`${input.input} (${input.source}): ${count(input)}`);
     for (const group of input.groups) {
       lines.push('', `  ${title(group, input)}${group.vpc ? `  in ${group.vpc}` : ''}${group.isDefault ? '  (default group)' : ''}`);
-      lines.push(`    attached to: ${group.attachedTo.length > 0 ? group.attachedTo.map((r) => `${r.type} ${r.name ?? r.id}${input.source === 'live' ? ` ${r.id}` : ` (${r.address})`}`).join('; ') : 'nothing'}`);
+      lines.push(`    attached to: ${group.attachedTo.length > 0 ? group.attachedTo.map((r) => refText(r, input)).join('; ') : 'nothing'}`);
       if (group.rules.length === 0) lines.push('    rules: none');
       for (const rule of group.rules) lines.push(`    ${rule.direction === 'ingress' ? 'in ' : 'out'}  ${rule.text}`);
       lines.push(`    internet: ${group.internet.admits.length > 0 ? `admits ${group.internet.admits.join('; ')}` : 'admits nothing from the internet'}`);
@@ -47,7 +48,7 @@ function sgReportMarkdown(document: SgReportDocument): string {
     for (const group of input.groups) {
       out.push(`### ${md(title(group, input))}`, '');
       if (group.vpc) out.push(`VPC: ${md(group.vpc)}${group.isDefault ? ' (default group)' : ''}`, '');
-      out.push(`- **Attached to:** ${group.attachedTo.length > 0 ? group.attachedTo.map((r) => md(`${r.type} ${r.name ?? r.id} (${input.source === 'live' ? r.id : r.address})`)).join('; ') : 'nothing'}`);
+      out.push(`- **Attached to:** ${group.attachedTo.length > 0 ? group.attachedTo.map((r) => md(refText(r, input))).join('; ') : 'nothing'}`);
       out.push(`- **Rules:**${group.rules.length === 0 ? ' none' : ''}`);
       for (const rule of group.rules) out.push(`  - ${rule.direction === 'ingress' ? 'in' : 'out'}: ${md(rule.text)}`);
       out.push(`- **Internet:** ${group.internet.admits.length > 0 ? `admits ${group.internet.admits.map(md).join('; ')}` : 'admits nothing from the internet'}`);
@@ -63,6 +64,12 @@ function sgReportMarkdown(document: SgReportDocument): string {
 function title(group: SgEntry, input: SgReportInput): string {
   const named = group.name !== null ? `${group.name} ${group.id}` : group.id;
   return input.source === 'live' ? named : `${named} ${group.address}`;
+}
+
+/** An attachment: type, name and id (live), or type, name and address (Terraform). */
+function refText(ref: ResourceRef, input: SgReportInput): string {
+  const name = ref.name !== null && ref.name !== ref.id ? `${ref.name} ` : '';
+  return `${ref.type} ${name}${input.source === 'live' ? ref.id : `(${ref.address})`}`;
 }
 
 function count(input: SgReportInput): string {
