@@ -49,7 +49,8 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
     const report = join(dir, 'audit.json');
     const inventory = join(dir, 'inventory.json');
     const code = await auditCommand(
-      { format: 'json', output: report, regions: ['eu-west-1', 'eu-central-1', 'ap-south-1'], maxAttempts: '3', saveInventory: inventory, quiet: true },
+      // The lone group guards nothing (sg-unused would fail the run): this test is about the faults.
+      { format: 'json', output: report, regions: ['eu-west-1', 'eu-central-1', 'ap-south-1'], maxAttempts: '3', saveInventory: inventory, quiet: true, skip: ['sg-unused'] },
       { credentials, requestHandler: aws },
     );
     expect(code).toBe(EXIT.incomplete);
@@ -85,10 +86,12 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
     expect(sgAttempts).toHaveLength(3);
     const calls = json.coverage.apiCalls;
     expect(calls.byOperation['ec2:DescribeSecurityGroups']).toBe(2); // eu-west-1 (3 attempts) and eu-central-1; not tried in ap-south-1
-    // eu-west-1: 14 list calls + STS + ListBuckets; eu-central-1: 14 denied calls; ap-south-1: only the first
-    // 4 calls (the region's concurrency) were tried: once they timed out, the other 10 were not sent.
-    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: 14, [`${ACCOUNT}/eu-west-1`]: 16 });
-    expect(calls.total).toBe(34);
+    // eu-west-1: 14 list calls + the stale groups of the group's VPC + STS + ListBuckets; eu-central-1: 14
+    // denied calls; ap-south-1: only the first 4 calls (the region's concurrency) were tried: once they
+    // timed out, the other 10 were not sent.
+    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: 14, [`${ACCOUNT}/eu-west-1`]: 17 });
+    expect(calls.byOperation['ec2:DescribeStaleSecurityGroups']).toBe(1);
+    expect(calls.total).toBe(35);
     expect(aws.requests.filter((r) => r.region === 'ap-south-1')).toHaveLength(4 * 3);
     // The throttled call's 2 retries, plus 2 per timed-out call (3 attempts each); denials are not retried.
     expect(calls.byService.ec2.retries).toBe(2 + 4 * 2);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as ec2Sdk from '@aws-sdk/client-ec2';
-import { EC2Client, GetManagedPrefixListEntriesCommand } from '@aws-sdk/client-ec2';
+import { DescribeStaleSecurityGroupsCommand, EC2Client, GetManagedPrefixListEntriesCommand } from '@aws-sdk/client-ec2';
 import * as rdsSdk from '@aws-sdk/client-rds';
 import { RDSClient } from '@aws-sdk/client-rds';
 import * as s3Sdk from '@aws-sdk/client-s3';
@@ -62,6 +62,19 @@ const EXPECTED: Record<string, [severity: string, address: string, element?: str
     ['high', arn('security-group', 'sg-0a1b2c3d4e5f60718'), 'has an ingress rule'],
     ['high', arn('security-group', 'sg-0a1b2c3d4e5f60718'), 'has an egress rule'],
   ],
+  // Groups no interface uses and no rule names.
+  'sg-unused': [
+    ['low', arn('security-group', 'sg-0071829304a5b6c74'), 'admin-from-office'],
+    ['low', arn('security-group', 'sg-0c3d4e5f607182930'), 'legacy-all'],
+  ],
+  // Both database groups keep the allow-all egress AWS gives a new group.
+  'sg-egress-open': [
+    ['medium', arn('security-group', 'sg-0d4e5f60718293a41'), 'all traffic to 0.0.0.0/0'],
+    ['medium', arn('security-group', 'sg-0e5f60718293a4b52'), 'all traffic to 0.0.0.0/0'],
+  ],
+  'sg-rule-redundant': [],
+  // DescribeStaleSecurityGroups lists nothing for the estate's VPC.
+  'sg-stale-reference': [],
   'nacl-admin-ports-open': [
     ['high', arn('network-acl', 'acl-0b3d5f7a9c1e2b4d6'), 'allows TCP 22, 3389 from 0.0.0.0/0'],
     ['high', arn('network-acl', 'acl-0b3d5f7a9c1e2b4d6'), 'rule 101: all traffic'],
@@ -95,7 +108,7 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
     }
   });
 
-  it('is what the collector records for the same responses, in 25 API calls for its one (account, region)', async () => {
+  it('is what the collector records for the same responses, in 26 API calls for its one (account, region)', async () => {
     const { calls, restore } = replay(recording);
     try {
       const collection = await collectLive({ source: { kind: 'api' }, regions: [REGION], credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-secret' } });
@@ -107,8 +120,10 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
       const byOperation = new Map<string, number>();
       for (const call of calls) byOperation.set(call, (byOperation.get(call) ?? 0) + 1);
       // STS (1) + one page of each of the 14 list calls + the office prefix list's entries (1)
-      // + ListBuckets (1) + 4 settings × 2 buckets in eu-west-1 (the us-east-1 bucket is not read further).
-      expect(calls).toHaveLength(25);
+      // + the stale groups of its one VPC (1) + ListBuckets (1) + 4 settings × 2 buckets in eu-west-1
+      // (the us-east-1 bucket is not read further).
+      expect(calls).toHaveLength(26);
+      expect(byOperation.get('ec2:DescribeStaleSecurityGroups')).toBe(1);
       expect(byOperation.get('sts:GetCallerIdentity')).toBe(1);
       expect(byOperation.get('ec2:GetManagedPrefixListEntries')).toBe(1);
       expect(byOperation.get('s3:ListBuckets')).toBe(1);
@@ -153,6 +168,10 @@ function replay(source: Recording): { calls: string[]; restore: () => void } {
   ec2.on(GetManagedPrefixListEntriesCommand).callsFake((input: { PrefixListId: string }) => {
     calls.push('ec2:GetManagedPrefixListEntries');
     return target.prefix_list_entries?.[input.PrefixListId]?.[0] ?? { Entries: [] };
+  });
+  ec2.on(DescribeStaleSecurityGroupsCommand).callsFake((input: { VpcId: string }) => {
+    calls.push('ec2:DescribeStaleSecurityGroups');
+    return target.stale_security_groups?.[input.VpcId]?.[0] ?? { StaleSecurityGroupSet: [] };
   });
   s3.on(ListBucketsCommand).callsFake(() => {
     calls.push('s3:ListBuckets');
