@@ -12,7 +12,8 @@ export const sgUnused = definePolicy({
     'resource refers to it. Unused groups pile up, hide which rules matter, and are a ready-made hole when someone attaches ' +
     'one later. Live, "attached" means a network interface uses it (every service that places something in a VPC does so ' +
     'through an interface). In Terraform (plan or .tf), a group is used when another resource of the configuration refers ' +
-    'to it; a group\'s own rules do not count. It is unknown when a resource\'s groups are known only after apply with no ' +
+    'to it; a group\'s own rules do not count. It is unknown when the plan has no configuration section (a redacted plan, a ' +
+    'single-resource request to warden serve), when a resource\'s groups are known only after apply with no ' +
     'reference naming them (any group may be among them), and when the group sits in a child module: a module output may ' +
     'export its id to a configuration this scan does not see. Outputs are not read, so a root-module group exported only ' +
     'through an output of the root module is reported; suppress it with a reason. Default groups are excluded (AWS creates ' +
@@ -46,6 +47,14 @@ export const sgUnused = definePolicy({
       } else if (doubts.length > 0) {
         const doubt = doubts[0]!;
         context.unknown({ resource: group, messageId: 'usesUnknown', data: { group: label, doubt: `the security groups of ${doubt.resource.address} are not known` }, reason: doubt.why });
+      } else if (group.source === 'plan' && group.configuredAttributes === undefined) {
+        // Without the plan's configuration section no reference between resources can be seen.
+        context.unknown({
+          resource: group,
+          messageId: 'usesUnknown',
+          data: { group: label, doubt: 'the plan has no configuration section for it, so references to it cannot be seen' },
+          reason: `${group.address}: the plan carries no configuration for it (a redacted plan or a single-resource request); only references show use`,
+        });
       } else if (group.source !== 'live' && group.modulePath !== '') {
         context.unknown({
           resource: group,
