@@ -1,5 +1,5 @@
 import { definePolicy, internetSource, isUnknown, PrefixLists, ruleWords, type PolicyContext, type Resource, type SecurityGroupRule, type Unknown } from '../src/api.js';
-import { groupLabel, isDefaultGroup, RULE_TYPES } from './sg-shared/group-names.js';
+import { groupLabel, isDefaultGroup, managedGroupViews, RULE_TYPES } from './sg-shared/group-names.js';
 import { DATA_STORE_TYPES, InternalTiers, type TierOptions } from './sg-egress-open/internal-tier.js';
 
 export const sgEgressOpen = definePolicy<TierOptions>({
@@ -50,9 +50,9 @@ export const sgEgressOpen = definePolicy<TierOptions>({
     const { inventory, options } = context;
     const tiers = new InternalTiers(inventory, options);
     const prefixLists = new PrefixLists(inventory);
-    for (const group of inventory.securityGroups) {
+    for (const group of managedGroupViews(inventory)) {
       const resource = group.resource;
-      if (!resource || resource.mode !== 'managed' || isDefaultGroup(resource)) continue;
+      if (isDefaultGroup(resource)) continue;
       const why = tiers.reasonFor(resource);
       if (!why) continue;
       let reported = false;

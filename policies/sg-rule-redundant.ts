@@ -1,5 +1,5 @@
 import { definePolicy, isUnknown, ruleWords, type SecurityGroupRule } from '../src/api.js';
-import { groupLabel, RULE_TYPES } from './sg-shared/group-names.js';
+import { groupLabel, managedGroupViews, RULE_TYPES } from './sg-shared/group-names.js';
 import { covers, extentOf, type RuleExtent } from './sg-rule-redundant/rule-extent.js';
 
 export const sgRuleRedundant = definePolicy({
@@ -26,9 +26,8 @@ export const sgRuleRedundant = definePolicy({
     noneRedundant: '{{group}}: no rule is covered by another',
   },
   check(context) {
-    for (const group of context.inventory.securityGroups) {
+    for (const group of managedGroupViews(context.inventory)) {
       const resource = group.resource;
-      if (!resource || resource.mode !== 'managed') continue;
       const label = groupLabel(resource);
       let reported = false;
       const extents: RuleExtent[] = [];

@@ -1,5 +1,5 @@
 import { definePolicy, isUnknown, normaliseProtocol, isValueObject, listOf, trafficWords, type PolicyContext, type Resource, type SecurityGroup, type Value, type ValueObject } from '../src/api.js';
-import { groupLabel, RULE_TYPES } from './sg-shared/group-names.js';
+import { groupLabel, managedGroupViews, RULE_TYPES } from './sg-shared/group-names.js';
 
 /** A literal group id as Terraform and the API write it: `sg-…`, or `account/sg-…` for another account's. */
 const LITERAL_GROUP = /^(\d{12}\/)?sg-[0-9a-f]+$/;
@@ -30,9 +30,9 @@ export const sgStaleReference = definePolicy({
     noStale: '{{group}} names no security group that is gone',
   },
   check(context) {
-    for (const group of context.inventory.securityGroups) {
+    for (const group of managedGroupViews(context.inventory)) {
       const resource = group.resource;
-      if (!resource || resource.mode !== 'managed' || resource.type !== 'aws_security_group') continue;
+      if (resource.type !== 'aws_security_group') continue;
       const reported = resource.source === 'live' ? checkLive(context, resource) : checkConfiguration(context, group, resource);
       if (!reported) context.pass({ resource, messageId: 'noStale', data: { group: groupLabel(resource) } });
     }

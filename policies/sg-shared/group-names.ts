@@ -1,4 +1,4 @@
-import { isUnknown, type Inventory, type Resource } from '../../src/api.js';
+import { isUnknown, type Inventory, type Resource, type SecurityGroup } from '../../src/api.js';
 
 /** Rule types that are part of the group they name by `security_group_id` (not a use of it). */
 export const RULE_TYPES = ['aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule'];
@@ -19,4 +19,9 @@ export function groupLabel(group: Resource): string {
 /** The managed groups of an inventory that are not a VPC's default group. */
 export function ownGroups(inventory: Inventory): Resource[] {
   return inventory.ofType('aws_security_group').filter((g) => g.mode === 'managed' && !isDefaultGroup(g));
+}
+
+/** The group views whose group this configuration or account manages (not rules left without their group, nor data sources). */
+export function managedGroupViews(inventory: Inventory): (SecurityGroup & { resource: Resource })[] {
+  return inventory.securityGroups.filter((g): g is SecurityGroup & { resource: Resource } => g.resource !== undefined && g.resource.mode === 'managed');
 }

@@ -8,8 +8,9 @@ import { operationKey, REGIONAL_DESCRIPTORS } from '../descriptors/index.js';
 import type { ResourceDescriptor } from '../descriptor.js';
 import type { TargetRecording } from '../recording.js';
 import type { Target } from '../target.js';
-import { awsErrorCode, awsErrorMessage, isUnreachable } from './aws-error.js';
+import { awsErrorCode, isUnreachable } from './aws-error.js';
 import { readStaleGroups } from './collect-stale-groups.js';
+import { readEach } from './read-each.js';
 import { vpcsWithGroups } from '../stale-group-vpcs.js';
 import type { AccountClients } from './clients.js';
 import type { GapRecorder } from './gap-recorder.js';
@@ -101,24 +102,6 @@ function referencedPrefixLists(responses: Record<string, unknown[]>): string[] {
   return [...referenced].filter((id) => listed.has(id)).sort();
 }
 
-async function readPrefixListEntries(work: RegionWork, ids: string[]): Promise<Record<string, unknown[]>> {
-  const { target, clients, limit, gaps } = work;
-  const out: Record<string, unknown[]> = {};
-  await Promise.all(
-    ids.map((id) =>
-      limit(async () => {
-        try {
-          const pages: unknown[] = [];
-          const client = clients.get('ec2', target.region);
-          for await (const page of paginateGetManagedPrefixListEntries({ client, pageSize: 100 }, { PrefixListId: id })) pages.push(responseBody(page));
-          out[id] = pages;
-        } catch (error) {
-          out[id] = [{ Error: { Code: awsErrorCode(error), Message: awsErrorMessage(error) } }];
-          gaps.fail(target, 'ec2', 'GetManagedPrefixListEntries', error);
-        }
-      }),
-    ),
-  );
-  return out;
+function readPrefixListEntries(work: RegionWork, ids: string[]): Promise<Record<string, unknown[]>> {
+  return readEach(work, ids, 'GetManagedPrefixListEntries', (client, id) => paginateGetManagedPrefixListEntries({ client, pageSize: 100 }, { PrefixListId: id }));
 }
-
