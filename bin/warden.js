@@ -17,6 +17,10 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     // A build outside a git work tree: the version alone.
   }
   process.stdout.write(`${require('../package.json').version}${commit ? ` (commit ${commit})` : ''}\n`);
+} else if (!require('node:fs').existsSync(`${__dirname}/../dist/cli/warden.cjs`)) {
+  // A source checkout that was never built (npm ci builds it through `prepare`): one line, not a stack trace.
+  process.stderr.write('warden: not built: dist/cli/warden.cjs is missing; run `npm ci` (or `npm run build`) in the warden checkout\n');
+  process.exitCode = 2;
 } else {
   // Only `policies` may take the fast path: any other command does not load it.
   const listing = args[0] === 'policies' ? require('../dist/cli/policy-list.cjs').builtinPolicyList(args) : undefined;

@@ -1,4 +1,4 @@
-import { definePolicy, globToRegExp, isUnknown, isValueObject, launchTagsOf, type Evidence, type PolicyContext, type Resource, type TagMap, type TextPattern, type Unknown, textPattern } from '../src/api.js';
+import { definePolicy, globToRegExp, isAwsCreated, isUnknown, isValueObject, launchTagsOf, Unknown, type Evidence, type PolicyContext, type Resource, type TagMap, type TextPattern, textPattern } from '../src/api.js';
 
 /** What a required tag's value must be; with both set, the value must satisfy both. */
 export interface TagRequirement {
@@ -16,6 +16,8 @@ export interface RequiredTagsOptions {
   exclude: string[];
   /** When false, keys, allowed values and patterns compare without regard to case. */
   caseSensitive: boolean;
+  /** Live audits: also check the resources AWS creates itself (default VPC and its subnets, default groups, NACLs, main route tables, the default VPC's internet gateway). */
+  includeAwsDefaults: boolean;
 }
 
 const typeGlobs = { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true } as const;
@@ -27,7 +29,12 @@ export const requiredTags = definePolicy<RequiredTagsOptions>({
   description:
     'A taggable resource does not carry a required tag, or the tag\'s value is not one of the allowed values or does not ' +
     'match the required pattern. Effective tags are checked, so tags set through the provider\'s default_tags count. ' +
-    'Without configuration, Environment and Owner are required.',
+    'Without configuration, Environment and Owner are required. One finding per resource lists every missing key and ' +
+    'wrong value; it is unknown when a required tag or its value is known only after apply and nothing else is wrong. ' +
+    'In live audits the resources AWS creates itself in every region (the default VPC and its default subnets, each ' +
+    'VPC\'s default security group, default network ACL and main route table, and the default VPC\'s internet gateway) ' +
+    'are not checked unless includeAwsDefaults is true: nobody tags what they did not create, and the default-VPC ' +
+    'policies still see them. Terraform\'s aws_default_* resources are checked, since the configuration manages them.',
   remediation:
     'Add the missing tag to the resource, or once for every resource through the AWS provider\'s default_tags block; give ' +
     'it one of the allowed values. To change which tags are required or which resource types are checked, set this ' +
@@ -56,19 +63,16 @@ export const requiredTags = definePolicy<RequiredTagsOptions>({
         include: typeGlobs,
         exclude: typeGlobs,
         caseSensitive: { type: 'boolean' },
+        includeAwsDefaults: { type: 'boolean' },
       },
     },
-    defaults: { required: ['Environment', 'Owner'], include: [], exclude: [], caseSensitive: true },
+    defaults: { required: ['Environment', 'Owner'], include: [], exclude: [], caseSensitive: true, includeAwsDefaults: false },
   },
   messages: {
-    tagMissing: '{{resource}} lacks required tag {{key}}',
-    tagsUnknown: '{{resource}}: cannot tell whether it carries tag {{key}}',
-    valueUnknown: '{{resource}}: the value of tag {{key}} is not known',
-    valueEmpty: '{{resource}} tag {{key}} is empty',
-    valueNotAllowed: '{{resource}} tag {{key}} is {{value}}, not one of {{allowed}}',
-    valueNotMatching: '{{resource}} tag {{key}} is {{value}}, which does not match /{{pattern}}/',
-    tagPresent: '{{resource}} carries tag {{key}} (not empty){{launched}}',
-    tagValueChecked: '{{resource}} carries tag {{key}} with {{checks}}{{launched}}',
+    tagsMissing: '{{resource}} lacks required {{keys}}',
+    tagsWrong: '{{resource}} {{problems}}',
+    tagsUnknown: '{{resource}}: cannot tell whether it carries {{keys}} as required',
+    tagsPresent: '{{resource}} carries required {{keys}}{{checks}}{{launched}}',
   },
   check(context) {
     const { options } = context;
@@ -79,7 +83,8 @@ export const requiredTags = definePolicy<RequiredTagsOptions>({
       if (resource.mode !== 'managed' || resource.tags === undefined) continue;
       if (include.length > 0 && !include.some((glob) => glob.test(resource.type))) continue;
       if (exclude.some((glob) => glob.test(resource.type))) continue;
-      for (const requirement of requirements) checkTag(context, resource, requirement, options.caseSensitive);
+      if (!options.includeAwsDefaults && isAwsCreated(context.inventory, resource)) continue;
+      if (requirements.length > 0) checkResource(context, resource, requirements, options.caseSensitive);
     }
   },
 });
@@ -112,45 +117,71 @@ function compileRequirements(options: RequiredTagsOptions): CompiledRequirement[
 /** A tag's value as far as it is known: absent, Unknown (with why), or the string. */
 type TagLookup = { found: false } | { found: true; key: string; value: string | Unknown };
 
-function checkTag(context: PolicyContext<RequiredTagsOptions>, resource: Resource, requirement: CompiledRequirement, caseSensitive: boolean): void {
-  const { key } = requirement;
-  const element = `tag:${key}`;
+/** What one requirement came to on one resource. */
+type TagOutcome =
+  | { kind: 'missing'; key: string }
+  | { kind: 'wrong'; key: string; path: string; value: string; problem: string }
+  | { kind: 'unknown'; key: string; path: string; reason: Unknown }
+  | { kind: 'ok'; key: string; checks: string[] };
+
+/**
+ * One finding per resource: a fail listing every missing key and wrong value, else an unknown naming
+ * the keys that cannot be decided, else a pass. A finding per key made a 17-region audit mostly this
+ * policy (288 of 304 findings), and the keys are one fix on one resource.
+ */
+function checkResource(context: PolicyContext<RequiredTagsOptions>, resource: Resource, requirements: readonly CompiledRequirement[], caseSensitive: boolean): void {
   const tags = resource.tags as TagMap | Unknown;
-  const lookup = lookupTag(resource, tags, key, caseSensitive);
-  if (lookup === undefined) {
-    const why = tags as Unknown;
-    context.unknown({ resource, element, path: 'tags', messageId: 'tagsUnknown', data: { resource: resource.address, key }, reason: why });
-    return;
-  }
-  if (!lookup.found) {
+  const outcomes = requirements.map((requirement) => outcomeOf(resource, tags, requirement, caseSensitive));
+  const of = <K extends TagOutcome['kind']>(kind: K) => outcomes.filter((o): o is Extract<TagOutcome, { kind: K }> => o.kind === kind);
+  const missing = of('missing');
+  const wrong = of('wrong');
+  const unknown = of('unknown');
+  const element = 'tags';
+  const address = resource.address;
+  if (missing.length > 0 || wrong.length > 0) {
     const present = isUnknown(tags) ? [] : Object.keys(tags).sort();
-    context.fail({
-      resource,
-      element,
-      path: 'tags',
-      messageId: 'tagMissing',
-      data: { resource: resource.address, key },
-      evidence: [{ path: 'tags', value: present, note: present.length > 0 ? 'tag keys present (including provider default_tags)' : 'no tags' }, ...launchEvidence(resource)],
-    });
+    const note = present.length === 0 ? 'no tags' : resource.source === 'live' ? 'tag keys present' : 'tag keys present (including provider default_tags)';
+    const evidence: Evidence[] = [{ path: 'tags', value: present, note }, ...wrong.map((w) => ({ path: w.path, value: w.value }))];
+    const launched = [...missing, ...wrong].flatMap((o) => launchEvidence(resource, o.key));
+    const path = missing.length === 0 && wrong.length === 1 ? wrong[0]!.path : 'tags';
+    if (wrong.length === 0) {
+      context.fail({ resource, element, path, messageId: 'tagsMissing', data: { resource: address, keys: keyList(missing) }, evidence: [...evidence, ...launched] });
+    } else {
+      const problems = [...(missing.length > 0 ? [`lacks required ${keyList(missing)}`] : []), ...wrong.map((w) => w.problem)].join('; ');
+      context.fail({ resource, element, path, messageId: 'tagsWrong', data: { resource: address, problems }, evidence: [...evidence, ...launched] });
+    }
     return;
   }
+  if (unknown.length > 0) {
+    const reasons = [...new Set(unknown.map((u) => u.reason.reason))];
+    const reason = reasons.length === 1 ? unknown[0]!.reason : new Unknown(reasons.join('; '));
+    context.unknown({ resource, element, path: unknown.length === 1 ? unknown[0]!.path : 'tags', messageId: 'tagsUnknown', data: { resource: address, keys: keyList(unknown) }, reason });
+    return;
+  }
+  // The values themselves are not quoted: a pass is about what was checked, and tags may carry what outputs should not.
+  const ok = of('ok');
+  const checks = [...new Set(ok.flatMap((o) => o.checks))];
+  const launch = ok.flatMap((o) => launchEvidence(resource, o.key));
+  const launched = launch.length === 0 ? '' : launch.every((e) => e.value === true) ? '; all given to the instances the group launches' : `; ${launch.filter((e) => e.value !== true).map((e) => e.note).join(', ')}`;
+  context.pass({ resource, element, messageId: 'tagsPresent', data: { resource: address, keys: keyList(ok), checks: checks.length > 0 ? ` (${checks.join(', ')})` : ' (not empty)', launched } });
+}
+
+function outcomeOf(resource: Resource, tags: TagMap | Unknown, requirement: CompiledRequirement, caseSensitive: boolean): TagOutcome {
+  const { key } = requirement;
+  const lookup = lookupTag(resource, tags, key, caseSensitive);
+  if (lookup === undefined) return { kind: 'unknown', key, path: 'tags', reason: tags as Unknown };
+  if (!lookup.found) return { kind: 'missing', key };
   const { value } = lookup;
   const path = `tags.${lookup.key}`;
-  if (isUnknown(value)) {
-    context.unknown({ resource, element, path, messageId: 'valueUnknown', data: { resource: resource.address, key: lookup.key }, reason: value });
-    return;
-  }
+  if (isUnknown(value)) return { kind: 'unknown', key: lookup.key, path, reason: new Unknown(`the value of tag ${lookup.key} is not known: ${value.reason}`) };
   const problem = valueProblem(value, requirement, caseSensitive);
-  if (problem) {
-    context.fail({ resource, element, path, messageId: problem.messageId, data: { resource: resource.address, key: lookup.key, ...problem.data }, evidence: [{ path, value }, ...launchEvidence(resource, lookup.key)] });
-    return;
-  }
-  // The value itself is not quoted: a pass is about what was checked, and tags may carry what outputs should not.
-  const checked = [...(requirement.allowed ? ['an allowed value'] : []), ...(requirement.pattern ? [`matching /${requirement.pattern.source}/`] : [])];
-  const launch = launchEvidence(resource, lookup.key)[0];
-  const data = { resource: resource.address, key: lookup.key, launched: launch ? `; ${launch.note}` : '' };
-  if (checked.length > 0) context.pass({ resource, element, messageId: 'tagValueChecked', data: { ...data, checks: checked.join(', ') } });
-  else context.pass({ resource, element, messageId: 'tagPresent', data });
+  if (problem) return { kind: 'wrong', key: lookup.key, path, value, problem: `tag ${lookup.key} ${problem}` };
+  return { kind: 'ok', key: lookup.key, checks: [...(requirement.allowed ? ['an allowed value'] : []), ...(requirement.pattern ? [`matching /${requirement.pattern.source}/`] : [])] };
+}
+
+/** `tag Owner`, `tags Environment, Owner`. */
+function keyList(outcomes: readonly { key: string }[]): string {
+  return `${outcomes.length === 1 ? 'tag' : 'tags'} ${outcomes.map((o) => o.key).join(', ')}`;
 }
 
 /**
@@ -177,23 +208,16 @@ function find(tags: Readonly<Record<string, unknown>>, key: string, caseSensitiv
   return actual === undefined ? undefined : { key: actual, value: tags[actual] };
 }
 
-/** What is wrong with a tag's value, as a message id and the data it needs besides the resource and key. */
-interface ValueProblem {
-  messageId: 'valueEmpty' | 'valueNotAllowed' | 'valueNotMatching';
-  data?: Record<string, string>;
-}
-
-function valueProblem(value: string, requirement: CompiledRequirement, caseSensitive: boolean): ValueProblem | undefined {
-  if (value.trim() === '') return { messageId: 'valueEmpty' };
+/** What is wrong with a tag's value, as the words after `tag KEY`, or undefined. */
+function valueProblem(value: string, requirement: CompiledRequirement, caseSensitive: boolean): string | undefined {
+  if (value.trim() === '') return 'is empty';
   if (requirement.allowed) {
     const normalise = (s: string): string => (caseSensitive ? s : s.toLowerCase());
     if (!requirement.allowed.some((allowed) => normalise(allowed) === normalise(value))) {
-      return { messageId: 'valueNotAllowed', data: { value: JSON.stringify(value), allowed: requirement.allowed.map((a) => JSON.stringify(a)).join(', ') } };
+      return `is ${JSON.stringify(value)}, not one of ${requirement.allowed.map((a) => JSON.stringify(a)).join(', ')}`;
     }
   }
-  if (requirement.pattern && !requirement.pattern.test(value)) {
-    return { messageId: 'valueNotMatching', data: { value: JSON.stringify(value), pattern: requirement.pattern.source } };
-  }
+  if (requirement.pattern && !requirement.pattern.test(value)) return `is ${JSON.stringify(value)}, which does not match /${requirement.pattern.source}/`;
   return undefined;
 }
 

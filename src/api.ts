@@ -38,6 +38,7 @@ export { launchTagsOf } from './model/autoscaling-tags.js';
 export type { LaunchTag } from './model/autoscaling-tags.js';
 export { TERRAFORM_BACKEND_TYPE, TERRAFORM_STATE_FILE_TYPE } from './model/terraform-state.js';
 export { textPattern, type TextPattern } from './model/re2-pattern.js';
+export { isAwsCreated } from './model/aws-created.js';
 export { ruleWords } from './model/views/security-group-rule-words.js';
 export { trafficWords } from './model/views/security-group-rule-words.js';
 export { securityGroupAttachments } from './inventory/security-group-attachments.js';

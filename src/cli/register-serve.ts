@@ -18,7 +18,8 @@ export function registerServeCommands(program: Command, setExitCode: (code: numb
     .option('--timeout <ms>', 'time limit of one evaluation', '30000')
     .option('--run-task-hmac-key-file <file>', 'enable POST /v1/run-task, verifying X-Tfc-Task-Signature with the key in FILE')
     .option('--hcp-origin <origin>', 'an origin the service may read plans from and send results to (repeatable; default https://app.terraform.io and https://archivist.terraform.io)', collect)
-    .option('--max-plan-bytes <n>', 'largest run task plan JSON read from HCP Terraform', '52428800');
+    .option('--max-plan-bytes <n>', 'largest run task plan JSON read from HCP Terraform', '52428800')
+    .option('--inventory <file>', 'a saved inventory (warden audit --save-inventory) resource requests may join by its file name (repeatable; reloaded with the policies)', collect);
   addPolicySourceOptions(serve).action(async (flags) => {
     const { serveCommand } = await import('./serve-command.js');
     setExitCode(await serveCommand(flags));

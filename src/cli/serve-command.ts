@@ -21,6 +21,7 @@ export interface ServeFlags extends PolicySourceFlags {
   runTaskHmacKeyFile?: string;
   hcpOrigin?: string[];
   maxPlanBytes: string;
+  inventory?: string[];
 }
 
 /** `warden serve`: runs until SIGTERM or SIGINT, then closes gracefully (running evaluations finish). */
@@ -38,7 +39,7 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
     server = await startServer({
       host,
       port,
-      source: { cwd, ...(flags.config ? { config: flags.config } : {}), ...(flags.policyDir ? { policyDir: flags.policyDir } : {}), ...(flags.policyPackage ? { policyPackage: flags.policyPackage } : {}) },
+      source: { cwd, ...(flags.config ? { config: flags.config } : {}), ...(flags.policyDir ? { policyDir: flags.policyDir } : {}), ...(flags.policyPackage ? { policyPackage: flags.policyPackage } : {}), ...(flags.inventory ? { inventories: flags.inventory } : {}) },
       // The same module, compiled: the workers import it (from dist/src, beside the CLI bundle).
       loader: { loadPolicySet },
       loaderUrl: new URL('./serve-policies.js', import.meta.url).href,

@@ -44,6 +44,11 @@ export interface Resource {
   location?: Location;
   /** Locations of individual attributes (dotted paths), where known. */
   attributeLocations?: Record<string, Location>;
+  /**
+   * Live resources: the AWS API's own path for a Terraform attribute path (`ingress.0.cidr_blocks` →
+   * `IpPermissions[0].IpRanges`), for evidence; undefined where the value has no API field of its own.
+   */
+  apiPath?: (path: string) => string | undefined;
   /** Attribute path → addresses of the resources it references (from plan configuration, HCL traversals or live ids). */
   references: Record<string, string[]>;
   /**

@@ -3,7 +3,7 @@ import type { Location } from '../model/location.js';
 import type { Resource } from '../model/resource.js';
 import { isUnknown } from '../model/unknown.js';
 import { displayName } from './display-name.js';
-import type { Finding, FindingResource, Verdict } from './finding.js';
+import type { Evidence, Finding, FindingResource, Verdict } from './finding.js';
 import { fingerprint } from './fingerprint.js';
 import { locate } from './locate.js';
 import type { PassRecord } from './pass-record.js';
@@ -52,7 +52,10 @@ export function runPolicies(inventory: Inventory, policies: readonly ConfiguredP
     const { policy } = configured;
     const emit = (verdict: Verdict, report: PolicyReport, reason?: string): void => {
       const finding = toFinding(configured, verdict, report, reason);
-      findings.push(redactor ? redactFinding(finding, report, redactor) : finding);
+      // Renamed last: redaction matches evidence paths against the resource's (Terraform) sensitive marks.
+      const redacted = redactor ? redactFinding(finding, report, redactor) : finding;
+      redacted.evidence = inSourceTerms(report.resource, redacted.evidence);
+      findings.push(redacted);
     };
     const context: PolicyContext<unknown> = {
       inventory,
@@ -155,6 +158,16 @@ function toFinding(configured: ConfiguredPolicy, verdict: Verdict, report: Polic
     fingerprint: fingerprint(policy.id, resourceIdentity(resource), element),
     ...(report.trace ? { trace: report.trace } : {}),
   };
+}
+
+/** Evidence paths as the resource's source names them: AWS API fields for live resources (api-paths.ts). */
+function inSourceTerms(resource: Resource, evidence: Evidence[]): Evidence[] {
+  const { apiPath } = resource;
+  if (!apiPath) return evidence;
+  return evidence.map((item) => {
+    const api = apiPath(item.path);
+    return api === undefined ? item : { ...item, path: api };
+  });
 }
 
 /**

@@ -14,7 +14,7 @@ const set = await loadPolicySet(setup.source);
 export default function evaluate(task: EvaluationTask): EvaluationOutcome {
   let result;
   try {
-    result = evaluateDocument(task.text, task.input, set.settings);
+    result = evaluateDocument(task.text, task.input, set.settings, set.inventories);
   } catch (error) {
     if (error instanceof InputError) return { ok: false, reason: error.message };
     throw error;

@@ -55,6 +55,29 @@ export function openApiDocument(): Record<string, unknown> {
             },
           },
         },
+        Inventories: {
+          type: 'object',
+          required: ['inventories'],
+          additionalProperties: false,
+          properties: {
+            inventories: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['id', 'source', 'targets', 'resources', 'gaps'],
+                additionalProperties: false,
+                properties: {
+                  id: { type: 'string', description: 'What a request names in inventory.id' },
+                  source: { type: 'string', description: 'How the audit read it: api or config' },
+                  collectedAt: { type: 'string' },
+                  targets: { type: 'array', items: { type: 'string' }, description: 'ACCOUNT/REGION pairs it holds' },
+                  resources: { type: 'integer', minimum: 0 },
+                  gaps: { type: 'integer', minimum: 0, description: 'What the audit could not read: a request joining such a target is decided as incomplete' },
+                },
+              },
+            },
+          },
+        },
         RunTaskAck: {
           type: 'object',
           required: ['status'],
@@ -95,6 +118,9 @@ export function openApiDocument(): Record<string, unknown> {
       },
       '/v1/policies': {
         get: { summary: 'The policies in force', security: bearer, responses: { '200': { description: 'The policy set', ...json(ref('Policies')) }, '401': error('No valid bearer token') } },
+      },
+      '/v1/inventories': {
+        get: { summary: 'The saved inventories requests may join', security: bearer, responses: { '200': { description: 'Their ids and what they hold', ...json(ref('Inventories')) }, '401': error('No valid bearer token') } },
       },
       '/healthz': { get: { summary: 'The process answers', responses: { '200': { description: 'Alive', ...json(ref('Health')) } } } },
       '/readyz': { get: { summary: 'A policy set is loaded and evaluates', responses: { '200': { description: 'Ready', ...json(ref('Ready')) } } } },

@@ -1,3 +1,4 @@
+import type { SavedInventory } from '../engines/live/load-saved-inventory.js';
 import type { GateOptions } from '../scan/exit-code.js';
 import type { EvaluationSettings } from '../scan/finish-scan.js';
 import type { PolicyMeta } from '../scan/scan-result.js';
@@ -7,6 +8,8 @@ export interface PolicySource {
   config?: string;
   policyDir?: string[];
   policyPackage?: string[];
+  /** Saved inventories requests may join (`--inventory FILE`, repeatable). */
+  inventories?: string[];
   cwd: string;
 }
 
@@ -15,9 +18,11 @@ export interface PolicySet {
   settings: EvaluationSettings;
   gate: GateOptions;
   policies: PolicyMeta[];
-  /** sha256 of the policies (ids, severities, options) and config: the audit log records which set decided. */
+  /** The saved inventories requests may join, by id (the file name without `.json`). */
+  inventories: ReadonlyMap<string, SavedInventory>;
+  /** sha256 of the policies (ids, severities, options), config and saved inventories: the audit log records which set decided. */
   digest: string;
-  /** Files whose change triggers a reload (the config file and policy folders). */
+  /** Files whose change triggers a reload (the config file, policy folders and saved inventories). */
   watch: string[];
 }
 

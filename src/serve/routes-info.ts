@@ -19,6 +19,20 @@ export function registerInfoRoutes(app: FastifyInstance, context: ServeContext):
     return { policySet: set.digest, failOn: set.gate.failOn, unknown: set.gate.unknown, policies: set.policies };
   });
 
+  app.get('/v1/inventories', async (request, reply) => {
+    if (authenticate(request, reply, context) === undefined) return reply;
+    const { set } = context.active.current;
+    const inventories = [...set.inventories].map(([id, saved]) => ({
+      id,
+      source: saved.details['source'] ?? 'unknown',
+      ...(saved.details['collectedAt'] ? { collectedAt: saved.details['collectedAt'] } : {}),
+      targets: saved.inventories.map((inventory) => inventory.input),
+      resources: saved.inventory.resources.length,
+      gaps: saved.gaps.length,
+    }));
+    return { inventories };
+  });
+
   app.get('/metrics', async (request, reply) => {
     if (authenticate(request, reply, context) === undefined) return reply;
     return reply.type(context.metrics.registry.contentType).send(await context.metrics.registry.metrics());

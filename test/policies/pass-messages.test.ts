@@ -34,7 +34,7 @@ describe('pass messages say what passed', () => {
     expect(await passes('state-backend-unlocked', [pass('state-backend-unlocked', 'lockfile')])).toEqual(['the S3 state backend locks the state (use_lockfile = true)']);
     expect(await passes('state-backend-unlocked', [pass('state-backend-unlocked', 'dynamodb-table')])).toEqual([expect.stringMatching(/^the S3 state backend locks the state \(dynamodb_table = ".+"\)$/)]);
     expect(await passes('required-tags', [pass('required-tags', 'default-tags-satisfy-environment.json')])).toEqual(
-      expect.arrayContaining([expect.stringMatching(/ carries tag \w+ \(not empty\)$/)]),
+      expect.arrayContaining([expect.stringMatching(/ carries required tags Environment, Owner \(not empty\)$/)]),
     );
   });
 });

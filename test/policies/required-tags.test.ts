@@ -19,9 +19,9 @@ function scan(resources: Resource[], options: Record<string, unknown> = {}): Fin
 }
 
 describe('required-tags', () => {
-  it('requires Environment and Owner by default, one finding per missing key', () => {
-    const findings = scan([resource('aws_vpc', 'aws_vpc.main', { Name: 'main' })]).filter((f) => f.verdict === 'fail');
-    expect(findings.map((f) => f.message)).toEqual(['aws_vpc.main lacks required tag Environment', 'aws_vpc.main lacks required tag Owner']);
+  it('requires Environment and Owner by default, in one finding per resource that lists every missing key', () => {
+    const findings = scan([resource('aws_vpc', 'aws_vpc.main', { Name: 'main' }), resource('aws_subnet', 'aws_subnet.a', { Owner: 'net' })]).filter((f) => f.verdict === 'fail');
+    expect(findings.map((f) => f.message)).toEqual(['aws_vpc.main lacks required tags Environment, Owner', 'aws_subnet.a lacks required tag Environment']);
     expect(new Set(findings.map((f) => f.fingerprint)).size).toBe(2);
     expect(findings.every((f) => f.severity === 'low')).toBe(true);
   });

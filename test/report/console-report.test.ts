@@ -60,8 +60,8 @@ describe('console report', () => {
     const synthetic = plain(syntheticResult());
     const headings = lines(synthetic).filter((line) => line !== '' && !line.startsWith(' '));
     expect(headings.slice(0, 5)).toEqual(['plans/prod.json', 'infra', '123456789012/eu-west-1', '210987654321/us-east-1', '/tmp/elsewhere/build plan.json']);
-    // A live address (an ARN) does not name its type, so the type follows it.
-    expect(synthetic).toContain('  arn:aws:ec2:eu-west-1:123456789012:security-group/sg-0abc (aws_security_group)\n');
+    // A live resource is named by its id (or Name tag) and type, with its ARN once, below.
+    expect(synthetic).toContain('  sg-0abc (aws_security_group)\n  arn:aws:ec2:eu-west-1:123456789012:security-group/sg-0abc\n    CRITICAL    sg-open-ingress\n');
   });
 
   it('prints the reason of an unknown, the witness path, and suppressions briefly', () => {
@@ -70,7 +70,7 @@ describe('console report', () => {
     expect(text).toContain('      path: internet → igw-main → rtb public 0.0.0.0/0 → igw → nacl rule 100 allow → db:5432\n');
     expect(text).toContain('SUPPRESSED  sg-open-ingress infra/network/sg.tf:12 Security group allows 8080 from 0.0.0.0/0. —');
     expect(text).toContain('inline ignore: demo environment (until 2099-01-01)');
-    expect(text).toContain('baseline: in baseline warden-baseline.json');
+    expect(text).toMatch(/baseline: in baseline\s+warden-baseline\.json/);
     expect(text).toContain('    PASS        required-tags aws_vpc.main carries every required tag.\n');
   });
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +18,8 @@ describe('warden serve: authentication, the API description and metrics', () => 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'warden-serve-auth-'));
     writeFileSync(join(dir, 'tokens'), `# callers\nportal sha256:${sha('portal-secret-token')}\nci sha256:${sha('ci-secret-token')}\n`);
-    serve = await startServe(['--token-file', 'tokens', '--audit-log', 'audit.jsonl'], dir);
+    copyFileSync(fileURLToPath(new URL('../../fixtures/live-estate/inventory.json', import.meta.url)), join(dir, 'estate.json'));
+    serve = await startServe(['--token-file', 'tokens', '--audit-log', 'audit.jsonl', '--inventory', 'estate.json'], dir);
   }, 120_000);
   afterAll(async () => {
     await serve?.stop();
@@ -52,6 +54,9 @@ describe('warden serve: authentication, the API description and metrics', () => 
       ['/readyz', 'get', () => fetch(`${serve.url}/readyz`)],
       ['/v1/policies', 'get', () => fetch(`${serve.url}/v1/policies`, { headers: auth })],
       ['/v1/policies', 'get', () => fetch(`${serve.url}/v1/policies`)],
+      ['/v1/inventories', 'get', () => fetch(`${serve.url}/v1/inventories`, { headers: auth })],
+      ['/v1/inventories', 'get', () => fetch(`${serve.url}/v1/inventories`)],
+      ['/v1/evaluate', 'post', () => fetch(`${serve.url}/v1/evaluate`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{"resources": [], "inventory": {"id": "estate"}}' })],
       ['/v1/evaluate', 'post', () => fetch(`${serve.url}/v1/evaluate`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: REQUEST })],
       ['/v1/evaluate', 'post', () => fetch(`${serve.url}/v1/evaluate`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{"resources": 3}' })],
       ['/v1/run-task', 'post', () => fetch(`${serve.url}/v1/run-task`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })],

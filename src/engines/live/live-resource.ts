@@ -1,6 +1,7 @@
 import type { Resource } from '../../model/resource.js';
 import { isUnknown } from '../../model/unknown.js';
 import type { ValueObject } from '../../model/value.js';
+import { apiPathOf } from './api-paths.js';
 import type { LiveDraft } from './descriptor.js';
 import { targetKey, type Target } from './target.js';
 
@@ -24,6 +25,7 @@ export function toLiveResource(draft: LiveDraft, target: Target): Resource {
     input: targetKey(target),
     location: { kind: 'cloud', account: target.account, region: target.region, arn: draft.arn ?? draft.locationArn ?? address },
     references: {},
+    apiPath: (path) => apiPathOf(draft.type, path, draft.raw),
     raw: draft.raw,
   };
 }

@@ -32,6 +32,11 @@ export async function loadSavedInventory(path: string, displayName: string): Pro
   } catch (error) {
     throw new InputError(displayName, describeFsError(error));
   }
+  return savedInventoryFromText(text, displayName);
+}
+
+/** A saved inventory from a file's text: a one-line InputError naming the position when it is not JSON. */
+export function savedInventoryFromText(text: string, displayName: string): SavedInventory {
   let parsed: unknown;
   const body = text.replace(/^\uFEFF/, '');
   try {
@@ -40,6 +45,14 @@ export async function loadSavedInventory(path: string, displayName: string): Pro
     const { reason, position } = describeJsonSyntaxError(body, error instanceof Error ? error.message : String(error));
     throw new InputError(displayName, `saved inventory is not valid JSON: ${reason}`, position);
   }
+  return savedInventoryOf(parsed, displayName);
+}
+
+/**
+ * A saved inventory from its parsed document (a file's content, or one sent inline to the decision
+ * service): checked against the schema and mapped with the live descriptors. One-line InputError otherwise.
+ */
+export function savedInventoryOf(parsed: unknown, displayName: string): SavedInventory {
   const version = (parsed as Record<string, unknown> | null)?.[INVENTORY_MARKER];
   if (version !== INVENTORY_FORMAT) {
     throw new InputError(displayName, `saved inventory format ${JSON.stringify(version)} is not supported (this warden reads format ${INVENTORY_FORMAT})`);

@@ -3,6 +3,7 @@ import requestSchema from '../../../schemas/warden-request.schema.json' with { t
 import { TAGGABLE_AWS_TYPES } from '../hcl/inventory/taggable-types.js';
 import { InputError } from '../input-error.js';
 import { readPlanDocument, type LoadedPlan } from '../plan/load-plan.js';
+import type { InventoryJoinSpec } from './inventory-join.js';
 
 /** One resource a portal asks for: Terraform type, block name and attribute values (schemas/warden-request.schema.json). */
 export interface RequestedResource {
@@ -16,6 +17,8 @@ export interface RequestedResource {
 
 export interface ResourceRequest {
   resources: RequestedResource[];
+  /** The existing estate the resources would join (inventory-join.ts). */
+  inventory?: InventoryJoinSpec;
 }
 
 const validate = new Ajv({ allErrors: false, strict: false }).compile<ResourceRequest>(requestSchema);
@@ -30,7 +33,7 @@ export function looksLikeRequest(value: unknown): boolean {
  * reading that with the plan engine: a request and the same resources in a real plan get the same
  * inventory, so the same verdicts and fingerprints.
  */
-export function loadResourceRequest(value: unknown, input: string): LoadedPlan {
+export function loadResourceRequest(value: unknown, input: string): LoadedPlan & { join?: InventoryJoinSpec } {
   if (!validate(value)) throw new InputError(input, `not a valid resource request: ${describeFirst(validate.errors ?? [])}`);
   const seen = new Set<string>();
   for (const [i, r] of value.resources.entries()) {
@@ -38,7 +41,8 @@ export function loadResourceRequest(value: unknown, input: string): LoadedPlan {
     if (seen.has(address)) throw new InputError(input, `resources.${i}: ${address} is listed twice`);
     seen.add(address);
   }
-  return readPlanDocument(planOf(value), input);
+  const loaded = readPlanDocument(planOf(value), input);
+  return value.inventory ? { ...loaded, join: value.inventory } : loaded;
 }
 
 function planOf(request: ResourceRequest): Record<string, unknown> {

@@ -2,7 +2,9 @@ import type { Finding } from '../../rules/finding.js';
 import { inertCommands } from '../inert-commands.js';
 import { printable } from '../printable-text.js';
 import type { Reporter } from '../report-context.js';
+import { auditSummaryLines } from './audit-summary.js';
 import { renderFinding } from './console-finding.js';
+import { liveLabel } from './live-names.js';
 import { noAwsResourcesText, runScope } from '../run-scope.js';
 import { coverageLines, summaryLine } from './console-summary.js';
 import { consoleTheme, type ConsoleTheme } from './console-theme.js';
@@ -33,6 +35,8 @@ const consoleLines: Reporter = function* (result, context) {
   const readAny = result.inputs.some((input) => input.status === 'scanned' && input.awsResources !== 0);
   if (result.findings.length === 0 && readAny) notes.unshift(theme.clean(result.summary.baselined ? 'No new findings.' : 'No findings.'));
   if (notes.length > 0) yield lines([...(first ? [] : ['']), ...notes]);
+  const audit = auditSummaryLines(result, theme);
+  if (audit.length > 0) yield lines(['', ...audit]);
   const gaps = coverageLines(result, theme);
   if (gaps.length > 0) yield lines(['', ...gaps]);
   yield lines(['', summaryLine(result, theme)]);
@@ -57,9 +61,16 @@ export function groupFindings(findings: readonly Finding[]): Map<string, Map<str
   return groups;
 }
 
-/** Terraform addresses already name the type; live addresses (ARNs, ids) get it in parentheses. */
+/**
+ * Terraform addresses already name the type; live resources are named by Name tag and id, with the
+ * type in parentheses and the ARN once, on a line of its own.
+ */
 function resourceHeading(finding: Finding, theme: ConsoleTheme): string {
-  const { type, address } = finding.resource;
+  const { type, address, source } = finding.resource;
+  if (source === 'live' && address.startsWith('arn:')) {
+    return `${theme.resource(printable(liveLabel(finding.resource)))}${theme.muted(` (${printable(type)})`)}
+  ${theme.muted(printable(address))}`;
+  }
   const named = address.startsWith(`${type}.`) || address.includes(`.${type}.`);
   return theme.resource(printable(address)) + (named ? '' : theme.muted(` (${printable(type)})`));
 }

@@ -22,7 +22,9 @@ describe('Auto Scaling group tags', () => {
       expect(inventory.byAddress('aws_autoscaling_group.web')!.tags).toEqual({ Environment: '' });
       const { findings } = runPolicies(inventory, configured, 'omit');
       const empty = findings.find((f) => f.message.includes('Environment'))!;
-      expect(empty.message).toBe('aws_autoscaling_group.web tag Environment is empty');
+      // default_tags do not reach an Auto Scaling group: Owner is missing, and the finding says both.
+      expect(empty.message).toBe('aws_autoscaling_group.web lacks required tag Owner; tag Environment is empty');
+      expect(findings).toHaveLength(1);
       expect(empty.evidence).toContainEqual({ path: 'tag.0.propagate_at_launch', value: false, note: 'tag Environment is not given to the instances the group launches' });
     } finally {
       cleanup();
@@ -33,7 +35,7 @@ describe('Auto Scaling group tags', () => {
     const plan = planOf([created('aws_autoscaling_group', 'web', { min_size: 1, max_size: 2 }, { id: true, tag: true })], { 'aws_autoscaling_group.web': ['min_size', 'max_size', 'tag'] });
     const inventory = parsePlanText(JSON.stringify(plan), 'plan.json').inventory;
     const { findings } = runPolicies(inventory, configured, 'omit');
-    expect(findings.map((f) => f.verdict)).toEqual(['unknown', 'unknown']);
+    expect(findings.map((f) => f.verdict)).toEqual(['unknown']);
   });
 
   it('keeps a tag named __proto__ as a tag, not as the prototype of the tag map', () => {

@@ -33,15 +33,12 @@ const EXPECTED: Record<string, [severity: string, address: string, element?: str
     ['high', arn('security-group', 'sg-0b2c3d4e5f6071829')], // bastion: 22 from 0.0.0.0/0
     ['high', arn('security-group', 'sg-0d4e5f60718293a41')], // orders-db: 5432 from 0.0.0.0/0
   ],
+  // One finding per resource, listing every missing key.
   'required-tags': [
-    ['low', arn('instance', 'i-0a9b8c7d6e5f40312'), 'Environment'],
-    ['low', arn('instance', 'i-0a9b8c7d6e5f40312'), 'Owner'],
-    ['low', arn('volume', 'vol-0b5d7f9c1e3a5b7d9'), 'Environment'],
-    ['low', arn('volume', 'vol-0b5d7f9c1e3a5b7d9'), 'Owner'],
-    ['low', arn('elastic-ip', 'eipalloc-0b7d9f1c3e5a7b9d1'), 'Environment'],
-    ['low', arn('elastic-ip', 'eipalloc-0b7d9f1c3e5a7b9d1'), 'Owner'],
-    ['low', 'arn:aws:s3:::acme-tf-state-111122223333', 'Environment'],
-    ['low', 'arn:aws:s3:::acme-tf-state-111122223333', 'Owner'],
+    ['low', arn('instance', 'i-0a9b8c7d6e5f40312'), 'lacks required tags Environment, Owner'],
+    ['low', arn('volume', 'vol-0b5d7f9c1e3a5b7d9'), 'lacks required tags Environment, Owner'],
+    ['low', arn('elastic-ip', 'eipalloc-0b7d9f1c3e5a7b9d1'), 'lacks required tags Environment, Owner'],
+    ['low', 'arn:aws:s3:::acme-tf-state-111122223333', 'lacks required tags Environment, Owner'],
   ],
   // orders: public, in subnets routed to the IGW, default NACL allows, SG allows 5432 from 0.0.0.0/0.
   'db-internet-reachable': [['critical', `arn:aws:rds:${REGION}:${ACCOUNT}:db:orders`, 'TCP 5432']],
