@@ -10,6 +10,8 @@ export function isDefaultGroup(group: Resource): boolean {
 
 /** How messages name a group: its address, with its Name tag or group name when that says more. */
 export function groupLabel(group: Resource): string {
+  // Live addresses are ARNs, which reports already show by Name tag and id.
+  if (group.source === 'live') return group.address;
   const tags = group.tags;
   const tagged = tags && !isUnknown(tags) ? tags['Name'] : undefined;
   const name = typeof tagged === 'string' ? tagged : typeof group.values['name'] === 'string' ? (group.values['name'] as string) : undefined;
