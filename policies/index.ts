@@ -36,6 +36,10 @@ import { s3BucketVersioning } from './s3-bucket-versioning.js';
 import { s3BucketAccessLogging } from './s3-bucket-access-logging.js';
 import { dbTierAdmitsCidr } from './db-tier-admits-cidr.js';
 import { instanceAdminPortReachable } from './instance-admin-port-reachable.js';
+import { sgUnused } from './sg-unused.js';
+import { sgEgressOpen } from './sg-egress-open.js';
+import { sgRuleRedundant } from './sg-rule-redundant.js';
+import { sgStaleReference } from './sg-stale-reference.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
@@ -63,4 +67,8 @@ export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, db
   s3BucketAccessLogging,
   dbTierAdmitsCidr,
   instanceAdminPortReachable,
+  sgUnused,
+  sgEgressOpen,
+  sgRuleRedundant,
+  sgStaleReference,
 ];

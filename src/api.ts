@@ -56,3 +56,11 @@ export { iamPermissionsOf, awsManagedDocument, IAM_PERMISSION_TYPES } from './mo
 export type { IamPermissions, DocumentSite, Attachment, IdentityRef, IdentityKind } from './model/views/iam-permissions.js';
 export { isAwsCreated } from './model/aws-created.js';
 export { launchTemplateOf } from './model/views/launch-templates.js';
+export { ruleWords } from './model/views/security-group-rule-words.js';
+export { trafficWords } from './model/views/security-group-rule-words.js';
+export { securityGroupAttachments } from './inventory/security-group-attachments.js';
+export { groupAttachments, type GroupAttachments } from './inventory/security-group-attachments.js';
+export { AddressSet } from './network/address-set.js';
+export { parseAwsCidr } from './network/cidr.js';
+export { cidrSet } from './network/cidr.js';
+export { GROUP_ATTACHING_TYPES } from './inventory/security-group-attachments.js';

@@ -90,6 +90,7 @@ export async function auditCommand(flags: AuditFlags, dependencies: AuditDepende
   const baseline = planBaseline(flags, config, configPath, cwd);
   const { policies } = await policiesForRun(flags, config, configPath, cwd);
   const progress = progressDisplay(dependencies.stderr ?? process.stderr, plan.quiet);
+  const sgReport = flags.sgReport ? new (await import('./sg-report-file.js')).SgReportFile(flags.sgReport, cwd) : undefined;
 
   let result;
   try {
@@ -104,11 +105,14 @@ export async function auditCommand(flags: AuditFlags, dependencies: AuditDepende
       onCollected: (collection) => {
         if (flags.saveInventory) writeReport(flags.saveInventory, cwd, `${JSON.stringify(collection.recording)}\n`);
       },
+      ...(sgReport ? { onInventory: sgReport.add } : {}),
     });
   } finally {
     progress.done();
   }
-  return emitResult(settleBaseline(result, baseline, cwd), plan, cwd);
+  const settled = settleBaseline(result, baseline, cwd);
+  sgReport?.write(settled);
+  return emitResult(settled, plan, cwd);
 }
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;

@@ -22,6 +22,8 @@ export interface OutputFlags {
   allowIncomplete?: boolean;
   includePasses?: boolean;
   quiet?: boolean;
+  /** `--sg-report FILE`: also write the security-group report (format from the file name). */
+  sgReport?: string;
 }
 
 /** The flags checked and merged with warden.yaml: what to write where, and how the exit code is decided. */

@@ -24,6 +24,7 @@ export function registerScanAndAuditCommands(program: Command, setExitCode: (cod
     .option('--allow-incomplete', 'exit 0 rather than 3 when an input could not be read and nothing failed')
     .option('--include-passes', 'also report passing checks (junit always counts them)')
     .option('-q, --quiet', 'no console report (errors still go to stderr)')
+    .option('--sg-report <file>', 'also write the security-group report to FILE: JSON for .json, Markdown for .md, else text')
     .action(async (paths: string[], flags) => {
       const { scanCommand } = await import('./scan-command.js');
       setExitCode(await scanCommand(paths, flags));

@@ -36,6 +36,7 @@ export async function performScan(paths: string[], flags: ScanFlags, cwd: string
   const load = loadOptionsFrom(flags, cwd, config);
   const baseline = planBaseline(flags, config, configPath, cwd);
   const { policies, knownIds } = await policiesForRun(flags, config, configPath, cwd, trust.codePolicies);
+  const sgReport = flags.sgReport ? new (await import('./sg-report-file.js')).SgReportFile(flags.sgReport, cwd) : undefined;
 
   const result = await runScan({
     paths,
@@ -47,8 +48,11 @@ export async function performScan(paths: string[], flags: ScanFlags, cwd: string
     passMode: plan.passMode,
     unknownMode: plan.unknownMode,
     load,
+    ...(sgReport ? { onInventory: sgReport.add } : {}),
   });
-  return { result: settleBaseline(result, baseline, cwd), plan };
+  const settled = settleBaseline(result, baseline, cwd);
+  sgReport?.write(settled);
+  return { result: settled, plan };
 }
 
 /** `warden scan PATH…`: returns the exit code. */

@@ -56,7 +56,7 @@ export function buildNetworkInventory(inventory: Inventory): InputInventory {
   return { input: inventory.input, source: inventory.resources[0]?.source ?? 'empty', items };
 }
 
-class ItemBuilder {
+export class ItemBuilder {
   constructor(
     private readonly inventory: Inventory,
     private readonly view: NetworkView,

@@ -1,5 +1,6 @@
 import type { Inventory } from '../model/inventory.js';
 import type { Resource } from '../model/resource.js';
+import type { Unknown } from '../model/unknown.js';
 import { SECURITY_GROUP_TYPES } from '../model/views/security-groups.js';
 import { linksOf } from '../network/links.js';
 
@@ -28,9 +29,37 @@ const ATTACHING_ATTRIBUTES: Record<string, readonly string[]> = {
   aws_eks_cluster: ['vpc_config.0.security_group_ids'],
 };
 
+/** Every type that can put itself behind a security group (and the attachment resource), for policies' `resourceTypes`. */
+export const GROUP_ATTACHING_TYPES: readonly string[] = [...Object.keys(ATTACHING_ATTRIBUTES), 'aws_network_interface_sg_attachment'];
+
+/** What the configuration attaches to security groups, and the attachments that cannot be told. */
+export interface GroupAttachments {
+  /** Security group → the resources attached to it, in inventory order. */
+  byGroup: Map<Resource, Resource[]>;
+  /** Resources whose groups are known only after apply (no reference edge names them): any group may be theirs. */
+  doubts: { resource: Resource; why: Unknown }[];
+}
+
+const cache = new WeakMap<Inventory, GroupAttachments>();
+
 /** Security group → the resources attached to it, in inventory order. */
 export function securityGroupAttachments(inventory: Inventory): Map<Resource, Resource[]> {
+  return groupAttachments(inventory).byGroup;
+}
+
+/** The attachments of every group, built once per inventory (the report and several policies ask). */
+export function groupAttachments(inventory: Inventory): GroupAttachments {
+  let found = cache.get(inventory);
+  if (!found) {
+    found = buildAttachments(inventory);
+    cache.set(inventory, found);
+  }
+  return found;
+}
+
+function buildAttachments(inventory: Inventory): GroupAttachments {
   const out = new Map<Resource, Resource[]>();
+  const doubts: GroupAttachments['doubts'] = [];
   const attach = (group: Resource, resource: Resource): void => {
     const list = out.get(group);
     if (!list) out.set(group, [resource]);
@@ -38,15 +67,21 @@ export function securityGroupAttachments(inventory: Inventory): Map<Resource, Re
   };
   for (const [type, paths] of Object.entries(ATTACHING_ATTRIBUTES)) {
     for (const resource of inventory.ofType(type)) {
-      for (const path of paths) for (const group of linksOf(inventory, resource, path, SECURITY_GROUP_TYPES).resources) attach(group, resource);
+      for (const path of paths) {
+        const links = linksOf(inventory, resource, path, SECURITY_GROUP_TYPES);
+        for (const group of links.resources) attach(group, resource);
+        if (links.unknown) doubts.push({ resource, why: links.unknown });
+      }
     }
   }
   // A group added to an existing interface by its own resource: the interface is what it guards.
   for (const link of inventory.ofType('aws_network_interface_sg_attachment')) {
     const interfaces = linksOf(inventory, link, 'network_interface_id', ['aws_network_interface', 'aws_instance']).resources;
-    for (const group of linksOf(inventory, link, 'security_group_id', SECURITY_GROUP_TYPES).resources) {
+    const groups = linksOf(inventory, link, 'security_group_id', SECURITY_GROUP_TYPES);
+    for (const group of groups.resources) {
       for (const target of interfaces.length > 0 ? interfaces : [link]) attach(group, target);
     }
+    if (groups.unknown) doubts.push({ resource: link, why: groups.unknown });
   }
-  return out;
+  return { byGroup: out, doubts };
 }

@@ -20,6 +20,8 @@ export interface EvaluationSettings {
   unknownMode?: UnknownMode;
   /** YYYY-MM-DD, for ignore expiry; defaults to today (UTC). */
   today?: string;
+  /** Called with each inventory before its policies run (`--sg-report` describes it), so none has to be kept. */
+  onInventory?: (inventory: Inventory) => void;
 }
 
 /** What the policies found on the inputs so far: findings, passes (when counted) and coverage gaps. */
@@ -31,6 +33,7 @@ export interface Evaluated {
 
 /** Runs the policies on one inventory; a policy that throws becomes a `policy` coverage gap (exit 2) and the others still run. */
 export function evaluateInventory(inventory: Inventory, settings: EvaluationSettings, { findings, passes, gaps }: Evaluated): void {
+  settings.onInventory?.(inventory);
   const run = runPolicies(inventory, settings.policies, settings.passMode ?? 'omit');
   // One at a time: spread as arguments, the 100k+ findings or passes of a large plan overflow the stack.
   for (const finding of run.findings) findings.push(finding);

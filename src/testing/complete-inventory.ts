@@ -1,6 +1,7 @@
 import { operationKey, REGIONAL_DESCRIPTORS } from '../engines/live/descriptors/index.js';
 import { IAM_AUTHORIZATION_DETAILS_KEY } from '../engines/live/descriptors/iam-authorization-details.js';
 import { INVENTORY_FORMAT, INVENTORY_MARKER, type AccountRecording } from '../engines/live/recording.js';
+import { vpcsWithGroups } from '../engines/live/stale-group-vpcs.js';
 import type { LiveFragment } from './case-table.js';
 import { ACCOUNT_PUBLIC_ACCESS_BLOCK, completeAccount, LIST_BUCKETS } from './complete-buckets.js';
 
@@ -28,7 +29,7 @@ export function completeInventory(fragment: LiveFragment): CompletedInventory {
   const account = completeAccount(fragment, CASE_ACCOUNT, CASE_REGION, addresses);
   const accounts: AccountRecording[] = account ? [account] : [];
   for (const [operation, objects] of Object.entries(fragment)) {
-    if (operation === LIST_BUCKETS || operation === ACCOUNT_PUBLIC_ACCESS_BLOCK) continue;
+    if (operation === LIST_BUCKETS || operation === ACCOUNT_PUBLIC_ACCESS_BLOCK || operation === STALE_GROUPS) continue;
     const stripped = objects.map((object) => withoutAddress(object, addresses));
     // IAM is account-wide: its pages (written whole, with an `address` on each entity) go with the account.
     if (operation === IAM_AUTHORIZATION_DETAILS_KEY) {
@@ -38,15 +39,32 @@ export function completeInventory(fragment: LiveFragment): CompletedInventory {
     }
     else responses[operation] = asPages(operation, stripped);
   }
+  const stale = fragment[STALE_GROUPS];
   return {
     document: {
       [INVENTORY_MARKER]: INVENTORY_FORMAT,
       source: operation(fragment) === 'config' ? 'config' : 'api',
-      targets: [{ account: CASE_ACCOUNT, region: CASE_REGION, responses }],
+      targets: [{ account: CASE_ACCOUNT, region: CASE_REGION, responses, ...(stale ? { stale_security_groups: stalePages(stale, responses) } : {}) }],
       accounts,
     },
     addresses,
   };
+}
+
+const STALE_GROUPS = 'ec2:DescribeStaleSecurityGroups';
+
+/**
+ * A case's stale groups (the items of StaleSecurityGroupSet, or `{ VpcId, Error }` for a failed call)
+ * → one page per VPC whose groups the case lists, as the collector records them: listing the
+ * operation, even empty, says every such VPC was read.
+ */
+function stalePages(items: Record<string, unknown>[], responses: Record<string, unknown[]>): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  for (const vpc of vpcsWithGroups(responses)) {
+    const failed = items.find((i) => i['VpcId'] === vpc && i['Error'] !== undefined);
+    out[vpc] = [failed ? { Error: failed['Error'] } : { StaleSecurityGroupSet: items.filter((i) => i['VpcId'] === vpc) }];
+  }
+  return out;
 }
 
 function operation(fragment: LiveFragment): string | undefined {

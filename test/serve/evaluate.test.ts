@@ -14,6 +14,14 @@ const openSsh = (name = 'web') => ({
   values: { name, tags: { Environment: 'dev', Owner: 'team' }, ingress: [{ from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'], ipv6_cidr_blocks: [] }] },
 });
 
+/** What the group guards: a portal asks for both, else the group would be unused (sg-unused). */
+const guarded = (group = 'web') => ({
+  type: 'aws_network_interface',
+  name: group,
+  values: { subnet_id: 'subnet-0a1b2c3d4e5f60718', tags: { Environment: 'dev', Owner: 'team' } },
+  references: { security_groups: [`aws_security_group.${group}.id`, `aws_security_group.${group}`] },
+});
+
 /** What identifies a finding across the two paths (locations name the input, which differs). */
 const identity = (f: any) => `${f.ruleId}|${f.verdict}|${f.severity}|${f.resource.address}|${f.fingerprint}|${f.message}`;
 
@@ -43,7 +51,7 @@ describe('warden serve: POST /v1/evaluate', () => {
   });
 
   it('decides on a resource request: the same resource in a request and in a plan gets the same fingerprint', async () => {
-    const request = await postJson(`${serve.url}/v1/evaluate`, JSON.stringify({ resources: [openSsh()] }));
+    const request = await postJson(`${serve.url}/v1/evaluate`, JSON.stringify({ resources: [openSsh(), guarded()] }));
     expect(request.status).toBe(200);
     expect(request.json.decision).toBe('deny');
     const failing = request.json.report.findings.filter((f: any) => f.verdict === 'fail');
@@ -63,7 +71,7 @@ describe('warden serve: POST /v1/evaluate', () => {
     const sg = openSsh();
     sg.values.ingress[0]!.from_port = 443;
     sg.values.ingress[0]!.to_port = 443;
-    const { status, json } = await postJson(`${serve.url}/v1/evaluate`, JSON.stringify({ resources: [sg] }));
+    const { status, json } = await postJson(`${serve.url}/v1/evaluate`, JSON.stringify({ resources: [sg, guarded()] }));
     expect(status).toBe(200);
     expect(json.decision).toBe('allow');
     expect(json.report.summary.byVerdict.fail).toBe(0);

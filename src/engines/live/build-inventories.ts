@@ -3,7 +3,7 @@ import { Inventory } from '../../model/inventory.js';
 import { Unknown } from '../../model/unknown.js';
 import { field, objects, str, tagMap, type AwsObject } from './aws-object.js';
 import { bucketFactsOf, configItemsOf, describeShapeOf, descriptorForConfigType, S3_BUCKET_CONFIG_TYPE, type ConfigItem } from './config/config-items.js';
-import type { LiveDraft, MapContext } from './descriptor.js';
+import type { LiveDraft, MapContext, StaleRules } from './descriptor.js';
 import { operationKey, REGIONAL_DESCRIPTORS } from './descriptors/index.js';
 import { mapAuthorizationDetails } from './descriptors/iam-authorization-details.js';
 import { mapAccountPublicAccessBlock } from './descriptors/s3-account-public-access-block.js';
@@ -91,6 +91,7 @@ function placeConfigItem(
     target,
     prefixListEntries: () => new Unknown('the AWS Config item carries no prefix list entries'),
     detail: (key) => new Unknown(`AWS Config items do not carry what ${key.split(':')[1] ?? key} returns`),
+    staleRules: () => new Unknown('AWS Config records no stale security-group references (warden reads them with DescribeStaleSecurityGroups under --source api)'),
   };
   drafts.push(...descriptor.map(describeShapeOf(item), context));
 }
@@ -107,7 +108,20 @@ function mapContext(target: Target, recorded: TargetRecording): MapContext {
       if (failed) return new Unknown(`entries of prefix list ${id} could not be read: ${failed.Error.Code}`);
       return pages.flatMap((page) => objects(page, 'Entries'));
     },
+    staleRules: (vpcId, groupId) => staleRulesOf(recorded, vpcId, groupId),
   };
+}
+
+/** A group's stale rules from the VPC's DescribeStaleSecurityGroups pages; Unknown when that VPC was not read or its call failed. */
+function staleRulesOf(recorded: TargetRecording, vpcId: string, groupId: string): StaleRules | Unknown {
+  const byVpc = recorded.stale_security_groups;
+  if (!byVpc) return new Unknown('stale references were not read (DescribeStaleSecurityGroups; an inventory saved by an older warden has none)');
+  const pages = byVpc[vpcId];
+  if (!pages) return new Unknown(`DescribeStaleSecurityGroups was not called for ${vpcId}`);
+  const failed = pages.find(isRecordedError);
+  if (failed) return new Unknown(`DescribeStaleSecurityGroups failed for ${vpcId}: ${failed.Error.Code}`);
+  const group = pages.flatMap((page) => objects(page, 'StaleSecurityGroupSet')).find((g) => str(g, 'GroupId') === groupId);
+  return { ingress: group ? objects(group, 'StaleIpPermissions') : [], egress: group ? objects(group, 'StaleIpPermissionsEgress') : [] };
 }
 
 /** The buckets of an account with their settings, each in the region S3 reports for it. */

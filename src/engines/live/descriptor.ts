@@ -84,6 +84,14 @@ export interface MapContext {
   detail(key: string, request?: Record<string, string>): AwsObject | Unknown;
   /** Entries of a managed prefix list read separately (API source), or Unknown with the reason. */
   prefixListEntries(prefixListId: string): AwsObject[] | Unknown;
+  /** The stale permissions DescribeStaleSecurityGroups listed for a group of a VPC (none: empty lists), or Unknown when they were not read. */
+  staleRules(vpcId: string, groupId: string): StaleRules | Unknown;
+}
+
+/** A group's rules whose referenced group is gone (deleted, or its VPC peering is). */
+export interface StaleRules {
+  ingress: AwsObject[];
+  egress: AwsObject[];
 }
 
 /** A resource as a descriptor produces it; live-resource.ts turns it into an Inventory Resource. */

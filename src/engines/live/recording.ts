@@ -34,6 +34,8 @@ export interface TargetRecording {
   responses: Record<string, unknown[]>;
   /** GetManagedPrefixListEntries pages by prefix list id (only lists that rules or routes refer to). */
   prefix_list_entries?: Record<string, unknown[]>;
+  /** DescribeStaleSecurityGroups pages by VPC id (each VPC whose groups were listed), or `[{ Error }]` when the call failed. */
+  stale_security_groups?: Record<string, unknown[]>;
 }
 
 /** Account-wide responses: S3 buckets, the account's S3 public access block, IAM. */

@@ -51,7 +51,8 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
     const report = join(dir, 'audit.json');
     const inventory = join(dir, 'inventory.json');
     const code = await auditCommand(
-      { format: 'json', output: report, regions: ['eu-west-1', 'eu-central-1', 'ap-south-1'], maxAttempts: '3', saveInventory: inventory, quiet: true },
+      // The lone group guards nothing (sg-unused would fail the run): this test is about the faults.
+      { format: 'json', output: report, regions: ['eu-west-1', 'eu-central-1', 'ap-south-1'], maxAttempts: '3', saveInventory: inventory, quiet: true, skip: ['sg-unused'] },
       { credentials, requestHandler: aws },
     );
     expect(code).toBe(EXIT.incomplete);
@@ -103,12 +104,13 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
     const calls = json.coverage.apiCalls;
     expect(calls.byOperation['ec2:DescribeSecurityGroups']).toBe(2); // eu-west-1 (3 attempts) and eu-central-1; not tried in ap-south-1
     // eu-west-1: 23 list calls + Config's 2 region-wide companions + the trail's status and selectors + STS
-    // + ListBuckets + IAM (global, read once with the home region) + the S3 account block; eu-central-1: 21 denied calls (no companions or details after a denied list);
+    // + ListBuckets + IAM (global, read once with the home region) + the S3 account block + the stale groups of the group's VPC; eu-central-1: 21 denied calls (no companions or details after a denied list);
     // ap-south-1: only the first 4 calls (the region's concurrency) were tried: once they timed out, the
     // other 17 were not sent.
-    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: 23, [`${ACCOUNT}/eu-west-1`]: 31 });
+    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: 23, [`${ACCOUNT}/eu-west-1`]: 32 });
     expect(calls.byOperation['s3control:GetPublicAccessBlock']).toBe(1);
-    expect(calls.total).toBe(58);
+    expect(calls.byOperation['ec2:DescribeStaleSecurityGroups']).toBe(1);
+    expect(calls.total).toBe(59);
     expect(aws.requests.filter((r) => r.region === 'ap-south-1')).toHaveLength(4 * 3);
     // The throttled call's 2 retries, plus 2 per timed-out call (3 attempts each); denials are not retried.
     expect(calls.byService.ec2.retries).toBe(2 + 4 * 2);

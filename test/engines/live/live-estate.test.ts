@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import * as autoscalingSdk from '@aws-sdk/client-auto-scaling';
 import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import * as ec2Sdk from '@aws-sdk/client-ec2';
-import { EC2Client, GetManagedPrefixListEntriesCommand } from '@aws-sdk/client-ec2';
+import { DescribeStaleSecurityGroupsCommand, EC2Client, GetManagedPrefixListEntriesCommand } from '@aws-sdk/client-ec2';
 import * as cloudtrailSdk from '@aws-sdk/client-cloudtrail';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import * as configSdk from '@aws-sdk/client-config-service';
@@ -97,6 +97,19 @@ const EXPECTED: Record<string, [severity: string, address: string, element?: str
   's3-bucket-versioning': [['low', 'arn:aws:s3:::acme-tf-state-111122223333', 'versioning is Disabled']],
   // acme-tf-state logs to acme-logs, which receives logs and so is not asked to log itself.
   's3-bucket-access-logging': [],
+  // Groups no interface uses and no rule names.
+  'sg-unused': [
+    ['low', arn('security-group', 'sg-0071829304a5b6c74'), 'not used'], // admin-from-office
+    ['low', arn('security-group', 'sg-0c3d4e5f607182930'), 'not used'], // legacy-all
+  ],
+  // Both database groups keep the allow-all egress AWS gives a new group.
+  'sg-egress-open': [
+    ['medium', arn('security-group', 'sg-0d4e5f60718293a41'), 'all traffic to 0.0.0.0/0'],
+    ['medium', arn('security-group', 'sg-0e5f60718293a4b52'), 'all traffic to 0.0.0.0/0'],
+  ],
+  'sg-rule-redundant': [],
+  // DescribeStaleSecurityGroups lists nothing for the estate's VPC.
+  'sg-stale-reference': [],
   'nacl-admin-ports-open': [
     ['high', arn('network-acl', 'acl-0b3d5f7a9c1e2b4d6'), 'allows TCP 22, 3389 from 0.0.0.0/0'],
     ['high', arn('network-acl', 'acl-0b3d5f7a9c1e2b4d6'), 'rule 101: all traffic'],
@@ -147,7 +160,7 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
     }
   });
 
-  it('is what the collector records for the same responses, in 46 API calls for its one (account, region)', async () => {
+  it('is what the collector records for the same responses, in 47 API calls for its one (account, region)', async () => {
     const { calls, restore } = replay(recording);
     try {
       const collection = await collectLive({ source: { kind: 'api' }, regions: [REGION], credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-secret' } });
@@ -166,8 +179,9 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
       // + 4 list calls of launch templates, launch configurations and the EBS and metadata defaults
       // + IAM's GetAccountAuthorizationDetails (1 page: once per account, whatever the number of regions)
       // + 4 more settings × 2 buckets (ACL, ownership, policy, logging) + the S3 account block (1)
-      // + the 2 Redshift list calls.
-      expect(calls).toHaveLength(46);
+      // + the 2 Redshift list calls + the stale groups of its one VPC (1).
+      expect(calls).toHaveLength(47);
+      expect(byOperation.get('ec2:DescribeStaleSecurityGroups')).toBe(1);
       expect(byOperation.get('iam:GetAccountAuthorizationDetails')).toBe(1);
       expect(byOperation.get('s3control:GetPublicAccessBlock')).toBe(1);
       expect(byOperation.get('s3:GetBucketPolicy')).toBe(2);
@@ -232,6 +246,10 @@ function replay(source: Recording): { calls: string[]; restore: () => void } {
   ec2.on(GetManagedPrefixListEntriesCommand).callsFake((input: { PrefixListId: string }) => {
     calls.push('ec2:GetManagedPrefixListEntries');
     return target.prefix_list_entries?.[input.PrefixListId]?.[0] ?? { Entries: [] };
+  });
+  ec2.on(DescribeStaleSecurityGroupsCommand).callsFake((input: { VpcId: string }) => {
+    calls.push('ec2:DescribeStaleSecurityGroups');
+    return target.stale_security_groups?.[input.VpcId]?.[0] ?? { StaleSecurityGroupSet: [] };
   });
   s3.on(ListBucketsCommand).callsFake(() => {
     calls.push('s3:ListBuckets');

@@ -8,8 +8,11 @@ import { operationKey, REGIONAL_DESCRIPTORS } from '../descriptors/index.js';
 import type { ResourceDescriptor } from '../descriptor.js';
 import type { TargetRecording } from '../recording.js';
 import type { Target } from '../target.js';
-import { awsErrorCode, awsErrorMessage, isUnreachable } from './aws-error.js';
+import { awsErrorCode, isUnreachable } from './aws-error.js';
 import { readExtras } from './collect-extras.js';
+import { readStaleGroups } from './collect-stale-groups.js';
+import { readEach } from './read-each.js';
+import { vpcsWithGroups } from '../stale-group-vpcs.js';
 import type { AccountClients } from './clients.js';
 import type { GapRecorder } from './gap-recorder.js';
 import { listPages, responseBody } from './list-pages.js';
@@ -36,7 +39,7 @@ export interface RegionResult {
  * recorded as a gap and its partial pages dropped; the other types are still read (unless the region
  * cannot be reached at all: then the remaining calls are not tried). Then the entries of
  * the managed prefix lists that security-group rules or routes refer to (one paginated call per such
- * list; the only per-resource reads in EC2).
+ * list), and the stale rules of each VPC that has groups (one paginated call per VPC).
  */
 export async function collectRegion(work: RegionWork): Promise<RegionResult> {
   const { target, clients, limit, gaps } = work;
@@ -72,6 +75,8 @@ export async function collectRegion(work: RegionWork): Promise<RegionResult> {
   const recording: TargetRecording = { account: target.account, region: target.region, responses };
   const lists = referencedPrefixLists(responses);
   if (lists.length > 0) recording.prefix_list_entries = await readPrefixListEntries(work, lists);
+  const vpcs = vpcsWithGroups(responses);
+  if (vpcs.length > 0) recording.stale_security_groups = await readStaleGroups(work, vpcs);
   return { recording, items };
 }
 
@@ -102,24 +107,6 @@ function referencedPrefixLists(responses: Record<string, unknown[]>): string[] {
   return [...referenced].filter((id) => listed.has(id)).sort();
 }
 
-async function readPrefixListEntries(work: RegionWork, ids: string[]): Promise<Record<string, unknown[]>> {
-  const { target, clients, limit, gaps } = work;
-  const out: Record<string, unknown[]> = {};
-  await Promise.all(
-    ids.map((id) =>
-      limit(async () => {
-        try {
-          const pages: unknown[] = [];
-          const client = clients.get('ec2', target.region);
-          for await (const page of paginateGetManagedPrefixListEntries({ client, pageSize: 100 }, { PrefixListId: id })) pages.push(responseBody(page));
-          out[id] = pages;
-        } catch (error) {
-          out[id] = [{ Error: { Code: awsErrorCode(error), Message: awsErrorMessage(error) } }];
-          gaps.fail(target, 'ec2', 'GetManagedPrefixListEntries', error);
-        }
-      }),
-    ),
-  );
-  return out;
+function readPrefixListEntries(work: RegionWork, ids: string[]): Promise<Record<string, unknown[]>> {
+  return readEach(work, ids, 'GetManagedPrefixListEntries', (client, id) => paginateGetManagedPrefixListEntries({ client, pageSize: 100 }, { PrefixListId: id }));
 }
-

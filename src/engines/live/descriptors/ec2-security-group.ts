@@ -1,6 +1,7 @@
 import type { ValueObject } from '../../../model/value.js';
 import { field, num, objects, str, tagMap, tagsOf, type AwsObject } from '../aws-object.js';
-import type { ResourceDescriptor } from '../descriptor.js';
+import type { ResourceDescriptor, StaleRules } from '../descriptor.js';
+import { isUnknown, type Unknown } from '../../../model/unknown.js';
 import { ec2Arn } from './naming.js';
 
 /**
@@ -18,11 +19,13 @@ export const securityGroupDescriptor: ResourceDescriptor = {
   pageSize: 1000,
   configType: 'AWS::EC2::SecurityGroup',
   items: (page) => objects(page, 'SecurityGroups'),
-  map(item, { target }) {
+  map(item, context) {
+    const { target } = context;
     const id = str(item, 'GroupId');
     if (!id) return [];
     const owner = str(item, 'OwnerId') ?? target.account;
     const block = (permission: AwsObject): ValueObject => toBlock(permission, id, owner);
+    const vpc = str(item, 'VpcId');
     return [
       {
         type: 'aws_security_group',
@@ -36,6 +39,7 @@ export const securityGroupDescriptor: ResourceDescriptor = {
           owner_id: owner,
           ingress: objects(item, 'IpPermissions').map(block),
           egress: objects(item, 'IpPermissionsEgress').map(block),
+          ...(vpc ? staleValues(context.staleRules(vpc, id)) : {}),
         },
         tags: tagsOf(item) ?? tagMap([]),
         raw: item,
@@ -43,6 +47,27 @@ export const securityGroupDescriptor: ResourceDescriptor = {
     ];
   },
 };
+
+/**
+ * Not a Terraform attribute: the rules DescribeStaleSecurityGroups calls stale (the group they name is
+ * deleted, or the VPC peering it was reached through is), each with the groups it names and where
+ * AWS last saw them. Unknown when the call was not made or failed (sg-stale-reference reads it).
+ */
+function staleValues(stale: StaleRules | Unknown): ValueObject {
+  if (isUnknown(stale)) return { stale_ingress: stale, stale_egress: stale };
+  const rule = (permission: AwsObject): ValueObject => ({
+    protocol: str(permission, 'IpProtocol') ?? '-1',
+    from_port: num(permission, 'FromPort') ?? 0,
+    to_port: num(permission, 'ToPort') ?? 0,
+    referenced_groups: objects(permission, 'UserIdGroupPairs').map((pair) => ({
+      group_id: str(pair, 'GroupId'),
+      vpc_id: str(pair, 'VpcId'),
+      vpc_peering_connection_id: str(pair, 'VpcPeeringConnectionId'),
+      peering_status: str(pair, 'PeeringStatus'),
+    })),
+  });
+  return { stale_ingress: stale.ingress.map(rule), stale_egress: stale.egress.map(rule) };
+}
 
 function toBlock(permission: AwsObject, groupId: string, owner: string): ValueObject {
   const protocol = str(permission, 'IpProtocol') ?? '-1';

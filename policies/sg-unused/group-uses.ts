@@ -1,0 +1,66 @@
+import { groupAttachments, isUnknown, type Inventory, type Resource, type Unknown } from '../../src/api.js';
+import { RULE_TYPES } from '../sg-shared/group-names.js';
+
+const GROUP_TYPES = ['aws_security_group', 'aws_default_security_group'];
+
+/** Who uses each group, and the uses that cannot be told (a list of groups known only after apply). */
+export interface GroupUses {
+  users: Map<Resource, Resource[]>;
+  doubts: { resource: Resource; why: Unknown }[];
+}
+
+/**
+ * Every use of every group, found in one pass over the inventory: attachments (instances, interfaces,
+ * load balancers, databases …), rules of *other* groups naming it as a peer (by id, or by the
+ * reference edge a plan or .tf records), and any other resource's reference to it. A group's own
+ * rules (`security_group_id`) and its references to itself are not uses.
+ */
+export function groupUses(inventory: Inventory): GroupUses {
+  const attachments = groupAttachments(inventory);
+  const users = new Map<Resource, Resource[]>();
+  const use = (group: Resource, by: Resource): void => {
+    const list = users.get(group);
+    if (!list) users.set(group, [by]);
+    else if (!list.includes(by)) list.push(by);
+  };
+  for (const [group, attached] of attachments.byGroup) for (const by of attached) use(group, by);
+  const doubts = [...attachments.doubts];
+
+  for (const owner of inventory.securityGroups) {
+    for (const rule of owner.rules) {
+      const refs = rule.securityGroupRefs;
+      const path = rule.attributes.securityGroupRefs;
+      const edges = path ? (rule.origin.references[path] ?? []) : [];
+      const peers = new Set<Resource>();
+      for (const address of edges) {
+        const peer = inventory.byAddress(address);
+        if (peer && GROUP_TYPES.includes(peer.type)) peers.add(peer);
+      }
+      if (isUnknown(refs)) {
+        if (peers.size === 0) doubts.push({ resource: rule.origin, why: refs });
+      } else {
+        for (const ref of refs) {
+          if (isUnknown(ref)) {
+            if (peers.size === 0) doubts.push({ resource: rule.origin, why: ref });
+            continue;
+          }
+          const found = inventory.resolveId(ref, GROUP_TYPES);
+          if (!isUnknown(found)) for (const peer of found) peers.add(peer);
+        }
+      }
+      for (const peer of peers) if (peer !== owner.resource) use(peer, rule.origin);
+    }
+  }
+
+  // Anything else that names a group (a launch template's interfaces, an endpoint, a module's input).
+  for (const resource of inventory.resources) {
+    if (RULE_TYPES.includes(resource.type) || GROUP_TYPES.includes(resource.type)) continue;
+    for (const addresses of Object.values(resource.references)) {
+      for (const address of addresses) {
+        const group = inventory.byAddress(address);
+        if (group && GROUP_TYPES.includes(group.type)) use(group, resource);
+      }
+    }
+  }
+  return { users, doubts };
+}
