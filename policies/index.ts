@@ -13,7 +13,16 @@ import { stateBackendUnencrypted } from './state-backend-unencrypted.js';
 import { stateBackendUnlocked } from './state-backend-unlocked.js';
 import { stateBucketInsecure } from './state-bucket-insecure.js';
 import { stateFileCommitted } from './state-file-committed.js';
+import { lbHttpNotRedirected } from './lb-http-not-redirected.js';
+import { lbTlsPolicyOutdated } from './lb-tls-policy-outdated.js';
+import { albDropInvalidHeaders } from './alb-drop-invalid-headers.js';
+import { elbClassicListenerNotTls } from './elb-classic-listener-not-tls.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
-  stateBackendUnencrypted, stateBackendUnlocked, stateBucketInsecure, stateFileCommitted, defaultSgRestrictsAll, naclAdminPortsOpen];
+  stateBackendUnencrypted, stateBackendUnlocked, stateBucketInsecure, stateFileCommitted, defaultSgRestrictsAll, naclAdminPortsOpen,
+  lbHttpNotRedirected,
+  lbTlsPolicyOutdated,
+  albDropInvalidHeaders,
+  elbClassicListenerNotTls,
+];
