@@ -58,6 +58,11 @@ function asPages(operation: string, objects: Record<string, unknown>[]): unknown
   if (!descriptor) return objects;
   if (objects.length > 0 && objects.every((o) => descriptor.items(o as never).length > 0)) return objects;
   const listed = operation.replace(/^[a-z0-9]+:(Describe|List|Get)/, '');
-  const candidates = [{ [listed]: objects }, { [listed.replace(/^Managed/, '')]: objects }, { Reservations: [{ Instances: objects }] }];
+  const candidates = [
+    { [listed]: objects },
+    { [listed.replace(/^Managed/, '')]: objects },
+    { Reservations: [{ Instances: objects }] },
+    { [`${listed.replace(/s$/, '')}Descriptions`]: objects },
+  ];
   return [candidates.find((page) => descriptor.items(page as never).length === objects.length) ?? candidates[0]];
 }

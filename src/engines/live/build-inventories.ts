@@ -79,6 +79,7 @@ function placeConfigItem(
   const context: MapContext = {
     target,
     prefixListEntries: () => new Unknown('the AWS Config item carries no prefix list entries'),
+    followUpPages: () => undefined,
   };
   drafts.push(...descriptor.map(describeShapeOf(item), context));
 }
@@ -92,6 +93,12 @@ function mapContext(target: Target, recorded: TargetRecording): MapContext {
       const failed = pages.find(isRecordedError);
       if (failed) return new Unknown(`entries of prefix list ${id} could not be read: ${failed.Error.Code}`);
       return pages.flatMap((page) => objects(page, 'Entries'));
+    },
+    followUpPages(key, request) {
+      const pages = recorded.responses[key];
+      if (!pages) return undefined;
+      const answering = pages.filter((page) => Object.entries(request).every(([name, value]) => str(page, name) === value));
+      return answering.length > 0 ? answering : undefined;
     },
   };
 }

@@ -5,7 +5,7 @@ import type { AwsObject } from './aws-object.js';
 import type { Target } from './target.js';
 
 /** The SDK service a descriptor lists from (the client package `@aws-sdk/client-<service>`). */
-export type RegionalService = 'ec2' | 'rds';
+export type RegionalService = 'ec2' | 'rds' | 'elbv2' | 'elb';
 
 /**
  * One AWS resource type, described as data (Cloud Custodian style): which paginated list call returns
@@ -30,6 +30,17 @@ export interface ResourceDescriptor {
    * to decide (a security-group rule or a route naming a managed prefix list).
    */
   needs?: readonly string[];
+  /**
+   * Calls made once per listed item, where AWS has no account-wide list call (a load balancer's
+   * listeners and attributes). Each page is recorded under `service:operation` with the request's
+   * parameters merged in, so a page says which resource it answers.
+   */
+  followUps?: readonly FollowUp[];
+  /**
+   * The Terraform type whose descriptor's follow-up call lists this type's items: this descriptor
+   * makes no list call of its own and only maps those pages (listeners, read per load balancer).
+   */
+  listedBy?: string;
   /** The items of one page of the list response. */
   items(page: unknown): AwsObject[];
   /**
@@ -39,11 +50,25 @@ export interface ResourceDescriptor {
   map(item: AwsObject, context: MapContext): LiveDraft[];
 }
 
+/** A call made once per item of a descriptor's list (paginated when the SDK has a paginator for it). */
+export interface FollowUp {
+  operation: string;
+  /** The request parameters for one listed item; undefined when the item needs no such call. */
+  request(item: AwsObject): Record<string, string> | undefined;
+  pageSize?: number;
+}
+
 /** What a mapping needs besides the item. */
 export interface MapContext {
   target: Target;
   /** Entries of a managed prefix list read separately (API source), or Unknown with the reason. */
   prefixListEntries(prefixListId: string): AwsObject[] | Unknown;
+  /**
+   * The recorded pages of a follow-up call (`elbv2:DescribeLoadBalancerAttributes`) made with these
+   * request parameters; a failed call is one page `{ Error: { Code, Message } }`. Undefined when the
+   * call was not made or not recorded (AWS Config items, a scope that did not need it).
+   */
+  followUpPages(operationKey: string, request: Record<string, string>): unknown[] | undefined;
 }
 
 /** A resource as a descriptor produces it; live-resource.ts turns it into an Inventory Resource. */

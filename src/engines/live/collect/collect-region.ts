@@ -44,8 +44,9 @@ export async function collectRegion(work: RegionWork): Promise<RegionResult> {
   // Once the region's endpoint proved unreachable (after the SDK's retries), the calls not yet made
   // fail at once with the same error instead of each waiting out its own timeouts.
   let unreachable: unknown;
+  const descriptors = work.descriptors ?? REGIONAL_DESCRIPTORS;
   await Promise.all(
-    (work.descriptors ?? REGIONAL_DESCRIPTORS).map((descriptor) =>
+    descriptors.filter((descriptor) => descriptor.listedBy === undefined).map((descriptor) =>
       limit(async () => {
         if (unreachable !== undefined) {
           gaps.fail(target, descriptor.service, descriptor.operation, unreachable);
@@ -64,10 +65,55 @@ export async function collectRegion(work: RegionWork): Promise<RegionResult> {
     ),
   );
 
+  if (unreachable === undefined) items += await readFollowUps(work, descriptors, responses);
+
   const recording: TargetRecording = { account: target.account, region: target.region, responses };
   const lists = referencedPrefixLists(responses);
   if (lists.length > 0) recording.prefix_list_entries = await readPrefixListEntries(work, lists);
   return { recording, items };
+}
+
+/**
+ * The per-item calls of the listed descriptors (a load balancer's listeners and attributes), each
+ * within the region's limit and counted like any call. Pages are recorded with their request merged
+ * in; a failed call is recorded as `{ ...request, Error }` and is a gap naming the operation.
+ */
+async function readFollowUps(work: RegionWork, descriptors: readonly ResourceDescriptor[], responses: Record<string, unknown[]>): Promise<number> {
+  const { target, clients, limit, gaps } = work;
+  let items = 0;
+  const calls: Promise<void>[] = [];
+  for (const descriptor of descriptors) {
+    for (const followUp of descriptor.followUps ?? []) {
+      const call = { service: descriptor.service, operation: followUp.operation, ...(followUp.pageSize ? { pageSize: followUp.pageSize } : {}) };
+      // A follow-up that lists another descriptor's items is made only when that descriptor is in scope.
+      const lister = REGIONAL_DESCRIPTORS.find((d) => d.listedBy === descriptor.type && d.operation === followUp.operation);
+      if (lister && !descriptors.includes(lister)) continue;
+      const recorded: unknown[] = [];
+      responses[operationKey(call)] = recorded;
+      for (const page of responses[operationKey(descriptor)] ?? []) {
+        for (const item of descriptor.items(page)) {
+          const request = followUp.request(item);
+          if (!request) continue;
+          calls.push(
+            limit(async () => {
+              try {
+                for await (const body of listPages(call, clients, target.region, request)) {
+                  const page = { ...request, ...responseBody(body) };
+                  recorded.push(page);
+                  if (lister) items += lister.items(page).length;
+                }
+              } catch (error) {
+                recorded.push({ ...request, Error: { Code: awsErrorCode(error), Message: awsErrorMessage(error) } });
+                gaps.fail(target, descriptor.service, followUp.operation, error);
+              }
+            }),
+          );
+        }
+      }
+    }
+  }
+  await Promise.all(calls);
+  return items;
 }
 
 /** Ids of the listed prefix lists that an ingress rule or a route refers to. */

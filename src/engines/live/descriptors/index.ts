@@ -13,8 +13,11 @@ import { vpcDescriptor } from './ec2-vpc.js';
 import { dbClusterDescriptor } from './rds-db-cluster.js';
 import { dbInstanceDescriptor } from './rds-db-instance.js';
 import { dbSubnetGroupDescriptor } from './rds-db-subnet-group.js';
+import { loadBalancerDescriptor } from './elbv2-load-balancer.js';
+import { listenerDescriptor } from './elbv2-listener.js';
+import { classicLoadBalancerDescriptor } from './elb-load-balancer.js';
 
-/** Every regional resource type a live audit reads: one list call (with its pages) each per (account, region). */
+/** Every regional resource type a live audit reads: one list call (with its pages) each per (account, region), or per listed item where AWS has no list call (`followUps`). */
 export const REGIONAL_DESCRIPTORS: readonly ResourceDescriptor[] = [
   vpcDescriptor,
   subnetDescriptor,
@@ -30,6 +33,9 @@ export const REGIONAL_DESCRIPTORS: readonly ResourceDescriptor[] = [
   dbInstanceDescriptor,
   dbClusterDescriptor,
   dbSubnetGroupDescriptor,
+  loadBalancerDescriptor,
+  listenerDescriptor,
+  classicLoadBalancerDescriptor,
 ];
 
 /** `ec2:DescribeVpcs`: the key of a descriptor's pages in a recording and in API call counts. */
