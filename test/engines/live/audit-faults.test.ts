@@ -68,6 +68,8 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
     expect(denied.map((g: Record<string, unknown>) => [g['scope'], g['account'], g['service'], g['errorCode']])).toEqual([
       ['region', ACCOUNT, 'ec2', 'UnauthorizedOperation'],
       ['region', ACCOUNT, 'rds', 'AccessDenied'],
+      ['region', ACCOUNT, 'elbv2', 'AccessDenied'],
+      ['region', ACCOUNT, 'elb', 'AccessDenied'],
     ]);
     expect(denied[0].operations).toContain('DescribeSecurityGroups');
     expect(denied[0].operations).toHaveLength(11);
@@ -77,6 +79,8 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
     expect(timedOut.map((g: { service: string; errorCode: string; operations: string[] }) => [g.service, g.errorCode, g.operations.length])).toEqual([
       ['ec2', 'TimeoutError', 11],
       ['rds', 'TimeoutError', 3],
+      ['elbv2', 'TimeoutError', 1],
+      ['elb', 'TimeoutError', 1],
     ]);
     expect(json.coverage.gaps.some((g: { region?: string }) => g.region === 'eu-west-1')).toBe(false);
 
@@ -85,10 +89,11 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
     expect(sgAttempts).toHaveLength(3);
     const calls = json.coverage.apiCalls;
     expect(calls.byOperation['ec2:DescribeSecurityGroups']).toBe(2); // eu-west-1 (3 attempts) and eu-central-1; not tried in ap-south-1
-    // eu-west-1: 14 list calls + STS + ListBuckets; eu-central-1: 14 denied calls; ap-south-1: only the first
-    // 4 calls (the region's concurrency) were tried: once they timed out, the other 10 were not sent.
-    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: 14, [`${ACCOUNT}/eu-west-1`]: 16 });
-    expect(calls.total).toBe(34);
+    // eu-west-1: 16 list calls + STS + ListBuckets (no load balancers, so no per-load-balancer calls);
+    // eu-central-1: 16 denied calls; ap-south-1: only the first 4 calls (the region's concurrency) were
+    // tried: once they timed out, the other 12 were not sent.
+    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: 16, [`${ACCOUNT}/eu-west-1`]: 18 });
+    expect(calls.total).toBe(38);
     expect(aws.requests.filter((r) => r.region === 'ap-south-1')).toHaveLength(4 * 3);
     // The throttled call's 2 retries, plus 2 per timed-out call (3 attempts each); denials are not retried.
     expect(calls.byService.ec2.retries).toBe(2 + 4 * 2);

@@ -7,6 +7,8 @@ import {
   DescribeVpcsCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
+import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import {
   GetBucketEncryptionCommand,
@@ -39,10 +41,14 @@ const rds = mockClient(RDSClient);
 const s3 = mockClient(S3Client);
 const sts = mockClient(STSClient);
 const config = mockClient(ConfigServiceClient);
+const elbv2 = mockClient(ElasticLoadBalancingV2Client);
+const elb = mockClient(ElasticLoadBalancingClient);
 
 beforeEach(() => {
-  for (const mock of [ec2, rds, s3, sts, config]) mock.reset();
+  for (const mock of [ec2, rds, s3, sts, config, elbv2, elb]) mock.reset();
   ec2.onAnyCommand().resolves({});
+  elbv2.onAnyCommand().resolves({});
+  elb.onAnyCommand().resolves({});
   rds.onAnyCommand().resolves({});
   s3.onAnyCommand().resolves({});
   sts.on(GetCallerIdentityCommand).callsFake(async (_input, getClient) => ({ Account: (await whereCalled(getClient)).account }));

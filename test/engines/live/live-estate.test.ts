@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as ec2Sdk from '@aws-sdk/client-ec2';
 import { EC2Client, GetManagedPrefixListEntriesCommand } from '@aws-sdk/client-ec2';
+import * as elbSdk from '@aws-sdk/client-elastic-load-balancing';
+import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
+import * as elbv2Sdk from '@aws-sdk/client-elastic-load-balancing-v2';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import * as rdsSdk from '@aws-sdk/client-rds';
 import { RDSClient } from '@aws-sdk/client-rds';
 import * as s3Sdk from '@aws-sdk/client-s3';
@@ -22,6 +26,7 @@ const ACCOUNT = '111122223333';
 const REGION = 'eu-west-1';
 
 const arn = (kind: string, id: string): string => `arn:aws:ec2:${REGION}:${ACCOUNT}:${kind}/${id}`;
+const SHOP_LISTENER = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:listener/app/shop/6d0ecf831eec9f09`;
 
 /**
  * Every finding the seeded estate must produce, per built-in policy (a policy listed with [] must
@@ -66,6 +71,12 @@ const EXPECTED: Record<string, [severity: string, address: string, element?: str
     ['high', arn('network-acl', 'acl-0b3d5f7a9c1e2b4d6'), 'allows TCP 22, 3389 from 0.0.0.0/0'],
     ['high', arn('network-acl', 'acl-0b3d5f7a9c1e2b4d6'), 'rule 101: all traffic'],
   ],
+  // shop: an ALB whose HTTP listener forwards, whose HTTPS listener keeps the 2016-08 policy, and which keeps invalid headers.
+  'lb-http-not-redirected': [['medium', `${SHOP_LISTENER}/0f1e2d3c4b5a6978`, 'forward']],
+  'lb-tls-policy-outdated': [['medium', `${SHOP_LISTENER}/1a2b3c4d5e6f7081`, 'ELBSecurityPolicy-2016-08']],
+  'alb-drop-invalid-headers': [['medium', `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:loadbalancer/app/shop/6d0ecf831eec9f09`]],
+  // legacy-api: a Classic Load Balancer listening with HTTP on port 80.
+  'elb-classic-listener-not-tls': [['medium', `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:loadbalancer/legacy-api`, 'HTTP on port 80']],
 };
 
 describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
@@ -95,7 +106,7 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
     }
   });
 
-  it('is what the collector records for the same responses, in 25 API calls for its one (account, region)', async () => {
+  it('is what the collector records for the same responses, in 29 API calls for its one (account, region)', async () => {
     const { calls, restore } = replay(recording);
     try {
       const collection = await collectLive({ source: { kind: 'api' }, regions: [REGION], credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-secret' } });
@@ -106,9 +117,11 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
 
       const byOperation = new Map<string, number>();
       for (const call of calls) byOperation.set(call, (byOperation.get(call) ?? 0) + 1);
-      // STS (1) + one page of each of the 14 list calls + the office prefix list's entries (1)
+      // STS (1) + one page of each of the 16 list calls + the office prefix list's entries (1)
+      // + the ALB's listeners and attributes (2, read per load balancer)
       // + ListBuckets (1) + 4 settings × 2 buckets in eu-west-1 (the us-east-1 bucket is not read further).
-      expect(calls).toHaveLength(25);
+      expect(calls).toHaveLength(29);
+      expect(byOperation.get('elbv2:DescribeLoadBalancerAttributes')).toBe(1);
       expect(byOperation.get('sts:GetCallerIdentity')).toBe(1);
       expect(byOperation.get('ec2:GetManagedPrefixListEntries')).toBe(1);
       expect(byOperation.get('s3:ListBuckets')).toBe(1);
@@ -119,6 +132,13 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
     }
   });
 });
+
+/** A recorded follow-up page as AWS sent it: without the request parameter the collector merged in. */
+function withoutRequest(page: unknown, loadBalancerArn: string | undefined): unknown {
+  if (!page || !loadBalancerArn) return page ?? {};
+  const { LoadBalancerArn: _request, ...body } = page as Record<string, unknown>;
+  return body;
+}
 
 /** A client mock whose command is chosen at run time (from a descriptor's operation name). */
 interface LooseMock {
@@ -134,22 +154,37 @@ function replay(source: Recording): { calls: string[]; restore: () => void } {
   const calls: string[] = [];
   const target = source.targets[0]!;
   const account = source.accounts[0]!;
-  const mocks = [mockClient(EC2Client), mockClient(RDSClient), mockClient(S3Client), mockClient(STSClient)] as const;
-  const [ec2, rds, s3, sts] = mocks;
+  const mocks = [
+    mockClient(EC2Client),
+    mockClient(RDSClient),
+    mockClient(S3Client),
+    mockClient(STSClient),
+    mockClient(ElasticLoadBalancingV2Client),
+    mockClient(ElasticLoadBalancingClient),
+  ] as const;
+  const [ec2, rds, s3, sts, elbv2, elb] = mocks;
   sts.on(GetCallerIdentityCommand).callsFake(() => {
     calls.push('sts:GetCallerIdentity');
     return { Account: account.account };
   });
-  const sdks = { ec2: ec2Sdk, rds: rdsSdk } as unknown as Record<string, Record<string, never>>;
+  const sdks = { ec2: ec2Sdk, rds: rdsSdk, elbv2: elbv2Sdk, elb: elbSdk } as unknown as Record<string, Record<string, never>>;
+  const clientMocks = { ec2, rds, elbv2, elb } as unknown as Record<string, LooseMock>;
   for (const descriptor of REGIONAL_DESCRIPTORS) {
     const pages = target.responses[operationKey(descriptor)] ?? [];
-    const mock = (descriptor.service === 'ec2' ? ec2 : rds) as unknown as LooseMock;
-    mock.on(sdks[descriptor.service]![`${descriptor.operation}Command`]).callsFake((input: { NextToken?: string; Marker?: string }) => {
+    const mock = clientMocks[descriptor.service]!;
+    mock.on(sdks[descriptor.service]![`${descriptor.operation}Command`]).callsFake((input: { NextToken?: string; Marker?: string; LoadBalancerArn?: string }) => {
       calls.push(operationKey(descriptor));
       const token = input.NextToken ?? input.Marker;
-      return pages[token ? Number(token) : 0] ?? {};
+      // A per-load-balancer call answers with the pages recorded for its request (recorded with it merged in).
+      const answering = input.LoadBalancerArn ? pages.filter((page) => (page as { LoadBalancerArn?: string }).LoadBalancerArn === input.LoadBalancerArn) : pages;
+      return withoutRequest(answering[token ? Number(token) : 0], input.LoadBalancerArn);
     });
   }
+  elbv2.on(elbv2Sdk.DescribeLoadBalancerAttributesCommand).callsFake((input: { LoadBalancerArn: string }) => {
+    calls.push('elbv2:DescribeLoadBalancerAttributes');
+    const page = (target.responses['elbv2:DescribeLoadBalancerAttributes'] ?? []).find((p) => (p as { LoadBalancerArn?: string }).LoadBalancerArn === input.LoadBalancerArn);
+    return withoutRequest(page, input.LoadBalancerArn);
+  });
   ec2.on(GetManagedPrefixListEntriesCommand).callsFake((input: { PrefixListId: string }) => {
     calls.push('ec2:GetManagedPrefixListEntries');
     return target.prefix_list_entries?.[input.PrefixListId]?.[0] ?? { Entries: [] };

@@ -89,11 +89,12 @@ async function readFollowUps(work: RegionWork, descriptors: readonly ResourceDes
       const lister = REGIONAL_DESCRIPTORS.find((d) => d.listedBy === descriptor.type && d.operation === followUp.operation);
       if (lister && !descriptors.includes(lister)) continue;
       const recorded: unknown[] = [];
-      responses[operationKey(call)] = recorded;
       for (const page of responses[operationKey(descriptor)] ?? []) {
         for (const item of descriptor.items(page)) {
           const request = followUp.request(item);
           if (!request) continue;
+          // Recorded only when made: a region where nothing could be read must record nothing.
+          responses[operationKey(call)] = recorded;
           calls.push(
             limit(async () => {
               try {
