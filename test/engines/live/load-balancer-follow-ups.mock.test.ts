@@ -25,7 +25,9 @@ const API = lbArn('app', 'api');
 const MQ = lbArn('net', 'mq');
 
 const elbv2 = mockClient(ElasticLoadBalancingV2Client);
-const others = [mockClient(EC2Client), mockClient(RDSClient), mockClient(S3Client), mockClient(ElasticLoadBalancingClient)];
+/** Every other client answers with nothing, so only the load balancer calls matter. */
+const ec2 = mockClient(EC2Client);
+const others = [ec2, mockClient(RDSClient), mockClient(S3Client), mockClient(ElasticLoadBalancingClient)] as unknown as (typeof ec2)[];
 const sts = mockClient(STSClient);
 
 /** Three load balancers on two pages: two ALBs and an NLB; each has one listener. */
