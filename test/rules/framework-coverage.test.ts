@@ -11,7 +11,7 @@ const FSBP = 'AWS Foundational Security Best Practices';
 
 describe('framework coverage (`warden policies --framework cis|fsbp`)', () => {
   it('counts a control covered when some policy maps to it, and lists the rest as not covered', () => {
-    const policies = [
+    const policies: { id: string; frameworks: Record<string, string[]> }[] = [
       { id: 'a', frameworks: { [CIS]: ['5.1', '5.2'], 'PCI DSS 4.0': ['1.3.1'] } },
       { id: 'b', frameworks: { [CIS]: ['5.2'] } },
       { id: 'c', frameworks: { [FSBP]: ['ELB.1'] } },
