@@ -85,6 +85,7 @@ function placeConfigItem(
 }
 
 function mapContext(target: Target, recorded: TargetRecording): MapContext {
+  const followUpIndex = new Map<string, Map<string, unknown[]>>();
   return {
     target,
     prefixListEntries(id) {
@@ -95,10 +96,21 @@ function mapContext(target: Target, recorded: TargetRecording): MapContext {
       return pages.flatMap((page) => objects(page, 'Entries'));
     },
     followUpPages(key, request) {
-      const pages = recorded.responses[key];
-      if (!pages) return undefined;
-      const answering = pages.filter((page) => Object.entries(request).every(([name, value]) => str(page, name) === value));
-      return answering.length > 0 ? answering : undefined;
+      // Indexed once per (operation, request fields): one lookup per resource, not a scan of every page.
+      const names = Object.keys(request);
+      const indexKey = `${key}|${names.join(',')}`;
+      let index = followUpIndex.get(indexKey);
+      if (!index) {
+        index = new Map();
+        for (const page of recorded.responses[key] ?? []) {
+          const value = names.map((name) => str(page, name) ?? '').join('\u0000');
+          const answering = index.get(value);
+          if (answering) answering.push(page);
+          else index.set(value, [page]);
+        }
+        followUpIndex.set(indexKey, index);
+      }
+      return index.get(names.map((name) => request[name]).join('\u0000'));
     },
   };
 }

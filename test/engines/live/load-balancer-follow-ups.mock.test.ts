@@ -97,6 +97,17 @@ describe('per-load-balancer calls (ELBv2 has no account-wide listener or attribu
     expect(inventory!.ofType('aws_lb_listener').map((l) => l.values['load_balancer_arn']).sort()).toEqual([API, MQ].sort());
   });
 
+  it('records per-load-balancer pages in list order, however the calls finish', async () => {
+    // web's answer comes last: several turns of the event loop after the others'.
+    elbv2.on(DescribeListenersCommand, { LoadBalancerArn: WEB }).callsFake(async () => {
+      for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+      return { Listeners: [{ ListenerArn: `${WEB.replace(':loadbalancer/', ':listener/')}/1`, LoadBalancerArn: WEB, Port: 80, Protocol: 'HTTP' }] };
+    });
+    const collection = await audit();
+    const pages = collection.recording.targets[0]!.responses['elbv2:DescribeListeners'] as { LoadBalancerArn: string }[];
+    expect(pages.map((page) => page.LoadBalancerArn)).toEqual([WEB, API, MQ]);
+  });
+
   it('reads listeners only when a selected policy reads them', async () => {
     const types = typesReadBy(builtinPolicies.filter((p) => p.id === 'alb-drop-invalid-headers'))!;
     const collection = await audit((type) => types.includes(type));

@@ -82,38 +82,43 @@ async function readFollowUps(work: RegionWork, descriptors: readonly ResourceDes
   const { target, clients, limit, gaps } = work;
   let items = 0;
   const calls: Promise<void>[] = [];
+  const joined: (() => void)[] = [];
   for (const descriptor of descriptors) {
     for (const followUp of descriptor.followUps ?? []) {
       const call = { service: descriptor.service, operation: followUp.operation, ...(followUp.pageSize ? { pageSize: followUp.pageSize } : {}) };
       // A follow-up that lists another descriptor's items is made only when that descriptor is in scope.
       const lister = REGIONAL_DESCRIPTORS.find((d) => d.listedBy === descriptor.type && d.operation === followUp.operation);
       if (lister && !descriptors.includes(lister)) continue;
-      const recorded: unknown[] = [];
+      // One slot per request, filled concurrently and joined in list order: a saved inventory does not depend on timing.
+      const slots: unknown[][] = [];
       for (const page of responses[operationKey(descriptor)] ?? []) {
         for (const item of descriptor.items(page)) {
           const request = followUp.request(item);
           if (!request) continue;
-          // Recorded only when made: a region where nothing could be read must record nothing.
-          responses[operationKey(call)] = recorded;
+          const slot: unknown[] = [];
+          slots.push(slot);
           calls.push(
             limit(async () => {
               try {
                 for await (const body of listPages(call, clients, target.region, request)) {
                   const page = { ...request, ...responseBody(body) };
-                  recorded.push(page);
+                  slot.push(page);
                   if (lister) items += lister.items(page).length;
                 }
               } catch (error) {
-                recorded.push({ ...request, Error: { Code: awsErrorCode(error), Message: awsErrorMessage(error) } });
+                slot.push({ ...request, Error: { Code: awsErrorCode(error), Message: awsErrorMessage(error) } });
                 gaps.fail(target, descriptor.service, followUp.operation, error);
               }
             }),
           );
         }
       }
+      // Recorded only when made: a region where nothing could be read must record nothing.
+      if (slots.length > 0) joined.push(() => (responses[operationKey(call)] = slots.flat()));
     }
   }
   await Promise.all(calls);
+  for (const join of joined) join();
   return items;
 }
 
