@@ -19,6 +19,10 @@ import { cloudtrailLogValidation } from './cloudtrail-log-validation.js';
 import { cloudtrailKmsEncryption } from './cloudtrail-kms-encryption.js';
 import { configRecorderEnabled } from './config-recorder-enabled.js';
 import { kmsKeyPendingDeletion } from './kms-key-pending-deletion.js';
+import { lbHttpNotRedirected } from './lb-http-not-redirected.js';
+import { lbTlsPolicyOutdated } from './lb-tls-policy-outdated.js';
+import { albDropInvalidHeaders } from './alb-drop-invalid-headers.js';
+import { elbClassicListenerNotTls } from './elb-classic-listener-not-tls.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
@@ -29,4 +33,8 @@ export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, db
   cloudtrailKmsEncryption,
   configRecorderEnabled,
   kmsKeyPendingDeletion,
+  lbHttpNotRedirected,
+  lbTlsPolicyOutdated,
+  albDropInvalidHeaders,
+  elbClassicListenerNotTls,
 ];

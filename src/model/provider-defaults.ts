@@ -31,6 +31,14 @@ const EBS_ENCRYPTION = (values: ValueObject): DefaultMeaning =>
     : { accountSetting: 'ebs-encryption-by-default' };
 const IMDS_DEFAULT = always({ unknown: 'http_tokens is not set: whether IMDSv2 is required follows the AMI (ImdsSupport) and the account\'s instance metadata defaults' });
 const NOT_PUBLIC = always({ value: false, note: 'publicly_accessible is not set: the provider default is false' });
+const APPLICATION_LB = always({ value: 'application', note: 'load_balancer_type is not set: the provider default is application' });
+const KEEPS_INVALID_HEADERS = always({ value: false, note: 'drop_invalid_header_fields is not set: the provider default is false' });
+/** A TLS listener without ssl_policy: the provider leaves it to AWS, which uses ELBSecurityPolicy-2016-08 for API-created listeners. */
+const LISTENER_SSL_POLICY = (values: ValueObject): DefaultMeaning | undefined => {
+  const protocol = values['protocol'];
+  if (typeof protocol !== 'string' || !['HTTPS', 'TLS'].includes(protocol.toUpperCase())) return undefined;
+  return { value: 'ELBSecurityPolicy-2016-08', note: 'ssl_policy is not set: AWS uses ELBSecurityPolicy-2016-08' };
+};
 
 /**
  * The one table of provider defaults, applied by every engine that reads Terraform (plan and HCL)
@@ -73,6 +81,12 @@ export const PROVIDER_DEFAULTS: readonly ProviderDefault[] = [
   { type: 'aws_cloudtrail', path: 'is_multi_region_trail', meaning: always({ value: false, note: 'is_multi_region_trail is not set: the provider default is false' }) },
   { type: 'aws_cloudtrail', path: 'enable_log_file_validation', meaning: always({ value: false, note: 'enable_log_file_validation is not set: the provider default is false' }) },
   { type: 'aws_cloudtrail', path: 'enable_logging', meaning: always({ value: true, note: 'enable_logging is not set: the provider default is true' }) },
+  { type: 'aws_lb', path: 'load_balancer_type', meaning: APPLICATION_LB },
+  { type: 'aws_alb', path: 'load_balancer_type', meaning: APPLICATION_LB },
+  { type: 'aws_lb', path: 'drop_invalid_header_fields', meaning: KEEPS_INVALID_HEADERS },
+  { type: 'aws_alb', path: 'drop_invalid_header_fields', meaning: KEEPS_INVALID_HEADERS },
+  { type: 'aws_lb_listener', path: 'ssl_policy', meaning: LISTENER_SSL_POLICY },
+  { type: 'aws_alb_listener', path: 'ssl_policy', meaning: LISTENER_SSL_POLICY },
 ];
 
 /** The table by resource type: most resources have no entry and are skipped with one lookup. */

@@ -60,6 +60,12 @@ function asPages(operation: string, objects: Record<string, unknown>[]): unknown
   const listed = operation.replace(/^[a-z0-9]+:(Describe|List|Get)/, '');
   // DescribeTrails lists its items under `trailList`: the singular, lower camel case, with `List`.
   const singularList = `${listed.charAt(0).toLowerCase()}${listed.slice(1).replace(/s$/, '')}List`;
-  const candidates = [{ [listed]: objects }, { [listed.replace(/^Managed/, '')]: objects }, { Reservations: [{ Instances: objects }] }, { [singularList]: objects }];
+  const candidates = [
+    { [listed]: objects },
+    { [listed.replace(/^Managed/, '')]: objects },
+    { Reservations: [{ Instances: objects }] },
+    { [singularList]: objects },
+    { [`${listed.replace(/s$/, '')}Descriptions`]: objects },
+  ];
   return [candidates.find((page) => descriptor.items(page as never).length === objects.length) ?? candidates[0]];
 }

@@ -74,6 +74,8 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
       ['region', ACCOUNT, 'cloudtrail', 'AccessDeniedException'],
       ['region', ACCOUNT, 'config', 'AccessDeniedException'],
       ['region', ACCOUNT, 'ec2', 'UnauthorizedOperation'],
+      ['region', ACCOUNT, 'elb', 'AccessDenied'],
+      ['region', ACCOUNT, 'elbv2', 'AccessDenied'],
       ['region', ACCOUNT, 'kms', 'AccessDeniedException'],
       ['region', ACCOUNT, 'rds', 'AccessDenied'],
     ]);
@@ -87,6 +89,8 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
       ['cloudtrail', 'TimeoutError', 1],
       ['config', 'TimeoutError', 1],
       ['ec2', 'TimeoutError', 11],
+      ['elb', 'TimeoutError', 1],
+      ['elbv2', 'TimeoutError', 1],
       ['kms', 'TimeoutError', 1],
       ['rds', 'TimeoutError', 3],
     ]);
@@ -97,12 +101,12 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
     expect(sgAttempts).toHaveLength(3);
     const calls = json.coverage.apiCalls;
     expect(calls.byOperation['ec2:DescribeSecurityGroups']).toBe(2); // eu-west-1 (3 attempts) and eu-central-1; not tried in ap-south-1
-    // eu-west-1: 17 list calls + Config's 2 region-wide companions + the trail's status and selectors + STS
-    // + ListBuckets; eu-central-1: 17 denied calls (no companions or details after a denied list);
-    // ap-south-1: only the first 4 calls (the region's concurrency) were tried: once they timed out, the
-    // other 13 were not sent.
-    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: 17, [`${ACCOUNT}/eu-west-1`]: 23 });
-    expect(calls.total).toBe(44);
+    // eu-west-1: 19 list calls + Config's 2 region-wide companions + the trail's status and selectors + STS
+    // + ListBuckets (no load balancers, so no per-load-balancer calls); eu-central-1: 19 denied calls (no
+    // companions or details after a denied list); ap-south-1: only the first 4 calls (the region's
+    // concurrency) were tried: once they timed out, the other 15 were not sent.
+    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: 19, [`${ACCOUNT}/eu-west-1`]: 25 });
+    expect(calls.total).toBe(48);
     expect(aws.requests.filter((r) => r.region === 'ap-south-1')).toHaveLength(4 * 3);
     // The throttled call's 2 retries, plus 2 per timed-out call (3 attempts each); denials are not retried.
     expect(calls.byService.ec2.retries).toBe(2 + 4 * 2);

@@ -9,6 +9,8 @@ import {
   DescribeVpcsCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
+import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import {
   GetBucketEncryptionCommand,
@@ -43,13 +45,17 @@ const sts = mockClient(STSClient);
 const config = mockClient(ConfigServiceClient);
 const kms = mockClient(KMSClient);
 const cloudtrail = mockClient(CloudTrailClient);
+const elbv2 = mockClient(ElasticLoadBalancingV2Client);
+const elb = mockClient(ElasticLoadBalancingClient);
 
 beforeEach(() => {
-  for (const mock of [ec2, rds, s3, sts, config, kms, cloudtrail]) mock.reset();
+  for (const mock of [ec2, rds, s3, sts, config, kms, cloudtrail, elbv2, elb]) mock.reset();
   config.onAnyCommand().resolves({});
   kms.onAnyCommand().resolves({});
   cloudtrail.onAnyCommand().resolves({});
   ec2.onAnyCommand().resolves({});
+  elbv2.onAnyCommand().resolves({});
+  elb.onAnyCommand().resolves({});
   rds.onAnyCommand().resolves({});
   s3.onAnyCommand().resolves({});
   sts.on(GetCallerIdentityCommand).callsFake(async (_input, getClient) => ({ Account: (await whereCalled(getClient)).account }));

@@ -8,6 +8,10 @@ import * as configSdk from '@aws-sdk/client-config-service';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import * as kmsSdk from '@aws-sdk/client-kms';
 import { KMSClient } from '@aws-sdk/client-kms';
+import * as elbSdk from '@aws-sdk/client-elastic-load-balancing';
+import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
+import * as elbv2Sdk from '@aws-sdk/client-elastic-load-balancing-v2';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import * as rdsSdk from '@aws-sdk/client-rds';
 import { RDSClient } from '@aws-sdk/client-rds';
 import * as s3Sdk from '@aws-sdk/client-s3';
@@ -28,6 +32,7 @@ const ACCOUNT = '111122223333';
 const REGION = 'eu-west-1';
 
 const arn = (kind: string, id: string): string => `arn:aws:ec2:${REGION}:${ACCOUNT}:${kind}/${id}`;
+const SHOP_LISTENER = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:listener/app/shop/6d0ecf831eec9f09`;
 
 /**
  * Every finding the seeded estate must produce, per built-in policy (a policy listed with [] must
@@ -76,6 +81,12 @@ const EXPECTED: Record<string, [severity: string, address: string, element?: str
   'cloudtrail-log-validation': [],
   'cloudtrail-kms-encryption': [],
   'config-recorder-enabled': [],
+  // shop: an ALB whose HTTP listener forwards, whose HTTPS listener keeps the 2016-08 policy, and which keeps invalid headers.
+  'lb-http-not-redirected': [['medium', `${SHOP_LISTENER}/0f1e2d3c4b5a6978`, 'forward']],
+  'lb-tls-policy-outdated': [['medium', `${SHOP_LISTENER}/1a2b3c4d5e6f7081`, 'ELBSecurityPolicy-2016-08']],
+  'alb-drop-invalid-headers': [['medium', `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:loadbalancer/app/shop/6d0ecf831eec9f09`]],
+  // legacy-api: a Classic Load Balancer listening with HTTP on port 80.
+  'elb-classic-listener-not-tls': [['medium', `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:loadbalancer/legacy-api`, 'HTTP on port 80']],
 };
 
 describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
@@ -105,7 +116,7 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
     }
   });
 
-  it('is what the collector records for the same responses, in 30 API calls for its one (account, region)', async () => {
+  it('is what the collector records for the same responses, in 34 API calls for its one (account, region)', async () => {
     const { calls, restore } = replay(recording);
     try {
       const collection = await collectLive({ source: { kind: 'api' }, regions: [REGION], credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-secret' } });
@@ -118,10 +129,12 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
 
       const byOperation = new Map<string, number>();
       for (const call of calls) byOperation.set(call, (byOperation.get(call) ?? 0) + 1);
-      // STS (1) + one page of each of the 14 list calls + the office prefix list's entries (1)
+      // STS (1) + one page of each of the 19 list calls + the office prefix list's entries (1)
+      // + the ALB's listeners and attributes (2, detail calls per load balancer)
       // + ListBuckets (1) + 4 settings × 2 buckets in eu-west-1 (the us-east-1 bucket is not read further)
-      // + 3 list calls and 2 region-wide companions of KMS, CloudTrail and AWS Config.
-      expect(calls).toHaveLength(30);
+      // + Config's 2 region-wide companions.
+      expect(calls).toHaveLength(34);
+      expect(byOperation.get('elbv2:DescribeLoadBalancerAttributes')).toBe(1);
       expect(byOperation.get('sts:GetCallerIdentity')).toBe(1);
       expect(byOperation.get('ec2:GetManagedPrefixListEntries')).toBe(1);
       expect(byOperation.get('s3:ListBuckets')).toBe(1);
@@ -135,7 +148,7 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
 
 /** A client mock whose command is chosen at run time (from a descriptor's operation name). */
 interface LooseMock {
-  on(command: unknown): { callsFake(fake: (input: { NextToken?: string; Marker?: string }) => unknown): unknown };
+  on(command: unknown): { callsFake(fake: (input: Record<string, unknown>) => unknown): unknown };
 }
 
 /**
@@ -147,28 +160,41 @@ function replay(source: Recording): { calls: string[]; restore: () => void } {
   const calls: string[] = [];
   const target = source.targets[0]!;
   const account = source.accounts[0]!;
-  const mocks = [mockClient(EC2Client), mockClient(RDSClient), mockClient(S3Client), mockClient(STSClient), mockClient(KMSClient), mockClient(CloudTrailClient), mockClient(ConfigServiceClient)] as const;
-  const [ec2, rds, s3, sts, kms, cloudtrail, config] = mocks;
+  const mocks = [
+    mockClient(EC2Client),
+    mockClient(RDSClient),
+    mockClient(S3Client),
+    mockClient(STSClient),
+    mockClient(KMSClient),
+    mockClient(CloudTrailClient),
+    mockClient(ConfigServiceClient),
+    mockClient(ElasticLoadBalancingV2Client),
+    mockClient(ElasticLoadBalancingClient),
+  ] as const;
+  const [ec2, rds, s3, sts, kms, cloudtrail, config, elbv2, elb] = mocks;
   sts.on(GetCallerIdentityCommand).callsFake(() => {
     calls.push('sts:GetCallerIdentity');
     return { Account: account.account };
   });
-  const sdks = { ec2: ec2Sdk, rds: rdsSdk, kms: kmsSdk, cloudtrail: cloudtrailSdk, config: configSdk } as unknown as Record<string, Record<string, never>>;
-  const byService = { ec2, rds, kms, cloudtrail, config } as unknown as Record<string, LooseMock>;
-  for (const descriptor of REGIONAL_DESCRIPTORS) {
-    const pages = target.responses[operationKey(descriptor)] ?? [];
-    const mock = byService[descriptor.service]!;
-    for (const companion of descriptor.companions ?? []) {
-      mock.on(sdks[descriptor.service]![`${companion}Command`]).callsFake(() => {
-        calls.push(`${descriptor.service}:${companion}`);
-        return target.responses[`${descriptor.service}:${companion}`]?.[0] ?? {};
-      });
-    }
-    mock.on(sdks[descriptor.service]![`${descriptor.operation}Command`]).callsFake((input: { NextToken?: string; Marker?: string }) => {
-      calls.push(operationKey(descriptor));
-      const token = input.NextToken ?? input.Marker;
-      return pages[token ? Number(token) : 0] ?? {};
+  const sdks = { ec2: ec2Sdk, rds: rdsSdk, kms: kmsSdk, cloudtrail: cloudtrailSdk, config: configSdk, elbv2: elbv2Sdk, elb: elbSdk } as unknown as Record<string, Record<string, never>>;
+  const byService = { ec2, rds, kms, cloudtrail, config, elbv2, elb } as unknown as Record<string, LooseMock>;
+  // Every call a descriptor makes (list, companions, detail calls) answers with the recorded entries
+  // made with the same request fields (detail answers are recorded with their request merged in).
+  const answer = (service: string, operation: string): void => {
+    const key = `${service}:${operation}`;
+    if (registered.has(key)) return;
+    registered.add(key);
+    byService[service]!.on(sdks[service]![`${operation}Command`]).callsFake((input: Record<string, unknown>) => {
+      calls.push(key);
+      const token = (input['NextToken'] ?? input['Marker']) as string | undefined;
+      const asked = Object.entries(input).filter(([name, value]) => typeof value === 'string' && name !== 'NextToken' && name !== 'Marker');
+      const answering = (target.responses[key] ?? []).filter((entry) => asked.every(([name, value]) => (entry as Record<string, unknown>)[name] === value));
+      return answering[token ? Number(token) : 0] ?? {};
     });
+  };
+  const registered = new Set<string>();
+  for (const descriptor of REGIONAL_DESCRIPTORS) {
+    for (const operation of [descriptor.operation, ...(descriptor.companions ?? []), ...(descriptor.details ?? []).map((d) => d.operation)]) answer(descriptor.service, operation);
   }
   ec2.on(GetManagedPrefixListEntriesCommand).callsFake((input: { PrefixListId: string }) => {
     calls.push('ec2:GetManagedPrefixListEntries');

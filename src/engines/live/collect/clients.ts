@@ -1,8 +1,10 @@
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
-import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { KMSClient } from '@aws-sdk/client-kms';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -24,22 +26,21 @@ export interface ClientSettings {
 /** Connection and request timeouts, so an unreachable region ends as a coverage gap instead of a hang. */
 const DEFAULT_HANDLER = { connectionTimeout: 5_000, requestTimeout: 60_000 };
 
-type ServiceName = 'ec2' | 'rds' | 's3' | 'config' | 'sts' | 'organizations' | 'kms' | 'cloudtrail';
-type ClientOf<S extends ServiceName> = S extends 'ec2'
-  ? EC2Client
-  : S extends 'kms'
-    ? KMSClient
-  : S extends 'cloudtrail'
-    ? CloudTrailClient
-  : S extends 'rds'
-    ? RDSClient
-    : S extends 's3'
-      ? S3Client
-      : S extends 'config'
-        ? ConfigServiceClient
-        : S extends 'organizations'
-          ? OrganizationsClient
-          : STSClient;
+/** The SDK client of each service an audit calls (one line each). */
+interface ServiceClients {
+  ec2: EC2Client;
+  rds: RDSClient;
+  s3: S3Client;
+  config: ConfigServiceClient;
+  sts: STSClient;
+  organizations: OrganizationsClient;
+  kms: KMSClient;
+  cloudtrail: CloudTrailClient;
+  elbv2: ElasticLoadBalancingV2Client;
+  elb: ElasticLoadBalancingClient;
+}
+type ServiceName = keyof ServiceClients;
+type ClientOf<S extends ServiceName> = ServiceClients[S];
 
 /**
  * The SDK clients of one account, one per (service, region), created on first use and counted by the
@@ -83,6 +84,10 @@ function create(service: ServiceName, config: Record<string, unknown>): { destro
       return new EC2Client(config);
     case 'rds':
       return new RDSClient(config);
+    case 'elbv2':
+      return new ElasticLoadBalancingV2Client(config);
+    case 'elb':
+      return new ElasticLoadBalancingClient(config);
     case 's3':
       // A bucket answered from another region's endpoint (GetBucketLocation without BucketRegion) is followed, not an error.
       return new S3Client({ ...config, followRegionRedirects: true });

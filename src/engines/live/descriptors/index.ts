@@ -16,8 +16,11 @@ import { dbSubnetGroupDescriptor } from './rds-db-subnet-group.js';
 import { kmsKeyDescriptor } from './kms-key.js';
 import { cloudTrailDescriptor } from './cloudtrail-trail.js';
 import { configRecorderDescriptor } from './config-recorder.js';
+import { loadBalancerDescriptor } from './elbv2-load-balancer.js';
+import { listenerDescriptor } from './elbv2-listener.js';
+import { classicLoadBalancerDescriptor } from './elb-load-balancer.js';
 
-/** Every regional resource type a live audit reads: one list call (with its pages) each per (account, region). */
+/** Every regional resource type a live audit reads: one list call (with its pages) each per (account, region), its detail calls per listed item where AWS has no list call that says enough (`details`), or none where another descriptor's detail call lists its items (`listedBy`). */
 export const REGIONAL_DESCRIPTORS: readonly ResourceDescriptor[] = [
   vpcDescriptor,
   subnetDescriptor,
@@ -36,6 +39,9 @@ export const REGIONAL_DESCRIPTORS: readonly ResourceDescriptor[] = [
   kmsKeyDescriptor,
   cloudTrailDescriptor,
   configRecorderDescriptor,
+  loadBalancerDescriptor,
+  listenerDescriptor,
+  classicLoadBalancerDescriptor,
 ];
 
 /** `ec2:DescribeVpcs`: the key of a descriptor's pages in a recording and in API call counts. */
