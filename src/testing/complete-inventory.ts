@@ -57,6 +57,7 @@ function asPages(operation: string, objects: Record<string, unknown>[]): unknown
   const descriptor = REGIONAL_DESCRIPTORS.find((d) => operationKey(d) === operation);
   if (!descriptor) return objects;
   if (objects.length > 0 && objects.every((o) => descriptor.items(o as never).length > 0)) return objects;
+  if (descriptor.pagesOf) return descriptor.pagesOf(objects);
   const listed = operation.replace(/^[a-z0-9]+:(Describe|List|Get)/, '');
   const candidates = [{ [listed]: objects }, { [listed.replace(/^Managed/, '')]: objects }, { Reservations: [{ Instances: objects }] }];
   return [candidates.find((page) => descriptor.items(page as never).length === objects.length) ?? candidates[0]];

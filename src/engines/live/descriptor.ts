@@ -5,7 +5,7 @@ import type { AwsObject } from './aws-object.js';
 import type { Target } from './target.js';
 
 /** The SDK service a descriptor lists from (the client package `@aws-sdk/client-<service>`). */
-export type RegionalService = 'ec2' | 'rds';
+export type RegionalService = 'ec2' | 'rds' | 'eks' | 'opensearch' | 'elasticache';
 
 /**
  * One AWS resource type, described as data (Cloud Custodian style): which paginated list call returns
@@ -21,6 +21,14 @@ export interface ResourceDescriptor {
   operation: string;
   /** Page size asked for (MaxResults / MaxRecords), within the API's limits. Absent: the API does not page. */
   pageSize?: number;
+  /** Fixed input of the list call, e.g. DescribeSnapshots' `{ OwnerIds: ['self'], RestorableByUserIds: ['all'] }`. */
+  input?: Readonly<Record<string, unknown>>;
+  /**
+   * For services whose list call only names the resources (EKS ListClusters, OpenSearch ListDomainNames):
+   * that call; `operation` is then the per-resource describe call, sent once per `batch` names through the
+   * region's concurrency limit and counted like every call (docs/audit.md lists its cost).
+   */
+  listedBy?: ListedBy;
   /** AWS Config resource type, e.g. `AWS::EC2::SecurityGroup`. */
   configType: string;
   /** Other Terraform types `map` returns besides `type` (the separately modelled associations, attachments). */
@@ -32,11 +40,26 @@ export interface ResourceDescriptor {
   needs?: readonly string[];
   /** The items of one page of the list response. */
   items(page: unknown): AwsObject[];
+  /** Bare items → response pages of `operation`, where a page is not `{ <Listed>: items }` (hand-written recordings, cases). */
+  pagesOf?(items: AwsObject[]): unknown[];
   /**
    * One item (a Describe item, or a Config `configuration` with its tags) → the resources it stands
    * for: the main one plus the ones Terraform models separately (associations, attachments).
    */
   map(item: AwsObject, context: MapContext): LiveDraft[];
+}
+
+/** The list call that names what a per-resource describe call (`ResourceDescriptor.operation`) reads. */
+export interface ListedBy {
+  operation: string;
+  input?: Readonly<Record<string, unknown>>;
+  pageSize?: number;
+  /** The names (or ids) one page of the list call returns. */
+  names(page: unknown): string[];
+  /** Names per describe call (OpenSearch DescribeDomains takes 5; most take 1). */
+  batch: number;
+  /** The describe call's input for one batch of names. */
+  describeInput(names: string[]): object;
 }
 
 /** What a mapping needs besides the item. */

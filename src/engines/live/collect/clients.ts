@@ -1,5 +1,8 @@
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
+import { EKSClient } from '@aws-sdk/client-eks';
+import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { OpenSearchClient } from '@aws-sdk/client-opensearch';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -21,8 +24,14 @@ export interface ClientSettings {
 /** Connection and request timeouts, so an unreachable region ends as a coverage gap instead of a hang. */
 const DEFAULT_HANDLER = { connectionTimeout: 5_000, requestTimeout: 60_000 };
 
-type ServiceName = 'ec2' | 'rds' | 's3' | 'config' | 'sts';
-type ClientOf<S extends ServiceName> = S extends 'ec2'
+type ServiceName = 'ec2' | 'rds' | 's3' | 'config' | 'sts' | 'eks' | 'opensearch' | 'elasticache';
+type ClientOf<S extends ServiceName> = S extends 'eks'
+  ? EKSClient
+  : S extends 'opensearch'
+    ? OpenSearchClient
+  : S extends 'elasticache'
+    ? ElastiCacheClient
+  : S extends 'ec2'
   ? EC2Client
   : S extends 'rds'
     ? RDSClient
@@ -81,5 +90,11 @@ function create(service: ServiceName, config: Record<string, unknown>): { destro
       return new ConfigServiceClient(config);
     case 'sts':
       return new STSClient(config);
+    case 'eks':
+      return new EKSClient(config);
+    case 'opensearch':
+      return new OpenSearchClient(config);
+    case 'elasticache':
+      return new ElastiCacheClient(config);
   }
 }

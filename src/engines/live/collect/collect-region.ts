@@ -11,7 +11,8 @@ import type { Target } from '../target.js';
 import { awsErrorCode, awsErrorMessage, isUnreachable } from './aws-error.js';
 import type { AccountClients } from './clients.js';
 import type { GapRecorder } from './gap-recorder.js';
-import { listPages, responseBody } from './list-pages.js';
+import { describeListed } from './describe-listed.js';
+import { listCallOf, listPages, responseBody } from './list-pages.js';
 
 export interface RegionWork {
   target: Target;
@@ -31,7 +32,7 @@ export interface RegionResult {
 
 /**
  * The generic collector: every descriptor's list call with all its pages, concurrently within the
- * region's limit. A call that fails (denied, opt-in region, timeout, throttled past the retries) is
+ * region's limit (for services whose list call only names resources, then their describe calls). A call that fails (denied, opt-in region, timeout, throttled past the retries) is
  * recorded as a gap and its partial pages dropped; the other types are still read (unless the region
  * cannot be reached at all: then the remaining calls are not tried). Then the entries of
  * the managed prefix lists that security-group rules or routes refer to (one paginated call per such
@@ -45,23 +46,27 @@ export async function collectRegion(work: RegionWork): Promise<RegionResult> {
   // fail at once with the same error instead of each waiting out its own timeouts.
   let unreachable: unknown;
   await Promise.all(
-    (work.descriptors ?? REGIONAL_DESCRIPTORS).map((descriptor) =>
-      limit(async () => {
-        if (unreachable !== undefined) {
-          gaps.fail(target, descriptor.service, descriptor.operation, unreachable);
-          return;
-        }
+    (work.descriptors ?? REGIONAL_DESCRIPTORS).map(async (descriptor) => {
+      const failed = (operation: string, error: unknown): void => {
+        gaps.fail(target, descriptor.service, operation, error);
+        if (isUnreachable(awsErrorCode(error))) unreachable ??= error;
+      };
+      const list = listCallOf(descriptor);
+      const listed = await limit(async () => {
+        if (unreachable !== undefined) return failed(list.operation, unreachable);
         try {
           const pages: Record<string, unknown>[] = [];
-          for await (const page of listPages(descriptor, clients, target.region)) pages.push(responseBody(page));
-          responses[operationKey(descriptor)] = pages;
-          items += pages.reduce((n, page) => n + descriptor.items(page).length, 0);
+          for await (const page of listPages(list, clients, target.region)) pages.push(responseBody(page));
+          return pages;
         } catch (error) {
-          gaps.fail(target, descriptor.service, descriptor.operation, error);
-          if (isUnreachable(awsErrorCode(error))) unreachable ??= error;
+          return failed(list.operation, error);
         }
-      }),
-    ),
+      });
+      if (!listed) return;
+      const pages = descriptor.listedBy ? await describeListed(work, descriptor, descriptor.listedBy, listed, failed) : listed;
+      responses[operationKey(descriptor)] = pages;
+      items += pages.reduce((n, page) => n + descriptor.items(page).length, 0);
+    }),
   );
 
   const recording: TargetRecording = { account: target.account, region: target.region, responses };

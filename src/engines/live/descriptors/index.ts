@@ -1,5 +1,6 @@
 import type { ResourceDescriptor } from '../descriptor.js';
 import { eipDescriptor } from './ec2-eip.js';
+import { flowLogDescriptor } from './ec2-flow-log.js';
 import { instanceDescriptor } from './ec2-instance.js';
 import { internetGatewayDescriptor } from './ec2-internet-gateway.js';
 import { managedPrefixListDescriptor } from './ec2-managed-prefix-list.js';
@@ -30,6 +31,7 @@ export const REGIONAL_DESCRIPTORS: readonly ResourceDescriptor[] = [
   dbInstanceDescriptor,
   dbClusterDescriptor,
   dbSubnetGroupDescriptor,
+  flowLogDescriptor,
 ];
 
 /** `ec2:DescribeVpcs`: the key of a descriptor's pages in a recording and in API call counts. */
