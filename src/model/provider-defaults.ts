@@ -67,6 +67,12 @@ export const PROVIDER_DEFAULTS: readonly ProviderDefault[] = [
   { type: 'aws_rds_cluster_instance', path: 'publicly_accessible', meaning: NOT_PUBLIC },
   { type: 'aws_instance', path: 'metadata_options.*.http_tokens', meaning: IMDS_DEFAULT },
   { type: 'aws_launch_template', path: 'metadata_options.*.http_tokens', meaning: IMDS_DEFAULT },
+  { type: 'aws_eks_cluster', path: 'vpc_config.*.endpoint_public_access', meaning: always({ value: true, note: 'endpoint_public_access is not set: the provider default is true' }) },
+  {
+    type: 'aws_eks_cluster',
+    path: 'vpc_config.*.public_access_cidrs',
+    meaning: always({ value: ['0.0.0.0/0'], note: 'public_access_cidrs is not set: EKS opens the public endpoint to 0.0.0.0/0' }),
+  },
 ];
 
 /** The table by resource type: most resources have no entry and are skipped with one lookup. */

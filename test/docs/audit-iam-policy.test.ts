@@ -13,7 +13,7 @@ const IAM_ACTION: Record<string, string> = {
   's3:GetBucketEncryption': 's3:GetEncryptionConfiguration',
   's3:GetPublicAccessBlock': 's3:GetBucketPublicAccessBlock',
 };
-const SERVICE_PREFIX: Record<string, string> = { 'config-service': 'config' };
+const SERVICE_PREFIX: Record<string, string> = { 'config-service': 'config', opensearch: 'es' };
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -26,7 +26,8 @@ function sources(dir: string): string[] {
  * or paginator a live-engine module imports (AssumeRole included).
  */
 function actionsCalled(): Set<string> {
-  const actions = new Set(REGIONAL_DESCRIPTORS.map((d) => `${d.service}:${d.operation}`));
+  const prefix = (service: string): string => SERVICE_PREFIX[service] ?? service;
+  const actions = new Set(REGIONAL_DESCRIPTORS.flatMap((d) => [d.operation, ...(d.listedBy ? [d.listedBy.operation] : [])].map((op) => `${prefix(d.service)}:${op}`)));
   for (const file of sources(LIVE)) {
     const text = readFileSync(file, 'utf8');
     for (const [, names, client] of text.matchAll(/import\s*\{([^}]*)\}\s*from\s*'@aws-sdk\/client-([a-z0-9-]+)'/g)) {

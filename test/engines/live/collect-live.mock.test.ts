@@ -7,6 +7,9 @@ import {
   DescribeVpcsCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
+import { EKSClient } from '@aws-sdk/client-eks';
+import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { OpenSearchClient } from '@aws-sdk/client-opensearch';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import {
   GetBucketEncryptionCommand,
@@ -39,9 +42,12 @@ const rds = mockClient(RDSClient);
 const s3 = mockClient(S3Client);
 const sts = mockClient(STSClient);
 const config = mockClient(ConfigServiceClient);
+// Services this test does not look at answer with nothing.
+const quiet = [mockClient(EKSClient), mockClient(OpenSearchClient), mockClient(ElastiCacheClient)] as unknown as { reset(): { onAnyCommand(): { resolves(v: object): void } } }[];
 
 beforeEach(() => {
   for (const mock of [ec2, rds, s3, sts, config]) mock.reset();
+  for (const mock of quiet) mock.reset().onAnyCommand().resolves({});
   ec2.onAnyCommand().resolves({});
   rds.onAnyCommand().resolves({});
   s3.onAnyCommand().resolves({});
@@ -135,6 +141,7 @@ beforeEach(() => {
 
 afterEach(() => {
   for (const mock of [ec2, rds, s3, sts, config]) mock.reset();
+  for (const mock of quiet) mock.reset().onAnyCommand().resolves({});
 });
 
 async function audit() {

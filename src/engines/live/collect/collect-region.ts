@@ -63,6 +63,8 @@ export async function collectRegion(work: RegionWork): Promise<RegionResult> {
         }
       });
       if (!listed) return;
+      // The listing of a per-resource descriptor is kept beside its descriptions, as AWS returned it.
+      if (descriptor.listedBy) responses[`${descriptor.service}:${descriptor.listedBy.operation}`] = listed;
       const pages = descriptor.listedBy ? await describeListed(work, descriptor, descriptor.listedBy, listed, failed) : listed;
       responses[operationKey(descriptor)] = pages;
       items += pages.reduce((n, page) => n + descriptor.items(page).length, 0);

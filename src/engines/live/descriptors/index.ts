@@ -11,6 +11,7 @@ import { securityGroupDescriptor } from './ec2-security-group.js';
 import { subnetDescriptor } from './ec2-subnet.js';
 import { volumeDescriptor } from './ec2-volume.js';
 import { vpcDescriptor } from './ec2-vpc.js';
+import { eksClusterDescriptor } from './eks-cluster.js';
 import { dbClusterDescriptor } from './rds-db-cluster.js';
 import { dbInstanceDescriptor } from './rds-db-instance.js';
 import { dbSubnetGroupDescriptor } from './rds-db-subnet-group.js';
@@ -32,6 +33,7 @@ export const REGIONAL_DESCRIPTORS: readonly ResourceDescriptor[] = [
   dbClusterDescriptor,
   dbSubnetGroupDescriptor,
   flowLogDescriptor,
+  eksClusterDescriptor,
 ];
 
 /** `ec2:DescribeVpcs`: the key of a descriptor's pages in a recording and in API call counts. */
