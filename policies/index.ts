@@ -15,10 +15,14 @@ import { stateBucketInsecure } from './state-bucket-insecure.js';
 import { stateFileCommitted } from './state-file-committed.js';
 import { vpcFlowLogs } from './vpc-flow-logs.js';
 import { eksEndpointPublic } from './eks-endpoint-public.js';
+import { opensearchOutsideVpc } from './opensearch-outside-vpc.js';
+import { encryptionInTransit } from './encryption-in-transit.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
   stateBackendUnencrypted, stateBackendUnlocked, stateBucketInsecure, stateFileCommitted, defaultSgRestrictsAll, naclAdminPortsOpen,
   vpcFlowLogs,
   eksEndpointPublic,
+  opensearchOutsideVpc,
+  encryptionInTransit,
 ];

@@ -69,6 +69,11 @@ const EXPECTED: Record<string, [severity: string, address: string, element?: str
   ],
   'vpc-flow-logs': [['medium', arn('vpc', 'vpc-0c4f2a7e9b1d3a5c7'), 'records ACCEPT only']],
   'eks-endpoint-public': [['high', `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/platform`, '0.0.0.0/0']],
+  'opensearch-outside-vpc': [['high', `arn:aws:es:${REGION}:${ACCOUNT}:domain/search`]],
+  'encryption-in-transit': [
+    ['medium', `arn:aws:es:${REGION}:${ACCOUNT}:domain/search`, 'node-to-node encryption'],
+    ['medium', `arn:aws:es:${REGION}:${ACCOUNT}:domain/search`, 'HTTPS-only access'],
+  ],
   'nacl-admin-ports-open': [
     ['high', arn('network-acl', 'acl-0b3d5f7a9c1e2b4d6'), 'allows TCP 22, 3389 from 0.0.0.0/0'],
     ['high', arn('network-acl', 'acl-0b3d5f7a9c1e2b4d6'), 'rule 101: all traffic'],

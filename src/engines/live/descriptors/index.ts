@@ -12,6 +12,8 @@ import { subnetDescriptor } from './ec2-subnet.js';
 import { volumeDescriptor } from './ec2-volume.js';
 import { vpcDescriptor } from './ec2-vpc.js';
 import { eksClusterDescriptor } from './eks-cluster.js';
+import { replicationGroupDescriptor } from './elasticache-replication-group.js';
+import { openSearchDomainDescriptor } from './opensearch-domain.js';
 import { dbClusterDescriptor } from './rds-db-cluster.js';
 import { dbInstanceDescriptor } from './rds-db-instance.js';
 import { dbSubnetGroupDescriptor } from './rds-db-subnet-group.js';
@@ -34,6 +36,8 @@ export const REGIONAL_DESCRIPTORS: readonly ResourceDescriptor[] = [
   dbSubnetGroupDescriptor,
   flowLogDescriptor,
   eksClusterDescriptor,
+  openSearchDomainDescriptor,
+  replicationGroupDescriptor,
 ];
 
 /** `ec2:DescribeVpcs`: the key of a descriptor's pages in a recording and in API call counts. */
