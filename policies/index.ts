@@ -17,6 +17,7 @@ import { vpcFlowLogs } from './vpc-flow-logs.js';
 import { eksEndpointPublic } from './eks-endpoint-public.js';
 import { opensearchOutsideVpc } from './opensearch-outside-vpc.js';
 import { encryptionInTransit } from './encryption-in-transit.js';
+import { snapshotPublic } from './snapshot-public.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
@@ -25,4 +26,5 @@ export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, db
   eksEndpointPublic,
   opensearchOutsideVpc,
   encryptionInTransit,
+  snapshotPublic,
 ];

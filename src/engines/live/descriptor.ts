@@ -29,8 +29,11 @@ export interface ResourceDescriptor {
    * region's concurrency limit and counted like every call (docs/audit.md lists its cost).
    */
   listedBy?: ListedBy;
-  /** AWS Config resource type, e.g. `AWS::EC2::SecurityGroup`. */
-  configType: string;
+  /**
+   * AWS Config resource type, e.g. `AWS::EC2::SecurityGroup`. Absent when Config does not record what
+   * the descriptor reads (snapshot and AMI permissions): `--source config` then reports it as a gap.
+   */
+  configType?: string;
   /** Other Terraform types `map` returns besides `type` (the separately modelled associations, attachments). */
   alsoProduces?: readonly string[];
   /**

@@ -74,6 +74,7 @@ const EXPECTED: Record<string, [severity: string, address: string, element?: str
     ['medium', `arn:aws:es:${REGION}:${ACCOUNT}:domain/search`, 'node-to-node encryption'],
     ['medium', `arn:aws:es:${REGION}:${ACCOUNT}:domain/search`, 'HTTPS-only access'],
   ],
+  'snapshot-public': [['critical', `arn:aws:ec2:${REGION}::snapshot/snap-0e2a4c6e8a0c2e4a6#create-volume-permission/all`, 'EC2.1']],
   'nacl-admin-ports-open': [
     ['high', arn('network-acl', 'acl-0b3d5f7a9c1e2b4d6'), 'allows TCP 22, 3389 from 0.0.0.0/0'],
     ['high', arn('network-acl', 'acl-0b3d5f7a9c1e2b4d6'), 'rule 101: all traffic'],

@@ -1,6 +1,8 @@
 import type { ResourceDescriptor } from '../descriptor.js';
 import { eipDescriptor } from './ec2-eip.js';
 import { flowLogDescriptor } from './ec2-flow-log.js';
+import { publicImageDescriptor } from './ec2-public-image.js';
+import { publicSnapshotDescriptor } from './ec2-public-snapshot.js';
 import { instanceDescriptor } from './ec2-instance.js';
 import { internetGatewayDescriptor } from './ec2-internet-gateway.js';
 import { managedPrefixListDescriptor } from './ec2-managed-prefix-list.js';
@@ -17,6 +19,7 @@ import { openSearchDomainDescriptor } from './opensearch-domain.js';
 import { dbClusterDescriptor } from './rds-db-cluster.js';
 import { dbInstanceDescriptor } from './rds-db-instance.js';
 import { dbSubnetGroupDescriptor } from './rds-db-subnet-group.js';
+import { dbClusterSnapshotSharingDescriptor, dbSnapshotSharingDescriptor } from './rds-snapshot-sharing.js';
 
 /** Every regional resource type a live audit reads: one list call (with its pages) each per (account, region). */
 export const REGIONAL_DESCRIPTORS: readonly ResourceDescriptor[] = [
@@ -38,6 +41,10 @@ export const REGIONAL_DESCRIPTORS: readonly ResourceDescriptor[] = [
   eksClusterDescriptor,
   openSearchDomainDescriptor,
   replicationGroupDescriptor,
+  publicSnapshotDescriptor,
+  publicImageDescriptor,
+  dbSnapshotSharingDescriptor,
+  dbClusterSnapshotSharingDescriptor,
 ];
 
 /** `ec2:DescribeVpcs`: the key of a descriptor's pages in a recording and in API call counts. */
