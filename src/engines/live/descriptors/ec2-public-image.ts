@@ -1,5 +1,6 @@
 import { objects, str, tagMap, tagsOf } from '../aws-object.js';
 import type { LiveDraft, ResourceDescriptor } from '../descriptor.js';
+import { everyonePermission } from './everyone-permission.js';
 import { displayName, ec2Arn } from './naming.js';
 
 /**
@@ -30,15 +31,6 @@ export const publicImageDescriptor: ResourceDescriptor = {
       raw: item,
     };
     if (item['Public'] === false) return [image];
-    const permission: LiveDraft = {
-      type: 'aws_ami_launch_permission',
-      id: `${id}-all`,
-      address: `${arn}#launch-permission/all`,
-      locationArn: arn,
-      name: `${image.name}: anyone`,
-      values: { image_id: id, group: 'all', account_id: null },
-      raw: item,
-    };
-    return [image, permission];
+    return [image, everyonePermission('aws_ami_launch_permission', 'launch-permission', { attribute: 'image_id', id, arn, name: image.name }, item)];
   },
 };

@@ -1,5 +1,6 @@
 import { bool, num, objects, str, tagMap, tagsOf } from '../aws-object.js';
 import type { LiveDraft, ResourceDescriptor } from '../descriptor.js';
+import { everyonePermission } from './everyone-permission.js';
 import { displayName, ec2Arn } from './naming.js';
 
 /**
@@ -38,15 +39,6 @@ export const publicSnapshotDescriptor: ResourceDescriptor = {
       tags,
       raw: item,
     };
-    const permission: LiveDraft = {
-      type: 'aws_snapshot_create_volume_permission',
-      id: `${id}-all`,
-      address: `${arn}#create-volume-permission/all`,
-      locationArn: arn,
-      name: `${displayName(tags, id)}: anyone`,
-      values: { snapshot_id: id, group: 'all', account_id: null },
-      raw: item,
-    };
-    return [snapshot, permission];
+    return [snapshot, everyonePermission('aws_snapshot_create_volume_permission', 'create-volume-permission', { attribute: 'snapshot_id', id, arn, name: snapshot.name }, item)];
   },
 };
