@@ -4,8 +4,9 @@ import type { Recording, TargetRecording } from '../src/engines/live/recording.j
 
 /**
  * Writes a saved live inventory (the `warden scan inventory.json` path) of about `size` resources for
- * the benchmark: the responses of fixtures/live-estate/inventory.json (one account and region, 40
- * resources: VPC, subnets, route tables, NACLs, security groups, instances, volumes, addresses, RDS)
+ * the benchmark: the responses of fixtures/live-estate/inventory.json (one account and region, 47
+ * resources: VPC, subnets, route tables, NACLs, security groups, instances, volumes, addresses, RDS,
+ * a flow log, an EKS cluster, an OpenSearch domain, an ElastiCache group, snapshots)
  * copied into the same region again and again, each copy with its own resource ids, as pages of the
  * same list calls — so the joins (ids, subnets, groups) run over one large region. The account's
  * buckets are not copied. Returns the number of regional resources written.
@@ -28,16 +29,16 @@ export function generateInventory(repo: string, path: string, size: number): num
   return copies * FIXTURE_RESOURCES;
 }
 
-/** Regional resources warden maps from the fixture's one target (its 40 resources less the account's 7 buckets). */
-const FIXTURE_RESOURCES = 33;
+/** Regional resources warden maps from the fixture's one target (its 47 resources less the account's 7 buckets). */
+const FIXTURE_RESOURCES = 40;
 
 /** EC2/RDS-style ids: `vpc-0c4f2a7e9b1d3a5c7`, `eipalloc-…`, `vpc-cidr-assoc-…`, `pl-6da54004`. */
 const AWS_ID = /\b([a-z]+(?:-[a-z]+)*)-([0-9a-f]{8,17})\b/g;
 
-/** RDS resources are named, not numbered (`orders`, ARN `…:db:orders`): a pattern for every such name, to suffix per copy. */
+/** RDS, EKS, OpenSearch and ElastiCache resources are named, not numbered (`orders`, ARN `…:db:orders`): a pattern for every such name, to suffix per copy. */
 function rdsNames(text: string): RegExp {
   const names = new Set<string>();
-  for (const match of text.matchAll(/"(?:DBInstanceIdentifier|DBClusterIdentifier|DBSubnetGroupName)":"([^"]+)"/g)) names.add(match[1]!);
+  for (const match of text.matchAll(/"(?:DBInstanceIdentifier|DBClusterIdentifier|DBSubnetGroupName|DBSnapshotIdentifier|ReplicationGroupId|DomainName|name)":"([^"]+)"/g)) names.add(match[1]!);
   const escaped = [...names].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`\\b(?:${escaped.join('|') || '(?!)'})\\b`, 'g');
 }
