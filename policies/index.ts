@@ -23,6 +23,11 @@ import { lbHttpNotRedirected } from './lb-http-not-redirected.js';
 import { lbTlsPolicyOutdated } from './lb-tls-policy-outdated.js';
 import { albDropInvalidHeaders } from './alb-drop-invalid-headers.js';
 import { elbClassicListenerNotTls } from './elb-classic-listener-not-tls.js';
+import { vpcFlowLogs } from './vpc-flow-logs.js';
+import { eksEndpointPublic } from './eks-endpoint-public.js';
+import { opensearchOutsideVpc } from './opensearch-outside-vpc.js';
+import { encryptionInTransit } from './encryption-in-transit.js';
+import { snapshotPublic } from './snapshot-public.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
@@ -37,4 +42,9 @@ export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, db
   lbTlsPolicyOutdated,
   albDropInvalidHeaders,
   elbClassicListenerNotTls,
+  vpcFlowLogs,
+  eksEndpointPublic,
+  opensearchOutsideVpc,
+  encryptionInTransit,
+  snapshotPublic,
 ];

@@ -87,6 +87,22 @@ export const PROVIDER_DEFAULTS: readonly ProviderDefault[] = [
   { type: 'aws_alb', path: 'drop_invalid_header_fields', meaning: KEEPS_INVALID_HEADERS },
   { type: 'aws_lb_listener', path: 'ssl_policy', meaning: LISTENER_SSL_POLICY },
   { type: 'aws_alb_listener', path: 'ssl_policy', meaning: LISTENER_SSL_POLICY },
+  { type: 'aws_eks_cluster', path: 'vpc_config.*.endpoint_public_access', meaning: always({ value: true, note: 'endpoint_public_access is not set: the provider default is true' }) },
+  {
+    type: 'aws_eks_cluster',
+    path: 'vpc_config.*.public_access_cidrs',
+    meaning: always({ value: ['0.0.0.0/0'], note: 'public_access_cidrs is not set: EKS opens the public endpoint to 0.0.0.0/0' }),
+  },
+  ...['aws_opensearch_domain', 'aws_elasticsearch_domain'].flatMap((type): ProviderDefault[] => [
+    { type, path: 'node_to_node_encryption', meaning: always({ value: [{ enabled: false }], note: 'node_to_node_encryption is not set: the domain is created without it' }) },
+    { type, path: 'domain_endpoint_options', meaning: always({ value: [{ enforce_https: false }], note: 'domain_endpoint_options is not set: the domain is created without HTTPS enforcement' }) },
+    { type, path: 'domain_endpoint_options.*.enforce_https', meaning: always({ value: true, note: 'enforce_https is not set: the provider default is true' }) },
+  ]),
+  {
+    type: 'aws_elasticache_replication_group',
+    path: 'transit_encryption_enabled',
+    meaning: always({ value: false, note: 'transit_encryption_enabled is not set: the group is created without encryption in transit' }),
+  },
 ];
 
 /** The table by resource type: most resources have no entry and are skipped with one lookup. */

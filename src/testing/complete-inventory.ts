@@ -57,6 +57,7 @@ function asPages(operation: string, objects: Record<string, unknown>[]): unknown
   const descriptor = REGIONAL_DESCRIPTORS.find((d) => operationKey(d) === operation);
   if (!descriptor) return objects;
   if (objects.length > 0 && objects.every((o) => descriptor.items(o as never).length > 0)) return objects;
+  if (descriptor.pagesOf) return descriptor.pagesOf(objects);
   const listed = operation.replace(/^[a-z0-9]+:(Describe|List|Get)/, '');
   // DescribeTrails lists its items under `trailList`: the singular, lower camel case, with `List`.
   const singularList = `${listed.charAt(0).toLowerCase()}${listed.slice(1).replace(/s$/, '')}List`;

@@ -20,6 +20,7 @@ const SERVICE_PREFIX: Record<string, string> = {
   elb: 'elasticloadbalancing',
   'elastic-load-balancing-v2': 'elasticloadbalancing',
   'elastic-load-balancing': 'elasticloadbalancing',
+  opensearch: 'es',
 };
 
 function sources(dir: string): string[] {
@@ -35,7 +36,7 @@ function sources(dir: string): string[] {
 function actionsCalled(): Set<string> {
   const iamService = (service: string): string => SERVICE_PREFIX[service] ?? service;
   const actions = new Set(
-    REGIONAL_DESCRIPTORS.flatMap((d) => [d.operation, ...(d.companions ?? []), ...(d.details ?? []).map((call) => call.operation)].map((operation) => `${iamService(d.service)}:${operation}`)),
+    [...REGIONAL_DESCRIPTORS, ...REGIONAL_DESCRIPTORS.flatMap((d) => d.listedBy ?? [])].flatMap((d) => [d.operation, ...(d.companions ?? []), ...(d.details ?? []).map((call) => call.operation)].map((operation) => `${iamService(d.service)}:${operation}`)),
   );
   for (const file of sources(LIVE)) {
     const text = readFileSync(file, 'utf8');

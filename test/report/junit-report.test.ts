@@ -215,13 +215,13 @@ describe('warden scan --report junit=FILE', () => {
       const run = await runMain(['scan', 'fixtures/modules-repo/plan.json', '--format', 'json', '--report', `junit=${junitFile}`], REPO_ROOT);
       expect(run.code).toBe(1);
       const json = JSON.parse(run.stdout) as { summary: { byVerdict: Record<string, number> }; findings: { verdict: string }[] };
-      expect(json.summary.byVerdict).toEqual({ fail: 4, unknown: 0, suppressed: 2, pass: 0 });
+      expect(json.summary.byVerdict).toEqual({ fail: 5, unknown: 0, suppressed: 2, pass: 0 });
       expect(json.findings.some((f) => f.verdict === 'pass')).toBe(false);
 
       const xml = readFileSync(junitFile, 'utf8');
       expect(await junitSchemaErrors(xml)).toEqual([]);
       const root = parseXml(xml);
-      expect(countsOf(root)).toEqual({ tests: 9, failures: 4, errors: 0, skipped: 2 });
+      expect(countsOf(root)).toEqual({ tests: 10, failures: 5, errors: 0, skipped: 2 });
       expect(countedCases(root)).toEqual(countsOf(root));
       expect(elements(suite(root, 'sg-open-ingress'), 'testcase').map((c) => c.getAttribute('name'))).toEqual([
         'module.db["reports"].aws_security_group.this',

@@ -5,7 +5,7 @@ import type { AwsObject } from './aws-object.js';
 import type { Target } from './target.js';
 
 /** The SDK service a descriptor lists from (the client package `@aws-sdk/client-<service>`). */
-export type RegionalService = 'ec2' | 'rds' | 'kms' | 'cloudtrail' | 'config' | 'elbv2' | 'elb';
+export type RegionalService = 'ec2' | 'rds' | 'kms' | 'cloudtrail' | 'config' | 'elbv2' | 'elb' | 'eks' | 'opensearch' | 'elasticache';
 
 /**
  * One AWS resource type, described as data (Cloud Custodian style): which paginated list call returns
@@ -25,7 +25,9 @@ export interface ResourceDescriptor {
   input?: object;
   /**
    * AWS Config resource type, e.g. `AWS::EC2::SecurityGroup`. Absent: the Config source does not query
-   * it (the recorder's own settings, which collect-config.ts reads with the Config API instead).
+   * it (the recorder's own settings, which collect-config.ts reads with the Config API instead), or
+   * Config does not record what the descriptor reads (snapshot and AMI permissions): `--source config`
+   * then reports it as a gap.
    */
   configType?: string;
   /**
@@ -62,6 +64,8 @@ export interface ResourceDescriptor {
   listedBy?: ResourceDescriptor;
   /** The items of one page of the list response. */
   items(page: unknown): AwsObject[];
+  /** Bare items → response pages of `operation`, where a page is not `{ <Listed>: items }` (hand-written recordings, cases). */
+  pagesOf?(items: AwsObject[]): unknown[];
   /**
    * One item (a Describe item, or a Config `configuration` with its tags) → the resources it stands
    * for: the main one plus the ones Terraform models separately (associations, attachments).

@@ -11,6 +11,9 @@ import {
 } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { EKSClient } from '@aws-sdk/client-eks';
+import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { OpenSearchClient } from '@aws-sdk/client-opensearch';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import {
   GetBucketEncryptionCommand,
@@ -47,12 +50,15 @@ const kms = mockClient(KMSClient);
 const cloudtrail = mockClient(CloudTrailClient);
 const elbv2 = mockClient(ElasticLoadBalancingV2Client);
 const elb = mockClient(ElasticLoadBalancingClient);
+// Services this test does not look at answer with nothing.
+const quiet = [mockClient(EKSClient), mockClient(OpenSearchClient), mockClient(ElastiCacheClient)] as unknown as { reset(): { onAnyCommand(): { resolves(v: object): void } } }[];
 
 beforeEach(() => {
   for (const mock of [ec2, rds, s3, sts, config, kms, cloudtrail, elbv2, elb]) mock.reset();
   config.onAnyCommand().resolves({});
   kms.onAnyCommand().resolves({});
   cloudtrail.onAnyCommand().resolves({});
+  for (const mock of quiet) mock.reset().onAnyCommand().resolves({});
   ec2.onAnyCommand().resolves({});
   elbv2.onAnyCommand().resolves({});
   elb.onAnyCommand().resolves({});
@@ -148,6 +154,7 @@ beforeEach(() => {
 
 afterEach(() => {
   for (const mock of [ec2, rds, s3, sts, config, kms, cloudtrail]) mock.reset();
+  for (const mock of quiet) mock.reset().onAnyCommand().resolves({});
 });
 
 async function audit() {

@@ -49,6 +49,14 @@ describe('policy selection narrows what a live audit reads', () => {
     });
   });
 
+  it('each catalogue policy of issue 16 reads its own services only', async () => {
+    const operations = async (id: string): Promise<string[]> => Object.keys((await callsOf({ only: [id] })).byOperation).filter((op) => !op.startsWith('sts:')).sort();
+    expect(await operations('vpc-flow-logs')).toEqual(['ec2:DescribeFlowLogs', 'ec2:DescribeVpcs']);
+    expect(await operations('eks-endpoint-public')).toEqual(['eks:ListClusters']);
+    expect(await operations('encryption-in-transit')).toEqual(['elasticache:DescribeReplicationGroups', 'opensearch:ListDomainNames']);
+    expect(await operations('snapshot-public')).toEqual(['ec2:DescribeImages', 'ec2:DescribeSnapshots', 'rds:DescribeDBClusterSnapshots', 'rds:DescribeDBSnapshots']);
+  });
+
   it('--skip leaves out the calls only the skipped policies needed', async () => {
     const all = await callsOf({});
     // required-tags reads every taggable type, so it is skipped too for volumes to drop out.

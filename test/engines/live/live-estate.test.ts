@@ -12,6 +12,9 @@ import * as elbSdk from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import * as elbv2Sdk from '@aws-sdk/client-elastic-load-balancing-v2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import * as eksSdk from '@aws-sdk/client-eks';
+import * as elasticacheSdk from '@aws-sdk/client-elasticache';
+import * as opensearchSdk from '@aws-sdk/client-opensearch';
 import * as rdsSdk from '@aws-sdk/client-rds';
 import { RDSClient } from '@aws-sdk/client-rds';
 import * as s3Sdk from '@aws-sdk/client-s3';
@@ -21,8 +24,10 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { builtinPolicies } from '../../../policies/index.js';
 import { collectLive } from '../../../src/engines/live/collect-live.js';
+import { listCallOf } from '../../../src/engines/live/collect/list-pages.js';
 import { operationKey, REGIONAL_DESCRIPTORS } from '../../../src/engines/live/descriptors/index.js';
-import type { Recording } from '../../../src/engines/live/recording.js';
+import type { ResourceDescriptor } from '../../../src/engines/live/descriptor.js';
+import type { Recording, TargetRecording } from '../../../src/engines/live/recording.js';
 import { selectPolicies } from '../../../src/rules/select-policies.js';
 import { runScan } from '../../../src/scan/run-scan.js';
 
@@ -70,6 +75,14 @@ const EXPECTED: Record<string, [severity: string, address: string, element?: str
     ['high', arn('security-group', 'sg-0a1b2c3d4e5f60718'), 'has an ingress rule'],
     ['high', arn('security-group', 'sg-0a1b2c3d4e5f60718'), 'has an egress rule'],
   ],
+  'vpc-flow-logs': [['medium', arn('vpc', 'vpc-0c4f2a7e9b1d3a5c7'), 'records ACCEPT only']],
+  'eks-endpoint-public': [['high', `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/platform`, '0.0.0.0/0']],
+  'opensearch-outside-vpc': [['high', `arn:aws:es:${REGION}:${ACCOUNT}:domain/search`]],
+  'encryption-in-transit': [
+    ['medium', `arn:aws:es:${REGION}:${ACCOUNT}:domain/search`, 'node-to-node encryption'],
+    ['medium', `arn:aws:es:${REGION}:${ACCOUNT}:domain/search`, 'HTTPS-only access'],
+  ],
+  'snapshot-public': [['critical', `arn:aws:ec2:${REGION}::snapshot/snap-0e2a4c6e8a0c2e4a6#create-volume-permission/all`, 'EC2.1']],
   'nacl-admin-ports-open': [
     ['high', arn('network-acl', 'acl-0b3d5f7a9c1e2b4d6'), 'allows TCP 22, 3389 from 0.0.0.0/0'],
     ['high', arn('network-acl', 'acl-0b3d5f7a9c1e2b4d6'), 'rule 101: all traffic'],
@@ -116,7 +129,7 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
     }
   });
 
-  it('is what the collector records for the same responses, in 34 API calls for its one (account, region)', async () => {
+  it('is what the collector records for the same responses, in a bounded number of API calls for its one (account, region)', async () => {
     const { calls, restore } = replay(recording);
     try {
       const collection = await collectLive({ source: { kind: 'api' }, regions: [REGION], credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-secret' } });
@@ -129,17 +142,21 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
 
       const byOperation = new Map<string, number>();
       for (const call of calls) byOperation.set(call, (byOperation.get(call) ?? 0) + 1);
-      // STS (1) + one page of each of the 19 list calls + the office prefix list's entries (1)
-      // + the ALB's listeners and attributes (2, detail calls per load balancer)
-      // + ListBuckets (1) + 4 settings × 2 buckets in eu-west-1 (the us-east-1 bucket is not read further)
-      // + Config's 2 region-wide companions.
-      expect(calls).toHaveLength(34);
+      // STS (1) + one call per recorded regional entry (a list page, a companion's answer, a detail
+      // call's answer or page: the estate's one OpenSearch batch answers one domain) + the office prefix
+      // list's entries (1) + ListBuckets (1) + 4 settings × 2 buckets in eu-west-1 (the us-east-1 bucket
+      // is not read further).
+      const entries = Object.values(target!.responses).reduce((n, pages) => n + pages.length, 0);
+      expect(calls).toHaveLength(1 + entries + 1 + 1 + 8);
       expect(byOperation.get('elbv2:DescribeLoadBalancerAttributes')).toBe(1);
       expect(byOperation.get('sts:GetCallerIdentity')).toBe(1);
       expect(byOperation.get('ec2:GetManagedPrefixListEntries')).toBe(1);
       expect(byOperation.get('s3:ListBuckets')).toBe(1);
       expect(byOperation.get('s3:GetBucketEncryption')).toBe(2);
-      for (const descriptor of REGIONAL_DESCRIPTORS) expect(byOperation.get(operationKey(descriptor)), descriptor.operation).toBe(1);
+      for (const descriptor of REGIONAL_DESCRIPTORS) expect(byOperation.get(listKey(descriptor)), descriptor.operation).toBeGreaterThanOrEqual(1);
+      const clusters = (recording.targets[0]!.responses['eks:ListClusters'] ?? []).flatMap((page) => (page as { clusters?: string[] }).clusters ?? []);
+      expect(clusters.length).toBeGreaterThan(0);
+      expect(byOperation.get('eks:DescribeCluster'), 'one DescribeCluster per listed cluster').toBe(clusters.length);
     } finally {
       restore();
     }
@@ -170,14 +187,17 @@ function replay(source: Recording): { calls: string[]; restore: () => void } {
     mockClient(ConfigServiceClient),
     mockClient(ElasticLoadBalancingV2Client),
     mockClient(ElasticLoadBalancingClient),
+    mockClient(eksSdk.EKSClient),
+    mockClient(opensearchSdk.OpenSearchClient),
+    mockClient(elasticacheSdk.ElastiCacheClient),
   ] as const;
-  const [ec2, rds, s3, sts, kms, cloudtrail, config, elbv2, elb] = mocks;
+  const [ec2, rds, s3, sts, kms, cloudtrail, config, elbv2, elb, eks, opensearch, elasticache] = mocks;
   sts.on(GetCallerIdentityCommand).callsFake(() => {
     calls.push('sts:GetCallerIdentity');
     return { Account: account.account };
   });
-  const sdks = { ec2: ec2Sdk, rds: rdsSdk, kms: kmsSdk, cloudtrail: cloudtrailSdk, config: configSdk, elbv2: elbv2Sdk, elb: elbSdk } as unknown as Record<string, Record<string, never>>;
-  const byService = { ec2, rds, kms, cloudtrail, config, elbv2, elb } as unknown as Record<string, LooseMock>;
+  const sdks = { ec2: ec2Sdk, rds: rdsSdk, kms: kmsSdk, cloudtrail: cloudtrailSdk, config: configSdk, elbv2: elbv2Sdk, elb: elbSdk, eks: eksSdk, opensearch: opensearchSdk, elasticache: elasticacheSdk } as unknown as Record<string, Record<string, never>>;
+  const byService = { ec2, rds, kms, cloudtrail, config, elbv2, elb, eks, opensearch, elasticache } as unknown as Record<string, LooseMock>;
   // Every call a descriptor makes (list, companions, detail calls) answers with the recorded entries
   // made with the same request fields (detail answers are recorded with their request merged in).
   const answer = (service: string, operation: string): void => {
@@ -186,14 +206,15 @@ function replay(source: Recording): { calls: string[]; restore: () => void } {
     registered.add(key);
     byService[service]!.on(sdks[service]![`${operation}Command`]).callsFake((input: Record<string, unknown>) => {
       calls.push(key);
-      const token = (input['NextToken'] ?? input['Marker']) as string | undefined;
-      const asked = Object.entries(input).filter(([name, value]) => typeof value === 'string' && name !== 'NextToken' && name !== 'Marker');
-      const answering = (target.responses[key] ?? []).filter((entry) => asked.every(([name, value]) => (entry as Record<string, unknown>)[name] === value));
+      const token = (input['NextToken'] ?? input['Marker'] ?? input['nextToken']) as string | undefined;
+      const asked = Object.entries(input).filter(([name, value]) => typeof value === 'string' && !['NextToken', 'Marker', 'nextToken'].includes(name));
+      // A list call's page does not carry its request (SnapshotType); a detail answer does.
+      const answering = (target.responses[key] ?? []).filter((entry) => asked.every(([name, value]) => !(name in (entry as object)) || (entry as Record<string, unknown>)[name] === value));
       return answering[token ? Number(token) : 0] ?? {};
     });
   };
   const registered = new Set<string>();
-  for (const descriptor of REGIONAL_DESCRIPTORS) {
+  for (const descriptor of [...REGIONAL_DESCRIPTORS, ...REGIONAL_DESCRIPTORS.flatMap((d) => d.listedBy ?? [])]) {
     for (const operation of [descriptor.operation, ...(descriptor.companions ?? []), ...(descriptor.details ?? []).map((d) => d.operation)]) answer(descriptor.service, operation);
   }
   ec2.on(GetManagedPrefixListEntriesCommand).callsFake((input: { PrefixListId: string }) => {
@@ -215,3 +236,7 @@ function replay(source: Recording): { calls: string[]; restore: () => void } {
   return { calls, restore: () => mocks.forEach((mock) => mock.restore()) };
 }
 
+/** Where a descriptor's list call is recorded (a per-resource descriptor's listing has its own key). */
+function listKey(descriptor: ResourceDescriptor): string {
+  return `${descriptor.service}:${listCallOf(descriptor).operation}`;
+}

@@ -8,7 +8,10 @@ import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balanci
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { EKSClient } from '@aws-sdk/client-eks';
+import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { KMSClient } from '@aws-sdk/client-kms';
+import { OpenSearchClient } from '@aws-sdk/client-opensearch';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -30,7 +33,7 @@ const MQ = lbArn('net', 'mq');
 const elbv2 = mockClient(ElasticLoadBalancingV2Client);
 /** Every other client answers with nothing, so only the load balancer calls matter. */
 const ec2 = mockClient(EC2Client);
-const others = [ec2, mockClient(RDSClient), mockClient(S3Client), mockClient(ElasticLoadBalancingClient), mockClient(KMSClient), mockClient(CloudTrailClient), mockClient(ConfigServiceClient)] as unknown as (typeof ec2)[];
+const others = [ec2, mockClient(RDSClient), mockClient(S3Client), mockClient(ElasticLoadBalancingClient), mockClient(KMSClient), mockClient(CloudTrailClient), mockClient(ConfigServiceClient), mockClient(EKSClient), mockClient(OpenSearchClient), mockClient(ElastiCacheClient)] as unknown as (typeof ec2)[];
 const sts = mockClient(STSClient);
 
 /** Three load balancers on two pages: two ALBs and an NLB; each has one listener. */

@@ -3,7 +3,10 @@ import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { EKSClient } from '@aws-sdk/client-eks';
+import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { KMSClient } from '@aws-sdk/client-kms';
+import { OpenSearchClient } from '@aws-sdk/client-opensearch';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -38,6 +41,9 @@ interface ServiceClients {
   cloudtrail: CloudTrailClient;
   elbv2: ElasticLoadBalancingV2Client;
   elb: ElasticLoadBalancingClient;
+  eks: EKSClient;
+  opensearch: OpenSearchClient;
+  elasticache: ElastiCacheClient;
 }
 type ServiceName = keyof ServiceClients;
 type ClientOf<S extends ServiceName> = ServiceClients[S];
@@ -101,5 +107,11 @@ function create(service: ServiceName, config: Record<string, unknown>): { destro
       return new KMSClient(config);
     case 'cloudtrail':
       return new CloudTrailClient(config);
+    case 'eks':
+      return new EKSClient(config);
+    case 'opensearch':
+      return new OpenSearchClient(config);
+    case 'elasticache':
+      return new ElastiCacheClient(config);
   }
 }

@@ -32,11 +32,12 @@ export interface RegionResult {
 
 /**
  * The generic collector: every descriptor's list call with all its pages, concurrently within the
- * region's limit. A call that fails (denied, opt-in region, timeout, throttled past the retries) is
- * recorded as a gap and its partial pages dropped; the other types are still read (unless the region
- * cannot be reached at all: then the remaining calls are not tried). Then the entries of
- * the managed prefix lists that security-group rules or routes refer to (one paginated call per such
- * list; the only per-resource reads in EC2).
+ * region's limit (for services whose list call only names resources, then their describe calls). A
+ * call that fails (denied, opt-in region, timeout, throttled past the retries) is recorded as a gap
+ * and its partial pages dropped; the other types are still read (unless the region cannot be reached
+ * at all: then the remaining calls are not tried). Then the entries of the managed prefix lists that
+ * security-group rules or routes refer to (one paginated call per such list; the only per-resource
+ * reads in EC2).
  */
 export async function collectRegion(work: RegionWork): Promise<RegionResult> {
   const { target, clients, limit, gaps } = work;

@@ -3,9 +3,12 @@ import * as config from '@aws-sdk/client-config-service';
 import * as ec2 from '@aws-sdk/client-ec2';
 import * as elb from '@aws-sdk/client-elastic-load-balancing';
 import * as elbv2 from '@aws-sdk/client-elastic-load-balancing-v2';
+import * as eks from '@aws-sdk/client-eks';
+import * as elasticache from '@aws-sdk/client-elasticache';
 import * as kms from '@aws-sdk/client-kms';
+import * as opensearch from '@aws-sdk/client-opensearch';
 import * as rds from '@aws-sdk/client-rds';
-import type { RegionalService } from '../descriptor.js';
+import type { RegionalService, ResourceDescriptor } from '../descriptor.js';
 import type { AccountClients } from './clients.js';
 
 type Paginate = (config: { client: unknown; pageSize?: number }, input: object) => AsyncIterable<object>;
@@ -22,6 +25,9 @@ const SDK: Record<RegionalService, Record<string, unknown>> = {
   config,
   elbv2,
   elb,
+  eks,
+  opensearch,
+  elasticache,
 };
 
 /** One call of a regional service: the operation, its request and page size. */
@@ -59,4 +65,9 @@ export async function sendCommand(service: RegionalService, name: string, client
 export function responseBody(output: object): Record<string, unknown> {
   const { $metadata: _metadata, ...body } = output as Record<string, unknown>;
   return body;
+}
+
+/** The descriptor whose list call reads a descriptor's items: its own, or its lister's (`listedBy`). */
+export function listCallOf(descriptor: ResourceDescriptor): ResourceDescriptor {
+  return descriptor.listedBy ?? descriptor;
 }

@@ -1,5 +1,8 @@
 import type { ResourceDescriptor } from '../descriptor.js';
 import { eipDescriptor } from './ec2-eip.js';
+import { flowLogDescriptor } from './ec2-flow-log.js';
+import { publicImageDescriptor } from './ec2-public-image.js';
+import { publicSnapshotDescriptor } from './ec2-public-snapshot.js';
 import { instanceDescriptor } from './ec2-instance.js';
 import { internetGatewayDescriptor } from './ec2-internet-gateway.js';
 import { managedPrefixListDescriptor } from './ec2-managed-prefix-list.js';
@@ -10,6 +13,9 @@ import { securityGroupDescriptor } from './ec2-security-group.js';
 import { subnetDescriptor } from './ec2-subnet.js';
 import { volumeDescriptor } from './ec2-volume.js';
 import { vpcDescriptor } from './ec2-vpc.js';
+import { eksClusterDescriptor } from './eks-cluster.js';
+import { replicationGroupDescriptor } from './elasticache-replication-group.js';
+import { openSearchDomainDescriptor } from './opensearch-domain.js';
 import { dbClusterDescriptor } from './rds-db-cluster.js';
 import { dbInstanceDescriptor } from './rds-db-instance.js';
 import { dbSubnetGroupDescriptor } from './rds-db-subnet-group.js';
@@ -19,6 +25,7 @@ import { configRecorderDescriptor } from './config-recorder.js';
 import { loadBalancerDescriptor } from './elbv2-load-balancer.js';
 import { listenerDescriptor } from './elbv2-listener.js';
 import { classicLoadBalancerDescriptor } from './elb-load-balancer.js';
+import { dbClusterSnapshotSharingDescriptor, dbSnapshotSharingDescriptor } from './rds-snapshot-sharing.js';
 
 /** Every regional resource type a live audit reads: one list call (with its pages) each per (account, region), its detail calls per listed item where AWS has no list call that says enough (`details`), or none where another descriptor's detail call lists its items (`listedBy`). */
 export const REGIONAL_DESCRIPTORS: readonly ResourceDescriptor[] = [
@@ -42,6 +49,14 @@ export const REGIONAL_DESCRIPTORS: readonly ResourceDescriptor[] = [
   loadBalancerDescriptor,
   listenerDescriptor,
   classicLoadBalancerDescriptor,
+  flowLogDescriptor,
+  eksClusterDescriptor,
+  openSearchDomainDescriptor,
+  replicationGroupDescriptor,
+  publicSnapshotDescriptor,
+  publicImageDescriptor,
+  dbSnapshotSharingDescriptor,
+  dbClusterSnapshotSharingDescriptor,
 ];
 
 /** `ec2:DescribeVpcs`: the key of a descriptor's pages in a recording and in API call counts. */
