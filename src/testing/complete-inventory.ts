@@ -57,7 +57,6 @@ function asPages(operation: string, objects: Record<string, unknown>[]): unknown
   const descriptor = REGIONAL_DESCRIPTORS.find((d) => operationKey(d) === operation);
   if (!descriptor) return objects;
   if (objects.length > 0 && objects.every((o) => descriptor.items(o as never).length > 0)) return objects;
-  if (descriptor.pagesOf) return descriptor.pagesOf(objects);
   const listed = operation.replace(/^[a-z0-9]+:(Describe|List|Get)/, '');
   // DescribeTrails lists its items under `trailList`: the singular, lower camel case, with `List`.
   const singularList = `${listed.charAt(0).toLowerCase()}${listed.slice(1).replace(/s$/, '')}List`;
@@ -67,6 +66,14 @@ function asPages(operation: string, objects: Record<string, unknown>[]): unknown
     { Reservations: [{ Instances: objects }] },
     { [singularList]: objects },
     { [`${listed.replace(/s$/, '')}Descriptions`]: objects },
+    // OpenSearch DescribeDomains: `DomainStatusList`.
+    { [`${listed.replace(/s$/, '')}StatusList`]: objects },
   ];
-  return [candidates.find((page) => descriptor.items(page as never).length === objects.length) ?? candidates[0]];
+  const page = candidates.find((candidate) => descriptor.items(candidate as never).length === objects.length);
+  if (page) return [page];
+  // Describe calls of one resource each answer one object: EKS DescribeCluster `{ cluster }`, RDS
+  // DescribeDBSnapshotAttributes `{ DBSnapshotAttributesResult }`: one page per object.
+  const single = [`${listed.charAt(0).toLowerCase()}${listed.slice(1)}`, `${listed}Result`];
+  const name = single.find((key) => objects.every((object) => descriptor.items({ [key]: object } as never).length === 1));
+  return name ? objects.map((object) => ({ [name]: object })) : [candidates[0]];
 }

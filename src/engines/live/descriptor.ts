@@ -64,8 +64,6 @@ export interface ResourceDescriptor {
   listedBy?: ResourceDescriptor;
   /** The items of one page of the list response. */
   items(page: unknown): AwsObject[];
-  /** Bare items → response pages of `operation`, where a page is not `{ <Listed>: items }` (hand-written recordings, cases). */
-  pagesOf?(items: AwsObject[]): unknown[];
   /**
    * One item (a Describe item, or a Config `configuration` with its tags) → the resources it stands
    * for: the main one plus the ones Terraform models separately (associations, attachments).

@@ -1,5 +1,5 @@
 import { Unknown } from '../../../model/unknown.js';
-import { bool, field, objects, str, strings, tagMap, tagsOf } from '../aws-object.js';
+import { bool, field, isAwsObject, objects, str, strings, tagMap, tagsOf } from '../aws-object.js';
 import type { ResourceDescriptor } from '../descriptor.js';
 
 /**
@@ -29,9 +29,8 @@ export const eksClusterDescriptor: ResourceDescriptor = {
   configType: 'AWS::EKS::Cluster',
   items: (page) => {
     const cluster = field(page, 'cluster');
-    return cluster && typeof cluster === 'object' ? [cluster as Record<string, unknown>] : [];
+    return isAwsObject(cluster) ? [cluster] : [];
   },
-  pagesOf: (items) => items.map((cluster) => ({ cluster })),
   map(item, { target }) {
     const name = str(item, 'name');
     if (!name) return [];

@@ -43,7 +43,6 @@ export const openSearchDomainDescriptor: ResourceDescriptor = {
   listedBy: domainNamesDescriptor,
   configType: 'AWS::OpenSearch::Domain',
   items: (page) => objects(page, 'DomainStatusList'),
-  pagesOf: (items) => [{ DomainStatusList: items }],
   map(item, { target }) {
     const name = str(item, 'DomainName');
     if (!name) return [];

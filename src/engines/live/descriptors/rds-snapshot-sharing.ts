@@ -1,5 +1,5 @@
 import { Unknown } from '../../../model/unknown.js';
-import { field, objects, str, strings, type AwsObject } from '../aws-object.js';
+import { field, isAwsObject, objects, str, strings, type AwsObject } from '../aws-object.js';
 import type { ResourceDescriptor } from '../descriptor.js';
 
 /** RDS manual DB snapshots or DB cluster snapshots: the same calls with `Cluster` in their names. */
@@ -47,9 +47,8 @@ function snapshotSharing(kind: SnapshotKind): ResourceDescriptor {
     configType: kind.configType,
     items: (page) => {
       const found = field(page, result);
-      return found && typeof found === 'object' ? [found as AwsObject] : [];
+      return isAwsObject(found) ? [found] : [];
     },
-    pagesOf: (items) => items.map((item) => ({ [result]: item })),
     map(item, { target }) {
       const id = str(item, `${kind.api}SnapshotIdentifier`);
       if (!id) return [];
