@@ -28,6 +28,21 @@ import { eksEndpointPublic } from './eks-endpoint-public.js';
 import { opensearchOutsideVpc } from './opensearch-outside-vpc.js';
 import { encryptionInTransit } from './encryption-in-transit.js';
 import { snapshotPublic } from './snapshot-public.js';
+import { imdsv2Required } from './imdsv2-required.js';
+import { ebsEncryptionByDefault } from './ebs-encryption-by-default.js';
+import { launchBlockDeviceUnencrypted } from './launch-block-device-unencrypted.js';
+import { publicIpByDefault } from './public-ip-by-default.js';
+import { iamAdminPrivileges } from './iam-admin-privileges.js';
+import { iamWildcardActions } from './iam-wildcard-actions.js';
+import { iamPrivilegeEscalation } from './iam-privilege-escalation.js';
+import { iamUserPolicyAttached } from './iam-user-policy-attached.js';
+import { iamRoleTrustOpen } from './iam-role-trust-open.js';
+import { s3AccountPublicAccessBlock } from './s3-account-public-access-block.js';
+import { s3BucketPublicAccessBlock } from './s3-bucket-public-access-block.js';
+import { s3BucketPublicAcl } from './s3-bucket-public-acl.js';
+import { s3BucketKmsEncryption } from './s3-bucket-kms-encryption.js';
+import { s3BucketVersioning } from './s3-bucket-versioning.js';
+import { s3BucketAccessLogging } from './s3-bucket-access-logging.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
@@ -47,4 +62,19 @@ export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, db
   opensearchOutsideVpc,
   encryptionInTransit,
   snapshotPublic,
+  imdsv2Required,
+  ebsEncryptionByDefault,
+  launchBlockDeviceUnencrypted,
+  publicIpByDefault,
+  iamAdminPrivileges,
+  iamWildcardActions,
+  iamPrivilegeEscalation,
+  iamUserPolicyAttached,
+  iamRoleTrustOpen,
+  s3AccountPublicAccessBlock,
+  s3BucketPublicAccessBlock,
+  s3BucketPublicAcl,
+  s3BucketKmsEncryption,
+  s3BucketVersioning,
+  s3BucketAccessLogging,
 ];

@@ -12,6 +12,7 @@ const IAM_ACTION: Record<string, string> = {
   's3:ListBuckets': 's3:ListAllMyBuckets',
   's3:GetBucketEncryption': 's3:GetEncryptionConfiguration',
   's3:GetPublicAccessBlock': 's3:GetBucketPublicAccessBlock',
+  's3control:GetPublicAccessBlock': 's3:GetAccountPublicAccessBlock',
 };
 /** SDK client packages and descriptor services whose IAM prefix has another name (both ELB APIs share one). */
 const SERVICE_PREFIX: Record<string, string> = {
@@ -21,6 +22,7 @@ const SERVICE_PREFIX: Record<string, string> = {
   'elastic-load-balancing-v2': 'elasticloadbalancing',
   'elastic-load-balancing': 'elasticloadbalancing',
   opensearch: 'es',
+  's3-control': 's3control',
 };
 
 function sources(dir: string): string[] {

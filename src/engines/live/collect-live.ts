@@ -6,7 +6,9 @@ import { toolInfo } from '../../version.js';
 import { ApiCallCounter } from './collect/api-call-counter.js';
 import { awsErrorCode } from './collect/aws-error.js';
 import { AccountClients, type AwsCredentials } from './collect/clients.js';
+import { collectAccountPublicAccessBlock } from './collect/collect-account-public-access-block.js';
 import { collectBuckets } from './collect/collect-buckets.js';
+import { collectIam } from './collect/collect-iam.js';
 import { collectAggregator, collectConfigRegion } from './collect/collect-config.js';
 import { collectRegion } from './collect/collect-region.js';
 import { listCallOf } from './collect/list-pages.js';
@@ -96,6 +98,8 @@ export async function collectLive(options: LiveAuditOptions): Promise<LiveCollec
       clients.account = identity.Account ?? clients.account;
       const scope = { ...(options.regions ? { regions: options.regions } : {}), ...(options.accounts ? { accounts: options.accounts } : {}) };
       const { pages, items } = await collectAggregator(options.source.aggregator, home, scope, clients, gaps);
+      // An aggregator query reads no IAM: the IAM policies would see nothing, so the gap says so.
+      if (collectionScope(options.readsType).iam) gaps.fail({ account: clients.account }, 'iam', 'GetAccountAuthorizationDetails', iamNotFromConfig());
       recording.aggregator = { name: options.source.aggregator, region: home, pages };
       progress({ kind: 'target-done', account: clients.account, region: home, items, failures: gaps.count });
     } catch (error) {
@@ -179,6 +183,7 @@ async function auditAccount(work: AccountWork): Promise<void> {
     let step = 'GetCallerIdentity';
     let service = 'sts';
     let regions: readonly string[];
+    let accountRegion = home;
     try {
       const identity = await clients.get('sts', home).send(new GetCallerIdentityCommand({}));
       const before = clients.account;
@@ -187,6 +192,8 @@ async function auditAccount(work: AccountWork): Promise<void> {
       step = 'DescribeRegions';
       service = 'ec2';
       regions = options.regions ?? (await enabledRegions(clients, home));
+      // Account-wide reads (IAM, the S3 account block) go with one region: the home region when audited.
+      accountRegion = regions.includes(home) ? home : ([...regions].sort()[0] ?? home);
       const { shard } = options;
       if (shard) regions = regions.filter((region) => inShard(shard, clients.account, region));
     } catch (error) {
@@ -213,16 +220,36 @@ async function auditAccount(work: AccountWork): Promise<void> {
       }),
     );
     let buckets: AccountRecording | undefined;
+    let iam: AccountRecording['iam'];
+    const listRegion = regions.includes(home) ? home : (regions[0] ?? home);
+    // Sharded, only the part that reads the account's region reads what is account-wide: once in the merged whole.
+    const accountWide = regions.includes(accountRegion);
+    // IAM is global: one read per account, placed with one region's inventory so each role is judged once.
+    // It is read through the IAM API with the Config source too (one paginated call; Config items are not mapped for IAM).
+    const iamTask =
+      scope.iam && accountWide
+        ? collectIam({ account: clients.account, clients, region: accountRegion, limit: limits.get(accountRegion), gaps }).then((result) => {
+            iam = result;
+          })
+        : Promise.resolve();
+    let accountBlock: AccountRecording['account_public_access_block'];
     const bucketTask =
       options.source.kind === 'api' && scope.buckets
-        ? collectBuckets({ account: clients.account, clients, listRegion: regions.includes(home) ? home : (regions[0] ?? home), limits, gaps }).then((result) => {
+        ? collectBuckets({ account: clients.account, clients, listRegion, limits, gaps }).then((result) => {
             buckets = result.recording;
             progress({ kind: 'account-items', account: clients.account, items: [...result.buckets.values()].reduce((a, b) => a + b, 0) });
           })
         : Promise.resolve();
-    await Promise.all([...regionTasks, bucketTask]);
+    const accountBlockTask =
+      options.source.kind === 'api' && scope.accountPublicAccessBlock && accountWide
+        ? collectAccountPublicAccessBlock(clients.account, clients, accountRegion, limits.get(accountRegion), gaps).then((read) => {
+            accountBlock = read;
+          })
+        : Promise.resolve();
+    await Promise.all([...regionTasks, bucketTask, iamTask, accountBlockTask]);
     recording.targets.push(...targets);
-    if (buckets) recording.accounts.push(buckets);
+    if (accountBlock) (buckets ??= { account: clients.account }).account_public_access_block = accountBlock;
+    if (buckets || iam) recording.accounts.push({ ...(buckets ?? { account: clients.account }), ...(iam ? { iam } : {}) });
   } finally {
     clients.destroy();
   }
@@ -245,6 +272,13 @@ async function enabledRegions(clients: AccountClients, home: string): Promise<st
     .map((r) => r.RegionName)
     .filter((name): name is string => typeof name === 'string' && name !== '')
     .sort();
+}
+
+/** The gap of an aggregator audit whose policies read IAM: aggregated Config items are not mapped for IAM. */
+function iamNotFromConfig(): Error {
+  const error = new Error('IAM is not read from a Config aggregator; audit the accounts with --source api or config to read it');
+  error.name = 'NotReadFromConfig';
+  return error;
 }
 
 function compare(a: string, b: string): number {

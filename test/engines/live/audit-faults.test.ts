@@ -8,7 +8,7 @@ import { EXIT } from '../../../src/scan/exit-code.js';
 import { schemaErrors, validateReport } from '../../support/report-schemas.js';
 import { listCallOf } from '../../../src/engines/live/collect/list-pages.js';
 import { REGIONAL_DESCRIPTORS } from '../../../src/engines/live/descriptors/index.js';
-import { CannedAws, callerIdentity, ec2Error, emptyQueryResponse, jsonError, loggedRegion, NO_BUCKETS, rdsError, restJsonError, type CannedRequest } from './canned-aws.js';
+import { CannedAws, callerIdentity, ec2Error, emptyQueryResponse, jsonError, loggedRegion, ACCOUNT_PUBLIC_ACCESS_BLOCKED, NO_BUCKETS, rdsError, restJsonError, type CannedRequest } from './canned-aws.js';
 
 const ACCOUNT = '111122223333';
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'example-secret-not-real' };
@@ -27,6 +27,7 @@ function estate(request: CannedRequest, attempt: number) {
   const { service, region, action } = request;
   if (service === 'sts') return callerIdentity(ACCOUNT);
   if (service === 's3') return NO_BUCKETS;
+  if (service === 's3-control') return ACCOUNT_PUBLIC_ACCESS_BLOCKED;
   if (region === 'ap-south-1') return Object.assign(new Error('connect ETIMEDOUT 203.0.113.1:443'), { name: 'TimeoutError', code: 'ETIMEDOUT' });
   if (region === 'eu-central-1') {
     if (service === 'ec2') return ec2Error(403, 'UnauthorizedOperation', 'You are not authorized to perform this operation.');
@@ -52,6 +53,7 @@ const DENIAL: Record<string, string> = {
   kms: 'AccessDeniedException',
   cloudtrail: 'AccessDeniedException',
   config: 'AccessDeniedException',
+  autoscaling: 'AccessDenied',
 };
 
 let dir: string;
@@ -81,8 +83,8 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
       { path: `${ACCOUNT}/ap-south-1`, kind: 'live', status: 'error', error: expect.stringContaining('TimeoutError') },
       { path: `${ACCOUNT}/eu-central-1`, kind: 'live', status: 'error', error: expect.stringContaining('UnauthorizedOperation') },
       // The security group; the region's CloudTrail record (the organization trail is homed elsewhere);
-      // its recorder, recorder status, delivery channel and AWS Config record.
-      { path: `${ACCOUNT}/eu-west-1`, kind: 'live', status: 'scanned', resources: 6, details: { source: 'api' } },
+      // its recorder, recorder status, delivery channel and AWS Config record; the S3 account block.
+      { path: `${ACCOUNT}/eu-west-1`, kind: 'live', status: 'scanned', resources: 7, details: { source: 'api' } },
     ]);
 
     const denied = json.coverage.gaps.filter((g: { region?: string }) => g.region === 'eu-central-1');
@@ -104,12 +106,14 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
     const calls = json.coverage.apiCalls;
     expect(calls.byOperation['ec2:DescribeSecurityGroups']).toBe(2); // eu-west-1 (3 attempts) and eu-central-1; not tried in ap-south-1
     // eu-west-1: one call per list + Config's 2 region-wide companions + the trail's status and selectors
-    // + STS + ListBuckets (no load balancers, clusters or snapshots, so no other per-resource calls);
-    // eu-central-1: as many denied list calls (no companions or details after a denied list);
-    // ap-south-1: only the first 4 calls (the region's concurrency) were tried: once they timed out, the others were not sent.
+    // + STS + ListBuckets + IAM (global, read once with the home region) + the S3 account block (no load
+    // balancers, clusters or snapshots, so no other per-resource calls); eu-central-1: as many denied list
+    // calls (no companions or details after a denied list); ap-south-1: only the first 4 calls (the
+    // region's concurrency) were tried: once they timed out, the others were not sent.
     const lists = new Set(REGIONAL_DESCRIPTORS.map((d) => `${d.service}:${listCallOf(d).operation}`)).size;
-    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: lists, [`${ACCOUNT}/eu-west-1`]: lists + 6 });
-    expect(calls.total).toBe(4 + 2 * lists + 6);
+    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: lists, [`${ACCOUNT}/eu-west-1`]: lists + 8 });
+    expect(calls.byOperation['s3control:GetPublicAccessBlock']).toBe(1);
+    expect(calls.total).toBe(4 + 2 * lists + 8);
     expect(aws.requests.filter((r) => r.region === 'ap-south-1')).toHaveLength(4 * 3);
     // The throttled call's 2 retries, plus 2 per timed-out call (3 attempts each); denials are not retried.
     expect(calls.byService.ec2.retries).toBe(2 + 4 * 2);

@@ -42,7 +42,7 @@ export class CannedAws {
 
   async handle(request: SdkRequest): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: Readable } }> {
     const labels = request.hostname.split('.');
-    const at = labels.findIndex((label) => ['ec2', 'rds', 's3', 'sts', 'config', 'organizations', 'kms', 'cloudtrail', 'elasticloadbalancing', 'eks', 'es', 'elasticache'].includes(label));
+    const at = labels.findIndex((label) => ['ec2', 'rds', 's3', 's3-control', 'sts', 'config', 'organizations', 'kms', 'cloudtrail', 'autoscaling', 'iam', 'elasticloadbalancing', 'eks', 'es', 'elasticache'].includes(label));
     const service = labels[at] ?? 'unknown';
     const region = labels[at + 1] ?? 'us-east-1';
     const body = typeof request.body === 'string' ? request.body : request.body instanceof Uint8Array ? Buffer.from(request.body).toString() : '';
@@ -83,21 +83,24 @@ export function jsonError(status: number, code: string, message: string): Canned
   return { status, body: JSON.stringify({ __type: code, message }) };
 }
 
-/** An empty successful answer of an action (EC2, RDS, ElastiCache query protocol, a JSON-protocol service, the EKS and OpenSearch listings). */
+/** Namespaces of the query-protocol services with a `<Action>Result` wrapper. */
+const QUERY_NAMESPACE: Record<string, string> = {
+  rds: 'http://rds.amazonaws.com/doc/2014-10-31/',
+  autoscaling: 'http://autoscaling.amazonaws.com/doc/2011-01-01/',
+  elasticache: 'http://elasticache.amazonaws.com/doc/2015-02-02/',
+};
+
+/** An empty successful answer of an action (EC2, RDS, Auto Scaling or ElastiCache query protocol, a JSON-protocol service, the EKS and OpenSearch listings). */
 export function emptyQueryResponse(service: string, action: string): CannedResponse {
   if (service === 'eks') return { status: 200, body: '{"clusters":[]}' };
   if (service === 'es') return { status: 200, body: '{"DomainNames":[]}' };
   if (JSON_SERVICES.has(service)) return { status: 200, body: '{}' };
-  if (service === 'elasticache') {
-    return {
-      status: 200,
-      body: `<${action}Response xmlns="http://elasticache.amazonaws.com/doc/2015-02-02/"><${action}Result></${action}Result><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></${action}Response>`,
-    };
-  }
+  // S3 Control's one call, the account's public access block, answers "all blocked": an estate without findings stays so.
+  if (service === 's3-control') return ACCOUNT_PUBLIC_ACCESS_BLOCKED;
   if (service === 'ec2') return { status: 200, body: `<${action}Response xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId></${action}Response>` };
   return {
     status: 200,
-    body: `<${action}Response xmlns="http://rds.amazonaws.com/doc/2014-10-31/"><${action}Result></${action}Result><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></${action}Response>`,
+    body: `<${action}Response xmlns="${QUERY_NAMESPACE[service] ?? QUERY_NAMESPACE['rds']!}"><${action}Result></${action}Result><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></${action}Response>`,
   };
 }
 
@@ -148,6 +151,14 @@ export function stsError(status: number, code: string, message: string): CannedR
     body: `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>r</RequestId></ErrorResponse>`,
   };
 }
+
+/** S3 Control GetPublicAccessBlock of an account that blocks all public access. */
+export const ACCOUNT_PUBLIC_ACCESS_BLOCKED: CannedResponse = {
+  status: 200,
+  body:
+    '<?xml version="1.0" encoding="UTF-8"?><PublicAccessBlockConfiguration xmlns="http://awss3control.amazonaws.com/doc/2018-08-20/"><BlockPublicAcls>true</BlockPublicAcls>' +
+    '<IgnorePublicAcls>true</IgnorePublicAcls><BlockPublicPolicy>true</BlockPublicPolicy><RestrictPublicBuckets>true</RestrictPublicBuckets></PublicAccessBlockConfiguration>',
+};
 
 export const NO_BUCKETS: CannedResponse = {
   status: 200,

@@ -57,6 +57,24 @@ describe('policy selection narrows what a live audit reads', () => {
     expect(await operations('snapshot-public')).toEqual(['ec2:DescribeImages', 'ec2:DescribeSnapshots', 'rds:DescribeDBClusterSnapshots', 'rds:DescribeDBSnapshots']);
   });
 
+  it('launch-time policies read the launchers and, for encryption, the region\'s EBS default', async () => {
+    const encryption = await callsOf({ only: ['launch-block-device-unencrypted'] });
+    expect(Object.keys(encryption.byOperation).sort()).toEqual([
+      'autoscaling:DescribeLaunchConfigurations',
+      'ec2:DescribeLaunchTemplateVersions',
+      'ec2:GetEbsEncryptionByDefault',
+      'sts:GetCallerIdentity',
+    ]);
+    const imds = await callsOf({ only: ['imdsv2-required'] });
+    expect(Object.keys(imds.byOperation).sort()).toEqual([
+      'autoscaling:DescribeLaunchConfigurations',
+      'ec2:DescribeInstances',
+      'ec2:DescribeLaunchTemplateVersions',
+      'ec2:GetInstanceMetadataDefaults',
+      'sts:GetCallerIdentity',
+    ]);
+  });
+
   it('--skip leaves out the calls only the skipped policies needed', async () => {
     const all = await callsOf({});
     // required-tags reads every taggable type, so it is skipped too for volumes to drop out.
@@ -86,6 +104,18 @@ describe('policy selection narrows what a live audit reads', () => {
     expect(collectionScope(undefined).buckets).toBe(true);
     expect(collectionScope((type) => type.startsWith('aws_s3_bucket')).buckets).toBe(true);
     expect(collectionScope((type) => type.startsWith('aws_s3_bucket')).descriptors).toEqual([]);
+  });
+});
+
+describe('S3 reads follow the policies too', () => {
+  it('the account-level block is one S3 Control call, made only for a policy that reads it', async () => {
+    const account = await callsOf({ only: ['s3-account-public-access-block'] });
+    expect(Object.keys(account.byOperation).sort()).toEqual(['s3control:GetPublicAccessBlock', 'sts:GetCallerIdentity']);
+    const versioning = await callsOf({ only: ['s3-bucket-versioning'] });
+    expect(Object.keys(versioning.byOperation).sort()).toEqual(['s3:ListBuckets', 'sts:GetCallerIdentity']);
+    // The bucket-level block policy needs both: the bucket's own block and the account's.
+    const bucketBlock = await callsOf({ only: ['s3-bucket-public-access-block'] });
+    expect(Object.keys(bucketBlock.byOperation).sort()).toEqual(['s3:ListBuckets', 's3control:GetPublicAccessBlock', 'sts:GetCallerIdentity']);
   });
 });
 

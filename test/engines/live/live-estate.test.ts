@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import * as autoscalingSdk from '@aws-sdk/client-auto-scaling';
+import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import * as ec2Sdk from '@aws-sdk/client-ec2';
 import { EC2Client, GetManagedPrefixListEntriesCommand } from '@aws-sdk/client-ec2';
 import * as cloudtrailSdk from '@aws-sdk/client-cloudtrail';
@@ -17,8 +19,10 @@ import * as elasticacheSdk from '@aws-sdk/client-elasticache';
 import * as opensearchSdk from '@aws-sdk/client-opensearch';
 import * as rdsSdk from '@aws-sdk/client-rds';
 import { RDSClient } from '@aws-sdk/client-rds';
+import { GetAccountAuthorizationDetailsCommand, IAMClient } from '@aws-sdk/client-iam';
 import * as s3Sdk from '@aws-sdk/client-s3';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
@@ -83,6 +87,27 @@ const EXPECTED: Record<string, [severity: string, address: string, element?: str
     ['medium', `arn:aws:es:${REGION}:${ACCOUNT}:domain/search`, 'HTTPS-only access'],
   ],
   'snapshot-public': [['critical', `arn:aws:ec2:${REGION}::snapshot/snap-0e2a4c6e8a0c2e4a6#create-volume-permission/all`, 'EC2.1']],
+  // The bastion instance and the web launch template require IMDSv2.
+  'imdsv2-required': [],
+  'ebs-encryption-by-default': [['medium', `ebs-encryption-by-default/${ACCOUNT}/${REGION}`]],
+  // The web template's root volume leaves encryption to the region's default, which is off.
+  'launch-block-device-unencrypted': [['medium', arn('launch-template', 'lt-0e5c7a9b1d3f5a7c9'), '/dev/xvda']],
+  'public-ip-by-default': [
+    ['low', arn('subnet', 'subnet-0a1e3c5b7d9f2a4c6')],
+    ['low', arn('subnet', 'subnet-0b2f4d6c8e0a3b5d7')],
+    ['low', arn('instance', 'i-0a9b8c7d6e5f40312')],
+  ],
+  // The account has no account-level block (NoSuchPublicAccessBlockConfiguration): all four settings off.
+  's3-account-public-access-block': [['medium', `arn:aws:s3::${ACCOUNT}:account-public-access-block`, 'block_public_acls, block_public_policy, ignore_public_acls, restrict_public_buckets off']],
+  // acme-logs has its own block; acme-tf-state has none and the account has none either.
+  's3-bucket-public-access-block': [['high', 'arn:aws:s3:::acme-tf-state-111122223333', 'the bucket has no aws_s3_bucket_public_access_block']],
+  // acme-logs grants only the LogDelivery group (not public); acme-tf-state only its owner.
+  's3-bucket-public-acl': [],
+  // No bucket is required to use KMS without options.
+  's3-bucket-kms-encryption': [],
+  's3-bucket-versioning': [['low', 'arn:aws:s3:::acme-tf-state-111122223333', 'versioning is Disabled']],
+  // acme-tf-state logs to acme-logs, which receives logs and so is not asked to log itself.
+  's3-bucket-access-logging': [],
   'nacl-admin-ports-open': [
     ['high', arn('network-acl', 'acl-0b3d5f7a9c1e2b4d6'), 'allows TCP 22, 3389 from 0.0.0.0/0'],
     ['high', arn('network-acl', 'acl-0b3d5f7a9c1e2b4d6'), 'rule 101: all traffic'],
@@ -100,6 +125,16 @@ const EXPECTED: Record<string, [severity: string, address: string, element?: str
   'alb-drop-invalid-headers': [['medium', `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:loadbalancer/app/shop/6d0ecf831eec9f09`]],
   // legacy-api: a Classic Load Balancer listening with HTTP on port 80.
   'elb-classic-listener-not-tls': [['medium', `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:loadbalancer/legacy-api`, 'HTTP on port 80']],
+  // IAM (global, read once and kept with eu-west-1): github-deploy holds AdministratorAccess; PowerUserAccess on a group is not full access.
+  'iam-admin-privileges': [['high', `arn:aws:iam::${ACCOUNT}:role/github-deploy`, 'AdministratorAccess']],
+  'iam-wildcard-actions': [['medium', `arn:aws:iam::${ACCOUNT}:policy/deploy`, 's3:*']],
+  'iam-privilege-escalation': [
+    ['high', `arn:aws:iam::${ACCOUNT}:policy/deploy`, 'iam:PassRole + lambda:CreateFunction'],
+    // PowerUserAccess keeps sts:AssumeRole on every resource.
+    ['high', `arn:aws:iam::${ACCOUNT}:group/developers#attachment/arn:aws:iam::aws:policy/PowerUserAccess`, 'sts:AssumeRole'],
+  ],
+  'iam-user-policy-attached': [['low', `arn:aws:iam::${ACCOUNT}:user/alice#attachment/arn:aws:iam::aws:policy/ReadOnlyAccess`]],
+  'iam-role-trust-open': [['critical', `arn:aws:iam::${ACCOUNT}:role/github-deploy`, 'token.actions.githubusercontent.com:sub']],
 };
 
 describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
@@ -122,7 +157,7 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
       const match = actual.find((line) => line.startsWith(`${e.ruleId} | fail | ${e.severity} | ${e.address} |`) && (!e.element || line.includes(e.element)));
       expect(match, `${e.ruleId} ${e.severity} ${e.address} ${e.element ?? ''}`).toBeDefined();
     }
-    // Every live finding is located by account, region and ARN.
+    // Every live finding is located by account, region (IAM: the region it is kept with) and ARN.
     for (const finding of result.findings) {
       expect(finding.location).toMatchObject({ kind: 'cloud', account: ACCOUNT, region: REGION });
       expect(finding.resource).toMatchObject({ source: 'live', input: `${ACCOUNT}/${REGION}` });
@@ -145,10 +180,14 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
       // STS (1) + one call per recorded regional entry (a list page, a companion's answer, a detail
       // call's answer or page: the estate's one OpenSearch batch answers one domain) + the office prefix
       // list's entries (1) + ListBuckets (1) + 4 settings × 2 buckets in eu-west-1 (the us-east-1 bucket
-      // is not read further).
+      // is not read further) + IAM's GetAccountAuthorizationDetails (1 page: once per account)
+      // + 4 more settings × 2 buckets (ACL, ownership, policy, logging) + the S3 account block (1).
       const entries = Object.values(target!.responses).reduce((n, pages) => n + pages.length, 0);
-      expect(calls).toHaveLength(1 + entries + 1 + 1 + 8);
+      expect(calls).toHaveLength(1 + entries + 1 + 1 + 8 + 1 + 8 + 1);
       expect(byOperation.get('elbv2:DescribeLoadBalancerAttributes')).toBe(1);
+      expect(byOperation.get('iam:GetAccountAuthorizationDetails')).toBe(1);
+      expect(byOperation.get('s3control:GetPublicAccessBlock')).toBe(1);
+      expect(byOperation.get('s3:GetBucketPolicy')).toBe(2);
       expect(byOperation.get('sts:GetCallerIdentity')).toBe(1);
       expect(byOperation.get('ec2:GetManagedPrefixListEntries')).toBe(1);
       expect(byOperation.get('s3:ListBuckets')).toBe(1);
@@ -185,19 +224,32 @@ function replay(source: Recording): { calls: string[]; restore: () => void } {
     mockClient(KMSClient),
     mockClient(CloudTrailClient),
     mockClient(ConfigServiceClient),
+    mockClient(AutoScalingClient),
+    mockClient(IAMClient),
+    mockClient(S3ControlClient),
     mockClient(ElasticLoadBalancingV2Client),
     mockClient(ElasticLoadBalancingClient),
     mockClient(eksSdk.EKSClient),
     mockClient(opensearchSdk.OpenSearchClient),
     mockClient(elasticacheSdk.ElastiCacheClient),
   ] as const;
-  const [ec2, rds, s3, sts, kms, cloudtrail, config, elbv2, elb, eks, opensearch, elasticache] = mocks;
+  const [ec2, rds, s3, sts, kms, cloudtrail, config, autoscaling, iam, s3control, elbv2, elb, eks, opensearch, elasticache] = mocks;
+  s3control.on(GetAccountPublicAccessBlockCommand).callsFake(() => {
+    calls.push('s3control:GetPublicAccessBlock');
+    const recorded = account.account_public_access_block?.response as { Error?: { Code: string; Message: string } } | undefined;
+    if (recorded?.Error) throw Object.assign(new Error(recorded.Error.Message), { name: recorded.Error.Code });
+    return recorded ?? {};
+  });
+  iam.on(GetAccountAuthorizationDetailsCommand).callsFake((input: { Marker?: string }) => {
+    calls.push('iam:GetAccountAuthorizationDetails');
+    return account.iam?.pages[input.Marker ? Number(input.Marker) : 0] ?? {};
+  });
   sts.on(GetCallerIdentityCommand).callsFake(() => {
     calls.push('sts:GetCallerIdentity');
     return { Account: account.account };
   });
-  const sdks = { ec2: ec2Sdk, rds: rdsSdk, kms: kmsSdk, cloudtrail: cloudtrailSdk, config: configSdk, elbv2: elbv2Sdk, elb: elbSdk, eks: eksSdk, opensearch: opensearchSdk, elasticache: elasticacheSdk } as unknown as Record<string, Record<string, never>>;
-  const byService = { ec2, rds, kms, cloudtrail, config, elbv2, elb, eks, opensearch, elasticache } as unknown as Record<string, LooseMock>;
+  const sdks = { ec2: ec2Sdk, rds: rdsSdk, kms: kmsSdk, cloudtrail: cloudtrailSdk, config: configSdk, elbv2: elbv2Sdk, elb: elbSdk, eks: eksSdk, opensearch: opensearchSdk, elasticache: elasticacheSdk, autoscaling: autoscalingSdk } as unknown as Record<string, Record<string, never>>;
+  const byService = { ec2, rds, kms, cloudtrail, config, elbv2, elb, eks, opensearch, elasticache, autoscaling } as unknown as Record<string, LooseMock>;
   // Every call a descriptor makes (list, companions, detail calls) answers with the recorded entries
   // made with the same request fields (detail answers are recorded with their request merged in).
   const answer = (service: string, operation: string): void => {
@@ -225,7 +277,8 @@ function replay(source: Recording): { calls: string[]; restore: () => void } {
     calls.push('s3:ListBuckets');
     return account.list_buckets?.[0] ?? { Buckets: [] };
   });
-  for (const operation of ['GetBucketEncryption', 'GetBucketVersioning', 'GetPublicAccessBlock', 'GetBucketTagging', 'GetBucketLocation']) {
+  const settings = ['GetBucketEncryption', 'GetBucketVersioning', 'GetPublicAccessBlock', 'GetBucketTagging', 'GetBucketLocation', 'GetBucketAcl', 'GetBucketOwnershipControls', 'GetBucketPolicy', 'GetBucketLogging'];
+  for (const operation of settings) {
     s3.on((s3Sdk as unknown as Record<string, never>)[`${operation}Command`]).callsFake((input: { Bucket: string }) => {
       calls.push(`s3:${operation}`);
       const recorded = account.bucket_settings?.[input.Bucket]?.[operation] as { Error?: { Code: string; Message: string } } | undefined;

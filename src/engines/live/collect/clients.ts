@@ -1,4 +1,5 @@
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
@@ -8,8 +9,10 @@ import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { OpenSearchClient } from '@aws-sdk/client-opensearch';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
+import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { ApiCallCounter } from './api-call-counter.js';
 
@@ -34,11 +37,14 @@ interface ServiceClients {
   ec2: EC2Client;
   rds: RDSClient;
   s3: S3Client;
+  s3control: S3ControlClient;
   config: ConfigServiceClient;
   sts: STSClient;
   organizations: OrganizationsClient;
   kms: KMSClient;
   cloudtrail: CloudTrailClient;
+  autoscaling: AutoScalingClient;
+  iam: IAMClient;
   elbv2: ElasticLoadBalancingV2Client;
   elb: ElasticLoadBalancingClient;
   eks: EKSClient;
@@ -97,6 +103,8 @@ function create(service: ServiceName, config: Record<string, unknown>): { destro
     case 's3':
       // A bucket answered from another region's endpoint (GetBucketLocation without BucketRegion) is followed, not an error.
       return new S3Client({ ...config, followRegionRedirects: true });
+    case 's3control':
+      return new S3ControlClient(config);
     case 'config':
       return new ConfigServiceClient(config);
     case 'sts':
@@ -113,5 +121,9 @@ function create(service: ServiceName, config: Record<string, unknown>): { destro
       return new OpenSearchClient(config);
     case 'elasticache':
       return new ElastiCacheClient(config);
+    case 'autoscaling':
+      return new AutoScalingClient(config);
+    case 'iam':
+      return new IAMClient(config);
   }
 }

@@ -1,5 +1,6 @@
 import * as cloudtrail from '@aws-sdk/client-cloudtrail';
 import * as config from '@aws-sdk/client-config-service';
+import * as autoscaling from '@aws-sdk/client-auto-scaling';
 import * as ec2 from '@aws-sdk/client-ec2';
 import * as elb from '@aws-sdk/client-elastic-load-balancing';
 import * as elbv2 from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -23,6 +24,7 @@ const SDK: Record<RegionalService, Record<string, unknown>> = {
   kms,
   cloudtrail,
   config,
+  autoscaling,
   elbv2,
   elb,
   eks,

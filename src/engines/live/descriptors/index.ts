@@ -16,6 +16,10 @@ import { vpcDescriptor } from './ec2-vpc.js';
 import { eksClusterDescriptor } from './eks-cluster.js';
 import { replicationGroupDescriptor } from './elasticache-replication-group.js';
 import { openSearchDomainDescriptor } from './opensearch-domain.js';
+import { launchConfigurationDescriptor } from './autoscaling-launch-configuration.js';
+import { ebsEncryptionByDefaultDescriptor } from './ec2-ebs-encryption-by-default.js';
+import { launchTemplateDescriptor } from './ec2-launch-template.js';
+import { instanceMetadataDefaultsDescriptor } from './ec2-instance-metadata-defaults.js';
 import { dbClusterDescriptor } from './rds-db-cluster.js';
 import { dbInstanceDescriptor } from './rds-db-instance.js';
 import { dbSubnetGroupDescriptor } from './rds-db-subnet-group.js';
@@ -57,6 +61,10 @@ export const REGIONAL_DESCRIPTORS: readonly ResourceDescriptor[] = [
   publicImageDescriptor,
   dbSnapshotSharingDescriptor,
   dbClusterSnapshotSharingDescriptor,
+  launchTemplateDescriptor,
+  launchConfigurationDescriptor,
+  ebsEncryptionByDefaultDescriptor,
+  instanceMetadataDefaultsDescriptor,
 ];
 
 /** `ec2:DescribeVpcs`: the key of a descriptor's pages in a recording and in API call counts. */
