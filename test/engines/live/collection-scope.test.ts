@@ -66,8 +66,10 @@ describe('policy selection narrows what a live audit reads', () => {
       'sts:GetCallerIdentity',
     ]);
     const imds = await callsOf({ only: ['imdsv2-required'] });
+    // imdsv2-required declares aws_ami, which the public-AMI listing (DescribeImages, ExecutableUsers=all) produces.
     expect(Object.keys(imds.byOperation).sort()).toEqual([
       'autoscaling:DescribeLaunchConfigurations',
+      'ec2:DescribeImages',
       'ec2:DescribeInstances',
       'ec2:DescribeLaunchTemplateVersions',
       'ec2:GetInstanceMetadataDefaults',

@@ -170,8 +170,13 @@ function pages(items: readonly unknown[]): { NextToken?: string; Results: string
   return out;
 }
 
-/** The gap every full Config audit of eu-west-1 has: permissions AWS Config does not record. */
-const NOT_RECORDED = expect.objectContaining({ region: 'eu-west-1', service: 'ec2', errorCode: 'NotRecordedByConfig', operations: ['DescribeSnapshots', 'DescribeImages'] });
+/** The gap every full Config audit of eu-west-1 has: permissions and region settings AWS Config does not record. */
+const NOT_RECORDED = expect.objectContaining({
+  region: 'eu-west-1',
+  service: 'ec2',
+  errorCode: 'NotRecordedByConfig',
+  operations: ['DescribeSnapshots', 'DescribeImages', 'GetEbsEncryptionByDefault', 'GetInstanceMetadataDefaults'],
+});
 
 describe('the AWS Config source', () => {
   it('maps configuration items (lower camel case, floats, wrapped values) onto the same Terraform shapes', async () => {
