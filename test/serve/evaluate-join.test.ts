@@ -61,7 +61,7 @@ describe('warden serve: a resource request joining an existing inventory', () =>
     expect(status).toBe(200);
     expect(json.decision).toBe('allow');
     expect(json.report.findings.filter((f: any) => f.verdict !== 'pass')).toEqual([]);
-    expect(json.report.summary.baselined).toBe(30);
+    expect(json.report.summary.baselined).toBe(40);
   });
 
   it('denies a rule that opens an existing group to the world: a new finding on that group', async () => {
@@ -74,7 +74,7 @@ describe('warden serve: a resource request joining an existing inventory', () =>
     expect(json.decision).toBe('deny');
     // The group is the estate's, the rule the request's: the finding is new, so it decides.
     expect(verdicts(json)).toEqual([`sg-open-ingress fail arn:aws:ec2:eu-west-1:111122223333:security-group/${LEDGER_DB_SG}`]);
-    expect(json.report.summary.baselined).toBe(30);
+    expect(json.report.summary.baselined).toBe(40);
   });
 
   it('joins a saved inventory sent inline, selected by account and region', async () => {
