@@ -19,6 +19,15 @@ import { cloudtrailLogValidation } from './cloudtrail-log-validation.js';
 import { cloudtrailKmsEncryption } from './cloudtrail-kms-encryption.js';
 import { configRecorderEnabled } from './config-recorder-enabled.js';
 import { kmsKeyPendingDeletion } from './kms-key-pending-deletion.js';
+import { lbHttpNotRedirected } from './lb-http-not-redirected.js';
+import { lbTlsPolicyOutdated } from './lb-tls-policy-outdated.js';
+import { albDropInvalidHeaders } from './alb-drop-invalid-headers.js';
+import { elbClassicListenerNotTls } from './elb-classic-listener-not-tls.js';
+import { vpcFlowLogs } from './vpc-flow-logs.js';
+import { eksEndpointPublic } from './eks-endpoint-public.js';
+import { opensearchOutsideVpc } from './opensearch-outside-vpc.js';
+import { encryptionInTransit } from './encryption-in-transit.js';
+import { snapshotPublic } from './snapshot-public.js';
 import { imdsv2Required } from './imdsv2-required.js';
 import { ebsEncryptionByDefault } from './ebs-encryption-by-default.js';
 import { launchBlockDeviceUnencrypted } from './launch-block-device-unencrypted.js';
@@ -50,6 +59,15 @@ export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, db
   cloudtrailKmsEncryption,
   configRecorderEnabled,
   kmsKeyPendingDeletion,
+  lbHttpNotRedirected,
+  lbTlsPolicyOutdated,
+  albDropInvalidHeaders,
+  elbClassicListenerNotTls,
+  vpcFlowLogs,
+  eksEndpointPublic,
+  opensearchOutsideVpc,
+  encryptionInTransit,
+  snapshotPublic,
   imdsv2Required,
   ebsEncryptionByDefault,
   launchBlockDeviceUnencrypted,

@@ -42,6 +42,14 @@ const EBS_ENCRYPTION = (values: ValueObject, block?: ValueObject): DefaultMeanin
 const NO_METADATA_BLOCK = always({ value: [], note: 'metadata_options is not set' });
 const METADATA_UNSET = (name: string) => always({ value: null, note: `${name} is not set` });
 const NOT_PUBLIC = always({ value: false, note: 'publicly_accessible is not set: the provider default is false' });
+const APPLICATION_LB = always({ value: 'application', note: 'load_balancer_type is not set: the provider default is application' });
+const KEEPS_INVALID_HEADERS = always({ value: false, note: 'drop_invalid_header_fields is not set: the provider default is false' });
+/** A TLS listener without ssl_policy: the provider leaves it to AWS, which uses ELBSecurityPolicy-2016-08 for API-created listeners. */
+const LISTENER_SSL_POLICY = (values: ValueObject): DefaultMeaning | undefined => {
+  const protocol = values['protocol'];
+  if (typeof protocol !== 'string' || !['HTTPS', 'TLS'].includes(protocol.toUpperCase())) return undefined;
+  return { value: 'ELBSecurityPolicy-2016-08', note: 'ssl_policy is not set: AWS uses ELBSecurityPolicy-2016-08' };
+};
 
 /**
  * The one table of provider defaults, applied by every engine that reads Terraform (plan and HCL)
@@ -83,6 +91,28 @@ export const PROVIDER_DEFAULTS: readonly ProviderDefault[] = [
   { type: 'aws_cloudtrail', path: 'is_multi_region_trail', meaning: always({ value: false, note: 'is_multi_region_trail is not set: the provider default is false' }) },
   { type: 'aws_cloudtrail', path: 'enable_log_file_validation', meaning: always({ value: false, note: 'enable_log_file_validation is not set: the provider default is false' }) },
   { type: 'aws_cloudtrail', path: 'enable_logging', meaning: always({ value: true, note: 'enable_logging is not set: the provider default is true' }) },
+  { type: 'aws_lb', path: 'load_balancer_type', meaning: APPLICATION_LB },
+  { type: 'aws_alb', path: 'load_balancer_type', meaning: APPLICATION_LB },
+  { type: 'aws_lb', path: 'drop_invalid_header_fields', meaning: KEEPS_INVALID_HEADERS },
+  { type: 'aws_alb', path: 'drop_invalid_header_fields', meaning: KEEPS_INVALID_HEADERS },
+  { type: 'aws_lb_listener', path: 'ssl_policy', meaning: LISTENER_SSL_POLICY },
+  { type: 'aws_alb_listener', path: 'ssl_policy', meaning: LISTENER_SSL_POLICY },
+  { type: 'aws_eks_cluster', path: 'vpc_config.*.endpoint_public_access', meaning: always({ value: true, note: 'endpoint_public_access is not set: the provider default is true' }) },
+  {
+    type: 'aws_eks_cluster',
+    path: 'vpc_config.*.public_access_cidrs',
+    meaning: always({ value: ['0.0.0.0/0'], note: 'public_access_cidrs is not set: EKS opens the public endpoint to 0.0.0.0/0' }),
+  },
+  ...['aws_opensearch_domain', 'aws_elasticsearch_domain'].flatMap((type): ProviderDefault[] => [
+    { type, path: 'node_to_node_encryption', meaning: always({ value: [{ enabled: false }], note: 'node_to_node_encryption is not set: the domain is created without it' }) },
+    { type, path: 'domain_endpoint_options', meaning: always({ value: [{ enforce_https: false }], note: 'domain_endpoint_options is not set: the domain is created without HTTPS enforcement' }) },
+    { type, path: 'domain_endpoint_options.*.enforce_https', meaning: always({ value: true, note: 'enforce_https is not set: the provider default is true' }) },
+  ]),
+  {
+    type: 'aws_elasticache_replication_group',
+    path: 'transit_encryption_enabled',
+    meaning: always({ value: false, note: 'transit_encryption_enabled is not set: the group is created without encryption in transit' }),
+  },
   ...['aws_instance', 'aws_launch_template', 'aws_launch_configuration'].flatMap((type): ProviderDefault[] => [
     { type, path: 'metadata_options', meaning: NO_METADATA_BLOCK },
     { type, path: 'metadata_options.*.http_tokens', meaning: METADATA_UNSET('http_tokens') },

@@ -101,6 +101,20 @@ function asPages(operation: string, objects: Record<string, unknown>[]): unknown
   const listed = operation.replace(/^[a-z0-9]+:(Describe|List|Get)/, '');
   // DescribeTrails lists its items under `trailList`: the singular, lower camel case, with `List`.
   const singularList = `${listed.charAt(0).toLowerCase()}${listed.slice(1).replace(/s$/, '')}List`;
-  const candidates = [{ [listed]: objects }, { [listed.replace(/^Managed/, '')]: objects }, { Reservations: [{ Instances: objects }] }, { [singularList]: objects }];
-  return [candidates.find((page) => descriptor.items(page as never).length === objects.length) ?? candidates[0]];
+  const candidates = [
+    { [listed]: objects },
+    { [listed.replace(/^Managed/, '')]: objects },
+    { Reservations: [{ Instances: objects }] },
+    { [singularList]: objects },
+    { [`${listed.replace(/s$/, '')}Descriptions`]: objects },
+    // OpenSearch DescribeDomains: `DomainStatusList`.
+    { [`${listed.replace(/s$/, '')}StatusList`]: objects },
+  ];
+  const page = candidates.find((candidate) => descriptor.items(candidate as never).length === objects.length);
+  if (page) return [page];
+  // Describe calls of one resource each answer one object: EKS DescribeCluster `{ cluster }`, RDS
+  // DescribeDBSnapshotAttributes `{ DBSnapshotAttributesResult }`: one page per object.
+  const single = [`${listed.charAt(0).toLowerCase()}${listed.slice(1)}`, `${listed}Result`];
+  const name = single.find((key) => objects.every((object) => descriptor.items({ [key]: object } as never).length === 1));
+  return name ? objects.map((object) => ({ [name]: object })) : [candidates[0]];
 }

@@ -14,7 +14,16 @@ const IAM_ACTION: Record<string, string> = {
   's3:GetPublicAccessBlock': 's3:GetBucketPublicAccessBlock',
   's3control:GetPublicAccessBlock': 's3:GetAccountPublicAccessBlock',
 };
-const SERVICE_PREFIX: Record<string, string> = { 'config-service': 'config', 's3-control': 's3control' };
+/** SDK client packages and descriptor services whose IAM prefix has another name (both ELB APIs share one). */
+const SERVICE_PREFIX: Record<string, string> = {
+  'config-service': 'config',
+  elbv2: 'elasticloadbalancing',
+  elb: 'elasticloadbalancing',
+  'elastic-load-balancing-v2': 'elasticloadbalancing',
+  'elastic-load-balancing': 'elasticloadbalancing',
+  opensearch: 'es',
+  's3-control': 's3control',
+};
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -27,13 +36,14 @@ function sources(dir: string): string[] {
  * or paginator a live-engine module imports (AssumeRole included).
  */
 function actionsCalled(): Set<string> {
+  const iamService = (service: string): string => SERVICE_PREFIX[service] ?? service;
   const actions = new Set(
-    REGIONAL_DESCRIPTORS.flatMap((d) => [d.operation, ...(d.companions ?? []), ...(d.details ?? []).map((call) => call.operation)].map((operation) => `${d.service}:${operation}`)),
+    [...REGIONAL_DESCRIPTORS, ...REGIONAL_DESCRIPTORS.flatMap((d) => d.listedBy ?? [])].flatMap((d) => [d.operation, ...(d.companions ?? []), ...(d.details ?? []).map((call) => call.operation)].map((operation) => `${iamService(d.service)}:${operation}`)),
   );
   for (const file of sources(LIVE)) {
     const text = readFileSync(file, 'utf8');
     for (const [, names, client] of text.matchAll(/import\s*\{([^}]*)\}\s*from\s*'@aws-sdk\/client-([a-z0-9-]+)'/g)) {
-      const service = SERVICE_PREFIX[client!] ?? client!;
+      const service = iamService(client!);
       for (const name of names!.split(',').map((n) => n.replace(/^\s*type\s+/, '').trim())) {
         const operation = /^paginate(\w+)$/.exec(name)?.[1] ?? /^(\w+)Command$/.exec(name)?.[1];
         if (operation) actions.add(`${service}:${operation}`);
@@ -54,7 +64,7 @@ describe('the documented IAM policies of warden audit', () => {
   const called = actionsCalled();
 
   it('finds the calls of every collector', () => {
-    for (const action of ['kms:GetKeyRotationStatus', 'cloudtrail:GetEventSelectors', 'config:DescribeConfigurationRecorderStatus', 'ec2:DescribeSecurityGroups', 'ec2:GetManagedPrefixListEntries', 's3:GetEncryptionConfiguration', 'config:SelectResourceConfig', 'sts:AssumeRole', 'ec2:DescribeRegions']) {
+    for (const action of ['kms:GetKeyRotationStatus', 'cloudtrail:GetEventSelectors', 'config:DescribeConfigurationRecorderStatus', 'ec2:DescribeSecurityGroups', 'ec2:GetManagedPrefixListEntries', 'elasticloadbalancing:DescribeListeners', 'elasticloadbalancing:DescribeLoadBalancerAttributes', 's3:GetEncryptionConfiguration', 'config:SelectResourceConfig', 'sts:AssumeRole', 'ec2:DescribeRegions']) {
       expect(called).toContain(action);
     }
   });

@@ -3,7 +3,7 @@ import { constants } from 'node:buffer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schemaErrors, validateReport } from '../support/report-schemas.js';
 import { ensureBuilt, runBuiltCli, type ChildRun } from './built-cli.js';
-import { hostileScratch, QUIET_TF } from './hostile-scratch.js';
+import { hostileScratch, QUIET_RESOURCES, QUIET_TF } from './hostile-scratch.js';
 
 /**
  * Inputs of hundreds of MB, run in a child process of the built CLI so that its peak memory can be
@@ -68,7 +68,7 @@ describe('files too large to hold as one string', () => {
     sparseFile('big-tf/huge.tf', 'locals {\n', OVER_STRING_LIMIT);
     const run = scan(['big-tf', '--format', 'json'], '.tf of 512 MB');
     expect(run.stderr).toBe(`warden: big-tf/huge.tf: ${TOO_LARGE}\n`);
-    expect(JSON.parse(run.stdout).inputs[0]).toMatchObject({ status: 'scanned', resources: 1 });
+    expect(JSON.parse(run.stdout).inputs[0]).toMatchObject({ status: 'scanned', resources: QUIET_RESOURCES });
     expect(run.code).toBe(3);
     expect(run.peakRssMb).toBeLessThan(OVER_STRING_LIMIT / MB + 200);
   });

@@ -18,5 +18,12 @@ export function hostileScratch(prefix: string): { dir: string; path(name: string
   };
 }
 
-/** A resource every built-in policy passes or ignores: a scan of it alone fails only through what went wrong elsewhere. */
-export const QUIET_TF = 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n  tags = { Environment = "prod", Owner = "net" }\n}\n';
+/**
+ * Resources every built-in policy passes or ignores (a VPC needs its flow log): a scan of them alone
+ * fails only through what went wrong elsewhere.
+ */
+export const QUIET_TF =
+  'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n  tags = { Environment = "prod", Owner = "net" }\n}\n' +
+  'resource "aws_flow_log" "main" {\n  vpc_id          = aws_vpc.main.id\n  traffic_type    = "REJECT"\n  log_destination = "arn:aws:s3:::flow-logs"\n  tags = { Environment = "prod", Owner = "net" }\n}\n';
+/** How many resources QUIET_TF holds. */
+export const QUIET_RESOURCES = 2;

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { runMain } from '../support/run-main.js';
-import { hostileScratch, QUIET_TF } from './hostile-scratch.js';
+import { hostileScratch, QUIET_RESOURCES, QUIET_TF } from './hostile-scratch.js';
 
 const scratch = hostileScratch('names');
 afterAll(() => scratch.cleanup());
@@ -30,7 +30,7 @@ describe('user text in messages stays on one line and cannot drive the terminal'
     scratch.write('empty-label/empty.tf', 'resource "aws_security_group" "" {\n  description = "x"\n}\n');
     const run = await runMain(['scan', 'empty-label', '--format', 'json'], scratch.dir);
     expect(run.stderr).toBe('warden: empty-label/empty.tf:1:31: invalid block: an empty label (Terraform needs a name here)\n');
-    expect(JSON.parse(run.stdout).inputs[0]).toMatchObject({ status: 'scanned', resources: 1 });
+    expect(JSON.parse(run.stdout).inputs[0]).toMatchObject({ status: 'scanned', resources: QUIET_RESOURCES });
     expect(run.code).toBe(3);
   });
 });

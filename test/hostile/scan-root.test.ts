@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runMain } from '../support/run-main.js';
-import { hostileScratch, QUIET_TF } from './hostile-scratch.js';
+import { hostileScratch, QUIET_RESOURCES, QUIET_TF } from './hostile-scratch.js';
 
 // The checkout is attacker-controlled: links in it must never make warden read (or print) files outside it.
 const scratch = hostileScratch('root');
@@ -30,7 +30,7 @@ describe('the scan root is the boundary', () => {
     symlinkSync(outside, scratch.path('tf-link/leak.tf'));
     const { code, stderr, report, all } = await scan('tf-link');
     expect(stderr).toEqual([refused('tf-link/leak.tf')]);
-    expect(report.inputs[0]).toMatchObject({ status: 'scanned', resources: 1 });
+    expect(report.inputs[0]).toMatchObject({ status: 'scanned', resources: QUIET_RESOURCES });
     expect(all).not.toContain(SECRET);
     expect(all).not.toContain(outsideDir);
     expect(code).toBe(3);
@@ -92,7 +92,7 @@ describe('the scan root is the boundary', () => {
     mkdirSync(scratch.path('repo/.git'));
     const { code, stderr, report } = await scan('repo/envs/prod');
     expect(stderr).toEqual([]);
-    expect(report.inputs[0]).toMatchObject({ status: 'scanned', resources: 1 });
+    expect(report.inputs[0]).toMatchObject({ status: 'scanned', resources: QUIET_RESOURCES });
     expect(code).toBe(0);
   });
 

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runMain } from '../support/run-main.js';
 import { asUnprivileged } from '../support/unprivileged.js';
-import { hostileScratch, QUIET_TF } from './hostile-scratch.js';
+import { hostileScratch, QUIET_RESOURCES, QUIET_TF } from './hostile-scratch.js';
 
 const scratch = hostileScratch('special');
 afterAll(() => scratch.cleanup());
@@ -54,7 +54,7 @@ describe('inputs that are not regular files', () => {
     mkfifo('pipe-vars/.terraform/modules/modules.json');
     const { code, stderr, report } = await scan('pipe-vars');
     expect(stderr).toEqual(['warden: pipe-vars/terraform.tfvars.json: a named pipe (FIFO), not a file']);
-    expect(report.inputs[0]).toMatchObject({ status: 'scanned', resources: 1 });
+    expect(report.inputs[0]).toMatchObject({ status: 'scanned', resources: QUIET_RESOURCES });
     expect(code).toBe(3);
   });
 
@@ -82,7 +82,7 @@ describe('inputs that are not regular files', () => {
     symlinkSync('..', scratch.path('looped/sub/up'));
     const { code, stderr, report } = await scan('looped');
     expect(stderr).toEqual([]);
-    expect(report.inputs[0]).toMatchObject({ status: 'scanned', resources: 1 });
+    expect(report.inputs[0]).toMatchObject({ status: 'scanned', resources: QUIET_RESOURCES });
     expect(code).toBe(0);
   });
 
@@ -101,7 +101,7 @@ describe('inputs that are not regular files', () => {
       'warden: odd-tf/loop.tf: too many levels of symbolic links',
       'warden: odd-tf/pipe.tf: a named pipe (FIFO), not a file',
     ]);
-    expect(report.inputs[0]).toMatchObject({ status: 'scanned', resources: 1 });
+    expect(report.inputs[0]).toMatchObject({ status: 'scanned', resources: QUIET_RESOURCES });
     expect(code).toBe(3);
   });
 });
@@ -121,7 +121,7 @@ describe('files that cannot be read as they are', () => {
     const { code, stderr, report } = await scan('binary-tf');
     expect(stderr).toHaveLength(1);
     expect(stderr[0]).toMatch(/^warden: binary-tf\/blob\.tf:\d+:\d+: [^\n]+$/);
-    expect(report.inputs[0]).toMatchObject({ status: 'scanned', resources: 1 });
+    expect(report.inputs[0]).toMatchObject({ status: 'scanned', resources: QUIET_RESOURCES });
     expect(code).toBe(3);
   });
 });

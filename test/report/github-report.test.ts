@@ -149,6 +149,7 @@ describe('warden scan --format github', () => {
       expect(lines.map((l) => [l.name, l.properties['file'], l.properties['line']])).toEqual([
         ['error', 'fixtures/modules-repo/modules/db-sg/main.tf', '26'],
         ['error', 'fixtures/modules-repo/modules/web-sg/main.tf', '25'],
+        ['warning', 'fixtures/modules-repo/main.tf', '21'],
         // sg-unused cannot tell whether the groups inside modules are used outside (unknown: a warning).
         ['warning', 'fixtures/modules-repo/modules/db-sg/main.tf', '17'],
         ['warning', 'fixtures/modules-repo/modules/db-sg/main.tf', '17'],

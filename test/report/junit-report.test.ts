@@ -216,7 +216,7 @@ describe('warden scan --report junit=FILE', () => {
       expect(run.code).toBe(1);
       const json = JSON.parse(run.stdout) as { summary: { byVerdict: Record<string, number> }; findings: { verdict: string }[] };
       // The three groups inside modules are unknown to sg-unused (a module output may export them).
-      expect(json.summary.byVerdict).toEqual({ fail: 4, unknown: 3, suppressed: 2, pass: 0 });
+      expect(json.summary.byVerdict).toEqual({ fail: 5, unknown: 3, suppressed: 2, pass: 0 });
       expect(json.findings.some((f) => f.verdict === 'pass')).toBe(false);
 
       const xml = readFileSync(junitFile, 'utf8');
@@ -224,7 +224,7 @@ describe('warden scan --report junit=FILE', () => {
       const root = parseXml(xml);
       // 20 test cases: the 2 private subnets public-ip-by-default passes among them; sg-unused is unknown
       // (skipped) on the three module groups, sg-rule-redundant and sg-stale-reference pass them.
-      expect(countsOf(root)).toEqual({ tests: 20, failures: 4, errors: 0, skipped: 5 });
+      expect(countsOf(root)).toEqual({ tests: 21, failures: 5, errors: 0, skipped: 5 });
       expect(countedCases(root)).toEqual(countsOf(root));
       expect(elements(suite(root, 'sg-open-ingress'), 'testcase').map((c) => c.getAttribute('name'))).toEqual([
         'module.db["reports"].aws_security_group.this',

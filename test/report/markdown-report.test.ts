@@ -166,8 +166,8 @@ describe('warden scan --report markdown=FILE', () => {
       const run = await runMain(['scan', 'fixtures/modules-repo/plan.json', '--quiet', '--report', `markdown=${file}`], REPO_ROOT);
       expect(run).toMatchObject({ code: 1, stdout: '' });
       const markdown = readFileSync(file, 'utf8');
-      expect(heading(markdown)).toBe('## ❌ warden scan failed: 4 failing findings');
-      expect(tableAfter(markdown, 'Failing findings (4)')).toHaveLength(4);
+      expect(heading(markdown)).toBe('## ❌ warden scan failed: 5 failing findings');
+      expect(tableAfter(markdown, 'Failing findings (5)')).toHaveLength(5);
       expect(markdown).not.toContain('Passed');
     } finally {
       rmSync(dir, { recursive: true, force: true });

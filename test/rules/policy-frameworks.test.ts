@@ -38,7 +38,7 @@ describe('compliance frameworks', () => {
     expect(run.stdout).toMatch(/^sg-open-ingress +high +Security group allows ingress from the internet +AWS Foundational Security Best Practices EC2\.18, EC2\.19$/m);
     expect(run.stdout).not.toContain('required-tags');
     const json = await runMain(['policies', '--framework', 'cis', '--format', 'json'], ROOT);
-    const ids = (JSON.parse(json.stdout) as { id: string }[]).map((p) => p.id);
+    const ids = (JSON.parse(json.stdout) as { policies: { id: string }[] }).policies.map((p) => p.id);
     expect(ids).toContain('sg-open-ingress');
     expect(ids).not.toContain('required-tags');
     const none = await runMain(['policies', '--framework', 'iso-27001'], ROOT);

@@ -41,11 +41,12 @@ describe('user policies next to the built-ins', () => {
       'ec2-imdsv2-required aws_instance.app',
       'imdsv2-required aws_instance.app',
       'lb-tls-min-version aws_lb_listener.https',
+      'lb-tls-policy-outdated aws_lb_listener.https',
       'sg-open-ingress aws_security_group.ssh',
     ]);
     // public-ip-by-default: the instance's subnet is not in the plan (unknown); instance-admin-port-reachable is
     // unknown for aws_instance.app (no subnet_id: the default VPC), a SARIF result too.
-    expect(sarifResults(sarif)).toEqual(['ec2-imdsv2-required', 'imdsv2-required', 'instance-admin-port-reachable', 'lb-tls-min-version', 'public-ip-by-default', 'sg-open-ingress', 'sg-unused']);
+    expect(sarifResults(sarif)).toEqual(['ec2-imdsv2-required', 'imdsv2-required', 'instance-admin-port-reachable', 'lb-tls-min-version', 'lb-tls-policy-outdated', 'public-ip-by-default', 'sg-open-ingress', 'sg-unused']);
     const rules = sarif.runs[0]!.tool.driver.rules.map((r) => r.id);
     expect(rules).toEqual(expect.arrayContaining(['sg-open-ingress', 'lb-tls-min-version', 'ec2-imdsv2-required']));
     expect(json.coverage).toMatchObject({ complete: true, gaps: [] });
@@ -55,10 +56,11 @@ describe('user policies next to the built-ins', () => {
     const { code, stderr, json, sarif } = await scan(['--policy-dir', 'examples/policies/yaml']);
     expect(stderrBesidesNotes(stderr)).toBe('');
     expect(code).toBe(1);
-    expect(failing(json)).toEqual(['imdsv2-required aws_instance.app', 'lb-tls-min-version aws_lb_listener.https', 'sg-open-ingress aws_security_group.ssh']);
+    // The built-in lb-tls-policy-outdated finds the same listener (ELBSecurityPolicy-2016-08).
+    expect(failing(json)).toEqual(['imdsv2-required aws_instance.app', 'lb-tls-min-version aws_lb_listener.https', 'lb-tls-policy-outdated aws_lb_listener.https', 'sg-open-ingress aws_security_group.ssh']);
     const tls = json.findings.find((f) => f.ruleId === 'lb-tls-min-version')!;
     expect(tls).toMatchObject({ severity: 'high', evidence: [{ path: 'ssl_policy', value: 'ELBSecurityPolicy-2016-08' }] });
-    expect(sarifResults(sarif)).toEqual(['imdsv2-required', 'instance-admin-port-reachable', 'lb-tls-min-version', 'public-ip-by-default', 'sg-open-ingress', 'sg-unused']);
+    expect(sarifResults(sarif)).toEqual(['imdsv2-required', 'instance-admin-port-reachable', 'lb-tls-min-version', 'lb-tls-policy-outdated', 'public-ip-by-default', 'sg-open-ingress', 'sg-unused']);
   });
 
   it('loads a policy pack by package name from the working directory, and policy dirs from warden.yaml', async () => {
@@ -75,6 +77,7 @@ describe('user policies next to the built-ins', () => {
       'ec2-imdsv2-required aws_instance.app',
       'imdsv2-required aws_instance.app',
       'lb-tls-min-version aws_lb_listener.https',
+      'lb-tls-policy-outdated aws_lb_listener.https',
       'sg-open-ingress aws_security_group.ssh',
     ]);
     const missing = await runMain(['scan', PLAN, '--policy-package', 'no-such-pack', '-q'], project);
@@ -133,7 +136,7 @@ describe('broken policies', () => {
     const run = await runMain(['scan', PLAN, '--policy-dir', dir, '--skip', 'required-tags', '-f', 'json', '--allow-incomplete']);
     expect(run.code).toBe(2);
     const json = JSON.parse(run.stdout) as JsonReport;
-    expect(failing(json)).toEqual(['imdsv2-required aws_instance.app', 'sg-open-ingress aws_security_group.ssh']);
+    expect(failing(json)).toEqual(['imdsv2-required aws_instance.app', 'lb-tls-policy-outdated aws_lb_listener.https', 'sg-open-ingress aws_security_group.ssh']);
     expect(json.coverage.gaps).toEqual([expect.objectContaining({ scope: 'policy', policyId: 'throws', message: expect.stringContaining('throws.ts') })]);
     expect(stderrBesidesNotes(run.stderr)).toBe(`warden: policy throws is broken: its check threw (${PLAN.slice(ROOT.length)}): Cannot read properties of undefined (reading 'values') (${dir}/throws.ts)\n`);
   });

@@ -92,6 +92,7 @@ function placeConfigItem(
     prefixListEntries: () => new Unknown('the AWS Config item carries no prefix list entries'),
     detail: (key) => new Unknown(`AWS Config items do not carry what ${key.split(':')[1] ?? key} returns`),
     staleRules: () => new Unknown('AWS Config records no stale security-group references (warden reads them with DescribeStaleSecurityGroups under --source api)'),
+    detailPages: (key) => new Unknown(`AWS Config items do not carry what ${key.split(':')[1] ?? key} returns`),
   };
   drafts.push(...descriptor.map(describeShapeOf(item), context));
 }
@@ -101,6 +102,7 @@ function mapContext(target: Target, recorded: TargetRecording): MapContext {
   return {
     target,
     detail: (key, request) => details.detail(key, request),
+    detailPages: (key, request) => details.detailPages(key, request),
     prefixListEntries(id) {
       const pages = recorded.prefix_list_entries?.[id];
       if (!pages) return new Unknown(`entries of prefix list ${id} were not read (only lists that rules or routes refer to are)`);

@@ -11,6 +11,8 @@ import { collectBuckets } from './collect/collect-buckets.js';
 import { collectIam } from './collect/collect-iam.js';
 import { collectAggregator, collectConfigRegion } from './collect/collect-config.js';
 import { collectRegion } from './collect/collect-region.js';
+import { listCallOf } from './collect/list-pages.js';
+import { configRecorderDescriptor } from './descriptors/config-recorder.js';
 import { collectionScope, type CollectionScope } from './collection-scope.js';
 import { AssumeRoleFailure, defaultCredentials, homeRegion, roleCredentials } from './collect/credentials.js';
 import { GapRecorder } from './collect/gap-recorder.js';
@@ -212,6 +214,7 @@ async function auditAccount(work: AccountWork): Promise<void> {
           options.source.kind === 'config'
             ? await collectConfigRegion(target, clients, limit, gaps)
             : await collectRegion({ target, clients, limit, gaps, descriptors: scope.descriptors });
+        if (options.source.kind === 'config') notRecordedByConfig(target, scope, gaps);
         targets.push(result.recording);
         progress({ kind: 'target-done', account: target.account, region, items: result.items, failures: gaps.failuresIn(target.account, region) });
       }),
@@ -249,6 +252,16 @@ async function auditAccount(work: AccountWork): Promise<void> {
     if (buckets || iam) recording.accounts.push({ ...(buckets ?? { account: clients.account }), ...(iam ? { iam } : {}) });
   } finally {
     clients.destroy();
+  }
+}
+
+/** What the policies need that AWS Config does not record (snapshot and AMI permissions) is a gap, never an empty list. */
+function notRecordedByConfig(target: { account: string; region: string }, scope: CollectionScope, gaps: GapRecorder): void {
+  for (const descriptor of scope.descriptors) {
+    // The recorder's own settings are read with the Config API by the Config source too (collect-config.ts).
+    if (descriptor.configType || descriptor === configRecorderDescriptor) continue;
+    const error = Object.assign(new Error('AWS Config does not record it; audit with --source api'), { name: 'NotRecordedByConfig' });
+    gaps.fail(target, descriptor.service, listCallOf(descriptor).operation, error);
   }
 }
 

@@ -5,7 +5,7 @@ import type { AwsObject } from './aws-object.js';
 import type { Target } from './target.js';
 
 /** The SDK service a descriptor lists from (the client package `@aws-sdk/client-<service>`). */
-export type RegionalService = 'ec2' | 'rds' | 'kms' | 'cloudtrail' | 'config' | 'autoscaling' | 'redshift';
+export type RegionalService = 'ec2' | 'rds' | 'kms' | 'cloudtrail' | 'config' | 'autoscaling' | 'redshift' | 'elbv2' | 'elb' | 'eks' | 'opensearch' | 'elasticache';
 
 /**
  * One AWS resource type, described as data (Cloud Custodian style): which paginated list call returns
@@ -25,7 +25,9 @@ export interface ResourceDescriptor {
   input?: object;
   /**
    * AWS Config resource type, e.g. `AWS::EC2::SecurityGroup`. Absent: the Config source does not query
-   * it (the recorder's own settings, which collect-config.ts reads with the Config API instead).
+   * it (the recorder's own settings, which collect-config.ts reads with the Config API instead), or
+   * Config does not record what the descriptor reads (snapshot and AMI permissions): `--source config`
+   * then reports it as a gap.
    */
   configType?: string;
   /**
@@ -53,6 +55,13 @@ export interface ResourceDescriptor {
    * to decide (a security-group rule or a route naming a managed prefix list).
    */
   needs?: readonly string[];
+  /**
+   * The descriptor whose detail call `operation` lists this type's items (an ALB's DescribeListeners):
+   * this descriptor makes no list call of its own; its items are the pages of that detail call, recorded
+   * under this descriptor's key. The lister may be one that maps nothing itself (EKS ListClusters, which
+   * only names clusters); it is read whenever this type is, and its detail call only then.
+   */
+  listedBy?: ResourceDescriptor;
   /** The items of one page of the list response. */
   items(page: unknown): AwsObject[];
   /**
@@ -71,6 +80,19 @@ export interface DetailCall {
    * by `service:Operation`.
    */
   request(item: AwsObject, earlier: (operation: string) => AwsObject | Unknown, target: Target): Record<string, string> | undefined;
+  /** Page size, when the call pages (DescribeListeners): every page is recorded, each with the request. */
+  pageSize?: number;
+  /** Several items per call, where the API takes them (OpenSearch DescribeDomains: 5 names). */
+  batch?: DetailBatch;
+}
+
+/** How one call answers several items (see `DetailCall.batch`). */
+export interface DetailBatch {
+  size: number;
+  /** The one request for a batch of the items' requests. */
+  input(requests: readonly Record<string, string>[]): object;
+  /** One response → an answer per item, each carrying its item's request fields (a DomainStatus has DomainName). */
+  answers(response: AwsObject): AwsObject[];
 }
 
 /** What a mapping needs besides the item. */
@@ -86,6 +108,8 @@ export interface MapContext {
   prefixListEntries(prefixListId: string): AwsObject[] | Unknown;
   /** The stale permissions DescribeStaleSecurityGroups listed for a group of a VPC (none: empty lists), or Unknown when they were not read. */
   staleRules(vpcId: string, groupId: string): StaleRules | Unknown;
+  /** Every recorded page of a paginated detail call made with this request (DescribeListeners), or Unknown as `detail` says. */
+  detailPages(key: string, request: Record<string, string>): AwsObject[] | Unknown;
 }
 
 /** A group's rules whose referenced group is gone (deleted, or its VPC peering is). */

@@ -30,7 +30,11 @@ export interface Recording {
 export interface TargetRecording {
   account: string;
   region: string;
-  /** Pages of each list call by `service:Operation` (`ec2:DescribeVpcs`, `config:SelectResourceConfig`). */
+  /**
+   * Pages of each list call by `service:Operation` (`ec2:DescribeVpcs`, `config:SelectResourceConfig`).
+   * A call made once per listed resource (a descriptor's detail call, `elbv2:DescribeListeners`) records
+   * each page with its request parameters merged in, and a failure as `{ ...request, Error }`.
+   */
   responses: Record<string, unknown[]>;
   /** GetManagedPrefixListEntries pages by prefix list id (only lists that rules or routes refer to). */
   prefix_list_entries?: Record<string, unknown[]>;

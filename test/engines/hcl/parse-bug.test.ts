@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { hostileScratch, QUIET_TF } from '../../hostile/hostile-scratch.js';
+import { hostileScratch, QUIET_RESOURCES, QUIET_TF } from '../../hostile/hostile-scratch.js';
 import { runMain } from '../../support/run-main.js';
 
 /** A bug in the HCL parser (not a syntax error) on one file, simulated for any file named `bug.tf`. */
@@ -26,7 +26,7 @@ describe('a parser bug while a source tree is read', () => {
     scratch.write('plain/main.tf', QUIET_TF);
     const run = await runMain(['scan', 'tree', 'plain', '--format', 'json'], scratch.dir);
     expect(run.stderr).toBe('warden: internal error while reading tree: parser bug (set WARDEN_DEBUG=1 for details)\n');
-    expect(JSON.parse(run.stdout).inputs[1]).toMatchObject({ path: 'plain', status: 'scanned', resources: 1 });
+    expect(JSON.parse(run.stdout).inputs[1]).toMatchObject({ path: 'plain', status: 'scanned', resources: QUIET_RESOURCES });
     await new Promise((resolve) => setTimeout(resolve, 50));
   });
 });

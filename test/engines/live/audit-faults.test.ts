@@ -6,7 +6,9 @@ import { auditCommand } from '../../../src/cli/audit-command.js';
 import { UsageError } from '../../../src/cli/usage-error.js';
 import { EXIT } from '../../../src/scan/exit-code.js';
 import { schemaErrors, validateReport } from '../../support/report-schemas.js';
-import { CannedAws, callerIdentity, ec2Error, emptyQueryResponse, jsonError, loggedRegion, ACCOUNT_PUBLIC_ACCESS_BLOCKED, NO_BUCKETS, rdsError, type CannedRequest } from './canned-aws.js';
+import { listCallOf } from '../../../src/engines/live/collect/list-pages.js';
+import { REGIONAL_DESCRIPTORS } from '../../../src/engines/live/descriptors/index.js';
+import { CannedAws, callerIdentity, ec2Error, emptyQueryResponse, jsonError, loggedRegion, ACCOUNT_PUBLIC_ACCESS_BLOCKED, NO_BUCKETS, rdsError, restJsonError, type CannedRequest } from './canned-aws.js';
 
 const ACCOUNT = '111122223333';
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'example-secret-not-real' };
@@ -28,14 +30,32 @@ function estate(request: CannedRequest, attempt: number) {
   if (service === 's3-control') return ACCOUNT_PUBLIC_ACCESS_BLOCKED;
   if (region === 'ap-south-1') return Object.assign(new Error('connect ETIMEDOUT 203.0.113.1:443'), { name: 'TimeoutError', code: 'ETIMEDOUT' });
   if (region === 'eu-central-1') {
+    if (service === 'ec2') return ec2Error(403, 'UnauthorizedOperation', 'You are not authorized to perform this operation.');
     if (['kms', 'cloudtrail', 'config'].includes(service)) return jsonError(400, 'AccessDeniedException', `not authorized to perform: ${service}:${action}`);
-    return service === 'ec2'
-      ? ec2Error(403, 'UnauthorizedOperation', 'You are not authorized to perform this operation.')
-      : rdsError(403, 'AccessDenied', `User is not authorized to perform: rds:${action} with an explicit deny in a service control policy`);
+    if (service === 'eks' || service === 'es') return restJsonError(403, 'AccessDeniedException', `User is not authorized to perform: ${service}:${action}`);
+    return rdsError(403, 'AccessDenied', `User is not authorized to perform: ${service}:${action} with an explicit deny in a service control policy`);
   }
   if (action === 'DescribeSecurityGroups') return attempt <= 2 ? ec2Error(503, 'RequestLimitExceeded', 'Request limit exceeded.') : { status: 200, body: GROUPS };
   return loggedRegion(request) ?? emptyQueryResponse(service, action);
 }
+
+/** The services a full audit reads per region, and the operations of each. */
+const SERVICES = [...new Set(REGIONAL_DESCRIPTORS.map((d) => d.service))].sort();
+const operationsOf = (service: string): string[] => [...new Set(REGIONAL_DESCRIPTORS.filter((d) => d.service === service).map((d) => listCallOf(d).operation))].sort();
+const DENIAL: Record<string, string> = {
+  ec2: 'UnauthorizedOperation',
+  rds: 'AccessDenied',
+  redshift: 'AccessDenied',
+  elasticache: 'AccessDenied',
+  elb: 'AccessDenied',
+  elbv2: 'AccessDenied',
+  eks: 'AccessDeniedException',
+  opensearch: 'AccessDeniedException',
+  kms: 'AccessDeniedException',
+  cloudtrail: 'AccessDeniedException',
+  config: 'AccessDeniedException',
+  autoscaling: 'AccessDenied',
+};
 
 let dir: string;
 beforeEach(() => {
@@ -70,32 +90,16 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
     ]);
 
     const denied = json.coverage.gaps.filter((g: { region?: string }) => g.region === 'eu-central-1');
-    // The order of gaps follows which call failed first; the services answer concurrently.
-    const byService = (g: { service: string }) => g.service;
-    expect(denied.map((g: Record<string, unknown>) => [g['scope'], g['account'], g['service'], g['errorCode']]).sort()).toEqual([
-      ['region', ACCOUNT, 'autoscaling', 'AccessDenied'],
-      ['region', ACCOUNT, 'cloudtrail', 'AccessDeniedException'],
-      ['region', ACCOUNT, 'config', 'AccessDeniedException'],
-      ['region', ACCOUNT, 'ec2', 'UnauthorizedOperation'],
-      ['region', ACCOUNT, 'kms', 'AccessDeniedException'],
-      ['region', ACCOUNT, 'rds', 'AccessDenied'],
-      ['region', ACCOUNT, 'redshift', 'AccessDenied'],
-    ]);
-    const deniedEc2 = denied.find((g: { service: string }) => byService(g) === 'ec2');
-    expect(deniedEc2.operations).toContain('DescribeSecurityGroups');
-    expect(deniedEc2.operations).toHaveLength(14);
-    expect(denied.find((g: { service: string }) => byService(g) === 'rds').operations).toEqual(['DescribeDBInstances', 'DescribeDBClusters', 'DescribeDBSubnetGroups']);
+    const bySevice = <G extends { service: string }>(gaps: G[]): G[] => [...gaps].sort((a, b) => a.service.localeCompare(b.service));
+    expect(bySevice(denied).map((g: Record<string, unknown>) => [g['scope'], g['account'], g['service'], g['errorCode'], [...(g['operations'] as string[])].sort()])).toEqual(
+      SERVICES.map((service) => ['region', ACCOUNT, service, DENIAL[service], operationsOf(service)]),
+    );
+    expect(denied.find((g: { service: string }) => g.service === 'ec2').operations).toContain('DescribeSecurityGroups');
     // Every type of the unreachable region is reported, tried or not.
-    const timedOut = json.coverage.gaps.filter((g: { region?: string }) => g.region === 'ap-south-1');
-    expect(timedOut.map((g: { service: string; errorCode: string; operations: string[] }) => [g.service, g.errorCode, g.operations.length]).sort()).toEqual([
-      ['autoscaling', 'TimeoutError', 1],
-      ['cloudtrail', 'TimeoutError', 1],
-      ['config', 'TimeoutError', 1],
-      ['ec2', 'TimeoutError', 14],
-      ['kms', 'TimeoutError', 1],
-      ['rds', 'TimeoutError', 3],
-      ['redshift', 'TimeoutError', 2],
-    ]);
+    const timedOut: { service: string; errorCode: string; operations: string[] }[] = json.coverage.gaps.filter((g: { region?: string }) => g.region === 'ap-south-1');
+    expect(bySevice(timedOut).map((g: { service: string; errorCode: string; operations: string[] }) => [g.service, g.errorCode, g.operations.length])).toEqual(
+      SERVICES.map((service) => [service, 'TimeoutError', operationsOf(service).length]),
+    );
     expect(json.coverage.gaps.some((g: { region?: string }) => g.region === 'eu-west-1')).toBe(false);
 
     // Two throttled attempts before the answer: counted as retries of one call.
@@ -103,18 +107,21 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
     expect(sgAttempts).toHaveLength(3);
     const calls = json.coverage.apiCalls;
     expect(calls.byOperation['ec2:DescribeSecurityGroups']).toBe(2); // eu-west-1 (3 attempts) and eu-central-1; not tried in ap-south-1
-    // eu-west-1: 23 list calls + Config's 2 region-wide companions + the trail's status and selectors + STS
-    // + ListBuckets + IAM (global, read once with the home region) + the S3 account block + the stale groups of the group's VPC; eu-central-1: 21 denied calls (no companions or details after a denied list);
-    // ap-south-1: only the first 4 calls (the region's concurrency) were tried: once they timed out, the
-    // other 17 were not sent.
-    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: 23, [`${ACCOUNT}/eu-west-1`]: 32 });
+    // eu-west-1: one call per list + Config's 2 region-wide companions + the trail's status and selectors
+    // + STS + ListBuckets + IAM (global, read once with the home region) + the S3 account block (no load
+    // balancers, clusters or snapshots, so no other per-resource calls); eu-central-1: as many denied list
+    // calls (no companions or details after a denied list); ap-south-1: only the first 4 calls (the
+    // region's concurrency) were tried: once they timed out, the others were not sent.
+    const lists = new Set(REGIONAL_DESCRIPTORS.map((d) => `${d.service}:${listCallOf(d).operation}`)).size;
+    // + the stale groups of the group's VPC.
+    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: lists, [`${ACCOUNT}/eu-west-1`]: lists + 9 });
     expect(calls.byOperation['s3control:GetPublicAccessBlock']).toBe(1);
     expect(calls.byOperation['ec2:DescribeStaleSecurityGroups']).toBe(1);
-    expect(calls.total).toBe(59);
+    expect(calls.total).toBe(4 + 2 * lists + 9);
     expect(aws.requests.filter((r) => r.region === 'ap-south-1')).toHaveLength(4 * 3);
     // The throttled call's 2 retries, plus 2 per timed-out call (3 attempts each); denials are not retried.
     expect(calls.byService.ec2.retries).toBe(2 + 4 * 2);
-    expect(calls.byService.rds.calls).toBe(3 * 2);
+    expect(calls.byService.rds.calls).toBe(operationsOf('rds').length * 2);
     expect(calls.byService.rds.retries).toBe(0);
     expect(calls.retries).toBe(2 + 4 * 2);
 

@@ -15,7 +15,12 @@ export interface CannedRequest {
 export interface CannedResponse {
   status: number;
   body: string;
+  /** Extra response headers (a REST-JSON error's `x-amzn-errortype`). */
+  headers?: Record<string, string>;
 }
+
+/** Services whose endpoints answer in JSON rather than the query protocol's XML. */
+const JSON_SERVICES = new Set(['config', 'kms', 'cloudtrail', 'eks', 'es']);
 
 interface SdkRequest {
   hostname: string;
@@ -37,7 +42,7 @@ export class CannedAws {
 
   async handle(request: SdkRequest): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: Readable } }> {
     const labels = request.hostname.split('.');
-    const at = labels.findIndex((label) => ['ec2', 'rds', 's3', 's3-control', 'sts', 'config', 'organizations', 'kms', 'cloudtrail', 'autoscaling', 'iam', 'redshift'].includes(label));
+    const at = labels.findIndex((label) => ['ec2', 'rds', 's3', 's3-control', 'sts', 'config', 'organizations', 'kms', 'cloudtrail', 'autoscaling', 'iam', 'redshift', 'elasticloadbalancing', 'eks', 'es', 'elasticache'].includes(label));
     const service = labels[at] ?? 'unknown';
     const region = labels[at + 1] ?? 'us-east-1';
     const body = typeof request.body === 'string' ? request.body : request.body instanceof Uint8Array ? Buffer.from(request.body).toString() : '';
@@ -54,7 +59,11 @@ export class CannedAws {
     return {
       response: {
         statusCode: answer.status,
-        headers: { 'content-type': target ? 'application/x-amz-json-1.1' : 'text/xml', 'x-amzn-requestid': `req-${this.requests.length}` },
+        headers: {
+          'content-type': JSON_SERVICES.has(service) ? 'application/x-amz-json-1.1' : 'text/xml',
+          'x-amzn-requestid': `req-${this.requests.length}`,
+          ...answer.headers,
+        },
         body: Readable.from([Buffer.from(answer.body)]),
       },
     };
@@ -69,9 +78,6 @@ export class CannedAws {
   destroy(): void {}
 }
 
-/** Services that speak the AWS JSON protocol (answers and errors are JSON documents). */
-const JSON_SERVICES = new Set(['config', 'kms', 'cloudtrail']);
-
 /** A JSON-protocol error document (`AccessDeniedException` …). */
 export function jsonError(status: number, code: string, message: string): CannedResponse {
   return { status, body: JSON.stringify({ __type: code, message }) };
@@ -81,10 +87,13 @@ export function jsonError(status: number, code: string, message: string): Canned
 const QUERY_NAMESPACE: Record<string, string> = {
   rds: 'http://rds.amazonaws.com/doc/2014-10-31/',
   autoscaling: 'http://autoscaling.amazonaws.com/doc/2011-01-01/',
+  elasticache: 'http://elasticache.amazonaws.com/doc/2015-02-02/',
 };
 
-/** An empty successful answer of an action (EC2, RDS or Auto Scaling query protocol, or a JSON-protocol service). */
+/** An empty successful answer of an action (EC2, RDS, Auto Scaling or ElastiCache query protocol, a JSON-protocol service, the EKS and OpenSearch listings). */
 export function emptyQueryResponse(service: string, action: string): CannedResponse {
+  if (service === 'eks') return { status: 200, body: '{"clusters":[]}' };
+  if (service === 'es') return { status: 200, body: '{"DomainNames":[]}' };
   if (JSON_SERVICES.has(service)) return { status: 200, body: '{}' };
   // S3 Control's one call, the account's public access block, answers "all blocked": an estate without findings stays so.
   if (service === 's3-control') return ACCOUNT_PUBLIC_ACCESS_BLOCKED;
@@ -100,7 +109,12 @@ export function ec2Error(status: number, code: string, message: string): CannedR
   return { status, body: `<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>${code}</Code><Message>${message}</Message></Error></Errors><RequestID>r</RequestID></Response>` };
 }
 
-/** An RDS (query protocol) error document. */
+/** A REST-JSON error (EKS, OpenSearch): the code travels in a header. */
+export function restJsonError(status: number, code: string, message: string): CannedResponse {
+  return { status, body: JSON.stringify({ message }), headers: { 'x-amzn-errortype': code } };
+}
+
+/** An RDS or ElastiCache (query protocol) error document. */
 export function rdsError(status: number, code: string, message: string): CannedResponse {
   return {
     status,

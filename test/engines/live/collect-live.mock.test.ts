@@ -13,6 +13,11 @@ import {
   GetEbsEncryptionByDefaultCommand,
   GetInstanceMetadataDefaultsCommand,
 } from '@aws-sdk/client-ec2';
+import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { EKSClient } from '@aws-sdk/client-eks';
+import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { OpenSearchClient } from '@aws-sdk/client-opensearch';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import { RedshiftClient } from '@aws-sdk/client-redshift';
@@ -55,6 +60,10 @@ const sts = mockClient(STSClient);
 const config = mockClient(ConfigServiceClient);
 const kms = mockClient(KMSClient);
 const cloudtrail = mockClient(CloudTrailClient);
+const elbv2 = mockClient(ElasticLoadBalancingV2Client);
+const elb = mockClient(ElasticLoadBalancingClient);
+// Services this test does not look at answer with nothing.
+const quiet = [mockClient(EKSClient), mockClient(OpenSearchClient), mockClient(ElastiCacheClient)] as unknown as { reset(): { onAnyCommand(): { resolves(v: object): void } } }[];
 const autoscaling = mockClient(AutoScalingClient);
 const iam = mockClient(IAMClient);
 
@@ -63,7 +72,11 @@ const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
 const BUCKET_POLICY = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"arn:aws:s3:::logs/*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}';
 
 beforeEach(() => {
-  for (const mock of [ec2, rds, redshift, s3, s3control, sts, config, kms, cloudtrail, autoscaling, iam]) mock.reset();
+  for (const mock of [ec2, rds, redshift, s3, s3control, sts, config, kms, cloudtrail, autoscaling, iam, elbv2, elb]) mock.reset();
+  redshift.onAnyCommand().resolves({});
+  for (const mock of quiet) mock.reset().onAnyCommand().resolves({});
+  elbv2.onAnyCommand().resolves({});
+  elb.onAnyCommand().resolves({});
   config.onAnyCommand().resolves({});
   kms.onAnyCommand().resolves({});
   cloudtrail.onAnyCommand().resolves({});
@@ -172,6 +185,7 @@ beforeEach(() => {
 
 afterEach(() => {
   for (const mock of [ec2, rds, redshift, s3, s3control, sts, config, kms, cloudtrail, autoscaling, iam]) mock.reset();
+  for (const mock of quiet) mock.reset().onAnyCommand().resolves({});
 });
 
 async function audit() {

@@ -49,6 +49,14 @@ describe('policy selection narrows what a live audit reads', () => {
     });
   });
 
+  it('each catalogue policy of issue 16 reads its own services only', async () => {
+    const operations = async (id: string): Promise<string[]> => Object.keys((await callsOf({ only: [id] })).byOperation).filter((op) => !op.startsWith('sts:')).sort();
+    expect(await operations('vpc-flow-logs')).toEqual(['ec2:DescribeFlowLogs', 'ec2:DescribeVpcs']);
+    expect(await operations('eks-endpoint-public')).toEqual(['eks:ListClusters']);
+    expect(await operations('encryption-in-transit')).toEqual(['elasticache:DescribeReplicationGroups', 'opensearch:ListDomainNames']);
+    expect(await operations('snapshot-public')).toEqual(['ec2:DescribeImages', 'ec2:DescribeSnapshots', 'rds:DescribeDBClusterSnapshots', 'rds:DescribeDBSnapshots']);
+  });
+
   it('launch-time policies read the launchers and, for encryption, the region\'s EBS default', async () => {
     const encryption = await callsOf({ only: ['launch-block-device-unencrypted'] });
     expect(Object.keys(encryption.byOperation).sort()).toEqual([
@@ -58,8 +66,10 @@ describe('policy selection narrows what a live audit reads', () => {
       'sts:GetCallerIdentity',
     ]);
     const imds = await callsOf({ only: ['imdsv2-required'] });
+    // imdsv2-required declares aws_ami, which the public-AMI listing (DescribeImages, ExecutableUsers=all) produces.
     expect(Object.keys(imds.byOperation).sort()).toEqual([
       'autoscaling:DescribeLaunchConfigurations',
+      'ec2:DescribeImages',
       'ec2:DescribeInstances',
       'ec2:DescribeLaunchTemplateVersions',
       'ec2:GetInstanceMetadataDefaults',

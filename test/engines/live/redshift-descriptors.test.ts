@@ -7,7 +7,7 @@ import { redshiftClusterDescriptor } from '../../../src/engines/live/descriptors
 import { redshiftSubnetGroupDescriptor } from '../../../src/engines/live/descriptors/redshift-subnet-group.js';
 
 const target = { account: '644160558196', region: 'ca-central-1', partition: 'aws' };
-const context = { target, prefixListEntries: () => [], detail: () => new Unknown('not read in this test'), staleRules: () => new Unknown('not read in this test') };
+const context = { target, prefixListEntries: () => [], detail: () => new Unknown('not read in this test'), staleRules: () => new Unknown('not read in this test'), detailPages: () => new Unknown('not read in this test') };
 
 /** A DescribeClusters page in the shape AWS returns it (fields as in recorded responses). */
 const PAGE = {

@@ -2,8 +2,13 @@ import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
-import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { EKSClient } from '@aws-sdk/client-eks';
+import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { KMSClient } from '@aws-sdk/client-kms';
+import { OpenSearchClient } from '@aws-sdk/client-opensearch';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { RedshiftClient } from '@aws-sdk/client-redshift';
@@ -28,30 +33,28 @@ export interface ClientSettings {
 /** Connection and request timeouts, so an unreachable region ends as a coverage gap instead of a hang. */
 const DEFAULT_HANDLER = { connectionTimeout: 5_000, requestTimeout: 60_000 };
 
-type ServiceName = 'ec2' | 'rds' | 's3' | 's3control' | 'config' | 'sts' | 'organizations' | 'kms' | 'cloudtrail' | 'autoscaling' | 'iam' | 'redshift';
-type ClientOf<S extends ServiceName> = S extends 'ec2'
-  ? EC2Client
-  : S extends 'kms'
-    ? KMSClient
-  : S extends 'cloudtrail'
-    ? CloudTrailClient
-  : S extends 'rds'
-    ? RDSClient
-    : S extends 'redshift'
-    ? RedshiftClient
-    : S extends 's3'
-      ? S3Client
-      : S extends 's3control'
-        ? S3ControlClient
-      : S extends 'config'
-        ? ConfigServiceClient
-        : S extends 'organizations'
-          ? OrganizationsClient
-        : S extends 'autoscaling'
-          ? AutoScalingClient
-        : S extends 'iam'
-          ? IAMClient
-          : STSClient;
+/** The SDK client of each service an audit calls (one line each). */
+interface ServiceClients {
+  ec2: EC2Client;
+  rds: RDSClient;
+  s3: S3Client;
+  s3control: S3ControlClient;
+  config: ConfigServiceClient;
+  sts: STSClient;
+  organizations: OrganizationsClient;
+  kms: KMSClient;
+  cloudtrail: CloudTrailClient;
+  autoscaling: AutoScalingClient;
+  iam: IAMClient;
+  elbv2: ElasticLoadBalancingV2Client;
+  elb: ElasticLoadBalancingClient;
+  eks: EKSClient;
+  opensearch: OpenSearchClient;
+  elasticache: ElastiCacheClient;
+  redshift: RedshiftClient;
+}
+type ServiceName = keyof ServiceClients;
+type ClientOf<S extends ServiceName> = ServiceClients[S];
 
 /**
  * The SDK clients of one account, one per (service, region), created on first use and counted by the
@@ -97,6 +100,10 @@ function create(service: ServiceName, config: Record<string, unknown>): { destro
       return new RDSClient(config);
     case 'redshift':
       return new RedshiftClient(config);
+    case 'elbv2':
+      return new ElasticLoadBalancingV2Client(config);
+    case 'elb':
+      return new ElasticLoadBalancingClient(config);
     case 's3':
       // A bucket answered from another region's endpoint (GetBucketLocation without BucketRegion) is followed, not an error.
       return new S3Client({ ...config, followRegionRedirects: true });
@@ -112,6 +119,12 @@ function create(service: ServiceName, config: Record<string, unknown>): { destro
       return new KMSClient(config);
     case 'cloudtrail':
       return new CloudTrailClient(config);
+    case 'eks':
+      return new EKSClient(config);
+    case 'opensearch':
+      return new OpenSearchClient(config);
+    case 'elasticache':
+      return new ElastiCacheClient(config);
     case 'autoscaling':
       return new AutoScalingClient(config);
     case 'iam':

@@ -48,8 +48,9 @@ export async function collectRegion(work: RegionWork): Promise<RegionResult> {
   // Once the region's endpoint proved unreachable (after the SDK's retries), the calls not yet made
   // fail at once with the same error instead of each waiting out its own timeouts.
   let unreachable: unknown;
+  const inScope = work.descriptors ?? REGIONAL_DESCRIPTORS;
   await Promise.all(
-    (work.descriptors ?? REGIONAL_DESCRIPTORS).map(async (descriptor) => {
+    listCalls(inScope).map(async (descriptor) => {
       const listed = await limit(async () => {
         if (unreachable !== undefined) {
           gaps.fail(target, descriptor.service, descriptor.operation, unreachable);
@@ -68,9 +69,13 @@ export async function collectRegion(work: RegionWork): Promise<RegionResult> {
         }
       });
       // Outside the list call's slot: the extra calls take slots of the same limit.
-      if (listed) await readExtras(descriptor, listed, work, responses);
+      if (listed) await readExtras(descriptor, listed, work, responses, inScope);
     }),
   );
+  // Items listed by another descriptor's detail call (listeners per load balancer) count once recorded.
+  for (const descriptor of inScope) {
+    if (descriptor.listedBy) items += (responses[operationKey(descriptor)] ?? []).reduce((n: number, page) => n + descriptor.items(page).length, 0);
+  }
 
   const recording: TargetRecording = { account: target.account, region: target.region, responses };
   const lists = referencedPrefixLists(responses);
@@ -78,6 +83,16 @@ export async function collectRegion(work: RegionWork): Promise<RegionResult> {
   const vpcs = vpcsWithGroups(responses);
   if (vpcs.length > 0) recording.stale_security_groups = await readStaleGroups(work, vpcs);
   return { recording, items };
+}
+
+/**
+ * The descriptors whose list call is made: those in scope with a list call of their own, and the
+ * listers of those listed by another's detail call (EKS ListClusters for the clusters it names).
+ */
+function listCalls(inScope: readonly ResourceDescriptor[]): ResourceDescriptor[] {
+  const out = inScope.filter((descriptor) => !descriptor.listedBy);
+  for (const descriptor of inScope) if (descriptor.listedBy && !out.includes(descriptor.listedBy)) out.push(descriptor.listedBy);
+  return out;
 }
 
 /** Ids of the listed prefix lists that an ingress rule or a route refers to. */

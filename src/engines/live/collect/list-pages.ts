@@ -2,7 +2,12 @@ import * as cloudtrail from '@aws-sdk/client-cloudtrail';
 import * as config from '@aws-sdk/client-config-service';
 import * as autoscaling from '@aws-sdk/client-auto-scaling';
 import * as ec2 from '@aws-sdk/client-ec2';
+import * as elb from '@aws-sdk/client-elastic-load-balancing';
+import * as elbv2 from '@aws-sdk/client-elastic-load-balancing-v2';
+import * as eks from '@aws-sdk/client-eks';
+import * as elasticache from '@aws-sdk/client-elasticache';
 import * as kms from '@aws-sdk/client-kms';
+import * as opensearch from '@aws-sdk/client-opensearch';
 import * as rds from '@aws-sdk/client-rds';
 import * as redshift from '@aws-sdk/client-redshift';
 import type { RegionalService, ResourceDescriptor } from '../descriptor.js';
@@ -22,22 +27,35 @@ const SDK: Record<RegionalService, Record<string, unknown>> = {
   config,
   autoscaling,
   redshift,
+  elbv2,
+  elb,
+  eks,
+  opensearch,
+  elasticache,
 };
 
+/** One call of a regional service: the operation, its request and page size. */
+export interface ServiceCall {
+  service: RegionalService;
+  operation: string;
+  input?: object | undefined;
+  pageSize?: number | undefined;
+}
+
 /**
- * Every page of a descriptor's list call, through the SDK's paginator `paginate<Operation>` (or one
- * `<Operation>Command` call for APIs that do not page, such as DescribeAddresses).
+ * Every page of a call (a descriptor's list call, or a paginated detail call with its request), through
+ * the SDK's paginator `paginate<Operation>` (or one `<Operation>Command` call for APIs that do not
+ * page, such as DescribeAddresses).
  */
-export async function* listPages(descriptor: ResourceDescriptor, clients: AccountClients, region: string): AsyncGenerator<object> {
-  const sdk = SDK[descriptor.service];
-  const client = clients.get(descriptor.service, region);
-  const paginate = sdk[`paginate${descriptor.operation}`];
-  const input = descriptor.input ?? {};
+export async function* listPages(call: ServiceCall, clients: AccountClients, region: string): AsyncGenerator<object> {
+  const paginate = SDK[call.service][`paginate${call.operation}`];
+  const input = call.input ?? {};
   if (typeof paginate === 'function') {
-    yield* (paginate as Paginate)({ client, ...(descriptor.pageSize ? { pageSize: descriptor.pageSize } : {}) }, input);
+    const client = clients.get(call.service, region);
+    yield* (paginate as Paginate)({ client, ...(call.pageSize ? { pageSize: call.pageSize } : {}) }, input);
     return;
   }
-  yield await sendCommand(descriptor.service, descriptor.operation, clients, region, input);
+  yield await sendCommand(call.service, call.operation, clients, region, input);
 }
 
 /** One call of `<operation>Command` of a regional service's SDK (detail and companion calls, APIs without pages). */
@@ -51,4 +69,9 @@ export async function sendCommand(service: RegionalService, name: string, client
 export function responseBody(output: object): Record<string, unknown> {
   const { $metadata: _metadata, ...body } = output as Record<string, unknown>;
   return body;
+}
+
+/** The descriptor whose list call reads a descriptor's items: its own, or its lister's (`listedBy`). */
+export function listCallOf(descriptor: ResourceDescriptor): ResourceDescriptor {
+  return descriptor.listedBy ?? descriptor;
 }

@@ -7,7 +7,7 @@ import type { BucketFacts } from '../descriptors/s3-bucket.js';
 export const S3_BUCKET_CONFIG_TYPE = 'AWS::S3::Bucket';
 
 /** Every AWS Config resource type the audit asks for. */
-export const CONFIG_RESOURCE_TYPES: readonly string[] = [...REGIONAL_DESCRIPTORS.flatMap((d) => (d.configType ? [d.configType] : [])), S3_BUCKET_CONFIG_TYPE];
+export const CONFIG_RESOURCE_TYPES: readonly string[] = [...REGIONAL_DESCRIPTORS.flatMap((d) => d.configType ?? []), S3_BUCKET_CONFIG_TYPE];
 
 /** One AWS Config configuration item as an advanced query returns it (the fields we select). */
 export interface ConfigItem {

@@ -1,5 +1,8 @@
 import type { ResourceDescriptor } from '../descriptor.js';
 import { eipDescriptor } from './ec2-eip.js';
+import { flowLogDescriptor } from './ec2-flow-log.js';
+import { publicImageDescriptor } from './ec2-public-image.js';
+import { publicSnapshotDescriptor } from './ec2-public-snapshot.js';
 import { instanceDescriptor } from './ec2-instance.js';
 import { internetGatewayDescriptor } from './ec2-internet-gateway.js';
 import { managedPrefixListDescriptor } from './ec2-managed-prefix-list.js';
@@ -10,6 +13,9 @@ import { securityGroupDescriptor } from './ec2-security-group.js';
 import { subnetDescriptor } from './ec2-subnet.js';
 import { volumeDescriptor } from './ec2-volume.js';
 import { vpcDescriptor } from './ec2-vpc.js';
+import { eksClusterDescriptor } from './eks-cluster.js';
+import { replicationGroupDescriptor } from './elasticache-replication-group.js';
+import { openSearchDomainDescriptor } from './opensearch-domain.js';
 import { launchConfigurationDescriptor } from './autoscaling-launch-configuration.js';
 import { ebsEncryptionByDefaultDescriptor } from './ec2-ebs-encryption-by-default.js';
 import { launchTemplateDescriptor } from './ec2-launch-template.js';
@@ -22,8 +28,12 @@ import { cloudTrailDescriptor } from './cloudtrail-trail.js';
 import { configRecorderDescriptor } from './config-recorder.js';
 import { redshiftClusterDescriptor } from './redshift-cluster.js';
 import { redshiftSubnetGroupDescriptor } from './redshift-subnet-group.js';
+import { loadBalancerDescriptor } from './elbv2-load-balancer.js';
+import { listenerDescriptor } from './elbv2-listener.js';
+import { classicLoadBalancerDescriptor } from './elb-load-balancer.js';
+import { dbClusterSnapshotSharingDescriptor, dbSnapshotSharingDescriptor } from './rds-snapshot-sharing.js';
 
-/** Every regional resource type a live audit reads: one list call (with its pages) each per (account, region). */
+/** Every regional resource type a live audit reads: one list call (with its pages) each per (account, region), its detail calls per listed item where AWS has no list call that says enough (`details`), or none where another descriptor's detail call lists its items (`listedBy`). */
 export const REGIONAL_DESCRIPTORS: readonly ResourceDescriptor[] = [
   vpcDescriptor,
   subnetDescriptor,
@@ -42,6 +52,17 @@ export const REGIONAL_DESCRIPTORS: readonly ResourceDescriptor[] = [
   kmsKeyDescriptor,
   cloudTrailDescriptor,
   configRecorderDescriptor,
+  loadBalancerDescriptor,
+  listenerDescriptor,
+  classicLoadBalancerDescriptor,
+  flowLogDescriptor,
+  eksClusterDescriptor,
+  openSearchDomainDescriptor,
+  replicationGroupDescriptor,
+  publicSnapshotDescriptor,
+  publicImageDescriptor,
+  dbSnapshotSharingDescriptor,
+  dbClusterSnapshotSharingDescriptor,
   launchTemplateDescriptor,
   launchConfigurationDescriptor,
   ebsEncryptionByDefaultDescriptor,
