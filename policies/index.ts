@@ -28,6 +28,8 @@ import { iamWildcardActions } from './iam-wildcard-actions.js';
 import { iamPrivilegeEscalation } from './iam-privilege-escalation.js';
 import { iamUserPolicyAttached } from './iam-user-policy-attached.js';
 import { iamRoleTrustOpen } from './iam-role-trust-open.js';
+import { resourcePolicyPublic } from './resource-policy-public.js';
+import { s3DenyInsecureTransport } from './s3-deny-insecure-transport.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
@@ -47,4 +49,6 @@ export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, db
   iamPrivilegeEscalation,
   iamUserPolicyAttached,
   iamRoleTrustOpen,
+  resourcePolicyPublic,
+  s3DenyInsecureTransport,
 ];

@@ -1,0 +1,80 @@
+import type { Inventory } from '../inventory.js';
+import type { Resource } from '../resource.js';
+import type { Bucket } from './buckets.js';
+import { isUnknown, type Unknown } from '../unknown.js';
+import { parsePolicyDocument } from '../policy-document/parse-policy-document.js';
+import type { PolicyDocument } from '../policy-document/policy-document.js';
+
+/** A Terraform attribute that holds a resource policy document, and what the document protects. */
+export interface ResourcePolicyKind {
+  type: string;
+  path: string;
+  /** What the policy protects, for messages: `bucket`, `key`, `queue`… */
+  target: string;
+  /** True for the optional inline attribute of a resource that AWS also computes (`aws_sqs_queue.policy`). */
+  computed?: boolean;
+}
+
+/** Every resource type whose policy document admits principals of other accounts, one row per attribute. */
+export const RESOURCE_POLICY_KINDS: readonly ResourcePolicyKind[] = [
+  { type: 'aws_s3_bucket_policy', path: 'policy', target: 'bucket' },
+  { type: 'aws_s3_bucket', path: 'policy', target: 'bucket', computed: true },
+  { type: 'aws_kms_key', path: 'policy', target: 'key', computed: true },
+  { type: 'aws_sqs_queue_policy', path: 'policy', target: 'queue' },
+  { type: 'aws_sqs_queue', path: 'policy', target: 'queue', computed: true },
+  { type: 'aws_sns_topic_policy', path: 'policy', target: 'topic' },
+  { type: 'aws_sns_topic', path: 'policy', target: 'topic', computed: true },
+  { type: 'aws_ecr_repository_policy', path: 'policy', target: 'repository' },
+  { type: 'aws_secretsmanager_secret_policy', path: 'policy', target: 'secret' },
+];
+
+export const RESOURCE_POLICY_TYPES: readonly string[] = [...new Set(RESOURCE_POLICY_KINDS.map((kind) => kind.type))];
+
+/** One resource policy found in the inventory, parsed. */
+export interface ResourcePolicySite {
+  resource: Resource;
+  path: string;
+  kind: ResourcePolicyKind;
+  document: PolicyDocument | Unknown;
+}
+
+/**
+ * The resource policies of an inventory, each parsed once. A computed inline attribute that the
+ * configuration does not write (a plan's `aws_sqs_queue.policy` known after apply) says nothing: the
+ * policy, if any, comes from the separate policy resource, so it is left out rather than made unknown.
+ */
+export function resourcePoliciesOf(inventory: Inventory): ResourcePolicySite[] {
+  const sites: ResourcePolicySite[] = [];
+  for (const kind of RESOURCE_POLICY_KINDS) {
+    for (const resource of inventory.ofType(kind.type)) {
+      const raw = resource.values[kind.path];
+      if (raw === undefined || raw === null || raw === '') continue;
+      if (kind.computed && isUnknown(raw) && resource.configuredAttributes && !resource.configuredAttributes.includes(kind.path)) continue;
+      sites.push({ resource, path: kind.path, kind, document: parsePolicyDocument(raw, `${resource.address} ${kind.path}`) });
+    }
+  }
+  return sites;
+}
+
+/**
+ * The bucket a bucket policy protects: the bucket itself for its inline `policy`, else the bucket its
+ * `bucket` attribute names (by name, id or reference). Undefined when that bucket is not in the inventory.
+ */
+export function bucketOfPolicy(inventory: Inventory): (policy: Resource) => Bucket | undefined {
+  const byResource = new Map(inventory.buckets.map((bucket) => [bucket.resource, bucket]));
+  const byName = new Map<string, Bucket>();
+  for (const bucket of inventory.buckets) {
+    if (typeof bucket.name === 'string') byName.set(bucket.name, bucket);
+    const id = bucket.resource.values['id'];
+    if (typeof id === 'string') byName.set(id, bucket);
+  }
+  return (policy) => {
+    const own = byResource.get(policy);
+    if (own) return own;
+    const name = policy.values['bucket'];
+    const named = typeof name === 'string' ? byName.get(name) : undefined;
+    if (named) return named;
+    const resolved = inventory.resolve(policy, 'bucket', ['aws_s3_bucket']);
+    return isUnknown(resolved) ? undefined : resolved.map((r) => byResource.get(r)).find((b) => b !== undefined);
+  };
+}
