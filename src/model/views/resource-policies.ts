@@ -42,6 +42,8 @@ export interface ResourcePolicySite {
  * The resource policies of an inventory, each parsed once. A computed inline attribute that the
  * configuration does not write (a plan's `aws_sqs_queue.policy` known after apply) says nothing: the
  * policy, if any, comes from the separate policy resource, so it is left out rather than made unknown.
+ * A plan without its `configuration` block records no written attributes: as in the IAM view, an
+ * unknown computed attribute there is read as not written (real plans always carry the block).
  */
 export function resourcePoliciesOf(inventory: Inventory): ResourcePolicySite[] {
   const sites: ResourcePolicySite[] = [];
@@ -49,7 +51,7 @@ export function resourcePoliciesOf(inventory: Inventory): ResourcePolicySite[] {
     for (const resource of inventory.ofType(kind.type)) {
       const raw = resource.values[kind.path];
       if (raw === undefined || raw === null || raw === '') continue;
-      if (kind.computed && isUnknown(raw) && resource.configuredAttributes && !resource.configuredAttributes.includes(kind.path)) continue;
+      if (kind.computed && isUnknown(raw) && !writes(resource, kind.path)) continue;
       sites.push({ resource, path: kind.path, kind, document: parsePolicyDocument(raw, `${resource.address} ${kind.path}`) });
     }
   }
@@ -77,4 +79,10 @@ export function bucketOfPolicy(inventory: Inventory): (policy: Resource) => Buck
     const resolved = inventory.resolve(policy, 'bucket', ['aws_s3_bucket']);
     return isUnknown(resolved) ? undefined : resolved.map((r) => byResource.get(r)).find((b) => b !== undefined);
   };
+}
+
+/** Whether the configuration writes the attribute; sources that do not record it are taken to write all but a plan's computed values. */
+function writes(resource: Resource, path: string): boolean {
+  if (resource.configuredAttributes) return resource.configuredAttributes.includes(path);
+  return resource.source !== 'plan';
 }
