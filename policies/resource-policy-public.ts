@@ -29,7 +29,7 @@ export const resourcePolicyPublic = definePolicy({
     'condition that restricts the caller (the policy-document model\'s rule, shared with iam-role-trust-open: a positive ' +
     'StringEquals/StringLike/ArnEquals/ArnLike test, not negated, not …IfExists, not ForAllValues:, on aws:PrincipalOrgID, ' +
     'aws:PrincipalAccount, aws:PrincipalArn, aws:SourceAccount, aws:SourceArn, aws:SourceOwner, aws:SourceOrg*, ' +
-    'aws:SourceVpc, aws:SourceVpce or sts:ExternalId, with values that are not wildcards only; aws:SourceIp does not ' +
+    'aws:SourceVpc, aws:SourceVpce, sts:ExternalId or kms:CallerAccount, with values that are not wildcards only; aws:SourceIp does not ' +
     'count). Read from: aws_s3_bucket_policy and aws_s3_bucket.policy, aws_kms_key.policy, aws_sqs_queue_policy and ' +
     'aws_sqs_queue.policy, aws_sns_topic_policy and aws_sns_topic.policy, aws_ecr_repository_policy, ' +
     'aws_secretsmanager_secret_policy; and aws_lambda_permission with principal "*" and none of source_arn, ' +
