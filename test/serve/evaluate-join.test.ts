@@ -61,7 +61,7 @@ describe('warden serve: a resource request joining an existing inventory', () =>
     expect(status).toBe(200);
     expect(json.decision).toBe('allow');
     expect(json.report.findings.filter((f: any) => f.verdict !== 'pass')).toEqual([]);
-    expect(json.report.summary.baselined).toBe(22);
+    expect(json.report.summary.baselined).toBe(30);
   });
 
   it('denies a rule that opens an existing group to the world: a new finding on that group', async () => {
@@ -74,7 +74,7 @@ describe('warden serve: a resource request joining an existing inventory', () =>
     expect(json.decision).toBe('deny');
     // The group is the estate's, the rule the request's: the finding is new, so it decides.
     expect(verdicts(json)).toEqual([`sg-open-ingress fail arn:aws:ec2:eu-west-1:111122223333:security-group/${LEDGER_DB_SG}`]);
-    expect(json.report.summary.baselined).toBe(22);
+    expect(json.report.summary.baselined).toBe(30);
   });
 
   it('joins a saved inventory sent inline, selected by account and region', async () => {
@@ -108,10 +108,11 @@ describe('warden serve: a resource request joining an existing inventory', () =>
     expect(json.report.coverage.gaps[0].message).toContain('AccessDenied');
   });
 
+  // 47 resources: the buckets' ACL, ownership, policy and logging settings and the account's S3 block are resources too.
   it('lists what requests may join at GET /v1/inventories', async () => {
     const response = await fetch(`${serve.url}/v1/inventories`);
     expect(await response.json()).toEqual({
-      inventories: [{ id: 'prod-eu', source: 'api', collectedAt: '2026-06-01T02:00:00.000Z', targets: ['111122223333/eu-west-1'], resources: 47, gaps: 0 }],
+      inventories: [{ id: 'prod-eu', source: 'api', collectedAt: '2026-06-01T02:00:00.000Z', targets: ['111122223333/eu-west-1'], resources: 57, gaps: 0 }],
     });
   });
 

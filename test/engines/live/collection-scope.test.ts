@@ -99,6 +99,18 @@ describe('policy selection narrows what a live audit reads', () => {
   });
 });
 
+describe('S3 reads follow the policies too', () => {
+  it('the account-level block is one S3 Control call, made only for a policy that reads it', async () => {
+    const account = await callsOf({ only: ['s3-account-public-access-block'] });
+    expect(Object.keys(account.byOperation).sort()).toEqual(['s3control:GetPublicAccessBlock', 'sts:GetCallerIdentity']);
+    const versioning = await callsOf({ only: ['s3-bucket-versioning'] });
+    expect(Object.keys(versioning.byOperation).sort()).toEqual(['s3:ListBuckets', 'sts:GetCallerIdentity']);
+    // The bucket-level block policy needs both: the bucket's own block and the account's.
+    const bucketBlock = await callsOf({ only: ['s3-bucket-public-access-block'] });
+    expect(Object.keys(bucketBlock.byOperation).sort()).toEqual(['s3:ListBuckets', 's3control:GetPublicAccessBlock', 'sts:GetCallerIdentity']);
+  });
+});
+
 describe('a narrowed audit stays honest', () => {
   it('a policy reading no live type makes no regional call and the regions are still scanned, not in error', async () => {
     const aws = new CannedAws((request) => (request.service === 'sts' ? callerIdentity('111122223333') : emptyQueryResponse(request.service, request.action)));

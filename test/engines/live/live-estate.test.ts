@@ -15,6 +15,7 @@ import { RDSClient } from '@aws-sdk/client-rds';
 import { GetAccountAuthorizationDetailsCommand, IAMClient } from '@aws-sdk/client-iam';
 import * as s3Sdk from '@aws-sdk/client-s3';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
@@ -78,6 +79,17 @@ const EXPECTED: Record<string, [severity: string, address: string, element?: str
     ['low', arn('subnet', 'subnet-0b2f4d6c8e0a3b5d7')],
     ['low', arn('instance', 'i-0a9b8c7d6e5f40312')],
   ],
+  // The account has no account-level block (NoSuchPublicAccessBlockConfiguration): all four settings off.
+  's3-account-public-access-block': [['medium', `arn:aws:s3::${ACCOUNT}:account-public-access-block`, 'block_public_acls, block_public_policy, ignore_public_acls, restrict_public_buckets off']],
+  // acme-logs has its own block; acme-tf-state has none and the account has none either.
+  's3-bucket-public-access-block': [['high', 'arn:aws:s3:::acme-tf-state-111122223333', 'the bucket has no aws_s3_bucket_public_access_block']],
+  // acme-logs grants only the LogDelivery group (not public); acme-tf-state only its owner.
+  's3-bucket-public-acl': [],
+  // No bucket is required to use KMS without options.
+  's3-bucket-kms-encryption': [],
+  's3-bucket-versioning': [['low', 'arn:aws:s3:::acme-tf-state-111122223333', 'versioning is Disabled']],
+  // acme-tf-state logs to acme-logs, which receives logs and so is not asked to log itself.
+  's3-bucket-access-logging': [],
   'nacl-admin-ports-open': [
     ['high', arn('network-acl', 'acl-0b3d5f7a9c1e2b4d6'), 'allows TCP 22, 3389 from 0.0.0.0/0'],
     ['high', arn('network-acl', 'acl-0b3d5f7a9c1e2b4d6'), 'rule 101: all traffic'],
@@ -134,7 +146,7 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
     }
   });
 
-  it('is what the collector records for the same responses, in 35 API calls for its one (account, region)', async () => {
+  it('is what the collector records for the same responses, in 44 API calls for its one (account, region)', async () => {
     const { calls, restore } = replay(recording);
     try {
       const collection = await collectLive({ source: { kind: 'api' }, regions: [REGION], credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-secret' } });
@@ -151,9 +163,12 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
       // + ListBuckets (1) + 4 settings × 2 buckets in eu-west-1 (the us-east-1 bucket is not read further)
       // + 3 list calls and 2 region-wide companions of KMS, CloudTrail and AWS Config
       // + 4 list calls of launch templates, launch configurations and the EBS and metadata defaults
-      // + IAM's GetAccountAuthorizationDetails (1 page: once per account, whatever the number of regions).
-      expect(calls).toHaveLength(35);
+      // + IAM's GetAccountAuthorizationDetails (1 page: once per account, whatever the number of regions)
+      // + 4 more settings × 2 buckets (ACL, ownership, policy, logging) + the S3 account block (1).
+      expect(calls).toHaveLength(44);
       expect(byOperation.get('iam:GetAccountAuthorizationDetails')).toBe(1);
+      expect(byOperation.get('s3control:GetPublicAccessBlock')).toBe(1);
+      expect(byOperation.get('s3:GetBucketPolicy')).toBe(2);
       expect(byOperation.get('sts:GetCallerIdentity')).toBe(1);
       expect(byOperation.get('ec2:GetManagedPrefixListEntries')).toBe(1);
       expect(byOperation.get('s3:ListBuckets')).toBe(1);
@@ -179,8 +194,14 @@ function replay(source: Recording): { calls: string[]; restore: () => void } {
   const calls: string[] = [];
   const target = source.targets[0]!;
   const account = source.accounts[0]!;
-  const mocks = [mockClient(EC2Client), mockClient(RDSClient), mockClient(S3Client), mockClient(STSClient), mockClient(KMSClient), mockClient(CloudTrailClient), mockClient(ConfigServiceClient), mockClient(AutoScalingClient), mockClient(IAMClient)] as const;
-  const [ec2, rds, s3, sts, kms, cloudtrail, config, autoscaling, iam] = mocks;
+  const mocks = [mockClient(EC2Client), mockClient(RDSClient), mockClient(S3Client), mockClient(STSClient), mockClient(KMSClient), mockClient(CloudTrailClient), mockClient(ConfigServiceClient), mockClient(AutoScalingClient), mockClient(IAMClient), mockClient(S3ControlClient)] as const;
+  const [ec2, rds, s3, sts, kms, cloudtrail, config, autoscaling, iam, s3control] = mocks;
+  s3control.on(GetAccountPublicAccessBlockCommand).callsFake(() => {
+    calls.push('s3control:GetPublicAccessBlock');
+    const recorded = account.account_public_access_block?.response as { Error?: { Code: string; Message: string } } | undefined;
+    if (recorded?.Error) throw Object.assign(new Error(recorded.Error.Message), { name: recorded.Error.Code });
+    return recorded ?? {};
+  });
   iam.on(GetAccountAuthorizationDetailsCommand).callsFake((input: { Marker?: string }) => {
     calls.push('iam:GetAccountAuthorizationDetails');
     return account.iam?.pages[input.Marker ? Number(input.Marker) : 0] ?? {};
@@ -214,7 +235,8 @@ function replay(source: Recording): { calls: string[]; restore: () => void } {
     calls.push('s3:ListBuckets');
     return account.list_buckets?.[0] ?? { Buckets: [] };
   });
-  for (const operation of ['GetBucketEncryption', 'GetBucketVersioning', 'GetPublicAccessBlock', 'GetBucketTagging', 'GetBucketLocation']) {
+  const settings = ['GetBucketEncryption', 'GetBucketVersioning', 'GetPublicAccessBlock', 'GetBucketTagging', 'GetBucketLocation', 'GetBucketAcl', 'GetBucketOwnershipControls', 'GetBucketPolicy', 'GetBucketLogging'];
+  for (const operation of settings) {
     s3.on((s3Sdk as unknown as Record<string, never>)[`${operation}Command`]).callsFake((input: { Bucket: string }) => {
       calls.push(`s3:${operation}`);
       const recorded = account.bucket_settings?.[input.Bucket]?.[operation] as { Error?: { Code: string; Message: string } } | undefined;
