@@ -1,21 +1,26 @@
 import {
+  accountPublicAccessBlock,
+  ACCOUNT_PUBLIC_ACCESS_BLOCK_TYPE,
   admitsAnyone,
-  bucketOfPolicy,
   definePolicy,
   isAllow,
   isUnknown,
+  parsePolicyDocument,
+  publicAccessBlockInForce,
   RESOURCE_POLICY_TYPES,
   resourcePoliciesOf,
   restrictingCondition,
   statementLabel,
   Unknown,
-  type Inventory,
+  type Bucket,
+  type FlagInForce,
   type PolicyDocument,
+  type PublicAccessBlockFlag,
   type Resource,
   type Value,
 } from '../src/api.js';
 
-const ACCOUNT_BLOCK = 'aws_s3_account_public_access_block';
+const BUCKET_POLICY = 'aws_s3_bucket_policy';
 const LAMBDA_PERMISSION = 'aws_lambda_permission';
 /** Attributes of aws_lambda_permission that confine a `*` principal to one source, account or organisation. */
 const LAMBDA_RESTRICTIONS = ['source_arn', 'source_account', 'principal_org_id'];
@@ -39,19 +44,23 @@ export const resourcePolicyPublic = definePolicy({
     'rejects putting the policy, while in a live account it does not stop a policy already in place. The pass names ' +
     'the block. Deny statements are not weighed against the Allow (a Deny with a narrower condition leaves the rest ' +
     'open). Unknown: a document, statement list, Effect, principal or condition known only after apply, a public access ' +
-    'block flag not known, or a bucket policy whose bucket is not in the inventory (its own block cannot be read). ' +
-    'Live collection: bucket policies (GetBucketPolicy) and KMS key policies (GetKeyPolicy); SQS, SNS, ECR, Secrets ' +
-    'Manager and Lambda are read from Terraform only until their live collectors exist. Security Hub equivalents: ' +
-    'Lambda.1, KMS.5, SQS.3, SNS.4 and the policy half of S3.2/S3.3 (retired, superseded by S3.8 for blocks); Security ' +
-    'Hub has no control for ECR repository or Secrets Manager secret policies.',
+    'block flag not known, or a bucket policy whose bucket is not in the inventory (its own block cannot be read); an ' +
+    'inline policy attribute AWS computes (aws_sqs_queue.policy…) that a plan\'s configuration does not write is no policy. ' +
+    'Live collection: bucket policies (GetBucketPolicy, read per bucket by the S3 collector) and KMS key policies ' +
+    '(GetKeyPolicy per customer managed key); a failed read is unknown. SQS, SNS, ECR, Secrets Manager and Lambda ' +
+    'permissions are read from Terraform source and plans only: warden has no live collector for those services yet. ' +
+    'Security Hub equivalents: S3.2/S3.3 (their bucket-policy half; s3-bucket-public-acl covers ACLs), Lambda.1, KMS.5, ' +
+    'SQS.3, SNS.4; Security Hub has no control for ECR repository or Secrets Manager secret policies. aws:SourceIp is ' +
+    'deliberately not a restriction here, where Access Analyzer counts it: an address range says nothing about whose ' +
+    'credentials sign the request.',
   remediation:
     'Name the accounts, roles or services that need access as principals, or keep the wildcard principal only with an ' +
     'aws:PrincipalOrgID, aws:SourceAccount or aws:SourceArn condition. For aws_lambda_permission set source_arn (and ' +
     'source_account) or principal_org_id. For buckets also turn on restrict_public_buckets and block_public_policy in ' +
     'the account-level public access block.',
-  frameworks: { 'AWS Foundational Security Best Practices': ['Lambda.1', 'KMS.5', 'SQS.3', 'SNS.4'] },
+  frameworks: { 'AWS Foundational Security Best Practices': ['S3.2', 'S3.3', 'Lambda.1', 'KMS.5', 'SQS.3', 'SNS.4'] },
   tags: ['resource-policy', 'internet-exposure', 's3', 'kms', 'sqs', 'sns', 'lambda', 'ecr', 'secretsmanager'],
-  resourceTypes: [...RESOURCE_POLICY_TYPES, LAMBDA_PERMISSION, 'aws_s3_bucket_public_access_block', ACCOUNT_BLOCK],
+  resourceTypes: ['aws_s3_bucket', BUCKET_POLICY, 'aws_s3_bucket_public_access_block', ACCOUNT_PUBLIC_ACCESS_BLOCK_TYPE, ...RESOURCE_POLICY_TYPES, LAMBDA_PERMISSION],
   messages: {
     open: '{{target}} policy of {{resource}} allows {{principal}} with no restricting condition ({{statement}}){{blocks}}',
     lambdaOpen: 'Lambda permission {{resource}} lets any principal invoke {{function}} with no source_arn, source_account or principal_org_id',
@@ -62,35 +71,56 @@ export const resourcePolicyPublic = definePolicy({
   },
   check(context) {
     const { inventory } = context;
-    const s3 = bucketBlocks(inventory);
-    for (const site of resourcePoliciesOf(inventory)) {
-      const data = { target: site.kind.target, resource: site.resource.address };
-      const open = openStatement(site.document);
+    const account = accountPublicAccessBlock(inventory);
+    /** `subject` carries the verdict (a bucket, whichever resource writes its policy); `origin` is where the document is written. */
+    const judge = (subject: Resource, origin: { resource: Resource; path: string }, target: string, name: string, document: PolicyDocument | Unknown, stop?: () => Stop): void => {
+      const data = { target, resource: name };
+      const path = origin.path;
+      const resource = subject;
+      const at = { path, ...(origin.resource !== subject ? { locationOf: origin.resource } : {}) };
+      const open = openStatement(document);
       if (isUnknown(open)) {
-        context.unknown({ resource: site.resource, path: site.path, messageId: 'policyUnknown', data, reason: open });
-        continue;
+        context.unknown({ resource, ...at, messageId: 'policyUnknown', data, reason: open });
+        return;
       }
       if (!open) {
-        context.pass({ resource: site.resource, messageId: 'restricted', data });
-        continue;
+        context.pass({ resource, messageId: 'restricted', data });
+        return;
       }
       const found = { ...data, principal: open.principal, statement: open.statement };
-      const block = site.kind.target === 'bucket' ? s3(site.resource) : { stopped: false as const };
-      if (isUnknown(block)) {
-        context.unknown({ resource: site.resource, path: site.path, messageId: 'policyUnknown', data, reason: block });
-      } else if (block.stopped) {
-        context.pass({ resource: site.resource, messageId: 'neutralised', data: { ...found, block: block.by } });
+      const stopped: Stop = stop ? stop() : { by: undefined, would: '' };
+      if (isUnknown(stopped)) {
+        context.unknown({ resource, ...at, messageId: 'policyUnknown', data, reason: stopped });
+      } else if (stopped.by !== undefined) {
+        context.pass({ resource, messageId: 'neutralised', data: { ...found, block: stopped.by } });
       } else {
         context.fail({
-          resource: site.resource,
-          path: site.path,
+          resource,
+          ...at,
           element: `${open.statement} ${open.principal}`,
           messageId: 'open',
-          data: { ...found, blocks: site.kind.target === 'bucket' ? '; no public access block stops it (restrict_public_buckets is off on the bucket and the account)' : '' },
-          evidence: [{ path: site.path, value: open.principal, note: `${open.statement}: no condition on the caller's organisation, account or source` }],
+          data: { ...found, blocks: stopped.would },
+          evidence: [{ path, value: open.principal, note: `${open.statement}: no condition on the caller's organisation, account or source` }],
         });
       }
+    };
+
+    const attached = new Set<Resource>();
+    for (const bucket of inventory.buckets) {
+      if (!bucket.policy) continue;
+      attached.add(bucket.policy.resource);
+      const { resource, path, document } = bucket.policy;
+      const name = typeof bucket.name === 'string' ? bucket.name : bucket.resource.address;
+      const flags = publicAccessBlockInForce(bucket, account);
+      judge(bucket.resource, bucket.policy, 'bucket', name, parsePolicyDocument(document, `${resource.address} ${path}`), () => blockStop(resource, flags, account !== undefined, bucket));
     }
+    // A bucket policy whose bucket is not in the inventory: only the account block can be read.
+    for (const resource of inventory.ofType(BUCKET_POLICY)) {
+      if (attached.has(resource)) continue;
+      const name = describe(resource.values['bucket']);
+      judge(resource, { resource, path: 'policy' }, 'bucket', name, parsePolicyDocument(resource.values['policy'], `${resource.address} policy`), () => blockStop(resource, account, account !== undefined, undefined));
+    }
+    for (const site of resourcePoliciesOf(inventory)) judge(site.resource, site, site.kind.target, site.resource.address, site.document);
     for (const permission of inventory.ofType(LAMBDA_PERMISSION)) checkLambda(permission);
 
     function checkLambda(permission: Resource): void {
@@ -117,8 +147,16 @@ export const resourcePolicyPublic = definePolicy({
   },
 });
 
+interface OpenStatement {
+  principal: string;
+  statement: string;
+}
+
+/** What stops an open bucket policy: the block flag in force (`by`), or none and what would (`would`, for the message), or Unknown. */
+type Stop = { by: string; would?: undefined } | { by: undefined; would: string } | Unknown;
+
 /** The first Allow statement open to anyone without a restricting condition, false when none is, or Unknown. */
-function openStatement(document: PolicyDocument | Unknown): { principal: string; statement: string } | false | Unknown {
+function openStatement(document: PolicyDocument | Unknown): OpenStatement | false | Unknown {
   if (isUnknown(document)) return document;
   let doubt: Unknown | undefined = document.unknown;
   for (const statement of document.statements) {
@@ -136,43 +174,24 @@ function openStatement(document: PolicyDocument | Unknown): { principal: string;
   return doubt ?? false;
 }
 
-type BlockAnswer = { stopped: true; by: string } | { stopped: false } | Unknown;
-
 /**
- * For a bucket policy resource, whether a public access block in force stops it: the bucket's own
- * block and the account's, read once for the inventory.
+ * Whether a public access block in force stops a public bucket policy. restrict_public_buckets does,
+ * wherever the policy comes from; block_public_policy only before the policy is put (source and plan:
+ * S3 would reject it), not a live policy already in place.
  */
-function bucketBlocks(inventory: Inventory): (policy: Resource) => BlockAnswer {
-  const bucketOf = bucketOfPolicy(inventory);
-  const accountBlocks = inventory.ofType(ACCOUNT_BLOCK);
-  const live = (resource: Resource): boolean => resource.source === 'live';
-  return (policy) => {
-    const bucket = bucketOf(policy);
-    // Flags that stop a public policy here: restrict_public_buckets always; block_public_policy only before the policy is put.
-    const flags = live(policy) ? ['restrict_public_buckets'] : ['restrict_public_buckets', 'block_public_policy'];
-    const candidates: { label: string; values: Value | Record<string, Value> }[] = [];
-    if (!bucket) candidates.push({ label: 'the bucket', values: new Unknown(`bucket ${describe(policy.values['bucket'])} is not in the inventory, so its public access block cannot be read`) });
-    else if (bucket.publicAccessBlock === undefined) candidates.push({ label: 'the bucket', values: {} });
-    else if (isUnknown(bucket.publicAccessBlock)) candidates.push({ label: 'the bucket', values: bucket.publicAccessBlock });
-    else {
-      const own = bucket.publicAccessBlock;
-      candidates.push({ label: `${own.resource.address}`, values: { restrict_public_buckets: own.restrictPublicBuckets, block_public_policy: own.blockPublicPolicy } });
-    }
-    for (const account of accountBlocks) candidates.push({ label: account.address, values: account.values });
-    let doubt: Unknown | undefined;
-    for (const { label, values } of candidates) {
-      if (isUnknown(values)) {
-        doubt ??= values;
-        continue;
-      }
-      for (const flag of flags) {
-        const value = (values as Record<string, Value>)[flag];
-        if (value === true || value === 'true') return { stopped: true, by: `${flag} on ${label}` };
-        if (isUnknown(value)) doubt ??= new Unknown(`${flag} on ${label} is not known (${value.reason})`);
-      }
-    }
-    return doubt ?? { stopped: false };
-  };
+function blockStop(policy: Resource, flags: Record<PublicAccessBlockFlag, FlagInForce> | undefined, accountRead: boolean, bucket: Bucket | undefined): Stop {
+  const names: PublicAccessBlockFlag[] = policy.source === 'live' ? ['restrict_public_buckets'] : ['restrict_public_buckets', 'block_public_policy'];
+  let doubt: Unknown | undefined;
+  for (const name of names) {
+    const flag = flags?.[name];
+    if (flag?.value === true) return { by: `${name} on ${flag.by?.address ?? 'the account'}` };
+    if (flag && isUnknown(flag.value)) doubt ??= new Unknown(`${name} on ${flag.by?.address ?? 'the public access block'} is not known (${flag.value.reason})`);
+  }
+  if (!bucket) doubt ??= new Unknown(`bucket ${describe(policy.values['bucket'])} is not in the inventory, so its public access block cannot be read`);
+  if (doubt) return doubt;
+  // Live, an account without a block has no record; in source the account block may be managed elsewhere.
+  const where = accountRead || policy.source === 'live' ? 'on the bucket or the account' : 'on the bucket or the account (whose block is not in this inventory)';
+  return { by: undefined, would: `; ${names.join(' or ')} ${where} would stop it` };
 }
 
 function isSet(value: Value | undefined): boolean {

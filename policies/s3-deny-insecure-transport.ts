@@ -1,17 +1,4 @@
-import {
-  admitsAnyone,
-  bucketOfPolicy,
-  definePolicy,
-  globToRegExp,
-  isUnknown,
-  resourcePoliciesOf,
-  statementLabel,
-  Unknown,
-  type PolicyDocument,
-  type ResourcePolicySite,
-  type Resource,
-  type Statement,
-} from '../src/api.js';
+import { admitsAnyone, definePolicy, globToRegExp, isUnknown, parsePolicyDocument, statementLabel, Unknown, type PolicyDocument, type Statement } from '../src/api.js';
 
 export const s3DenyInsecureTransport = definePolicy({
   id: 's3-deny-insecure-transport',
@@ -39,32 +26,19 @@ export const s3DenyInsecureTransport = definePolicy({
     denies: 'the bucket policy of {{bucket}} denies every request without TLS ({{statement}})',
   },
   check(context) {
-    const { inventory } = context;
-    const bucketOf = bucketOfPolicy(inventory);
-    const policies = new Map<Resource, ResourcePolicySite[]>();
-    for (const site of resourcePoliciesOf(inventory)) {
-      if (site.kind.target !== 'bucket') continue;
-      const bucket = bucketOf(site.resource);
-      if (!bucket) continue;
-      policies.set(bucket.resource, [...(policies.get(bucket.resource) ?? []), site]);
-    }
-    for (const bucket of inventory.buckets) {
-      const data = { bucket: bucket.resource.address };
-      const sites = policies.get(bucket.resource) ?? [];
-      if (sites.length === 0) {
+    for (const bucket of context.inventory.buckets) {
+      const data = { bucket: typeof bucket.name === 'string' ? bucket.name : bucket.resource.address };
+      if (!bucket.policy) {
         context.fail({ resource: bucket.resource, path: 'policy', element: 'no bucket policy', messageId: 'noPolicy', data });
         continue;
       }
-      let doubt: { site: ResourcePolicySite; reason: Unknown } | undefined;
-      let denied: { site: ResourcePolicySite; statement: string } | undefined;
-      for (const site of sites) {
-        const answer = secureTransportDeny(site.document, bucket.name);
-        if (isUnknown(answer)) doubt ??= { site, reason: answer };
-        else if (answer) denied ??= { site, statement: answer };
-      }
-      if (denied) context.pass({ resource: denied.site.resource, messageId: 'denies', data: { ...data, statement: denied.statement } });
-      else if (doubt) context.unknown({ resource: doubt.site.resource, path: doubt.site.path, messageId: 'unknown', data, reason: doubt.reason });
-      else context.fail({ resource: sites[0]!.resource, path: sites[0]!.path, element: 'no TLS deny', messageId: 'noDeny', data });
+      const { resource, path, document } = bucket.policy;
+      const answer = secureTransportDeny(parsePolicyDocument(document, `${resource.address} ${path}`), bucket.name);
+      // The verdict is the bucket's, located where its policy is written.
+      const at = { resource: bucket.resource, path, ...(resource !== bucket.resource ? { locationOf: resource } : {}) };
+      if (isUnknown(answer)) context.unknown({ ...at, messageId: 'unknown', data, reason: answer });
+      else if (answer) context.pass({ resource: bucket.resource, messageId: 'denies', data: { ...data, statement: answer } });
+      else context.fail({ ...at, element: 'no TLS deny', messageId: 'noDeny', data });
     }
   },
 });

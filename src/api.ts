@@ -53,5 +53,5 @@ export { iamPermissionsOf, awsManagedDocument, IAM_PERMISSION_TYPES } from './mo
 export type { IamPermissions, DocumentSite, Attachment, IdentityRef, IdentityKind } from './model/views/iam-permissions.js';
 export { isAwsCreated } from './model/aws-created.js';
 export { launchTemplateOf } from './model/views/launch-templates.js';
-export { resourcePoliciesOf, bucketOfPolicy, RESOURCE_POLICY_KINDS, RESOURCE_POLICY_TYPES } from './model/views/resource-policies.js';
+export { resourcePoliciesOf, RESOURCE_POLICY_KINDS, RESOURCE_POLICY_TYPES } from './model/views/resource-policies.js';
 export type { ResourcePolicySite, ResourcePolicyKind } from './model/views/resource-policies.js';

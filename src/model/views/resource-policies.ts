@@ -1,6 +1,5 @@
 import type { Inventory } from '../inventory.js';
 import type { Resource } from '../resource.js';
-import type { Bucket } from './buckets.js';
 import { isUnknown, type Unknown } from '../unknown.js';
 import { parsePolicyDocument } from '../policy-document/parse-policy-document.js';
 import type { PolicyDocument } from '../policy-document/policy-document.js';
@@ -15,10 +14,12 @@ export interface ResourcePolicyKind {
   computed?: boolean;
 }
 
-/** Every resource type whose policy document admits principals of other accounts, one row per attribute. */
+/**
+ * Every resource type whose policy document admits principals of other accounts, one row per attribute.
+ * Bucket policies are not here: the bucket view (`inventory.buckets`, `bucket.policy`) pairs them with
+ * their bucket, whose public access blocks decide whether they take effect.
+ */
 export const RESOURCE_POLICY_KINDS: readonly ResourcePolicyKind[] = [
-  { type: 'aws_s3_bucket_policy', path: 'policy', target: 'bucket' },
-  { type: 'aws_s3_bucket', path: 'policy', target: 'bucket', computed: true },
   { type: 'aws_kms_key', path: 'policy', target: 'key', computed: true },
   { type: 'aws_sqs_queue_policy', path: 'policy', target: 'queue' },
   { type: 'aws_sqs_queue', path: 'policy', target: 'queue', computed: true },
@@ -56,29 +57,6 @@ export function resourcePoliciesOf(inventory: Inventory): ResourcePolicySite[] {
     }
   }
   return sites;
-}
-
-/**
- * The bucket a bucket policy protects: the bucket itself for its inline `policy`, else the bucket its
- * `bucket` attribute names (by name, id or reference). Undefined when that bucket is not in the inventory.
- */
-export function bucketOfPolicy(inventory: Inventory): (policy: Resource) => Bucket | undefined {
-  const byResource = new Map(inventory.buckets.map((bucket) => [bucket.resource, bucket]));
-  const byName = new Map<string, Bucket>();
-  for (const bucket of inventory.buckets) {
-    if (typeof bucket.name === 'string') byName.set(bucket.name, bucket);
-    const id = bucket.resource.values['id'];
-    if (typeof id === 'string') byName.set(id, bucket);
-  }
-  return (policy) => {
-    const own = byResource.get(policy);
-    if (own) return own;
-    const name = policy.values['bucket'];
-    const named = typeof name === 'string' ? byName.get(name) : undefined;
-    if (named) return named;
-    const resolved = inventory.resolve(policy, 'bucket', ['aws_s3_bucket']);
-    return isUnknown(resolved) ? undefined : resolved.map((r) => byResource.get(r)).find((b) => b !== undefined);
-  };
 }
 
 /** Whether the configuration writes the attribute; sources that do not record it are taken to write all but a plan's computed values. */
