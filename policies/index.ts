@@ -34,6 +34,8 @@ import { s3BucketPublicAcl } from './s3-bucket-public-acl.js';
 import { s3BucketKmsEncryption } from './s3-bucket-kms-encryption.js';
 import { s3BucketVersioning } from './s3-bucket-versioning.js';
 import { s3BucketAccessLogging } from './s3-bucket-access-logging.js';
+import { dbTierAdmitsCidr } from './db-tier-admits-cidr.js';
+import { instanceAdminPortReachable } from './instance-admin-port-reachable.js';
 import { resourcePolicyPublic } from './resource-policy-public.js';
 import { s3DenyInsecureTransport } from './s3-deny-insecure-transport.js';
 
@@ -61,6 +63,8 @@ export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, db
   s3BucketKmsEncryption,
   s3BucketVersioning,
   s3BucketAccessLogging,
+  dbTierAdmitsCidr,
+  instanceAdminPortReachable,
   resourcePolicyPublic,
   s3DenyInsecureTransport,
 ];

@@ -26,7 +26,10 @@ export { networkOf, type NetworkView, type GuardingGroups } from './network/netw
 export { NETWORK_ACL_TYPES, type NaclRule } from './network/network-acls.js';
 export type { Family } from './network/address-set.js';
 export type { DbInstance, DbPort } from './network/databases.js';
+export { INSTANCE_TYPES, ELASTIC_IP_TYPES, type InstanceTarget, type AddressOrigin } from './network/instances.js';
+export { DATABASE_KINDS, DATABASE_TYPES, DATABASE_RELATED_TYPES, type DatabaseKind } from './network/database-kinds.js';
 export { engineDefaultPort } from './network/engine-ports.js';
+export { cidrSourcesOnPort, cidrWithin, type CidrSource, type CidrSources } from './network/cidr-sources.js';
 export type { DbExposure, ExposureWitness } from './network/db-reachability.js';
 export type { PathHop } from './network/exposure-path.js';
 export { locate } from './rules/locate.js';

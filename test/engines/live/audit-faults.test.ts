@@ -78,6 +78,7 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
       ['region', ACCOUNT, 'ec2', 'UnauthorizedOperation'],
       ['region', ACCOUNT, 'kms', 'AccessDeniedException'],
       ['region', ACCOUNT, 'rds', 'AccessDenied'],
+      ['region', ACCOUNT, 'redshift', 'AccessDenied'],
     ]);
     const deniedEc2 = denied.find((g: { service: string }) => byService(g) === 'ec2');
     expect(deniedEc2.operations).toContain('DescribeSecurityGroups');
@@ -92,6 +93,7 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
       ['ec2', 'TimeoutError', 14],
       ['kms', 'TimeoutError', 1],
       ['rds', 'TimeoutError', 3],
+      ['redshift', 'TimeoutError', 2],
     ]);
     expect(json.coverage.gaps.some((g: { region?: string }) => g.region === 'eu-west-1')).toBe(false);
 
@@ -100,13 +102,13 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
     expect(sgAttempts).toHaveLength(3);
     const calls = json.coverage.apiCalls;
     expect(calls.byOperation['ec2:DescribeSecurityGroups']).toBe(2); // eu-west-1 (3 attempts) and eu-central-1; not tried in ap-south-1
-    // eu-west-1: 21 list calls + Config's 2 region-wide companions + the trail's status and selectors + STS
+    // eu-west-1: 23 list calls + Config's 2 region-wide companions + the trail's status and selectors + STS
     // + ListBuckets + IAM (global, read once with the home region) + the S3 account block; eu-central-1: 21 denied calls (no companions or details after a denied list);
     // ap-south-1: only the first 4 calls (the region's concurrency) were tried: once they timed out, the
     // other 17 were not sent.
-    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: 21, [`${ACCOUNT}/eu-west-1`]: 29 });
+    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: 23, [`${ACCOUNT}/eu-west-1`]: 31 });
     expect(calls.byOperation['s3control:GetPublicAccessBlock']).toBe(1);
-    expect(calls.total).toBe(54);
+    expect(calls.total).toBe(58);
     expect(aws.requests.filter((r) => r.region === 'ap-south-1')).toHaveLength(4 * 3);
     // The throttled call's 2 retries, plus 2 per timed-out call (3 attempts each); denials are not retried.
     expect(calls.byService.ec2.retries).toBe(2 + 4 * 2);

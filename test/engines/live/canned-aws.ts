@@ -37,7 +37,7 @@ export class CannedAws {
 
   async handle(request: SdkRequest): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: Readable } }> {
     const labels = request.hostname.split('.');
-    const at = labels.findIndex((label) => ['ec2', 'rds', 's3', 's3-control', 'sts', 'config', 'organizations', 'kms', 'cloudtrail', 'autoscaling', 'iam'].includes(label));
+    const at = labels.findIndex((label) => ['ec2', 'rds', 's3', 's3-control', 'sts', 'config', 'organizations', 'kms', 'cloudtrail', 'autoscaling', 'iam', 'redshift'].includes(label));
     const service = labels[at] ?? 'unknown';
     const region = labels[at + 1] ?? 'us-east-1';
     const body = typeof request.body === 'string' ? request.body : request.body instanceof Uint8Array ? Buffer.from(request.body).toString() : '';

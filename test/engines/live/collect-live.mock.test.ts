@@ -15,6 +15,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
+import { RedshiftClient } from '@aws-sdk/client-redshift';
 import {
   GetBucketAclCommand,
   GetBucketEncryptionCommand,
@@ -48,6 +49,7 @@ async function whereCalled(getClient: () => unknown): Promise<{ account: string;
 const vpcRequests: { NextToken?: string; MaxResults?: number; account: string; region: string }[] = [];
 const ec2 = mockClient(EC2Client);
 const rds = mockClient(RDSClient);
+const redshift = mockClient(RedshiftClient);
 const s3 = mockClient(S3Client);
 const sts = mockClient(STSClient);
 const config = mockClient(ConfigServiceClient);
@@ -61,7 +63,7 @@ const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
 const BUCKET_POLICY = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"arn:aws:s3:::logs/*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}';
 
 beforeEach(() => {
-  for (const mock of [ec2, rds, s3, s3control, sts, config, kms, cloudtrail, autoscaling, iam]) mock.reset();
+  for (const mock of [ec2, rds, redshift, s3, s3control, sts, config, kms, cloudtrail, autoscaling, iam]) mock.reset();
   config.onAnyCommand().resolves({});
   kms.onAnyCommand().resolves({});
   cloudtrail.onAnyCommand().resolves({});
@@ -70,6 +72,7 @@ beforeEach(() => {
   iam.onAnyCommand().resolves({});
   rds.onAnyCommand().resolves({});
   autoscaling.onAnyCommand().resolves({});
+  redshift.onAnyCommand().resolves({});
   s3.onAnyCommand().resolves({});
   sts.on(GetCallerIdentityCommand).callsFake(async (_input, getClient) => ({ Account: (await whereCalled(getClient)).account }));
 
@@ -168,7 +171,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  for (const mock of [ec2, rds, s3, s3control, sts, config, kms, cloudtrail, autoscaling, iam]) mock.reset();
+  for (const mock of [ec2, rds, redshift, s3, s3control, sts, config, kms, cloudtrail, autoscaling, iam]) mock.reset();
 });
 
 async function audit() {

@@ -87,6 +87,17 @@ describe('policy selection narrows what a live audit reads', () => {
       expect(db.byOperation[`ec2:${operation}`]).toBe(2);
     }
     expect(db.byOperation['ec2:DescribeVolumes']).toBeUndefined();
+    // Every database kind: Redshift from its own API, Neptune and DocumentDB from the RDS calls.
+    for (const operation of ['rds:DescribeDBInstances', 'rds:DescribeDBClusters', 'rds:DescribeDBSubnetGroups', 'redshift:DescribeClusters', 'redshift:DescribeClusterSubnetGroups']) {
+      expect(db.byOperation[operation], operation).toBe(2);
+    }
+  });
+
+  it('a policy on Neptune or instances reads the list calls that produce those types, not the databases it does not need', () => {
+    const neptune = collectionScope((type) => type === 'aws_neptune_cluster_instance');
+    expect(neptune.descriptors.map((d) => d.operation)).toEqual(['DescribeDBInstances']);
+    const instances = collectionScope((type) => ['aws_instance', 'aws_eip', 'aws_subnet'].includes(type));
+    expect(instances.descriptors.map((d) => `${d.service}:${d.operation}`)).toEqual(['ec2:DescribeSubnets', 'ec2:DescribeInstances', 'ec2:DescribeAddresses']);
   });
 
   it('--framework reads only what the mapped policies read; a policy without declared types reads everything', async () => {

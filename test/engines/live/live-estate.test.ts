@@ -13,6 +13,8 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import * as rdsSdk from '@aws-sdk/client-rds';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { GetAccountAuthorizationDetailsCommand, IAMClient } from '@aws-sdk/client-iam';
+import * as redshiftSdk from '@aws-sdk/client-redshift';
+import { RedshiftClient } from '@aws-sdk/client-redshift';
 import * as s3Sdk from '@aws-sdk/client-s3';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
@@ -52,9 +54,14 @@ const EXPECTED: Record<string, [severity: string, address: string, element?: str
   ],
   // orders: public, in subnets routed to the IGW, default NACL allows, SG allows 5432 from 0.0.0.0/0.
   'db-internet-reachable': [['critical', `arn:aws:rds:${REGION}:${ACCOUNT}:db:orders`, 'TCP 5432']],
-  // ledger is private (PubliclyAccessible false); orders is reachable, so the latent-exposure policy stays quiet.
-  'db-publicly-accessible': [],
+  // ledger is private (PubliclyAccessible false); orders is reachable, so the latent-exposure policy stays quiet about it.
+  // The Redshift cluster analytics is public, but its security group admits 5439 from nowhere: a latent exposure.
+  'db-publicly-accessible': [['medium', `arn:aws:redshift:${REGION}:${ACCOUNT}:cluster:analytics`, 'TCP 5439']],
   'rds-storage-unencrypted': [['medium', `arn:aws:rds:${REGION}:${ACCOUNT}:db:ledger`]],
+  // orders admits 5432 from 0.0.0.0/0; ledger only from the app group; analytics admits nothing on 5439.
+  // The bastion has an Elastic IP in a public subnet, its NACL and security group admit 22 from 0.0.0.0/0.
+  'instance-admin-port-reachable': [['critical', arn('instance', 'i-0a9b8c7d6e5f40312'), 'TCP 22 from the internet']],
+  'db-tier-admits-cidr': [['medium', `arn:aws:rds:${REGION}:${ACCOUNT}:db:orders`, 'TCP 5432 from 0.0.0.0/0']],
   // The Terraform state policies find state buckets through a backend configuration, which a live
   // inventory does not hold: nothing here (acme-tf-state-… is AES256-only, unversioned, not blocked).
   'state-backend-unencrypted': [],
@@ -143,7 +150,7 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
     }
   });
 
-  it('is what the collector records for the same responses, in 44 API calls for its one (account, region)', async () => {
+  it('is what the collector records for the same responses, in 46 API calls for its one (account, region)', async () => {
     const { calls, restore } = replay(recording);
     try {
       const collection = await collectLive({ source: { kind: 'api' }, regions: [REGION], credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-secret' } });
@@ -161,8 +168,9 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
       // + 3 list calls and 2 region-wide companions of KMS, CloudTrail and AWS Config
       // + 4 list calls of launch templates, launch configurations and the EBS and metadata defaults
       // + IAM's GetAccountAuthorizationDetails (1 page: once per account, whatever the number of regions)
-      // + 4 more settings × 2 buckets (ACL, ownership, policy, logging) + the S3 account block (1).
-      expect(calls).toHaveLength(44);
+      // + 4 more settings × 2 buckets (ACL, ownership, policy, logging) + the S3 account block (1)
+      // + the 2 Redshift list calls.
+      expect(calls).toHaveLength(46);
       expect(byOperation.get('iam:GetAccountAuthorizationDetails')).toBe(1);
       expect(byOperation.get('s3control:GetPublicAccessBlock')).toBe(1);
       expect(byOperation.get('s3:GetBucketPolicy')).toBe(2);
@@ -191,8 +199,8 @@ function replay(source: Recording): { calls: string[]; restore: () => void } {
   const calls: string[] = [];
   const target = source.targets[0]!;
   const account = source.accounts[0]!;
-  const mocks = [mockClient(EC2Client), mockClient(RDSClient), mockClient(S3Client), mockClient(STSClient), mockClient(KMSClient), mockClient(CloudTrailClient), mockClient(ConfigServiceClient), mockClient(AutoScalingClient), mockClient(IAMClient), mockClient(S3ControlClient)] as const;
-  const [ec2, rds, s3, sts, kms, cloudtrail, config, autoscaling, iam, s3control] = mocks;
+  const mocks = [mockClient(EC2Client), mockClient(RDSClient), mockClient(S3Client), mockClient(STSClient), mockClient(KMSClient), mockClient(CloudTrailClient), mockClient(ConfigServiceClient), mockClient(AutoScalingClient), mockClient(IAMClient), mockClient(S3ControlClient), mockClient(RedshiftClient)] as const;
+  const [ec2, rds, s3, sts, kms, cloudtrail, config, autoscaling, iam, s3control, redshift] = mocks;
   s3control.on(GetAccountPublicAccessBlockCommand).callsFake(() => {
     calls.push('s3control:GetPublicAccessBlock');
     const recorded = account.account_public_access_block?.response as { Error?: { Code: string; Message: string } } | undefined;
@@ -207,8 +215,8 @@ function replay(source: Recording): { calls: string[]; restore: () => void } {
     calls.push('sts:GetCallerIdentity');
     return { Account: account.account };
   });
-  const sdks = { ec2: ec2Sdk, rds: rdsSdk, kms: kmsSdk, cloudtrail: cloudtrailSdk, config: configSdk, autoscaling: autoscalingSdk } as unknown as Record<string, Record<string, never>>;
-  const byService = { ec2, rds, kms, cloudtrail, config, autoscaling } as unknown as Record<string, LooseMock>;
+  const sdks = { ec2: ec2Sdk, rds: rdsSdk, kms: kmsSdk, cloudtrail: cloudtrailSdk, config: configSdk, autoscaling: autoscalingSdk, redshift: redshiftSdk } as unknown as Record<string, Record<string, never>>;
+  const byService = { ec2, rds, kms, cloudtrail, config, autoscaling, redshift } as unknown as Record<string, LooseMock>;
   for (const descriptor of REGIONAL_DESCRIPTORS) {
     const pages = target.responses[operationKey(descriptor)] ?? [];
     const mock = byService[descriptor.service]!;
