@@ -49,6 +49,8 @@ import { sgUnused } from './sg-unused.js';
 import { sgEgressOpen } from './sg-egress-open.js';
 import { sgRuleRedundant } from './sg-rule-redundant.js';
 import { sgStaleReference } from './sg-stale-reference.js';
+import { resourcePolicyPublic } from './resource-policy-public.js';
+import { s3DenyInsecureTransport } from './s3-deny-insecure-transport.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
@@ -89,4 +91,6 @@ export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, db
   sgEgressOpen,
   sgRuleRedundant,
   sgStaleReference,
+  resourcePolicyPublic,
+  s3DenyInsecureTransport,
 ];

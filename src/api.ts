@@ -64,3 +64,5 @@ export { AddressSet } from './network/address-set.js';
 export { parseAwsCidr } from './network/cidr.js';
 export { cidrSet } from './network/cidr.js';
 export { GROUP_ATTACHING_TYPES } from './inventory/security-group-attachments.js';
+export { resourcePoliciesOf, RESOURCE_POLICY_KINDS, RESOURCE_POLICY_TYPES } from './model/views/resource-policies.js';
+export type { ResourcePolicySite, ResourcePolicyKind } from './model/views/resource-policies.js';

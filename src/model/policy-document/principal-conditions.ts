@@ -20,6 +20,7 @@ export const RESTRICTING_KEYS: readonly string[] = [
   'aws:SourceVpc',
   'aws:SourceVpce',
   'sts:ExternalId',
+  'kms:CallerAccount',
 ];
 
 const KEYS = new Set(RESTRICTING_KEYS.map((k) => k.toLowerCase()));

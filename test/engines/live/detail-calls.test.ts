@@ -1,6 +1,6 @@
 import { CloudTrailClient, DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
-import { DescribeKeyCommand, GetKeyRotationStatusCommand, KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
+import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -33,6 +33,7 @@ beforeEach(() => {
     if (input.KeyId === key(4)) throw Object.assign(new Error('not authorized'), { name: 'AccessDeniedException' });
     return { KeyRotationEnabled: false, KeyId: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/${input.KeyId}` };
   });
+  kms.on(GetKeyPolicyCommand).callsFake((input: { KeyId: string; PolicyName: string }) => ({ PolicyName: input.PolicyName, Policy: `{"Statement":[{"Sid":"${input.KeyId}","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:root"},"Action":"kms:*","Resource":"*"}]}` }));
 });
 afterAll(() => {
   for (const mock of [kms, cloudtrail, sts, config]) mock.restore();
@@ -43,13 +44,15 @@ describe('per-resource detail calls of a live audit', () => {
     const collection = await collectLive({ source: { kind: 'api' }, regions: ['eu-west-1'], credentials, readsType: (type) => type === 'aws_kms_key' });
     // Every key is described; rotation is read only for the customer keys that can rotate (1 and 4).
     // (aws-sdk-client-mock replaces the middleware stack, so calls are counted here from the mock.)
-    expect([kms.commandCalls(ListKeysCommand).length, kms.commandCalls(DescribeKeyCommand).length, kms.commandCalls(GetKeyRotationStatusCommand).length]).toEqual([2, 4, 2]);
+    // The key policy is read for every customer key (1, 3 and 4), by its only name, `default`.
+    expect([kms.commandCalls(ListKeysCommand).length, kms.commandCalls(DescribeKeyCommand).length, kms.commandCalls(GetKeyRotationStatusCommand).length, kms.commandCalls(GetKeyPolicyCommand).length]).toEqual([2, 4, 2, 3]);
     expect(collection.gaps).toEqual([expect.objectContaining({ region: 'eu-west-1', service: 'kms', operations: ['GetKeyRotationStatus'], errorCode: 'AccessDeniedException' })]);
     const [inventory] = buildInventories(collection.recording);
     const keys = new Map(inventory!.ofType('aws_kms_key').map((k) => [k.values['key_id'], k.values]));
     expect([...keys.keys()].sort()).toEqual([key(1), key(3), key(4)]); // the AWS managed key is left out
     expect(keys.get(key(1))!['enable_key_rotation']).toBe(false);
     expect(keys.get(key(3))!['key_state']).toBe('PendingDeletion');
+    expect(JSON.parse(keys.get(key(4))!['policy'] as string).Statement[0].Sid).toBe(key(4)); // each key's own policy
     const denied = keys.get(key(4))!['enable_key_rotation'];
     expect(isUnknown(denied) && denied.reason).toBe('GetKeyRotationStatus failed: AccessDeniedException');
   });

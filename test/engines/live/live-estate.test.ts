@@ -155,6 +155,9 @@ const EXPECTED: Record<string, [severity: string, address: string, element?: str
   ],
   'iam-user-policy-attached': [['low', `arn:aws:iam::${ACCOUNT}:user/alice#attachment/arn:aws:iam::aws:policy/ReadOnlyAccess`]],
   'iam-role-trust-open': [['critical', `arn:aws:iam::${ACCOUNT}:role/github-deploy`, 'token.actions.githubusercontent.com:sub']],
+  // No resource policy in the estate is open. acme-logs' policy denies plain HTTP; the state bucket has no policy.
+  'resource-policy-public': [],
+  's3-deny-insecure-transport': [['medium', 'arn:aws:s3:::acme-tf-state-111122223333', 'has no bucket policy']],
 };
 
 describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {

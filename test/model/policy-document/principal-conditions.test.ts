@@ -26,6 +26,8 @@ describe('principals and the conditions that restrict them', () => {
     expect(restrictingCondition(trust('*', { StringEquals: { 'sts:ExternalId': 'x-1' } }))).toMatchObject({ key: 'sts:ExternalId' });
     expect(restrictingCondition(trust('*', { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::my-bucket' } }))).toMatchObject({ key: 'aws:SourceArn' });
     expect(restrictingCondition(trust('*', { 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': 'o-a/r-b/ou-c/*' } }))).toMatchObject({ key: 'aws:PrincipalOrgPaths' });
+    // Key policies confine a `*` principal to callers of one account with kms:CallerAccount (AWS's own key policies do).
+    expect(restrictingCondition(trust('*', { StringEquals: { 'kms:CallerAccount': '111122223333', 'kms:ViaService': 'ec2.eu-west-1.amazonaws.com' } }))).toMatchObject({ key: 'kms:CallerAccount' });
   });
 
   it('does not count StringLike "*", negations, IfExists, ForAllValues or unrelated keys', () => {

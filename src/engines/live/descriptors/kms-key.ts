@@ -11,7 +11,8 @@ const LEAVING = new Set(['PendingDeletion', 'PendingReplicaDeletion']);
  * out: AWS rotates them and nobody can change that). ListKeys names keys only, so each key costs a
  * DescribeKey (manager, usage, spec, state, origin) and, when it can rotate at all, a
  * GetKeyRotationStatus: symmetric encryption keys with key material from KMS that are not pending
- * deletion. The AWS Config source has the key's metadata but not its rotation status.
+ * deletion; and a GetKeyPolicy (the `default` policy, the only name KMS has) per customer managed key.
+ * The AWS Config source has the key's metadata but not its rotation status or key policy.
  */
 export const kmsKeyDescriptor: ResourceDescriptor = {
   type: 'aws_kms_key',
@@ -29,6 +30,14 @@ export const kmsKeyDescriptor: ResourceDescriptor = {
         return !isUnknown(metadata) && str(metadata, 'KeyManager') === 'CUSTOMER' && rotatable(metadata) ? keyRequest(item) : undefined;
       },
     },
+    {
+      operation: 'GetKeyPolicy',
+      request(item, earlier) {
+        const metadata = metadataOf(earlier('kms:DescribeKey'));
+        const key = keyRequest(item);
+        return key && !isUnknown(metadata) && str(metadata, 'KeyManager') === 'CUSTOMER' ? policyRequest(key.KeyId) : undefined;
+      },
+    },
   ],
   map(item, context) {
     const request = keyRequest(item);
@@ -39,7 +48,7 @@ export const kmsKeyDescriptor: ResourceDescriptor = {
     const arn = str(item, 'KeyArn', 'Arn') ?? (isUnknown(metadata) ? null : str(metadata, 'Arn'));
     const draft = (values: LiveDraft['values']): LiveDraft => ({ type: 'aws_kms_key', id, ...(arn ? { arn } : {}), name: id, values: { key_id: id, ...values }, raw: item });
     if (isUnknown(metadata)) {
-      return [draft({ key_usage: metadata, customer_master_key_spec: metadata, key_state: metadata, enable_key_rotation: metadata })];
+      return [draft({ key_usage: metadata, customer_master_key_spec: metadata, key_state: metadata, enable_key_rotation: metadata, policy: metadata })];
     }
     if (str(metadata, 'KeyManager') === 'AWS') return [];
     return [
@@ -54,6 +63,7 @@ export const kmsKeyDescriptor: ResourceDescriptor = {
         deletion_date: str(metadata, 'DeletionDate'),
         pending_deletion_window_in_days: field(metadata, 'PendingDeletionWindowInDays') as Value ?? null,
         enable_key_rotation: rotation(metadata, field(item, 'KeyManager') !== undefined ? undefined : context.detail('kms:GetKeyRotationStatus', request)),
+        policy: keyPolicy(field(item, 'KeyManager') !== undefined ? undefined : context.detail('kms:GetKeyPolicy', policyRequest(id))),
       }),
     ];
   },
@@ -87,4 +97,16 @@ function rotation(metadata: AwsObject, status: AwsObject | Unknown | undefined):
   if (status === undefined) return new Unknown('AWS Config items do not carry the key rotation status (GetKeyRotationStatus)');
   if (isUnknown(status)) return status;
   return bool(status, 'KeyRotationEnabled') ?? new Unknown('GetKeyRotationStatus answered without KeyRotationEnabled');
+}
+
+/** GetKeyPolicy's request: `default` is the only key policy name KMS supports. */
+function policyRequest(keyId: string): { KeyId: string; PolicyName: string } {
+  return { KeyId: keyId, PolicyName: 'default' };
+}
+
+/** `policy`: the key policy document as KMS returns it (JSON text), Unknown when not read. */
+function keyPolicy(answer: AwsObject | Unknown | undefined): Value {
+  if (answer === undefined) return new Unknown('AWS Config items do not carry the key policy (GetKeyPolicy)');
+  if (isUnknown(answer)) return answer;
+  return str(answer, 'Policy') ?? new Unknown('GetKeyPolicy answered without Policy');
 }
