@@ -28,6 +28,12 @@ import { iamWildcardActions } from './iam-wildcard-actions.js';
 import { iamPrivilegeEscalation } from './iam-privilege-escalation.js';
 import { iamUserPolicyAttached } from './iam-user-policy-attached.js';
 import { iamRoleTrustOpen } from './iam-role-trust-open.js';
+import { iamRootAccessKeys } from './iam-root-access-keys.js';
+import { iamRootMfa } from './iam-root-mfa.js';
+import { iamUserConsoleMfa } from './iam-user-console-mfa.js';
+import { iamAccessKeyAge } from './iam-access-key-age.js';
+import { iamCredentialsUnused } from './iam-credentials-unused.js';
+import { iamPasswordPolicy } from './iam-password-policy.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
@@ -47,4 +53,10 @@ export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, db
   iamPrivilegeEscalation,
   iamUserPolicyAttached,
   iamRoleTrustOpen,
+  iamRootAccessKeys,
+  iamRootMfa,
+  iamUserConsoleMfa,
+  iamAccessKeyAge,
+  iamCredentialsUnused,
+  iamPasswordPolicy,
 ];

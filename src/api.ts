@@ -49,3 +49,5 @@ export { iamPermissionsOf, awsManagedDocument, IAM_PERMISSION_TYPES } from './mo
 export type { IamPermissions, DocumentSite, Attachment, IdentityRef, IdentityKind } from './model/views/iam-permissions.js';
 export { isAwsCreated } from './model/aws-created.js';
 export { launchTemplateOf } from './model/views/launch-templates.js';
+export { daysBetween } from './model/credential-age.js';
+export { accessKeysOf, type ReportedAccessKey } from './model/views/credential-report.js';

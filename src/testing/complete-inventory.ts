@@ -1,11 +1,15 @@
 import { operationKey, REGIONAL_DESCRIPTORS } from '../engines/live/descriptors/index.js';
 import { IAM_AUTHORIZATION_DETAILS_KEY } from '../engines/live/descriptors/iam-authorization-details.js';
+import type { IamAccountOperation, IamAccountResponses } from '../engines/live/collect/collect-iam-account.js';
+import { CREDENTIAL_REPORT_COLUMNS } from '../engines/live/descriptors/iam-account-settings.js';
 import { INVENTORY_FORMAT, INVENTORY_MARKER, type AccountRecording } from '../engines/live/recording.js';
 import type { LiveFragment } from './case-table.js';
 
 /** The account and region a case's live objects are recorded in. */
 export const CASE_ACCOUNT = '111122223333';
 export const CASE_REGION = 'eu-west-1';
+/** When a case's audit read the account: the time credential ages are measured from. */
+export const CASE_COLLECTED_AT = '2026-12-01T00:00:00Z';
 
 /** A completed live fragment: the saved inventory to load, and the Terraform address each recorded object stands for. */
 export interface CompletedInventory {
@@ -24,21 +28,40 @@ export function completeInventory(fragment: LiveFragment): CompletedInventory {
   const addresses = new Map<string, string>();
   const responses: Record<string, unknown[]> = {};
   const accounts: AccountRecording[] = [];
+  const settings: IamAccountResponses = {};
   for (const [operation, objects] of Object.entries(fragment)) {
     const stripped = objects.map((object) => withoutAddress(object, addresses));
     // IAM is account-wide: its pages (written whole, with an `address` on each entity) go with the account.
-    if (operation === IAM_AUTHORIZATION_DETAILS_KEY) accounts.push({ account: CASE_ACCOUNT, iam: { region: CASE_REGION, pages: stripped.map((page) => withEntityAddresses(page, addresses)) } });
+    if (operation.startsWith('iam:') && operation !== IAM_AUTHORIZATION_DETAILS_KEY) settings[operation.slice(4) as IamAccountOperation] = accountSetting(operation, stripped);
+    else if (operation === IAM_AUTHORIZATION_DETAILS_KEY) accounts.push({ account: CASE_ACCOUNT, iam: { region: CASE_REGION, pages: stripped.map((page) => withEntityAddresses(page, addresses)) } });
     else responses[operation] = asPages(operation, stripped);
+  }
+  if (Object.keys(settings).length > 0) {
+    const iam = accounts.find((a) => a.iam)?.iam;
+    if (iam) iam.account_settings = settings;
+    else accounts.push({ account: CASE_ACCOUNT, iam: { region: CASE_REGION, pages: [], account_settings: settings } });
   }
   return {
     document: {
       [INVENTORY_MARKER]: INVENTORY_FORMAT,
+      collected_at: CASE_COLLECTED_AT,
       source: operation(fragment) === 'config' ? 'config' : 'api',
       targets: [{ account: CASE_ACCOUNT, region: CASE_REGION, responses }],
       accounts,
     },
     addresses,
   };
+}
+
+/**
+ * An account setting's one response. The credential report may be written as rows (objects keyed by
+ * the report's column names; columns left out are `N/A`), which become the CSV IAM returns.
+ */
+function accountSetting(operation: string, objects: Record<string, unknown>[]): unknown {
+  if (operation !== 'iam:GetCredentialReport' || objects.some((o) => 'Content' in o)) return objects[0];
+  const header = CREDENTIAL_REPORT_COLUMNS;
+  const rows = objects.map((row) => header.map((column) => String(row[column] ?? 'N/A')).join(','));
+  return { Content: `${[header.join(','), ...rows].join('\n')}\n`, ReportFormat: 'text/csv' };
 }
 
 function operation(fragment: LiveFragment): string | undefined {

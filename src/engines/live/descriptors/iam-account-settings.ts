@@ -16,7 +16,13 @@ export const IAM_ACCOUNT_TYPES: readonly string[] = [CREDENTIAL_REPORT_USER_TYPE
 
 /** The credential report's name for the root user. */
 const ROOT_ROW = '<root_account>';
-const COLUMNS = 22;
+/** The report's columns, in IAM's order. */
+export const CREDENTIAL_REPORT_COLUMNS: readonly string[] = [
+  'user', 'arn', 'user_creation_time', 'password_enabled', 'password_last_used', 'password_last_changed', 'password_next_rotation', 'mfa_active',
+  'access_key_1_active', 'access_key_1_last_rotated', 'access_key_1_last_used_date', 'access_key_1_last_used_region', 'access_key_1_last_used_service',
+  'access_key_2_active', 'access_key_2_last_rotated', 'access_key_2_last_used_date', 'access_key_2_last_used_region', 'access_key_2_last_used_service',
+  'cert_1_active', 'cert_1_last_rotated', 'cert_2_active', 'cert_2_last_rotated',
+];
 
 /**
  * The recorded account settings → records. `collectedAt` (the audit's collection time) is put on each
@@ -53,7 +59,7 @@ export function credentialReportRows(csv: string): Record<string, string>[] {
   return lines.map((line) => {
     const fields = line.split(',');
     const extra = fields.length - header.length;
-    if (extra > 0 && extra % 2 === 0 && header.length === COLUMNS) {
+    if (extra > 0 && extra % 2 === 0 && header.length === CREDENTIAL_REPORT_COLUMNS.length) {
       const half = extra / 2;
       const user = fields.slice(0, half + 1).join(',');
       const arn = fields.slice(half + 1, extra + 2).join(',');
