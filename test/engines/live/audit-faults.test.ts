@@ -100,11 +100,11 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
     const calls = json.coverage.apiCalls;
     expect(calls.byOperation['ec2:DescribeSecurityGroups']).toBe(2); // eu-west-1 (3 attempts) and eu-central-1; not tried in ap-south-1
     // eu-west-1: 21 list calls + Config's 2 region-wide companions + the trail's status and selectors + STS
-    // + ListBuckets + IAM (global, read once with the home region); eu-central-1: 21 denied calls (no companions or details after a denied list);
+    // + ListBuckets + IAM (global, read once with the home region: authorization details and the four account-setting calls); eu-central-1: 21 denied calls (no companions or details after a denied list);
     // ap-south-1: only the first 4 calls (the region's concurrency) were tried: once they timed out, the
     // other 17 were not sent.
-    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: 21, [`${ACCOUNT}/eu-west-1`]: 28 });
-    expect(calls.total).toBe(53);
+    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: 21, [`${ACCOUNT}/eu-west-1`]: 32 });
+    expect(calls.total).toBe(57);
     expect(aws.requests.filter((r) => r.region === 'ap-south-1')).toHaveLength(4 * 3);
     // The throttled call's 2 retries, plus 2 per timed-out call (3 attempts each); denials are not retried.
     expect(calls.byService.ec2.retries).toBe(2 + 4 * 2);

@@ -87,9 +87,11 @@ const QUERY_NAMESPACE: Record<string, string> = {
 export function emptyQueryResponse(service: string, action: string): CannedResponse {
   if (JSON_SERVICES.has(service)) return { status: 200, body: '{}' };
   if (service === 'ec2') return { status: 200, body: `<${action}Response xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId></${action}Response>` };
+  // An account whose credential report is ready at once (an empty one): collection does not poll.
+  const inner = service === 'iam' && action === 'GenerateCredentialReport' ? '<State>COMPLETE</State>' : '';
   return {
     status: 200,
-    body: `<${action}Response xmlns="${QUERY_NAMESPACE[service] ?? QUERY_NAMESPACE['rds']!}"><${action}Result></${action}Result><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></${action}Response>`,
+    body: `<${action}Response xmlns="${QUERY_NAMESPACE[service] ?? QUERY_NAMESPACE['rds']!}"><${action}Result>${inner}</${action}Result><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></${action}Response>`,
   };
 }
 

@@ -13,7 +13,7 @@ import {
   GetEbsEncryptionByDefaultCommand,
   GetInstanceMetadataDefaultsCommand,
 } from '@aws-sdk/client-ec2';
-import { IAMClient } from '@aws-sdk/client-iam';
+import { GenerateCredentialReportCommand, IAMClient } from '@aws-sdk/client-iam';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import {
   GetBucketEncryptionCommand,
@@ -59,6 +59,7 @@ beforeEach(() => {
   autoscaling.onAnyCommand().resolves({});
   ec2.onAnyCommand().resolves({});
   iam.onAnyCommand().resolves({});
+  iam.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
   rds.onAnyCommand().resolves({});
   autoscaling.onAnyCommand().resolves({});
   s3.onAnyCommand().resolves({});

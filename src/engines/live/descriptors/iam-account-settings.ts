@@ -37,10 +37,15 @@ export function mapIamAccount(responses: IamAccountResponses, target: Target, co
     drafts.push(...credentialReportUsers(String((report as Record<string, unknown>)['Content'] ?? ''), target, at));
   }
   const summary = responses.GetAccountSummary;
-  if (summary && !isRecordedError(summary)) drafts.push(accountSummary(summary as Record<string, unknown>, target));
+  // A body without its map (no real answer has none) says nothing: no record rather than a made-up one.
+  if (isObject(summary) && isObject(summary['SummaryMap'])) drafts.push(accountSummary(summary, target));
   const policy = responses.GetAccountPasswordPolicy;
-  if (policy) drafts.push(passwordPolicy(policy, target));
+  if (isRecordedError(policy) || (isObject(policy) && isObject(policy['PasswordPolicy']))) drafts.push(passwordPolicy(policy, target));
   return drafts;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function generatedTime(report: unknown): string | undefined {
