@@ -12,7 +12,7 @@ import * as kmsSdk from '@aws-sdk/client-kms';
 import { KMSClient } from '@aws-sdk/client-kms';
 import * as rdsSdk from '@aws-sdk/client-rds';
 import { RDSClient } from '@aws-sdk/client-rds';
-import { GetAccountAuthorizationDetailsCommand, IAMClient } from '@aws-sdk/client-iam';
+import { GenerateCredentialReportCommand, GetAccountAuthorizationDetailsCommand, GetAccountPasswordPolicyCommand, GetAccountSummaryCommand, GetCredentialReportCommand, IAMClient } from '@aws-sdk/client-iam';
 import * as s3Sdk from '@aws-sdk/client-s3';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -98,6 +98,13 @@ const EXPECTED: Record<string, [severity: string, address: string, element?: str
     ['high', `arn:aws:iam::${ACCOUNT}:group/developers#attachment/arn:aws:iam::aws:policy/PowerUserAccess`, 'sts:AssumeRole'],
   ],
   'iam-user-policy-attached': [['low', `arn:aws:iam::${ACCOUNT}:user/alice#attachment/arn:aws:iam::aws:policy/ReadOnlyAccess`]],
+  // The estate's root has MFA and no keys, and its password policy is CIS-strong: account hygiene passes.
+  'iam-root-access-keys': [],
+  'iam-root-mfa': [],
+  'iam-user-console-mfa': [],
+  'iam-access-key-age': [],
+  'iam-credentials-unused': [],
+  'iam-password-policy': [],
   'iam-role-trust-open': [['critical', `arn:aws:iam::${ACCOUNT}:role/github-deploy`, 'token.actions.githubusercontent.com:sub']],
 };
 
@@ -128,7 +135,7 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
     }
   });
 
-  it('is what the collector records for the same responses, in 35 API calls for its one (account, region)', async () => {
+  it('is what the collector records for the same responses, in 39 API calls for its one (account, region)', async () => {
     const { calls, restore } = replay(recording);
     try {
       const collection = await collectLive({ source: { kind: 'api' }, regions: [REGION], credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-secret' } });
@@ -145,8 +152,9 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
       // + ListBuckets (1) + 4 settings × 2 buckets in eu-west-1 (the us-east-1 bucket is not read further)
       // + 3 list calls and 2 region-wide companions of KMS, CloudTrail and AWS Config
       // + 4 list calls of launch templates, launch configurations and the EBS and metadata defaults
-      // + IAM's GetAccountAuthorizationDetails (1 page: once per account, whatever the number of regions).
-      expect(calls).toHaveLength(35);
+      // + IAM's GetAccountAuthorizationDetails (1 page: once per account, whatever the number of regions)
+      // + the 4 account-setting calls (credential report ready at the first poll, summary, password policy).
+      expect(calls).toHaveLength(39);
       expect(byOperation.get('iam:GetAccountAuthorizationDetails')).toBe(1);
       expect(byOperation.get('sts:GetCallerIdentity')).toBe(1);
       expect(byOperation.get('ec2:GetManagedPrefixListEntries')).toBe(1);
@@ -179,6 +187,20 @@ function replay(source: Recording): { calls: string[]; restore: () => void } {
     calls.push('iam:GetAccountAuthorizationDetails');
     return account.iam?.pages[input.Marker ? Number(input.Marker) : 0] ?? {};
   });
+  const settings = account.iam?.account_settings ?? {};
+  iam.on(GenerateCredentialReportCommand).callsFake(() => {
+    calls.push('iam:GenerateCredentialReport');
+    return { State: 'COMPLETE' };
+  });
+  const answer = (name: 'GetCredentialReport' | 'GetAccountSummary' | 'GetAccountPasswordPolicy') => () => {
+    calls.push(`iam:${name}`);
+    const body = settings[name] as Record<string, unknown>;
+    // The SDK hands the report over as bytes, as IAM sends it.
+    return name === 'GetCredentialReport' ? { ...body, Content: new TextEncoder().encode(String(body['Content'])), GeneratedTime: new Date(String(body['GeneratedTime'])) } : body;
+  };
+  iam.on(GetCredentialReportCommand).callsFake(answer('GetCredentialReport'));
+  iam.on(GetAccountSummaryCommand).callsFake(answer('GetAccountSummary'));
+  iam.on(GetAccountPasswordPolicyCommand).callsFake(answer('GetAccountPasswordPolicy'));
   sts.on(GetCallerIdentityCommand).callsFake(() => {
     calls.push('sts:GetCallerIdentity');
     return { Account: account.account };
