@@ -4,8 +4,8 @@ import type { Recording, TargetRecording } from '../src/engines/live/recording.j
 
 /**
  * Writes a saved live inventory (the `warden scan inventory.json` path) of about `size` resources for
- * the benchmark: the responses of fixtures/live-estate/inventory.json (one account and region, 40
- * resources: VPC, subnets, route tables, NACLs, security groups, instances, volumes, addresses, RDS)
+ * the benchmark: the responses of fixtures/live-estate/inventory.json (one account and region, 42
+ * resources: VPC, subnets, route tables, NACLs, security groups, instances, volumes, addresses, RDS, Redshift)
  * copied into the same region again and again, each copy with its own resource ids, as pages of the
  * same list calls — so the joins (ids, subnets, groups) run over one large region. The account's
  * buckets are not copied. Returns the number of regional resources written.
@@ -32,8 +32,8 @@ export function generateInventory(repo: string, path: string, size: number): num
   return copies * FIXTURE_RESOURCES + REGION_SETTINGS.size;
 }
 
-/** Regional resources warden maps from the fixture's one target, copied: its 43 resources less the account's 7 buckets and the region's 2 settings. */
-const FIXTURE_RESOURCES = 34;
+/** Regional resources warden maps from the fixture's one target, copied: its 45 resources less the account's 7 buckets and the region's 2 settings. */
+const FIXTURE_RESOURCES = 36;
 
 /** Calls that read a setting of the region (one record each), written once. */
 const REGION_SETTINGS = new Set(['ec2:GetEbsEncryptionByDefault', 'ec2:GetInstanceMetadataDefaults']);
@@ -41,10 +41,10 @@ const REGION_SETTINGS = new Set(['ec2:GetEbsEncryptionByDefault', 'ec2:GetInstan
 /** EC2/RDS-style ids: `vpc-0c4f2a7e9b1d3a5c7`, `eipalloc-…`, `vpc-cidr-assoc-…`, `pl-6da54004`. */
 const AWS_ID = /\b([a-z]+(?:-[a-z]+)*)-([0-9a-f]{8,17})\b/g;
 
-/** RDS resources are named, not numbered (`orders`, ARN `…:db:orders`): a pattern for every such name, to suffix per copy. */
+/** RDS and Redshift resources are named, not numbered (`orders`, ARN `…:db:orders`): a pattern for every such name, to suffix per copy. */
 function rdsNames(text: string): RegExp {
   const names = new Set<string>();
-  for (const match of text.matchAll(/"(?:DBInstanceIdentifier|DBClusterIdentifier|DBSubnetGroupName)":"([^"]+)"/g)) names.add(match[1]!);
+  for (const match of text.matchAll(/"(?:DBInstanceIdentifier|DBClusterIdentifier|DBSubnetGroupName|ClusterIdentifier|ClusterSubnetGroupName)":"([^"]+)"/g)) names.add(match[1]!);
   const escaped = [...names].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`\\b(?:${escaped.join('|') || '(?!)'})\\b`, 'g');
 }

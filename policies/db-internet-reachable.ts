@@ -1,17 +1,19 @@
-import { definePolicy, networkOf, isUnknown, locate, type DbInstance, type Evidence, type PathHop, type TraceStep } from '../src/api.js';
+import { definePolicy, networkOf, isUnknown, locate, DATABASE_RELATED_TYPES, type DbInstance, type Evidence, type PathHop, type TraceStep } from '../src/api.js';
 
-export const DB_RESOURCE_TYPES = [
-  'aws_db_instance', 'aws_rds_cluster_instance', 'aws_rds_cluster', 'aws_db_subnet_group', 'aws_subnet', 'aws_vpc',
+/** What a path from the internet to anything in a subnet reads: the network, without what listens. */
+export const NETWORK_PATH_TYPES = [
+  'aws_subnet', 'aws_vpc',
   'aws_internet_gateway', 'aws_internet_gateway_attachment', 'aws_route_table', 'aws_default_route_table', 'aws_route',
   'aws_route_table_association', 'aws_main_route_table_association', 'aws_network_acl', 'aws_default_network_acl',
   'aws_network_acl_rule', 'aws_network_acl_association', 'aws_security_group', 'aws_security_group_rule',
   'aws_vpc_security_group_ingress_rule',
 ];
+export const DB_RESOURCE_TYPES = [...DATABASE_RELATED_TYPES, ...NETWORK_PATH_TYPES];
 
 /** Both database-exposure policies map to the same controls: they report one exposure at two certainties. */
 export const DB_EXPOSURE_FRAMEWORKS: Record<string, string[]> = {
   'CIS AWS Foundations Benchmark v3.0.0': ['2.3.3'],
-  'AWS Foundational Security Best Practices': ['RDS.2'],
+  'AWS Foundational Security Best Practices': ['RDS.2', 'Redshift.1'],
   'PCI DSS 4.0': ['1.3.1', '1.4.2'],
   'SOC 2': ['CC6.6'],
   'HIPAA Security Rule': ['164.312(a)(1)'],
@@ -23,17 +25,23 @@ export const dbInternetReachable = definePolicy({
   title: 'Database reachable from the internet',
   severity: 'critical',
   description:
-    'A database instance (aws_db_instance, aws_rds_cluster_instance, or a Multi-AZ DB cluster: aws_rds_cluster with ' +
-    'db_cluster_instance_class) can receive a TCP connection from the internet: ' +
-    'publicly_accessible is true, an internet gateway is attached to the VPC of its DB subnet group, the route table of ' +
+    'A database (aws_db_instance, aws_rds_cluster_instance, a Multi-AZ DB cluster: aws_rds_cluster with ' +
+    'db_cluster_instance_class, aws_redshift_cluster, aws_neptune_cluster_instance, aws_docdb_cluster_instance; live: the ' +
+    'same from RDS DescribeDBInstances/DescribeDBClusters and Redshift DescribeClusters) can receive a TCP connection from the internet: ' +
+    'publicly_accessible is true, an internet gateway is attached to the VPC of its subnet group (db_subnet_group_name, ' +
+    'cluster_subnet_group_name, neptune_subnet_group_name; a cluster member takes its cluster\'s), the route table of ' +
     'one of its subnets (explicit association, else the VPC main table) sends the client\'s address to that gateway by ' +
     'longest prefix match (a more specific NAT, transit gateway, peering or local route wins), the subnet\'s network ACL ' +
     'allows the inbound request on the database port and the outbound reply to some ephemeral port (1024-65535) for the ' +
-    'same client address, and an attached security group allows the port from 0.0.0.0/0 or ::/0. Client address sets are ' +
+    'same client address, and an attached security group allows the port (port, else the engine default: Redshift 5439, ' +
+    'Neptune 8182, DocumentDB 27017) from 0.0.0.0/0 or ::/0. Client address sets are ' +
     'solved exactly for IPv4 and IPv6; the finding names a witness client range and the whole path. When the answer ' +
     'depends on a value known only after apply (or not in the inventory, such as the default VPC), the verdict is unknown ' +
     'and names it; db-publicly-accessible then fails beside it when publicly_accessible is true, and stays silent when this ' +
-    'policy fails: at most one failing finding per database from the two policies.',
+    'policy fails: at most one failing finding per database from the two policies. A Redshift cluster without ' +
+    'publicly_accessible in source is unknown: provider v5 and earlier default it to true, v6 to false (a plan shows the ' +
+    'value). DocumentDB never gives an instance a public address, so DocumentDB instances pass here (db-tier-admits-cidr ' +
+    'still checks their security groups). Redshift.1 checks the attribute alone; we fail only on a proven path.',
   remediation:
     'Set publicly_accessible = false and reach the database through private networking (VPN, Direct Connect, ' +
     'peering, AWS Systems Manager port forwarding or a bastion). Keep database subnets on route tables without a route ' +

@@ -6,15 +6,17 @@ export const dbPubliclyAccessible = definePolicy({
   title: 'Database publicly accessible (latent exposure)',
   severity: 'medium',
   description:
-    'A database instance (aws_db_instance, aws_rds_cluster_instance, or a Multi-AZ DB cluster: aws_rds_cluster with ' +
-    'db_cluster_instance_class) has publicly_accessible = true, so RDS gives it a ' +
+    'A database (aws_db_instance, aws_rds_cluster_instance, a Multi-AZ DB cluster: aws_rds_cluster with ' +
+    'db_cluster_instance_class, aws_redshift_cluster, aws_neptune_cluster_instance) has publicly_accessible = true, so AWS gives it a ' +
     'public IP address, but the full path from the internet is not proven. It fails when the path is broken today (no ' +
     'internet gateway route, a network ACL or security group in the way: one route-table or security-group change away ' +
     'from exposure; the message names the broken link) and when the path cannot be decided (the DB subnet group, its ' +
     'network or a rule is not in the inventory or known only after apply, or the instance sits in the default VPC; the ' +
     'message and evidence name the unknown link, and db-internet-reachable reports its unknown beside it). When the whole ' +
     'path is proven, db-internet-reachable fails instead and this policy stays silent: at most one failing finding per ' +
-    'database from the two policies. When publicly_accessible itself is known only after apply, the verdict is unknown.',
+    'database from the two policies. When publicly_accessible itself is known only after apply, the verdict is unknown; ' +
+    'so it is for a Redshift cluster that leaves publicly_accessible unset in source (provider v5 defaults it to true, v6 to ' +
+    'false). Together with db-internet-reachable this covers FSBP RDS.2 and Redshift.1, which check the attribute alone.',
   remediation:
     'Set publicly_accessible = false unless clients outside the VPC must connect directly; reach the database through ' +
     'private networking (VPN, Direct Connect, peering, AWS Systems Manager port forwarding or a bastion).',

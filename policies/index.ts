@@ -28,6 +28,14 @@ import { iamWildcardActions } from './iam-wildcard-actions.js';
 import { iamPrivilegeEscalation } from './iam-privilege-escalation.js';
 import { iamUserPolicyAttached } from './iam-user-policy-attached.js';
 import { iamRoleTrustOpen } from './iam-role-trust-open.js';
+import { s3AccountPublicAccessBlock } from './s3-account-public-access-block.js';
+import { s3BucketPublicAccessBlock } from './s3-bucket-public-access-block.js';
+import { s3BucketPublicAcl } from './s3-bucket-public-acl.js';
+import { s3BucketKmsEncryption } from './s3-bucket-kms-encryption.js';
+import { s3BucketVersioning } from './s3-bucket-versioning.js';
+import { s3BucketAccessLogging } from './s3-bucket-access-logging.js';
+import { dbTierAdmitsCidr } from './db-tier-admits-cidr.js';
+import { instanceAdminPortReachable } from './instance-admin-port-reachable.js';
 import { iamRootAccessKeys } from './iam-root-access-keys.js';
 import { iamRootMfa } from './iam-root-mfa.js';
 import { iamUserConsoleMfa } from './iam-user-console-mfa.js';
@@ -53,6 +61,14 @@ export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, db
   iamPrivilegeEscalation,
   iamUserPolicyAttached,
   iamRoleTrustOpen,
+  s3AccountPublicAccessBlock,
+  s3BucketPublicAccessBlock,
+  s3BucketPublicAcl,
+  s3BucketKmsEncryption,
+  s3BucketVersioning,
+  s3BucketAccessLogging,
+  dbTierAdmitsCidr,
+  instanceAdminPortReachable,
   iamRootAccessKeys,
   iamRootMfa,
   iamUserConsoleMfa,

@@ -14,21 +14,32 @@ import {
 
 const KMS_ALGORITHMS = ['aws:kms', 'aws:kms:dsse'];
 
-export const stateBucketInsecure = definePolicy({
+export interface StateBucketOptions {
+  /** Names of state buckets, besides those the scanned backends name (a live audit has no backend to read). */
+  buckets: string[];
+}
+
+export const stateBucketInsecure = definePolicy<StateBucketOptions>({
   id: 'state-bucket-insecure',
   title: 'Terraform state bucket is not protected',
   severity: 'high',
   description:
     'The S3 bucket that holds the Terraform state (the S3 backend\'s bucket, when the same plan or source manages it) is ' +
     'not encrypted with KMS by default, does not keep versions (a bad write or a deletion loses the state for good), or ' +
-    'does not block public access with all four public access block settings.',
+    'does not block public access with all four public access block settings. A live audit has no backend configuration ' +
+    'to name the bucket: list the state buckets in the `buckets` option (also useful when the backend lives in another ' +
+    'repository than the bucket).',
   remediation:
     'Give the state bucket aws_s3_bucket_server_side_encryption_configuration with sse_algorithm = "aws:kms" and a customer ' +
     'managed key, aws_s3_bucket_versioning with status = "Enabled", and aws_s3_bucket_public_access_block with ' +
     'block_public_acls, block_public_policy, ignore_public_acls and restrict_public_buckets all true.',
   frameworks: { 'AWS Foundational Security Best Practices': ['S3.8'] },
   tags: ['terraform-state', 'encryption', 'storage'],
-  resourceTypes: [TERRAFORM_BACKEND_TYPE, 'aws_s3_bucket'],
+  resourceTypes: [TERRAFORM_BACKEND_TYPE, 'aws_s3_bucket', 'aws_s3_bucket_server_side_encryption_configuration', 'aws_s3_bucket_versioning', 'aws_s3_bucket_public_access_block'],
+  options: {
+    schema: { type: 'object', additionalProperties: false, properties: { buckets: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true } } },
+    defaults: { buckets: [] },
+  },
   messages: {
     encryptionInPlace: 'state bucket {{bucket}} encrypts objects with KMS by default',
     versioningInPlace: 'state bucket {{bucket}} keeps versions (versioning is Enabled)',
@@ -42,7 +53,7 @@ export const stateBucketInsecure = definePolicy({
     settingUnknown: 'cannot tell the {{setting}} of state bucket {{bucket}}',
   },
   check(context) {
-    const names = new Set<string>();
+    const names = new Set<string>(context.options.buckets);
     for (const backend of context.inventory.ofType(TERRAFORM_BACKEND_TYPE)) {
       const bucket = knownString(backend.values['bucket']);
       if (backend.values['type'] === 's3' && bucket) names.add(bucket);
@@ -54,7 +65,7 @@ export const stateBucketInsecure = definePolicy({
   },
 });
 
-type Context = PolicyContext<Record<string, never>>;
+type Context = PolicyContext<StateBucketOptions>;
 
 type Element = 'encryption' | 'versioning' | 'public access block';
 

@@ -96,6 +96,9 @@ export const PROVIDER_DEFAULTS: readonly ProviderDefault[] = [
   { type: 'aws_launch_template', path: 'network_interfaces.*.associate_public_ip_address', meaning: always({ value: null, note: 'associate_public_ip_address is not set' }), emptyIsUnset: true },
   { type: 'aws_launch_configuration', path: 'root_block_device.*.encrypted', meaning: EBS_ENCRYPTION },
   { type: 'aws_launch_configuration', path: 'ebs_block_device.*.encrypted', meaning: EBS_ENCRYPTION },
+  { type: 'aws_neptune_cluster_instance', path: 'publicly_accessible', meaning: NOT_PUBLIC },
+  // Provider v5 and earlier default it to true, v6 to false: source does not say which provider applies it.
+  { type: 'aws_redshift_cluster', path: 'publicly_accessible', meaning: always({ unknown: 'publicly_accessible is not set: AWS provider v5 and earlier make the cluster public (default true), v6 does not; set it explicitly' }) },
 ];
 
 /** The table by resource type: most resources have no entry and are skipped with one lookup. */

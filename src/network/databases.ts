@@ -3,13 +3,13 @@ import type { Resource } from '../model/resource.js';
 import { Unknown, isUnknown } from '../model/unknown.js';
 import type { Value } from '../model/value.js';
 import { SECURITY_GROUP_TYPES } from '../model/views/security-groups.js';
-import { describeMissing, linksOf, type Links } from './links.js';
+import { DATABASE_KINDS, type DatabaseKind } from './database-kinds.js';
+import type { ExposureTarget } from './exposure-target.js';
+import { configures, describeMissing, linksOf, type Links } from './links.js';
 import { SUBNET_TYPES } from './vpcs.js';
 import { engineDefaultPort } from './engine-ports.js';
 
 export const DB_INSTANCE_TYPES = ['aws_db_instance', 'aws_rds_cluster_instance'] as const;
-const CLUSTER_TYPES = ['aws_rds_cluster'];
-const SUBNET_GROUP_TYPES = ['aws_db_subnet_group'];
 
 /** The TCP port a database listens on, and where that number comes from. */
 export interface DbPort {
@@ -18,31 +18,29 @@ export interface DbPort {
   source: { resource: Resource; attribute: string } | { engine: string };
 }
 
-/** A database instance with what the network path depends on, each part possibly Unknown. */
-export interface DbInstance {
-  resource: Resource;
-  /** The Aurora cluster of an `aws_rds_cluster_instance`. */
+/** A database (RDS or Aurora instance, Multi-AZ DB cluster, Redshift cluster, Neptune or DocumentDB instance) with what the network path depends on, each part possibly Unknown. */
+export interface DbInstance extends ExposureTarget {
+  kind: DatabaseKind;
+  /** The cluster of a member instance (Aurora, Neptune, DocumentDB). */
   cluster?: Resource;
   publiclyAccessible: boolean | Unknown;
   port: DbPort | Unknown;
-  /** Whether the instance has an IPv6 address (`network_type = "DUAL"`). */
+  /** Whether the database has an IPv6 address too (RDS `network_type = "DUAL"`, Redshift `ip_address_type = "dualstack"`). */
   ipv6: boolean | Unknown;
   subnetGroup: Resource | Unknown;
-  /** The subnets of the group; ids naming nothing here become Unknowns. */
-  subnets: (Resource | Unknown)[] | Unknown;
-  /** The attached security groups (resources), or Unknown; an empty list means the VPC's default group. */
-  securityGroups: Links;
-  /** Who carries `vpc_security_group_ids`: the instance, or its cluster. */
-  securityGroupsFrom: Resource;
 }
 
 /**
- * Reads the database instances (`aws_db_instance`, `aws_rds_cluster_instance`) of an inventory, and
- * the Multi-AZ DB clusters that stand for their instances.
+ * Reads the databases of an inventory, every kind of database-kinds.ts: RDS instances, Aurora members,
+ * the Multi-AZ DB clusters that stand for their instances, Redshift clusters, Neptune and DocumentDB
+ * instances. A Neptune or DocumentDB cluster listens through its instances, as Aurora does.
  */
 export function readDatabases(inventory: Inventory): DbInstance[] {
-  return [...inventory.ofType(...DB_INSTANCE_TYPES), ...inventory.ofType(...CLUSTER_TYPES).filter(isMultiAzDbCluster)].map((resource) =>
-    readDatabase(inventory, resource),
+  return DATABASE_KINDS.flatMap((kind) =>
+    inventory
+      .ofType(kind.type)
+      .filter((resource) => kind.type !== 'aws_rds_cluster' || isMultiAzDbCluster(resource))
+      .map((resource) => readDatabase(inventory, kind, resource)),
   );
 }
 
@@ -56,42 +54,46 @@ function isMultiAzDbCluster(cluster: Resource): boolean {
   return isUnknown(instanceClass) ? configures(cluster, 'db_cluster_instance_class') : typeof instanceClass === 'string' && instanceClass !== '';
 }
 
-function readDatabase(inventory: Inventory, resource: Resource): DbInstance {
-  const isClusterMember = resource.type === 'aws_rds_cluster_instance';
-  const clusterLinks = isClusterMember ? linksOf(inventory, resource, 'cluster_identifier', CLUSTER_TYPES) : undefined;
+function readDatabase(inventory: Inventory, kind: DatabaseKind, resource: Resource): DbInstance {
+  const clusterLinks = kind.clusterTypes ? linksOf(inventory, resource, 'cluster_identifier', kind.clusterTypes) : undefined;
   const cluster = clusterLinks?.resources[0];
-  // Aurora members take the subnet group and security groups of their cluster; live members carry their own too.
+  // Members take the subnet group and security groups of their cluster; live members carry their own too.
   const securityGroupsFrom = cluster && !hasValue(resource, 'vpc_security_group_ids') ? cluster : resource;
-  const ownGroup = hasValue(resource, 'db_subnet_group_name');
+  const groupAttribute = kind.subnetGroupAttribute;
+  const ownGroup = hasValue(resource, groupAttribute);
   let subnetGroup: Resource | Unknown;
-  if (clusterLinks && !cluster && !ownGroup) subnetGroup = unfoundCluster(resource, clusterLinks);
-  else subnetGroup = subnetGroupOf(inventory, cluster && (hasValue(cluster, 'db_subnet_group_name') || !ownGroup) ? cluster : resource);
+  if (clusterLinks && !cluster && !ownGroup) subnetGroup = unfoundCluster(kind, resource, clusterLinks);
+  else subnetGroup = subnetGroupOf(inventory, kind, cluster && (hasValue(cluster, groupAttribute) || !ownGroup) ? cluster : resource);
   return {
+    kind,
     resource,
     ...(cluster ? { cluster } : {}),
-    publiclyAccessible: booleanOf(resource.values['publicly_accessible'], false),
-    port: portOf(resource, cluster),
-    ipv6: ipv6Of(resource),
+    publiclyAccessible: kind.publicAttribute ? booleanOf(resource.values[kind.publicAttribute], false) : false,
+    port: portOf(kind, resource, cluster),
+    ipv6: ipv6Of(kind, resource),
     subnetGroup,
     subnets: isUnknown(subnetGroup) ? subnetGroup : subnetsOf(inventory, subnetGroup),
     securityGroups: securityGroupLinks(inventory, securityGroupsFrom),
     securityGroupsFrom,
+    placement: isUnknown(subnetGroup) ? `the ${kind.subnetGroupLabel}` : subnetGroup.address,
   };
 }
 
-function subnetGroupOf(inventory: Inventory, holder: Resource): Resource | Unknown {
-  const links = linksOf(inventory, holder, 'db_subnet_group_name', SUBNET_GROUP_TYPES);
+function subnetGroupOf(inventory: Inventory, kind: DatabaseKind, holder: Resource): Resource | Unknown {
+  const attribute = kind.subnetGroupAttribute;
+  const links = linksOf(inventory, holder, attribute, kind.subnetGroupTypes);
   if (links.resources[0]) return links.resources[0];
-  if (links.missing[0]) return describeMissing('DB subnet group', links.missing[0], holder);
-  if (links.unknown && configures(holder, 'db_subnet_group_name')) return links.unknown;
-  return new Unknown(`${holder.address} has no DB subnet group: it is placed in the default VPC, which is not in the inventory`);
+  if (links.missing[0]) return describeMissing(kind.subnetGroupLabel, links.missing[0], holder);
+  if (links.unknown && configures(holder, attribute)) return links.unknown;
+  return new Unknown(`${holder.address} has no ${kind.subnetGroupLabel}: it is placed in the default VPC, which is not in the inventory`);
 }
 
 /** A member whose cluster is not here lives in that cluster's network, not in the default VPC: say which cluster is missing. */
-function unfoundCluster(member: Resource, links: Links): Unknown {
-  if (links.missing[0]) return describeMissing('DB cluster', links.missing[0], member);
-  if (links.unknown) return new Unknown(`the DB cluster of ${member.address} is not known: ${links.unknown.reason}`);
-  return new Unknown(`the DB cluster of ${member.address} is not in the inventory`);
+function unfoundCluster(kind: DatabaseKind, member: Resource, links: Links): Unknown {
+  const label = kind.clusterLabel ?? 'cluster';
+  if (links.missing[0]) return describeMissing(label, links.missing[0], member);
+  if (links.unknown) return new Unknown(`the ${label} of ${member.address} is not known: ${links.unknown.reason}`);
+  return new Unknown(`the ${label} of ${member.address} is not in the inventory`);
 }
 
 function subnetsOf(inventory: Inventory, group: Resource): (Resource | Unknown)[] | Unknown {
@@ -111,14 +113,14 @@ function securityGroupLinks(inventory: Inventory, holder: Resource): Links {
   return links;
 }
 
-function portOf(resource: Resource, cluster: Resource | undefined): DbPort | Unknown {
+function portOf(kind: DatabaseKind, resource: Resource, cluster: Resource | undefined): DbPort | Unknown {
   for (const holder of cluster ? [resource, cluster] : [resource]) {
     const value = holder.values['port'];
     if (typeof value === 'number' && value > 0) return { port: value, source: { resource: holder, attribute: 'port' } };
     if (isUnknown(value) && configures(holder, 'port')) return value;
   }
-  const engine = resource.values['engine'] ?? cluster?.values['engine'];
-  const fallback = isUnknown(engine) || typeof engine !== 'string' ? cluster?.values['engine'] : engine;
+  const engine = resource.values['engine'] ?? cluster?.values['engine'] ?? kind.engine;
+  const fallback = isUnknown(engine) || typeof engine !== 'string' ? (cluster?.values['engine'] ?? kind.engine) : engine;
   if (isUnknown(fallback)) return fallback;
   if (typeof fallback !== 'string') return new Unknown(`${resource.address} sets neither port nor engine`);
   const port = engineDefaultPort(fallback);
@@ -126,10 +128,13 @@ function portOf(resource: Resource, cluster: Resource | undefined): DbPort | Unk
   return { port, source: { engine: fallback } };
 }
 
-function ipv6Of(resource: Resource): boolean | Unknown {
-  const value = resource.values['network_type'];
-  if (isUnknown(value)) return configures(resource, 'network_type') ? value : false;
-  if (typeof value === 'string') return value.toUpperCase() === 'DUAL';
+function ipv6Of(kind: DatabaseKind, resource: Resource): boolean | Unknown {
+  // Neptune and DocumentDB are IPv4-only.
+  if (!kind.dualStack) return false;
+  const { attribute, value: dual } = kind.dualStack;
+  const value = resource.values[attribute];
+  if (isUnknown(value)) return configures(resource, attribute) ? value : false;
+  if (typeof value === 'string') return value.toLowerCase() === dual.toLowerCase();
   if (value === undefined && resource.source !== 'plan') return new Unknown(`the network type (IPv4 or dual-stack) of ${resource.address} is not recorded`);
   return false;
 }
@@ -145,9 +150,4 @@ function hasValue(resource: Resource, attribute: string): boolean {
   const value = resource.values[attribute];
   if (isUnknown(value)) return configures(resource, attribute) || (resource.references[attribute]?.length ?? 0) > 0;
   return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
-}
-
-/** Whether the configuration writes the attribute; true when the source does not record it (be cautious). */
-function configures(resource: Resource, attribute: string): boolean {
-  return resource.configuredAttributes ? resource.configuredAttributes.includes(attribute) : true;
 }

@@ -2,7 +2,7 @@ import type { Resource } from '../model/resource.js';
 import { Unknown, isUnknown } from '../model/unknown.js';
 import { blockSize, type AddressBlock, type Family } from './address-set.js';
 import { formatBlock } from './cidr.js';
-import type { DbInstance } from './databases.js';
+import type { ExposureTarget } from './exposure-target.js';
 import { exposurePath, type PathHop } from './exposure-path.js';
 import { internetAddresses } from './internet-addresses.js';
 import type { NaclReach } from './nacl-evaluation.js';
@@ -45,22 +45,29 @@ interface Outcome {
   blocker?: string;
 }
 
-/** Solves the path for each subnet of the database's subnet group, IPv4 then IPv6; the first witness wins. */
-export function solveExposure(view: NetworkView, db: DbInstance): DbExposure {
-  if (isUnknown(db.subnets) || isUnknown(db.port)) {
+/**
+ * Solves the path to TCP `port` for each subnet of the target (a database's subnet group, an instance's
+ * subnet), in the families it has an address in (IPv4 unless `ipv4` says otherwise, IPv6 when
+ * `target.ipv6` allows); the first witness wins. A family whose address is Unknown can only make the answer unknown.
+ */
+export function solveExposure(view: NetworkView, db: ExposureTarget, dbPort: { port: number } | Unknown, ipv4: boolean | Unknown = true): DbExposure {
+  if (isUnknown(db.subnets) || isUnknown(dbPort)) {
     // Name every undecided link at once, where the network is (the subnets) first.
-    return { status: 'unknown', doubts: [db.subnets, db.port].filter(isUnknown), blockers: [] };
+    return { status: 'unknown', doubts: [db.subnets, dbPort].filter(isUnknown), blockers: [] };
   }
-  if (db.subnets.length === 0) return { status: 'unreachable', doubts: [], blockers: [`the DB subnet group has no subnets`] };
-  const port = db.port.port;
-  const families: Family[] = db.ipv6 === false ? ['ipv4'] : ['ipv4', 'ipv6'];
+  if (db.subnets.length === 0) return { status: 'unreachable', doubts: [], blockers: [`${db.placement} has no subnets`] };
+  const port = dbPort.port;
+  const uncertain = (family: Family): boolean | Unknown => (family === 'ipv4' ? ipv4 : db.ipv6);
+  const families = (['ipv4', 'ipv6'] as const).filter((family) => uncertain(family) !== false);
+  if (families.length === 0) return { status: 'unreachable', doubts: [], blockers: [`${db.resource.address} has no public IPv4 address and no IPv6 address`] };
   const doubts: Unknown[] = [];
   const blockers: string[] = [];
   for (const family of families) {
     for (const subnet of db.subnets) {
       const outcome = solveSubnet(view, db, subnet, family, port);
-      if (outcome.status === 'reachable' && family === 'ipv6' && isUnknown(db.ipv6)) {
-        doubts.push(db.ipv6);
+      const address = uncertain(family);
+      if (outcome.status === 'reachable' && isUnknown(address)) {
+        doubts.push(address);
         continue;
       }
       if (outcome.status === 'reachable') return { status: 'reachable', ...(outcome.witness ? { witness: outcome.witness } : {}), doubts: [], blockers: [] };
@@ -101,7 +108,7 @@ export function solveSubnetPath(view: NetworkView, subnet: Resource, family: Fam
   return { subnet, vpc, family, port, table, acl, route, inbound, outbound, network };
 }
 
-function solveSubnet(view: NetworkView, db: DbInstance, subnet: Resource | Unknown, family: Family, port: number): Outcome {
+function solveSubnet(view: NetworkView, db: ExposureTarget, subnet: Resource | Unknown, family: Family, port: number): Outcome {
   if (isUnknown(subnet)) return { status: 'unknown', doubts: [subnet] };
   const path = view.subnetPath(subnet, family, port);
   if (isUnknown(path)) return { status: 'unknown', doubts: [path] };
@@ -127,7 +134,7 @@ function solveSubnet(view: NetworkView, db: DbInstance, subnet: Resource | Unkno
     client: formatBlock(client),
     port,
     subnet,
-    hops: exposurePath({ db, subnet, client: formatBlock(client), port, table, selection, acl, entry, reply, rule }),
+    hops: exposurePath({ target: db, subnet, client: formatBlock(client), port, table, selection, acl, entry, reply, rule }),
     ...(joint.carveOuts.length > 0 ? { caveat: `excluding the VPC's own address range, known only after apply` } : {}),
   };
   return { status: 'reachable', witness, doubts: [] };

@@ -8,6 +8,9 @@ const ENGINE_PORTS: readonly [RegExp, number][] = [
   [/^(custom-)?oracle/, 1521],
   [/^(custom-)?sqlserver/, 1433],
   [/^db2/, 50000],
+  [/^redshift$/, 5439],
+  [/^neptune$/, 8182],
+  [/^docdb$/, 27017],
 ];
 
 export function engineDefaultPort(engine: string): number | undefined {

@@ -1,6 +1,6 @@
 import type { Resource } from '../model/resource.js';
 import { isUnknown } from '../model/unknown.js';
-import type { DbInstance } from './databases.js';
+import type { ExposureTarget } from './exposure-target.js';
 import type { NaclContribution } from './nacl-evaluation.js';
 import type { NaclChoice, NaclRule } from './network-acls.js';
 import type { GatewaySelection } from './route-selection.js';
@@ -18,7 +18,7 @@ export interface PathHop {
 }
 
 export interface PathParts {
-  db: DbInstance;
+  target: ExposureTarget;
   subnet: Resource;
   client: string;
   port: number;
@@ -30,7 +30,7 @@ export interface PathParts {
   rule: AdmittingRule;
 }
 
-/** internet → igw → route table → route → subnet → NACL inbound → NACL outbound → SG rule → DB:port. */
+/** internet → igw → route table → route → subnet → NACL inbound → NACL outbound → SG rule → target:port. */
 export function exposurePath(p: PathParts): PathHop[] {
   const gateway = p.selection.gateway;
   const gatewayHop: PathHop =
@@ -59,7 +59,7 @@ export function exposurePath(p: PathParts): PathHop[] {
     ...(route.path ? { attribute: route.path } : {}),
     detail: `longest prefix match for ${p.client}`,
   });
-  hops.push({ label: p.subnet.address, resource: p.subnet, detail: `subnet of ${p.db.subnetGroup && !isUnknown(p.db.subnetGroup) ? p.db.subnetGroup.address : 'the DB subnet group'}` });
+  hops.push({ label: p.subnet.address, resource: p.subnet, detail: `subnet of ${p.target.placement}` });
   hops.push(naclHop(p.acl, p.entry, 'inbound', `tcp ${p.port}`));
   hops.push(naclHop(p.acl, p.reply, 'outbound', `tcp ${p.reply.ports[0]}-${p.reply.ports[1]}`));
   const rule = p.rule;
@@ -69,7 +69,7 @@ export function exposurePath(p: PathParts): PathHop[] {
     ...(rule.attribute ?? rule.rule.path ? { attribute: rule.attribute ?? rule.rule.path } : {}),
     detail: `ingress ${describePorts(rule.rule.protocol, rule.rule.fromPort, rule.rule.toPort)} from ${rule.source}`,
   });
-  hops.push({ label: `${p.db.resource.address}:${p.port}`, resource: p.db.resource, detail: `listens on TCP ${p.port}` });
+  hops.push({ label: `${p.target.resource.address}:${p.port}`, resource: p.target.resource, detail: `listens on TCP ${p.port}` });
   return hops;
 }
 

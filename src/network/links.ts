@@ -65,3 +65,8 @@ export function linksOf(inventory: Inventory, resource: Resource, path: string, 
 export function describeMissing(kind: string, id: string, from: Resource): Unknown {
   return new Unknown(`${kind} ${id} (named by ${from.address}) is not in the inventory`);
 }
+
+/** Whether the configuration writes the attribute; true when the source does not record it (be cautious). */
+export function configures(resource: Resource, attribute: string): boolean {
+  return resource.configuredAttributes ? resource.configuredAttributes.includes(attribute) : true;
+}

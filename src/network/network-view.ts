@@ -4,6 +4,7 @@ import { Unknown, isUnknown } from '../model/unknown.js';
 import type { SecurityGroup } from '../model/views/security-groups.js';
 import { AddressSet, type Family } from './address-set.js';
 import { readDatabases, type DbInstance } from './databases.js';
+import { readInstances, type InstanceTarget } from './instances.js';
 import { solveExposure, solveSubnetPath, type DbExposure, type SubnetPath } from './db-reachability.js';
 import { InternetGateways } from './internet-gateways.js';
 import { describeMissing } from './links.js';
@@ -15,6 +16,7 @@ import { RouteTables, type RouteTableChoice } from './route-tables.js';
 import { securityGroupAdmission, type SgAdmission } from './security-group-admission.js';
 import { UncertainSet } from './uncertain-set.js';
 import { startsWithAwsDefaults, VpcIndex } from './vpcs.js';
+import type { ExposureTarget } from './exposure-target.js';
 
 /** The security groups guarding a database: the resolved groups, or why they cannot be told. */
 export type GuardingGroups = { groups: SecurityGroup[]; vpcDefault: boolean } | Unknown;
@@ -33,9 +35,11 @@ export class NetworkView {
   readonly routeTables: RouteTables;
   readonly networkAcls: NetworkAcls;
   #databases?: DbInstance[];
+  #instances?: InstanceTarget[];
   #groups?: Map<Resource, SecurityGroup>;
   #defaultGroups?: Map<Resource, Resource>;
   readonly #exposures = new Map<Resource, DbExposure>();
+  readonly #portExposures = new Map<string, DbExposure>();
   readonly #routeReach = new Map<string, RouteReach>();
   readonly #naclReach = new Map<string, NaclReach>();
   readonly #admission = new Map<string, SgAdmission>();
@@ -55,12 +59,29 @@ export class NetworkView {
     return this.#databases;
   }
 
+  /** The EC2 instances, with their subnet, security groups and public addresses. */
+  get instances(): InstanceTarget[] {
+    this.#instances ??= readInstances(this.inventory);
+    return this.#instances;
+  }
+
   /** Whether a database can take a TCP connection from the internet (network path only; `publicly_accessible` is the caller's). */
   exposureOf(db: DbInstance): DbExposure {
     let exposure = this.#exposures.get(db.resource);
     if (!exposure) {
-      exposure = solveExposure(this, db);
+      exposure = solveExposure(this, db, db.port);
       this.#exposures.set(db.resource, exposure);
+    }
+    return exposure;
+  }
+
+  /** Whether a target (an instance) can take a TCP connection on `port` from the internet, given which public addresses it has. */
+  exposureOnPort(target: ExposureTarget, port: number, ipv4: boolean | Unknown): DbExposure {
+    const key = `${target.resource.address}|${port}`;
+    let exposure = this.#portExposures.get(key);
+    if (!exposure) {
+      exposure = solveExposure(this, target, { port }, ipv4);
+      this.#portExposures.set(key, exposure);
     }
     return exposure;
   }
@@ -113,13 +134,25 @@ export class NetworkView {
     return this.networkAcls.detachedEntries().filter((entry) => naclWholeInternetEntry([entry], [], family, port) === entry);
   }
 
-  /** The security groups guarding a database in a VPC (its own list, else the VPC's default group). */
-  guardingGroups(db: DbInstance, vpc: Resource): GuardingGroups {
+  /** The security groups guarding a target, in the VPC of its first subnet whose VPC is known. */
+  guardingGroupsOf(target: ExposureTarget): GuardingGroups {
+    const subnets = isUnknown(target.subnets) ? [] : target.subnets;
+    for (const subnet of subnets) {
+      if (isUnknown(subnet)) continue;
+      const vpc = this.vpcs.vpcOf(subnet);
+      if (!isUnknown(vpc)) return this.guardingGroups(target, vpc);
+    }
+    return this.guardingGroups(target, undefined);
+  }
+
+  /** The security groups guarding a database or instance in a VPC (its own list, else the VPC's default group). */
+  guardingGroups(db: ExposureTarget, vpc: Resource | undefined): GuardingGroups {
     const links = db.securityGroups;
     if (links.unknown) return links.unknown;
     if (links.missing[0]) return describeMissing('security group', links.missing[0], db.securityGroupsFrom);
     const views = this.#groupViews();
     if (links.resources.length > 0) return { groups: links.resources.map((r) => views.get(r)).filter((g): g is SecurityGroup => g !== undefined), vpcDefault: false };
+    if (!vpc) return new Unknown(`${db.resource.address} uses its VPC's default security group, and its VPC is not known`);
     const fallback = this.#defaultGroupOf(vpc);
     if (isUnknown(fallback)) return fallback;
     const view = fallback ? views.get(fallback) : undefined;
@@ -127,7 +160,7 @@ export class NetworkView {
   }
 
   /** Which internet clients the database's security groups admit on the port (shared by databases with the same groups). */
-  admission(db: DbInstance, vpc: Resource, family: Family, port: number): SgAdmission {
+  admission(db: ExposureTarget, vpc: Resource, family: Family, port: number): SgAdmission {
     const guarding = this.guardingGroups(db, vpc);
     const groups = isUnknown(guarding) ? `${db.securityGroupsFrom.address} in ${vpc.address} (unknown)` : guarding.groups.map((g) => g.key).join(',');
     const key = `${groups}|${family}|${port}`;

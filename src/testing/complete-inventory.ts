@@ -4,6 +4,7 @@ import type { IamAccountOperation, IamAccountResponses } from '../engines/live/c
 import { CREDENTIAL_REPORT_COLUMNS } from '../engines/live/descriptors/iam-account-settings.js';
 import { INVENTORY_FORMAT, INVENTORY_MARKER, type AccountRecording } from '../engines/live/recording.js';
 import type { LiveFragment } from './case-table.js';
+import { ACCOUNT_PUBLIC_ACCESS_BLOCK, completeAccount, LIST_BUCKETS } from './complete-buckets.js';
 
 /** The account and region a case's live objects are recorded in. */
 export const CASE_ACCOUNT = '111122223333';
@@ -23,23 +24,30 @@ export interface CompletedInventory {
  * account and region. Objects may be given bare (the items of a Describe call, wrapped here into one
  * response page as the descriptor reads it) or as whole pages. An object's `address` key is taken out
  * and remembered, so its live resource's verdicts can be compared under its Terraform address.
+ * Account-wide S3 reads (buckets, the account's public access block) go to the account's recording.
  */
 export function completeInventory(fragment: LiveFragment): CompletedInventory {
   const addresses = new Map<string, string>();
   const responses: Record<string, unknown[]> = {};
-  const accounts: AccountRecording[] = [];
+  const account = completeAccount(fragment, CASE_ACCOUNT, CASE_REGION, addresses);
+  const accounts: AccountRecording[] = account ? [account] : [];
   const settings: IamAccountResponses = {};
   for (const [operation, objects] of Object.entries(fragment)) {
+    if (operation === LIST_BUCKETS || operation === ACCOUNT_PUBLIC_ACCESS_BLOCK) continue;
     const stripped = objects.map((object) => withoutAddress(object, addresses));
     // IAM is account-wide: its pages (written whole, with an `address` on each entity) go with the account.
     if (operation.startsWith('iam:') && operation !== IAM_AUTHORIZATION_DETAILS_KEY) settings[operation.slice(4) as IamAccountOperation] = accountSetting(operation, stripped);
-    else if (operation === IAM_AUTHORIZATION_DETAILS_KEY) accounts.push({ account: CASE_ACCOUNT, iam: { region: CASE_REGION, pages: stripped.map((page) => withEntityAddresses(page, addresses)) } });
+    else if (operation === IAM_AUTHORIZATION_DETAILS_KEY) {
+      const iam = { region: CASE_REGION, pages: stripped.map((page) => withEntityAddresses(page, addresses)) };
+      if (accounts[0]) accounts[0].iam = { ...accounts[0].iam, ...iam };
+      else accounts.push({ account: CASE_ACCOUNT, iam });
+    }
     else responses[operation] = asPages(operation, stripped);
   }
   if (Object.keys(settings).length > 0) {
-    const iam = accounts.find((a) => a.iam)?.iam;
-    if (iam) iam.account_settings = settings;
-    else accounts.push({ account: CASE_ACCOUNT, iam: { region: CASE_REGION, pages: [], account_settings: settings } });
+    const iam = { region: CASE_REGION, pages: [], ...accounts[0]?.iam, account_settings: settings };
+    if (accounts[0]) accounts[0].iam = iam;
+    else accounts.push({ account: CASE_ACCOUNT, iam });
   }
   return {
     document: {

@@ -12,8 +12,9 @@ const IAM_ACTION: Record<string, string> = {
   's3:ListBuckets': 's3:ListAllMyBuckets',
   's3:GetBucketEncryption': 's3:GetEncryptionConfiguration',
   's3:GetPublicAccessBlock': 's3:GetBucketPublicAccessBlock',
+  's3control:GetPublicAccessBlock': 's3:GetAccountPublicAccessBlock',
 };
-const SERVICE_PREFIX: Record<string, string> = { 'config-service': 'config' };
+const SERVICE_PREFIX: Record<string, string> = { 'config-service': 'config', 's3-control': 's3control' };
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })

@@ -41,7 +41,7 @@ function account(routeToInternet: ValueObject, publiclyAccessible = true): Resou
 }
 
 function verdicts(resources: Resource[]): string[] {
-  const policies = builtinPolicies.filter((p) => p.id.startsWith('db-')).map((policy) => ({ policy, options: policy.options?.defaults ?? {} }));
+  const policies = builtinPolicies.filter((p) => p.id === 'db-internet-reachable' || p.id === 'db-publicly-accessible').map((policy) => ({ policy, options: policy.options?.defaults ?? {} }));
   return runPolicies(new Inventory(resources, 'live'), policies, 'omit').findings.map((f) => `${f.ruleId} ${f.verdict}`);
 }
 

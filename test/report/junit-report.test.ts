@@ -239,6 +239,6 @@ describe('warden scan --report junit=FILE', () => {
 
   it('names the new formats in the error for an unknown one', async () => {
     const run = await runMain(['scan', 'fixtures/modules-repo/plan.json', '--report', 'xunit=out.xml'], REPO_ROOT);
-    expect(run).toMatchObject({ code: 2, stderr: 'warden: --report: unknown format "xunit" (one of console, json, sarif, junit, markdown, github, csv, ocsf)\n', stdout: '' });
+    expect(run).toMatchObject({ code: 2, stderr: 'warden: --report: unknown format "xunit" (one of console, json, sarif, junit, markdown, github, csv, ocsf, html)\n', stdout: '' });
   });
 });

@@ -43,8 +43,9 @@ describe('user policies next to the built-ins', () => {
       'lb-tls-min-version aws_lb_listener.https',
       'sg-open-ingress aws_security_group.ssh',
     ]);
-    // public-ip-by-default: the instance's subnet is not in the plan (unknown).
-    expect(sarifResults(sarif)).toEqual(['ec2-imdsv2-required', 'imdsv2-required', 'lb-tls-min-version', 'public-ip-by-default', 'sg-open-ingress']);
+    // public-ip-by-default: the instance's subnet is not in the plan (unknown); instance-admin-port-reachable is
+    // unknown for aws_instance.app (no subnet_id: the default VPC), a SARIF result too.
+    expect(sarifResults(sarif)).toEqual(['ec2-imdsv2-required', 'imdsv2-required', 'instance-admin-port-reachable', 'lb-tls-min-version', 'public-ip-by-default', 'sg-open-ingress']);
     const rules = sarif.runs[0]!.tool.driver.rules.map((r) => r.id);
     expect(rules).toEqual(expect.arrayContaining(['sg-open-ingress', 'lb-tls-min-version', 'ec2-imdsv2-required']));
     expect(json.coverage).toMatchObject({ complete: true, gaps: [] });
@@ -57,7 +58,7 @@ describe('user policies next to the built-ins', () => {
     expect(failing(json)).toEqual(['imdsv2-required aws_instance.app', 'lb-tls-min-version aws_lb_listener.https', 'sg-open-ingress aws_security_group.ssh']);
     const tls = json.findings.find((f) => f.ruleId === 'lb-tls-min-version')!;
     expect(tls).toMatchObject({ severity: 'high', evidence: [{ path: 'ssl_policy', value: 'ELBSecurityPolicy-2016-08' }] });
-    expect(sarifResults(sarif)).toEqual(['imdsv2-required', 'lb-tls-min-version', 'public-ip-by-default', 'sg-open-ingress']);
+    expect(sarifResults(sarif)).toEqual(['imdsv2-required', 'instance-admin-port-reachable', 'lb-tls-min-version', 'public-ip-by-default', 'sg-open-ingress']);
   });
 
   it('loads a policy pack by package name from the working directory, and policy dirs from warden.yaml', async () => {

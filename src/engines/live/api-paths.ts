@@ -30,6 +30,16 @@ const TOP_LEVEL: Record<string, Record<string, string>> = {
     backup_retention_period: 'BackupRetentionPeriod',
     engine: 'Engine',
   },
+  aws_redshift_cluster: {
+    publicly_accessible: 'PubliclyAccessible',
+    port: 'Endpoint.Port',
+    vpc_security_group_ids: 'VpcSecurityGroups',
+    cluster_subnet_group_name: 'ClusterSubnetGroupName',
+    ip_address_type: 'IpAddressType',
+    encrypted: 'Encrypted',
+    kms_key_id: 'KmsKeyId',
+  },
+  aws_redshift_subnet_group: { subnet_ids: 'Subnets', vpc_id: 'VpcId' },
   aws_ebs_volume: { encrypted: 'Encrypted', kms_key_id: 'KmsKeyId', attachments: 'Attachments', state: 'State', snapshot_id: 'SnapshotId' },
   aws_eip: { association_id: 'AssociationId', instance: 'InstanceId', network_interface: 'NetworkInterfaceId', public_ip: 'PublicIp' },
   aws_instance: { public_ip: 'PublicIpAddress', subnet_id: 'SubnetId', vpc_security_group_ids: 'SecurityGroups', ami: 'ImageId' },
@@ -57,6 +67,12 @@ const NACL_ENTRY_FIELDS: Record<string, string> = {
   from_port: 'PortRange.From',
   to_port: 'PortRange.To',
 };
+
+// Neptune and DocumentDB come from the same RDS calls as RDS instances and clusters, with the same fields.
+TOP_LEVEL['aws_neptune_cluster_instance'] = { ...TOP_LEVEL['aws_db_instance'], neptune_subnet_group_name: 'DBSubnetGroup.DBSubnetGroupName' };
+TOP_LEVEL['aws_docdb_cluster_instance'] = TOP_LEVEL['aws_db_instance']!;
+TOP_LEVEL['aws_neptune_cluster'] = { ...TOP_LEVEL['aws_rds_cluster'], neptune_subnet_group_name: 'DBSubnetGroup' };
+TOP_LEVEL['aws_docdb_cluster'] = TOP_LEVEL['aws_rds_cluster']!;
 
 /** The API path for a Terraform attribute path of a live resource of `type` mapped from `raw`, or undefined. */
 export function apiPathOf(type: string, path: string, raw: unknown): string | undefined {

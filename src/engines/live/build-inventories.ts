@@ -6,6 +6,7 @@ import { bucketFactsOf, configItemsOf, describeShapeOf, descriptorForConfigType,
 import type { LiveDraft, MapContext } from './descriptor.js';
 import { operationKey, REGIONAL_DESCRIPTORS } from './descriptors/index.js';
 import { mapAuthorizationDetails } from './descriptors/iam-authorization-details.js';
+import { mapAccountPublicAccessBlock } from './descriptors/s3-account-public-access-block.js';
 import { mapIamAccount } from './descriptors/iam-account-settings.js';
 import { mapBucket, S3_ABSENT_SETTING_CODES, type BucketFacts } from './descriptors/s3-bucket.js';
 import { linkVpcDefaults } from './link-network.js';
@@ -61,6 +62,7 @@ export function buildInventories(recording: Recording): Inventory[] {
       const found = byKey.get(targetKey({ account: account.account, region: facts.region }));
       if (found) found.drafts.push(...mapBucket(facts, found.target));
     }
+    placeAccountPublicAccessBlock(account, byKey);
   }
 
   return [...byKey.values()].map(({ target, drafts }) => {
@@ -127,11 +129,44 @@ function bucketsOf(account: AccountRecording): BucketFacts[] {
         versioning: required(settings, 'GetBucketVersioning', (r) => r as AwsObject),
         publicAccessBlock: setting(settings, 'GetPublicAccessBlock', (r) => field(r, 'PublicAccessBlockConfiguration') as AwsObject),
         tags: required(settings, 'GetBucketTagging', (r) => tagMap(field(r, 'TagSet'))),
-        raw: { ...bucket, ...settingsWithoutErrors(settings) },
+        acl: required(settings, 'GetBucketAcl', (r) => r as AwsObject),
+        ownership: setting(settings, 'GetBucketOwnershipControls', (r) => field(r, 'OwnershipControls') as AwsObject),
+        policy: setting(settings, 'GetBucketPolicy', (r) => str(r, 'Policy') ?? 'none'),
+        logging: required(settings, 'GetBucketLogging', (r) => r as AwsObject),
+        raw: bucketRaw(bucket, settings),
       });
     }
   }
   return out;
+}
+
+/** The raw object of a live bucket: its ListBuckets item with the settings that were read. */
+export function bucketRaw(bucket: AwsObject, settings: Record<string, unknown>): AwsObject {
+  return { ...bucket, ...settingsWithoutErrors(settings) };
+}
+
+/**
+ * The account's S3 public access block: managed in the region it was read from, a `data` copy in each
+ * other region of the account, where the buckets it covers are mapped. A block that could not be read
+ * (a coverage gap already) becomes Unknown settings only in regions where something else was read, so
+ * that a region where every call failed stays a region with nothing read.
+ */
+function placeAccountPublicAccessBlock(account: AccountRecording, byKey: Map<string, { target: Target; drafts: LiveDraft[] }>): void {
+  const read = account.account_public_access_block;
+  if (!read) return;
+  const { response } = read;
+  const failed = isRecordedError(response) && !S3_ABSENT_SETTING_CODES.has(response.Error.Code);
+  const configuration = isRecordedError(response)
+    ? failed
+      ? new Unknown(`GetPublicAccessBlock (S3 Control) failed: ${response.Error.Code}`)
+      : 'none'
+    : ((field(response, 'PublicAccessBlockConfiguration') as AwsObject | undefined) ?? 'none');
+  for (const { target, drafts } of byKey.values()) {
+    if (target.account !== account.account) continue;
+    const home = target.region === read.region;
+    if (drafts.length === 0 && (failed || !home)) continue;
+    drafts.push(mapAccountPublicAccessBlock(configuration, target, response, !home));
+  }
 }
 
 /** GetBucketLocation: no LocationConstraint means us-east-1; the legacy `EU` means eu-west-1. */

@@ -6,6 +6,7 @@ import { toolInfo } from '../../version.js';
 import { ApiCallCounter } from './collect/api-call-counter.js';
 import { awsErrorCode } from './collect/aws-error.js';
 import { AccountClients, type AwsCredentials } from './collect/clients.js';
+import { collectAccountPublicAccessBlock } from './collect/collect-account-public-access-block.js';
 import { collectBuckets } from './collect/collect-buckets.js';
 import { collectIam } from './collect/collect-iam.js';
 import { collectAggregator, collectConfigRegion } from './collect/collect-config.js';
@@ -180,6 +181,7 @@ async function auditAccount(work: AccountWork): Promise<void> {
     let step = 'GetCallerIdentity';
     let service = 'sts';
     let regions: readonly string[];
+    let accountRegion = home;
     try {
       const identity = await clients.get('sts', home).send(new GetCallerIdentityCommand({}));
       const before = clients.account;
@@ -188,6 +190,8 @@ async function auditAccount(work: AccountWork): Promise<void> {
       step = 'DescribeRegions';
       service = 'ec2';
       regions = options.regions ?? (await enabledRegions(clients, home));
+      // Account-wide reads (IAM, the S3 account block) go with one region: the home region when audited.
+      accountRegion = regions.includes(home) ? home : ([...regions].sort()[0] ?? home);
       const { shard } = options;
       if (shard) regions = regions.filter((region) => inShard(shard, clients.account, region));
     } catch (error) {
@@ -215,14 +219,17 @@ async function auditAccount(work: AccountWork): Promise<void> {
     let buckets: AccountRecording | undefined;
     let iam: AccountRecording['iam'];
     const listRegion = regions.includes(home) ? home : (regions[0] ?? home);
+    // Sharded, only the part that reads the account's region reads what is account-wide: once in the merged whole.
+    const accountWide = regions.includes(accountRegion);
     // IAM is global: one read per account, placed with one region's inventory so each role is judged once.
     // It is read through the IAM API with the Config source too (one paginated call; Config items are not mapped for IAM).
     const iamTask =
-      scope.iam || scope.iamAccount
-        ? collectIam({ account: clients.account, clients, region: listRegion, limit: limits.get(listRegion), gaps, details: scope.iam, accountSettings: scope.iamAccount }).then((result) => {
+      (scope.iam || scope.iamAccount) && accountWide
+        ? collectIam({ account: clients.account, clients, region: accountRegion, limit: limits.get(accountRegion), gaps, details: scope.iam, accountSettings: scope.iamAccount }).then((result) => {
             iam = result;
           })
         : Promise.resolve();
+    let accountBlock: AccountRecording['account_public_access_block'];
     const bucketTask =
       options.source.kind === 'api' && scope.buckets
         ? collectBuckets({ account: clients.account, clients, listRegion, limits, gaps }).then((result) => {
@@ -230,8 +237,15 @@ async function auditAccount(work: AccountWork): Promise<void> {
             progress({ kind: 'account-items', account: clients.account, items: [...result.buckets.values()].reduce((a, b) => a + b, 0) });
           })
         : Promise.resolve();
-    await Promise.all([...regionTasks, bucketTask, iamTask]);
+    const accountBlockTask =
+      options.source.kind === 'api' && scope.accountPublicAccessBlock && accountWide
+        ? collectAccountPublicAccessBlock(clients.account, clients, accountRegion, limits.get(accountRegion), gaps).then((read) => {
+            accountBlock = read;
+          })
+        : Promise.resolve();
+    await Promise.all([...regionTasks, bucketTask, iamTask, accountBlockTask]);
     recording.targets.push(...targets);
+    if (accountBlock) (buckets ??= { account: clients.account }).account_public_access_block = accountBlock;
     if (buckets || iam) recording.accounts.push({ ...(buckets ?? { account: clients.account }), ...(iam ? { iam } : {}) });
   } finally {
     clients.destroy();

@@ -5,7 +5,7 @@ import type { AwsObject } from './aws-object.js';
 import type { Target } from './target.js';
 
 /** The SDK service a descriptor lists from (the client package `@aws-sdk/client-<service>`). */
-export type RegionalService = 'ec2' | 'rds' | 'kms' | 'cloudtrail' | 'config' | 'autoscaling';
+export type RegionalService = 'ec2' | 'rds' | 'kms' | 'cloudtrail' | 'config' | 'autoscaling' | 'redshift';
 
 /**
  * One AWS resource type, described as data (Cloud Custodian style): which paginated list call returns
@@ -99,6 +99,8 @@ export interface LiveDraft {
   locationArn?: string;
   /** Display name: the Name tag, the group name, or the id. */
   name: string;
+  /** `data`: a read-only copy of an account-wide setting recorded in another region (default `managed`). */
+  mode?: 'data';
   /** Terraform-shaped attributes (without id/arn/tags, which are added from the fields above). */
   values: ValueObject;
   /** Undefined when the API object carries no tags; Unknown when they could not be read. */

@@ -17,7 +17,7 @@ export function toLiveResource(draft: LiveDraft, target: Target): Resource {
     type: draft.type,
     address,
     name: draft.name,
-    mode: 'managed',
+    mode: draft.mode ?? 'managed',
     modulePath: '',
     values,
     tags: draft.tags,

@@ -37,7 +37,7 @@ export interface TargetRecording {
   prefix_list_entries?: Record<string, unknown[]>;
 }
 
-/** Account-wide responses: S3 buckets, IAM. */
+/** Account-wide responses: S3 buckets, the account's S3 public access block, IAM. */
 export interface AccountRecording {
   account: string;
   /**
@@ -46,6 +46,11 @@ export interface AccountRecording {
    * `account_settings`: the credential report, account summary and password policy (absent in older files).
    */
   iam?: { region: string; pages: unknown[]; account_settings?: IamAccountResponses };
+  /**
+   * S3 Control GetPublicAccessBlock: the region whose endpoint answered, and the response body or its
+   * recorded failure (NoSuchPublicAccessBlockConfiguration: the account has no block).
+   */
+  account_public_access_block?: { region: string; response: unknown };
   /** ListBuckets pages. */
   list_buckets?: unknown[];
   /**

@@ -1,7 +1,8 @@
 import type { Inventory } from '../inventory.js';
 import type { Resource } from '../resource.js';
 import { Unknown, isUnknown } from '../unknown.js';
-import { isValueObject, listOf, type Value, type ValueObject } from '../value.js';
+import type { Value, ValueObject } from '../value.js';
+import { ACL_TYPE, LOGGING_TYPE, OWNERSHIP_TYPE, POLICY_TYPE, aclResource, firstBlock, inlineAccess, loggingResource, ownershipResource, policyResource, type BucketAccess } from './bucket-access.js';
 
 /** Where a bucket setting is written: the resource and the attribute path inside it. */
 export interface SettingOrigin {
@@ -29,7 +30,7 @@ export interface BucketPublicAccessBlock extends SettingOrigin {
 }
 
 /** An S3 bucket with its settings folded in, whether written inline (provider v3) or as separate resources (v4+, live). */
-export interface Bucket {
+export interface Bucket extends BucketAccess {
   resource: Resource;
   /** The bucket name (`bucket`), Unknown when only known after apply. */
   name: Value;
@@ -46,11 +47,18 @@ const PUBLIC_ACCESS_BLOCK_TYPE = 'aws_s3_bucket_public_access_block';
 export function buildBuckets(inventory: Inventory): Bucket[] {
   const buckets = inventory.ofType('aws_s3_bucket').map((resource) => inlineSettings(resource));
   const byResource = new Map(buckets.map((bucket) => [bucket.resource, bucket]));
+  // Indexed once by name and id: a settings resource is matched in constant time, not by a scan of every bucket.
+  const byName = new Map<string, Bucket[]>();
+  for (const bucket of buckets) {
+    for (const key of new Set([bucket.name, bucket.resource.values['id']])) {
+      if (typeof key === 'string') byName.set(key, [...(byName.get(key) ?? []), bucket]);
+    }
+  }
   const targets = (setting: Resource): Bucket[] => {
     const name = setting.values['bucket'];
     if (typeof name === 'string') {
-      const named = buckets.filter((b) => b.name === name || b.resource.values['id'] === name);
-      if (named.length > 0) return named;
+      const named = byName.get(name);
+      if (named) return named;
     }
     const resolved = inventory.resolve(setting, 'bucket', ['aws_s3_bucket']);
     return isUnknown(resolved) ? [] : resolved.map((r) => byResource.get(r)).filter((b): b is Bucket => b !== undefined);
@@ -86,6 +94,10 @@ export function buildBuckets(inventory: Inventory): Bucket[] {
       };
     }
   }
+  for (const setting of inventory.ofType(ACL_TYPE)) for (const bucket of targets(setting)) bucket.acls.push(aclResource(setting));
+  for (const setting of inventory.ofType(OWNERSHIP_TYPE)) for (const bucket of targets(setting)) bucket.ownership = ownershipResource(setting);
+  for (const setting of inventory.ofType(POLICY_TYPE)) for (const bucket of targets(setting)) bucket.policy = policyResource(setting);
+  for (const setting of inventory.ofType(LOGGING_TYPE)) for (const bucket of targets(setting)) bucket.logging = loggingResource(setting);
   return buckets;
 }
 
@@ -93,7 +105,14 @@ export function buildBuckets(inventory: Inventory): Bucket[] {
 function inlineSettings(resource: Resource): Bucket {
   const v = resource.values;
   const written = (name: string): boolean => !resource.configuredAttributes || resource.configuredAttributes.includes(name);
-  const bucket: Bucket = { resource, name: v['bucket'] ?? new Unknown(`the name of ${resource.address} is not set`), encryption: undefined, versioning: undefined, publicAccessBlock: undefined };
+  const bucket: Bucket = {
+    resource,
+    name: v['bucket'] ?? new Unknown(`the name of ${resource.address} is not set`),
+    encryption: undefined,
+    versioning: undefined,
+    publicAccessBlock: undefined,
+    ...inlineAccess(resource, written),
+  };
   const sse = v['server_side_encryption_configuration'];
   // A computed attribute the configuration does not write says nothing about the inline block.
   if (isUnknown(sse) && written('server_side_encryption_configuration')) bucket.encryption = sse;
@@ -124,13 +143,6 @@ function encryptionOf(resource: Resource, config: ValueObject, prefix: string): 
   const path = `${prefix}rule.0.apply_server_side_encryption_by_default.0`;
   if (!settings) return { resource, path: `${prefix}rule`, algorithm: null, kmsKeyId: null };
   return { resource, path: `${path}.sse_algorithm`, algorithm: settings['sse_algorithm'] ?? null, kmsKeyId: settings['kms_master_key_id'] ?? null };
-}
-
-function firstBlock(value: Value | undefined): ValueObject | undefined {
-  const list = listOf(value);
-  if (isUnknown(list)) return undefined;
-  const first = list[0];
-  return isValueObject(first) ? first : undefined;
 }
 
 /** The public access block flags default to false when not set. */

@@ -41,10 +41,10 @@ export function findingRow(finding: Finding, policies: ReadonlyMap<string, Polic
   if (finding.trace && finding.trace.length > 0) details.push(`<dt>Exposure path</dt><dd>${exposurePathSvg(finding.trace, say)}</dd>`);
   if (live) details.push(`<dt>ARN</dt><dd><code>${e(printable(finding.resource.address))}</code></dd>`);
   details.push(`<dt>Remediation</dt><dd>${e(printable(finding.remediation))}</dd>`);
-  if (href) details.push(`<dt>Policy</dt><dd><a href="${e(href)}">${e(finding.ruleId)}: ${e(policy?.title ?? '')}</a></dd>`);
-  details.push(`<dt>Fingerprint</dt><dd><code>${e(finding.fingerprint)}</code></dd>`);
+  if (href) details.push(`<dt>Policy</dt><dd><a href="${e(href)}">${e(printable(finding.ruleId))}: ${e(printable(policy?.title ?? ''))}</a></dd>`);
+  details.push(`<dt>Fingerprint</dt><dd><code>${e(printable(finding.fingerprint))}</code></dd>`);
   const message = say(finding.message);
-  const text = [finding.ruleId, resource, finding.resource.address, where, message, finding.resource.type].join(' ').toLowerCase();
+  const text = printable([finding.ruleId, resource, finding.resource.address, where, message, finding.resource.type].join(' ')).toLowerCase();
   // The filters match data-severity, data-verdict and data-text; sorting reads the data-sort-* keys.
   const attrs = [
     `data-severity="${finding.severity}"`,
@@ -52,15 +52,15 @@ export function findingRow(finding: Finding, policies: ReadonlyMap<string, Polic
     `data-text="${e(text)}"`,
     `data-sort-severity="${severityNumber(finding.severity)}"`,
     `data-sort-verdict="${VERDICT_RANK[finding.verdict]}"`,
-    `data-sort-policy="${e(finding.ruleId)}"`,
-    `data-sort-resource="${e(resource.toLowerCase())}"`,
-    `data-sort-where="${e(where.toLowerCase())}"`,
+    `data-sort-policy="${e(printable(finding.ruleId))}"`,
+    `data-sort-resource="${e(printable(resource).toLowerCase())}"`,
+    `data-sort-where="${e(printable(where).toLowerCase())}"`,
   ].join(' ');
   return (
     `<tr ${attrs}>` +
     `<td class="sev ${finding.severity}">${finding.severity}</td>` +
     `<td class="verdict-${finding.verdict}">${finding.verdict}</td>` +
-    `<td>${e(finding.ruleId)}</td><td>${e(printable(resource))}<div class="muted">${e(finding.resource.type)}</div></td><td>${e(printable(where))}</td>` +
+    `<td>${e(printable(finding.ruleId))}</td><td>${e(printable(resource))}<div class="muted">${e(printable(finding.resource.type))}</div></td><td>${e(printable(where))}</td>` +
     `<td><details><summary>${e(message)}</summary><dl>${details.join('')}</dl></details></td></tr>\n`
   );
 }

@@ -1,3 +1,4 @@
+import { inertCommands } from '../inert-commands.js';
 import type { Reporter } from '../report-context.js';
 import { policiesById } from '../policy-controls.js';
 import { printable } from '../printable-text.js';
@@ -13,6 +14,11 @@ import { controlTables, coverageBanner, policyTable, severityCards, targetTable 
  * Every text from the result is escaped; the Content-Security-Policy runs only the page's own script.
  */
 export const htmlReport: Reporter = function* (result, context) {
+  // A report opened as a CI log (cat, an artifact viewer) must not command the runner either.
+  for (const piece of htmlPieces(result, context)) yield inertCommands(piece);
+};
+
+const htmlPieces: Reporter = function* (result, context) {
   const title = `warden ${result.command} report`;
   const when = new Date(context.time ?? Date.now()).toISOString();
   const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src ${SCRIPT_HASH}; img-src data:; base-uri 'none'; form-action 'none'`;
@@ -21,7 +27,7 @@ export const htmlReport: Reporter = function* (result, context) {
     `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<meta http-equiv="Content-Security-Policy" content="${csp}"><meta name="referrer" content="no-referrer">` +
     `<title>${e(title)}</title><style>${STYLE}</style></head><body>\n` +
-    `<header><h1>${e(title)}</h1><p class="meta">${e(result.tool.name)} ${e(result.tool.version)} · ${e(when)} · ${scanned} of ${result.inputs.length} input${result.inputs.length === 1 ? '' : 's'} read · ${result.policies.length} policies</p></header>\n<main>\n` +
+    `<header><h1>${e(title)}</h1><p class="meta">${e(printable(result.tool.name))} ${e(printable(result.tool.version))} · ${e(when)} · ${scanned} of ${result.inputs.length} input${result.inputs.length === 1 ? '' : 's'} read · ${result.policies.length} policies</p></header>\n<main>\n` +
     `<section id="summary"><h2>Summary</h2>${severityCards(result)}${coverageBanner(result)}</section>\n` +
     `<section><h2>By ${result.inputs.some((i) => i.kind === 'live' || i.kind === 'inventory') ? 'account and region' : 'input'}</h2>${targetTable(result)}</section>\n` +
     `<section><h2>By policy</h2>${policyTable(result)}</section>\n` +

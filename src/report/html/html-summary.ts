@@ -62,8 +62,8 @@ export function policyTable(result: ScanResult): string {
   const body = rows
     .map(({ policy, failing, resources, unknown }) => {
       const href = safeHref(policy.helpUri);
-      const id = href ? `<a href="${e(href)}">${e(policy.id)}</a>` : e(policy.id);
-      return `<tr><td>${id}</td><td>${e(policy.title)}</td><td class="sev ${policy.severity}">${policy.severity}</td><td class="n">${failing}</td><td class="n">${resources}</td><td class="n">${unknown}</td></tr>`;
+      const id = href ? `<a href="${e(href)}">${e(printable(policy.id))}</a>` : e(printable(policy.id));
+      return `<tr><td>${id}</td><td>${e(printable(policy.title))}</td><td class="sev ${policy.severity}">${policy.severity}</td><td class="n">${failing}</td><td class="n">${resources}</td><td class="n">${unknown}</td></tr>`;
     })
     .join('');
   return `<table id="by-policy"><thead><tr><th>Policy</th><th>Title</th><th>Severity</th><th>Failing</th><th>Resources</th><th>Unknown</th></tr></thead><tbody>${body}</tbody></table>`;
@@ -88,10 +88,10 @@ export function controlTables(result: ScanResult): string {
   const sections = [...frameworks].sort(([a], [b]) => a.localeCompare(b)).map(([framework, controls]) => {
     const rows = [...controls].sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true })).map(([control, policies]) => {
       const status = policies.some((p) => verdicts.get(p)?.has('fail')) ? 'fail' : policies.some((p) => verdicts.get(p)?.has('unknown')) ? 'unknown' : 'pass';
-      return `<tr><td>${e(control)}</td><td>${policies.map((p) => e(p)).join(', ')}</td><td class="status-${status}">${status}</td></tr>`;
+      return `<tr><td>${e(printable(control))}</td><td>${policies.map((p) => e(printable(p))).join(', ')}</td><td class="status-${status}">${status}</td></tr>`;
     });
     const failing = rows.filter((r) => r.includes('status-fail')).length;
-    return `<details class="framework"${frameworks.size <= 3 ? ' open' : ''}><summary>${e(framework)}: ${controls.size} controls checked, ${failing} failing</summary><table><thead><tr><th>Control</th><th>Policies</th><th>Status</th></tr></thead><tbody>${rows.join('')}</tbody></table></details>`;
+    return `<details class="framework"${frameworks.size <= 3 ? ' open' : ''}><summary>${e(printable(framework))}: ${controls.size} controls checked, ${failing} failing</summary><table><thead><tr><th>Control</th><th>Policies</th><th>Status</th></tr></thead><tbody>${rows.join('')}</tbody></table></details>`;
   });
   return sections.join('');
 }

@@ -6,7 +6,7 @@ import { auditCommand } from '../../../src/cli/audit-command.js';
 import { UsageError } from '../../../src/cli/usage-error.js';
 import { EXIT } from '../../../src/scan/exit-code.js';
 import { schemaErrors, validateReport } from '../../support/report-schemas.js';
-import { CannedAws, callerIdentity, ec2Error, emptyQueryResponse, jsonError, loggedRegion, NO_BUCKETS, rdsError, type CannedRequest } from './canned-aws.js';
+import { CannedAws, callerIdentity, ec2Error, emptyQueryResponse, jsonError, loggedRegion, ACCOUNT_PUBLIC_ACCESS_BLOCKED, NO_BUCKETS, rdsError, type CannedRequest } from './canned-aws.js';
 
 const ACCOUNT = '111122223333';
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'example-secret-not-real' };
@@ -25,6 +25,7 @@ function estate(request: CannedRequest, attempt: number) {
   const { service, region, action } = request;
   if (service === 'sts') return callerIdentity(ACCOUNT);
   if (service === 's3') return NO_BUCKETS;
+  if (service === 's3-control') return ACCOUNT_PUBLIC_ACCESS_BLOCKED;
   if (region === 'ap-south-1') return Object.assign(new Error('connect ETIMEDOUT 203.0.113.1:443'), { name: 'TimeoutError', code: 'ETIMEDOUT' });
   if (region === 'eu-central-1') {
     if (['kms', 'cloudtrail', 'config'].includes(service)) return jsonError(400, 'AccessDeniedException', `not authorized to perform: ${service}:${action}`);
@@ -63,8 +64,8 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
       { path: `${ACCOUNT}/ap-south-1`, kind: 'live', status: 'error', error: expect.stringContaining('TimeoutError') },
       { path: `${ACCOUNT}/eu-central-1`, kind: 'live', status: 'error', error: expect.stringContaining('UnauthorizedOperation') },
       // The security group; the region's CloudTrail record (the organization trail is homed elsewhere);
-      // its recorder, recorder status, delivery channel and AWS Config record.
-      { path: `${ACCOUNT}/eu-west-1`, kind: 'live', status: 'scanned', resources: 6, details: { source: 'api' } },
+      // its recorder, recorder status, delivery channel and AWS Config record; the S3 account block.
+      { path: `${ACCOUNT}/eu-west-1`, kind: 'live', status: 'scanned', resources: 7, details: { source: 'api' } },
     ]);
 
     const denied = json.coverage.gaps.filter((g: { region?: string }) => g.region === 'eu-central-1');
@@ -77,6 +78,7 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
       ['region', ACCOUNT, 'ec2', 'UnauthorizedOperation'],
       ['region', ACCOUNT, 'kms', 'AccessDeniedException'],
       ['region', ACCOUNT, 'rds', 'AccessDenied'],
+      ['region', ACCOUNT, 'redshift', 'AccessDenied'],
     ]);
     const deniedEc2 = denied.find((g: { service: string }) => byService(g) === 'ec2');
     expect(deniedEc2.operations).toContain('DescribeSecurityGroups');
@@ -91,6 +93,7 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
       ['ec2', 'TimeoutError', 14],
       ['kms', 'TimeoutError', 1],
       ['rds', 'TimeoutError', 3],
+      ['redshift', 'TimeoutError', 2],
     ]);
     expect(json.coverage.gaps.some((g: { region?: string }) => g.region === 'eu-west-1')).toBe(false);
 
@@ -99,12 +102,13 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
     expect(sgAttempts).toHaveLength(3);
     const calls = json.coverage.apiCalls;
     expect(calls.byOperation['ec2:DescribeSecurityGroups']).toBe(2); // eu-west-1 (3 attempts) and eu-central-1; not tried in ap-south-1
-    // eu-west-1: 21 list calls + Config's 2 region-wide companions + the trail's status and selectors + STS
-    // + ListBuckets + IAM (global, read once with the home region: authorization details and the four account-setting calls); eu-central-1: 21 denied calls (no companions or details after a denied list);
+    // eu-west-1: 23 list calls + Config's 2 region-wide companions + the trail's status and selectors + STS
+    // + ListBuckets + IAM (global, read once with the home region: authorization details and the four account-setting calls) + the S3 account block; eu-central-1: 21 denied calls (no companions or details after a denied list);
     // ap-south-1: only the first 4 calls (the region's concurrency) were tried: once they timed out, the
     // other 17 were not sent.
-    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: 21, [`${ACCOUNT}/eu-west-1`]: 32 });
-    expect(calls.total).toBe(57);
+    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: 23, [`${ACCOUNT}/eu-west-1`]: 35 });
+    expect(calls.byOperation['s3control:GetPublicAccessBlock']).toBe(1);
+    expect(calls.total).toBe(62);
     expect(aws.requests.filter((r) => r.region === 'ap-south-1')).toHaveLength(4 * 3);
     // The throttled call's 2 retries, plus 2 per timed-out call (3 attempts each); denials are not retried.
     expect(calls.byService.ec2.retries).toBe(2 + 4 * 2);

@@ -37,7 +37,7 @@ export class CannedAws {
 
   async handle(request: SdkRequest): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: Readable } }> {
     const labels = request.hostname.split('.');
-    const at = labels.findIndex((label) => ['ec2', 'rds', 's3', 'sts', 'config', 'organizations', 'kms', 'cloudtrail', 'autoscaling', 'iam'].includes(label));
+    const at = labels.findIndex((label) => ['ec2', 'rds', 's3', 's3-control', 'sts', 'config', 'organizations', 'kms', 'cloudtrail', 'autoscaling', 'iam', 'redshift'].includes(label));
     const service = labels[at] ?? 'unknown';
     const region = labels[at + 1] ?? 'us-east-1';
     const body = typeof request.body === 'string' ? request.body : request.body instanceof Uint8Array ? Buffer.from(request.body).toString() : '';
@@ -86,6 +86,8 @@ const QUERY_NAMESPACE: Record<string, string> = {
 /** An empty successful answer of an action (EC2, RDS or Auto Scaling query protocol, or a JSON-protocol service). */
 export function emptyQueryResponse(service: string, action: string): CannedResponse {
   if (JSON_SERVICES.has(service)) return { status: 200, body: '{}' };
+  // S3 Control's one call, the account's public access block, answers "all blocked": an estate without findings stays so.
+  if (service === 's3-control') return ACCOUNT_PUBLIC_ACCESS_BLOCKED;
   if (service === 'ec2') return { status: 200, body: `<${action}Response xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId></${action}Response>` };
   // An account whose credential report is ready at once (an empty one): collection does not poll.
   const inner = service === 'iam' && action === 'GenerateCredentialReport' ? '<State>COMPLETE</State>' : '';
@@ -137,6 +139,14 @@ export function stsError(status: number, code: string, message: string): CannedR
     body: `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>r</RequestId></ErrorResponse>`,
   };
 }
+
+/** S3 Control GetPublicAccessBlock of an account that blocks all public access. */
+export const ACCOUNT_PUBLIC_ACCESS_BLOCKED: CannedResponse = {
+  status: 200,
+  body:
+    '<?xml version="1.0" encoding="UTF-8"?><PublicAccessBlockConfiguration xmlns="http://awss3control.amazonaws.com/doc/2018-08-20/"><BlockPublicAcls>true</BlockPublicAcls>' +
+    '<IgnorePublicAcls>true</IgnorePublicAcls><BlockPublicPolicy>true</BlockPublicPolicy><RestrictPublicBuckets>true</RestrictPublicBuckets></PublicAccessBlockConfiguration>',
+};
 
 export const NO_BUCKETS: CannedResponse = {
   status: 200,

@@ -15,14 +15,20 @@ import {
 } from '@aws-sdk/client-ec2';
 import { GenerateCredentialReportCommand, IAMClient } from '@aws-sdk/client-iam';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
+import { RedshiftClient } from '@aws-sdk/client-redshift';
 import {
+  GetBucketAclCommand,
   GetBucketEncryptionCommand,
+  GetBucketLoggingCommand,
+  GetBucketOwnershipControlsCommand,
+  GetBucketPolicyCommand,
   GetBucketTaggingCommand,
   GetBucketVersioningCommand,
   GetPublicAccessBlockCommand,
   ListBucketsCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
+import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -43,6 +49,7 @@ async function whereCalled(getClient: () => unknown): Promise<{ account: string;
 const vpcRequests: { NextToken?: string; MaxResults?: number; account: string; region: string }[] = [];
 const ec2 = mockClient(EC2Client);
 const rds = mockClient(RDSClient);
+const redshift = mockClient(RedshiftClient);
 const s3 = mockClient(S3Client);
 const sts = mockClient(STSClient);
 const config = mockClient(ConfigServiceClient);
@@ -51,8 +58,12 @@ const cloudtrail = mockClient(CloudTrailClient);
 const autoscaling = mockClient(AutoScalingClient);
 const iam = mockClient(IAMClient);
 
+const s3control = mockClient(S3ControlClient);
+const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
+const BUCKET_POLICY = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"arn:aws:s3:::logs/*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}';
+
 beforeEach(() => {
-  for (const mock of [ec2, rds, s3, sts, config, kms, cloudtrail, autoscaling, iam]) mock.reset();
+  for (const mock of [ec2, rds, redshift, s3, s3control, sts, config, kms, cloudtrail, autoscaling, iam]) mock.reset();
   config.onAnyCommand().resolves({});
   kms.onAnyCommand().resolves({});
   cloudtrail.onAnyCommand().resolves({});
@@ -62,6 +73,7 @@ beforeEach(() => {
   iam.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
   rds.onAnyCommand().resolves({});
   autoscaling.onAnyCommand().resolves({});
+  redshift.onAnyCommand().resolves({});
   s3.onAnyCommand().resolves({});
   sts.on(GetCallerIdentityCommand).callsFake(async (_input, getClient) => ({ Account: (await whereCalled(getClient)).account }));
 
@@ -149,10 +161,18 @@ beforeEach(() => {
   s3.on(GetBucketVersioningCommand).resolves({ Status: 'Enabled' });
   s3.on(GetPublicAccessBlockCommand).rejects(Object.assign(new Error('The public access block configuration was not found'), { name: 'NoSuchPublicAccessBlockConfiguration' }));
   s3.on(GetBucketTaggingCommand).rejects(Object.assign(new Error('The TagSet does not exist'), { name: 'NoSuchTagSet' }));
+  s3.on(GetBucketAclCommand).resolves({ Owner: { ID: 'c0ffee' }, Grants: [{ Grantee: { Type: 'Group', URI: ALL_USERS }, Permission: 'READ' }] });
+  s3.on(GetBucketOwnershipControlsCommand).rejects(Object.assign(new Error('The bucket ownership controls were not found'), { name: 'OwnershipControlsNotFoundError' }));
+  s3.on(GetBucketPolicyCommand).resolves({ Policy: BUCKET_POLICY });
+  s3.on(GetBucketLoggingCommand).resolves({});
+  s3control.on(GetAccountPublicAccessBlockCommand).callsFake(async (input: { AccountId: string }) => {
+    if (input.AccountId === ACCOUNTS[1]) throw Object.assign(new Error('The public access block configuration was not found'), { name: 'NoSuchPublicAccessBlockConfiguration' });
+    return { PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: false } };
+  });
 });
 
 afterEach(() => {
-  for (const mock of [ec2, rds, s3, sts, config, kms, cloudtrail, autoscaling, iam]) mock.reset();
+  for (const mock of [ec2, rds, redshift, s3, s3control, sts, config, kms, cloudtrail, autoscaling, iam]) mock.reset();
 });
 
 async function audit() {
@@ -214,7 +234,7 @@ describe('live collection through the SDK (aws-sdk-client-mock)', () => {
     expect(a2!.ofType('aws_s3_bucket')).toEqual([]);
     expect(b1!.ofType('aws_s3_bucket').map((b) => b.values['bucket'])).toEqual(['logs-222222222222']);
     const types = a1!.resources.filter((r) => r.values['bucket'] === 'logs-111111111111').map((r) => r.type);
-    expect(types).toEqual(['aws_s3_bucket', 'aws_s3_bucket_server_side_encryption_configuration', 'aws_s3_bucket_versioning']);
+    expect(types).toEqual(['aws_s3_bucket', 'aws_s3_bucket_server_side_encryption_configuration', 'aws_s3_bucket_versioning', 'aws_s3_bucket_acl', 'aws_s3_bucket_policy']);
     expect(a1!.ofType('aws_s3_bucket')[0]!.tags).toEqual({});
     // Settings of the bucket outside the audited regions were never asked for.
     const encryptionCalls = s3.commandCalls(GetBucketEncryptionCommand).map((call) => (call.args[0].input as { Bucket: string }).Bucket);
@@ -232,6 +252,53 @@ describe('live collection through the SDK (aws-sdk-client-mock)', () => {
     const encryption = a1!.ofType('aws_s3_bucket_server_side_encryption_configuration')[0]!;
     expect(isUnknown(encryption.values['rule'])).toBe(true);
     expect(String(encryption.values['rule'])).toContain('GetBucketEncryption failed: AccessDenied');
+  });
+
+  it('reads each bucket\'s ACL, ownership, policy and logging, one counted call each, and the account block once per account', async () => {
+    const collection = await audit();
+    const [a1, a2, b1] = buildInventories(collection.recording);
+    const bucket = a1!.buckets[0]!;
+    // The bucket policy is kept as its JSON text, for the IAM policy model.
+    expect(bucket.policy?.document).toBe(BUCKET_POLICY);
+    expect(bucket.policy?.resource.type).toBe('aws_s3_bucket_policy');
+    expect(bucket.acls.flatMap((acl) => (isUnknown(acl.grants) ? [] : acl.grants.map((g) => [g.uri, g.permission])))).toEqual([[ALL_USERS, 'READ']]);
+    // OwnershipControlsNotFoundError: no ownership controls, ACLs enabled. No LoggingEnabled: no logging.
+    expect(bucket.ownership).toBeUndefined();
+    expect(bucket.logging).toBeUndefined();
+    // The account block: managed in the region buckets are listed from, a data copy elsewhere; none = all off.
+    const block = (i: typeof a1) => i!.ofType('aws_s3_account_public_access_block').map((r) => [r.mode, r.values['ignore_public_acls'], r.values['block_public_policy']]);
+    expect(block(a1)).toEqual([['managed', true, false]]);
+    expect(block(a2)).toEqual([['data', true, false]]);
+    expect(block(b1)).toEqual([['managed', false, false]]);
+    expect(s3control.commandCalls(GetAccountPublicAccessBlockCommand).map((call) => call.args[0].input.AccountId).sort()).toEqual(ACCOUNTS);
+    for (const command of [GetBucketAclCommand, GetBucketOwnershipControlsCommand, GetBucketPolicyCommand, GetBucketLoggingCommand]) {
+      // One per bucket in an audited region: logs-<account> of each account, not archive-* (ap-southeast-2).
+      expect(s3.commandCalls(command as never).map((call) => (call.args[0].input as { Bucket: string }).Bucket).sort()).toEqual(['logs-111111111111', 'logs-222222222222']);
+    }
+    expect(collection.gaps).toEqual([]);
+  });
+
+  it('treats NoSuchBucketPolicy as no policy, and a denied policy, ACL or account block as a gap and Unknown', async () => {
+    s3.on(GetBucketPolicyCommand).callsFake(async (input: { Bucket: string }) => {
+      if (input.Bucket.endsWith(ACCOUNTS[0]!)) throw Object.assign(new Error('The bucket policy does not exist'), { name: 'NoSuchBucketPolicy' });
+      throw Object.assign(new Error('Access Denied'), { name: 'AccessDenied' });
+    });
+    s3.on(GetBucketAclCommand).rejects(Object.assign(new Error('Access Denied'), { name: 'AccessDenied' }));
+    s3control.on(GetAccountPublicAccessBlockCommand).rejects(Object.assign(new Error('Access Denied'), { name: 'AccessDenied' }));
+    const collection = await audit();
+    expect(collection.gaps.map((g) => [g.target, g.service, g.operations, g.errorCode]).sort((a, b) => String(a).localeCompare(String(b)))).toEqual([
+      ['111111111111/eu-west-1', 's3', ['GetBucketAcl'], 'AccessDenied'],
+      ['111111111111/eu-west-1', 's3control', ['GetPublicAccessBlock'], 'AccessDenied'],
+      ['222222222222/eu-west-1', 's3', ['GetBucketAcl', 'GetBucketPolicy'], 'AccessDenied'],
+      ['222222222222/eu-west-1', 's3control', ['GetPublicAccessBlock'], 'AccessDenied'],
+    ]);
+    const [a1, , b1] = buildInventories(collection.recording);
+    expect(a1!.ofType('aws_s3_bucket_policy')).toEqual([]);
+    expect(a1!.buckets[0]!.policy).toBeUndefined();
+    expect(String(b1!.buckets[0]!.policy?.document)).toContain('GetBucketPolicy failed: AccessDenied');
+    expect(String(a1!.buckets[0]!.acls[0]!.grants)).toContain('GetBucketAcl failed: AccessDenied');
+    const block = a1!.ofType('aws_s3_account_public_access_block')[0]!;
+    expect(String(block.values['ignore_public_acls'])).toContain('GetPublicAccessBlock (S3 Control) failed: AccessDenied');
   });
 
   it('asks for full pages and follows every token', async () => {

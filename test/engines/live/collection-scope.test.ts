@@ -87,6 +87,17 @@ describe('policy selection narrows what a live audit reads', () => {
       expect(db.byOperation[`ec2:${operation}`]).toBe(2);
     }
     expect(db.byOperation['ec2:DescribeVolumes']).toBeUndefined();
+    // Every database kind: Redshift from its own API, Neptune and DocumentDB from the RDS calls.
+    for (const operation of ['rds:DescribeDBInstances', 'rds:DescribeDBClusters', 'rds:DescribeDBSubnetGroups', 'redshift:DescribeClusters', 'redshift:DescribeClusterSubnetGroups']) {
+      expect(db.byOperation[operation], operation).toBe(2);
+    }
+  });
+
+  it('a policy on Neptune or instances reads the list calls that produce those types, not the databases it does not need', () => {
+    const neptune = collectionScope((type) => type === 'aws_neptune_cluster_instance');
+    expect(neptune.descriptors.map((d) => d.operation)).toEqual(['DescribeDBInstances']);
+    const instances = collectionScope((type) => ['aws_instance', 'aws_eip', 'aws_subnet'].includes(type));
+    expect(instances.descriptors.map((d) => `${d.service}:${d.operation}`)).toEqual(['ec2:DescribeSubnets', 'ec2:DescribeInstances', 'ec2:DescribeAddresses']);
   });
 
   it('--framework reads only what the mapped policies read; a policy without declared types reads everything', async () => {
@@ -96,6 +107,18 @@ describe('policy selection narrows what a live audit reads', () => {
     expect(collectionScope(undefined).buckets).toBe(true);
     expect(collectionScope((type) => type.startsWith('aws_s3_bucket')).buckets).toBe(true);
     expect(collectionScope((type) => type.startsWith('aws_s3_bucket')).descriptors).toEqual([]);
+  });
+});
+
+describe('S3 reads follow the policies too', () => {
+  it('the account-level block is one S3 Control call, made only for a policy that reads it', async () => {
+    const account = await callsOf({ only: ['s3-account-public-access-block'] });
+    expect(Object.keys(account.byOperation).sort()).toEqual(['s3control:GetPublicAccessBlock', 'sts:GetCallerIdentity']);
+    const versioning = await callsOf({ only: ['s3-bucket-versioning'] });
+    expect(Object.keys(versioning.byOperation).sort()).toEqual(['s3:ListBuckets', 'sts:GetCallerIdentity']);
+    // The bucket-level block policy needs both: the bucket's own block and the account's.
+    const bucketBlock = await callsOf({ only: ['s3-bucket-public-access-block'] });
+    expect(Object.keys(bucketBlock.byOperation).sort()).toEqual(['s3:ListBuckets', 's3control:GetPublicAccessBlock', 'sts:GetCallerIdentity']);
   });
 });
 

@@ -233,7 +233,8 @@ describe('the AWS Config source', () => {
     expect(collection.gaps.map((g) => [g.service, g.operations, g.errorCode])).toEqual([['iam', ['GetAccountAuthorizationDetails'], 'NotReadFromConfig']]);
     const inventories = buildInventories(collection.recording);
     expect(inventories.map((i) => [i.input, i.resources.length])).toEqual([
-      [`${ACCOUNT}/eu-west-1`, 8],
+      // The bucket's ACL, ownership, policy and logging are not mapped from Config items: four Unknown settings.
+      [`${ACCOUNT}/eu-west-1`, 12],
       ['210987654321/us-east-2', 1],
     ]);
     expect(inventories[1]!.ofType('aws_internet_gateway')[0]!.values['vpc_id']).toBe('vpc-0f1e2d3c4b5a69788');

@@ -73,7 +73,17 @@ describe('live mapping of the seeded estate', async () => {
       ['aws_s3_bucket', 'arn:aws:s3:::acme-tf-state-111122223333'],
       ['aws_s3_bucket_server_side_encryption_configuration', 'arn:aws:s3:::acme-tf-state-111122223333#server-side-encryption-configuration'],
       ['aws_s3_bucket_versioning', 'arn:aws:s3:::acme-tf-state-111122223333#versioning'],
+      ['aws_s3_bucket_acl', 'arn:aws:s3:::acme-tf-state-111122223333#acl'],
+      ['aws_s3_bucket_ownership_controls', 'arn:aws:s3:::acme-tf-state-111122223333#ownership-controls'],
+      ['aws_s3_bucket_logging', 'arn:aws:s3:::acme-tf-state-111122223333#logging'],
     ]);
+    expect(state[4]!.values['rule']).toEqual([{ object_ownership: 'BucketOwnerEnforced' }]);
+    expect(state[5]!.values).toMatchObject({ target_bucket: 'acme-logs-111122223333', target_prefix: 'tf-state/' });
+    // acme-logs has a bucket policy (kept as its JSON text) and grants the log delivery group; the state bucket has neither policy nor logging of its own target.
+    const logs = inventory.buckets.find((b) => b.name === 'acme-logs-111122223333')!;
+    expect(JSON.parse(String(logs.policy?.document)).Statement[0].Sid).toBe('DenyInsecureTransport');
+    expect(logs.acls[0]!.grants).toEqual(expect.arrayContaining([expect.objectContaining({ uri: 'http://acs.amazonaws.com/groups/s3/LogDelivery', permission: 'WRITE' })]));
+    expect(logs.logging).toBeUndefined();
     expect(state[1]!.values['rule']).toEqual([{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'AES256', kms_master_key_id: null }], bucket_key_enabled: false }]);
     expect(state[2]!.values['versioning_configuration']).toEqual([{ status: 'Disabled', mfa_delete: 'Disabled' }]);
     expect(inventory.resolveId('acme-logs-111122223333', ['aws_s3_bucket_public_access_block'])).toHaveLength(1);

@@ -13,8 +13,11 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import * as rdsSdk from '@aws-sdk/client-rds';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { GenerateCredentialReportCommand, GetAccountAuthorizationDetailsCommand, GetAccountPasswordPolicyCommand, GetAccountSummaryCommand, GetCredentialReportCommand, IAMClient } from '@aws-sdk/client-iam';
+import * as redshiftSdk from '@aws-sdk/client-redshift';
+import { RedshiftClient } from '@aws-sdk/client-redshift';
 import * as s3Sdk from '@aws-sdk/client-s3';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
@@ -51,9 +54,14 @@ const EXPECTED: Record<string, [severity: string, address: string, element?: str
   ],
   // orders: public, in subnets routed to the IGW, default NACL allows, SG allows 5432 from 0.0.0.0/0.
   'db-internet-reachable': [['critical', `arn:aws:rds:${REGION}:${ACCOUNT}:db:orders`, 'TCP 5432']],
-  // ledger is private (PubliclyAccessible false); orders is reachable, so the latent-exposure policy stays quiet.
-  'db-publicly-accessible': [],
+  // ledger is private (PubliclyAccessible false); orders is reachable, so the latent-exposure policy stays quiet about it.
+  // The Redshift cluster analytics is public, but its security group admits 5439 from nowhere: a latent exposure.
+  'db-publicly-accessible': [['medium', `arn:aws:redshift:${REGION}:${ACCOUNT}:cluster:analytics`, 'TCP 5439']],
   'rds-storage-unencrypted': [['medium', `arn:aws:rds:${REGION}:${ACCOUNT}:db:ledger`]],
+  // orders admits 5432 from 0.0.0.0/0; ledger only from the app group; analytics admits nothing on 5439.
+  // The bastion has an Elastic IP in a public subnet, its NACL and security group admit 22 from 0.0.0.0/0.
+  'instance-admin-port-reachable': [['critical', arn('instance', 'i-0a9b8c7d6e5f40312'), 'TCP 22 from the internet']],
+  'db-tier-admits-cidr': [['medium', `arn:aws:rds:${REGION}:${ACCOUNT}:db:orders`, 'TCP 5432 from 0.0.0.0/0']],
   // The Terraform state policies find state buckets through a backend configuration, which a live
   // inventory does not hold: nothing here (acme-tf-state-… is AES256-only, unversioned, not blocked).
   'state-backend-unencrypted': [],
@@ -78,6 +86,17 @@ const EXPECTED: Record<string, [severity: string, address: string, element?: str
     ['low', arn('subnet', 'subnet-0b2f4d6c8e0a3b5d7')],
     ['low', arn('instance', 'i-0a9b8c7d6e5f40312')],
   ],
+  // The account has no account-level block (NoSuchPublicAccessBlockConfiguration): all four settings off.
+  's3-account-public-access-block': [['medium', `arn:aws:s3::${ACCOUNT}:account-public-access-block`, 'block_public_acls, block_public_policy, ignore_public_acls, restrict_public_buckets off']],
+  // acme-logs has its own block; acme-tf-state has none and the account has none either.
+  's3-bucket-public-access-block': [['high', 'arn:aws:s3:::acme-tf-state-111122223333', 'the bucket has no aws_s3_bucket_public_access_block']],
+  // acme-logs grants only the LogDelivery group (not public); acme-tf-state only its owner.
+  's3-bucket-public-acl': [],
+  // No bucket is required to use KMS without options.
+  's3-bucket-kms-encryption': [],
+  's3-bucket-versioning': [['low', 'arn:aws:s3:::acme-tf-state-111122223333', 'versioning is Disabled']],
+  // acme-tf-state logs to acme-logs, which receives logs and so is not asked to log itself.
+  's3-bucket-access-logging': [],
   'nacl-admin-ports-open': [
     ['high', arn('network-acl', 'acl-0b3d5f7a9c1e2b4d6'), 'allows TCP 22, 3389 from 0.0.0.0/0'],
     ['high', arn('network-acl', 'acl-0b3d5f7a9c1e2b4d6'), 'rule 101: all traffic'],
@@ -135,7 +154,7 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
     }
   });
 
-  it('is what the collector records for the same responses, in 39 API calls for its one (account, region)', async () => {
+  it('is what the collector records for the same responses, in 50 API calls for its one (account, region)', async () => {
     const { calls, restore } = replay(recording);
     try {
       const collection = await collectLive({ source: { kind: 'api' }, regions: [REGION], credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-secret' } });
@@ -153,9 +172,13 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
       // + 3 list calls and 2 region-wide companions of KMS, CloudTrail and AWS Config
       // + 4 list calls of launch templates, launch configurations and the EBS and metadata defaults
       // + IAM's GetAccountAuthorizationDetails (1 page: once per account, whatever the number of regions)
-      // + the 4 account-setting calls (credential report ready at the first poll, summary, password policy).
-      expect(calls).toHaveLength(39);
+      // + 4 more settings × 2 buckets (ACL, ownership, policy, logging) + the S3 account block (1)
+      // + the 2 Redshift list calls
+      // + the 4 IAM account-setting calls (credential report ready at the first poll, summary, password policy).
+      expect(calls).toHaveLength(50);
       expect(byOperation.get('iam:GetAccountAuthorizationDetails')).toBe(1);
+      expect(byOperation.get('s3control:GetPublicAccessBlock')).toBe(1);
+      expect(byOperation.get('s3:GetBucketPolicy')).toBe(2);
       expect(byOperation.get('sts:GetCallerIdentity')).toBe(1);
       expect(byOperation.get('ec2:GetManagedPrefixListEntries')).toBe(1);
       expect(byOperation.get('s3:ListBuckets')).toBe(1);
@@ -181,8 +204,14 @@ function replay(source: Recording): { calls: string[]; restore: () => void } {
   const calls: string[] = [];
   const target = source.targets[0]!;
   const account = source.accounts[0]!;
-  const mocks = [mockClient(EC2Client), mockClient(RDSClient), mockClient(S3Client), mockClient(STSClient), mockClient(KMSClient), mockClient(CloudTrailClient), mockClient(ConfigServiceClient), mockClient(AutoScalingClient), mockClient(IAMClient)] as const;
-  const [ec2, rds, s3, sts, kms, cloudtrail, config, autoscaling, iam] = mocks;
+  const mocks = [mockClient(EC2Client), mockClient(RDSClient), mockClient(S3Client), mockClient(STSClient), mockClient(KMSClient), mockClient(CloudTrailClient), mockClient(ConfigServiceClient), mockClient(AutoScalingClient), mockClient(IAMClient), mockClient(S3ControlClient), mockClient(RedshiftClient)] as const;
+  const [ec2, rds, s3, sts, kms, cloudtrail, config, autoscaling, iam, s3control, redshift] = mocks;
+  s3control.on(GetAccountPublicAccessBlockCommand).callsFake(() => {
+    calls.push('s3control:GetPublicAccessBlock');
+    const recorded = account.account_public_access_block?.response as { Error?: { Code: string; Message: string } } | undefined;
+    if (recorded?.Error) throw Object.assign(new Error(recorded.Error.Message), { name: recorded.Error.Code });
+    return recorded ?? {};
+  });
   iam.on(GetAccountAuthorizationDetailsCommand).callsFake((input: { Marker?: string }) => {
     calls.push('iam:GetAccountAuthorizationDetails');
     return account.iam?.pages[input.Marker ? Number(input.Marker) : 0] ?? {};
@@ -205,8 +234,8 @@ function replay(source: Recording): { calls: string[]; restore: () => void } {
     calls.push('sts:GetCallerIdentity');
     return { Account: account.account };
   });
-  const sdks = { ec2: ec2Sdk, rds: rdsSdk, kms: kmsSdk, cloudtrail: cloudtrailSdk, config: configSdk, autoscaling: autoscalingSdk } as unknown as Record<string, Record<string, never>>;
-  const byService = { ec2, rds, kms, cloudtrail, config, autoscaling } as unknown as Record<string, LooseMock>;
+  const sdks = { ec2: ec2Sdk, rds: rdsSdk, kms: kmsSdk, cloudtrail: cloudtrailSdk, config: configSdk, autoscaling: autoscalingSdk, redshift: redshiftSdk } as unknown as Record<string, Record<string, never>>;
+  const byService = { ec2, rds, kms, cloudtrail, config, autoscaling, redshift } as unknown as Record<string, LooseMock>;
   for (const descriptor of REGIONAL_DESCRIPTORS) {
     const pages = target.responses[operationKey(descriptor)] ?? [];
     const mock = byService[descriptor.service]!;
@@ -230,7 +259,8 @@ function replay(source: Recording): { calls: string[]; restore: () => void } {
     calls.push('s3:ListBuckets');
     return account.list_buckets?.[0] ?? { Buckets: [] };
   });
-  for (const operation of ['GetBucketEncryption', 'GetBucketVersioning', 'GetPublicAccessBlock', 'GetBucketTagging', 'GetBucketLocation']) {
+  const settings = ['GetBucketEncryption', 'GetBucketVersioning', 'GetPublicAccessBlock', 'GetBucketTagging', 'GetBucketLocation', 'GetBucketAcl', 'GetBucketOwnershipControls', 'GetBucketPolicy', 'GetBucketLogging'];
+  for (const operation of settings) {
     s3.on((s3Sdk as unknown as Record<string, never>)[`${operation}Command`]).callsFake((input: { Bucket: string }) => {
       calls.push(`s3:${operation}`);
       const recorded = account.bucket_settings?.[input.Bucket]?.[operation] as { Error?: { Code: string; Message: string } } | undefined;

@@ -6,7 +6,9 @@ import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { RDSClient } from '@aws-sdk/client-rds';
+import { RedshiftClient } from '@aws-sdk/client-redshift';
 import { S3Client } from '@aws-sdk/client-s3';
+import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { ApiCallCounter } from './api-call-counter.js';
 
@@ -26,7 +28,7 @@ export interface ClientSettings {
 /** Connection and request timeouts, so an unreachable region ends as a coverage gap instead of a hang. */
 const DEFAULT_HANDLER = { connectionTimeout: 5_000, requestTimeout: 60_000 };
 
-type ServiceName = 'ec2' | 'rds' | 's3' | 'config' | 'sts' | 'organizations' | 'kms' | 'cloudtrail' | 'autoscaling' | 'iam';
+type ServiceName = 'ec2' | 'rds' | 's3' | 's3control' | 'config' | 'sts' | 'organizations' | 'kms' | 'cloudtrail' | 'autoscaling' | 'iam' | 'redshift';
 type ClientOf<S extends ServiceName> = S extends 'ec2'
   ? EC2Client
   : S extends 'kms'
@@ -35,8 +37,12 @@ type ClientOf<S extends ServiceName> = S extends 'ec2'
     ? CloudTrailClient
   : S extends 'rds'
     ? RDSClient
+    : S extends 'redshift'
+    ? RedshiftClient
     : S extends 's3'
       ? S3Client
+      : S extends 's3control'
+        ? S3ControlClient
       : S extends 'config'
         ? ConfigServiceClient
         : S extends 'organizations'
@@ -89,9 +95,13 @@ function create(service: ServiceName, config: Record<string, unknown>): { destro
       return new EC2Client(config);
     case 'rds':
       return new RDSClient(config);
+    case 'redshift':
+      return new RedshiftClient(config);
     case 's3':
       // A bucket answered from another region's endpoint (GetBucketLocation without BucketRegion) is followed, not an error.
       return new S3Client({ ...config, followRegionRedirects: true });
+    case 's3control':
+      return new S3ControlClient(config);
     case 'config':
       return new ConfigServiceClient(config);
     case 'sts':

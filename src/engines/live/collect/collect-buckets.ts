@@ -1,11 +1,14 @@
 import {
+  GetBucketAclCommand,
   GetBucketEncryptionCommand,
+  GetBucketLoggingCommand,
+  GetBucketOwnershipControlsCommand,
+  GetBucketPolicyCommand,
   GetBucketLocationCommand,
   GetBucketTaggingCommand,
   GetBucketVersioningCommand,
   GetPublicAccessBlockCommand,
   paginateListBuckets,
-  type S3Client,
 } from '@aws-sdk/client-s3';
 import type { LimitFunction } from 'p-limit';
 import { objects, str } from '../aws-object.js';
@@ -32,12 +35,16 @@ const SETTINGS = [
   ['GetBucketVersioning', (Bucket: string) => new GetBucketVersioningCommand({ Bucket })],
   ['GetPublicAccessBlock', (Bucket: string) => new GetPublicAccessBlockCommand({ Bucket })],
   ['GetBucketTagging', (Bucket: string) => new GetBucketTaggingCommand({ Bucket })],
+  ['GetBucketAcl', (Bucket: string) => new GetBucketAclCommand({ Bucket })],
+  ['GetBucketOwnershipControls', (Bucket: string) => new GetBucketOwnershipControlsCommand({ Bucket })],
+  ['GetBucketPolicy', (Bucket: string) => new GetBucketPolicyCommand({ Bucket })],
+  ['GetBucketLogging', (Bucket: string) => new GetBucketLoggingCommand({ Bucket })],
 ] as const;
 
 /**
  * S3 buckets of one account: ListBuckets once (its pages name each bucket's region), then for each
- * bucket in an audited region its encryption, versioning, public access block and tags, sent to the
- * bucket's region within that region's limit. "Not configured" answers (NoSuchTagSet, …NotFound) are
+ * bucket in an audited region its encryption, versioning, public access block, tags, ACL, object
+ * ownership, policy and server access logging, sent to the bucket's region within that region's limit. "Not configured" answers (NoSuchTagSet, …NotFound) are
  * recorded as such; other failures become gaps and, when mapped, Unknown settings.
  */
 export async function collectBuckets(work: BucketWork): Promise<{ recording: AccountRecording; buckets: Map<string, number> }> {
@@ -98,7 +105,7 @@ export async function collectBuckets(work: BucketWork): Promise<{ recording: Acc
 }
 
 /** One S3 call: its body, or its failure as `{ Error: { Code, Message } }`. */
-async function read(client: S3Client, command: object): Promise<unknown> {
+export async function read(client: { send(command: never): Promise<object> }, command: object): Promise<unknown> {
   try {
     return responseBody(await client.send(command as never));
   } catch (error) {
@@ -106,15 +113,15 @@ async function read(client: S3Client, command: object): Promise<unknown> {
   }
 }
 
-interface Failure {
+export interface Failure {
   Error: { Code: string; Message: string };
 }
 
-function isFailure(value: unknown): value is Failure {
+export function isFailure(value: unknown): value is Failure {
   return typeof value === 'object' && value !== null && 'Error' in value;
 }
 
-function failureAsError(failure: Failure): Error {
+export function failureAsError(failure: Failure): Error {
   return Object.assign(new Error(failure.Error.Message), { name: failure.Error.Code });
 }
 

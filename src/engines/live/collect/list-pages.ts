@@ -4,6 +4,7 @@ import * as autoscaling from '@aws-sdk/client-auto-scaling';
 import * as ec2 from '@aws-sdk/client-ec2';
 import * as kms from '@aws-sdk/client-kms';
 import * as rds from '@aws-sdk/client-rds';
+import * as redshift from '@aws-sdk/client-redshift';
 import type { RegionalService, ResourceDescriptor } from '../descriptor.js';
 import type { AccountClients } from './clients.js';
 
@@ -20,6 +21,7 @@ const SDK: Record<RegionalService, Record<string, unknown>> = {
   cloudtrail,
   config,
   autoscaling,
+  redshift,
 };
 
 /**

@@ -91,8 +91,15 @@ export function bucketFactsOf(item: ConfigItem, region: string): BucketFacts | u
     versioning: versioning ?? {},
     publicAccessBlock: publicAccessBlock ?? 'none',
     tags: tags === undefined ? new Unknown('the Config item carries no tags') : tagMap(tags),
+    ...notFromConfig(),
     raw: { configuration: item.configuration, supplementaryConfiguration: supplementary },
   };
+}
+
+/** The bucket access settings warden reads only through the S3 API (a Config item's shapes for them are not mapped). */
+function notFromConfig(): Pick<BucketFacts, 'acl' | 'ownership' | 'policy' | 'logging'> {
+  const why = (what: string): Unknown => new Unknown(`the bucket's ${what} is read only with --source api (not from AWS Config items)`);
+  return { acl: why('ACL'), ownership: why('object ownership'), policy: why('policy'), logging: why('server access logging') };
 }
 
 /** `BucketTaggingConfiguration: {"tagSets":[{"tags":{"k":"v"}}]}` → the tag map. */

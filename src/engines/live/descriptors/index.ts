@@ -20,6 +20,8 @@ import { dbSubnetGroupDescriptor } from './rds-db-subnet-group.js';
 import { kmsKeyDescriptor } from './kms-key.js';
 import { cloudTrailDescriptor } from './cloudtrail-trail.js';
 import { configRecorderDescriptor } from './config-recorder.js';
+import { redshiftClusterDescriptor } from './redshift-cluster.js';
+import { redshiftSubnetGroupDescriptor } from './redshift-subnet-group.js';
 
 /** Every regional resource type a live audit reads: one list call (with its pages) each per (account, region). */
 export const REGIONAL_DESCRIPTORS: readonly ResourceDescriptor[] = [
@@ -44,6 +46,8 @@ export const REGIONAL_DESCRIPTORS: readonly ResourceDescriptor[] = [
   launchConfigurationDescriptor,
   ebsEncryptionByDefaultDescriptor,
   instanceMetadataDefaultsDescriptor,
+  redshiftClusterDescriptor,
+  redshiftSubnetGroupDescriptor,
 ];
 
 /** `ec2:DescribeVpcs`: the key of a descriptor's pages in a recording and in API call counts. */

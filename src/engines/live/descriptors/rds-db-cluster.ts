@@ -1,6 +1,6 @@
 import { bool, num, objects, str, strings, tagMap, tagsOf } from '../aws-object.js';
 import type { ResourceDescriptor } from '../descriptor.js';
-import { clusterTypeFor } from './rds-engine-types.js';
+import { clusterTypeFor, NEPTUNE_DOCDB_CLUSTER_TYPES, subnetGroupAttributeFor } from './rds-engine-types.js';
 
 /** DescribeDBClusters → `aws_rds_cluster` (Neptune/DocumentDB clusters to their own types); `id` is the cluster identifier, as in Terraform. */
 export const dbClusterDescriptor: ResourceDescriptor = {
@@ -9,6 +9,7 @@ export const dbClusterDescriptor: ResourceDescriptor = {
   operation: 'DescribeDBClusters',
   pageSize: 100,
   configType: 'AWS::RDS::DBCluster',
+  alsoProduces: NEPTUNE_DOCDB_CLUSTER_TYPES,
   items: (page) => objects(page, 'DBClusters'),
   map(item, { target }) {
     const identifier = str(item, 'DBClusterIdentifier');
@@ -29,7 +30,7 @@ export const dbClusterDescriptor: ResourceDescriptor = {
           port: num(item, 'Port'),
           endpoint: str(item, 'Endpoint'),
           reader_endpoint: str(item, 'ReaderEndpoint'),
-          db_subnet_group_name: str(item, 'DBSubnetGroup'),
+          [subnetGroupAttributeFor(engine)]: str(item, 'DBSubnetGroup'),
           vpc_security_group_ids: strings(item, 'VpcSecurityGroups', 'VpcSecurityGroupId'),
           storage_encrypted: bool(item, 'StorageEncrypted') ?? false,
           kms_key_id: str(item, 'KmsKeyId'),

@@ -1,6 +1,6 @@
 import { bool, field, num, objects, str, strings, tagMap, tagsOf } from '../aws-object.js';
 import type { ResourceDescriptor } from '../descriptor.js';
-import { instanceTypeFor } from './rds-engine-types.js';
+import { instanceTypeFor, NEPTUNE_DOCDB_INSTANCE_TYPES, subnetGroupAttributeFor } from './rds-engine-types.js';
 
 /**
  * DescribeDBInstances → `aws_db_instance`, or `aws_rds_cluster_instance` for an Aurora cluster
@@ -13,6 +13,7 @@ export const dbInstanceDescriptor: ResourceDescriptor = {
   operation: 'DescribeDBInstances',
   pageSize: 100,
   configType: 'AWS::RDS::DBInstance',
+  alsoProduces: ['aws_rds_cluster_instance', ...NEPTUNE_DOCDB_INSTANCE_TYPES],
   items: (page) => objects(page, 'DBInstances'),
   map(item, { target }) {
     const identifier = str(item, 'DBInstanceIdentifier');
@@ -42,7 +43,7 @@ export const dbInstanceDescriptor: ResourceDescriptor = {
           port,
           address,
           endpoint: address && port !== null ? `${address}:${port}` : null,
-          db_subnet_group_name: str(field(item, 'DBSubnetGroup'), 'DBSubnetGroupName'),
+          [subnetGroupAttributeFor(engine)]: str(field(item, 'DBSubnetGroup'), 'DBSubnetGroupName'),
           vpc_security_group_ids: strings(item, 'VpcSecurityGroups', 'VpcSecurityGroupId'),
           storage_encrypted: bool(item, 'StorageEncrypted') ?? false,
           kms_key_id: str(item, 'KmsKeyId'),

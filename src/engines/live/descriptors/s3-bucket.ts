@@ -4,6 +4,7 @@ import type { Value, ValueObject } from '../../../model/value.js';
 import { bool, field, objects, str, type AwsObject } from '../aws-object.js';
 import type { LiveDraft } from '../descriptor.js';
 import type { Target } from '../target.js';
+import { aclValues, loggingValues, ownershipValues, policyValues } from './s3-bucket-access.js';
 
 /** What is known about one bucket, from the S3 API (one call per setting) or a Config item. */
 export interface BucketFacts {
@@ -16,25 +17,39 @@ export interface BucketFacts {
   /** The `PublicAccessBlockConfiguration`, `none` when the bucket has none, Unknown when unreadable. */
   publicAccessBlock: AwsObject | 'none' | Unknown;
   tags: TagMap | Unknown;
+  /** The GetBucketAcl output (owner and grants), Unknown when unreadable. */
+  acl: AwsObject | Unknown;
+  /** The `OwnershipControls`, `none` when the bucket has none (ACLs enabled), Unknown when unreadable. */
+  ownership: AwsObject | 'none' | Unknown;
+  /** The bucket policy (JSON text), `none` when the bucket has none, Unknown when unreadable. */
+  policy: string | 'none' | Unknown;
+  /** The GetBucketLogging output (`LoggingEnabled` absent when logging is off), Unknown when unreadable. */
+  logging: AwsObject | Unknown;
   raw: unknown;
 }
 
-/**
- * S3 error codes that mean "this bucket has no such setting" rather than a failure: S3 answers a
- * missing configuration with a 404 error instead of an empty result.
- */
 /** The Terraform types mapBucket returns: a policy reading any of them needs the account's buckets read. */
 export const BUCKET_TYPES = [
   'aws_s3_bucket',
   'aws_s3_bucket_server_side_encryption_configuration',
   'aws_s3_bucket_versioning',
   'aws_s3_bucket_public_access_block',
+  'aws_s3_bucket_acl',
+  'aws_s3_bucket_ownership_controls',
+  'aws_s3_bucket_policy',
+  'aws_s3_bucket_logging',
 ] as const;
 
+/**
+ * S3 error codes that mean "this bucket has no such setting" rather than a failure: S3 answers a
+ * missing configuration with a 404 error instead of an empty result.
+ */
 export const S3_ABSENT_SETTING_CODES = new Set([
   'NoSuchTagSet',
   'ServerSideEncryptionConfigurationNotFoundError',
   'NoSuchPublicAccessBlockConfiguration',
+  'OwnershipControlsNotFoundError',
+  'NoSuchBucketPolicy',
 ]);
 
 /**
@@ -42,7 +57,9 @@ export const S3_ABSENT_SETTING_CODES = new Set([
  * their own, which policies such as state-bucket-insecure look for by bucket name:
  * `aws_s3_bucket_server_side_encryption_configuration` and `aws_s3_bucket_public_access_block`
  * (only when the bucket has one) and `aws_s3_bucket_versioning` (always; status `Disabled` when
- * versioning was never turned on). A setting that could not be read is an Unknown, never "absent".
+ * versioning was never turned on), and the access settings of s3-bucket-access.ts:
+ * `aws_s3_bucket_acl` (always), `aws_s3_bucket_ownership_controls`, `aws_s3_bucket_policy` and
+ * `aws_s3_bucket_logging` (when set). A setting that could not be read is an Unknown, never "absent".
  */
 export function mapBucket(facts: BucketFacts, target: Target): LiveDraft[] {
   const { name } = facts;
@@ -113,6 +130,15 @@ export function mapBucket(facts: BucketFacts, target: Target): LiveDraft[] {
         block,
       ),
     );
+  }
+  drafts.push(sub('aws_s3_bucket_acl', 'acl', aclValues(facts.acl), isUnknown(facts.acl) ? null : facts.acl));
+  const optional: [string, string, ValueObject | undefined, unknown][] = [
+    ['aws_s3_bucket_ownership_controls', 'ownership-controls', ownershipValues(facts.ownership), facts.ownership],
+    ['aws_s3_bucket_policy', 'policy', policyValues(facts.policy), facts.policy],
+    ['aws_s3_bucket_logging', 'logging', loggingValues(facts.logging), facts.logging],
+  ];
+  for (const [type, suffix, values, raw] of optional) {
+    if (values) drafts.push(sub(type, suffix, values, isUnknown(raw) ? null : raw));
   }
   return drafts;
 }
