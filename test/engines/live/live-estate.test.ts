@@ -216,14 +216,14 @@ function replay(source: Recording): { calls: string[]; restore: () => void } {
     calls.push('iam:GetAccountAuthorizationDetails');
     return account.iam?.pages[input.Marker ? Number(input.Marker) : 0] ?? {};
   });
-  const settings = account.iam?.account_settings ?? {};
+  const iamSettings = account.iam?.account_settings ?? {};
   iam.on(GenerateCredentialReportCommand).callsFake(() => {
     calls.push('iam:GenerateCredentialReport');
     return { State: 'COMPLETE' };
   });
   const answer = (name: 'GetCredentialReport' | 'GetAccountSummary' | 'GetAccountPasswordPolicy') => () => {
     calls.push(`iam:${name}`);
-    const body = settings[name] as Record<string, unknown>;
+    const body = iamSettings[name] as Record<string, unknown>;
     // The SDK hands the report over as bytes, as IAM sends it.
     return name === 'GetCredentialReport' ? { ...body, Content: new TextEncoder().encode(String(body['Content'])), GeneratedTime: new Date(String(body['GeneratedTime'])) } : body;
   };
