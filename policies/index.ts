@@ -51,6 +51,12 @@ import { sgRuleRedundant } from './sg-rule-redundant.js';
 import { sgStaleReference } from './sg-stale-reference.js';
 import { resourcePolicyPublic } from './resource-policy-public.js';
 import { s3DenyInsecureTransport } from './s3-deny-insecure-transport.js';
+import { iamRootAccessKeys } from './iam-root-access-keys.js';
+import { iamRootMfa } from './iam-root-mfa.js';
+import { iamUserConsoleMfa } from './iam-user-console-mfa.js';
+import { iamAccessKeyAge } from './iam-access-key-age.js';
+import { iamCredentialsUnused } from './iam-credentials-unused.js';
+import { iamPasswordPolicy } from './iam-password-policy.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
@@ -93,4 +99,10 @@ export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, db
   sgStaleReference,
   resourcePolicyPublic,
   s3DenyInsecureTransport,
+  iamRootAccessKeys,
+  iamRootMfa,
+  iamUserConsoleMfa,
+  iamAccessKeyAge,
+  iamCredentialsUnused,
+  iamPasswordPolicy,
 ];

@@ -66,3 +66,5 @@ export { cidrSet } from './network/cidr.js';
 export { GROUP_ATTACHING_TYPES } from './inventory/security-group-attachments.js';
 export { resourcePoliciesOf, RESOURCE_POLICY_KINDS, RESOURCE_POLICY_TYPES } from './model/views/resource-policies.js';
 export type { ResourcePolicySite, ResourcePolicyKind } from './model/views/resource-policies.js';
+export { daysBetween } from './model/credential-age.js';
+export { accessKeysOf, type ReportedAccessKey } from './model/views/credential-report.js';

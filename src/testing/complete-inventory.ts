@@ -1,5 +1,7 @@
 import { operationKey, REGIONAL_DESCRIPTORS } from '../engines/live/descriptors/index.js';
 import { IAM_AUTHORIZATION_DETAILS_KEY } from '../engines/live/descriptors/iam-authorization-details.js';
+import type { IamAccountOperation, IamAccountResponses } from '../engines/live/collect/collect-iam-account.js';
+import { CREDENTIAL_REPORT_COLUMNS } from '../engines/live/descriptors/iam-account-settings.js';
 import { INVENTORY_FORMAT, INVENTORY_MARKER, type AccountRecording } from '../engines/live/recording.js';
 import { vpcsWithGroups } from '../engines/live/stale-group-vpcs.js';
 import type { LiveFragment } from './case-table.js';
@@ -8,6 +10,8 @@ import { ACCOUNT_PUBLIC_ACCESS_BLOCK, completeAccount, LIST_BUCKETS } from './co
 /** The account and region a case's live objects are recorded in. */
 export const CASE_ACCOUNT = '111122223333';
 export const CASE_REGION = 'eu-west-1';
+/** When a case's audit read the account: the time credential ages are measured from. */
+export const CASE_COLLECTED_AT = '2026-12-01T00:00:00Z';
 
 /** A completed live fragment: the saved inventory to load, and the Terraform address each recorded object stands for. */
 export interface CompletedInventory {
@@ -28,21 +32,29 @@ export function completeInventory(fragment: LiveFragment): CompletedInventory {
   const responses: Record<string, unknown[]> = {};
   const account = completeAccount(fragment, CASE_ACCOUNT, CASE_REGION, addresses);
   const accounts: AccountRecording[] = account ? [account] : [];
+  const settings: IamAccountResponses = {};
   for (const [operation, objects] of Object.entries(fragment)) {
     if (operation === LIST_BUCKETS || operation === ACCOUNT_PUBLIC_ACCESS_BLOCK || operation === STALE_GROUPS) continue;
     const stripped = objects.map((object) => withoutAddress(object, addresses));
     // IAM is account-wide: its pages (written whole, with an `address` on each entity) go with the account.
-    if (operation === IAM_AUTHORIZATION_DETAILS_KEY) {
+    if (operation.startsWith('iam:') && operation !== IAM_AUTHORIZATION_DETAILS_KEY) settings[operation.slice(4) as IamAccountOperation] = accountSetting(operation, stripped);
+    else if (operation === IAM_AUTHORIZATION_DETAILS_KEY) {
       const iam = { region: CASE_REGION, pages: stripped.map((page) => withEntityAddresses(page, addresses)) };
-      if (accounts[0]) accounts[0].iam = iam;
+      if (accounts[0]) accounts[0].iam = { ...accounts[0].iam, ...iam };
       else accounts.push({ account: CASE_ACCOUNT, iam });
     }
     else responses[operation] = asPages(operation, stripped);
   }
   const stale = fragment[STALE_GROUPS];
+  if (Object.keys(settings).length > 0) {
+    const iam = { region: CASE_REGION, pages: [], ...accounts[0]?.iam, account_settings: settings };
+    if (accounts[0]) accounts[0].iam = iam;
+    else accounts.push({ account: CASE_ACCOUNT, iam });
+  }
   return {
     document: {
       [INVENTORY_MARKER]: INVENTORY_FORMAT,
+      collected_at: CASE_COLLECTED_AT,
       source: operation(fragment) === 'config' ? 'config' : 'api',
       targets: [{ account: CASE_ACCOUNT, region: CASE_REGION, responses, ...(stale ? { stale_security_groups: stalePages(stale, responses) } : {}) }],
       accounts,
@@ -65,6 +77,17 @@ function stalePages(items: Record<string, unknown>[], responses: Record<string, 
     out[vpc] = [failed ? { Error: failed['Error'] } : { StaleSecurityGroupSet: items.filter((i) => i['VpcId'] === vpc) }];
   }
   return out;
+}
+
+/**
+ * An account setting's one response. The credential report may be written as rows (objects keyed by
+ * the report's column names; columns left out are `N/A`), which become the CSV IAM returns.
+ */
+function accountSetting(operation: string, objects: Record<string, unknown>[]): unknown {
+  if (operation !== 'iam:GetCredentialReport' || objects.some((o) => 'Content' in o)) return objects[0];
+  const header = CREDENTIAL_REPORT_COLUMNS;
+  const rows = objects.map((row) => header.map((column) => String(row[column] ?? 'N/A')).join(','));
+  return { Content: `${[header.join(','), ...rows].join('\n')}\n`, ReportFormat: 'text/csv' };
 }
 
 function operation(fragment: LiveFragment): string | undefined {

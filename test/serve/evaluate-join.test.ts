@@ -120,8 +120,9 @@ describe('warden serve: a resource request joining an existing inventory', () =>
   // 47 resources: the buckets' ACL, ownership, policy and logging settings and the account's S3 block are resources too.
   it('lists what requests may join at GET /v1/inventories', async () => {
     const response = await fetch(`${serve.url}/v1/inventories`);
+    // 62 resources: 59 + the root's credential-report row, the account summary and the password policy.
     expect(await response.json()).toEqual({
-      inventories: [{ id: 'prod-eu', source: 'api', collectedAt: '2026-06-01T02:00:00.000Z', targets: ['111122223333/eu-west-1'], resources: 70, gaps: 0 }],
+      inventories: [{ id: 'prod-eu', source: 'api', collectedAt: '2026-06-01T02:00:00.000Z', targets: ['111122223333/eu-west-1'], resources: 73, gaps: 0 }],
     });
   });
 

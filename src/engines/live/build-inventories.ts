@@ -7,6 +7,7 @@ import type { LiveDraft, MapContext, StaleRules } from './descriptor.js';
 import { operationKey, REGIONAL_DESCRIPTORS } from './descriptors/index.js';
 import { mapAuthorizationDetails } from './descriptors/iam-authorization-details.js';
 import { mapAccountPublicAccessBlock } from './descriptors/s3-account-public-access-block.js';
+import { mapIamAccount } from './descriptors/iam-account-settings.js';
 import { mapBucket, S3_ABSENT_SETTING_CODES, type BucketFacts } from './descriptors/s3-bucket.js';
 import { linkVpcDefaults } from './link-network.js';
 import { toLiveResource } from './live-resource.js';
@@ -55,6 +56,7 @@ export function buildInventories(recording: Recording): Inventory[] {
     if (account.iam) {
       const { target, drafts } = slot(account.account, account.iam.region);
       drafts.push(...mapAuthorizationDetails(account.iam.pages, target));
+      if (account.iam.account_settings) drafts.push(...mapIamAccount(account.iam.account_settings, target, recording.collected_at));
     }
     for (const facts of bucketsOf(account)) {
       const found = byKey.get(targetKey({ account: account.account, region: facts.region }));

@@ -227,8 +227,8 @@ async function auditAccount(work: AccountWork): Promise<void> {
     // IAM is global: one read per account, placed with one region's inventory so each role is judged once.
     // It is read through the IAM API with the Config source too (one paginated call; Config items are not mapped for IAM).
     const iamTask =
-      scope.iam && accountWide
-        ? collectIam({ account: clients.account, clients, region: accountRegion, limit: limits.get(accountRegion), gaps }).then((result) => {
+      (scope.iam || scope.iamAccount) && accountWide
+        ? collectIam({ account: clients.account, clients, region: accountRegion, limit: limits.get(accountRegion), gaps, details: scope.iam, accountSettings: scope.iamAccount }).then((result) => {
             iam = result;
           })
         : Promise.resolve();

@@ -2,6 +2,7 @@ import type { ResourceDescriptor } from './descriptor.js';
 import { REGIONAL_DESCRIPTORS } from './descriptors/index.js';
 import { IAM_TYPES } from './descriptors/iam-authorization-details.js';
 import { ACCOUNT_PUBLIC_ACCESS_BLOCK_TYPE } from './descriptors/s3-account-public-access-block.js';
+import { IAM_ACCOUNT_TYPES } from './descriptors/iam-account-settings.js';
 import { BUCKET_TYPES } from './descriptors/s3-bucket.js';
 
 /** What a live audit reads: the regional list calls, and whether the account's S3 buckets, its S3 public access block and IAM. */
@@ -10,6 +11,8 @@ export interface CollectionScope {
   buckets: boolean;
   accountPublicAccessBlock: boolean;
   iam: boolean;
+  /** The credential report, account summary and password policy. */
+  iamAccount: boolean;
 }
 
 /**
@@ -18,7 +21,7 @@ export interface CollectionScope {
  * policy did not say what it reads: then everything is read, since a type left out would silently pass.
  */
 export function collectionScope(wanted: ((type: string) => boolean) | undefined): CollectionScope {
-  if (wanted === undefined) return { descriptors: REGIONAL_DESCRIPTORS, buckets: true, accountPublicAccessBlock: true, iam: true };
+  if (wanted === undefined) return { descriptors: REGIONAL_DESCRIPTORS, buckets: true, accountPublicAccessBlock: true, iam: true, iamAccount: true };
   const produced = (d: ResourceDescriptor): string[] => [d.type, ...(d.alsoProduces ?? [])];
   const chosen = new Set(REGIONAL_DESCRIPTORS.filter((d) => produced(d).some(wanted)));
   for (const descriptor of [...chosen]) {
@@ -29,6 +32,7 @@ export function collectionScope(wanted: ((type: string) => boolean) | undefined)
     buckets: BUCKET_TYPES.some(wanted),
     accountPublicAccessBlock: wanted(ACCOUNT_PUBLIC_ACCESS_BLOCK_TYPE),
     iam: IAM_TYPES.some(wanted),
+    iamAccount: IAM_ACCOUNT_TYPES.some(wanted),
   };
 }
 

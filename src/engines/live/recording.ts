@@ -1,4 +1,5 @@
 import type { ApiCallStats, CoverageGap } from '../../model/coverage.js';
+import type { IamAccountResponses } from './collect/collect-iam-account.js';
 
 /** The top-level key (and format version) that marks a JSON file as a saved warden inventory. */
 export const INVENTORY_MARKER = 'warden_inventory';
@@ -48,8 +49,9 @@ export interface AccountRecording {
   /**
    * GetAccountAuthorizationDetails pages (IAM is global: read once per account). `region` is the
    * audited region whose inventory holds the IAM resources, so that each is judged once.
+   * `account_settings`: the credential report, account summary and password policy (absent in older files).
    */
-  iam?: { region: string; pages: unknown[] };
+  iam?: { region: string; pages: unknown[]; account_settings?: IamAccountResponses };
   /**
    * S3 Control GetPublicAccessBlock: the region whose endpoint answered, and the response body or its
    * recorded failure (NoSuchPublicAccessBlockConfiguration: the account has no block).

@@ -113,11 +113,11 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
     // calls (no companions or details after a denied list); ap-south-1: only the first 4 calls (the
     // region's concurrency) were tried: once they timed out, the others were not sent.
     const lists = new Set(REGIONAL_DESCRIPTORS.map((d) => `${d.service}:${listCallOf(d).operation}`)).size;
-    // + the stale groups of the group's VPC.
-    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: lists, [`${ACCOUNT}/eu-west-1`]: lists + 9 });
+    // + the stale groups of the group's VPC + the four IAM account-setting calls.
+    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: lists, [`${ACCOUNT}/eu-west-1`]: lists + 13 });
     expect(calls.byOperation['s3control:GetPublicAccessBlock']).toBe(1);
     expect(calls.byOperation['ec2:DescribeStaleSecurityGroups']).toBe(1);
-    expect(calls.total).toBe(4 + 2 * lists + 9);
+    expect(calls.total).toBe(4 + 2 * lists + 13);
     expect(aws.requests.filter((r) => r.region === 'ap-south-1')).toHaveLength(4 * 3);
     // The throttled call's 2 retries, plus 2 per timed-out call (3 attempts each); denials are not retried.
     expect(calls.byService.ec2.retries).toBe(2 + 4 * 2);

@@ -98,9 +98,11 @@ export function emptyQueryResponse(service: string, action: string): CannedRespo
   // S3 Control's one call, the account's public access block, answers "all blocked": an estate without findings stays so.
   if (service === 's3-control') return ACCOUNT_PUBLIC_ACCESS_BLOCKED;
   if (service === 'ec2') return { status: 200, body: `<${action}Response xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId></${action}Response>` };
+  // An account whose credential report is ready at once (an empty one): collection does not poll.
+  const inner = service === 'iam' && action === 'GenerateCredentialReport' ? '<State>COMPLETE</State>' : '';
   return {
     status: 200,
-    body: `<${action}Response xmlns="${QUERY_NAMESPACE[service] ?? QUERY_NAMESPACE['rds']!}"><${action}Result></${action}Result><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></${action}Response>`,
+    body: `<${action}Response xmlns="${QUERY_NAMESPACE[service] ?? QUERY_NAMESPACE['rds']!}"><${action}Result>${inner}</${action}Result><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></${action}Response>`,
   };
 }
 

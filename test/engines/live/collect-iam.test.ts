@@ -23,11 +23,24 @@ function iamPage(role: string, marker?: string) {
   };
 }
 
+const REPORT_CSV = 'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated\n<root_account>,arn:aws:iam::111122223333:root,2020-01-01T00:00:00+00:00,not_supported,N/A,not_supported,not_supported,true,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n';
+
+/** The account-setting calls as IAM's query protocol answers them (no password policy set: NoSuchEntity). */
+function accountSetting(action: string, deny: boolean) {
+  if (deny) return rdsError(403, 'AccessDenied', `not authorized to perform: iam:${action}`);
+  const wrap = (inner: string) => ({ status: 200, body: `<${action}Response xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><${action}Result>${inner}</${action}Result><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></${action}Response>` });
+  if (action === 'GenerateCredentialReport') return wrap('<State>COMPLETE</State>');
+  if (action === 'GetCredentialReport') return wrap(`<Content>${Buffer.from(REPORT_CSV).toString('base64')}</Content><ReportFormat>text/csv</ReportFormat><GeneratedTime>2026-12-01T06:00:00Z</GeneratedTime>`);
+  if (action === 'GetAccountSummary') return wrap('<SummaryMap><entry><key>AccountMFAEnabled</key><value>1</value></entry><entry><key>AccountAccessKeysPresent</key><value>0</value></entry></SummaryMap>');
+  return rdsError(404, 'NoSuchEntity', 'The Password Policy with domain name 111122223333 cannot be found.');
+}
+
 function estate(denyIam: boolean) {
   return (request: CannedRequest) => {
     if (request.service === 'sts') return callerIdentity(ACCOUNT);
     if (request.service === 's3') return NO_BUCKETS;
     if (request.service === 'iam') {
+      if (request.action !== 'GetAccountAuthorizationDetails') return accountSetting(request.action, denyIam);
       if (denyIam) return rdsError(403, 'AccessDenied', `User: arn:aws:sts::${ACCOUNT}:assumed-role/audit/x is not authorized to perform: iam:GetAccountAuthorizationDetails`);
       return request.params['Marker'] === 'page-2' ? iamPage('second') : iamPage('first', 'page-2');
     }
@@ -40,7 +53,7 @@ describe('IAM in a live audit (SDK with a canned HTTP handler)', () => {
     const aws = new CannedAws(estate(false));
     const collection = await collectLive({ source: { kind: 'api' }, regions: REGIONS, credentials, requestHandler: aws });
     expect(collection.gaps).toEqual([]);
-    const iamRequests = aws.requests.filter((r) => r.service === 'iam');
+    const iamRequests = aws.requests.filter((r) => r.service === 'iam' && r.action === 'GetAccountAuthorizationDetails');
     expect(iamRequests.map((r) => [r.action, r.params['Marker'] ?? '', r.params['MaxItems'], r.params['Filter.member.1']])).toEqual([
       ['GetAccountAuthorizationDetails', '', '1000', 'User'],
       ['GetAccountAuthorizationDetails', 'page-2', '1000', 'User'],
@@ -58,13 +71,29 @@ describe('IAM in a live audit (SDK with a canned HTTP handler)', () => {
     ]);
     // The trust policy arrives URL-encoded and is decoded into the JSON text Terraform shows.
     expect(JSON.parse(roles[0]!.values['assume_role_policy'] as string).Statement[0].Principal).toBe('*');
+    // The account settings: four more calls per account (one poll, as the report is ready), with the same inventory.
+    expect(aws.requests.filter((r) => r.service === 'iam').map((r) => r.action).filter((a) => a !== 'GetAccountAuthorizationDetails').sort()).toEqual([
+      'GenerateCredentialReport',
+      'GetAccountPasswordPolicy',
+      'GetAccountSummary',
+      'GetCredentialReport',
+    ]);
+    const inventory = withRoles[0]!;
+    expect(inventory.ofType('aws_iam_credential_report_user').map((r) => [r.address, r.values['mfa_active'], r.values['collected_at']])).toEqual([
+      [`arn:aws:iam::${ACCOUNT}:root#credentials`, true, collection.recording.collected_at],
+    ]);
+    expect(inventory.ofType('aws_iam_account_summary')[0]!.values['account_mfa_enabled']).toBe(1);
+    expect(inventory.ofType('aws_iam_account_password_policy')[0]!.values['exists']).toBe(false);
   });
 
   it('records AccessDenied as a gap naming the operation, and keeps no IAM records', async () => {
     const aws = new CannedAws(estate(true));
     const collection = await collectLive({ source: { kind: 'api' }, regions: ['eu-west-1'], credentials, requestHandler: aws });
-    expect(collection.gaps.map((g) => [g.scope, g.target, g.service, g.operations, g.errorCode])).toEqual([['account', ACCOUNT, 'iam', ['GetAccountAuthorizationDetails'], 'AccessDenied']]);
-    expect(collection.gaps[0]!.message).toContain('iam GetAccountAuthorizationDetails failed: AccessDenied');
+    expect(collection.gaps.map((g) => [g.scope, g.target, g.service, [...(g.operations ?? [])].sort(), g.errorCode])).toEqual([
+      ['account', ACCOUNT, 'iam', ['GenerateCredentialReport', 'GetAccountAuthorizationDetails', 'GetAccountPasswordPolicy', 'GetAccountSummary'], 'AccessDenied'],
+    ]);
+    expect(collection.gaps[0]!.message).toContain('GetAccountAuthorizationDetails');
+    expect(collection.gaps[0]!.message).toContain('failed: AccessDenied');
     expect(buildInventories(collection.recording).flatMap((i) => i.ofType('aws_iam_role'))).toEqual([]);
   });
 

@@ -18,7 +18,7 @@ import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balan
 import { EKSClient } from '@aws-sdk/client-eks';
 import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { OpenSearchClient } from '@aws-sdk/client-opensearch';
-import { IAMClient } from '@aws-sdk/client-iam';
+import { GenerateCredentialReportCommand, IAMClient } from '@aws-sdk/client-iam';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import { RedshiftClient } from '@aws-sdk/client-redshift';
 import {
@@ -83,6 +83,7 @@ beforeEach(() => {
   autoscaling.onAnyCommand().resolves({});
   ec2.onAnyCommand().resolves({});
   iam.onAnyCommand().resolves({});
+  iam.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
   rds.onAnyCommand().resolves({});
   autoscaling.onAnyCommand().resolves({});
   redshift.onAnyCommand().resolves({});

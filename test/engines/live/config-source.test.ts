@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-config-service';
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { IAMClient } from '@aws-sdk/client-iam';
+import { GenerateCredentialReportCommand, IAMClient } from '@aws-sdk/client-iam';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -148,6 +148,7 @@ beforeEach(() => {
   for (const mock of [config, sts, ec2, iam]) mock.reset();
   // IAM is read through its API with the Config source too (one call per account).
   iam.onAnyCommand().resolves({});
+  iam.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
   sts.on(GetCallerIdentityCommand).resolves({ Account: ACCOUNT });
   ec2.on(DescribeRegionsCommand).resolves({ Regions: [{ RegionName: 'eu-west-1', OptInStatus: 'opt-in-not-required' }] });
   recorder(true);

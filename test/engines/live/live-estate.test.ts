@@ -19,7 +19,7 @@ import * as elasticacheSdk from '@aws-sdk/client-elasticache';
 import * as opensearchSdk from '@aws-sdk/client-opensearch';
 import * as rdsSdk from '@aws-sdk/client-rds';
 import { RDSClient } from '@aws-sdk/client-rds';
-import { GetAccountAuthorizationDetailsCommand, IAMClient } from '@aws-sdk/client-iam';
+import { GenerateCredentialReportCommand, GetAccountAuthorizationDetailsCommand, GetAccountPasswordPolicyCommand, GetAccountSummaryCommand, GetCredentialReportCommand, IAMClient } from '@aws-sdk/client-iam';
 import * as redshiftSdk from '@aws-sdk/client-redshift';
 import { RedshiftClient } from '@aws-sdk/client-redshift';
 import * as s3Sdk from '@aws-sdk/client-s3';
@@ -154,6 +154,13 @@ const EXPECTED: Record<string, [severity: string, address: string, element?: str
     ['high', `arn:aws:iam::${ACCOUNT}:group/developers#attachment/arn:aws:iam::aws:policy/PowerUserAccess`, 'sts:AssumeRole'],
   ],
   'iam-user-policy-attached': [['low', `arn:aws:iam::${ACCOUNT}:user/alice#attachment/arn:aws:iam::aws:policy/ReadOnlyAccess`]],
+  // The estate's root has MFA and no keys, and its password policy is CIS-strong: account hygiene passes.
+  'iam-root-access-keys': [],
+  'iam-root-mfa': [],
+  'iam-user-console-mfa': [],
+  'iam-access-key-age': [],
+  'iam-credentials-unused': [],
+  'iam-password-policy': [],
   'iam-role-trust-open': [['critical', `arn:aws:iam::${ACCOUNT}:role/github-deploy`, 'token.actions.githubusercontent.com:sub']],
   // No resource policy in the estate is open. acme-logs' policy denies plain HTTP; the state bucket has no policy.
   'resource-policy-public': [],
@@ -207,7 +214,8 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
       // + 4 more settings × 2 buckets (ACL, ownership, policy, logging) + the S3 account block (1)
       // + the stale groups of its one VPC (1).
       const entries = Object.values(target!.responses).reduce((n, pages) => n + pages.length, 0);
-      expect(calls).toHaveLength(1 + entries + 1 + 1 + 8 + 1 + 8 + 1 + 1);
+      // + the 4 IAM account-setting calls (credential report ready at the first poll, summary, password policy).
+      expect(calls).toHaveLength(1 + entries + 1 + 1 + 8 + 1 + 8 + 1 + 1 + 4);
       expect(byOperation.get('ec2:DescribeStaleSecurityGroups')).toBe(1);
       expect(byOperation.get('elbv2:DescribeLoadBalancerAttributes')).toBe(1);
       expect(byOperation.get('iam:GetAccountAuthorizationDetails')).toBe(1);
@@ -270,6 +278,20 @@ function replay(source: Recording): { calls: string[]; restore: () => void } {
     calls.push('iam:GetAccountAuthorizationDetails');
     return account.iam?.pages[input.Marker ? Number(input.Marker) : 0] ?? {};
   });
+  const iamSettings = account.iam?.account_settings ?? {};
+  iam.on(GenerateCredentialReportCommand).callsFake(() => {
+    calls.push('iam:GenerateCredentialReport');
+    return { State: 'COMPLETE' };
+  });
+  const setting = (name: 'GetCredentialReport' | 'GetAccountSummary' | 'GetAccountPasswordPolicy') => () => {
+    calls.push(`iam:${name}`);
+    const body = iamSettings[name] as Record<string, unknown>;
+    // The SDK hands the report over as bytes, as IAM sends it.
+    return name === 'GetCredentialReport' ? { ...body, Content: new TextEncoder().encode(String(body['Content'])), GeneratedTime: new Date(String(body['GeneratedTime'])) } : body;
+  };
+  iam.on(GetCredentialReportCommand).callsFake(setting('GetCredentialReport'));
+  iam.on(GetAccountSummaryCommand).callsFake(setting('GetAccountSummary'));
+  iam.on(GetAccountPasswordPolicyCommand).callsFake(setting('GetAccountPasswordPolicy'));
   sts.on(GetCallerIdentityCommand).callsFake(() => {
     calls.push('sts:GetCallerIdentity');
     return { Account: account.account };

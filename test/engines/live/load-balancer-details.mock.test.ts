@@ -8,7 +8,7 @@ import {
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
-import { IAMClient } from '@aws-sdk/client-iam';
+import { GenerateCredentialReportCommand, IAMClient } from '@aws-sdk/client-iam';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client } from '@aws-sdk/client-ec2';
@@ -37,13 +37,16 @@ const MQ = lbArn('net', 'mq');
 const elbv2 = mockClient(ElasticLoadBalancingV2Client);
 /** Every other client answers with nothing, so only the load balancer calls matter. */
 const ec2 = mockClient(EC2Client);
-const others = [ec2, mockClient(RDSClient), mockClient(S3Client), mockClient(ElasticLoadBalancingClient), mockClient(KMSClient), mockClient(CloudTrailClient), mockClient(ConfigServiceClient), mockClient(EKSClient), mockClient(OpenSearchClient), mockClient(ElastiCacheClient), mockClient(AutoScalingClient), mockClient(IAMClient), mockClient(S3ControlClient), mockClient(RedshiftClient)] as unknown as (typeof ec2)[];
+// The credential report is generated at once here: no polling.
+const iamMock = mockClient(IAMClient);
+const others = [ec2, mockClient(RDSClient), mockClient(S3Client), mockClient(ElasticLoadBalancingClient), mockClient(KMSClient), mockClient(CloudTrailClient), mockClient(ConfigServiceClient), mockClient(EKSClient), mockClient(OpenSearchClient), mockClient(ElastiCacheClient), mockClient(AutoScalingClient), iamMock, mockClient(S3ControlClient), mockClient(RedshiftClient)] as unknown as (typeof ec2)[];
 const sts = mockClient(STSClient);
 
 /** Three load balancers on two pages: two ALBs and an NLB; each has one listener. */
 beforeEach(() => {
   for (const mock of [elbv2, sts, ...others]) mock.reset();
   for (const mock of others) mock.onAnyCommand().resolves({});
+  iamMock.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
   sts.on(GetCallerIdentityCommand).resolves({ Account: ACCOUNT });
   elbv2.on(DescribeLoadBalancersCommand).callsFake((input: { Marker?: string }) =>
     input.Marker
