@@ -39,3 +39,4 @@ export type { LaunchTag } from './model/autoscaling-tags.js';
 export { TERRAFORM_BACKEND_TYPE, TERRAFORM_STATE_FILE_TYPE } from './model/terraform-state.js';
 export { textPattern, type TextPattern } from './model/re2-pattern.js';
 export { isAwsCreated } from './model/aws-created.js';
+export { TERRAFORM_PROVIDER_TYPE, TERRAFORM_VARIABLE_TYPE } from './model/terraform-config.js';

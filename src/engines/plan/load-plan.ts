@@ -95,6 +95,8 @@ function readPlan(value: PlanDocument, jsonText: string | undefined, lineOffset:
     resource.references = resolver.referencesOf(resource);
     const configured = resolver.configuredAttributesOf(resource);
     if (configured) resource.configuredAttributes = configured;
+    const literals = resolver.literalAttributesOf(resource);
+    if (literals) resource.literalAttributes = literals;
   }
   // An unset attribute is null or "known after apply" here and absent in source: both get the provider's default.
   applyProviderDefaults(resources, { configuredAt: (resource, steps) => resolver.configuredAt(resource, steps), awsProviderConfigurations: awsProviderConfigurations(value) });
