@@ -60,6 +60,7 @@ export const secretInCode = definePolicy({
     accessKeyId: '{{resource}} writes an AWS access key id in {{attribute}} ({{hint}})',
     privateKey: '{{resource}} writes a private key in {{attribute}} ({{hint}})',
     notLiteral: '{{resource}} supplies {{attribute}} at run time, not as a literal',
+    managed: '{{resource}} lets RDS manage the master password in Secrets Manager (manage_master_user_password = true)',
     noConfiguration: '{{resource}}: cannot tell whether {{attribute}} is a literal or a reference',
   },
   check(context) {
@@ -70,6 +71,9 @@ export const secretInCode = definePolicy({
 });
 
 function checkResource(context: PolicyContext<Record<string, never>>, resource: Resource): void {
+  if (resource.values['manage_master_user_password'] === true) {
+    context.pass({ resource, element: 'manage_master_user_password', messageId: 'managed', data: { resource: resource.address } });
+  }
   const literals = resource.literalAttributes;
   const judged = new Set<string>();
   for (const path of literals ?? []) {

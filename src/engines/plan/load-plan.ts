@@ -1,3 +1,4 @@
+import { planConfigResources } from './plan-config-resources.js';
 import { readFileSync } from 'node:fs';
 import { Inventory } from '../../model/inventory.js';
 import type { Resource, TagMap } from '../../model/resource.js';
@@ -98,6 +99,7 @@ function readPlan(value: PlanDocument, jsonText: string | undefined, lineOffset:
     const literals = resolver.literalAttributesOf(resource);
     if (literals) resource.literalAttributes = literals;
   }
+  resources.push(...planConfigResources(value.configuration, input));
   // An unset attribute is null or "known after apply" here and absent in source: both get the provider's default.
   applyProviderDefaults(resources, { configuredAt: (resource, steps) => resolver.configuredAt(resource, steps), awsProviderConfigurations: awsProviderConfigurations(value) });
   return {
