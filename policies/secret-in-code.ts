@@ -12,10 +12,10 @@ const SECRET_ATTRIBUTES: Record<string, readonly string[]> = {
   aws_elasticache_user: ['passwords'],
   aws_iam_user_login_profile: ['password'],
   aws_ssm_parameter: ['value', 'insecure_value'],
-  '*': ['auth_token', 'secret_string'],
+  '*': ['auth_token', 'secret_string', 'secret_string_wo'],
 };
-/** `password`, `master_password`, `admin_password`, `client_secret`, `shared_secret` … on any type. */
-const SECRET_NAME = /^(?:[a-z0-9_]*_)?(?:password|passwd|secret)$/;
+/** `password`, `master_password`, `client_secret` … on any type, and their write-only forms (`password_wo`). */
+const SECRET_NAME = /^(?:[a-z0-9_]*_)?(?:password|passwd|secret)(?:_wo)?$/;
 
 /** An AWS access key id: AKIA (long-term) or ASIA (temporary), then 16 base32 characters. */
 const ACCESS_KEY_ID = /\b(?:AKIA|ASIA)[A-Z2-7]{16}\b/;
@@ -35,7 +35,7 @@ export const secretInCode = definePolicy({
     'per type (aws_ssm_parameter `value`, aws_elasticache_user `passwords`, aws_secretsmanager_secret_version `secret_binary`); ' +
     '(2) a literal `default` of a variable marked `sensitive = true`, and a `.tfvars` value given to such a variable; (3) any literal ' +
     'string attribute that contains an AWS access key id (AKIA/ASIA followed by 16 base32 characters) or a PEM private key ' +
-    '(`-----BEGIN … PRIVATE KEY-----`). A value that comes from a variable without a literal default, a data source ' +
+    '(`-----BEGIN … PRIVATE KEY-----`). Write-only forms (`password_wo`, `secret_string_wo`) are judged alike. A value that comes from a variable without a literal default, a data source ' +
     '(data.aws_secretsmanager_secret_version), a resource (random_password), an ephemeral resource or a function call is not a ' +
     'literal and passes; so does `manage_master_user_password = true`, which leaves no password attribute to set. ' +
     'Placeholders: only the empty string is ignored; `changeme` and the like are reported, because AWS accepts them and they get ' +
@@ -43,7 +43,8 @@ export const secretInCode = definePolicy({
     '`configuration` (`constant_value` rather than `references`); a plan without a configuration section cannot tell a literal ' +
     'from a reference, so a credential attribute with a value there is unknown. Live resources: not applicable — an account does not ' +
     'show how a value was written, so the policy reports nothing on live inventories (no verdict at all). The finding shows at most a ' +
-    'masked hint (the last 4 characters of an access key id, or the length of the value), never the secret.',
+    'masked hint (the last 4 characters of an access key id, or the length of the value), never the secret. No CIS or FSBP ' +
+    'control covers secrets in infrastructure code (FSBP CodeBuild.1/CodeBuild.2 concern CodeBuild only), so none is mapped.',
   remediation:
     'Remove the literal and rotate the credential: it is in the repository history. Supply it at run time instead: a variable marked ' +
     '`sensitive = true` without a default (set through TF_VAR_… or a secret store in CI), `data "aws_secretsmanager_secret_version"`, ' +
@@ -64,7 +65,7 @@ export const secretInCode = definePolicy({
     noConfiguration: '{{resource}}: cannot tell whether {{attribute}} is a literal or a reference',
   },
   check(context) {
-    for (const resource of context.inventory.resources) {
+    for (const resource of [...context.inventory.resources, ...context.inventory.configuration]) {
       if (resource.source !== 'live') checkResource(context, resource);
     }
   },

@@ -18,6 +18,8 @@ export interface EvaluatedRoot {
   /** Module configurations by key (`''`, `net`, `net.sub`). */
   modules: Map<string, ModuleConfig>;
   resources: Resource[];
+  /** Provider blocks and input variables as pseudo resources (model/terraform-config.ts). */
+  configuration: Resource[];
 }
 
 /** Evaluates one root module; its expansions spend from `budget` (one per input, shared by its root modules). */
@@ -28,9 +30,10 @@ export async function evaluateRoot(tree: SourceTree, rootDir: string, options: V
   const variables = await rootVariables(config, tree, options, sources);
   const instance = new ModuleInstance({ tree, rootDir, modules, rootVariables: variables }, config, '', '');
   const display = tree.display(rootDir);
-  const resources = withBudget(budget, () => [...moduleResources(instance, display), ...configResources(instance, display, variables, sources)]);
+  const resources = withBudget(budget, () => moduleResources(instance, display));
+  const configuration = withBudget(budget, () => configResources(instance, display, variables, sources));
   // Source leaves unset attributes out: give them what the provider makes of them, as a plan would show.
   const awsProviderConfigurations = [...modules.values()].reduce((n, module) => n + module.providers.filter((p) => p.name === 'aws').length, 0);
   applyProviderDefaults(resources, { awsProviderConfigurations: Math.max(1, awsProviderConfigurations) });
-  return { dir: rootDir, display, instance, modules, resources };
+  return { dir: rootDir, display, instance, modules, resources, configuration };
 }

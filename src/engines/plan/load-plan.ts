@@ -99,11 +99,10 @@ function readPlan(value: PlanDocument, jsonText: string | undefined, lineOffset:
     const literals = resolver.literalAttributesOf(resource);
     if (literals) resource.literalAttributes = literals;
   }
-  resources.push(...planConfigResources(value.configuration, input));
   // An unset attribute is null or "known after apply" here and absent in source: both get the provider's default.
   applyProviderDefaults(resources, { configuredAt: (resource, steps) => resolver.configuredAt(resource, steps), awsProviderConfigurations: awsProviderConfigurations(value) });
   return {
-    inventory: new Inventory(resources, input),
+    inventory: new Inventory(resources, input, planConfigResources(value.configuration, input)),
     formatVersion: value.format_version,
     // Shown in reports as a string: a damaged plan may hold anything here.
     ...(typeof value.terraform_version === 'string' ? { terraformVersion: value.terraform_version } : {}),
