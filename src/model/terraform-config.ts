@@ -1,3 +1,5 @@
+import type { Resource } from './resource.js';
+
 /**
  * Parts of Terraform's own configuration that are not resources, described in the Inventory as
  * resources of pseudo types so that policies read them like any other resource (same locations,
@@ -13,3 +15,13 @@
  */
 export const TERRAFORM_PROVIDER_TYPE = 'terraform_provider';
 export const TERRAFORM_VARIABLE_TYPE = 'terraform_variable';
+
+/** What describes one pseudo resource of Terraform's configuration; the rest of a Resource follows from it. */
+export type ConfigResourceFields = Pick<Resource, 'type' | 'address' | 'name' | 'modulePath' | 'input' | 'source' | 'values' | 'literalAttributes'> &
+  Partial<Pick<Resource, 'configuredAttributes' | 'location' | 'attributeLocations' | 'sensitive'>>;
+
+/** A provider or variable pseudo resource, shaped alike by every engine (raw as a `planned_values` resource). */
+export function configResource(fields: ConfigResourceFields): Resource {
+  const { type, address, name, values } = fields;
+  return { mode: 'managed', tags: undefined, references: {}, configuredAttributes: Object.keys(values), raw: { address, type, name, values }, ...fields };
+}

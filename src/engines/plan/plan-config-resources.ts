@@ -1,5 +1,5 @@
 import type { Resource } from '../../model/resource.js';
-import { TERRAFORM_PROVIDER_TYPE, TERRAFORM_VARIABLE_TYPE } from '../../model/terraform-config.js';
+import { TERRAFORM_PROVIDER_TYPE, TERRAFORM_VARIABLE_TYPE, configResource } from '../../model/terraform-config.js';
 import { Unknown } from '../../model/unknown.js';
 import type { Value, ValueObject } from '../../model/value.js';
 
@@ -57,19 +57,5 @@ export function planConfigResources(configuration: unknown, input: string): Reso
 }
 
 function pseudo(type: string, address: string, name: string, modulePath: string, input: string, values: ValueObject, configured: string[], literals: string[]): Resource {
-  return {
-    type,
-    address,
-    name,
-    mode: 'managed',
-    modulePath,
-    values,
-    tags: undefined,
-    source: 'plan',
-    input,
-    references: {},
-    configuredAttributes: configured,
-    literalAttributes: literals,
-    raw: { address, type, name, values },
-  };
+  return configResource({ type, address, name, modulePath, input, source: 'plan', values, configuredAttributes: configured, literalAttributes: literals });
 }

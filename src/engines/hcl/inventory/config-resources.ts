@@ -2,7 +2,7 @@ import type { SourceLocation } from '../../../model/location.js';
 import type { Resource } from '../../../model/resource.js';
 import type { SensitiveMarks } from '../../../model/sensitive-marks.js';
 import { unwrapSensitive } from '../../../model/sensitive-marks.js';
-import { TERRAFORM_PROVIDER_TYPE, TERRAFORM_VARIABLE_TYPE } from '../../../model/terraform-config.js';
+import { TERRAFORM_PROVIDER_TYPE, TERRAFORM_VARIABLE_TYPE, configResource } from '../../../model/terraform-config.js';
 import type { Value, ValueObject } from '../../../model/value.js';
 import { evaluateAttribute, evaluateBlockBody, isConstantString, locationOf } from '../instances/evaluate-body.js';
 import { CONSTANT_NAMES, type ModuleInstance } from '../instances/module-instance.js';
@@ -57,22 +57,5 @@ export function configResources(module: ModuleInstance, input: string, given: Re
 
 function pseudo(type: string, address: string, name: string, modulePath: string, input: string, evaluated: ValueObject, extra: Pick<Resource, 'location' | 'attributeLocations' | 'literalAttributes'>): Resource {
   const { value, marks } = unwrapSensitive(evaluated);
-  const values = value as ValueObject;
-  const resource: Resource = {
-    type,
-    address,
-    name,
-    mode: 'managed',
-    modulePath,
-    values,
-    tags: undefined,
-    source: 'hcl',
-    input,
-    references: {},
-    configuredAttributes: Object.keys(values),
-    raw: { address, type, name, values },
-    ...extra,
-  };
-  if (marks !== false) resource.sensitive = marks as SensitiveMarks;
-  return resource;
+  return configResource({ type, address, name, modulePath, input, source: 'hcl', values: value as ValueObject, ...extra, ...(marks !== false ? { sensitive: marks as SensitiveMarks } : {}) });
 }
