@@ -57,6 +57,7 @@ import { iamUserConsoleMfa } from './iam-user-console-mfa.js';
 import { iamAccessKeyAge } from './iam-access-key-age.js';
 import { iamCredentialsUnused } from './iam-credentials-unused.js';
 import { iamPasswordPolicy } from './iam-password-policy.js';
+import { secretInCode } from './secret-in-code.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
@@ -105,4 +106,5 @@ export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, db
   iamAccessKeyAge,
   iamCredentialsUnused,
   iamPasswordPolicy,
+  secretInCode,
 ];

@@ -68,3 +68,4 @@ export { resourcePoliciesOf, RESOURCE_POLICY_KINDS, RESOURCE_POLICY_TYPES } from
 export type { ResourcePolicySite, ResourcePolicyKind } from './model/views/resource-policies.js';
 export { daysBetween } from './model/credential-age.js';
 export { accessKeysOf, type ReportedAccessKey } from './model/views/credential-report.js';
+export { TERRAFORM_PROVIDER_TYPE, TERRAFORM_VARIABLE_TYPE } from './model/terraform-config.js';

@@ -12,7 +12,7 @@ export type Resolution = Resource[] | Unknown;
  * Everything read from one input (a plan, a source tree, an account/region set), indexed for the
  * joins policies make. Typed views are built lazily, once. Terraform's state backend and state
  * files found in a source tree are resources of the pseudo types `terraform_backend` and
- * `terraform_state_file` (see terraform-state.ts).
+ * `terraform_state_file` (see terraform-state.ts); provider blocks and variables are in `configuration`.
  */
 export class Inventory {
   readonly resources: readonly Resource[];
@@ -23,7 +23,16 @@ export class Inventory {
   #securityGroups?: SecurityGroup[];
   #buckets?: Bucket[];
 
-  constructor(resources: readonly Resource[], readonly input: string) {
+  constructor(
+    resources: readonly Resource[],
+    readonly input: string,
+    /**
+     * Terraform's own configuration described as pseudo resources (provider blocks, input variables:
+     * terraform-config.ts), for policies about how the code is written. Kept apart from `resources`
+     * (and its indexes) so that listings, counts and joins stay those of the infrastructure.
+     */
+    readonly configuration: readonly Resource[] = [],
+  ) {
     this.resources = resources;
     for (const resource of resources) {
       push(this.#byType, resource.type, resource);

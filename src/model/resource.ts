@@ -58,6 +58,13 @@ export interface Resource {
    */
   configuredAttributes?: readonly string[];
   /**
+   * Attribute paths (dotted, as in attributeLocations) whose configuration expression is a constant
+   * written in the code (HCL string literal or heredoc without interpolation; plan `constant_value`),
+   * not a reference, a call or a variable. Lets a policy tell a hard-coded value from one supplied at
+   * run time. Undefined when the source does not record it (live).
+   */
+  literalAttributes?: readonly string[];
+  /**
    * Attributes the configuration leaves unset that were given the provider's default (provider-defaults.ts):
    * attribute path → what the unset attribute was taken to mean, for evidence.
    */

@@ -31,7 +31,7 @@ export class Redactor {
   /** The redactor of an inventory, or undefined when nothing in it is sensitive. */
   static of(inventory: Inventory): Redactor | undefined {
     const texts = new Set<string>();
-    for (const resource of inventory.resources) {
+    for (const resource of [...inventory.resources, ...inventory.configuration]) {
       if (resource.sensitive === undefined || resource.sensitive === false) continue;
       forEachMarkedScalar(resource.values, resource.sensitive, (scalar) => {
         // A boolean, or a one-digit number, hides nothing and is in every path (`ingress.0`).

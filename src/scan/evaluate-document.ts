@@ -26,7 +26,7 @@ export function evaluateDocument(text: string, input: string, settings: Evaluati
   const document = loadDocumentText(text, input, known);
   const evaluated: Evaluated = { findings: [], passes: [], gaps: [] };
   const { join } = document;
-  const inventory = join ? new Inventory([...join.existing.resources, ...document.inventory.resources], input) : document.inventory;
+  const inventory = join ? new Inventory([...join.existing.resources, ...document.inventory.resources], input, document.inventory.configuration) : document.inventory;
   evaluateInventory(inventory, settings, evaluated);
   if (join) evaluated.gaps.push(...join.gaps);
   const details = document.kind === 'request' ? { document: 'resource request', ...(join ? { joins: join.label } : {}) } : document.details;

@@ -70,7 +70,7 @@ export async function loadHclDirectory(dir: string, displayName: string, options
     if (!roots.some((root) => root.modules.get('')!.variables.has(name))) tree.warnings.push(`--var ${name}: no root module declares this variable`);
   }
   if (budget.exhausted) tree.problems.push({ target: displayName, message: budget.exhausted });
-  const inventories = roots.map((root) => new Inventory([...root.resources, ...(extra.get(root.dir) ?? [])], root.display));
+  const inventories = roots.map((root) => new Inventory([...root.resources, ...(extra.get(root.dir) ?? [])], root.display, root.configuration));
   addStateFiles(inventories, roots, discovered.stateFiles, tree, displayName);
   return {
     roots,
@@ -93,7 +93,7 @@ function addStateFiles(inventories: Inventory[], roots: readonly EvaluatedRoot[]
   }
   for (const [input, resources] of byInput) {
     const index = inventories.findIndex((inventory) => inventory.input === input);
-    if (index >= 0) inventories[index] = new Inventory([...inventories[index]!.resources, ...resources], input);
+    if (index >= 0) inventories[index] = new Inventory([...inventories[index]!.resources, ...resources], input, inventories[index]!.configuration);
     else inventories.push(new Inventory(resources, input));
   }
 }

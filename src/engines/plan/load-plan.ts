@@ -1,3 +1,4 @@
+import { planConfigResources } from './plan-config-resources.js';
 import { readFileSync } from 'node:fs';
 import { Inventory } from '../../model/inventory.js';
 import type { Resource, TagMap } from '../../model/resource.js';
@@ -95,11 +96,13 @@ function readPlan(value: PlanDocument, jsonText: string | undefined, lineOffset:
     resource.references = resolver.referencesOf(resource);
     const configured = resolver.configuredAttributesOf(resource);
     if (configured) resource.configuredAttributes = configured;
+    const literals = resolver.literalAttributesOf(resource);
+    if (literals) resource.literalAttributes = literals;
   }
   // An unset attribute is null or "known after apply" here and absent in source: both get the provider's default.
   applyProviderDefaults(resources, { configuredAt: (resource, steps) => resolver.configuredAt(resource, steps), awsProviderConfigurations: awsProviderConfigurations(value) });
   return {
-    inventory: new Inventory(resources, input),
+    inventory: new Inventory(resources, input, planConfigResources(value.configuration, input)),
     formatVersion: value.format_version,
     // Shown in reports as a string: a damaged plan may hold anything here.
     ...(typeof value.terraform_version === 'string' ? { terraformVersion: value.terraform_version } : {}),

@@ -58,6 +58,7 @@ export class PlanReferenceResolver {
   /** Module instance address → the resources directly inside it. */
   readonly #moduleResources = new Map<string, Resource[]>();
   readonly #configuredNames = new Map<ConfigResource, readonly string[]>();
+  readonly #literalPaths = new Map<ConfigResource, readonly string[]>();
   readonly #parsedModulePaths = new Map<string, ModuleStep[]>();
   /** Per configuration block (shared by its instances): each attribute path and its reference list. */
   readonly #attributeRefs = new Map<ConfigResource, AttributeReferences[]>();
@@ -127,6 +128,20 @@ export class PlanReferenceResolver {
       this.#configuredNames.set(config, names);
     }
     return names;
+  }
+
+  /** Attribute paths the resource's configuration block writes as a constant string (`constant_value`, no references). */
+  literalAttributesOf(resource: Resource): readonly string[] | undefined {
+    const config = this.#configOf(resource);
+    if (!config) return undefined;
+    let paths = this.#literalPaths.get(config);
+    if (!paths) {
+      const found: string[] = [];
+      walkConstants(config.expressions ?? {}, '', found, 0);
+      paths = found;
+      this.#literalPaths.set(config, paths);
+    }
+    return paths;
   }
 
   /**
@@ -404,6 +419,20 @@ function walkExpressions(expressions: Record<string, unknown>, prefix: string, v
       const refs = (expression as Expression).references;
       if (Array.isArray(refs)) visit(path, mostSpecificReferences(refs.filter((r): r is string => typeof r === 'string')));
       else if (!('constant_value' in expression)) walkExpressions(expression as Record<string, unknown>, path, visit, depth + 1);
+    }
+  }
+}
+
+/** Collects the paths whose expression is a constant string: `{ "constant_value": "…" }` without references. */
+function walkConstants(expressions: unknown, prefix: string, out: string[], depth: number): void {
+  if (depth > MAX_NESTING || typeof expressions !== 'object' || expressions === null) return;
+  for (const [key, expression] of Object.entries(expressions)) {
+    const path = prefix === '' ? key : `${prefix}.${key}`;
+    if (Array.isArray(expression)) expression.forEach((block, i) => walkConstants(block, `${path}.${i}`, out, depth + 1));
+    else if (expression && typeof expression === 'object') {
+      const { constant_value: constant, references } = expression as { constant_value?: unknown; references?: unknown };
+      if (typeof constant === 'string' && !(Array.isArray(references) && references.length > 0)) out.push(path);
+      else if (!('constant_value' in expression) && !('references' in expression)) walkConstants(expression, path, out, depth + 1);
     }
   }
 }

@@ -65,7 +65,7 @@ export async function attachSources(plan: LoadedPlan, planPath: string, options:
   if (recorded && 'problem' in recorded) warnings.push(recorded.problem);
   for (const problem of tree.problems) warnings.push(`sources of ${input}: ${problem.message}`);
   const backends: Resource[] = backendResources(input, 'plan', root ? backendBlock(root.modules.get('')!) : undefined, recorded && 'part' in recorded ? recorded.part : undefined);
-  const inventory = backends.length > 0 ? new Inventory([...plan.inventory.resources, ...backends], input) : plan.inventory;
+  const inventory = backends.length > 0 ? new Inventory([...plan.inventory.resources, ...backends], input, plan.inventory.configuration) : plan.inventory;
   return { inventory, details, warnings, notes, ...(root ? { root } : {}) };
 }
 

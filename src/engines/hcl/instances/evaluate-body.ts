@@ -7,7 +7,7 @@ import { EvalError } from '../eval/eval-error.js';
 import { entries, evaluate, type EvalContext } from '../eval/evaluator.js';
 import { ResourceValue } from '../eval/resource-value.js';
 import { BudgetExceeded, spendElements } from '../eval/work-budget.js';
-import type { Attribute, Block, Body } from '../syntax/ast.js';
+import type { Attribute, Block, Body, Expr } from '../syntax/ast.js';
 
 /** The evaluated configuration of a block, with where each attribute is written and what it refers to. */
 export interface EvaluatedBody {
@@ -16,6 +16,8 @@ export interface EvaluatedBody {
   locations: Record<string, SourceLocation>;
   /** Dotted attribute path → addresses of the resources its expression refers to. */
   references: Record<string, string[]>;
+  /** Dotted attribute paths whose expression is a constant string written in the code (see Resource.literalAttributes). */
+  literals: string[];
 }
 
 /** Arguments that configure Terraform itself, not the resource. */
@@ -36,7 +38,7 @@ class ReferenceCollector {
 
 /** Evaluates a resource (or provider/backend) block body: attributes, nested blocks as lists, `dynamic` blocks expanded. */
 export function evaluateBlockBody(body: Body, context: EvalContext): EvaluatedBody {
-  const out: EvaluatedBody = { values: {}, locations: {}, references: {} };
+  const out: EvaluatedBody = { values: {}, locations: {}, references: {}, literals: [] };
   const refs = new ReferenceCollector(out.references);
   out.values = evaluateBody(body, { file: context.file, names: context.names, ...(context.bindings ? { bindings: context.bindings } : {}), refs }, '', out, true);
   return out;
@@ -51,6 +53,7 @@ function evaluateBody(body: Body, context: EvalContext & { refs: ReferenceCollec
       context.refs.path = path;
       setEntry(values, item.name, evaluateAttribute(item, context));
       out.locations[path] = locationOf(item);
+      if (isConstantString(item.value)) out.literals.push(path);
     } else if (item.type === 'dynamic') {
       expandDynamic(item, values, context, prefix, out);
     } else {
@@ -63,6 +66,12 @@ function evaluateBody(body: Body, context: EvalContext & { refs: ReferenceCollec
     }
   }
   return values;
+}
+
+/** A string written in the code: a quoted literal, or a template/heredoc made only of text. */
+export function isConstantString(expr: Expr): boolean {
+  if (expr.kind === 'literal') return typeof expr.value === 'string';
+  return expr.kind === 'template' && expr.parts.every((part) => part.kind === 'text');
 }
 
 /** `dynamic "ingress" { for_each = …; iterator = rule; content { … } }` → one `ingress` block per element. */

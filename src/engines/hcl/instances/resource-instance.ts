@@ -6,7 +6,7 @@ import { ResourceValue } from '../eval/resource-value.js';
 import { evaluateBlockBody, type EvaluatedBody } from './evaluate-body.js';
 import type { ModuleInstance } from './module-instance.js';
 
-const CYCLE: EvaluatedBody = { values: {}, locations: {}, references: {} };
+const CYCLE: EvaluatedBody = { values: {}, locations: {}, references: {}, literals: [] };
 
 /** One instance of a resource block (per count index or for_each key) in one module instance. */
 export class ResourceInstance {

@@ -47,6 +47,7 @@ function toResource(instance: ResourceInstance, input: string): Resource {
     attributeLocations: body.locations,
     references: body.references,
     configuredAttributes: configured,
+    literalAttributes: body.literals,
     raw,
   };
   if (instance.index !== undefined) resource.index = instance.index;

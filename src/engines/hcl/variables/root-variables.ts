@@ -6,7 +6,8 @@ import { attributes, type ModuleConfig } from '../config/module-config.js';
 import type { SourceTree } from '../config/source-tree.js';
 import { evaluate } from '../eval/evaluator.js';
 import { isPrimitive, parseType } from '../eval/type-constraint.js';
-import { evaluateAttribute } from '../instances/evaluate-body.js';
+import { evaluateAttribute, isConstantString, locationOf } from '../instances/evaluate-body.js';
+import type { VariableSource } from '../inventory/config-resources.js';
 import { CONSTANT_NAMES } from '../instances/module-instance.js';
 import { parseHclFile } from '../syntax/parse-file.js';
 import { HclSyntaxError } from '../syntax/parser.js';
@@ -24,7 +25,7 @@ export interface VariableOptions {
  * `terraform.tfvars`, `terraform.tfvars.json`, `*.auto.tfvars(.json)` in name order, then
  * `--var-file` and `--var` in the order given.
  */
-export async function rootVariables(config: ModuleConfig, tree: SourceTree, options: VariableOptions): Promise<Map<string, Value>> {
+export async function rootVariables(config: ModuleConfig, tree: SourceTree, options: VariableOptions, sources?: Map<string, VariableSource>): Promise<Map<string, Value>> {
   const values = new Map<string, Value>();
   let names: string[] = [];
   try {
@@ -37,16 +38,23 @@ export async function rootVariables(config: ModuleConfig, tree: SourceTree, opti
   // Files found in the module must stay inside the scan root; `--var-file`s are the user's own choice.
   const named = [...files.map((path) => ({ path, namedByUser: false })), ...(options.varFiles ?? []).map((path) => ({ path, namedByUser: true }))];
   for (const { path, namedByUser } of named) {
-    for (const [name, value] of await readVarFile(path, namedByUser, tree)) if (config.variables.has(name)) values.set(name, value);
+    for (const [name, value, source] of await readVarFile(path, namedByUser, tree)) {
+      if (!config.variables.has(name)) continue;
+      values.set(name, value);
+      if (source) sources?.set(name, source);
+      else sources?.delete(name);
+    }
   }
   for (const assignment of options.vars ?? []) {
     const parsed = await parseVarFlag(assignment, config, tree);
     if (parsed) values.set(parsed[0], parsed[1]);
+    // A value given on the command line is not written in the code.
+    if (parsed) sources?.delete(parsed[0]);
   }
   return values;
 }
 
-async function readVarFile(path: string, namedByUser: boolean, tree: SourceTree): Promise<[string, Value][]> {
+async function readVarFile(path: string, namedByUser: boolean, tree: SourceTree): Promise<[string, Value, VariableSource?][]> {
   if (path.endsWith('.json')) {
     const file = await tree.text(path, namedByUser);
     if (!file) return [];
@@ -65,7 +73,7 @@ async function readVarFile(path: string, namedByUser: boolean, tree: SourceTree)
   }
   const parsed = await tree.parse(path, namedByUser);
   if (!parsed) return [];
-  return attributes(parsed.body).map((attr) => [attr.name, evaluateAttribute(attr, { file: attr.file, names: CONSTANT_NAMES })]);
+  return attributes(parsed.body).map((attr) => [attr.name, evaluateAttribute(attr, { file: attr.file, names: CONSTANT_NAMES }), { location: locationOf(attr), literal: isConstantString(attr.value) }]);
 }
 
 /**
