@@ -19,6 +19,10 @@ import { cloudtrailLogValidation } from './cloudtrail-log-validation.js';
 import { cloudtrailKmsEncryption } from './cloudtrail-kms-encryption.js';
 import { configRecorderEnabled } from './config-recorder-enabled.js';
 import { kmsKeyPendingDeletion } from './kms-key-pending-deletion.js';
+import { rdsBackupRetention } from './rds-backup-retention.js';
+import { rdsDeletionProtection } from './rds-deletion-protection.js';
+import { rdsIamAuthentication } from './rds-iam-authentication.js';
+import { rdsAutoMinorUpgrade } from './rds-auto-minor-upgrade.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
@@ -29,4 +33,8 @@ export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, db
   cloudtrailKmsEncryption,
   configRecorderEnabled,
   kmsKeyPendingDeletion,
+  rdsBackupRetention,
+  rdsDeletionProtection,
+  rdsIamAuthentication,
+  rdsAutoMinorUpgrade,
 ];

@@ -72,6 +72,20 @@ export const PROVIDER_DEFAULTS: readonly ProviderDefault[] = [
   { type: 'aws_kms_key', path: 'customer_master_key_spec', meaning: always({ value: 'SYMMETRIC_DEFAULT', note: 'customer_master_key_spec is not set: the provider default is SYMMETRIC_DEFAULT' }) },
   { type: 'aws_cloudtrail', path: 'is_multi_region_trail', meaning: always({ value: false, note: 'is_multi_region_trail is not set: the provider default is false' }) },
   { type: 'aws_cloudtrail', path: 'enable_log_file_validation', meaning: always({ value: false, note: 'enable_log_file_validation is not set: the provider default is false' }) },
+  // RDS operations (rds-backup-retention, rds-deletion-protection, rds-iam-authentication, rds-auto-minor-upgrade).
+  {
+    type: 'aws_db_instance',
+    path: 'backup_retention_period',
+    // A read replica keeps no automated backups of its own unless told to: the policy skips replicas.
+    meaning: (values) => (set(values, 'replicate_source_db') ? undefined : { value: 1, note: 'backup_retention_period is not set: RDS keeps automated backups for 1 day (the CreateDBInstance default)' }),
+  },
+  { type: 'aws_rds_cluster', path: 'backup_retention_period', meaning: always({ value: 1, note: 'backup_retention_period is not set: the provider default is 1 day' }) },
+  { type: 'aws_db_instance', path: 'deletion_protection', meaning: always({ value: false, note: 'deletion_protection is not set: the provider default is false' }) },
+  { type: 'aws_rds_cluster', path: 'deletion_protection', meaning: always({ value: false, note: 'deletion_protection is not set: the provider default is false' }) },
+  { type: 'aws_db_instance', path: 'iam_database_authentication_enabled', meaning: always({ value: false, note: 'iam_database_authentication_enabled is not set: the provider default is false' }) },
+  { type: 'aws_rds_cluster', path: 'iam_database_authentication_enabled', meaning: always({ value: false, note: 'iam_database_authentication_enabled is not set: the provider default is false' }) },
+  { type: 'aws_db_instance', path: 'auto_minor_version_upgrade', meaning: always({ value: true, note: 'auto_minor_version_upgrade is not set: the provider default is true' }) },
+  { type: 'aws_rds_cluster_instance', path: 'auto_minor_version_upgrade', meaning: always({ value: true, note: 'auto_minor_version_upgrade is not set: the provider default is true' }) },
   { type: 'aws_cloudtrail', path: 'enable_logging', meaning: always({ value: true, note: 'enable_logging is not set: the provider default is true' }) },
 ];
 
