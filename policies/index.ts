@@ -23,6 +23,7 @@ import { rdsBackupRetention } from './rds-backup-retention.js';
 import { rdsDeletionProtection } from './rds-deletion-protection.js';
 import { rdsIamAuthentication } from './rds-iam-authentication.js';
 import { rdsAutoMinorUpgrade } from './rds-auto-minor-upgrade.js';
+import { encryptionAtRest } from './encryption-at-rest.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
@@ -37,4 +38,5 @@ export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, db
   rdsDeletionProtection,
   rdsIamAuthentication,
   rdsAutoMinorUpgrade,
+  encryptionAtRest,
 ];
