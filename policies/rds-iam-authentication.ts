@@ -39,13 +39,14 @@ export const rdsIamAuthentication = definePolicy({
         continue;
       }
       const engine = database.values['engine'];
-      if (isUnknown(engine)) {
-        context.unknown({ resource: database, path: 'engine', messageId: 'engineUnknown', data, reason: engine });
+      // aws_rds_cluster's engine defaults to aurora (MySQL-compatible); an instance without one is a replica taking its source's.
+      const name = knownString(engine) ?? (database.type === 'aws_rds_cluster' && !isUnknown(engine) ? 'aurora' : undefined);
+      if (name === undefined) {
+        const reason = isUnknown(engine) ? engine : 'engine is not set: a read replica runs the engine of its source';
+        context.unknown({ resource: database, path: 'engine', messageId: 'engineUnknown', data, reason });
         continue;
       }
-      // aws_rds_cluster's engine defaults to aurora (MySQL-compatible) when unset.
-      const name = (knownString(engine) ?? (database.type === 'aws_rds_cluster' ? 'aurora' : '')).toLowerCase();
-      if (!IAM_AUTH_ENGINES.test(name)) continue;
+      if (!IAM_AUTH_ENGINES.test(name.toLowerCase())) continue;
       if (isUnknown(value)) {
         context.unknown({ resource: database, path: 'iam_database_authentication_enabled', messageId: 'settingUnknown', data, reason: value });
         continue;

@@ -76,6 +76,15 @@ const EXPECTED: Record<string, [severity: string, address: string, element?: str
   'cloudtrail-log-validation': [],
   'cloudtrail-kms-encryption': [],
   'config-recorder-enabled': [],
+  // Both databases keep backups 7 days and are not production-tagged; neither accepts IAM authentication.
+  'rds-backup-retention': [],
+  'rds-deletion-protection': [],
+  'rds-iam-authentication': [
+    ['medium', `arn:aws:rds:${REGION}:${ACCOUNT}:db:ledger`, '(RDS.10)'],
+    ['medium', `arn:aws:rds:${REGION}:${ACCOUNT}:db:orders`, '(RDS.10)'],
+  ],
+  'rds-auto-minor-upgrade': [],
+  'encryption-at-rest': [],
 };
 
 describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
