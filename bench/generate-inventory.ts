@@ -20,16 +20,23 @@ export function generateInventory(repo: string, path: string, size: number): num
   for (let copy = 0; copy < copies; copy++) {
     const renamed = copy === 0 ? text : text.replace(AWS_ID, (_, prefix: string, hex: string) => `${prefix}-${renumber(hex, copy)}`).replace(names, `$&-${copy}`);
     const part = JSON.parse(renamed) as Required<Pick<TargetRecording, 'responses' | 'prefix_list_entries'>>;
-    for (const [call, pages] of Object.entries(part.responses)) (target.responses[call] ??= []).push(...pages);
+    for (const [call, pages] of Object.entries(part.responses)) {
+      // A region has one of each setting: copies of it would be one resource read many times.
+      if (copy > 0 && REGION_SETTINGS.has(call)) continue;
+      (target.responses[call] ??= []).push(...pages);
+    }
     Object.assign(target.prefix_list_entries!, part.prefix_list_entries);
   }
   const recording: Recording = { ...fixture, targets: [target], coverage: { gaps: [] } };
   writeFileSync(path, JSON.stringify(recording));
-  return copies * FIXTURE_RESOURCES;
+  return copies * FIXTURE_RESOURCES + REGION_SETTINGS.size;
 }
 
-/** Regional resources warden maps from the fixture's one target (its 40 resources less the account's 7 buckets). */
-const FIXTURE_RESOURCES = 33;
+/** Regional resources warden maps from the fixture's one target, copied: its 43 resources less the account's 7 buckets and the region's 2 settings. */
+const FIXTURE_RESOURCES = 34;
+
+/** Calls that read a setting of the region (one record each), written once. */
+const REGION_SETTINGS = new Set(['ec2:GetEbsEncryptionByDefault', 'ec2:GetInstanceMetadataDefaults']);
 
 /** EC2/RDS-style ids: `vpc-0c4f2a7e9b1d3a5c7`, `eipalloc-…`, `vpc-cidr-assoc-…`, `pl-6da54004`. */
 const AWS_ID = /\b([a-z]+(?:-[a-z]+)*)-([0-9a-f]{8,17})\b/g;

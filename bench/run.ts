@@ -26,7 +26,7 @@ import { generatePlan } from './generate-plan.js';
 import { OUTPUT_EXTENSIONS, benchDir, countResourceChanges, label, mb, repo, runChild, scanAllOutputsArgs, spread, type ChildReport, type Spread } from './measure.js';
 
 /** Bump one when its generator's output changes, so stale files in .bench/ are regenerated. */
-const VERSION = { plan: 1, network: 1, inventory: 2 };
+const VERSION = { plan: 1, network: 1, inventory: 4 };
 const SECTIONS = ['small', 'plan', 'network', 'inventory', 'hcl'] as const;
 type Section = (typeof SECTIONS)[number];
 

@@ -1,4 +1,5 @@
-import { definePolicy, isUnknown, isValueObject, listOf, type PolicyContext, type Resource, type Value } from '../src/api.js';
+import { definePolicy, isUnknown, isValueObject, listOf } from '../src/api.js';
+import { ENCRYPTION_MESSAGES, reportEncryption } from './ebs-encryption/encrypted-verdict.js';
 
 export const ebsUnencrypted = definePolicy({
   id: 'ebs-unencrypted',
@@ -22,14 +23,10 @@ export const ebsUnencrypted = definePolicy({
   },
   tags: ['encryption', 'storage'],
   resourceTypes: ['aws_ebs_volume', 'aws_instance', 'aws_ebs_encryption_by_default'],
-  messages: {
-    encrypted: '{{what}} is encrypted ({{how}})',
-    encryptionUnknown: '{{what}}: cannot tell whether it is encrypted',
-    unencrypted: '{{what}} is not encrypted',
-  },
+  messages: ENCRYPTION_MESSAGES,
   check(context) {
     for (const volume of context.inventory.ofType('aws_ebs_volume')) {
-      if (volume.mode === 'managed') checkEncrypted(context, volume, '', volume.values['encrypted'], `${volume.address}`);
+      if (volume.mode === 'managed') reportEncryption(context, volume, '', volume.values['encrypted'], `${volume.address}`);
     }
     for (const instance of context.inventory.ofType('aws_instance')) {
       if (instance.mode !== 'managed') continue;
@@ -39,30 +36,9 @@ export const ebsUnencrypted = definePolicy({
         devices.forEach((device, i) => {
           if (!isValueObject(device)) return;
           const name = typeof device['device_name'] === 'string' ? device['device_name'] : block === 'root_block_device' ? 'root' : `#${i}`;
-          checkEncrypted(context, instance, `${block}.${i}`, device['encrypted'], `${instance.address} ${block === 'root_block_device' ? 'root volume' : `volume ${name}`}`);
+          reportEncryption(context, instance, `${block}.${i}`, device['encrypted'], `${instance.address} ${block === 'root_block_device' ? 'root volume' : `volume ${name}`}`);
         });
       }
     }
   },
 });
-
-function checkEncrypted(context: PolicyContext<Record<string, never>>, resource: Resource, at: string, encrypted: Value | undefined, what: string): void {
-  const path = at === '' ? 'encrypted' : `${at}.encrypted`;
-  const element = at;
-  // An unset attribute was given the account's EBS encryption-by-default setting; its note says which.
-  const note = resource.defaults?.[path];
-  if (encrypted === true) {
-    context.pass({ resource, element, messageId: 'encrypted', data: { what, how: note ?? 'encrypted = true' } });
-  } else if (isUnknown(encrypted)) {
-    context.unknown({ resource, element, path, messageId: 'encryptionUnknown', data: { what }, reason: encrypted });
-  } else {
-    context.fail({
-      resource,
-      element,
-      path,
-      messageId: 'unencrypted',
-      data: { what },
-      evidence: [{ path, value: encrypted ?? null, ...(note ? { note } : {}) }],
-    });
-  }
-}

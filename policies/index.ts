@@ -19,6 +19,15 @@ import { cloudtrailLogValidation } from './cloudtrail-log-validation.js';
 import { cloudtrailKmsEncryption } from './cloudtrail-kms-encryption.js';
 import { configRecorderEnabled } from './config-recorder-enabled.js';
 import { kmsKeyPendingDeletion } from './kms-key-pending-deletion.js';
+import { imdsv2Required } from './imdsv2-required.js';
+import { ebsEncryptionByDefault } from './ebs-encryption-by-default.js';
+import { launchBlockDeviceUnencrypted } from './launch-block-device-unencrypted.js';
+import { publicIpByDefault } from './public-ip-by-default.js';
+import { iamAdminPrivileges } from './iam-admin-privileges.js';
+import { iamWildcardActions } from './iam-wildcard-actions.js';
+import { iamPrivilegeEscalation } from './iam-privilege-escalation.js';
+import { iamUserPolicyAttached } from './iam-user-policy-attached.js';
+import { iamRoleTrustOpen } from './iam-role-trust-open.js';
 import { rdsBackupRetention } from './rds-backup-retention.js';
 import { rdsDeletionProtection } from './rds-deletion-protection.js';
 import { rdsIamAuthentication } from './rds-iam-authentication.js';
@@ -34,6 +43,15 @@ export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, db
   cloudtrailKmsEncryption,
   configRecorderEnabled,
   kmsKeyPendingDeletion,
+  imdsv2Required,
+  ebsEncryptionByDefault,
+  launchBlockDeviceUnencrypted,
+  publicIpByDefault,
+  iamAdminPrivileges,
+  iamWildcardActions,
+  iamPrivilegeEscalation,
+  iamUserPolicyAttached,
+  iamRoleTrustOpen,
   rdsBackupRetention,
   rdsDeletionProtection,
   rdsIamAuthentication,

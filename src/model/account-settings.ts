@@ -23,7 +23,9 @@ export function accountSetting(setting: AccountSetting, resources: readonly Reso
   const { type, attribute, what } = SETTINGS[setting];
   const holders = resources.filter((r) => r.type === type);
   if (holders.length === 0) {
-    return { value: new Unknown(`not set, so it follows the account's ${what} setting in its region, which this configuration does not manage`), note: '' };
+    // A live audit reads the setting itself: none means its call failed or was not made.
+    const why = resources.some((r) => r.source === 'live') ? 'which was not read in this audit (see the coverage gaps)' : 'which this configuration does not manage';
+    return { value: new Unknown(`not set, so it follows the account's ${what} setting in its region, ${why}`), note: '' };
   }
   if (awsProviderConfigurations > 1) {
     // The setting is per account and region; which provider configuration each resource uses is not matched here.

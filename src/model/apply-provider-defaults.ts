@@ -36,8 +36,8 @@ export function applyProviderDefaults(resources: readonly Resource[], { configur
     const entries = PROVIDER_DEFAULTS_BY_TYPE.get(resource.type);
     if (!entries) continue;
     for (const entry of entries) {
-      forEachUnset(resource, entry, configuredAt, (holder, key, path) => {
-        const meaning = entry.meaning(resource.values);
+      forEachUnset(resource, entry, configuredAt, (holder, key, path, block) => {
+        const meaning = entry.meaning(resource.values, block);
         if (meaning === undefined) {
           // Another attribute decides (a replica's source): show it unset, as source does, not as a plan's placeholder.
           if (isUnknown(holder[key])) delete holder[key];
@@ -71,13 +71,19 @@ function fill(resource: Resource, holder: ValueObject, key: string, path: string
 }
 
 /** Calls `visit` for each place the entry's path reaches where the attribute is unset. */
-function forEachUnset(resource: Resource, entry: ProviderDefault, configuredAt: ConfiguredAt | undefined, visit: (holder: ValueObject, key: string, path: string) => void): void {
+function forEachUnset(
+  resource: Resource,
+  entry: ProviderDefault,
+  configuredAt: ConfiguredAt | undefined,
+  visit: (holder: ValueObject, key: string, path: string, block: ValueObject | undefined) => void,
+): void {
   const steps = entry.path.split('.');
   const walk = (holder: ValueObject, at: number, trail: (string | number)[]): void => {
     const step = steps[at]!;
     const value: Value | undefined = holder[step];
     if (at === steps.length - 1) {
-      if (isUnset(resource, value, [...trail, step], configuredAt)) visit(holder, step, [...trail, step].join('.'));
+      const unset = (entry.emptyIsUnset === true && value === '') || isUnset(resource, value, [...trail, step], configuredAt);
+      if (unset) visit(holder, step, [...trail, step].join('.'), holder === resource.values ? undefined : holder);
       return;
     }
     if (steps[at + 1] === '*') {

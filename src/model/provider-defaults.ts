@@ -17,26 +17,38 @@ export interface ProviderDefault {
   type: string;
   /** Attribute path; a `*` step stands for every block of a nested block list (`root_block_device.*.encrypted`). */
   path: string;
-  /** What the unset attribute means for this resource; undefined leaves it unset (another attribute decides, e.g. a replica's source), as source shows it. */
-  meaning(values: ValueObject): DefaultMeaning | undefined;
+  /**
+   * What the unset attribute means for this resource (`block`: the nested block holding it, for a `*`
+   * path); undefined leaves it unset (another attribute decides, e.g. a replica's source), as source shows it.
+   */
+  meaning(values: ValueObject, block?: ValueObject): DefaultMeaning | undefined;
+  /** The provider stores this attribute as a string that is `""` when not set (launch templates' `encrypted`). */
+  emptyIsUnset?: boolean;
 }
 
 const always = (meaning: DefaultMeaning) => (): DefaultMeaning => meaning;
 const set = (values: ValueObject, name: string): boolean => values[name] !== undefined && values[name] !== null && values[name] !== '';
 
 /** A new EBS volume is encrypted when encryption by default is on, or when the snapshot it is made from is encrypted. */
-const EBS_ENCRYPTION = (values: ValueObject): DefaultMeaning =>
-  set(values, 'snapshot_id')
+const EBS_ENCRYPTION = (values: ValueObject, block?: ValueObject): DefaultMeaning =>
+  set(block ?? values, 'snapshot_id')
     ? { accountSetting: 'ebs-encryption-by-default', ifOff: 'encrypted is not set and the volume is made from a snapshot, which it takes its encryption from' }
     : { accountSetting: 'ebs-encryption-by-default' };
-const IMDS_DEFAULT = always({ unknown: 'http_tokens is not set: whether IMDSv2 is required follows the AMI (ImdsSupport) and the account\'s instance metadata defaults' });
+/**
+ * Unset instance metadata options stay unset (no block, null), in plan as in source: what they mean
+ * follows the launch template, the AMI's ImdsSupport and the account's instance metadata defaults,
+ * which the imdsv2-required policy weighs.
+ */
+const NO_METADATA_BLOCK = always({ value: [], note: 'metadata_options is not set' });
+const METADATA_UNSET = (name: string) => always({ value: null, note: `${name} is not set` });
 const NOT_PUBLIC = always({ value: false, note: 'publicly_accessible is not set: the provider default is false' });
 
 /**
  * The one table of provider defaults, applied by every engine that reads Terraform (plan and HCL)
  * so that an unset attribute means the same whatever the input. A plan shows a computed attribute
  * as known only after apply and an optional one as null; source shows neither: both become the
- * meaning written here. Live data needs none: the AWS API always returns the effective value.
+ * meaning written here. Live data is given them too: the API returns the effective value of most,
+ * but a launch template or configuration leaves unset what the launch decides (block-device encryption).
  */
 export const PROVIDER_DEFAULTS: readonly ProviderDefault[] = [
   { type: 'aws_ebs_volume', path: 'encrypted', meaning: EBS_ENCRYPTION },
@@ -65,8 +77,6 @@ export const PROVIDER_DEFAULTS: readonly ProviderDefault[] = [
   { type: 'aws_rds_cluster', path: 'engine_mode', meaning: always({ value: 'provisioned', note: 'engine_mode is not set: the provider default is provisioned' }) },
   { type: 'aws_db_instance', path: 'publicly_accessible', meaning: NOT_PUBLIC },
   { type: 'aws_rds_cluster_instance', path: 'publicly_accessible', meaning: NOT_PUBLIC },
-  { type: 'aws_instance', path: 'metadata_options.*.http_tokens', meaning: IMDS_DEFAULT },
-  { type: 'aws_launch_template', path: 'metadata_options.*.http_tokens', meaning: IMDS_DEFAULT },
   { type: 'aws_kms_key', path: 'enable_key_rotation', meaning: always({ value: false, note: 'enable_key_rotation is not set: the provider default is false' }) },
   { type: 'aws_kms_key', path: 'key_usage', meaning: always({ value: 'ENCRYPT_DECRYPT', note: 'key_usage is not set: the provider default is ENCRYPT_DECRYPT' }) },
   { type: 'aws_kms_key', path: 'customer_master_key_spec', meaning: always({ value: 'SYMMETRIC_DEFAULT', note: 'customer_master_key_spec is not set: the provider default is SYMMETRIC_DEFAULT' }) },
@@ -110,6 +120,19 @@ export const PROVIDER_DEFAULTS: readonly ProviderDefault[] = [
   { type: 'aws_neptune_cluster', path: 'storage_encrypted', meaning: always({ value: false, note: 'storage_encrypted is not set: the provider default is false' }) },
   { type: 'aws_docdb_cluster', path: 'storage_encrypted', meaning: always({ value: false, note: 'storage_encrypted is not set: the provider default is false' }) },
   { type: 'aws_cloudtrail', path: 'enable_logging', meaning: always({ value: true, note: 'enable_logging is not set: the provider default is true' }) },
+  ...['aws_instance', 'aws_launch_template', 'aws_launch_configuration'].flatMap((type): ProviderDefault[] => [
+    { type, path: 'metadata_options', meaning: NO_METADATA_BLOCK },
+    { type, path: 'metadata_options.*.http_tokens', meaning: METADATA_UNSET('http_tokens') },
+    { type, path: 'metadata_options.*.http_endpoint', meaning: METADATA_UNSET('http_endpoint') },
+  ]),
+  { type: 'aws_launch_template', path: 'block_device_mappings.*.ebs.*.encrypted', meaning: EBS_ENCRYPTION, emptyIsUnset: true },
+  { type: 'aws_subnet', path: 'map_public_ip_on_launch', meaning: always({ value: false, note: 'map_public_ip_on_launch is not set: the provider default is false' }) },
+  // Unset, the launch follows the subnet's map_public_ip_on_launch: left unset for the policy to follow.
+  { type: 'aws_instance', path: 'associate_public_ip_address', meaning: always({ value: null, note: 'associate_public_ip_address is not set' }) },
+  { type: 'aws_launch_configuration', path: 'associate_public_ip_address', meaning: always({ value: null, note: 'associate_public_ip_address is not set' }) },
+  { type: 'aws_launch_template', path: 'network_interfaces.*.associate_public_ip_address', meaning: always({ value: null, note: 'associate_public_ip_address is not set' }), emptyIsUnset: true },
+  { type: 'aws_launch_configuration', path: 'root_block_device.*.encrypted', meaning: EBS_ENCRYPTION },
+  { type: 'aws_launch_configuration', path: 'ebs_block_device.*.encrypted', meaning: EBS_ENCRYPTION },
 ];
 
 /** The table by resource type: most resources have no entry and are skipped with one lookup. */

@@ -1,5 +1,6 @@
 import { operationKey, REGIONAL_DESCRIPTORS } from '../engines/live/descriptors/index.js';
-import { INVENTORY_FORMAT, INVENTORY_MARKER } from '../engines/live/recording.js';
+import { IAM_AUTHORIZATION_DETAILS_KEY } from '../engines/live/descriptors/iam-authorization-details.js';
+import { INVENTORY_FORMAT, INVENTORY_MARKER, type AccountRecording } from '../engines/live/recording.js';
 import type { LiveFragment } from './case-table.js';
 
 /** The account and region a case's live objects are recorded in. */
@@ -22,16 +23,19 @@ export interface CompletedInventory {
 export function completeInventory(fragment: LiveFragment): CompletedInventory {
   const addresses = new Map<string, string>();
   const responses: Record<string, unknown[]> = {};
+  const accounts: AccountRecording[] = [];
   for (const [operation, objects] of Object.entries(fragment)) {
     const stripped = objects.map((object) => withoutAddress(object, addresses));
-    responses[operation] = asPages(operation, stripped);
+    // IAM is account-wide: its pages (written whole, with an `address` on each entity) go with the account.
+    if (operation === IAM_AUTHORIZATION_DETAILS_KEY) accounts.push({ account: CASE_ACCOUNT, iam: { region: CASE_REGION, pages: stripped.map((page) => withEntityAddresses(page, addresses)) } });
+    else responses[operation] = asPages(operation, stripped);
   }
   return {
     document: {
       [INVENTORY_MARKER]: INVENTORY_FORMAT,
       source: operation(fragment) === 'config' ? 'config' : 'api',
       targets: [{ account: CASE_ACCOUNT, region: CASE_REGION, responses }],
-      accounts: [],
+      accounts,
     },
     addresses,
   };
@@ -46,6 +50,17 @@ function withoutAddress(object: Record<string, unknown>, addresses: Map<string, 
   const { address, ...rest } = object;
   if (typeof address === 'string') addresses.set(JSON.stringify(rest), address);
   return rest;
+}
+
+/** Objects anywhere inside a GetAccountAuthorizationDetails page (a role, a user's attached policy) may carry an `address`. */
+function withEntityAddresses(page: Record<string, unknown>, addresses: Map<string, string>): Record<string, unknown> {
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(strip);
+    if (typeof value !== 'object' || value === null) return value;
+    const inner = Object.fromEntries(Object.entries(value).map(([key, item]) => [key, strip(item)]));
+    return withoutAddress(inner, addresses);
+  };
+  return strip(page) as Record<string, unknown>;
 }
 
 /**

@@ -32,9 +32,9 @@ describe('console report of a live audit', async () => {
     expect(twoRegions).toContain(
       [
         'By account and region',
-        '  111122223333/eu-west-1  2 critical · 6 high · 4 medium · 6 low',
+        '  111122223333/eu-west-1  3 critical · 9 high · 5 medium · 7 low',
         '  111122223333/us-east-1  4 low',
-        'Top failing policies (5 of 10)',
+        'Top failing policies (5 of 15)',
         '  required-tags             low       8 findings on 4 resources',
         '  sg-open-ingress           critical  3 findings on 3 resources',
       ].join('\n'),

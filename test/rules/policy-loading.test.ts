@@ -39,10 +39,12 @@ describe('user policies next to the built-ins', () => {
     expect(code).toBe(1);
     expect(failing(json)).toEqual([
       'ec2-imdsv2-required aws_instance.app',
+      'imdsv2-required aws_instance.app',
       'lb-tls-min-version aws_lb_listener.https',
       'sg-open-ingress aws_security_group.ssh',
     ]);
-    expect(sarifResults(sarif)).toEqual(['ec2-imdsv2-required', 'lb-tls-min-version', 'sg-open-ingress']);
+    // public-ip-by-default: the instance's subnet is not in the plan (unknown).
+    expect(sarifResults(sarif)).toEqual(['ec2-imdsv2-required', 'imdsv2-required', 'lb-tls-min-version', 'public-ip-by-default', 'sg-open-ingress']);
     const rules = sarif.runs[0]!.tool.driver.rules.map((r) => r.id);
     expect(rules).toEqual(expect.arrayContaining(['sg-open-ingress', 'lb-tls-min-version', 'ec2-imdsv2-required']));
     expect(json.coverage).toMatchObject({ complete: true, gaps: [] });
@@ -52,10 +54,10 @@ describe('user policies next to the built-ins', () => {
     const { code, stderr, json, sarif } = await scan(['--policy-dir', 'examples/policies/yaml']);
     expect(stderrBesidesNotes(stderr)).toBe('');
     expect(code).toBe(1);
-    expect(failing(json)).toEqual(['lb-tls-min-version aws_lb_listener.https', 'sg-open-ingress aws_security_group.ssh']);
+    expect(failing(json)).toEqual(['imdsv2-required aws_instance.app', 'lb-tls-min-version aws_lb_listener.https', 'sg-open-ingress aws_security_group.ssh']);
     const tls = json.findings.find((f) => f.ruleId === 'lb-tls-min-version')!;
     expect(tls).toMatchObject({ severity: 'high', evidence: [{ path: 'ssl_policy', value: 'ELBSecurityPolicy-2016-08' }] });
-    expect(sarifResults(sarif)).toEqual(['lb-tls-min-version', 'sg-open-ingress']);
+    expect(sarifResults(sarif)).toEqual(['imdsv2-required', 'lb-tls-min-version', 'public-ip-by-default', 'sg-open-ingress']);
   });
 
   it('loads a policy pack by package name from the working directory, and policy dirs from warden.yaml', async () => {
@@ -70,6 +72,7 @@ describe('user policies next to the built-ins', () => {
     expect(code).toBe(1);
     expect(failing(json)).toEqual([
       'ec2-imdsv2-required aws_instance.app',
+      'imdsv2-required aws_instance.app',
       'lb-tls-min-version aws_lb_listener.https',
       'sg-open-ingress aws_security_group.ssh',
     ]);
@@ -129,7 +132,7 @@ describe('broken policies', () => {
     const run = await runMain(['scan', PLAN, '--policy-dir', dir, '--skip', 'required-tags', '-f', 'json', '--allow-incomplete']);
     expect(run.code).toBe(2);
     const json = JSON.parse(run.stdout) as JsonReport;
-    expect(failing(json)).toEqual(['sg-open-ingress aws_security_group.ssh']);
+    expect(failing(json)).toEqual(['imdsv2-required aws_instance.app', 'sg-open-ingress aws_security_group.ssh']);
     expect(json.coverage.gaps).toEqual([expect.objectContaining({ scope: 'policy', policyId: 'throws', message: expect.stringContaining('throws.ts') })]);
     expect(stderrBesidesNotes(run.stderr)).toBe(`warden: policy throws is broken: its check threw (${PLAN.slice(ROOT.length)}): Cannot read properties of undefined (reading 'values') (${dir}/throws.ts)\n`);
   });

@@ -7,7 +7,7 @@ import { runBuiltCli } from '../hostile/built-cli.js';
 import { postJson, startServe, type ServeProcess } from './serve-process.js';
 
 // A saved audit of one account/region: a public subnet behind an internet gateway, the `orders-db`
-// group open to the world on 5432, the private `ledger-db` group, and 18 findings of its own.
+// group open to the world on 5432, the private `ledger-db` group, and 24 findings of its own (6 of them IAM, 2 RDS IAM authentication).
 const ESTATE = fileURLToPath(new URL('../../fixtures/live-estate/inventory.json', import.meta.url));
 const ORDERS_DB_SG = 'sg-0d4e5f60718293a41';
 const LEDGER_DB_SG = 'sg-0e5f60718293a4b52';
@@ -65,7 +65,7 @@ describe('warden serve: a resource request joining an existing inventory', () =>
     expect(status).toBe(200);
     expect(json.decision).toBe('allow');
     expect(json.report.findings.filter((f: any) => f.verdict !== 'pass')).toEqual([]);
-    expect(json.report.summary.baselined).toBe(18);
+    expect(json.report.summary.baselined).toBe(24);
   });
 
   it('denies a rule that opens an existing group to the world: a new finding on that group', async () => {
@@ -78,7 +78,7 @@ describe('warden serve: a resource request joining an existing inventory', () =>
     expect(json.decision).toBe('deny');
     // The group is the estate's, the rule the request's: the finding is new, so it decides.
     expect(verdicts(json)).toEqual([`sg-open-ingress fail arn:aws:ec2:eu-west-1:111122223333:security-group/${LEDGER_DB_SG}`]);
-    expect(json.report.summary.baselined).toBe(18);
+    expect(json.report.summary.baselined).toBe(24);
   });
 
   it('joins a saved inventory sent inline, selected by account and region', async () => {
@@ -115,7 +115,7 @@ describe('warden serve: a resource request joining an existing inventory', () =>
   it('lists what requests may join at GET /v1/inventories', async () => {
     const response = await fetch(`${serve.url}/v1/inventories`);
     expect(await response.json()).toEqual({
-      inventories: [{ id: 'prod-eu', source: 'api', collectedAt: '2026-06-01T02:00:00.000Z', targets: ['111122223333/eu-west-1'], resources: 40, gaps: 0 }],
+      inventories: [{ id: 'prod-eu', source: 'api', collectedAt: '2026-06-01T02:00:00.000Z', targets: ['111122223333/eu-west-1'], resources: 47, gaps: 0 }],
     });
   });
 

@@ -1,9 +1,11 @@
+import { applyProviderDefaults } from '../../model/apply-provider-defaults.js';
 import { Inventory } from '../../model/inventory.js';
 import { Unknown } from '../../model/unknown.js';
 import { field, objects, str, tagMap, type AwsObject } from './aws-object.js';
 import { bucketFactsOf, configItemsOf, describeShapeOf, descriptorForConfigType, S3_BUCKET_CONFIG_TYPE, type ConfigItem } from './config/config-items.js';
 import type { LiveDraft, MapContext } from './descriptor.js';
 import { operationKey, REGIONAL_DESCRIPTORS } from './descriptors/index.js';
+import { mapAuthorizationDetails } from './descriptors/iam-authorization-details.js';
 import { mapBucket, S3_ABSENT_SETTING_CODES, type BucketFacts } from './descriptors/s3-bucket.js';
 import { linkVpcDefaults } from './link-network.js';
 import { toLiveResource } from './live-resource.js';
@@ -49,6 +51,10 @@ export function buildInventories(recording: Recording): Inventory[] {
     }
   }
   for (const account of recording.accounts) {
+    if (account.iam) {
+      const { target, drafts } = slot(account.account, account.iam.region);
+      drafts.push(...mapAuthorizationDetails(account.iam.pages, target));
+    }
     for (const facts of bucketsOf(account)) {
       const found = byKey.get(targetKey({ account: account.account, region: facts.region }));
       if (found) found.drafts.push(...mapBucket(facts, found.target));
@@ -57,10 +63,11 @@ export function buildInventories(recording: Recording): Inventory[] {
 
   return [...byKey.values()].map(({ target, drafts }) => {
     linkVpcDefaults(drafts);
-    return new Inventory(
-      drafts.map((draft) => toLiveResource(draft, target)),
-      targetKey(target),
-    );
+    const resources = drafts.map((draft) => toLiveResource(draft, target));
+    // What the API leaves unset in a launch template or configuration (a block device's encryption)
+    // means what it means in a plan: the region's setting, whose record is in this same inventory.
+    applyProviderDefaults(resources, { awsProviderConfigurations: 1 });
+    return new Inventory(resources, targetKey(target));
   });
 }
 

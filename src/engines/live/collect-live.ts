@@ -7,6 +7,7 @@ import { ApiCallCounter } from './collect/api-call-counter.js';
 import { awsErrorCode } from './collect/aws-error.js';
 import { AccountClients, type AwsCredentials } from './collect/clients.js';
 import { collectBuckets } from './collect/collect-buckets.js';
+import { collectIam } from './collect/collect-iam.js';
 import { collectAggregator, collectConfigRegion } from './collect/collect-config.js';
 import { collectRegion } from './collect/collect-region.js';
 import { collectionScope, type CollectionScope } from './collection-scope.js';
@@ -94,6 +95,8 @@ export async function collectLive(options: LiveAuditOptions): Promise<LiveCollec
       clients.account = identity.Account ?? clients.account;
       const scope = { ...(options.regions ? { regions: options.regions } : {}), ...(options.accounts ? { accounts: options.accounts } : {}) };
       const { pages, items } = await collectAggregator(options.source.aggregator, home, scope, clients, gaps);
+      // An aggregator query reads no IAM: the IAM policies would see nothing, so the gap says so.
+      if (collectionScope(options.readsType).iam) gaps.fail({ account: clients.account }, 'iam', 'GetAccountAuthorizationDetails', iamNotFromConfig());
       recording.aggregator = { name: options.source.aggregator, region: home, pages };
       progress({ kind: 'target-done', account: clients.account, region: home, items, failures: gaps.count });
     } catch (error) {
@@ -210,16 +213,26 @@ async function auditAccount(work: AccountWork): Promise<void> {
       }),
     );
     let buckets: AccountRecording | undefined;
+    let iam: AccountRecording['iam'];
+    const listRegion = regions.includes(home) ? home : (regions[0] ?? home);
+    // IAM is global: one read per account, placed with one region's inventory so each role is judged once.
+    // It is read through the IAM API with the Config source too (one paginated call; Config items are not mapped for IAM).
+    const iamTask =
+      scope.iam
+        ? collectIam({ account: clients.account, clients, region: listRegion, limit: limits.get(listRegion), gaps }).then((result) => {
+            iam = result;
+          })
+        : Promise.resolve();
     const bucketTask =
       options.source.kind === 'api' && scope.buckets
-        ? collectBuckets({ account: clients.account, clients, listRegion: regions.includes(home) ? home : (regions[0] ?? home), limits, gaps }).then((result) => {
+        ? collectBuckets({ account: clients.account, clients, listRegion, limits, gaps }).then((result) => {
             buckets = result.recording;
             progress({ kind: 'account-items', account: clients.account, items: [...result.buckets.values()].reduce((a, b) => a + b, 0) });
           })
         : Promise.resolve();
-    await Promise.all([...regionTasks, bucketTask]);
+    await Promise.all([...regionTasks, bucketTask, iamTask]);
     recording.targets.push(...targets);
-    if (buckets) recording.accounts.push(buckets);
+    if (buckets || iam) recording.accounts.push({ ...(buckets ?? { account: clients.account }), ...(iam ? { iam } : {}) });
   } finally {
     clients.destroy();
   }
@@ -232,6 +245,13 @@ async function enabledRegions(clients: AccountClients, home: string): Promise<st
     .map((r) => r.RegionName)
     .filter((name): name is string => typeof name === 'string' && name !== '')
     .sort();
+}
+
+/** The gap of an aggregator audit whose policies read IAM: aggregated Config items are not mapped for IAM. */
+function iamNotFromConfig(): Error {
+  const error = new Error('IAM is not read from a Config aggregator; audit the accounts with --source api or config to read it');
+  error.name = 'NotReadFromConfig';
+  return error;
 }
 
 function compare(a: string, b: string): number {

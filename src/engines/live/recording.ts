@@ -36,9 +36,14 @@ export interface TargetRecording {
   prefix_list_entries?: Record<string, unknown[]>;
 }
 
-/** Account-wide responses: S3 buckets. */
+/** Account-wide responses: S3 buckets, IAM. */
 export interface AccountRecording {
   account: string;
+  /**
+   * GetAccountAuthorizationDetails pages (IAM is global: read once per account). `region` is the
+   * audited region whose inventory holds the IAM resources, so that each is judged once.
+   */
+  iam?: { region: string; pages: unknown[] };
   /** ListBuckets pages. */
   list_buckets?: unknown[];
   /**

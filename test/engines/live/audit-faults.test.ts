@@ -71,6 +71,7 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
     // The order of gaps follows which call failed first; the services answer concurrently.
     const byService = (g: { service: string }) => g.service;
     expect(denied.map((g: Record<string, unknown>) => [g['scope'], g['account'], g['service'], g['errorCode']]).sort()).toEqual([
+      ['region', ACCOUNT, 'autoscaling', 'AccessDenied'],
       ['region', ACCOUNT, 'cloudtrail', 'AccessDeniedException'],
       ['region', ACCOUNT, 'config', 'AccessDeniedException'],
       ['region', ACCOUNT, 'ec2', 'UnauthorizedOperation'],
@@ -79,14 +80,15 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
     ]);
     const deniedEc2 = denied.find((g: { service: string }) => byService(g) === 'ec2');
     expect(deniedEc2.operations).toContain('DescribeSecurityGroups');
-    expect(deniedEc2.operations).toHaveLength(11);
+    expect(deniedEc2.operations).toHaveLength(14);
     expect(denied.find((g: { service: string }) => byService(g) === 'rds').operations).toEqual(['DescribeDBInstances', 'DescribeDBClusters', 'DescribeDBSubnetGroups']);
     // Every type of the unreachable region is reported, tried or not.
     const timedOut = json.coverage.gaps.filter((g: { region?: string }) => g.region === 'ap-south-1');
     expect(timedOut.map((g: { service: string; errorCode: string; operations: string[] }) => [g.service, g.errorCode, g.operations.length]).sort()).toEqual([
+      ['autoscaling', 'TimeoutError', 1],
       ['cloudtrail', 'TimeoutError', 1],
       ['config', 'TimeoutError', 1],
-      ['ec2', 'TimeoutError', 11],
+      ['ec2', 'TimeoutError', 14],
       ['kms', 'TimeoutError', 1],
       ['rds', 'TimeoutError', 3],
     ]);
@@ -97,12 +99,12 @@ describe('warden audit under faults (SDK with a canned HTTP handler, no network)
     expect(sgAttempts).toHaveLength(3);
     const calls = json.coverage.apiCalls;
     expect(calls.byOperation['ec2:DescribeSecurityGroups']).toBe(2); // eu-west-1 (3 attempts) and eu-central-1; not tried in ap-south-1
-    // eu-west-1: 17 list calls + Config's 2 region-wide companions + the trail's status and selectors + STS
-    // + ListBuckets; eu-central-1: 17 denied calls (no companions or details after a denied list);
+    // eu-west-1: 21 list calls + Config's 2 region-wide companions + the trail's status and selectors + STS
+    // + ListBuckets + IAM (global, read once with the home region); eu-central-1: 21 denied calls (no companions or details after a denied list);
     // ap-south-1: only the first 4 calls (the region's concurrency) were tried: once they timed out, the
-    // other 13 were not sent.
-    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: 17, [`${ACCOUNT}/eu-west-1`]: 23 });
-    expect(calls.total).toBe(44);
+    // other 17 were not sent.
+    expect(calls.byTarget).toEqual({ [`${ACCOUNT}/ap-south-1`]: 4, [`${ACCOUNT}/eu-central-1`]: 21, [`${ACCOUNT}/eu-west-1`]: 28 });
+    expect(calls.total).toBe(53);
     expect(aws.requests.filter((r) => r.region === 'ap-south-1')).toHaveLength(4 * 3);
     // The throttled call's 2 retries, plus 2 per timed-out call (3 attempts each); denials are not retried.
     expect(calls.byService.ec2.retries).toBe(2 + 4 * 2);

@@ -37,7 +37,7 @@ export class CannedAws {
 
   async handle(request: SdkRequest): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: Readable } }> {
     const labels = request.hostname.split('.');
-    const at = labels.findIndex((label) => ['ec2', 'rds', 's3', 'sts', 'config', 'organizations', 'kms', 'cloudtrail'].includes(label));
+    const at = labels.findIndex((label) => ['ec2', 'rds', 's3', 'sts', 'config', 'organizations', 'kms', 'cloudtrail', 'autoscaling', 'iam'].includes(label));
     const service = labels[at] ?? 'unknown';
     const region = labels[at + 1] ?? 'us-east-1';
     const body = typeof request.body === 'string' ? request.body : request.body instanceof Uint8Array ? Buffer.from(request.body).toString() : '';
@@ -77,13 +77,19 @@ export function jsonError(status: number, code: string, message: string): Canned
   return { status, body: JSON.stringify({ __type: code, message }) };
 }
 
-/** An empty successful answer of an action (EC2 or RDS query protocol, or a JSON-protocol service). */
+/** Namespaces of the query-protocol services with a `<Action>Result` wrapper. */
+const QUERY_NAMESPACE: Record<string, string> = {
+  rds: 'http://rds.amazonaws.com/doc/2014-10-31/',
+  autoscaling: 'http://autoscaling.amazonaws.com/doc/2011-01-01/',
+};
+
+/** An empty successful answer of an action (EC2, RDS or Auto Scaling query protocol, or a JSON-protocol service). */
 export function emptyQueryResponse(service: string, action: string): CannedResponse {
   if (JSON_SERVICES.has(service)) return { status: 200, body: '{}' };
   if (service === 'ec2') return { status: 200, body: `<${action}Response xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId></${action}Response>` };
   return {
     status: 200,
-    body: `<${action}Response xmlns="http://rds.amazonaws.com/doc/2014-10-31/"><${action}Result></${action}Result><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></${action}Response>`,
+    body: `<${action}Response xmlns="${QUERY_NAMESPACE[service] ?? QUERY_NAMESPACE['rds']!}"><${action}Result></${action}Result><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></${action}Response>`,
   };
 }
 

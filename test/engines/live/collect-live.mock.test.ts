@@ -1,14 +1,19 @@
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { AutoScalingClient, DescribeLaunchConfigurationsCommand } from '@aws-sdk/client-auto-scaling';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { KMSClient } from '@aws-sdk/client-kms';
 import {
   DescribeAddressesCommand,
   DescribeInstancesCommand,
+  DescribeLaunchTemplateVersionsCommand,
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
   DescribeVpcsCommand,
   EC2Client,
+  GetEbsEncryptionByDefaultCommand,
+  GetInstanceMetadataDefaultsCommand,
 } from '@aws-sdk/client-ec2';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import {
   GetBucketEncryptionCommand,
@@ -43,14 +48,19 @@ const sts = mockClient(STSClient);
 const config = mockClient(ConfigServiceClient);
 const kms = mockClient(KMSClient);
 const cloudtrail = mockClient(CloudTrailClient);
+const autoscaling = mockClient(AutoScalingClient);
+const iam = mockClient(IAMClient);
 
 beforeEach(() => {
-  for (const mock of [ec2, rds, s3, sts, config, kms, cloudtrail]) mock.reset();
+  for (const mock of [ec2, rds, s3, sts, config, kms, cloudtrail, autoscaling, iam]) mock.reset();
   config.onAnyCommand().resolves({});
   kms.onAnyCommand().resolves({});
   cloudtrail.onAnyCommand().resolves({});
+  autoscaling.onAnyCommand().resolves({});
   ec2.onAnyCommand().resolves({});
+  iam.onAnyCommand().resolves({});
   rds.onAnyCommand().resolves({});
+  autoscaling.onAnyCommand().resolves({});
   s3.onAnyCommand().resolves({});
   sts.on(GetCallerIdentityCommand).callsFake(async (_input, getClient) => ({ Account: (await whereCalled(getClient)).account }));
 
@@ -141,7 +151,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  for (const mock of [ec2, rds, s3, sts, config, kms, cloudtrail]) mock.reset();
+  for (const mock of [ec2, rds, s3, sts, config, kms, cloudtrail, autoscaling, iam]) mock.reset();
 });
 
 async function audit() {
@@ -234,5 +244,16 @@ describe('live collection through the SDK (aws-sdk-client-mock)', () => {
     expect(rds.commandCalls(DescribeDBInstancesCommand).map((call) => (call.args[0].input as { MaxRecords?: number }).MaxRecords)).toEqual(
       expect.arrayContaining([100]),
     );
+  });
+
+  it('reads all launch templates of a region in one call (their latest versions), launch configurations and the region\'s EBS and IMDS defaults', async () => {
+    await audit();
+    const targets = ACCOUNTS.length * REGIONS.length;
+    const templateCalls = ec2.commandCalls(DescribeLaunchTemplateVersionsCommand).map((call) => call.args[0].input);
+    expect(templateCalls).toHaveLength(targets);
+    expect(templateCalls.every((input) => JSON.stringify(input) === JSON.stringify({ Versions: ['$Latest'], MaxResults: 200 }))).toBe(true);
+    expect(ec2.commandCalls(GetEbsEncryptionByDefaultCommand)).toHaveLength(targets);
+    expect(ec2.commandCalls(GetInstanceMetadataDefaultsCommand)).toHaveLength(targets);
+    expect(autoscaling.commandCalls(DescribeLaunchConfigurationsCommand).map((call) => call.args[0].input)).toEqual(Array(targets).fill({ MaxRecords: 100 }));
   });
 });

@@ -49,6 +49,24 @@ describe('policy selection narrows what a live audit reads', () => {
     });
   });
 
+  it('launch-time policies read the launchers and, for encryption, the region\'s EBS default', async () => {
+    const encryption = await callsOf({ only: ['launch-block-device-unencrypted'] });
+    expect(Object.keys(encryption.byOperation).sort()).toEqual([
+      'autoscaling:DescribeLaunchConfigurations',
+      'ec2:DescribeLaunchTemplateVersions',
+      'ec2:GetEbsEncryptionByDefault',
+      'sts:GetCallerIdentity',
+    ]);
+    const imds = await callsOf({ only: ['imdsv2-required'] });
+    expect(Object.keys(imds.byOperation).sort()).toEqual([
+      'autoscaling:DescribeLaunchConfigurations',
+      'ec2:DescribeInstances',
+      'ec2:DescribeLaunchTemplateVersions',
+      'ec2:GetInstanceMetadataDefaults',
+      'sts:GetCallerIdentity',
+    ]);
+  });
+
   it('--skip leaves out the calls only the skipped policies needed', async () => {
     const all = await callsOf({});
     // required-tags reads every taggable type, so it is skipped too for volumes to drop out.

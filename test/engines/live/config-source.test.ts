@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-config-service';
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -140,10 +141,13 @@ const ITEMS = [
 const config = mockClient(ConfigServiceClient);
 const sts = mockClient(STSClient);
 const ec2 = mockClient(EC2Client);
+const iam = mockClient(IAMClient);
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-secret' };
 
 beforeEach(() => {
-  for (const mock of [config, sts, ec2]) mock.reset();
+  for (const mock of [config, sts, ec2, iam]) mock.reset();
+  // IAM is read through its API with the Config source too (one call per account).
+  iam.onAnyCommand().resolves({});
   sts.on(GetCallerIdentityCommand).resolves({ Account: ACCOUNT });
   ec2.on(DescribeRegionsCommand).resolves({ Regions: [{ RegionName: 'eu-west-1', OptInStatus: 'opt-in-not-required' }] });
   recorder(true);
@@ -156,7 +160,7 @@ function recorder(recording: boolean): void {
   config.on(DescribeDeliveryChannelsCommand).resolves({ DeliveryChannels: [{ name: 'default', s3BucketName: 'config-bucket' }] });
 }
 afterAll(() => {
-  for (const mock of [config, sts, ec2]) mock.restore();
+  for (const mock of [config, sts, ec2, iam]) mock.restore();
 });
 
 /** Pages of two results each, as JSON strings, chained by NextToken. */
@@ -224,7 +228,8 @@ describe('the AWS Config source', () => {
     const collection = await collectLive({ source: { kind: 'config-aggregator', aggregator: 'org', region: 'us-east-1' }, regions: ['eu-west-1', 'us-east-2'], credentials });
     expect(collection.recording.aggregator).toMatchObject({ name: 'org', region: 'us-east-1' });
     expect(collection.recording.source).toBe('config-aggregator:org@us-east-1');
-    expect(collection.gaps).toEqual([]);
+    // An aggregator reads no IAM: the IAM policies' types are a gap, never a silent pass.
+    expect(collection.gaps.map((g) => [g.service, g.operations, g.errorCode])).toEqual([['iam', ['GetAccountAuthorizationDetails'], 'NotReadFromConfig']]);
     const inventories = buildInventories(collection.recording);
     expect(inventories.map((i) => [i.input, i.resources.length])).toEqual([
       [`${ACCOUNT}/eu-west-1`, 8],

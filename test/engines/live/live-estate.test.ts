@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import * as autoscalingSdk from '@aws-sdk/client-auto-scaling';
+import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import * as ec2Sdk from '@aws-sdk/client-ec2';
 import { EC2Client, GetManagedPrefixListEntriesCommand } from '@aws-sdk/client-ec2';
 import * as cloudtrailSdk from '@aws-sdk/client-cloudtrail';
@@ -10,6 +12,7 @@ import * as kmsSdk from '@aws-sdk/client-kms';
 import { KMSClient } from '@aws-sdk/client-kms';
 import * as rdsSdk from '@aws-sdk/client-rds';
 import { RDSClient } from '@aws-sdk/client-rds';
+import { GetAccountAuthorizationDetailsCommand, IAMClient } from '@aws-sdk/client-iam';
 import * as s3Sdk from '@aws-sdk/client-s3';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -65,6 +68,16 @@ const EXPECTED: Record<string, [severity: string, address: string, element?: str
     ['high', arn('security-group', 'sg-0a1b2c3d4e5f60718'), 'has an ingress rule'],
     ['high', arn('security-group', 'sg-0a1b2c3d4e5f60718'), 'has an egress rule'],
   ],
+  // The bastion instance and the web launch template require IMDSv2.
+  'imdsv2-required': [],
+  'ebs-encryption-by-default': [['medium', `ebs-encryption-by-default/${ACCOUNT}/${REGION}`]],
+  // The web template's root volume leaves encryption to the region's default, which is off.
+  'launch-block-device-unencrypted': [['medium', arn('launch-template', 'lt-0e5c7a9b1d3f5a7c9'), '/dev/xvda']],
+  'public-ip-by-default': [
+    ['low', arn('subnet', 'subnet-0a1e3c5b7d9f2a4c6')],
+    ['low', arn('subnet', 'subnet-0b2f4d6c8e0a3b5d7')],
+    ['low', arn('instance', 'i-0a9b8c7d6e5f40312')],
+  ],
   'nacl-admin-ports-open': [
     ['high', arn('network-acl', 'acl-0b3d5f7a9c1e2b4d6'), 'allows TCP 22, 3389 from 0.0.0.0/0'],
     ['high', arn('network-acl', 'acl-0b3d5f7a9c1e2b4d6'), 'rule 101: all traffic'],
@@ -76,6 +89,16 @@ const EXPECTED: Record<string, [severity: string, address: string, element?: str
   'cloudtrail-log-validation': [],
   'cloudtrail-kms-encryption': [],
   'config-recorder-enabled': [],
+  // IAM (global, read once and kept with eu-west-1): github-deploy holds AdministratorAccess; PowerUserAccess on a group is not full access.
+  'iam-admin-privileges': [['high', `arn:aws:iam::${ACCOUNT}:role/github-deploy`, 'AdministratorAccess']],
+  'iam-wildcard-actions': [['medium', `arn:aws:iam::${ACCOUNT}:policy/deploy`, 's3:*']],
+  'iam-privilege-escalation': [
+    ['high', `arn:aws:iam::${ACCOUNT}:policy/deploy`, 'iam:PassRole + lambda:CreateFunction'],
+    // PowerUserAccess keeps sts:AssumeRole on every resource.
+    ['high', `arn:aws:iam::${ACCOUNT}:group/developers#attachment/arn:aws:iam::aws:policy/PowerUserAccess`, 'sts:AssumeRole'],
+  ],
+  'iam-user-policy-attached': [['low', `arn:aws:iam::${ACCOUNT}:user/alice#attachment/arn:aws:iam::aws:policy/ReadOnlyAccess`]],
+  'iam-role-trust-open': [['critical', `arn:aws:iam::${ACCOUNT}:role/github-deploy`, 'token.actions.githubusercontent.com:sub']],
   // Both databases keep backups 7 days and are not production-tagged; neither accepts IAM authentication.
   'rds-backup-retention': [],
   'rds-deletion-protection': [],
@@ -107,14 +130,14 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
       const match = actual.find((line) => line.startsWith(`${e.ruleId} | fail | ${e.severity} | ${e.address} |`) && (!e.element || line.includes(e.element)));
       expect(match, `${e.ruleId} ${e.severity} ${e.address} ${e.element ?? ''}`).toBeDefined();
     }
-    // Every live finding is located by account, region and ARN.
+    // Every live finding is located by account, region (IAM: the region it is kept with) and ARN.
     for (const finding of result.findings) {
       expect(finding.location).toMatchObject({ kind: 'cloud', account: ACCOUNT, region: REGION });
       expect(finding.resource).toMatchObject({ source: 'live', input: `${ACCOUNT}/${REGION}` });
     }
   });
 
-  it('is what the collector records for the same responses, in 30 API calls for its one (account, region)', async () => {
+  it('is what the collector records for the same responses, in 35 API calls for its one (account, region)', async () => {
     const { calls, restore } = replay(recording);
     try {
       const collection = await collectLive({ source: { kind: 'api' }, regions: [REGION], credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-secret' } });
@@ -129,8 +152,11 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
       for (const call of calls) byOperation.set(call, (byOperation.get(call) ?? 0) + 1);
       // STS (1) + one page of each of the 14 list calls + the office prefix list's entries (1)
       // + ListBuckets (1) + 4 settings × 2 buckets in eu-west-1 (the us-east-1 bucket is not read further)
-      // + 3 list calls and 2 region-wide companions of KMS, CloudTrail and AWS Config.
-      expect(calls).toHaveLength(30);
+      // + 3 list calls and 2 region-wide companions of KMS, CloudTrail and AWS Config
+      // + 4 list calls of launch templates, launch configurations and the EBS and metadata defaults
+      // + IAM's GetAccountAuthorizationDetails (1 page: once per account, whatever the number of regions).
+      expect(calls).toHaveLength(35);
+      expect(byOperation.get('iam:GetAccountAuthorizationDetails')).toBe(1);
       expect(byOperation.get('sts:GetCallerIdentity')).toBe(1);
       expect(byOperation.get('ec2:GetManagedPrefixListEntries')).toBe(1);
       expect(byOperation.get('s3:ListBuckets')).toBe(1);
@@ -156,14 +182,18 @@ function replay(source: Recording): { calls: string[]; restore: () => void } {
   const calls: string[] = [];
   const target = source.targets[0]!;
   const account = source.accounts[0]!;
-  const mocks = [mockClient(EC2Client), mockClient(RDSClient), mockClient(S3Client), mockClient(STSClient), mockClient(KMSClient), mockClient(CloudTrailClient), mockClient(ConfigServiceClient)] as const;
-  const [ec2, rds, s3, sts, kms, cloudtrail, config] = mocks;
+  const mocks = [mockClient(EC2Client), mockClient(RDSClient), mockClient(S3Client), mockClient(STSClient), mockClient(KMSClient), mockClient(CloudTrailClient), mockClient(ConfigServiceClient), mockClient(AutoScalingClient), mockClient(IAMClient)] as const;
+  const [ec2, rds, s3, sts, kms, cloudtrail, config, autoscaling, iam] = mocks;
+  iam.on(GetAccountAuthorizationDetailsCommand).callsFake((input: { Marker?: string }) => {
+    calls.push('iam:GetAccountAuthorizationDetails');
+    return account.iam?.pages[input.Marker ? Number(input.Marker) : 0] ?? {};
+  });
   sts.on(GetCallerIdentityCommand).callsFake(() => {
     calls.push('sts:GetCallerIdentity');
     return { Account: account.account };
   });
-  const sdks = { ec2: ec2Sdk, rds: rdsSdk, kms: kmsSdk, cloudtrail: cloudtrailSdk, config: configSdk } as unknown as Record<string, Record<string, never>>;
-  const byService = { ec2, rds, kms, cloudtrail, config } as unknown as Record<string, LooseMock>;
+  const sdks = { ec2: ec2Sdk, rds: rdsSdk, kms: kmsSdk, cloudtrail: cloudtrailSdk, config: configSdk, autoscaling: autoscalingSdk } as unknown as Record<string, Record<string, never>>;
+  const byService = { ec2, rds, kms, cloudtrail, config, autoscaling } as unknown as Record<string, LooseMock>;
   for (const descriptor of REGIONAL_DESCRIPTORS) {
     const pages = target.responses[operationKey(descriptor)] ?? [];
     const mock = byService[descriptor.service]!;

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { isValueObject, setEntry, type Value } from '../../../model/value.js';
 import { EvalError } from '../eval/eval-error.js';
-import { asString, requireKnown, sortedKeys } from '../eval/values.js';
+import { UnknownJson } from '../../../model/unknown-json.js';
+import { asString, firstUnknown, requireKnown, sortedKeys } from '../eval/values.js';
 import { arity, type HclFunction } from './function-signature.js';
 
 let yamlModule: typeof import('yaml') | undefined;
@@ -46,7 +47,12 @@ const hash = (algorithm: string, encoding: 'hex' | 'base64'): HclFunction => (ar
 };
 
 export const encodingFunctions: Record<string, HclFunction> = {
-  jsonencode: (args) => (arity(args, 1), jsonText(args[0]!)),
+  jsonencode: (args) => {
+    arity(args, 1);
+    // Partly unknown: the text is unknown, as in Terraform, but the encoded value is kept (policy documents are judged on what is known).
+    const unknown = firstUnknown(args[0]);
+    return unknown ? new UnknownJson(unknown.reason, args[0]!) : jsonText(args[0]!);
+  },
   jsondecode: (args) => {
     arity(args, 1);
     try {

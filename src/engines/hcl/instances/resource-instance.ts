@@ -1,6 +1,7 @@
 import type { Unknown } from '../../../model/unknown.js';
 import type { Value } from '../../../model/value.js';
 import type { ResourceDecl } from '../config/module-config.js';
+import { policyDocumentJson } from '../data-sources/aws-iam-policy-document.js';
 import { ResourceValue } from '../eval/resource-value.js';
 import { evaluateBlockBody, type EvaluatedBody } from './evaluate-body.js';
 import type { ModuleInstance } from './module-instance.js';
@@ -31,7 +32,10 @@ export class ResourceInstance {
     if (this.#body === 'pending') return CYCLE;
     if (!this.#body) {
       this.#body = 'pending';
-      this.#body = evaluateBlockBody(this.decl.block.body, { file: this.decl.block.file, names: this.module, bindings: this.bindings });
+      const body = evaluateBlockBody(this.decl.block.body, { file: this.decl.block.file, names: this.module, bindings: this.bindings });
+      // Data sources the provider computes without calling AWS are evaluated, so their results are known as in a plan.
+      if (this.decl.mode === 'data' && this.decl.type === 'aws_iam_policy_document') Object.assign(body.values, policyDocumentJson(body.values));
+      this.#body = body;
     }
     return this.#body;
   }

@@ -1,8 +1,10 @@
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { KMSClient } from '@aws-sdk/client-kms';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -24,7 +26,7 @@ export interface ClientSettings {
 /** Connection and request timeouts, so an unreachable region ends as a coverage gap instead of a hang. */
 const DEFAULT_HANDLER = { connectionTimeout: 5_000, requestTimeout: 60_000 };
 
-type ServiceName = 'ec2' | 'rds' | 's3' | 'config' | 'sts' | 'organizations' | 'kms' | 'cloudtrail';
+type ServiceName = 'ec2' | 'rds' | 's3' | 'config' | 'sts' | 'organizations' | 'kms' | 'cloudtrail' | 'autoscaling' | 'iam';
 type ClientOf<S extends ServiceName> = S extends 'ec2'
   ? EC2Client
   : S extends 'kms'
@@ -39,6 +41,10 @@ type ClientOf<S extends ServiceName> = S extends 'ec2'
         ? ConfigServiceClient
         : S extends 'organizations'
           ? OrganizationsClient
+        : S extends 'autoscaling'
+          ? AutoScalingClient
+        : S extends 'iam'
+          ? IAMClient
           : STSClient;
 
 /**
@@ -96,5 +102,9 @@ function create(service: ServiceName, config: Record<string, unknown>): { destro
       return new KMSClient(config);
     case 'cloudtrail':
       return new CloudTrailClient(config);
+    case 'autoscaling':
+      return new AutoScalingClient(config);
+    case 'iam':
+      return new IAMClient(config);
   }
 }

@@ -1,5 +1,6 @@
 import * as cloudtrail from '@aws-sdk/client-cloudtrail';
 import * as config from '@aws-sdk/client-config-service';
+import * as autoscaling from '@aws-sdk/client-auto-scaling';
 import * as ec2 from '@aws-sdk/client-ec2';
 import * as kms from '@aws-sdk/client-kms';
 import * as rds from '@aws-sdk/client-rds';
@@ -18,6 +19,7 @@ const SDK: Record<RegionalService, Record<string, unknown>> = {
   kms,
   cloudtrail,
   config,
+  autoscaling,
 };
 
 /**

@@ -1,5 +1,6 @@
 import { bool, field, num, objects, str, strings, tagMap, tagsOf, type AwsObject } from '../aws-object.js';
 import type { ResourceDescriptor } from '../descriptor.js';
+import { metadataOptionsBlock } from './metadata-options.js';
 import { displayName, ec2Arn } from './naming.js';
 
 /**
@@ -25,7 +26,6 @@ export const instanceDescriptor: ResourceDescriptor = {
     const owner = str(item, 'OwnerId');
     const interfaces = objects(item, 'NetworkInterfaces');
     const primary = interfaces.find((i) => num(field(i, 'Attachment'), 'DeviceIndex') === 0);
-    const metadata = field(item, 'MetadataOptions');
     const profileArn = str(field(item, 'IamInstanceProfile'), 'Arn');
     return [
       {
@@ -42,6 +42,8 @@ export const instanceDescriptor: ResourceDescriptor = {
           vpc_security_group_ids: strings(item, 'SecurityGroups', 'GroupId'),
           private_ip: str(item, 'PrivateIpAddress'),
           public_ip: str(item, 'PublicIpAddress'),
+          // As the provider reads it: whether the instance has a public IPv4 (an Elastic IP counts).
+          associate_public_ip_address: str(item, 'PublicIpAddress') !== null,
           private_dns: str(item, 'PrivateDnsName'),
           public_dns: str(item, 'PublicDnsName'),
           ipv6_addresses: interfaces.flatMap((i) => strings(i, 'Ipv6Addresses', 'Ipv6Address')),
@@ -51,16 +53,7 @@ export const instanceDescriptor: ResourceDescriptor = {
           instance_state: state,
           ebs_optimized: bool(item, 'EbsOptimized'),
           monitoring: str(field(item, 'Monitoring'), 'State') === 'enabled',
-          metadata_options: metadata
-            ? [
-                {
-                  http_endpoint: str(metadata, 'HttpEndpoint'),
-                  http_tokens: str(metadata, 'HttpTokens'),
-                  http_put_response_hop_limit: num(metadata, 'HttpPutResponseHopLimit'),
-                  instance_metadata_tags: str(metadata, 'InstanceMetadataTags'),
-                },
-              ]
-            : [],
+          metadata_options: metadataOptionsBlock(item),
           owner_id: owner ?? target.account,
         },
         tags,

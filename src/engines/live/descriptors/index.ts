@@ -10,6 +10,10 @@ import { securityGroupDescriptor } from './ec2-security-group.js';
 import { subnetDescriptor } from './ec2-subnet.js';
 import { volumeDescriptor } from './ec2-volume.js';
 import { vpcDescriptor } from './ec2-vpc.js';
+import { launchConfigurationDescriptor } from './autoscaling-launch-configuration.js';
+import { ebsEncryptionByDefaultDescriptor } from './ec2-ebs-encryption-by-default.js';
+import { launchTemplateDescriptor } from './ec2-launch-template.js';
+import { instanceMetadataDefaultsDescriptor } from './ec2-instance-metadata-defaults.js';
 import { dbClusterDescriptor } from './rds-db-cluster.js';
 import { dbInstanceDescriptor } from './rds-db-instance.js';
 import { dbSubnetGroupDescriptor } from './rds-db-subnet-group.js';
@@ -36,6 +40,10 @@ export const REGIONAL_DESCRIPTORS: readonly ResourceDescriptor[] = [
   kmsKeyDescriptor,
   cloudTrailDescriptor,
   configRecorderDescriptor,
+  launchTemplateDescriptor,
+  launchConfigurationDescriptor,
+  ebsEncryptionByDefaultDescriptor,
+  instanceMetadataDefaultsDescriptor,
 ];
 
 /** `ec2:DescribeVpcs`: the key of a descriptor's pages in a recording and in API call counts. */
