@@ -32,10 +32,11 @@ describe('console report of a live audit', async () => {
     expect(twoRegions).toContain(
       [
         'By account and region',
-        '  111122223333/eu-west-1  3 critical · 9 high · 5 medium · 7 low',
+        '  111122223333/eu-west-1  3 critical · 9 high · 7 medium · 10 low',
         '  111122223333/us-east-1  4 low',
-        'Top failing policies (5 of 15)',
+        'Top failing policies (5 of 18)',
         '  required-tags             low       8 findings on 4 resources',
+        '  public-ip-by-default      low       3 findings on 3 resources',
         '  sg-open-ingress           critical  3 findings on 3 resources',
       ].join('\n'),
     );
