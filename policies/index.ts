@@ -58,6 +58,11 @@ import { iamAccessKeyAge } from './iam-access-key-age.js';
 import { iamCredentialsUnused } from './iam-credentials-unused.js';
 import { iamPasswordPolicy } from './iam-password-policy.js';
 import { secretInCode } from './secret-in-code.js';
+import { rdsBackupRetention } from './rds-backup-retention.js';
+import { rdsDeletionProtection } from './rds-deletion-protection.js';
+import { rdsIamAuthentication } from './rds-iam-authentication.js';
+import { rdsAutoMinorUpgrade } from './rds-auto-minor-upgrade.js';
+import { encryptionAtRest } from './encryption-at-rest.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
@@ -107,4 +112,9 @@ export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, db
   iamCredentialsUnused,
   iamPasswordPolicy,
   secretInCode,
+  rdsBackupRetention,
+  rdsDeletionProtection,
+  rdsIamAuthentication,
+  rdsAutoMinorUpgrade,
+  encryptionAtRest,
 ];

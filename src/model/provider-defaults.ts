@@ -90,6 +90,43 @@ export const PROVIDER_DEFAULTS: readonly ProviderDefault[] = [
   { type: 'aws_kms_key', path: 'customer_master_key_spec', meaning: always({ value: 'SYMMETRIC_DEFAULT', note: 'customer_master_key_spec is not set: the provider default is SYMMETRIC_DEFAULT' }) },
   { type: 'aws_cloudtrail', path: 'is_multi_region_trail', meaning: always({ value: false, note: 'is_multi_region_trail is not set: the provider default is false' }) },
   { type: 'aws_cloudtrail', path: 'enable_log_file_validation', meaning: always({ value: false, note: 'enable_log_file_validation is not set: the provider default is false' }) },
+  // RDS operations (rds-backup-retention, rds-deletion-protection, rds-iam-authentication, rds-auto-minor-upgrade).
+  {
+    type: 'aws_db_instance',
+    path: 'backup_retention_period',
+    // A read replica keeps no automated backups of its own unless told to: the policy skips replicas.
+    meaning: (values) => (set(values, 'replicate_source_db') ? undefined : { value: 1, note: 'backup_retention_period is not set: RDS keeps automated backups for 1 day (the CreateDBInstance default)' }),
+  },
+  { type: 'aws_rds_cluster', path: 'backup_retention_period', meaning: always({ value: 1, note: 'backup_retention_period is not set: the provider default is 1 day' }) },
+  { type: 'aws_db_instance', path: 'deletion_protection', meaning: always({ value: false, note: 'deletion_protection is not set: the provider default is false' }) },
+  { type: 'aws_rds_cluster', path: 'deletion_protection', meaning: always({ value: false, note: 'deletion_protection is not set: the provider default is false' }) },
+  { type: 'aws_db_instance', path: 'iam_database_authentication_enabled', meaning: always({ value: false, note: 'iam_database_authentication_enabled is not set: the provider default is false' }) },
+  { type: 'aws_rds_cluster', path: 'iam_database_authentication_enabled', meaning: always({ value: false, note: 'iam_database_authentication_enabled is not set: the provider default is false' }) },
+  { type: 'aws_db_instance', path: 'auto_minor_version_upgrade', meaning: always({ value: true, note: 'auto_minor_version_upgrade is not set: the provider default is true' }) },
+  { type: 'aws_rds_cluster_instance', path: 'auto_minor_version_upgrade', meaning: always({ value: true, note: 'auto_minor_version_upgrade is not set: the provider default is true' }) },
+  // Encryption at rest (encryption-at-rest).
+  { type: 'aws_efs_file_system', path: 'encrypted', meaning: always({ value: false, note: 'encrypted is not set: the provider default is false' }) },
+  {
+    type: 'aws_sqs_queue',
+    path: 'sqs_managed_sse_enabled',
+    // With a KMS key the queue uses SSE-KMS; without one, SQS has encrypted new queues with SSE-SQS since October 2022.
+    meaning: (values) => (set(values, 'kms_master_key_id') ? undefined : { value: true, note: 'sqs_managed_sse_enabled is not set: SQS encrypts new queues with SSE-SQS by default' }),
+  },
+  {
+    type: 'aws_elasticache_replication_group',
+    path: 'at_rest_encryption_enabled',
+    meaning: (values) => {
+      const engine = values['engine'];
+      if (engine !== undefined && engine !== null && typeof engine !== 'string') return { unknown: 'at_rest_encryption_enabled is not set: its default depends on the engine (true for valkey, false for redis)' };
+      return engine === 'valkey'
+        ? { value: true, note: 'at_rest_encryption_enabled is not set: the provider default for valkey is true' }
+        : { value: false, note: 'at_rest_encryption_enabled is not set: the provider default for redis is false' };
+    },
+  },
+  { type: 'aws_kinesis_stream', path: 'encryption_type', meaning: always({ value: 'NONE', note: 'encryption_type is not set: the provider default is NONE' }) },
+  { type: 'aws_redshift_cluster', path: 'encrypted', meaning: always({ value: true, note: 'encrypted is not set: AWS encrypts every new cluster since January 2025 (provider v6 default true)' }) },
+  { type: 'aws_neptune_cluster', path: 'storage_encrypted', meaning: always({ value: false, note: 'storage_encrypted is not set: the provider default is false' }) },
+  { type: 'aws_docdb_cluster', path: 'storage_encrypted', meaning: always({ value: false, note: 'storage_encrypted is not set: the provider default is false' }) },
   { type: 'aws_cloudtrail', path: 'enable_logging', meaning: always({ value: true, note: 'enable_logging is not set: the provider default is true' }) },
   { type: 'aws_lb', path: 'load_balancer_type', meaning: APPLICATION_LB },
   { type: 'aws_alb', path: 'load_balancer_type', meaning: APPLICATION_LB },

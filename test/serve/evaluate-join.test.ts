@@ -7,7 +7,7 @@ import { runBuiltCli } from '../hostile/built-cli.js';
 import { postJson, startServe, type ServeProcess } from './serve-process.js';
 
 // A saved audit of one account/region: a public subnet behind an internet gateway, the `orders-db`
-// group open to the world on 5432, the private `ledger-db` group, and 22 findings of its own (6 of them IAM).
+// group open to the world on 5432, the private `ledger-db` group, and 24 findings of its own (6 of them IAM, 2 RDS IAM authentication).
 const ESTATE = fileURLToPath(new URL('../../fixtures/live-estate/inventory.json', import.meta.url));
 const ORDERS_DB_SG = 'sg-0d4e5f60718293a41';
 const LEDGER_DB_SG = 'sg-0e5f60718293a4b52';
@@ -22,6 +22,10 @@ const database = (subnetGroup: string, group: string) => ({
     db_subnet_group_name: subnetGroup,
     vpc_security_group_ids: [group],
     storage_encrypted: true,
+    // Keeps the RDS operations policies quiet: these cases are about the network path.
+    iam_database_authentication_enabled: true,
+    deletion_protection: true,
+    backup_retention_period: 7,
     tags: { Environment: 'prod', Owner: 'data' },
   },
 });

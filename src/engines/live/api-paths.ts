@@ -17,6 +17,7 @@ const TOP_LEVEL: Record<string, Record<string, string>> = {
     iam_database_authentication_enabled: 'IAMDatabaseAuthenticationEnabled',
     deletion_protection: 'DeletionProtection',
     backup_retention_period: 'BackupRetentionPeriod',
+    auto_minor_version_upgrade: 'AutoMinorVersionUpgrade',
     engine: 'Engine',
   },
   aws_rds_cluster: {
@@ -28,6 +29,7 @@ const TOP_LEVEL: Record<string, Record<string, string>> = {
     db_subnet_group_name: 'DBSubnetGroup',
     deletion_protection: 'DeletionProtection',
     backup_retention_period: 'BackupRetentionPeriod',
+    iam_database_authentication_enabled: 'IAMDatabaseAuthenticationEnabled',
     engine: 'Engine',
   },
   aws_redshift_cluster: {

@@ -167,6 +167,15 @@ const EXPECTED: Record<string, [severity: string, address: string, element?: str
   // No resource policy in the estate is open. acme-logs' policy denies plain HTTP; the state bucket has no policy.
   'resource-policy-public': [],
   's3-deny-insecure-transport': [['medium', 'arn:aws:s3:::acme-tf-state-111122223333', 'has no bucket policy']],
+  // Both databases keep backups 7 days and are not production-tagged; neither accepts IAM authentication.
+  'rds-backup-retention': [],
+  'rds-deletion-protection': [],
+  'rds-iam-authentication': [
+    ['medium', `arn:aws:rds:${REGION}:${ACCOUNT}:db:ledger`, '(RDS.10)'],
+    ['medium', `arn:aws:rds:${REGION}:${ACCOUNT}:db:orders`, '(RDS.10)'],
+  ],
+  'rds-auto-minor-upgrade': [],
+  'encryption-at-rest': [],
 };
 
 describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {

@@ -51,6 +51,7 @@ export const dbInstanceDescriptor: ResourceDescriptor = {
           availability_zone: str(item, 'AvailabilityZone'),
           iam_database_authentication_enabled: bool(item, 'IAMDatabaseAuthenticationEnabled') ?? false,
           deletion_protection: bool(item, 'DeletionProtection') ?? false,
+          auto_minor_version_upgrade: bool(item, 'AutoMinorVersionUpgrade') ?? true,
           backup_retention_period: num(item, 'BackupRetentionPeriod'),
           allocated_storage: num(item, 'AllocatedStorage'),
           storage_type: str(item, 'StorageType'),
