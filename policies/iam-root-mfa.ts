@@ -1,7 +1,7 @@
 import { definePolicy, isUnknown } from '../src/api.js';
 
 export interface IamRootMfaOptions {
-  /** CIS 1.6 / IAM.6: the root MFA must be a hardware device, not a virtual (app) one. */
+  /** IAM.6 (and CIS 1.6, a manual recommendation the coverage listing does not count): the root MFA must be a hardware device, not a virtual (app) one. */
   requireHardware: boolean;
 }
 
@@ -20,7 +20,7 @@ export const iamRootMfa = definePolicy<IamRootMfaOptions>({
     'Sign in as root, open Security credentials and assign an MFA device (a hardware key for CIS 1.6). For accounts in ' +
     'AWS Organizations, consider centrally managed root access instead of root credentials.',
   frameworks: {
-    'CIS AWS Foundations Benchmark v3.0.0': ['1.5', '1.6'],
+    'CIS AWS Foundations Benchmark v3.0.0': ['1.5'],
     'AWS Foundational Security Best Practices': ['IAM.9', 'IAM.6'],
     'PCI DSS 4.0': ['8.4.1'],
   },

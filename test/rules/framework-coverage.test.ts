@@ -45,7 +45,7 @@ describe('framework coverage (`warden policies --framework cis|fsbp`)', () => {
     const total = CONTROL_CATALOGS.find((c) => c.framework === CIS)!.controls.length;
     expect(console.stdout).toMatch(new RegExp(`^CIS AWS Foundations Benchmark v3\\.0\\.0: covered \\d+ of ${String(total)} automated controls$`, 'm'));
     expect(console.stdout).toMatch(/^ {2}covered +5\.1 +Ensure no Network ACLs allow ingress .* \(nacl-admin-ports-open\)$/m);
-    expect(console.stdout).toMatch(/^ {2}not covered +1\.4 +Ensure no 'root' user account access key exists$/m);
+    expect(console.stdout).toMatch(/^ {2}not covered +4\.16 +Ensure AWS Security Hub is enabled$/m);
 
     const json = await runMain(['policies', '--framework', 'fsbp', '--format', 'json'], ROOT);
     const parsed = JSON.parse(json.stdout) as { policies: { id: string }[]; coverage: { framework: string; total: number; covered: { id: string; policies: string[] }[]; notCovered: { id: string }[] }[] };
