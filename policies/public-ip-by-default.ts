@@ -11,13 +11,13 @@ export interface PublicIpByDefaultOptions {
 type Options = PublicIpByDefaultOptions;
 type Context = PolicyContext<Options>;
 
-/** Whether a launch gets a public IPv4, and what says so. */
 /** Where another resource gives the address (an Elastic IP's attachment attribute). */
 interface Site {
   resource: Resource;
   path: string;
 }
 
+/** Whether a launch gets a public IPv4, and what says so. */
 type Answer = { public: boolean; how: string; path?: string; evidence?: string; site?: Site } | { unknown: Unknown | string };
 
 export const publicIpByDefault = definePolicy<Options>({
