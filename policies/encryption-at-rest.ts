@@ -1,4 +1,4 @@
-import { definePolicy, isUnknown, knownString, valueAt, type PolicyContext, type Resource } from '../src/api.js';
+import { definePolicy, isUnknown, knownString, Unknown, valueAt, type PolicyContext, type Resource } from '../src/api.js';
 import { AT_REST, AT_REST_TYPES, CUSTOMER_KEY_TYPES, type AtRestEntry } from './encryption-at-rest-table.js';
 
 interface EncryptionAtRestOptions {
@@ -33,7 +33,8 @@ export const encryptionAtRest = definePolicy<EncryptionAtRestOptions>({
     'PCI DSS 4.0': ['3.5.1'],
   },
   tags: ['encryption'],
-  resourceTypes: AT_REST_TYPES,
+  // aws_kms_key: a live table's key is known to be customer managed only when it is among the keys read.
+  resourceTypes: [...AT_REST_TYPES, 'aws_kms_key'],
   options: {
     schema: {
       type: 'object',
@@ -99,6 +100,15 @@ function checkKey(context: Context, resource: Resource, entry: AtRestEntry, keyP
     return;
   }
   const text = knownString(key) ?? '';
+  if (text !== '' && !text.startsWith('alias/aws/') && entry.liveKeyNeedsLookup && resource.source === 'live') {
+    // The customer managed keys of the region are in the inventory; AWS managed ones never are.
+    const keys = context.inventory.resolveId(text, ['aws_kms_key']);
+    if (isUnknown(keys) || keys.length === 0) {
+      const reason = new Unknown(`${keyPath} is ${text}, which is not among the customer managed KMS keys read (it may be the AWS managed key, or a key of another account or region)`);
+      context.unknown({ resource, path: keyPath, messageId: 'keyUnknown', data, reason });
+      return;
+    }
+  }
   if (text !== '' && !text.startsWith('alias/aws/')) {
     context.pass({ resource, messageId: 'customerKey', data });
     return;
