@@ -20,11 +20,13 @@ export const snsTopicDescriptor: ResourceDescriptor = {
   configType: 'AWS::SNS::Topic',
   items: (page) => objects(page, 'Topics'),
   details: [{ operation: 'GetTopicAttributes', request: (item) => (str(item, 'TopicArn') ? { TopicArn: str(item, 'TopicArn')! } : undefined) }],
-  map(item, { detail }) {
-    const arn = str(item, 'TopicArn');
-    if (!arn) return [];
-    // A ListTopics item is the ARN alone; an AWS Config item is the topic's configuration.
+  map(item, { target, detail }) {
+    // A ListTopics item is the ARN alone; an AWS Config item is the topic's configuration, whose schema
+    // (CloudFormation's) may give the ARN as TopicArn or Id, or only the name.
     const fromConfig = Object.keys(item).length > 1;
+    const topicName = str(item, 'TopicName');
+    const arn = str(item, 'TopicArn', 'Id') ?? (fromConfig && topicName ? `arn:${target.partition}:sns:${target.region}:${target.account}:${topicName}` : null);
+    if (!arn) return [];
     const answer = fromConfig ? item : detail('sns:GetTopicAttributes', { TopicArn: arn });
     const attributes = isUnknown(answer) || fromConfig ? answer : attributesOf(answer);
     const read = (what: (attributes: AwsObject) => Value): Value => (isUnknown(attributes) ? attributes : what(attributes));
