@@ -1,7 +1,8 @@
 import { isUnknown, Unknown } from '../../../model/unknown.js';
 import type { Value } from '../../../model/value.js';
-import { field, isAwsObject, objects, str, tagsOf, type AwsObject } from '../aws-object.js';
+import { field, objects, str, tagsOf, type AwsObject } from '../aws-object.js';
 import type { ResourceDescriptor } from '../descriptor.js';
+import { attributesOf } from './attributes-of.js';
 import { policyText } from './policy-text.js';
 
 const NO_TAGS = new Unknown('the tags of SNS topics are not read (ListTagsForResource would be one more call per topic)');
@@ -28,7 +29,7 @@ export const snsTopicDescriptor: ResourceDescriptor = {
     const arn = str(item, 'TopicArn', 'Id') ?? (fromConfig && topicName ? `arn:${target.partition}:sns:${target.region}:${target.account}:${topicName}` : null);
     if (!arn) return [];
     const answer = fromConfig ? item : detail('sns:GetTopicAttributes', { TopicArn: arn });
-    const attributes = isUnknown(answer) || fromConfig ? answer : attributesOf(answer);
+    const attributes = isUnknown(answer) || fromConfig ? answer : attributesOf(answer, 'GetTopicAttributes');
     const read = (what: (attributes: AwsObject) => Value): Value => (isUnknown(attributes) ? attributes : what(attributes));
     const name = arn.slice(arn.lastIndexOf(':') + 1);
     const policy = fromConfig && field(item, 'Policy') === undefined ? new Unknown('AWS Config items of SNS topics do not carry the topic policy (warden reads it with GetTopicAttributes under --source api)') : read((a) => policyText(field(a, 'Policy')));
@@ -45,8 +46,3 @@ export const snsTopicDescriptor: ResourceDescriptor = {
     ];
   },
 };
-
-function attributesOf(answer: AwsObject): AwsObject | Unknown {
-  const attributes = field(answer, 'Attributes');
-  return isAwsObject(attributes) ? attributes : new Unknown('GetTopicAttributes answered without Attributes');
-}

@@ -1,8 +1,9 @@
 import { isUnknown, Unknown } from '../../../model/unknown.js';
 import type { Value } from '../../../model/value.js';
-import { bool, field, isAwsObject, str, strings, tagsOf, type AwsObject } from '../aws-object.js';
+import { bool, field, str, strings, tagsOf, type AwsObject } from '../aws-object.js';
 import type { ResourceDescriptor } from '../descriptor.js';
 import type { Target } from '../target.js';
+import { attributesOf } from './attributes-of.js';
 import { policyText } from './policy-text.js';
 
 /** The attributes read: what encryption-at-rest and resource-policy-public decide on, nothing more. */
@@ -34,7 +35,7 @@ export const sqsQueueDescriptor: ResourceDescriptor = {
     const listedUrl = str(item, 'QueueUrl');
     // A listed queue's attributes come from its detail call; a Config item is the attribute map itself.
     const answer = listedUrl ? detail('sqs:GetQueueAttributes', { QueueUrl: listedUrl }) : item;
-    const attributes = isUnknown(answer) || !listedUrl ? answer : attributesOf(answer);
+    const attributes = isUnknown(answer) || !listedUrl ? answer : attributesOf(answer, 'GetQueueAttributes');
     const arn = (isUnknown(attributes) ? null : str(attributes, 'QueueArn')) ?? (listedUrl ? arnOf(listedUrl, target) : null);
     if (!arn) return [];
     const name = arn.slice(arn.lastIndexOf(':') + 1);
@@ -61,10 +62,6 @@ export const sqsQueueDescriptor: ResourceDescriptor = {
   },
 };
 
-function attributesOf(answer: AwsObject): AwsObject | Unknown {
-  const attributes = field(answer, 'Attributes');
-  return isAwsObject(attributes) ? attributes : new Unknown('GetQueueAttributes answered without Attributes');
-}
 
 /** `https://sqs.eu-west-1.amazonaws.com/111122223333/jobs` → the queue's ARN in the audited partition. */
 function arnOf(url: string, target: Target): string | null {
