@@ -16,9 +16,18 @@ export interface AtRestEntry {
   read(resource: Resource): AtRestState;
   /** Where a customer managed key is set, for types whose key the user may require (options.customerManagedKey). */
   keyPath?: string;
+  /**
+   * Live, the key is reported by ARN whether AWS or the customer manages it (DynamoDB names its AWS
+   * managed aws/dynamodb key by ARN too): only a customer managed key read into the inventory proves it.
+   */
+  liveKeyNeedsLookup?: boolean;
 }
 
-const set = (value: Value | undefined): boolean => isUnknown(value) || (knownString(value) ?? '') !== '';
+/**
+ * Whether a key is set: a known non-empty string, or a plan's key known only after apply (a key the
+ * configuration creates or looks up). A live value that could not be read says nothing either way.
+ */
+const set = (resource: Resource, value: Value | undefined): boolean => (isUnknown(value) ? resource.source !== 'live' : (knownString(value) ?? '') !== '');
 
 /** A boolean attribute that is true when encrypted. */
 const flag = (path: string, how: string) => (resource: Resource): AtRestState => {
@@ -50,8 +59,10 @@ export const AT_REST: readonly AtRestEntry[] = [
     kind: 'SQS queue',
     control: 'SQS.1',
     read(resource) {
-      if (set(resource.values['kms_master_key_id'])) return { state: 'encrypted', how: 'SSE-KMS (kms_master_key_id)' };
-      return flag('sqs_managed_sse_enabled', 'SSE-SQS (sqs_managed_sse_enabled)')(resource);
+      const key = resource.values['kms_master_key_id'];
+      if (set(resource, key)) return { state: 'encrypted', how: 'SSE-KMS (kms_master_key_id)' };
+      const sse = flag('sqs_managed_sse_enabled', 'SSE-SQS (sqs_managed_sse_enabled)')(resource);
+      return sse.state === 'unencrypted' && isUnknown(key) ? { state: 'unknown', path: 'kms_master_key_id', reason: key } : sse;
     },
   },
   {
@@ -60,7 +71,8 @@ export const AT_REST: readonly AtRestEntry[] = [
     control: 'SNS.1',
     read(resource) {
       const key = resource.values['kms_master_key_id'];
-      if (set(key)) return { state: 'encrypted', how: 'KMS (kms_master_key_id)' };
+      if (set(resource, key)) return { state: 'encrypted', how: 'KMS (kms_master_key_id)' };
+      if (isUnknown(key)) return { state: 'unknown', path: 'kms_master_key_id', reason: key };
       return { state: 'unencrypted', path: 'kms_master_key_id', value: key };
     },
   },
@@ -99,6 +111,7 @@ export const AT_REST: readonly AtRestEntry[] = [
     control: undefined,
     read: always('DynamoDB encrypts every table at rest'),
     keyPath: 'server_side_encryption.0.kms_key_arn',
+    liveKeyNeedsLookup: true,
   },
   { type: 'aws_cloudwatch_log_group', kind: 'CloudWatch log group', control: undefined, read: always('CloudWatch Logs encrypts every log group at rest'), keyPath: 'kms_key_id' },
   { type: 'aws_secretsmanager_secret', kind: 'Secrets Manager secret', control: undefined, read: always('Secrets Manager encrypts every secret at rest'), keyPath: 'kms_key_id' },

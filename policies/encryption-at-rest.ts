@@ -1,4 +1,4 @@
-import { definePolicy, isUnknown, knownString, valueAt, type PolicyContext, type Resource } from '../src/api.js';
+import { definePolicy, isUnknown, knownString, Unknown, valueAt, type PolicyContext, type Resource } from '../src/api.js';
 import { AT_REST, AT_REST_TYPES, CUSTOMER_KEY_TYPES, type AtRestEntry } from './encryption-at-rest-table.js';
 
 interface EncryptionAtRestOptions {
@@ -21,8 +21,12 @@ export const encryptionAtRest = definePolicy<EncryptionAtRestOptions>({
     'DocumentDB clusters (storage_encrypted, default false; Neptune.1/DocumentDB.1). DynamoDB tables, CloudWatch log groups ' +
     'and Secrets Manager secrets are always encrypted; for the types listed in the option customerManagedKey their key must ' +
     'be a customer managed KMS key (an alias/aws/* key or none fails). Each finding names its control. At plan time a ' +
-    'value or key known only after apply is unknown, unless it refers to an aws_kms_key of the configuration. RDS and EBS ' +
-    'storage are checked by rds-storage-unencrypted and ebs-unencrypted.',
+    'value or key known only after apply is unknown, unless it refers to an aws_kms_key of the configuration. Live, SQS ' +
+    'queues, SNS topics and DynamoDB tables are read with one GetQueueAttributes, GetTopicAttributes or DescribeTable per ' +
+    'item; a setting such a call could not read is unknown, never encrypted. A live table names its KMS key by ARN ' +
+    'whether it is the AWS managed aws/dynamodb key or a customer managed one: with customerManagedKey it passes only ' +
+    'when the key is among the customer managed keys read (KMS ListKeys/DescribeKey), and is unknown otherwise. RDS and ' +
+    'EBS storage are checked by rds-storage-unencrypted and ebs-unencrypted.',
   remediation:
     'Turn encryption at rest on where the resource is created (encrypted = true, storage_encrypted = true, ' +
     'at_rest_encryption_enabled = true, encryption_type = "KMS", encrypt_at_rest { enabled = true }, kms_master_key_id); most ' +
@@ -33,7 +37,8 @@ export const encryptionAtRest = definePolicy<EncryptionAtRestOptions>({
     'PCI DSS 4.0': ['3.5.1'],
   },
   tags: ['encryption'],
-  resourceTypes: AT_REST_TYPES,
+  // aws_kms_key: a live table's key is known to be customer managed only when it is among the keys read.
+  resourceTypes: [...AT_REST_TYPES, 'aws_kms_key'],
   options: {
     schema: {
       type: 'object',
@@ -99,6 +104,15 @@ function checkKey(context: Context, resource: Resource, entry: AtRestEntry, keyP
     return;
   }
   const text = knownString(key) ?? '';
+  if (text !== '' && !text.startsWith('alias/aws/') && entry.liveKeyNeedsLookup && resource.source === 'live') {
+    // The customer managed keys of the region are in the inventory; AWS managed ones never are.
+    const keys = context.inventory.resolveId(text, ['aws_kms_key']);
+    if (isUnknown(keys) || keys.length === 0) {
+      const reason = new Unknown(`${keyPath} is ${text}, which is not among the customer managed KMS keys read (it may be the AWS managed key, or a key of another account or region)`);
+      context.unknown({ resource, path: keyPath, messageId: 'keyUnknown', data, reason });
+      return;
+    }
+  }
   if (text !== '' && !text.startsWith('alias/aws/')) {
     context.pass({ resource, messageId: 'customerKey', data });
     return;

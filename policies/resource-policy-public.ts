@@ -46,9 +46,10 @@ export const resourcePolicyPublic = definePolicy({
     'open). Unknown: a document, statement list, Effect, principal or condition known only after apply, a public access ' +
     'block flag not known, or a bucket policy whose bucket is not in the inventory (its own block cannot be read); an ' +
     'inline policy attribute AWS computes (aws_sqs_queue.policy…) that a plan\'s configuration does not write is no policy. ' +
-    'Live collection: bucket policies (GetBucketPolicy, read per bucket by the S3 collector) and KMS key policies ' +
-    '(GetKeyPolicy per customer managed key); a failed read is unknown. SQS, SNS, ECR, Secrets Manager and Lambda ' +
-    'permissions are read from Terraform source and plans only: warden has no live collector for those services yet. ' +
+    'Live collection: bucket policies (GetBucketPolicy, read per bucket by the S3 collector), KMS key policies ' +
+    '(GetKeyPolicy per customer managed key), SQS queue policies (GetQueueAttributes per queue) and SNS topic policies ' +
+    '(GetTopicAttributes per topic); a failed read is unknown. ECR, Secrets Manager and Lambda permissions are read ' +
+    'from Terraform source and plans only: warden has no live collector for those services yet. ' +
     'Security Hub equivalents: S3.2/S3.3 (their bucket-policy half; s3-bucket-public-acl covers ACLs), Lambda.1, KMS.5, ' +
     'SQS.3, SNS.4; Security Hub has no control for ECR repository or Secrets Manager secret policies. aws:SourceIp is ' +
     'deliberately not a restriction here, where Access Analyzer counts it: an address range says nothing about whose ' +

@@ -5,7 +5,10 @@ import type { AwsObject } from './aws-object.js';
 import type { Target } from './target.js';
 
 /** The SDK service a descriptor lists from (the client package `@aws-sdk/client-<service>`). */
-export type RegionalService = 'ec2' | 'rds' | 'kms' | 'cloudtrail' | 'config' | 'autoscaling' | 'redshift' | 'elbv2' | 'elb' | 'eks' | 'opensearch' | 'elasticache';
+export type RegionalService = 'ec2' | 'rds' | 'kms' | 'cloudtrail' | 'config' | 'autoscaling' | 'redshift' | 'elbv2' | 'elb' | 'eks' | 'opensearch' | 'elasticache'
+  | 'sqs'
+  | 'sns'
+  | 'dynamodb';
 
 /**
  * One AWS resource type, described as data (Cloud Custodian style): which paginated list call returns
@@ -84,6 +87,11 @@ export interface DetailCall {
   pageSize?: number;
   /** Several items per call, where the API takes them (OpenSearch DescribeDomains: 5 names). */
   batch?: DetailBatch;
+  /**
+   * The SDK request for one item's request, where the call needs more than the strings that find its
+   * answer again (SQS GetQueueAttributes: the list of attribute names). Default: the request itself.
+   */
+  input?(request: Record<string, string>): object;
 }
 
 /** How one call answers several items (see `DetailCall.batch`). */

@@ -32,6 +32,7 @@ function estate(request: CannedRequest, attempt: number) {
   if (region === 'eu-central-1') {
     if (service === 'ec2') return ec2Error(403, 'UnauthorizedOperation', 'You are not authorized to perform this operation.');
     if (['kms', 'cloudtrail', 'config'].includes(service)) return jsonError(400, 'AccessDeniedException', `not authorized to perform: ${service}:${action}`);
+    if (['sqs', 'dynamodb'].includes(service)) return jsonError(400, 'AccessDeniedException', `not authorized to perform: ${service}:${action}`);
     if (service === 'eks' || service === 'es') return restJsonError(403, 'AccessDeniedException', `User is not authorized to perform: ${service}:${action}`);
     return rdsError(403, 'AccessDenied', `User is not authorized to perform: ${service}:${action} with an explicit deny in a service control policy`);
   }
@@ -55,6 +56,9 @@ const DENIAL: Record<string, string> = {
   cloudtrail: 'AccessDeniedException',
   config: 'AccessDeniedException',
   autoscaling: 'AccessDenied',
+  sqs: 'AccessDeniedException',
+  sns: 'AccessDenied',
+  dynamodb: 'AccessDeniedException',
 };
 
 let dir: string;

@@ -20,7 +20,7 @@ export interface CannedResponse {
 }
 
 /** Services whose endpoints answer in JSON rather than the query protocol's XML. */
-const JSON_SERVICES = new Set(['config', 'kms', 'cloudtrail', 'eks', 'es']);
+const JSON_SERVICES = new Set(['config', 'kms', 'cloudtrail', 'eks', 'es', 'sqs', 'dynamodb']);
 
 interface SdkRequest {
   hostname: string;
@@ -42,7 +42,7 @@ export class CannedAws {
 
   async handle(request: SdkRequest): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: Readable } }> {
     const labels = request.hostname.split('.');
-    const at = labels.findIndex((label) => ['ec2', 'rds', 's3', 's3-control', 'sts', 'config', 'organizations', 'kms', 'cloudtrail', 'autoscaling', 'iam', 'redshift', 'elasticloadbalancing', 'eks', 'es', 'elasticache'].includes(label));
+    const at = labels.findIndex((label) => ['ec2', 'rds', 's3', 's3-control', 'sts', 'config', 'organizations', 'kms', 'cloudtrail', 'autoscaling', 'iam', 'redshift', 'elasticloadbalancing', 'eks', 'es', 'elasticache', 'sqs', 'sns', 'dynamodb'].includes(label));
     const service = labels[at] ?? 'unknown';
     const region = labels[at + 1] ?? 'us-east-1';
     const body = typeof request.body === 'string' ? request.body : request.body instanceof Uint8Array ? Buffer.from(request.body).toString() : '';
@@ -88,6 +88,7 @@ const QUERY_NAMESPACE: Record<string, string> = {
   rds: 'http://rds.amazonaws.com/doc/2014-10-31/',
   autoscaling: 'http://autoscaling.amazonaws.com/doc/2011-01-01/',
   elasticache: 'http://elasticache.amazonaws.com/doc/2015-02-02/',
+  sns: 'http://sns.amazonaws.com/doc/2010-03-31/',
 };
 
 /** An empty successful answer of an action (EC2, RDS, Auto Scaling or ElastiCache query protocol, a JSON-protocol service, the EKS and OpenSearch listings). */

@@ -21,6 +21,9 @@ import { OpenSearchClient } from '@aws-sdk/client-opensearch';
 import { GenerateCredentialReportCommand, IAMClient } from '@aws-sdk/client-iam';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import { RedshiftClient } from '@aws-sdk/client-redshift';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   GetBucketAclCommand,
   GetBucketEncryptionCommand,
@@ -64,6 +67,7 @@ const elbv2 = mockClient(ElasticLoadBalancingV2Client);
 const elb = mockClient(ElasticLoadBalancingClient);
 // Services this test does not look at answer with nothing.
 const quiet = [mockClient(EKSClient), mockClient(OpenSearchClient), mockClient(ElastiCacheClient)] as unknown as { reset(): { onAnyCommand(): { resolves(v: object): void } } }[];
+quiet.push(...([mockClient(SQSClient), mockClient(SNSClient), mockClient(DynamoDBClient)] as unknown as typeof quiet));
 const autoscaling = mockClient(AutoScalingClient);
 const iam = mockClient(IAMClient);
 

@@ -131,6 +131,16 @@ describe('S3 reads follow the policies too', () => {
     const bucketBlock = await callsOf({ only: ['s3-bucket-public-access-block'] });
     expect(Object.keys(bucketBlock.byOperation).sort()).toEqual(['s3:ListBuckets', 's3control:GetPublicAccessBlock', 'sts:GetCallerIdentity']);
   });
+
+  it('encryption-at-rest lists queues, topics, tables and the KMS keys their keys are looked up in; resource-policy-public lists queues and topics, not tables', async () => {
+    const atRest = Object.keys((await callsOf({ only: ['encryption-at-rest'] })).byOperation);
+    expect(atRest).toEqual(expect.arrayContaining(['sqs:ListQueues', 'sns:ListTopics', 'dynamodb:ListTables', 'kms:ListKeys']));
+    const policies = Object.keys((await callsOf({ only: ['resource-policy-public'] })).byOperation);
+    expect(policies).toEqual(expect.arrayContaining(['sqs:ListQueues', 'sns:ListTopics', 'kms:ListKeys']));
+    expect(policies).not.toContain('dynamodb:ListTables');
+    const unrelated = Object.keys((await callsOf({ only: ['kms-key-rotation'] })).byOperation);
+    expect(unrelated.filter((operation) => /^(sqs|sns|dynamodb):/.test(operation))).toEqual([]);
+  });
 });
 
 describe('a narrowed audit stays honest', () => {

@@ -26,6 +26,9 @@ import * as s3Sdk from '@aws-sdk/client-s3';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import * as sqsSdk from '@aws-sdk/client-sqs';
+import * as snsSdk from '@aws-sdk/client-sns';
+import * as dynamodbSdk from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { builtinPolicies } from '../../../policies/index.js';
@@ -213,6 +216,8 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
       const [target] = collection.recording.targets;
       // The estate predates KMS, CloudTrail and AWS Config collection: those services answer empty.
       const empty = { 'kms:ListKeys': [{}], 'cloudtrail:DescribeTrails': [{}], 'config:DescribeConfigurationRecorders': [{}], 'config:DescribeConfigurationRecorderStatus': [{}], 'config:DescribeDeliveryChannels': [{}] };
+      // Nor SQS, SNS and DynamoDB.
+      Object.assign(empty, { 'sqs:ListQueues': [{}], 'sns:ListTopics': [{}], 'dynamodb:ListTables': [{}] });
       expect(target).toEqual({ ...recording.targets[0], responses: { ...recording.targets[0]!.responses, ...empty } });
       expect(collection.recording.accounts).toEqual(recording.accounts);
 
@@ -309,6 +314,9 @@ function replay(source: Recording): { calls: string[]; restore: () => void } {
   });
   const sdks = { ec2: ec2Sdk, rds: rdsSdk, kms: kmsSdk, cloudtrail: cloudtrailSdk, config: configSdk, elbv2: elbv2Sdk, elb: elbSdk, eks: eksSdk, opensearch: opensearchSdk, elasticache: elasticacheSdk, redshift: redshiftSdk, autoscaling: autoscalingSdk } as unknown as Record<string, Record<string, never>>;
   const byService = { ec2, rds, kms, cloudtrail, config, elbv2, elb, eks, opensearch, elasticache, autoscaling, redshift } as unknown as Record<string, LooseMock>;
+  Object.assign(sdks, { sqs: sqsSdk, sns: snsSdk, dynamodb: dynamodbSdk });
+  const atRest = [mockClient(sqsSdk.SQSClient), mockClient(snsSdk.SNSClient), mockClient(dynamodbSdk.DynamoDBClient)] as const;
+  Object.assign(byService, { sqs: atRest[0], sns: atRest[1], dynamodb: atRest[2] });
   // Every call a descriptor makes (list, companions, detail calls) answers with the recorded entries
   // made with the same request fields (detail answers are recorded with their request merged in).
   const answer = (service: string, operation: string): void => {
@@ -349,7 +357,7 @@ function replay(source: Recording): { calls: string[]; restore: () => void } {
       return recorded ?? {};
     });
   }
-  return { calls, restore: () => mocks.forEach((mock) => mock.restore()) };
+  return { calls, restore: () => [...mocks, ...atRest].forEach((mock) => mock.restore()) };
 }
 
 /** Where a descriptor's list call is recorded (a per-resource descriptor's listing has its own key). */

@@ -1,4 +1,7 @@
 import { RedshiftClient } from '@aws-sdk/client-redshift';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DescribeListenersCommand,
   DescribeLoadBalancerAttributesCommand,
@@ -40,6 +43,7 @@ const ec2 = mockClient(EC2Client);
 // The credential report is generated at once here: no polling.
 const iamMock = mockClient(IAMClient);
 const others = [ec2, mockClient(RDSClient), mockClient(S3Client), mockClient(ElasticLoadBalancingClient), mockClient(KMSClient), mockClient(CloudTrailClient), mockClient(ConfigServiceClient), mockClient(EKSClient), mockClient(OpenSearchClient), mockClient(ElastiCacheClient), mockClient(AutoScalingClient), iamMock, mockClient(S3ControlClient), mockClient(RedshiftClient)] as unknown as (typeof ec2)[];
+others.push(...([mockClient(SQSClient), mockClient(SNSClient), mockClient(DynamoDBClient)] as unknown as (typeof ec2)[]));
 const sts = mockClient(STSClient);
 
 /** Three load balancers on two pages: two ALBs and an NLB; each has one listener. */

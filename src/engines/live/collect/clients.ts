@@ -15,6 +15,9 @@ import { RedshiftClient } from '@aws-sdk/client-redshift';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { STSClient } from '@aws-sdk/client-sts';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { ApiCallCounter } from './api-call-counter.js';
 
 /** Static credentials or a credential provider, as every SDK client accepts them. */
@@ -52,6 +55,9 @@ interface ServiceClients {
   opensearch: OpenSearchClient;
   elasticache: ElastiCacheClient;
   redshift: RedshiftClient;
+  sqs: SQSClient;
+  sns: SNSClient;
+  dynamodb: DynamoDBClient;
 }
 type ServiceName = keyof ServiceClients;
 type ClientOf<S extends ServiceName> = ServiceClients[S];
@@ -129,5 +135,11 @@ function create(service: ServiceName, config: Record<string, unknown>): { destro
       return new AutoScalingClient(config);
     case 'iam':
       return new IAMClient(config);
+    case 'sqs':
+      return new SQSClient(config);
+    case 'sns':
+      return new SNSClient(config);
+    case 'dynamodb':
+      return new DynamoDBClient(config);
   }
 }

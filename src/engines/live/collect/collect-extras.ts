@@ -94,7 +94,7 @@ function callOnce(descriptor: ResourceDescriptor, detail: DetailCall, work: Regi
         // A copy: the SDK's paginator writes its page token into the input it is given.
         const call = { service: descriptor.service, operation: detail.operation, input: { ...single }, pageSize: detail.pageSize };
         if (detail.pageSize) for await (const page of listPages(call, clients, target.region)) out.push({ ...responseBody(page), ...single });
-        else out.push({ ...responseBody(await sendCommand(descriptor.service, detail.operation, clients, target.region, single)), ...single });
+        else out.push({ ...responseBody(await sendCommand(descriptor.service, detail.operation, clients, target.region, detail.input?.(single) ?? single)), ...single });
         return out;
       }
       const batch = detail.batch;

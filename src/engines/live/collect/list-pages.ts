@@ -10,6 +10,9 @@ import * as kms from '@aws-sdk/client-kms';
 import * as opensearch from '@aws-sdk/client-opensearch';
 import * as rds from '@aws-sdk/client-rds';
 import * as redshift from '@aws-sdk/client-redshift';
+import * as sqs from '@aws-sdk/client-sqs';
+import * as sns from '@aws-sdk/client-sns';
+import * as dynamodb from '@aws-sdk/client-dynamodb';
 import type { RegionalService, ResourceDescriptor } from '../descriptor.js';
 import type { AccountClients } from './clients.js';
 
@@ -32,6 +35,9 @@ const SDK: Record<RegionalService, Record<string, unknown>> = {
   eks,
   opensearch,
   elasticache,
+  sqs,
+  sns,
+  dynamodb,
 };
 
 /** One call of a regional service: the operation, its request and page size. */

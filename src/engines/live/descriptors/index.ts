@@ -32,6 +32,9 @@ import { loadBalancerDescriptor } from './elbv2-load-balancer.js';
 import { listenerDescriptor } from './elbv2-listener.js';
 import { classicLoadBalancerDescriptor } from './elb-load-balancer.js';
 import { dbClusterSnapshotSharingDescriptor, dbSnapshotSharingDescriptor } from './rds-snapshot-sharing.js';
+import { sqsQueueDescriptor } from './sqs-queue.js';
+import { snsTopicDescriptor } from './sns-topic.js';
+import { dynamodbTableDescriptor } from './dynamodb-table.js';
 
 /** Every regional resource type a live audit reads: one list call (with its pages) each per (account, region), its detail calls per listed item where AWS has no list call that says enough (`details`), or none where another descriptor's detail call lists its items (`listedBy`). */
 export const REGIONAL_DESCRIPTORS: readonly ResourceDescriptor[] = [
@@ -69,6 +72,9 @@ export const REGIONAL_DESCRIPTORS: readonly ResourceDescriptor[] = [
   instanceMetadataDefaultsDescriptor,
   redshiftClusterDescriptor,
   redshiftSubnetGroupDescriptor,
+  sqsQueueDescriptor,
+  snsTopicDescriptor,
+  dynamodbTableDescriptor,
 ];
 
 /** `ec2:DescribeVpcs`: the key of a descriptor's pages in a recording and in API call counts. */
