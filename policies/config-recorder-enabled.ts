@@ -86,8 +86,8 @@ function checkRecorder(context: Context, recorder: Resource, statuses: readonly 
   }
   const enabled = status.values['is_enabled'];
   if (enabled === true) context.pass({ resource: recorder, messageId: 'recording', data });
-  else if (isUnknown(enabled)) context.unknown({ resource: recorder, locationOf: status, messageId: 'recorderUnknown', data, reason: enabled });
-  else context.fail({ resource: recorder, locationOf: status, messageId: 'notRecording', data: { ...data, why: `${status.address}.is_enabled is ${String(enabled)}` }, evidence: [{ path: 'is_enabled', value: enabled ?? null }] });
+  else if (isUnknown(enabled)) context.unknown({ resource: recorder, locationOf: status, path: 'is_enabled', messageId: 'recorderUnknown', data, reason: enabled });
+  else context.fail({ resource: recorder, locationOf: status, path: 'is_enabled', messageId: 'notRecording', data: { ...data, why: `${status.address}.is_enabled is ${String(enabled)}` }, evidence: [{ path: 'is_enabled', value: enabled ?? null }] });
 }
 
 function checkRegion(context: Context, coverage: Resource): void {
