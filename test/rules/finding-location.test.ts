@@ -6,7 +6,7 @@ import { runPolicies } from '../../src/rules/runner.js';
 
 /** A resource of main.tf whose block starts at `line` and whose attributes sit at the given lines. */
 function resource(type: string, address: string, line: number, attributes: Record<string, number>): Resource {
-  const at = (n: number) => ({ file: 'main.tf', startLine: n, endLine: n });
+  const at = (n: number) => ({ kind: 'source' as const, file: 'main.tf', startLine: n, endLine: n });
   return {
     type,
     address,
@@ -19,7 +19,7 @@ function resource(type: string, address: string, line: number, attributes: Recor
     input: 'main.tf',
     references: {},
     raw: {},
-    location: { file: 'main.tf', startLine: line, endLine: line + 5 },
+    location: { kind: 'source', file: 'main.tf', startLine: line, endLine: line + 5 },
     attributeLocations: Object.fromEntries(Object.entries(attributes).map(([name, n]) => [name, at(n)])),
   };
 }
