@@ -1,4 +1,4 @@
-import { definePolicy, isUnknown, isValueObject, launchTemplateOf, listOf, type Inventory, type PolicyContext, type Resource, type Unknown, type Value } from '../src/api.js';
+import { definePolicy, isUnknown, isValueObject, launchTemplateOf, listOf, locate, type Inventory, type PolicyContext, type Resource, type Unknown, type Value } from '../src/api.js';
 
 export interface PublicIpByDefaultOptions {
   /**
@@ -11,8 +11,14 @@ export interface PublicIpByDefaultOptions {
 type Options = PublicIpByDefaultOptions;
 type Context = PolicyContext<Options>;
 
+/** Where another resource gives the address (an Elastic IP's attachment attribute). */
+interface Site {
+  resource: Resource;
+  path: string;
+}
+
 /** Whether a launch gets a public IPv4, and what says so. */
-type Answer = { public: boolean; how: string; path?: string; evidence?: string } | { unknown: Unknown | string };
+type Answer = { public: boolean; how: string; path?: string; evidence?: string; site?: Site } | { unknown: Unknown | string };
 
 export const publicIpByDefault = definePolicy<Options>({
   id: 'public-ip-by-default',
@@ -65,8 +71,8 @@ export const publicIpByDefault = definePolicy<Options>({
     const withEip = instancesWithElasticIps(inventory);
     for (const instance of inventory.ofType('aws_instance')) {
       if (instance.mode !== 'managed') continue;
-      const eip = withEip.get(instance);
-      judge(context, instance, eip ? { public: true, how: `Elastic IP ${eip.address}`, evidence: eip.address } : instanceAnswer(context, instance));
+      const site = withEip.get(instance);
+      judge(context, instance, site ? { public: true, how: `Elastic IP ${site.resource.address}`, site } : instanceAnswer(context, instance));
     }
     for (const template of inventory.ofType('aws_launch_template')) {
       if (template.mode === 'managed') judge(context, template, templateAnswer(context, template));
@@ -190,13 +196,13 @@ function tagText(options: Options): string {
 }
 
 /** Instances an Elastic IP is attached to (aws_eip.instance, aws_eip_association.instance_id), indexed once. */
-function instancesWithElasticIps(inventory: Inventory): Map<Resource, Resource> {
-  const out = new Map<Resource, Resource>();
+function instancesWithElasticIps(inventory: Inventory): Map<Resource, Site> {
+  const out = new Map<Resource, Site>();
   for (const [type, path] of [['aws_eip', 'instance'], ['aws_eip_association', 'instance_id']] as const) {
     for (const eip of inventory.ofType(type)) {
       if (eip.mode !== 'managed') continue;
       const found = inventory.resolve(eip, path, ['aws_instance']);
-      if (!isUnknown(found)) for (const instance of found) if (!out.has(instance)) out.set(instance, eip);
+      if (!isUnknown(found)) for (const instance of found) if (!out.has(instance)) out.set(instance, { resource: eip, path });
     }
   }
   return out;
@@ -212,11 +218,11 @@ function judge(context: Context, resource: Resource, answer: Answer): void {
     context.pass({ resource, messageId: 'launchPrivate', data: { what, how: answer.how } });
     return;
   }
-  context.fail({
-    resource,
-    ...(answer.path ? { path: answer.path } : {}),
-    messageId: 'launchPublic',
-    data: { what, how: answer.how },
-    evidence: [{ path: answer.evidence ?? answer.path ?? 'associate_public_ip_address', value: true }],
-  });
+  const { site } = answer;
+  // An Elastic IP is found at its attachment: that line is what gives the instance its address.
+  const where = site ? { location: locate(site.resource, site.path) } : answer.path ? { path: answer.path } : {};
+  const evidence = site
+    ? { path: `${site.resource.address}.${site.path}`, value: resource.address, note: 'attaches an Elastic IP to the instance' }
+    : { path: answer.evidence ?? answer.path ?? 'associate_public_ip_address', value: true };
+  context.fail({ resource, ...where, messageId: 'launchPublic', data: { what, how: answer.how }, evidence: [evidence] });
 }

@@ -61,7 +61,8 @@ export const sgOpenIngress = definePolicy<SgOpenIngressOptions>({
     defaults: {
       allowPorts: [80, 443],
       adminPorts: [22, 3389],
-      databasePorts: [3306, 5432, 1433, 1521, 27017, 6379, 9200, 5984, 11211, 9042],
+      // Redshift (5439) and Neptune (8182) too: the databases the reachability policies model.
+      databasePorts: [3306, 5432, 1433, 1521, 5439, 8182, 27017, 6379, 9200, 5984, 11211, 9042],
       publicCidrMinPrefix: null,
     },
   },

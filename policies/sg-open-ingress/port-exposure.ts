@@ -95,6 +95,6 @@ function isIcmp(protocol: string): boolean {
 const SERVICE_NAMES: Record<number, string> = {
   20: 'FTP data', 21: 'FTP', 22: 'SSH', 23: 'Telnet', 25: 'SMTP', 53: 'DNS', 80: 'HTTP', 110: 'POP3', 135: 'MS RPC',
   139: 'NetBIOS', 143: 'IMAP', 443: 'HTTPS', 445: 'SMB', 1433: 'SQL Server', 1521: 'Oracle', 2049: 'NFS', 2375: 'Docker API',
-  3306: 'MySQL', 3389: 'RDP', 5432: 'PostgreSQL', 5601: 'Kibana', 5900: 'VNC', 5984: 'CouchDB', 6379: 'Redis',
-  8080: 'HTTP alternate', 9042: 'Cassandra', 9200: 'Elasticsearch', 11211: 'Memcached', 27017: 'MongoDB',
+  3306: 'MySQL', 3389: 'RDP', 5432: 'PostgreSQL', 5439: 'Redshift', 5601: 'Kibana', 5900: 'VNC', 5984: 'CouchDB', 6379: 'Redis',
+  8080: 'HTTP alternate', 8182: 'Neptune', 9042: 'Cassandra', 9200: 'Elasticsearch', 11211: 'Memcached', 27017: 'MongoDB',
 };

@@ -36,6 +36,8 @@ describe('sg-open-ingress severity by port', () => {
     ['tcp', 22, 22, 'high'],
     ['udp', 3389, 3389, 'high'],
     ['tcp', 6379, 6379, 'high'],
+    ['tcp', 5439, 5439, 'high'], // Redshift, whose reachability db-internet-reachable also models
+    ['tcp', 8182, 8182, 'high'], // Neptune
     ['tcp', 5000, 6000, 'high'], // holds 5432 and 5984
     ['tcp', 8443, 8443, 'medium'],
     ['tcp', 80, 443, 'medium'], // more than the allow-listed ports
