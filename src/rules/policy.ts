@@ -32,7 +32,7 @@ export interface ReportDetails {
   /** Overrides the policy severity for this finding (e.g. by exposed port). */
   severity?: Severity;
   evidence?: Evidence[];
-  /** Attribute path the finding points at (in `locationOf` when given, else in `resource`), used to find its source line when the engine knows it. */
+  /** Attribute path the finding points at, used to find its source line when the engine knows it. */
   path?: string;
   /** The resource the location should point at when it is not `resource` (e.g. a standalone rule). */
   locationOf?: Resource;

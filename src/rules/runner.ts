@@ -119,9 +119,8 @@ function findingResource(resource: Resource): FindingResource {
   return { type, address, name: displayName(resource), source, input };
 }
 
-/** `path` is an attribute of the resource the finding points at: `locationOf` when given, else `resource`. */
 function reportLocation(report: PolicyReport): Location | undefined {
-  return report.location ?? locate(report.locationOf ?? report.resource, report.path);
+  return report.location ?? locate(report.locationOf ?? report.resource, report.locationOf ? '' : report.path);
 }
 
 /** The configured override, else what the report says, else the policy's own severity. */
