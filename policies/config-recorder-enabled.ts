@@ -1,4 +1,4 @@
-import { definePolicy, isUnknown, isValueObject, listOf, type PolicyContext, type Resource, type Unknown, type Value } from '../src/api.js';
+import { definePolicy, isUnknown, isValueObject, listOf, locate, type PolicyContext, type Resource, type Unknown, type Value } from '../src/api.js';
 
 const RECORDER = 'aws_config_configuration_recorder';
 const STATUS = 'aws_config_configuration_recorder_status';
@@ -85,9 +85,11 @@ function checkRecorder(context: Context, recorder: Resource, statuses: readonly 
     return;
   }
   const enabled = status.values['is_enabled'];
+  // The status resource's is_enabled is the line that stops (or may stop) the recorder.
+  const at = { location: locate(status, 'is_enabled') };
   if (enabled === true) context.pass({ resource: recorder, messageId: 'recording', data });
-  else if (isUnknown(enabled)) context.unknown({ resource: recorder, locationOf: status, messageId: 'recorderUnknown', data, reason: enabled });
-  else context.fail({ resource: recorder, locationOf: status, messageId: 'notRecording', data: { ...data, why: `${status.address}.is_enabled is ${String(enabled)}` }, evidence: [{ path: 'is_enabled', value: enabled ?? null }] });
+  else if (isUnknown(enabled)) context.unknown({ resource: recorder, ...at, messageId: 'recorderUnknown', data, reason: enabled });
+  else context.fail({ resource: recorder, ...at, messageId: 'notRecording', data: { ...data, why: `${status.address}.is_enabled is ${String(enabled)}` }, evidence: [{ path: 'is_enabled', value: enabled ?? null }] });
 }
 
 function checkRegion(context: Context, coverage: Resource): void {

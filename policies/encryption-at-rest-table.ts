@@ -1,4 +1,4 @@
-import { isUnknown, knownString, listOf, isValueObject, type Resource, type Unknown, type Value } from '../src/api.js';
+import { isUnknown, knownString, listOf, isValueObject, type Evidence, type Resource, type Unknown, type Value } from '../src/api.js';
 
 /** How one resource's encryption at rest reads: encrypted, not, or not known before apply. */
 export type AtRestState =
@@ -29,13 +29,24 @@ export interface AtRestEntry {
  */
 const set = (resource: Resource, value: Value | undefined): boolean => (isUnknown(value) ? resource.source !== 'live' : (knownString(value) ?? '') !== '');
 
-/** A boolean attribute that is true when encrypted. */
-const flag = (path: string, how: string) => (resource: Resource): AtRestState => {
+/** A boolean attribute that is true when encrypted (also rds-storage-unencrypted's `storage_encrypted`). */
+export const flag = (path: string, how: string) => (resource: Resource): AtRestState => {
   const value = resource.values[path];
   if (value === true) return { state: 'encrypted', how };
   if (isUnknown(value)) return { state: 'unknown', path, reason: value };
   return { state: 'unencrypted', path, value };
 };
+
+/**
+ * Why a store reads as unencrypted, in the words every encryption-at-rest verdict uses (this family,
+ * rds-storage-unencrypted, ebs-unencrypted): an unset attribute says what the provider-defaults table
+ * took it to mean, else the value written. The evidence is the attribute, its value and that note.
+ */
+export function unencryptedReason(resource: Resource, path: string, value: Value | undefined): { why: string; evidence: Evidence[] } {
+  const note = resource.defaults?.[path];
+  const written = value === undefined || value === null ? 'not set' : String(value);
+  return { why: note ?? `${path} is ${written}`, evidence: [{ path, value: value ?? null, ...(note ? { note } : {}) }] };
+}
 
 /** Encrypted by the service whatever the configuration says; only the key can be chosen. */
 const always = (how: string) => (): AtRestState => ({ state: 'encrypted', how });

@@ -1,5 +1,5 @@
 import { definePolicy, isUnknown, knownString, Unknown, valueAt, type PolicyContext, type Resource } from '../src/api.js';
-import { AT_REST, AT_REST_TYPES, CUSTOMER_KEY_TYPES, type AtRestEntry } from './encryption-at-rest-table.js';
+import { AT_REST, AT_REST_TYPES, CUSTOMER_KEY_TYPES, unencryptedReason, type AtRestEntry } from './encryption-at-rest-table.js';
 
 interface EncryptionAtRestOptions {
   /** Types whose data must be encrypted with a customer managed KMS key, not an AWS owned or AWS managed one. */
@@ -25,8 +25,13 @@ export const encryptionAtRest = definePolicy<EncryptionAtRestOptions>({
     'queues, SNS topics and DynamoDB tables are read with one GetQueueAttributes, GetTopicAttributes or DescribeTable per ' +
     'item; a setting such a call could not read is unknown, never encrypted. A live table names its KMS key by ARN ' +
     'whether it is the AWS managed aws/dynamodb key or a customer managed one: with customerManagedKey it passes only ' +
-    'when the key is among the customer managed keys read (KMS ListKeys/DescribeKey), and is unknown otherwise. RDS and ' +
-    'EBS storage are checked by rds-storage-unencrypted and ebs-unencrypted.',
+    'when the key is among the customer managed keys read (KMS ListKeys/DescribeKey), and is unknown otherwise. ' +
+    'RDS storage ' +
+    '(aws_db_instance, aws_rds_cluster) is judged by rds-storage-unencrypted and EBS volumes (aws_ebs_volume, aws_instance ' +
+    'block devices) by ebs-unencrypted, never by this policy, so a store gets one verdict: they read unset attributes and ' +
+    'word their findings and evidence as this policy does, but stay separate policies because they map to other controls ' +
+    '(CIS 2.3.1, RDS.3/RDS.27; CIS 2.2.1, EC2.3) that users enable and disable on their own, and because their unset ' +
+    'values follow other rules (EBS encryption by default; RDS read replicas, snapshots and Aurora Serverless v1).',
   remediation:
     'Turn encryption at rest on where the resource is created (encrypted = true, storage_encrypted = true, ' +
     'at_rest_encryption_enabled = true, encryption_type = "KMS", encrypt_at_rest { enabled = true }, kms_master_key_id); most ' +
@@ -79,14 +84,8 @@ function checkEncrypted(context: Context, resource: Resource, entry: AtRestEntry
   } else if (state.state === 'unknown') {
     context.unknown({ resource, path: state.path, messageId: 'encryptionUnknown', data, reason: state.reason });
   } else {
-    const note = resource.defaults?.[state.path];
-    context.fail({
-      resource,
-      path: state.path,
-      messageId: 'unencrypted',
-      data: { ...data, why: note ?? `${state.path} is ${state.value === undefined || state.value === null ? 'not set' : String(state.value)}`, control: entry.control ? ` (${entry.control})` : '' },
-      evidence: [{ path: state.path, value: state.value ?? null, ...(note ? { note } : {}) }],
-    });
+    const { why, evidence } = unencryptedReason(resource, state.path, state.value);
+    context.fail({ resource, path: state.path, messageId: 'unencrypted', data: { ...data, why, control: entry.control ? ` (${entry.control})` : '' }, evidence });
   }
 }
 

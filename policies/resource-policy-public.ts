@@ -5,6 +5,7 @@ import {
   definePolicy,
   isAllow,
   isUnknown,
+  locate,
   parsePolicyDocument,
   publicAccessBlockInForce,
   RESOURCE_POLICY_TYPES,
@@ -78,7 +79,9 @@ export const resourcePolicyPublic = definePolicy({
       const data = { target, resource: name };
       const path = origin.path;
       const resource = subject;
-      const at = { path, ...(origin.resource !== subject ? { locationOf: origin.resource } : {}) };
+      // Written beside its subject (an aws_s3_bucket_policy): point at the attribute there, not at the bucket.
+      const written = origin.resource !== subject ? locate(origin.resource, path) : undefined;
+      const at = { path, ...(written ? { location: written } : {}) };
       const open = openStatement(document);
       if (isUnknown(open)) {
         context.unknown({ resource, ...at, messageId: 'policyUnknown', data, reason: open });

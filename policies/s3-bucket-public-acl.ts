@@ -109,16 +109,18 @@ function publicGrants(bucket: Bucket): { grants: PublicGrant[]; origin: { resour
   for (const acl of bucket.acls) {
     if (isUnknown(acl.canned)) return acl.canned;
     if (isUnknown(acl.grants)) return acl.grants;
-    const before = grants.length;
     if (typeof acl.canned === 'string') {
       for (const grant of CANNED[acl.canned] ?? []) grants.push(describe(grant.group, grant.permission, acl.canned));
+      if (grants.length > 0) origin ??= { resource: acl.resource, path: acl.path };
     }
     for (const grant of acl.grants) {
       if (isUnknown(grant.uri)) return grant.uri;
       if (isUnknown(grant.permission)) return grant.permission;
-      if (typeof grant.uri === 'string' && GROUPS[grant.uri]) grants.push(describe(grant.uri, String(grant.permission), undefined));
+      if (typeof grant.uri !== 'string' || !GROUPS[grant.uri]) continue;
+      grants.push(describe(grant.uri, String(grant.permission), undefined));
+      // The public grant itself, not the first grant of the list (often the owner's).
+      origin ??= { resource: acl.resource, path: grant.path };
     }
-    if (grants.length > before && !origin) origin = { resource: acl.resource, path: acl.path };
   }
   return { grants, origin: origin ?? { resource: bucket.resource, path: '' } };
 }

@@ -1,4 +1,4 @@
-import { admitsAnyone, definePolicy, globToRegExp, isUnknown, parsePolicyDocument, statementLabel, Unknown, type PolicyDocument, type Statement } from '../src/api.js';
+import { admitsAnyone, definePolicy, globToRegExp, isUnknown, locate, parsePolicyDocument, statementLabel, Unknown, type PolicyDocument, type Statement } from '../src/api.js';
 
 export const s3DenyInsecureTransport = definePolicy({
   id: 's3-deny-insecure-transport',
@@ -35,7 +35,8 @@ export const s3DenyInsecureTransport = definePolicy({
       const { resource, path, document } = bucket.policy;
       const answer = secureTransportDeny(parsePolicyDocument(document, `${resource.address} ${path}`), bucket.name);
       // The verdict is the bucket's, located where its policy is written.
-      const at = { resource: bucket.resource, path, ...(resource !== bucket.resource ? { locationOf: resource } : {}) };
+      const written = resource !== bucket.resource ? locate(resource, path) : undefined;
+      const at = { resource: bucket.resource, path, ...(written ? { location: written } : {}) };
       if (isUnknown(answer)) context.unknown({ ...at, messageId: 'unknown', data, reason: answer });
       else if (answer) context.pass({ resource: bucket.resource, messageId: 'denies', data: { ...data, statement: answer } });
       else context.fail({ ...at, element: 'no TLS deny', messageId: 'noDeny', data });

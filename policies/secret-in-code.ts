@@ -35,7 +35,9 @@ export const secretInCode = definePolicy({
     'per type (aws_ssm_parameter `value`, aws_elasticache_user `passwords`, aws_secretsmanager_secret_version `secret_binary`); ' +
     '(2) a literal `default` of a variable marked `sensitive = true`, and a `.tfvars` value given to such a variable; (3) any literal ' +
     'string attribute that contains an AWS access key id (AKIA/ASIA followed by 16 base32 characters) or a PEM private key ' +
-    '(`-----BEGIN … PRIVATE KEY-----`). Write-only forms (`password_wo`, `secret_string_wo`) are judged alike. A value that comes from a variable without a literal default, a data source ' +
+    '(`-----BEGIN … PRIVATE KEY-----`), also inside a map or list written in the code (a Lambda function\'s environment ' +
+    'variables: the finding names the entry; in a plan only a map or list wholly written as constants, since Terraform ' +
+    'records no constant_value for one that mixes in a reference). Write-only forms (`password_wo`, `secret_string_wo`) are judged alike. A value that comes from a variable without a literal default, a data source ' +
     '(data.aws_secretsmanager_secret_version), a resource (random_password), an ephemeral resource or a function call is not a ' +
     'literal and passes; so does `manage_master_user_password = true`, which leaves no password attribute to set. ' +
     'Placeholders: only the empty string is ignored; `changeme` and the like are reported, because AWS accepts them and they get ' +

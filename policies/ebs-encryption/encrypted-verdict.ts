@@ -1,10 +1,11 @@
 import { isUnknown, type PolicyContext, type Resource, type Value } from '../../src/api.js';
+import { unencryptedReason } from '../encryption-at-rest-table.js';
 
 /** The messages every EBS encryption verdict uses (ebs-unencrypted, launch-block-device-unencrypted). */
 export const ENCRYPTION_MESSAGES = {
-  encrypted: '{{what}} is encrypted ({{how}})',
-  encryptionUnknown: '{{what}}: cannot tell whether it is encrypted',
-  unencrypted: '{{what}} is not encrypted',
+  encrypted: '{{what}} is encrypted at rest: {{how}}',
+  encryptionUnknown: '{{what}}: cannot tell whether it is encrypted at rest',
+  unencrypted: '{{what}} is not encrypted at rest ({{why}})',
 };
 
 /**
@@ -21,13 +22,8 @@ export function reportEncryption<O>(context: PolicyContext<O>, resource: Resourc
   } else if (isUnknown(encrypted)) {
     context.unknown({ resource, element, path, messageId: 'encryptionUnknown', data: { what }, reason: encrypted });
   } else {
-    context.fail({
-      resource,
-      element,
-      path,
-      messageId: 'unencrypted',
-      data: { what },
-      evidence: [{ path, value: encrypted ?? null, ...(note ? { note } : {}) }],
-    });
+    // Worded and evidenced as the encryption-at-rest family words its verdicts.
+    const { why, evidence } = unencryptedReason(resource, path, encrypted);
+    context.fail({ resource, element, path, messageId: 'unencrypted', data: { what, why }, evidence });
   }
 }

@@ -59,7 +59,8 @@ export interface Resource {
   configuredAttributes?: readonly string[];
   /**
    * Attribute paths (dotted, as in attributeLocations) whose configuration expression is a constant
-   * written in the code (HCL string literal or heredoc without interpolation; plan `constant_value`),
+   * written in the code (HCL string literal or heredoc without interpolation; plan `constant_value`; also
+   * each string entry of a map or list written as constants, `environment.0.variables.KEY`),
    * not a reference, a call or a variable. Lets a policy tell a hard-coded value from one supplied at
    * run time. Undefined when the source does not record it (live).
    */

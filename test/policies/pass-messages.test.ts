@@ -26,10 +26,10 @@ describe('pass messages say what passed', () => {
 
   it('encryption, locking and tag policies name the setting that passed', async () => {
     expect(await passes('rds-storage-unencrypted', [pass('rds-storage-unencrypted', 'encrypted.json'), pass('rds-storage-unencrypted', 'replica-with-kms-key.json')])).toEqual(
-      expect.arrayContaining([expect.stringMatching(/ encrypts its storage \(storage_encrypted = true\)$/), expect.stringMatching(/ is a read replica with a KMS key \(kms_key_id\), so its storage is encrypted$/)]),
+      expect.arrayContaining([expect.stringMatching(/ is encrypted at rest: storage_encrypted = true$/), expect.stringMatching(/ is a read replica with a KMS key \(kms_key_id\), so its storage is encrypted$/)]),
     );
     expect(await passes('ebs-unencrypted', [pass('ebs-unencrypted', 'encrypted.json')])).toEqual(
-      expect.arrayContaining([expect.stringMatching(/ is encrypted \(encrypted = true\)$/)]),
+      expect.arrayContaining([expect.stringMatching(/ is encrypted at rest: encrypted = true$/)]),
     );
     expect(await passes('state-backend-unlocked', [pass('state-backend-unlocked', 'lockfile')])).toEqual(['the S3 state backend locks the state (use_lockfile = true)']);
     expect(await passes('state-backend-unlocked', [pass('state-backend-unlocked', 'dynamodb-table')])).toEqual([expect.stringMatching(/^the S3 state backend locks the state \(dynamodb_table = ".+"\)$/)]);

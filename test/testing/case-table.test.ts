@@ -50,7 +50,7 @@ describe('case tables', () => {
     const result = await run(`cases:\n  - name: wrong\n    expect: [ { address: aws_ebs_volume.data, verdict: pass } ]${volume(false)}\n`);
     expect(result['wrong [tf]']).toEqual([
       'missing: pass aws_ebs_volume.data (no pass record: the policy did not look at it, or did not pass it)',
-      'unexpected: fail medium aws_ebs_volume.data: aws_ebs_volume.data is not encrypted',
+      'unexpected: fail medium aws_ebs_volume.data: aws_ebs_volume.data is not encrypted at rest (encrypted is false)',
     ]);
   });
 

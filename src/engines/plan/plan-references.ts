@@ -431,9 +431,23 @@ function walkConstants(expressions: unknown, prefix: string, out: string[], dept
     if (Array.isArray(expression)) expression.forEach((block, i) => walkConstants(block, `${path}.${i}`, out, depth + 1));
     else if (expression && typeof expression === 'object') {
       const { constant_value: constant, references } = expression as { constant_value?: unknown; references?: unknown };
-      if (typeof constant === 'string' && !(Array.isArray(references) && references.length > 0)) out.push(path);
+      const referenced = Array.isArray(references) && references.length > 0;
+      if (typeof constant === 'string' && !referenced) out.push(path);
+      // A map or list wholly written in the code (one that mixes in a reference has no constant_value).
+      else if (constant !== null && typeof constant === 'object' && !referenced) walkConstantValue(constant, path, out, depth + 1);
       else if (!('constant_value' in expression) && !('references' in expression)) walkConstants(expression, path, out, depth + 1);
     }
+  }
+}
+
+/** The string leaves of a constant map or list (`constant_value: {KEY_ID: "AKIA…"}`), as dotted paths. */
+function walkConstantValue(value: object, prefix: string, out: string[], depth: number): void {
+  if (depth > MAX_NESTING) return;
+  for (const [key, item] of Object.entries(value)) {
+    if (key.includes('.')) continue;
+    const path = `${prefix}.${key}`;
+    if (typeof item === 'string') out.push(path);
+    else if (item !== null && typeof item === 'object') walkConstantValue(item as object, path, out, depth + 1);
   }
 }
 

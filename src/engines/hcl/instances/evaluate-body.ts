@@ -54,6 +54,7 @@ function evaluateBody(body: Body, context: EvalContext & { refs: ReferenceCollec
       setEntry(values, item.name, evaluateAttribute(item, context));
       out.locations[path] = locationOf(item);
       if (isConstantString(item.value)) out.literals.push(path);
+      else addNestedLiterals(item, item.value, path, out);
     } else if (item.type === 'dynamic') {
       expandDynamic(item, values, context, prefix, out);
     } else {
@@ -66,6 +67,29 @@ function evaluateBody(body: Body, context: EvalContext & { refs: ReferenceCollec
     }
   }
   return values;
+}
+
+/**
+ * The constant strings inside a map or list written in the code (`variables = { KEY_ID = "AKIA…" }`):
+ * as literal as a top-level string, each with its own line. Keys that are not plain names or strings are skipped.
+ */
+function addNestedLiterals(attr: Attribute, expr: Expr, path: string, out: EvaluatedBody): void {
+  const entries: [string, Expr, number][] =
+    expr.kind === 'tuple'
+      ? expr.items.map((value, i) => [String(i), value, value.span.start])
+      : expr.kind === 'object'
+        ? expr.items.flatMap((item): [string, Expr, number][] => {
+            const key = item.name ?? (item.key.kind === 'literal' && typeof item.key.value === 'string' ? item.key.value : undefined);
+            return key === undefined || key.includes('.') ? [] : [[key, item.value, item.key.span.start]];
+          })
+        : [];
+  for (const [key, value, start] of entries) {
+    const at = `${path}.${key}`;
+    if (isConstantString(value)) {
+      out.literals.push(at);
+      out.locations[at] ??= attr.file.location(start, value.span.end);
+    } else addNestedLiterals(attr, value, at, out);
+  }
 }
 
 /** A string written in the code: a quoted literal, or a template/heredoc made only of text. */
