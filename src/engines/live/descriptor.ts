@@ -5,7 +5,11 @@ import type { AwsObject } from './aws-object.js';
 import type { Target } from './target.js';
 
 /** The SDK service a descriptor lists from (the client package `@aws-sdk/client-<service>`). */
-export type RegionalService = 'ec2' | 'rds' | 'kms' | 'cloudtrail' | 'config' | 'autoscaling' | 'redshift' | 'elbv2' | 'elb' | 'eks' | 'opensearch' | 'elasticache';
+export type RegionalService = 'ec2' | 'rds' | 'kms' | 'cloudtrail' | 'config' | 'autoscaling' | 'redshift' | 'elbv2' | 'elb' | 'eks' | 'opensearch' | 'elasticache'
+  | 'efs'
+  | 'logs'
+  | 'secretsmanager'
+  | 'kinesis';
 
 /**
  * One AWS resource type, described as data (Cloud Custodian style): which paginated list call returns

@@ -15,6 +15,10 @@ import { RedshiftClient } from '@aws-sdk/client-redshift';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { STSClient } from '@aws-sdk/client-sts';
+import { EFSClient } from '@aws-sdk/client-efs';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { KinesisClient } from '@aws-sdk/client-kinesis';
 import type { ApiCallCounter } from './api-call-counter.js';
 
 /** Static credentials or a credential provider, as every SDK client accepts them. */
@@ -52,6 +56,10 @@ interface ServiceClients {
   opensearch: OpenSearchClient;
   elasticache: ElastiCacheClient;
   redshift: RedshiftClient;
+  efs: EFSClient;
+  logs: CloudWatchLogsClient;
+  secretsmanager: SecretsManagerClient;
+  kinesis: KinesisClient;
 }
 type ServiceName = keyof ServiceClients;
 type ClientOf<S extends ServiceName> = ServiceClients[S];
@@ -129,5 +137,13 @@ function create(service: ServiceName, config: Record<string, unknown>): { destro
       return new AutoScalingClient(config);
     case 'iam':
       return new IAMClient(config);
+    case 'efs':
+      return new EFSClient(config);
+    case 'logs':
+      return new CloudWatchLogsClient(config);
+    case 'secretsmanager':
+      return new SecretsManagerClient(config);
+    case 'kinesis':
+      return new KinesisClient(config);
   }
 }

@@ -10,6 +10,10 @@ import * as kms from '@aws-sdk/client-kms';
 import * as opensearch from '@aws-sdk/client-opensearch';
 import * as rds from '@aws-sdk/client-rds';
 import * as redshift from '@aws-sdk/client-redshift';
+import * as efs from '@aws-sdk/client-efs';
+import * as logs from '@aws-sdk/client-cloudwatch-logs';
+import * as secretsmanager from '@aws-sdk/client-secrets-manager';
+import * as kinesis from '@aws-sdk/client-kinesis';
 import type { RegionalService, ResourceDescriptor } from '../descriptor.js';
 import type { AccountClients } from './clients.js';
 
@@ -32,6 +36,10 @@ const SDK: Record<RegionalService, Record<string, unknown>> = {
   eks,
   opensearch,
   elasticache,
+  efs,
+  logs,
+  secretsmanager,
+  kinesis,
 };
 
 /** One call of a regional service: the operation, its request and page size. */

@@ -32,6 +32,10 @@ import { loadBalancerDescriptor } from './elbv2-load-balancer.js';
 import { listenerDescriptor } from './elbv2-listener.js';
 import { classicLoadBalancerDescriptor } from './elb-load-balancer.js';
 import { dbClusterSnapshotSharingDescriptor, dbSnapshotSharingDescriptor } from './rds-snapshot-sharing.js';
+import { efsFileSystemDescriptor } from './efs-file-system.js';
+import { logGroupDescriptor } from './cloudwatch-log-group.js';
+import { secretDescriptor } from './secretsmanager-secret.js';
+import { kinesisStreamDescriptor } from './kinesis-stream.js';
 
 /** Every regional resource type a live audit reads: one list call (with its pages) each per (account, region), its detail calls per listed item where AWS has no list call that says enough (`details`), or none where another descriptor's detail call lists its items (`listedBy`). */
 export const REGIONAL_DESCRIPTORS: readonly ResourceDescriptor[] = [
@@ -69,6 +73,10 @@ export const REGIONAL_DESCRIPTORS: readonly ResourceDescriptor[] = [
   instanceMetadataDefaultsDescriptor,
   redshiftClusterDescriptor,
   redshiftSubnetGroupDescriptor,
+  efsFileSystemDescriptor,
+  logGroupDescriptor,
+  secretDescriptor,
+  kinesisStreamDescriptor,
 ];
 
 /** `ec2:DescribeVpcs`: the key of a descriptor's pages in a recording and in API call counts. */
