@@ -33,6 +33,8 @@ function estate(request: CannedRequest, attempt: number) {
     if (service === 'ec2') return ec2Error(403, 'UnauthorizedOperation', 'You are not authorized to perform this operation.');
     if (['kms', 'cloudtrail', 'config'].includes(service)) return jsonError(400, 'AccessDeniedException', `not authorized to perform: ${service}:${action}`);
     if (service === 'eks' || service === 'es') return restJsonError(403, 'AccessDeniedException', `User is not authorized to perform: ${service}:${action}`);
+    if (service === 'elasticfilesystem') return restJsonError(403, 'AccessDeniedException', `User is not authorized to perform: elasticfilesystem:${action}`);
+    if (['logs', 'secretsmanager', 'kinesis'].includes(service)) return jsonError(400, 'AccessDeniedException', `not authorized to perform: ${service}:${action}`);
     return rdsError(403, 'AccessDenied', `User is not authorized to perform: ${service}:${action} with an explicit deny in a service control policy`);
   }
   if (action === 'DescribeSecurityGroups') return attempt <= 2 ? ec2Error(503, 'RequestLimitExceeded', 'Request limit exceeded.') : { status: 200, body: GROUPS };
@@ -55,6 +57,10 @@ const DENIAL: Record<string, string> = {
   cloudtrail: 'AccessDeniedException',
   config: 'AccessDeniedException',
   autoscaling: 'AccessDenied',
+  efs: 'AccessDeniedException',
+  logs: 'AccessDeniedException',
+  secretsmanager: 'AccessDeniedException',
+  kinesis: 'AccessDeniedException',
 };
 
 let dir: string;

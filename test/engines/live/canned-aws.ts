@@ -21,6 +21,8 @@ export interface CannedResponse {
 
 /** Services whose endpoints answer in JSON rather than the query protocol's XML. */
 const JSON_SERVICES = new Set(['config', 'kms', 'cloudtrail', 'eks', 'es']);
+// EFS (REST-JSON), CloudWatch Logs, Secrets Manager and Kinesis (JSON 1.1).
+for (const service of ['elasticfilesystem', 'logs', 'secretsmanager', 'kinesis']) JSON_SERVICES.add(service);
 
 interface SdkRequest {
   hostname: string;
@@ -42,7 +44,7 @@ export class CannedAws {
 
   async handle(request: SdkRequest): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: Readable } }> {
     const labels = request.hostname.split('.');
-    const at = labels.findIndex((label) => ['ec2', 'rds', 's3', 's3-control', 'sts', 'config', 'organizations', 'kms', 'cloudtrail', 'autoscaling', 'iam', 'redshift', 'elasticloadbalancing', 'eks', 'es', 'elasticache'].includes(label));
+    const at = labels.findIndex((label) => ['ec2', 'rds', 's3', 's3-control', 'sts', 'config', 'organizations', 'kms', 'cloudtrail', 'autoscaling', 'iam', 'redshift', 'elasticloadbalancing', 'eks', 'es', 'elasticache'].includes(label) || JSON_SERVICES.has(label));
     const service = labels[at] ?? 'unknown';
     const region = labels[at + 1] ?? 'us-east-1';
     const body = typeof request.body === 'string' ? request.body : request.body instanceof Uint8Array ? Buffer.from(request.body).toString() : '';
