@@ -10,6 +10,8 @@ export interface CannedRequest {
   params: Record<string, string>;
   /** The access key id that signed the request. */
   accessKeyId: string;
+  /** A JSON-protocol request's body, or a REST request's query (EFS `Marker`), as an object. */
+  input: Record<string, unknown>;
 }
 
 export interface CannedResponse {
@@ -53,7 +55,7 @@ export class CannedAws {
     const action = target?.split('.').at(-1) ?? new URLSearchParams(body).get('Action') ?? `${request.method} ${request.path}`;
     const params = Object.fromEntries(new URLSearchParams(body));
     const accessKeyId = /Credential=([^/]+)\//.exec(request.headers?.['authorization'] ?? '')?.[1] ?? '';
-    const canned: CannedRequest = { service, region, action, params, accessKeyId };
+    const canned: CannedRequest = { service, region, action, params, accessKeyId, input: target ? jsonBody(body) : { ...request.query } };
     const attempt = this.requests.filter((r) => r.service === service && r.region === region && r.action === action).length + 1;
     this.requests.push(canned);
     const answer = this.respond(canned, attempt);
@@ -78,6 +80,15 @@ export class CannedAws {
   }
 
   destroy(): void {}
+}
+
+function jsonBody(body: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }
 
 /** A JSON-protocol error document (`AccessDeniedException` …). */
