@@ -19,7 +19,7 @@ export const secretDescriptor: ResourceDescriptor = {
   map(item, { target }) {
     const name = str(item, 'Name');
     if (!name) return [];
-    const arn = str(item, 'ARN', 'Arn') ?? `arn:${target.partition}:secretsmanager:${target.region}:${target.account}:secret:${name}`;
+    const arn = str(item, 'ARN', 'Arn', 'Id') ?? `arn:${target.partition}:secretsmanager:${target.region}:${target.account}:secret:${name}`;
     return [
       {
         type: 'aws_secretsmanager_secret',
