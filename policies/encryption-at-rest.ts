@@ -22,7 +22,10 @@ export const encryptionAtRest = definePolicy<EncryptionAtRestOptions>({
     'and Secrets Manager secrets are always encrypted; for the types listed in the option customerManagedKey their key must ' +
     'be a customer managed KMS key (an alias/aws/* key or none fails). Each finding names its control. At plan time a ' +
     'value or key known only after apply is unknown, unless it refers to an aws_kms_key of the configuration. RDS and EBS ' +
-    'storage are checked by rds-storage-unencrypted and ebs-unencrypted.',
+    'storage are checked by rds-storage-unencrypted and ebs-unencrypted. Live audits read EFS file systems, CloudWatch log ' +
+    'groups, Secrets Manager secrets (a secret listed without KmsKeyId uses the AWS managed key aws/secretsmanager), Kinesis ' +
+    'streams (one DescribeStreamSummary each: a stream whose summary cannot be read is unknown), ElastiCache, OpenSearch, ' +
+    'Redshift, Neptune and DocumentDB; SQS queues, SNS topics and DynamoDB tables are judged in plans and source only.',
   remediation:
     'Turn encryption at rest on where the resource is created (encrypted = true, storage_encrypted = true, ' +
     'at_rest_encryption_enabled = true, encryption_type = "KMS", encrypt_at_rest { enabled = true }, kms_master_key_id); most ' +
