@@ -77,7 +77,8 @@ TOP_LEVEL['aws_neptune_cluster'] = { ...TOP_LEVEL['aws_rds_cluster'], neptune_su
 TOP_LEVEL['aws_docdb_cluster'] = TOP_LEVEL['aws_rds_cluster']!;
 TOP_LEVEL['aws_efs_file_system'] = { encrypted: 'Encrypted', kms_key_id: 'KmsKeyId', creation_token: 'CreationToken' };
 TOP_LEVEL['aws_cloudwatch_log_group'] = { kms_key_id: 'kmsKeyId', retention_in_days: 'retentionInDays' };
-TOP_LEVEL['aws_secretsmanager_secret'] = { kms_key_id: 'KmsKeyId', rotation_enabled: 'RotationEnabled' };
+// kms_key_id keeps its Terraform name: a secret on the AWS managed key has no KmsKeyId in the listing.
+TOP_LEVEL['aws_secretsmanager_secret'] = { rotation_enabled: 'RotationEnabled' };
 // The encryption comes from the stream's DescribeStreamSummary, not from the listed item.
 TOP_LEVEL['aws_kinesis_stream'] = { encryption_type: 'StreamDescriptionSummary.EncryptionType', kms_key_id: 'StreamDescriptionSummary.KeyId' };
 
