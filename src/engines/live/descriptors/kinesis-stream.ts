@@ -1,7 +1,8 @@
 import { isUnknown, Unknown } from '../../../model/unknown.js';
 import type { Value } from '../../../model/value.js';
-import { field, isAwsObject, num, objects, str, strings, type AwsObject } from '../aws-object.js';
+import { field, num, objects, str, strings, type AwsObject } from '../aws-object.js';
 import type { ResourceDescriptor } from '../descriptor.js';
+import { answerPart } from './detail-answer.js';
 
 /**
  * Kinesis ListStreams (paged, 100 a page) names the streams (StreamSummaries: name, ARN, status, but
@@ -28,7 +29,7 @@ export const kinesisStreamDescriptor: ResourceDescriptor = {
     const request = streamRequest(item);
     const name = request?.StreamName ?? str(item, 'Name');
     if (!name) return [];
-    const summary = request ? summaryOf(context.detail('kinesis:DescribeStreamSummary', request)) : configSummary(item);
+    const summary = request ? answerPart(context.detail('kinesis:DescribeStreamSummary', request), 'StreamDescriptionSummary', 'DescribeStreamSummary') : configSummary(item);
     const known = isUnknown(summary) ? undefined : summary;
     const arn = str(item, 'StreamARN', 'Arn') ?? (known && str(known, 'StreamARN')) ?? `arn:${target.partition}:kinesis:${target.region}:${target.account}:stream/${name}`;
     return [
@@ -55,12 +56,6 @@ export const kinesisStreamDescriptor: ResourceDescriptor = {
 function streamRequest(item: AwsObject): { StreamName: string } | undefined {
   const name = str(item, 'StreamName');
   return name ? { StreamName: name } : undefined;
-}
-
-function summaryOf(answer: AwsObject | Unknown): AwsObject | Unknown {
-  if (isUnknown(answer)) return answer;
-  const summary = field(answer, 'StreamDescriptionSummary');
-  return isAwsObject(summary) ? summary : new Unknown('DescribeStreamSummary answered without StreamDescriptionSummary');
 }
 
 /** A Config item in DescribeStreamSummary's terms: no StreamEncryption means none. */
