@@ -21,8 +21,11 @@ export const encryptionAtRest = definePolicy<EncryptionAtRestOptions>({
     'DocumentDB clusters (storage_encrypted, default false; Neptune.1/DocumentDB.1). DynamoDB tables, CloudWatch log groups ' +
     'and Secrets Manager secrets are always encrypted; for the types listed in the option customerManagedKey their key must ' +
     'be a customer managed KMS key (an alias/aws/* key or none fails). Each finding names its control. At plan time a ' +
-    'value or key known only after apply is unknown, unless it refers to an aws_kms_key of the configuration. Live, SQS ' +
-    'queues, SNS topics and DynamoDB tables are read with one GetQueueAttributes, GetTopicAttributes or DescribeTable per ' +
+    'value or key known only after apply is unknown, unless it refers to an aws_kms_key of the configuration. Live audits ' +
+    'read EFS file systems, CloudWatch log groups, Secrets Manager secrets (a secret listed without KmsKeyId uses the AWS ' +
+    'managed key aws/secretsmanager), ElastiCache, OpenSearch, Redshift, Neptune and DocumentDB from their list calls; ' +
+    'Kinesis streams, SQS queues, SNS topics and DynamoDB tables with one DescribeStreamSummary, GetQueueAttributes, ' +
+    'GetTopicAttributes or DescribeTable per ' +
     'item; a setting such a call could not read is unknown, never encrypted. A live table names its KMS key by ARN ' +
     'whether it is the AWS managed aws/dynamodb key or a customer managed one: with customerManagedKey it passes only ' +
     'when the key is among the customer managed keys read (KMS ListKeys/DescribeKey), and is unknown otherwise. ' +

@@ -132,6 +132,8 @@ function asPages(operation: string, objects: Record<string, unknown>[]): unknown
     { [`${listed.replace(/s$/, '')}Descriptions`]: objects },
     // OpenSearch DescribeDomains: `DomainStatusList`.
     { [`${listed.replace(/s$/, '')}StatusList`]: objects },
+    // Kinesis ListStreams: `StreamSummaries`.
+    { [`${listed.replace(/s$/, '')}Summaries`]: objects },
   ];
   const page = candidates.find((candidate) => descriptor.items(candidate as never).length === objects.length);
   if (page) return [page];

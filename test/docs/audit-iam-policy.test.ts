@@ -23,6 +23,9 @@ const SERVICE_PREFIX: Record<string, string> = {
   'elastic-load-balancing': 'elasticloadbalancing',
   opensearch: 'es',
   's3-control': 's3control',
+  efs: 'elasticfilesystem',
+  'cloudwatch-logs': 'logs',
+  'secrets-manager': 'secretsmanager',
 };
 
 function sources(dir: string): string[] {

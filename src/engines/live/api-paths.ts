@@ -75,6 +75,12 @@ TOP_LEVEL['aws_neptune_cluster_instance'] = { ...TOP_LEVEL['aws_db_instance'], n
 TOP_LEVEL['aws_docdb_cluster_instance'] = TOP_LEVEL['aws_db_instance']!;
 TOP_LEVEL['aws_neptune_cluster'] = { ...TOP_LEVEL['aws_rds_cluster'], neptune_subnet_group_name: 'DBSubnetGroup' };
 TOP_LEVEL['aws_docdb_cluster'] = TOP_LEVEL['aws_rds_cluster']!;
+TOP_LEVEL['aws_efs_file_system'] = { encrypted: 'Encrypted', kms_key_id: 'KmsKeyId', creation_token: 'CreationToken' };
+TOP_LEVEL['aws_cloudwatch_log_group'] = { kms_key_id: 'kmsKeyId', retention_in_days: 'retentionInDays' };
+// kms_key_id keeps its Terraform name: a secret on the AWS managed key has no KmsKeyId in the listing.
+TOP_LEVEL['aws_secretsmanager_secret'] = { rotation_enabled: 'RotationEnabled' };
+// The encryption comes from the stream's DescribeStreamSummary, not from the listed item.
+TOP_LEVEL['aws_kinesis_stream'] = { encryption_type: 'StreamDescriptionSummary.EncryptionType', kms_key_id: 'StreamDescriptionSummary.KeyId' };
 
 /** The API path for a Terraform attribute path of a live resource of `type` mapped from `raw`, or undefined. */
 export function apiPathOf(type: string, path: string, raw: unknown): string | undefined {

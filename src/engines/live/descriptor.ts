@@ -8,7 +8,11 @@ import type { Target } from './target.js';
 export type RegionalService = 'ec2' | 'rds' | 'kms' | 'cloudtrail' | 'config' | 'autoscaling' | 'redshift' | 'elbv2' | 'elb' | 'eks' | 'opensearch' | 'elasticache'
   | 'sqs'
   | 'sns'
-  | 'dynamodb';
+  | 'dynamodb'
+  | 'efs'
+  | 'logs'
+  | 'secretsmanager'
+  | 'kinesis';
 
 /**
  * One AWS resource type, described as data (Cloud Custodian style): which paginated list call returns

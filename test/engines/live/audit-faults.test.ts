@@ -34,6 +34,8 @@ function estate(request: CannedRequest, attempt: number) {
     if (['kms', 'cloudtrail', 'config'].includes(service)) return jsonError(400, 'AccessDeniedException', `not authorized to perform: ${service}:${action}`);
     if (['sqs', 'dynamodb'].includes(service)) return jsonError(400, 'AccessDeniedException', `not authorized to perform: ${service}:${action}`);
     if (service === 'eks' || service === 'es') return restJsonError(403, 'AccessDeniedException', `User is not authorized to perform: ${service}:${action}`);
+    if (service === 'elasticfilesystem') return restJsonError(403, 'AccessDeniedException', `User is not authorized to perform: elasticfilesystem:${action}`);
+    if (['logs', 'secretsmanager', 'kinesis'].includes(service)) return jsonError(400, 'AccessDeniedException', `not authorized to perform: ${service}:${action}`);
     return rdsError(403, 'AccessDenied', `User is not authorized to perform: ${service}:${action} with an explicit deny in a service control policy`);
   }
   if (action === 'DescribeSecurityGroups') return attempt <= 2 ? ec2Error(503, 'RequestLimitExceeded', 'Request limit exceeded.') : { status: 200, body: GROUPS };
@@ -59,6 +61,10 @@ const DENIAL: Record<string, string> = {
   sqs: 'AccessDeniedException',
   sns: 'AccessDenied',
   dynamodb: 'AccessDeniedException',
+  efs: 'AccessDeniedException',
+  logs: 'AccessDeniedException',
+  secretsmanager: 'AccessDeniedException',
+  kinesis: 'AccessDeniedException',
 };
 
 let dir: string;

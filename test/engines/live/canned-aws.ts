@@ -10,6 +10,8 @@ export interface CannedRequest {
   params: Record<string, string>;
   /** The access key id that signed the request. */
   accessKeyId: string;
+  /** A JSON-protocol request's body, or a REST request's query (EFS `Marker`), as an object. */
+  input: Record<string, unknown>;
 }
 
 export interface CannedResponse {
@@ -21,6 +23,8 @@ export interface CannedResponse {
 
 /** Services whose endpoints answer in JSON rather than the query protocol's XML. */
 const JSON_SERVICES = new Set(['config', 'kms', 'cloudtrail', 'eks', 'es', 'sqs', 'dynamodb']);
+// EFS (REST-JSON), CloudWatch Logs, Secrets Manager and Kinesis (JSON 1.1).
+for (const service of ['elasticfilesystem', 'logs', 'secretsmanager', 'kinesis']) JSON_SERVICES.add(service);
 
 interface SdkRequest {
   hostname: string;
@@ -42,7 +46,7 @@ export class CannedAws {
 
   async handle(request: SdkRequest): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: Readable } }> {
     const labels = request.hostname.split('.');
-    const at = labels.findIndex((label) => ['ec2', 'rds', 's3', 's3-control', 'sts', 'config', 'organizations', 'kms', 'cloudtrail', 'autoscaling', 'iam', 'redshift', 'elasticloadbalancing', 'eks', 'es', 'elasticache', 'sqs', 'sns', 'dynamodb'].includes(label));
+    const at = labels.findIndex((label) => ['ec2', 'rds', 's3', 's3-control', 'sts', 'config', 'organizations', 'kms', 'cloudtrail', 'autoscaling', 'iam', 'redshift', 'elasticloadbalancing', 'eks', 'es', 'elasticache', 'sns'].includes(label) || JSON_SERVICES.has(label));
     const service = labels[at] ?? 'unknown';
     const region = labels[at + 1] ?? 'us-east-1';
     const body = typeof request.body === 'string' ? request.body : request.body instanceof Uint8Array ? Buffer.from(request.body).toString() : '';
@@ -51,7 +55,7 @@ export class CannedAws {
     const action = target?.split('.').at(-1) ?? new URLSearchParams(body).get('Action') ?? `${request.method} ${request.path}`;
     const params = Object.fromEntries(new URLSearchParams(body));
     const accessKeyId = /Credential=([^/]+)\//.exec(request.headers?.['authorization'] ?? '')?.[1] ?? '';
-    const canned: CannedRequest = { service, region, action, params, accessKeyId };
+    const canned: CannedRequest = { service, region, action, params, accessKeyId, input: target ? jsonBody(body) : { ...request.query } };
     const attempt = this.requests.filter((r) => r.service === service && r.region === region && r.action === action).length + 1;
     this.requests.push(canned);
     const answer = this.respond(canned, attempt);
@@ -76,6 +80,15 @@ export class CannedAws {
   }
 
   destroy(): void {}
+}
+
+function jsonBody(body: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }
 
 /** A JSON-protocol error document (`AccessDeniedException` …). */

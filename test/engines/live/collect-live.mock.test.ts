@@ -17,6 +17,10 @@ import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balanci
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { EKSClient } from '@aws-sdk/client-eks';
 import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { EFSClient } from '@aws-sdk/client-efs';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { KinesisClient } from '@aws-sdk/client-kinesis';
 import { OpenSearchClient } from '@aws-sdk/client-opensearch';
 import { GenerateCredentialReportCommand, IAMClient } from '@aws-sdk/client-iam';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
@@ -67,7 +71,7 @@ const elbv2 = mockClient(ElasticLoadBalancingV2Client);
 const elb = mockClient(ElasticLoadBalancingClient);
 // Services this test does not look at answer with nothing.
 const quiet = [mockClient(EKSClient), mockClient(OpenSearchClient), mockClient(ElastiCacheClient)] as unknown as { reset(): { onAnyCommand(): { resolves(v: object): void } } }[];
-quiet.push(...([mockClient(SQSClient), mockClient(SNSClient), mockClient(DynamoDBClient)] as unknown as typeof quiet));
+quiet.push(...([mockClient(SQSClient), mockClient(SNSClient), mockClient(DynamoDBClient), mockClient(EFSClient), mockClient(CloudWatchLogsClient), mockClient(SecretsManagerClient), mockClient(KinesisClient)] as unknown as typeof quiet));
 const autoscaling = mockClient(AutoScalingClient);
 const iam = mockClient(IAMClient);
 

@@ -57,6 +57,23 @@ describe('policy selection narrows what a live audit reads', () => {
     expect(await operations('snapshot-public')).toEqual(['ec2:DescribeImages', 'ec2:DescribeSnapshots', 'rds:DescribeDBClusterSnapshots', 'rds:DescribeDBSnapshots']);
   });
 
+  it('encryption-at-rest reads the list calls of the data stores it judges and the per-stream summary, nothing else', async () => {
+    const calls = await callsOf({ only: ['encryption-at-rest'] });
+    expect(Object.keys(calls.byOperation).filter((op) => !op.startsWith('sts:')).sort()).toEqual([
+      'efs:DescribeFileSystems',
+      'elasticache:DescribeReplicationGroups',
+      'kinesis:ListStreams',
+      'logs:DescribeLogGroups',
+      'opensearch:ListDomainNames',
+      'rds:DescribeDBClusters',
+      'redshift:DescribeClusters',
+      'secretsmanager:ListSecrets',
+    ]);
+    // No stream listed, so no DescribeStreamSummary: detail calls follow the listed items.
+    const scope = collectionScope((type) => type === 'aws_kinesis_stream');
+    expect(scope.descriptors.map((d) => [`${d.service}:${d.operation}`, (d.details ?? []).map((call) => call.operation)])).toEqual([['kinesis:ListStreams', ['DescribeStreamSummary']]]);
+  });
+
   it('launch-time policies read the launchers and, for encryption, the region\'s EBS default', async () => {
     const encryption = await callsOf({ only: ['launch-block-device-unencrypted'] });
     expect(Object.keys(encryption.byOperation).sort()).toEqual([

@@ -17,6 +17,10 @@ import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balan
 import * as eksSdk from '@aws-sdk/client-eks';
 import * as elasticacheSdk from '@aws-sdk/client-elasticache';
 import * as opensearchSdk from '@aws-sdk/client-opensearch';
+import * as efsSdk from '@aws-sdk/client-efs';
+import * as logsSdk from '@aws-sdk/client-cloudwatch-logs';
+import * as secretsmanagerSdk from '@aws-sdk/client-secrets-manager';
+import * as kinesisSdk from '@aws-sdk/client-kinesis';
 import * as rdsSdk from '@aws-sdk/client-rds';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { GenerateCredentialReportCommand, GetAccountAuthorizationDetailsCommand, GetAccountPasswordPolicyCommand, GetAccountSummaryCommand, GetCredentialReportCommand, IAMClient } from '@aws-sdk/client-iam';
@@ -218,6 +222,8 @@ describe('the seeded live estate (fixtures/live-estate/inventory.json)', () => {
       const empty = { 'kms:ListKeys': [{}], 'cloudtrail:DescribeTrails': [{}], 'config:DescribeConfigurationRecorders': [{}], 'config:DescribeConfigurationRecorderStatus': [{}], 'config:DescribeDeliveryChannels': [{}] };
       // Nor SQS, SNS and DynamoDB.
       Object.assign(empty, { 'sqs:ListQueues': [{}], 'sns:ListTopics': [{}], 'dynamodb:ListTables': [{}] });
+      // It predates EFS, CloudWatch Logs, Secrets Manager and Kinesis collection too.
+      Object.assign(empty, { 'efs:DescribeFileSystems': [{}], 'logs:DescribeLogGroups': [{}], 'secretsmanager:ListSecrets': [{}], 'kinesis:ListStreams': [{}] });
       expect(target).toEqual({ ...recording.targets[0], responses: { ...recording.targets[0]!.responses, ...empty } });
       expect(collection.recording.accounts).toEqual(recording.accounts);
 
@@ -283,6 +289,7 @@ function replay(source: Recording): { calls: string[]; restore: () => void } {
     mockClient(elasticacheSdk.ElastiCacheClient),
     mockClient(RedshiftClient),
   ] as const;
+  const atRest = { sqs: mockClient(sqsSdk.SQSClient), sns: mockClient(snsSdk.SNSClient), dynamodb: mockClient(dynamodbSdk.DynamoDBClient), efs: mockClient(efsSdk.EFSClient), logs: mockClient(logsSdk.CloudWatchLogsClient), secretsmanager: mockClient(secretsmanagerSdk.SecretsManagerClient), kinesis: mockClient(kinesisSdk.KinesisClient) };
   const [ec2, rds, s3, sts, kms, cloudtrail, config, autoscaling, iam, s3control, elbv2, elb, eks, opensearch, elasticache, redshift] = mocks;
   s3control.on(GetAccountPublicAccessBlockCommand).callsFake(() => {
     calls.push('s3control:GetPublicAccessBlock');
@@ -314,9 +321,8 @@ function replay(source: Recording): { calls: string[]; restore: () => void } {
   });
   const sdks = { ec2: ec2Sdk, rds: rdsSdk, kms: kmsSdk, cloudtrail: cloudtrailSdk, config: configSdk, elbv2: elbv2Sdk, elb: elbSdk, eks: eksSdk, opensearch: opensearchSdk, elasticache: elasticacheSdk, redshift: redshiftSdk, autoscaling: autoscalingSdk } as unknown as Record<string, Record<string, never>>;
   const byService = { ec2, rds, kms, cloudtrail, config, elbv2, elb, eks, opensearch, elasticache, autoscaling, redshift } as unknown as Record<string, LooseMock>;
-  Object.assign(sdks, { sqs: sqsSdk, sns: snsSdk, dynamodb: dynamodbSdk });
-  const atRest = [mockClient(sqsSdk.SQSClient), mockClient(snsSdk.SNSClient), mockClient(dynamodbSdk.DynamoDBClient)] as const;
-  Object.assign(byService, { sqs: atRest[0], sns: atRest[1], dynamodb: atRest[2] });
+  Object.assign(sdks, { sqs: sqsSdk, sns: snsSdk, dynamodb: dynamodbSdk, efs: efsSdk, logs: logsSdk, secretsmanager: secretsmanagerSdk, kinesis: kinesisSdk });
+  Object.assign(byService, atRest);
   // Every call a descriptor makes (list, companions, detail calls) answers with the recorded entries
   // made with the same request fields (detail answers are recorded with their request merged in).
   const answer = (service: string, operation: string): void => {
@@ -357,7 +363,7 @@ function replay(source: Recording): { calls: string[]; restore: () => void } {
       return recorded ?? {};
     });
   }
-  return { calls, restore: () => [...mocks, ...atRest].forEach((mock) => mock.restore()) };
+  return { calls, restore: () => [...mocks, ...Object.values(atRest)].forEach((mock) => mock.restore()) };
 }
 
 /** Where a descriptor's list call is recorded (a per-resource descriptor's listing has its own key). */

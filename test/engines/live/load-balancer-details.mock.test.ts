@@ -17,6 +17,10 @@ import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EKSClient } from '@aws-sdk/client-eks';
 import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { EFSClient } from '@aws-sdk/client-efs';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { KinesisClient } from '@aws-sdk/client-kinesis';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { OpenSearchClient } from '@aws-sdk/client-opensearch';
 import { RDSClient } from '@aws-sdk/client-rds';
@@ -43,7 +47,7 @@ const ec2 = mockClient(EC2Client);
 // The credential report is generated at once here: no polling.
 const iamMock = mockClient(IAMClient);
 const others = [ec2, mockClient(RDSClient), mockClient(S3Client), mockClient(ElasticLoadBalancingClient), mockClient(KMSClient), mockClient(CloudTrailClient), mockClient(ConfigServiceClient), mockClient(EKSClient), mockClient(OpenSearchClient), mockClient(ElastiCacheClient), mockClient(AutoScalingClient), iamMock, mockClient(S3ControlClient), mockClient(RedshiftClient)] as unknown as (typeof ec2)[];
-others.push(...([mockClient(SQSClient), mockClient(SNSClient), mockClient(DynamoDBClient)] as unknown as (typeof ec2)[]));
+others.push(...([mockClient(SQSClient), mockClient(SNSClient), mockClient(DynamoDBClient), mockClient(EFSClient), mockClient(CloudWatchLogsClient), mockClient(SecretsManagerClient), mockClient(KinesisClient)] as unknown as (typeof ec2)[]));
 const sts = mockClient(STSClient);
 
 /** Three load balancers on two pages: two ALBs and an NLB; each has one listener. */

@@ -18,6 +18,10 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EFSClient } from '@aws-sdk/client-efs';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { KinesisClient } from '@aws-sdk/client-kinesis';
 import type { ApiCallCounter } from './api-call-counter.js';
 
 /** Static credentials or a credential provider, as every SDK client accepts them. */
@@ -58,6 +62,10 @@ interface ServiceClients {
   sqs: SQSClient;
   sns: SNSClient;
   dynamodb: DynamoDBClient;
+  efs: EFSClient;
+  logs: CloudWatchLogsClient;
+  secretsmanager: SecretsManagerClient;
+  kinesis: KinesisClient;
 }
 type ServiceName = keyof ServiceClients;
 type ClientOf<S extends ServiceName> = ServiceClients[S];
@@ -141,5 +149,13 @@ function create(service: ServiceName, config: Record<string, unknown>): { destro
       return new SNSClient(config);
     case 'dynamodb':
       return new DynamoDBClient(config);
+    case 'efs':
+      return new EFSClient(config);
+    case 'logs':
+      return new CloudWatchLogsClient(config);
+    case 'secretsmanager':
+      return new SecretsManagerClient(config);
+    case 'kinesis':
+      return new KinesisClient(config);
   }
 }

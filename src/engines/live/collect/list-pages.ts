@@ -13,6 +13,10 @@ import * as redshift from '@aws-sdk/client-redshift';
 import * as sqs from '@aws-sdk/client-sqs';
 import * as sns from '@aws-sdk/client-sns';
 import * as dynamodb from '@aws-sdk/client-dynamodb';
+import * as efs from '@aws-sdk/client-efs';
+import * as logs from '@aws-sdk/client-cloudwatch-logs';
+import * as secretsmanager from '@aws-sdk/client-secrets-manager';
+import * as kinesis from '@aws-sdk/client-kinesis';
 import type { RegionalService, ResourceDescriptor } from '../descriptor.js';
 import type { AccountClients } from './clients.js';
 
@@ -38,6 +42,10 @@ const SDK: Record<RegionalService, Record<string, unknown>> = {
   sqs,
   sns,
   dynamodb,
+  efs,
+  logs,
+  secretsmanager,
+  kinesis,
 };
 
 /** One call of a regional service: the operation, its request and page size. */

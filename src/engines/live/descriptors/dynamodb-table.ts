@@ -3,7 +3,6 @@ import type { Value } from '../../../model/value.js';
 import { field, isAwsObject, str, strings, tagsOf, type AwsObject } from '../aws-object.js';
 import type { ResourceDescriptor } from '../descriptor.js';
 
-const NO_TAGS = new Unknown('the tags of DynamoDB tables are not read (ListTagsOfResource would be one more call per table)');
 /** SSE states in which the table's data is not (or no longer) under the KMS key SSEDescription names. */
 const NOT_KMS = new Set(['DISABLED', 'DISABLING']);
 
@@ -32,6 +31,7 @@ export const dynamodbTableDescriptor: ResourceDescriptor = {
     const answer = fromConfig ? item : detail('dynamodb:DescribeTable', { TableName: name });
     const table = isUnknown(answer) || fromConfig ? answer : tableOf(answer);
     const arn = (isUnknown(table) ? null : str(table, 'TableArn')) ?? `arn:${target.partition}:dynamodb:${target.region}:${target.account}:table/${name}`;
+    const configTags = fromConfig ? tagsOf(item) : undefined;
     return [
       {
         type: 'aws_dynamodb_table',
@@ -42,7 +42,8 @@ export const dynamodbTableDescriptor: ResourceDescriptor = {
           name,
           server_side_encryption: isUnknown(table) ? table : serverSideEncryption(field(table, 'SSEDescription')),
         },
-        tags: fromConfig ? (tagsOf(item) ?? new Unknown('the AWS Config item carries no tags')) : NO_TAGS,
+        // The listing has no tags (they would cost one more call per item): required-tags leaves the type out, as for log groups and KMS keys.
+        ...(configTags ? { tags: configTags } : {}),
         raw: isUnknown(answer) ? item : answer,
       },
     ];

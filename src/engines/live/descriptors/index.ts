@@ -35,6 +35,10 @@ import { dbClusterSnapshotSharingDescriptor, dbSnapshotSharingDescriptor } from 
 import { sqsQueueDescriptor } from './sqs-queue.js';
 import { snsTopicDescriptor } from './sns-topic.js';
 import { dynamodbTableDescriptor } from './dynamodb-table.js';
+import { efsFileSystemDescriptor } from './efs-file-system.js';
+import { logGroupDescriptor } from './cloudwatch-log-group.js';
+import { secretDescriptor } from './secretsmanager-secret.js';
+import { kinesisStreamDescriptor } from './kinesis-stream.js';
 
 /** Every regional resource type a live audit reads: one list call (with its pages) each per (account, region), its detail calls per listed item where AWS has no list call that says enough (`details`), or none where another descriptor's detail call lists its items (`listedBy`). */
 export const REGIONAL_DESCRIPTORS: readonly ResourceDescriptor[] = [
@@ -75,6 +79,10 @@ export const REGIONAL_DESCRIPTORS: readonly ResourceDescriptor[] = [
   sqsQueueDescriptor,
   snsTopicDescriptor,
   dynamodbTableDescriptor,
+  efsFileSystemDescriptor,
+  logGroupDescriptor,
+  secretDescriptor,
+  kinesisStreamDescriptor,
 ];
 
 /** `ec2:DescribeVpcs`: the key of a descriptor's pages in a recording and in API call counts. */

@@ -1,7 +1,8 @@
 import { isUnknown, Unknown } from '../../../model/unknown.js';
 import type { Value } from '../../../model/value.js';
-import { bool, field, isAwsObject, objects, str, type AwsObject } from '../aws-object.js';
+import { bool, field, objects, str, type AwsObject } from '../aws-object.js';
 import type { LiveDraft, ResourceDescriptor } from '../descriptor.js';
+import { answerPart } from './detail-answer.js';
 
 /** Key states in which a key is on its way out: its rotation is not read. */
 const LEAVING = new Set(['PendingDeletion', 'PendingReplicaDeletion']);
@@ -75,9 +76,7 @@ function keyRequest(item: AwsObject): { KeyId: string } | undefined {
 }
 
 function metadataOf(answer: AwsObject | Unknown): AwsObject | Unknown {
-  if (isUnknown(answer)) return answer;
-  const metadata = field(answer, 'KeyMetadata');
-  return isAwsObject(metadata) ? metadata : new Unknown('DescribeKey answered without KeyMetadata');
+  return answerPart(answer, 'KeyMetadata', 'DescribeKey');
 }
 
 /** Whether KMS can rotate the key automatically: symmetric encryption, key material from KMS, not leaving. */

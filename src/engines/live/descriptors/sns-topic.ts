@@ -5,7 +5,6 @@ import type { ResourceDescriptor } from '../descriptor.js';
 import { attributesOf } from './attributes-of.js';
 import { policyText } from './policy-text.js';
 
-const NO_TAGS = new Unknown('the tags of SNS topics are not read (ListTagsForResource would be one more call per topic)');
 
 /**
  * SNS ListTopics (topic ARNs only) → one GetTopicAttributes per topic (SNS has no call that lists
@@ -33,6 +32,7 @@ export const snsTopicDescriptor: ResourceDescriptor = {
     const read = (what: (attributes: AwsObject) => Value): Value => (isUnknown(attributes) ? attributes : what(attributes));
     const name = arn.slice(arn.lastIndexOf(':') + 1);
     const policy = fromConfig && field(item, 'Policy') === undefined ? new Unknown('AWS Config items of SNS topics do not carry the topic policy (warden reads it with GetTopicAttributes under --source api)') : read((a) => policyText(field(a, 'Policy')));
+    const configTags = fromConfig ? tagsOf(item) : undefined;
     return [
       {
         type: 'aws_sns_topic',
@@ -40,7 +40,8 @@ export const snsTopicDescriptor: ResourceDescriptor = {
         arn,
         name,
         values: { name, kms_master_key_id: read((a) => str(a, 'KmsMasterKeyId')), policy },
-        tags: fromConfig ? (tagsOf(item) ?? new Unknown('the AWS Config item carries no tags')) : NO_TAGS,
+        // The listing has no tags (they would cost one more call per item): required-tags leaves the type out, as for log groups and KMS keys.
+        ...(configTags ? { tags: configTags } : {}),
         raw: isUnknown(answer) ? item : answer,
       },
     ];

@@ -9,7 +9,6 @@ import { policyText } from './policy-text.js';
 /** The attributes read: what encryption-at-rest and resource-policy-public decide on, nothing more. */
 const ATTRIBUTES = ['QueueArn', 'KmsMasterKeyId', 'SqsManagedSseEnabled', 'Policy'];
 
-const NO_TAGS = new Unknown('the tags of SQS queues are not read (ListQueueTags would be one more call per queue)');
 
 /**
  * SQS ListQueues (queue URLs only) → one GetQueueAttributes per queue (SQS has no call that lists
@@ -41,6 +40,7 @@ export const sqsQueueDescriptor: ResourceDescriptor = {
     const name = arn.slice(arn.lastIndexOf(':') + 1);
     const url = listedUrl ?? `https://sqs.${target.region}.amazonaws.com/${target.account}/${name}`;
     const read = (what: (attributes: AwsObject) => Value): Value => (isUnknown(attributes) ? attributes : what(attributes));
+    const configTags = listedUrl ? undefined : tagsOf(item);
     return [
       {
         type: 'aws_sqs_queue',
@@ -55,7 +55,8 @@ export const sqsQueueDescriptor: ResourceDescriptor = {
           sqs_managed_sse_enabled: read((a) => bool(a, 'SqsManagedSseEnabled') ?? (str(a, 'KmsMasterKeyId') ? false : new Unknown('SQS did not say whether SSE-SQS is on (SqsManagedSseEnabled)'))),
           policy: read((a) => policyText(field(a, 'Policy'))),
         },
-        tags: listedUrl ? NO_TAGS : (tagsOf(item) ?? new Unknown('the AWS Config item carries no tags')),
+        // The listing has no tags (they would cost one more call per item): required-tags leaves the type out, as for log groups and KMS keys.
+        ...(configTags ? { tags: configTags } : {}),
         raw: isUnknown(answer) ? item : answer,
       },
     ];
