@@ -37,7 +37,7 @@ export const requiredTags = definePolicy<RequiredTagsOptions>({
     'policies still see them. Terraform\'s aws_default_* resources are checked, since the configuration manages them. ' +
     'Live types whose list calls return no tags (KMS keys, ElastiCache replication groups, OpenSearch domains, CloudWatch ' +
     'log groups, Kinesis streams, SQS queues, SNS topics, DynamoDB tables) are not judged by an API audit, since their ' +
-    'tags would cost one more call per resource; under --source config their Config items carry tags and are judged.',
+    'tags would cost one more call per resource; where an AWS Config item carries tags (--source config), they are judged.',
   remediation:
     'Add the missing tag to the resource, or once for every resource through the AWS provider\'s default_tags block; give ' +
     'it one of the allowed values. To change which tags are required or which resource types are checked, set this ' +

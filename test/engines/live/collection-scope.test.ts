@@ -59,15 +59,20 @@ describe('policy selection narrows what a live audit reads', () => {
 
   it('encryption-at-rest reads the list calls of the data stores it judges and the per-stream summary, nothing else', async () => {
     const calls = await callsOf({ only: ['encryption-at-rest'] });
+    // kms:ListKeys: a live table's key counts as customer managed only when it is among the keys read.
     expect(Object.keys(calls.byOperation).filter((op) => !op.startsWith('sts:')).sort()).toEqual([
+      'dynamodb:ListTables',
       'efs:DescribeFileSystems',
       'elasticache:DescribeReplicationGroups',
       'kinesis:ListStreams',
+      'kms:ListKeys',
       'logs:DescribeLogGroups',
       'opensearch:ListDomainNames',
       'rds:DescribeDBClusters',
       'redshift:DescribeClusters',
       'secretsmanager:ListSecrets',
+      'sns:ListTopics',
+      'sqs:ListQueues',
     ]);
     // No stream listed, so no DescribeStreamSummary: detail calls follow the listed items.
     const scope = collectionScope((type) => type === 'aws_kinesis_stream');
