@@ -32,6 +32,8 @@ export function planAddressLines(text: string, lineOffset: number, file: string,
   return out;
 }
 
+const ADDRESS_KEY = '"address"';
+
 /**
  * The location of each address, for addresses listed in the order their entries appear in the file
  * (resource_changes order, then prior_state): one forward pass that compares the text in place, so
@@ -48,8 +50,8 @@ export function orderedAddressLines(text: string, lineOffset: number, file: stri
   const start = text.indexOf('"resource_changes"');
   if (start === -1) return out;
   const walk: OrderedWalk = { text, file, addresses, out, next: 0, from: start, line: 1 + lineOffset, lineStart: 0, nextNewline: text.indexOf('\n') };
-  matchInOrder(walk, '{"address"');
-  matchInOrder(walk, '"address"');
+  matchInOrder(walk, `{${ADDRESS_KEY}`);
+  matchInOrder(walk, ADDRESS_KEY);
   const next = walk.next;
   if (next < addresses.length) {
     const rest = planAddressLines(text, lineOffset, file, new Set(addresses.slice(next)));
@@ -72,11 +74,11 @@ interface OrderedWalk {
   nextNewline: number;
 }
 
-/** Finds the addresses from `walk.next` on, in order, at occurrences of `key` (which ends with `"address"`), until one is missing. */
+/** Finds the addresses from `walk.next` on, in order, at occurrences of `key` (which ends with ADDRESS_KEY), until one is missing. */
 function matchInOrder(walk: OrderedWalk, key: string): void {
   const { text, addresses, out } = walk;
   for (let at = text.indexOf(key, walk.from); at !== -1 && walk.next < addresses.length; at = text.indexOf(key, at + key.length)) {
-    const keyStart = at + key.length - 9;
+    const keyStart = at + key.length - ADDRESS_KEY.length;
     const valueStart = stringStartAfterKey(text, at + key.length);
     if (valueStart === -1) continue;
     const valueEnd = jsonStringEndAt(text, valueStart, addresses[walk.next]!);
