@@ -77,13 +77,16 @@ function forEachUnset(
   configuredAt: ConfiguredAt | undefined,
   visit: (holder: ValueObject, key: string, path: string, block: ValueObject | undefined) => void,
 ): void {
-  const steps = entry.path.split('.');
+  const steps = stepsOf(entry);
   const walk = (holder: ValueObject, at: number, trail: (string | number)[]): void => {
     const step = steps[at]!;
     const value: Value | undefined = holder[step];
     if (at === steps.length - 1) {
-      const unset = (entry.emptyIsUnset === true && value === '') || isUnset(resource, value, [...trail, step], configuredAt);
-      if (unset) visit(holder, step, [...trail, step].join('.'), holder === resource.values ? undefined : holder);
+      const empty = entry.emptyIsUnset === true && value === '';
+      // Most attributes are set and known: their path is not built (one array per resource and entry).
+      if (!empty && !mayBeUnset(value)) return;
+      const path = [...trail, step];
+      if (empty || isUnset(resource, value, path, configuredAt)) visit(holder, step, path.join('.'), holder === resource.values ? undefined : holder);
       return;
     }
     if (steps[at + 1] === '*') {
@@ -97,6 +100,22 @@ function forEachUnset(
     if (isValueObject(value)) walk(value, at + 1, [...trail, step]);
   };
   walk(resource.values, 0, []);
+}
+
+/** The steps of each table entry's path, split once rather than once per resource. */
+const entrySteps = new WeakMap<ProviderDefault, readonly string[]>();
+
+function stepsOf(entry: ProviderDefault): readonly string[] {
+  let steps = entrySteps.get(entry);
+  if (!steps) {
+    steps = entry.path.split('.');
+    entrySteps.set(entry, steps);
+  }
+  return steps;
+}
+
+function mayBeUnset(value: Value | undefined): boolean {
+  return value === undefined || value === null || isUnknown(value);
 }
 
 function isUnset(resource: Resource, value: Value | undefined, steps: (string | number)[], configuredAt: ConfiguredAt | undefined): boolean {

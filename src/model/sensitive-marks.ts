@@ -41,7 +41,12 @@ export function isMarkedSensitive(marks: unknown, path: string | readonly (strin
 export function marksAnything(marks: unknown): boolean {
   if (marks === true) return true;
   if (typeof marks !== 'object' || marks === null) return false;
-  for (const item of Array.isArray(marks) ? marks : Object.values(marks)) if (marksAnything(item)) return true;
+  // Called for every resource of a plan: no array of the values is made to look through them.
+  if (Array.isArray(marks)) {
+    for (const item of marks) if (marksAnything(item)) return true;
+    return false;
+  }
+  for (const key in marks) if (Object.hasOwn(marks, key) && marksAnything((marks as Record<string, unknown>)[key])) return true;
   return false;
 }
 

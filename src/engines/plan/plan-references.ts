@@ -70,6 +70,8 @@ export class PlanReferenceResolver {
   readonly #referenceParts = new Map<string, RefPart[]>();
   /** Module call arguments and outputs are read once per module, not once per instance. */
   readonly #expressionRefs = new WeakMap<object, string[]>();
+  /** Module instance → how its parent calls it. */
+  readonly #callSites = new Map<string, ModuleCallSite>();
 
   constructor(configuration: unknown, resources: readonly Resource[]) {
     const root = (configuration as { root_module?: ConfigModule } | undefined)?.root_module;
@@ -255,7 +257,7 @@ export class PlanReferenceResolver {
     }
     const head = parts[0];
     if (head === undefined) return [];
-    if (head.name === 'var') return this.#resolveVariable(parts[1]?.name, scope, depth);
+    if (head.name === 'var') return this.#resolveVariable(parts[1]?.name, scope, scopeAddress, depth);
     if (head.name === 'module') return this.#resolveModuleOutput(parts, scope, scopeAddress, depth);
     const isData = head.name === 'data';
     const typePart = isData ? parts[1] : head;
@@ -265,18 +267,28 @@ export class PlanReferenceResolver {
     return group ? pickInstances(group, namePart.key, referrerIndex).map((r) => r.address) : [];
   }
 
-  #resolveVariable(name: string | undefined, scope: ModuleStep[], depth: number): string[] {
+  #resolveVariable(name: string | undefined, scope: ModuleStep[], scopeAddress: string, depth: number): string[] {
     if (!name || scope.length === 0) return [];
-    const parent = scope.slice(0, -1);
-    const self = scope[scope.length - 1]!;
-    const calls = this.#modules.get(configPathOf(parent))?.module_calls;
-    const call = calls && Object.hasOwn(calls, self.name) ? calls[self.name] : undefined;
-    const expressions = call?.expressions;
+    const call = this.#moduleCall(scope, scopeAddress);
+    const expressions = call.expressions;
     const expression = expressions && typeof expressions === 'object' && Object.hasOwn(expressions, name) ? expressions[name] : undefined;
     const refs = this.#referencesIn(expression);
-    const key = self.key && isKeyed(refs) ? parseIndexKey(self.key) : undefined;
-    const parentAddress = formatModuleAddress(parent);
-    return refs.flatMap((r) => this.#resolveCached(r, parent, parentAddress, key, depth + 1));
+    const key = isKeyed(refs) ? call.key : undefined;
+    return refs.flatMap((r) => this.#resolveCached(r, call.parent, call.parentAddress, key, depth + 1));
+  }
+
+  /** How a module instance is called from its parent, worked out once per instance rather than once per variable it reads. */
+  #moduleCall(scope: ModuleStep[], scopeAddress: string): ModuleCallSite {
+    let site = this.#callSites.get(scopeAddress);
+    if (!site) {
+      const parent = scope.slice(0, -1);
+      const self = scope[scope.length - 1]!;
+      const calls = this.#modules.get(configPathOf(parent))?.module_calls;
+      const call = calls && Object.hasOwn(calls, self.name) ? calls[self.name] : undefined;
+      site = { parent, parentAddress: formatModuleAddress(parent), expressions: call?.expressions, key: self.key ? parseIndexKey(self.key) : undefined };
+      this.#callSites.set(scopeAddress, site);
+    }
+    return site;
   }
 
   #resolveModuleOutput(parts: RefPart[], scope: ModuleStep[], scopeAddress: string, depth: number): string[] {
@@ -314,6 +326,15 @@ export class PlanReferenceResolver {
     }
     return out;
   }
+}
+
+interface ModuleCallSite {
+  parent: ModuleStep[];
+  parentAddress: string;
+  /** The call's arguments: what `var.*` reads inside the instance. */
+  expressions: Record<string, unknown> | undefined;
+  /** The instance's count/for_each key, for arguments that index by it. */
+  key: string | number | undefined;
 }
 
 interface RefPart {

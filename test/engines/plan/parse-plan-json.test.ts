@@ -11,6 +11,7 @@ const plan = {
   planned_values: { root_module: { resources: [{ address: 'aws_s3_bucket.logs', values: { bucket: 'logs' } }] } },
   resource_drift: [{ address: 'aws_s3_bucket.old', change: { actions: ['update'] } }],
   resource_changes: [change],
+  output_changes: { bucket: { actions: ['create'], after: 'logs' } },
   prior_state: { values: { root_module: {} } },
   configuration: { root_module: {} },
 };
@@ -32,6 +33,24 @@ describe('parsePlanJson', () => {
     expect(parsePlanJson(JSON.stringify(withData))).toEqual({ ...withoutUnread(withData), prior_state: withData.prior_state });
     const { configuration: _configuration, ...last } = plan;
     expect(parsePlanJson(JSON.stringify(last))).toEqual({ ...withoutUnread(last), prior_state: last.prior_state });
+  });
+
+  it('keeps the members in the order of the text', () => {
+    const withData = { ...plan, prior_state: { values: { root_module: { resources: [dataSource] } } } };
+    for (const document of [plan, withData]) {
+      const got = parsePlanJson(JSON.stringify(document)) as Record<string, unknown>;
+      expect(Object.keys(got)).toEqual(Object.keys(document).filter((key) => key in got));
+    }
+  });
+
+  it('reads output_changes beside resource_changes, and parses the whole text when an output is named output_changes or another member follows resource_changes', () => {
+    const { output_changes: _outputs, ...noOutputs } = plan;
+    expect(parsePlanJson(JSON.stringify(noOutputs))).toEqual(withoutUnread(noOutputs));
+    const namedLikeIt = { ...plan, output_changes: { a: { actions: ['create'] }, output_changes: { actions: ['create'], after: [1] } } };
+    expect(parsePlanJson(JSON.stringify(namedLikeIt))).toEqual(namedLikeIt);
+    const { output_changes: outputs, prior_state: prior, configuration, ...before } = plan;
+    const deferred = { ...before, deferred_changes: [{ reason: 'provider_config_unknown' }], output_changes: outputs, prior_state: prior, configuration };
+    expect(parsePlanJson(JSON.stringify(deferred))).toEqual(JSON.parse(JSON.stringify(deferred)));
   });
 
   it('parses every other layout whole: pretty-printed, no resource_changes, resource_changes null', () => {
@@ -81,7 +100,7 @@ describe('parsePlanJson', () => {
   });
 
   it('for any document, gives what JSON.parse gives, at most without the unread sections, and those only beside resource_changes', () => {
-    const section = ['planned_values', 'resource_changes', 'resource_drift', 'prior_state', 'configuration'];
+    const section = ['planned_values', 'resource_changes', 'resource_drift', 'output_changes', 'prior_state', 'configuration'];
     const member = fc.oneof(...section.map((key) => fc.constant(key)), fc.constant('mode'), fc.string({ maxLength: 6 }));
     const value = fc.letrec<{ node: unknown }>((tie) => ({
       node: fc.oneof(
@@ -96,7 +115,7 @@ describe('parsePlanJson', () => {
     const document = fc.record(
       {
         format_version: fc.constant('1.2'), variables: value, planned_values: object, resource_drift: fc.array(value, { maxLength: 2 }),
-        resource_changes: fc.array(value, { maxLength: 3 }), prior_state: object, configuration: object,
+        resource_changes: fc.array(value, { maxLength: 3 }), output_changes: object, prior_state: object, configuration: object,
       },
       { requiredKeys: ['format_version'] },
     );
@@ -110,6 +129,7 @@ describe('parsePlanJson', () => {
         expect(['planned_values', 'resource_drift', 'prior_state']).toEqual(expect.arrayContaining(removed));
         expect(Object.keys(got).filter((key) => !(key in full))).toEqual([]);
         for (const key of Object.keys(got)) expect(got[key]).toEqual(full[key]);
+        expect(Object.keys(got)).toEqual(Object.keys(full).filter((key) => key in got));
         if (removed.length > 0) expect(Array.isArray(got['resource_changes'])).toBe(true);
         if (removed.includes('planned_values')) cuts.planned_values++;
         if (removed.includes('prior_state')) {

@@ -69,6 +69,21 @@ describe('plan locations', () => {
     expect(orderedAddressLines(text, 0, 'p.json', ['a.one', 'b.two', 'c.missing']).map((l) => l?.startLine)).toEqual([3, 2, undefined]);
   });
 
+  it('goes on with entries whose address is not their first key after those (as Terraform writes them) whose address is', () => {
+    const text = [
+      '{"resource_changes":[',
+      '{"address":"a.one","mode":"managed"},',
+      '{"action_reason":"replace_because_tainted","address":"b.two","mode":"managed"},',
+      '{"address":"c.three","mode":"managed"}',
+      ']}',
+    ].join('\n');
+    expect(orderedAddressLines(text, 0, 'p.json', ['a.one', 'b.two', 'c.three']).map((l) => [l?.startLine, l?.startColumn])).toEqual([
+      [2, 2],
+      [3, 44],
+      [4, 2],
+    ]);
+  });
+
   it('compares escaped keys in place, and unescapes what encoders write differently (Go\'s \\u003c)', () => {
     const text = '{"resource_changes": [\n{"address": "module.a[\\"x\\"].aws_vpc.v", "module_address": "module.a[\\"x\\"]"},\n{"address": "aws_vpc.w[\\"\\u003cb\\u003e\\"]", "mode": "managed"}\n]}';
     expect(orderedAddressLines(text, 0, 'p.json', ['module.a["x"].aws_vpc.v', 'aws_vpc.w["<b>"]']).map((l) => l?.startLine)).toEqual([2, 3]);
