@@ -2,6 +2,7 @@ import type { CoverageGap } from '../../scan/scan-result.js';
 import { DEFAULT_GATE, type Reporter } from '../report-context.js';
 import { junitSuites, suiteCounts, totalCounts, type JUnitCase, type JUnitCounts, type JUnitSuite } from './junit-cases.js';
 import { caseText, failureOf, skippedMessage } from './junit-text.js';
+import { textMemo } from '../text-memo.js';
 import { attributeText, elementText } from './xml-text.js';
 
 /** Jenkins shows `warden.<policy>` as package `warden` and class `<policy>`, each resource a test of it. */
@@ -27,11 +28,13 @@ export const junitReport: Reporter = function* (result, context) {
     return;
   }
   yield `${root}>\n`;
-  for (let index = 0; index < suites.length; index++) yield* suiteXml(suites[index]!, counts[index]!, unknownFails);
+  // A resource is a case in every suite that checked it: its name is escaped once.
+  const caseName = textMemo(attributeText);
+  for (let index = 0; index < suites.length; index++) yield* suiteXml(suites[index]!, counts[index]!, unknownFails, caseName);
   yield '</testsuites>\n';
 };
 
-function* suiteXml(suite: JUnitSuite, counts: JUnitCounts, unknownFails: boolean): Generator<string> {
+function* suiteXml(suite: JUnitSuite, counts: JUnitCounts, unknownFails: boolean, caseName: (name: string) => string): Generator<string> {
   const classname = attributeText(CLASS_PREFIX + suite.id);
   const head = `  <testsuite name="${classname}" ${countAttributes(counts)} time="0"`;
   if (suite.title === undefined && suite.cases.length === 0 && suite.gaps.length === 0) {
@@ -40,13 +43,13 @@ function* suiteXml(suite: JUnitSuite, counts: JUnitCounts, unknownFails: boolean
   }
   yield `${head}>\n`;
   if (suite.title !== undefined) yield `    <properties>\n      <property name="title" value="${attributeText(suite.title)}"/>\n    </properties>\n`;
-  for (const testCase of suite.cases) yield caseXml(classname, testCase, unknownFails);
+  for (const testCase of suite.cases) yield caseXml(classname, testCase, unknownFails, caseName);
   for (const gap of suite.gaps) yield gapXml(classname, gap);
   yield '  </testsuite>\n';
 }
 
-function caseXml(classname: string, testCase: JUnitCase, unknownFails: boolean): string {
-  const head = `    <testcase classname="${classname}" name="${attributeText(testCase.name)}" time="0"`;
+function caseXml(classname: string, testCase: JUnitCase, unknownFails: boolean, caseName: (name: string) => string): string {
+  const head = `    <testcase classname="${classname}" name="${caseName(testCase.name)}" time="0"`;
   if (testCase.outcome === 'failed') {
     const failure = failureOf(testCase, unknownFails);
     const attributes = `message="${attributeText(failure.message)}" type="${attributeText(failure.type)}"`;
