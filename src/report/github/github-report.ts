@@ -1,12 +1,13 @@
 import type { Finding } from '../../rules/finding.js';
 import type { Severity } from '../../rules/severity.js';
-import { findingDetailLines } from '../finding-text.js';
+import { findingFactLines, remediationLine } from '../finding-text.js';
 import type { Reporter, ReportContext } from '../report-context.js';
 import { printable } from '../printable-text.js';
 import { levelForSeverity } from '../sarif/sarif-levels.js';
 import { mostSevereFirst } from '../severity-order.js';
 import { annotationPosition, repositoryPaths } from './annotation-file.js';
-import { workflowCommand } from './workflow-command.js';
+import { commandData, ESCAPED_LINE_FEED, escapedCommand, propertyValue, workflowCommand } from './workflow-command.js';
+import { textMemo } from '../text-memo.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 
@@ -48,15 +49,28 @@ export const githubReport: Reporter = function* (result, context) {
   }
   for (const gap of gaps) yield `${workflowCommand('error', { title: `warden: ${gap.scope} not evaluated` }, printable(gap.message))}\n`;
   for (const note of result.coverage.notes ?? []) yield `${workflowCommand('notice', { title: 'warden: not read' }, printable(note))}\n`;
-  const paths = repositoryPaths(context);
+  const texts: AnnotationTexts = {
+    paths: repositoryPaths(context),
+    // Every finding of a policy has its remediation, and annotations share a few files and titles: each escaped once.
+    remediation: textMemo((text) => commandData(printable(remediationLine(text)))),
+    propertyValue: textMemo(propertyValue),
+  };
   for (const level of LEVEL_ORDER) {
-    for (const finding of byLevel.get(level)!) yield `${annotation(finding, level, context, paths)}\n`;
+    for (const finding of byLevel.get(level)!) yield `${annotation(finding, level, context, texts)}\n`;
   }
 };
 
-function annotation(finding: Finding, level: AnnotationLevel, context: ReportContext, paths: (file: string) => string): string {
+/** What annotations of one report have in common, each made once. */
+interface AnnotationTexts {
+  paths: (file: string) => string;
+  remediation: (text: string) => string;
+  propertyValue: (value: string) => string;
+}
+
+function annotation(finding: Finding, level: AnnotationLevel, context: ReportContext, texts: AnnotationTexts): string {
   const status = finding.verdict === 'unknown' ? `unknown, ${finding.severity}` : finding.severity;
-  const properties = { ...annotationPosition(finding, context, paths), title: `warden ${finding.ruleId} (${status})` };
+  const properties = { ...annotationPosition(finding, context, texts.paths), title: `warden ${finding.ruleId} (${status})` };
   // Each line of user text stays one line of the message: a line feed in a tag or message is escaped.
-  return workflowCommand(level, properties, findingDetailLines(finding).map(printable).join('\n'));
+  const facts = commandData(findingFactLines(finding).map(printable).join('\n'));
+  return escapedCommand(level, properties, `${facts}${ESCAPED_LINE_FEED}${texts.remediation(finding.remediation)}`, texts.propertyValue);
 }

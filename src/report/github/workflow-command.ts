@@ -32,8 +32,40 @@ export type CommandProperties = Record<string, string | number | undefined>;
  * is shown as its `\uXXXX` escape, so that the annotation reads as the plain text it is.
  */
 export function workflowCommand(name: string, properties: CommandProperties, data: string): string {
-  const pairs = Object.entries(properties)
-    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
-    .map(([key, value]) => `${key}=${escapeProperty(inertCommands(printable(String(value))))}`);
-  return `::${name}${pairs.length > 0 ? ` ${pairs.join(',')}` : ''}::${escapeData(inertCommands(printableLines(data)))}`;
+  return commandHead(name, properties, propertyValue) + commandData(data);
+}
+
+/**
+ * A command whose data commandData has escaped already (in parts: see commandData); `valueText`
+ * escapes property values (propertyValue, or its memo for a report whose commands share values).
+ */
+export function escapedCommand(name: string, properties: CommandProperties, escapedData: string, valueText = propertyValue): string {
+  return commandHead(name, properties, valueText) + escapedData;
+}
+
+/** A property value escaped: one line, printable, never a command. */
+export function propertyValue(value: string): string {
+  return escapeProperty(inertCommands(printable(value)));
+}
+
+/**
+ * Command data escaped: line feeds stay the message's own lines (as `%0A`), anything else
+ * unprintable is shown escaped, and no line is a command. Every escape works within a line, so
+ * data of whole lines may be escaped in parts and joined by `%0A` (ESCAPED_LINE_FEED): a part the
+ * same in many commands is then escaped once.
+ */
+export function commandData(text: string): string {
+  return escapeData(inertCommands(printableLines(text)));
+}
+
+export const ESCAPED_LINE_FEED = ESCAPES['\n']!;
+
+/** `::name key=value,key=value::`, properties without a value left out. */
+function commandHead(name: string, properties: CommandProperties, valueText: (value: string) => string): string {
+  let pairs = '';
+  for (const key in properties) {
+    const value = properties[key];
+    if (value !== undefined) pairs += `${pairs === '' ? ' ' : ','}${key}=${valueText(String(value))}`;
+  }
+  return `::${name}${pairs}::`;
 }
