@@ -1,7 +1,8 @@
-import type { Finding, FindingResource } from '../../rules/finding.js';
+import type { Finding } from '../../rules/finding.js';
 import type { PassRecord } from '../../rules/pass-record.js';
 import type { CoverageGap, ScanResult } from '../../scan/scan-result.js';
 import { mergeInOrder } from '../../scan/sort-findings.js';
+import { ResourceMap } from '../resource-map.js';
 
 /** How Jenkins counts one (policy, resource): failed, skipped (undecided or suppressed) or passed. */
 export type CaseOutcome = 'failed' | 'skipped' | 'passed';
@@ -72,56 +73,31 @@ export function junitSuites(result: ScanResult, unknownFails: boolean): JUnitSui
   return suites;
 }
 
-/**
- * The cases of one suite, each made when its resource's first verdict comes. Resources are told
- * apart by input, type and address: found by address, and only an address that names resources of
- * several inputs or types gets a key of all three, so that no key is built per verdict (a large plan
- * has 100k+ findings and passes). One map per suite, not one list of suites per resource: a suite
- * index far into an empty list made each list slow to fill.
- */
+/** The cases of one suite, each made when its resource's first verdict comes. */
 class SuiteCases {
-  readonly #byAddress = new Map<string, JUnitCase>();
-  #byResource: Map<string, JUnitCase> | undefined;
-  /** Whether two of the suite's cases have one address (then their names need telling apart). */
-  sharesAddresses = false;
+  readonly #byResource = new ResourceMap<JUnitCase>((testCase) => testCase.first.resource);
 
   constructor(
     readonly cases: JUnitCase[],
     readonly unknownFails: boolean,
   ) {}
 
+  /** Whether two of the suite's cases have one address (then their names need telling apart). */
+  get sharesAddresses(): boolean {
+    return this.#byResource.sharesAddresses;
+  }
+
   add(verdict: CaseVerdict): void {
-    const { resource } = verdict;
-    const atAddress = this.#byAddress.get(resource.address);
-    if (atAddress === undefined) this.#byAddress.set(resource.address, this.#open(verdict));
-    else if (sameResource(atAddress.first.resource, resource)) this.#addTo(atAddress, verdict);
-    else this.#addShared(verdict);
+    const testCase = this.#byResource.get(verdict.resource);
+    if (testCase) {
+      (testCase.more ??= []).push(verdict);
+      testCase.outcome = worseOutcome(testCase.outcome, verdictOutcome(verdict, this.unknownFails));
+      return;
+    }
+    const opened: JUnitCase = { name: verdict.resource.address, first: verdict, outcome: verdictOutcome(verdict, this.unknownFails) };
+    this.cases.push(opened);
+    this.#byResource.add(verdict.resource, opened);
   }
-
-  /** A resource whose address another resource of the suite had first. */
-  #addShared(verdict: CaseVerdict): void {
-    this.sharesAddresses = true;
-    const { input, type, address } = verdict.resource;
-    const key = `${input}\u0000${type}\u0000${address}`;
-    const testCase = (this.#byResource ??= new Map()).get(key);
-    if (testCase) this.#addTo(testCase, verdict);
-    else this.#byResource.set(key, this.#open(verdict));
-  }
-
-  #open(verdict: CaseVerdict): JUnitCase {
-    const testCase: JUnitCase = { name: verdict.resource.address, first: verdict, outcome: verdictOutcome(verdict, this.unknownFails) };
-    this.cases.push(testCase);
-    return testCase;
-  }
-
-  #addTo(testCase: JUnitCase, verdict: CaseVerdict): void {
-    (testCase.more ??= []).push(verdict);
-    testCase.outcome = worseOutcome(testCase.outcome, verdictOutcome(verdict, this.unknownFails));
-  }
-}
-
-function sameResource(a: FindingResource, b: FindingResource): boolean {
-  return a.input === b.input && a.type === b.type;
 }
 
 /** Any gating verdict fails the case; otherwise any unknown or suppressed one skips it. */
