@@ -5,8 +5,8 @@ import type { Reporter, ReportContext } from '../report-context.js';
 import { printable } from '../printable-text.js';
 import { levelForSeverity } from '../sarif/sarif-levels.js';
 import { mostSevereFirst } from '../severity-order.js';
-import { annotationPosition, repositoryPaths } from './annotation-file.js';
-import { commandData, ESCAPED_LINE_FEED, escapedCommand, propertyValue, workflowCommand } from './workflow-command.js';
+import { annotationPosition, repositoryPaths, type AnnotationPosition } from './annotation-file.js';
+import { commandData, ESCAPED_LINE_FEED, propertyValue, workflowCommand } from './workflow-command.js';
 import { textMemo } from '../text-memo.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
@@ -53,7 +53,8 @@ export const githubReport: Reporter = function* (result, context) {
     paths: repositoryPaths(context),
     // Every finding of a policy has its remediation, and annotations share a few files and titles: each escaped once.
     remediation: textMemo((text) => commandData(printable(remediationLine(text)))),
-    propertyValue: textMemo(propertyValue),
+    file: textMemo(propertyValue),
+    titles: new Map(),
   };
   for (const level of LEVEL_ORDER) {
     for (const finding of byLevel.get(level)!) yield `${annotation(finding, level, context, texts)}\n`;
@@ -64,13 +65,43 @@ export const githubReport: Reporter = function* (result, context) {
 interface AnnotationTexts {
   paths: (file: string) => string;
   remediation: (text: string) => string;
-  propertyValue: (value: string) => string;
+  file: (path: string) => string;
+  /** Status → rule id → escaped title. */
+  titles: Map<string, (ruleId: string) => string>;
 }
 
 function annotation(finding: Finding, level: AnnotationLevel, context: ReportContext, texts: AnnotationTexts): string {
+  const position = annotationPosition(finding, context, texts.paths);
+  const lines = findingFactLines(finding);
+  // Each line of user text stays one line of the message: a line feed inside a line is escaped.
+  const facts = commandData(lines.some(hasLineFeed) ? lines.map(printable).join('\n') : lines.join('\n'));
+  return `${annotationHead(level, position, titleText(finding, texts), texts.file)}${facts}${ESCAPED_LINE_FEED}${texts.remediation(finding.remediation)}`;
+}
+
+function hasLineFeed(line: string): boolean {
+  return line.includes('\n');
+}
+
+/** `warden <rule> (<status>)`, escaped as a property value once per rule and status. */
+function titleText(finding: Finding, texts: AnnotationTexts): string {
   const status = finding.verdict === 'unknown' ? `unknown, ${finding.severity}` : finding.severity;
-  const properties = { ...annotationPosition(finding, context, texts.paths), title: `warden ${finding.ruleId} (${status})` };
-  // Each line of user text stays one line of the message: a line feed in a tag or message is escaped.
-  const facts = commandData(findingFactLines(finding).map(printable).join('\n'));
-  return escapedCommand(level, properties, `${facts}${ESCAPED_LINE_FEED}${texts.remediation(finding.remediation)}`, texts.propertyValue);
+  let titles = texts.titles.get(status);
+  if (!titles) texts.titles.set(status, (titles = textMemo((ruleId) => propertyValue(`warden ${ruleId} (${status})`))));
+  return titles(finding.ruleId);
+}
+
+/**
+ * `::level file=…,line=…,title=…::`, as workflowCommand writes the position's properties and the
+ * title, written directly: line and column numbers need no escaping.
+ */
+function annotationHead(level: AnnotationLevel, position: AnnotationPosition | undefined, title: string, file: (path: string) => string): string {
+  let head = `::${level} `;
+  if (position) {
+    head += `file=${file(position.file)},`;
+    if (position.line !== undefined) head += `line=${position.line},`;
+    if (position.endLine !== undefined) head += `endLine=${position.endLine},`;
+    if (position.col !== undefined) head += `col=${position.col},`;
+    if (position.endColumn !== undefined) head += `endColumn=${position.endColumn},`;
+  }
+  return `${head}title=${title}::`;
 }
