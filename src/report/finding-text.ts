@@ -33,6 +33,13 @@ export function evidenceText(item: Evidence): string {
  * (file:line, or account/region and ARN), why undecided or suppressed, evidence, path, remediation.
  */
 export function findingDetailLines(finding: Finding): string[] {
+  const lines = findingFactLines(finding);
+  lines.push(remediationLine(finding.remediation));
+  return lines;
+}
+
+/** findingDetailLines but the last, the remediation: the same for every finding of a policy, so a format may render it once. */
+export function findingFactLines(finding: Finding): string[] {
   const { location, resource } = finding;
   const lines = [asSentence(finding.message), `severity: ${finding.severity}`, `resource: ${resource.address} (${resource.type})`];
   if (location?.kind === 'cloud') lines.push(`location: account ${location.account}, region ${location.region}, ${location.arn}`);
@@ -44,6 +51,9 @@ export function findingDetailLines(finding: Finding): string[] {
   }
   for (const item of finding.evidence) lines.push(`evidence: ${evidenceText(item)}`);
   if (finding.trace && finding.trace.length > 0) lines.push(`path: ${traceChain(finding.trace)}`);
-  lines.push(`remediation: ${finding.remediation}`);
   return lines;
+}
+
+export function remediationLine(remediation: string): string {
+  return `remediation: ${remediation}`;
 }

@@ -19,8 +19,14 @@ export function formatValue(value: unknown): string {
 /** Ends a message with a full stop unless it already ends a sentence. */
 export function asSentence(text: string): string {
   const trimmed = text.trim();
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+  // Every finding's message passes here in most formats: its last character looked at, no pattern run.
+  const last = trimmed.charCodeAt(trimmed.length - 1);
+  return last === FULL_STOP || last === EXCLAMATION || last === QUESTION ? trimmed : `${trimmed}.`;
 }
+
+const FULL_STOP = 0x2e;
+const EXCLAMATION = 0x21;
+const QUESTION = 0x3f;
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;

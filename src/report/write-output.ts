@@ -88,6 +88,11 @@ function forEachChunk(content: string | ReportText, write: (bytes: Buffer) => vo
   };
   for (const piece of typeof content === 'string' ? [content] : content) {
     if (piece.length * MAX_BYTES_PER_UNIT > CHUNK - used) flush();
+    // Most pieces are a line or a few: they fit whole, with no part to cut.
+    if (piece.length * MAX_BYTES_PER_UNIT <= CHUNK - used) {
+      used += buffer.write(piece, used);
+      continue;
+    }
     for (let start = 0; start < piece.length; ) {
       const end = partEnd(piece, start, Math.floor((CHUNK - used) / MAX_BYTES_PER_UNIT));
       used += buffer.write(end - start === piece.length ? piece : piece.slice(start, end), used);

@@ -5,6 +5,7 @@ import { wholeText } from '../../src/report/report-text.js';
 import { annotationPosition, repositoryPath } from '../../src/report/github/annotation-file.js';
 import { annotationLevel, ANNOTATIONS_SHOWN_PER_LEVEL, githubReport } from '../../src/report/github/github-report.js';
 import { escapeData, escapeProperty, workflowCommand } from '../../src/report/github/workflow-command.js';
+import { findingDetailLines } from '../../src/report/finding-text.js';
 import type { Finding } from '../../src/rules/finding.js';
 import { SEVERITIES } from '../../src/rules/severity.js';
 import { summarise } from '../../src/scan/summarise.js';
@@ -109,6 +110,27 @@ describe('GitHub annotations', () => {
     // A finding of HCL source without a position: no file (its input is a directory).
     const untagged = lines.find((l) => l.data.startsWith('aws_s3_bucket.logs lacks'))!;
     expect(untagged.properties['file']).toBeUndefined();
+  });
+
+  it('writes each annotation as workflowCommand writes its position, title and detail lines, for every position and awkward text', () => {
+    const result = syntheticResult();
+    const template = result.findings[0]!;
+    const odd: Finding[] = [
+      { ...template, location: { kind: 'source', file: 'in,fra:a%b.tf', startLine: 4, startColumn: 3, endColumn: 9 } },
+      { ...template, message: 'two\nlines, 100% \r done', remediation: 'fix:\n::warning::x %0A', fingerprint: 'e'.repeat(32) },
+      { ...template, evidence: [{ path: 'tags.Name', value: 'a\nb' }], fingerprint: 'd'.repeat(32) },
+    ];
+    const findings = [...result.findings, ...odd];
+    const lines = wholeText(githubReport({ ...result, coverage: { complete: true, gaps: [] }, findings, summary: summarise(findings) }, CONTEXT)).trimEnd().split('\n');
+    const expected = findings
+      .filter((f) => f.verdict === 'fail' || f.verdict === 'unknown')
+      .map((f) => {
+        const status = f.verdict === 'unknown' ? `unknown, ${f.severity}` : f.severity;
+        const properties = { ...annotationPosition(f, CONTEXT), title: `warden ${f.ruleId} (${status})` };
+        return workflowCommand(annotationLevel(f), properties, findingDetailLines(f).map(printable).join('\n'));
+      });
+    expect([...lines].sort()).toEqual([...expected].sort());
+    expect(lines.some((line) => line.includes('file=in%2Cfra%3Aa%25b.tf,line=4,col=3,endColumn=9,title='))).toBe(true);
   });
 
   it('makes paths relative to $GITHUB_WORKSPACE when the file is inside it, else to the working directory', () => {

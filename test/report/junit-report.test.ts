@@ -5,6 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { wholeText } from '../../src/report/report-text.js';
 import { junitReport } from '../../src/report/junit/junit-report.js';
 import type { ReportContext } from '../../src/report/report-context.js';
+import { findingDetailLines } from '../../src/report/finding-text.js';
+import { elementText } from '../../src/report/junit/xml-text.js';
+import { mostSevereFirst } from '../../src/report/severity-order.js';
 import type { Finding } from '../../src/rules/finding.js';
 import type { ScanResult } from '../../src/scan/scan-result.js';
 import { summarise } from '../../src/scan/summarise.js';
@@ -151,6 +154,30 @@ describe('JUnit report', () => {
     const root = parseXml(wholeText(junitReport(withFindings(result, [...result.findings, copy]), CONTEXT)));
     const names = elements(suite(root, 'db-internet-reachable'), 'testcase').map((c) => c.getAttribute('name'));
     expect(names).toEqual(['aws_db_instance.main (plans/prod.json)', 'aws_db_instance.main (plans/staging.json)']);
+  });
+
+  it('writes a case text as the escaped detail lines of its findings, a CR before a line break joined with it as in the whole text', () => {
+    const result = syntheticResult();
+    const { trace: _trace, ...traced } = result.findings[0]!;
+    const template: Finding = { ...traced, location: undefined, evidence: [] };
+    const crInput = { ...template.resource, input: 'plans/a.json\r' };
+    const other = { ...template.resource, address: 'aws_db_instance.other' };
+    const findings: Finding[] = [
+      // The facts of both end in the input, and so in a CR.
+      { ...template, resource: crInput },
+      { ...template, resource: crInput, severity: 'low', fingerprint: 'f'.repeat(32) },
+      // The first remediation ends in a CR, before the blank line between the two.
+      { ...template, resource: other, remediation: 'fix\r' },
+      { ...template, resource: other, severity: 'low', fingerprint: 'e'.repeat(32) },
+      { ...template, ruleId: 'sg-open-ingress', remediation: 'fix <it> & ::warning::now\r\n::error::x', fingerprint: 'd'.repeat(32) },
+    ];
+    const xml = wholeText(junitReport(withFindings(result, findings), CONTEXT));
+    const wholeCaseText = (cases: Finding[]): string =>
+      elementText(mostSevereFirst(cases).map((f) => `[${f.verdict}] ${f.ruleId}\n  ${findingDetailLines(f).join('\n  ')}`).join('\n\n'));
+    const failures = [...xml.matchAll(/<failure [^>]*>([^<]*)<\/failure>/g)].map((m) => m[1]);
+    expect(failures).toEqual([wholeCaseText(findings.slice(0, 2)), wholeCaseText(findings.slice(2, 4)), wholeCaseText(findings.slice(4))]);
+    expect(failures[0]).toContain('input: plans/a.json\n  remediation:');
+    expect(failures[1]).toContain('remediation: fix\n\n[fail]');
   });
 
   it('escapes markup and replaces characters XML 1.0 cannot hold, in attributes and text', async () => {

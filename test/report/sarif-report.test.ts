@@ -283,6 +283,13 @@ describe('SARIF content', () => {
     expect(sarif.runs[0]!.results.map((r) => r.partialFingerprints['primaryLocationLineHash']!.split(':')[1])).toEqual(['1', '2']);
   });
 
+  it('counts occurrences of one fingerprint in each file apart', () => {
+    const result = syntheticResult();
+    const other: Finding = { ...result.findings[0]!, location: { kind: 'source', file: 'plans/staging.json', startLine: 500, endLine: 500 } };
+    const sarif = log({ ...result, findings: [result.findings[0]!, other] });
+    expect(sarif.runs[0]!.results.map((r) => r.partialFingerprints['primaryLocationLineHash']!.split(':')[1])).toEqual(['1', '1']);
+  });
+
   it('turns a witness path into a code flow', () => {
     const sarif = log(syntheticResult());
     const db = resultFor(sarif, 'Database');

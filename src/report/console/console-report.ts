@@ -8,6 +8,7 @@ import { liveLabel } from '../live-names.js';
 import { noAwsResourcesText, runScope } from '../run-scope.js';
 import { coverageLines, summaryLine } from './console-summary.js';
 import { consoleTheme, type ConsoleTheme } from './console-theme.js';
+import { ResourceMap } from '../resource-map.js';
 
 /**
  * The human report: findings grouped by input, then by resource, in the scan's order; then the
@@ -24,7 +25,7 @@ const consoleLines: Reporter = function* (result, context) {
   for (const [input, resources] of groupFindings(result.findings)) {
     yield `${first ? '' : '\n'}${theme.heading(printable(input))}\n`;
     first = false;
-    for (const findings of resources.values()) {
+    for (const findings of resources) {
       yield `  ${resourceHeading(findings[0]!, theme)}\n`;
       for (const finding of findings) yield lines(renderFinding(finding, theme));
     }
@@ -47,18 +48,21 @@ function lines(text: readonly string[]): string {
   return text.length > 0 ? `${text.join('\n')}\n` : '';
 }
 
-/** input → resource address → findings, keeping the first-seen order of each. */
-export function groupFindings(findings: readonly Finding[]): Map<string, Map<string, Finding[]>> {
-  const groups = new Map<string, Map<string, Finding[]>>();
+/** input → the findings of each resource, keeping the first-seen order of each. */
+export function groupFindings(findings: readonly Finding[]): Map<string, Finding[][]> {
+  const groups = new Map<string, { lists: Finding[][]; byResource: ResourceMap<Finding[]> }>();
   for (const finding of findings) {
-    let resources = groups.get(finding.resource.input);
-    if (!resources) groups.set(finding.resource.input, (resources = new Map()));
-    const key = `${finding.resource.type}\u0000${finding.resource.address}`;
-    const list = resources.get(key);
+    let inInput = groups.get(finding.resource.input);
+    if (!inInput) groups.set(finding.resource.input, (inInput = { lists: [], byResource: new ResourceMap((list) => list[0]!.resource) }));
+    const list = inInput.byResource.get(finding.resource);
     if (list) list.push(finding);
-    else resources.set(key, [finding]);
+    else {
+      const opened = [finding];
+      inInput.lists.push(opened);
+      inInput.byResource.add(finding.resource, opened);
+    }
   }
-  return groups;
+  return new Map([...groups].map(([input, { lists }]) => [input, lists]));
 }
 
 /**

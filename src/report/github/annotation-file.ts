@@ -1,6 +1,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Finding } from '../../rules/finding.js';
 import type { ReportContext } from '../report-context.js';
+import { textMemo } from '../text-memo.js';
 
 /** Where an annotation points: a repository file and, when known, its lines and columns. */
 export interface AnnotationPosition {
@@ -37,12 +38,7 @@ export function annotationPosition(finding: Finding, context: ReportContext, pat
 
 /** repositoryPath for one report, each file resolved once (a large scan has 100k+ findings in a few files). */
 export function repositoryPaths(context: ReportContext): (file: string) => string {
-  const known = new Map<string, string>();
-  return (file) => {
-    let path = known.get(file);
-    if (path === undefined) known.set(file, (path = repositoryPath(file, context)));
-    return path;
-  };
+  return textMemo((file) => repositoryPath(file, context));
 }
 
 /** `infra/main.tf` relative to the workspace (or working directory) that contains it; otherwise absolute. */

@@ -1,12 +1,13 @@
 import type { Finding } from '../../rules/finding.js';
 import type { Severity } from '../../rules/severity.js';
-import { findingDetailLines } from '../finding-text.js';
+import { findingFactLines, remediationLine } from '../finding-text.js';
 import type { Reporter, ReportContext } from '../report-context.js';
 import { printable } from '../printable-text.js';
 import { levelForSeverity } from '../sarif/sarif-levels.js';
 import { mostSevereFirst } from '../severity-order.js';
-import { annotationPosition, repositoryPaths } from './annotation-file.js';
-import { workflowCommand } from './workflow-command.js';
+import { annotationPosition, repositoryPaths, type AnnotationPosition } from './annotation-file.js';
+import { commandData, ESCAPED_LINE_FEED, propertyValue, workflowCommand } from './workflow-command.js';
+import { textMemo } from '../text-memo.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 
@@ -48,15 +49,59 @@ export const githubReport: Reporter = function* (result, context) {
   }
   for (const gap of gaps) yield `${workflowCommand('error', { title: `warden: ${gap.scope} not evaluated` }, printable(gap.message))}\n`;
   for (const note of result.coverage.notes ?? []) yield `${workflowCommand('notice', { title: 'warden: not read' }, printable(note))}\n`;
-  const paths = repositoryPaths(context);
+  const texts: AnnotationTexts = {
+    paths: repositoryPaths(context),
+    // Every finding of a policy has its remediation, and annotations share a few files and titles: each escaped once.
+    remediation: textMemo((text) => commandData(printable(remediationLine(text)))),
+    file: textMemo(propertyValue),
+    titles: new Map(),
+  };
   for (const level of LEVEL_ORDER) {
-    for (const finding of byLevel.get(level)!) yield `${annotation(finding, level, context, paths)}\n`;
+    for (const finding of byLevel.get(level)!) yield `${annotation(finding, level, context, texts)}\n`;
   }
 };
 
-function annotation(finding: Finding, level: AnnotationLevel, context: ReportContext, paths: (file: string) => string): string {
+/** What annotations of one report have in common, each made once. */
+interface AnnotationTexts {
+  paths: (file: string) => string;
+  remediation: (text: string) => string;
+  file: (path: string) => string;
+  /** Status → rule id → escaped title. */
+  titles: Map<string, (ruleId: string) => string>;
+}
+
+function annotation(finding: Finding, level: AnnotationLevel, context: ReportContext, texts: AnnotationTexts): string {
+  const position = annotationPosition(finding, context, texts.paths);
+  const lines = findingFactLines(finding);
+  // Each line of user text stays one line of the message: a line feed inside a line is escaped.
+  const facts = commandData(lines.some(hasLineFeed) ? lines.map(printable).join('\n') : lines.join('\n'));
+  return `${annotationHead(level, position, titleText(finding, texts), texts.file)}${facts}${ESCAPED_LINE_FEED}${texts.remediation(finding.remediation)}`;
+}
+
+function hasLineFeed(line: string): boolean {
+  return line.includes('\n');
+}
+
+/** `warden <rule> (<status>)`, escaped as a property value once per rule and status. */
+function titleText(finding: Finding, texts: AnnotationTexts): string {
   const status = finding.verdict === 'unknown' ? `unknown, ${finding.severity}` : finding.severity;
-  const properties = { ...annotationPosition(finding, context, paths), title: `warden ${finding.ruleId} (${status})` };
-  // Each line of user text stays one line of the message: a line feed in a tag or message is escaped.
-  return workflowCommand(level, properties, findingDetailLines(finding).map(printable).join('\n'));
+  let titles = texts.titles.get(status);
+  if (!titles) texts.titles.set(status, (titles = textMemo((ruleId) => propertyValue(`warden ${ruleId} (${status})`))));
+  return titles(finding.ruleId);
+}
+
+/**
+ * `::level file=…,line=…,title=…::`, as workflowCommand writes the position's properties and the
+ * title, written directly: line and column numbers need no escaping.
+ */
+function annotationHead(level: AnnotationLevel, position: AnnotationPosition | undefined, title: string, file: (path: string) => string): string {
+  let head = `::${level} `;
+  if (position) {
+    head += `file=${file(position.file)},`;
+    if (position.line !== undefined) head += `line=${position.line},`;
+    if (position.endLine !== undefined) head += `endLine=${position.endLine},`;
+    if (position.col !== undefined) head += `col=${position.col},`;
+    if (position.endColumn !== undefined) head += `endColumn=${position.endColumn},`;
+  }
+  return `${head}title=${title}::`;
 }

@@ -7,6 +7,8 @@ import { printable, printableLines } from '../printable-text.js';
  * `%2C`). `%` is escaped first so that the runner's unescaping restores the text exactly.
  */
 export function escapeData(text: string): string {
+  // Data mostly holds line feeds only: replaced by a plain search instead of a pattern calling back per match.
+  if (!text.includes('%') && !text.includes('\r')) return text.replaceAll('\n', ESCAPED_LINE_FEED);
   return text.replace(DATA, escapeChar);
 }
 
@@ -18,7 +20,9 @@ export function escapeProperty(text: string): string {
 // One pass each, every character escaped from the text as given (so `%` is never escaped twice).
 const DATA = /[%\r\n]/g;
 const PROPERTY = /[%\r\n:,]/g;
-const ESCAPES: Record<string, string> = { '%': '%25', '\r': '%0D', '\n': '%0A', ':': '%3A', ',': '%2C' };
+/** A line feed in data: how the lines of an annotation's message are written. */
+export const ESCAPED_LINE_FEED = '%0A';
+const ESCAPES: Record<string, string> = { '%': '%25', '\r': '%0D', '\n': ESCAPED_LINE_FEED, ':': '%3A', ',': '%2C' };
 
 function escapeChar(char: string): string {
   return ESCAPES[char]!;
@@ -32,8 +36,30 @@ export type CommandProperties = Record<string, string | number | undefined>;
  * is shown as its `\uXXXX` escape, so that the annotation reads as the plain text it is.
  */
 export function workflowCommand(name: string, properties: CommandProperties, data: string): string {
-  const pairs = Object.entries(properties)
-    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
-    .map(([key, value]) => `${key}=${escapeProperty(inertCommands(printable(String(value))))}`);
-  return `::${name}${pairs.length > 0 ? ` ${pairs.join(',')}` : ''}::${escapeData(inertCommands(printableLines(data)))}`;
+  return commandHead(name, properties) + commandData(data);
+}
+
+/** A property value escaped: one line, printable, never a command. */
+export function propertyValue(value: string): string {
+  return escapeProperty(inertCommands(printable(value)));
+}
+
+/**
+ * Command data escaped: line feeds stay the message's own lines (as `%0A`), anything else
+ * unprintable is shown escaped, and no line is a command. Every escape works within a line, so
+ * data of whole lines may be escaped in parts and joined by `%0A` (ESCAPED_LINE_FEED): a part the
+ * same in many commands is then escaped once.
+ */
+export function commandData(text: string): string {
+  return escapeData(inertCommands(printableLines(text)));
+}
+
+/** `::name key=value,key=value::`, properties without a value left out. */
+function commandHead(name: string, properties: CommandProperties): string {
+  let pairs = '';
+  for (const key in properties) {
+    const value = properties[key];
+    if (value !== undefined) pairs += `${pairs === '' ? ' ' : ','}${key}=${propertyValue(String(value))}`;
+  }
+  return `::${name}${pairs}::`;
 }

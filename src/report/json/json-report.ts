@@ -1,5 +1,5 @@
 import type { Location } from '../../model/location.js';
-import type { Finding, TraceStep } from '../../rules/finding.js';
+import type { Evidence, Finding, TraceStep } from '../../rules/finding.js';
 import type { ScanResult } from '../../scan/scan-result.js';
 import type { Reporter } from '../report-context.js';
 import { runScope } from '../run-scope.js';
@@ -39,24 +39,25 @@ function jsonScope(result: ScanResult): { policiesRun: number; resources: number
   return { policiesRun: scope.policies, resources: scope.resources };
 }
 
+/** Built member by member in the written order (no spread of temporary objects: a large scan has 100k+ findings). */
 function jsonFinding(finding: Finding): Record<string, unknown> {
-  const { location } = finding;
-  return {
-    ruleId: finding.ruleId,
-    severity: finding.severity,
-    verdict: finding.verdict,
-    message: finding.message,
-    ...(finding.messageId !== undefined ? { messageId: finding.messageId } : {}),
-    ...(finding.reason !== undefined ? { reason: finding.reason } : {}),
-    resource: { type: finding.resource.type, address: finding.resource.address, source: finding.resource.source, input: finding.resource.input },
-    ...(location ? { location: jsonLocation(location) } : {}),
-    // `value` is always present: an absent attribute is null, as JSON has no undefined.
-    evidence: finding.evidence.map(({ path, value, note }) => ({ path, value: value ?? null, ...(note !== undefined ? { note } : {}) })),
-    remediation: finding.remediation,
-    fingerprint: finding.fingerprint,
-    ...(finding.suppression ? { suppression: finding.suppression } : {}),
-    ...(finding.trace && finding.trace.length > 0 ? { trace: finding.trace.map(jsonTraceStep) } : {}),
-  };
+  const { location, resource } = finding;
+  const json: Record<string, unknown> = { ruleId: finding.ruleId, severity: finding.severity, verdict: finding.verdict, message: finding.message };
+  if (finding.messageId !== undefined) json['messageId'] = finding.messageId;
+  if (finding.reason !== undefined) json['reason'] = finding.reason;
+  json['resource'] = { type: resource.type, address: resource.address, source: resource.source, input: resource.input };
+  if (location) json['location'] = jsonLocation(location);
+  json['evidence'] = finding.evidence.map(jsonEvidence);
+  json['remediation'] = finding.remediation;
+  json['fingerprint'] = finding.fingerprint;
+  if (finding.suppression) json['suppression'] = finding.suppression;
+  if (finding.trace && finding.trace.length > 0) json['trace'] = finding.trace.map(jsonTraceStep);
+  return json;
+}
+
+/** `value` is always present: an absent attribute is null, as JSON has no undefined. */
+function jsonEvidence({ path, value, note }: Evidence): Record<string, unknown> {
+  return note !== undefined ? { path, value: value ?? null, note } : { path, value: value ?? null };
 }
 
 /** A source position {file, startLine, endLine, …} or a live position {account, region, arn}. */

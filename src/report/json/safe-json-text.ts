@@ -10,10 +10,19 @@ import { printableLines, UNPRINTABLE_BUT_LF } from '../printable-text.js';
 const HAZARD = new RegExp(`[${UNPRINTABLE_BUT_LF}]|#${IGNORABLE}*#${IGNORABLE}*\\[`);
 
 /**
- * JSON text (whole strings, as jsonPieces yields them) with those characters written as `\uXXXX`
- * escapes, and `##[` as `\u0023#[`: the same value once parsed, but no terminal, viewer or CI log
- * that shows the file sees a control, a bidi override or a command.
+ * JSON text (as JSON.stringify writes it, whole or in the pieces jsonPieces yields) with those
+ * characters written as `\uXXXX` escapes, and `##[` as `\u0023#[`: the same value once parsed, but
+ * no terminal, viewer or CI log that shows the file sees a control, a bidi override or a command.
  */
 export function safeJsonText(piece: string): string {
-  return HAZARD.test(piece) ? inertCommands(printableLines(piece)) : piece;
+  return mayHoldHazard(piece) && HAZARD.test(piece) ? inertCommands(printableLines(piece)) : piece;
+}
+
+/**
+ * False for text that cannot hold a hazard, told by native scans several times faster than the
+ * pattern (reports are tens of MB): ASCII only (its UTF-8 is as long as it is), no DEL, no `#`. The
+ * other controls are C0, which JSON.stringify always escapes: only its own line feeds are raw in JSON text.
+ */
+function mayHoldHazard(piece: string): boolean {
+  return Buffer.byteLength(piece, 'utf8') !== piece.length || piece.includes('#') || piece.includes('\u007f');
 }

@@ -1,7 +1,8 @@
-import type { Finding, FindingResource } from '../../rules/finding.js';
+import type { Finding } from '../../rules/finding.js';
 import type { PassRecord } from '../../rules/pass-record.js';
 import type { CoverageGap, ScanResult } from '../../scan/scan-result.js';
 import { mergeInOrder } from '../../scan/sort-findings.js';
+import { ResourceMap } from '../resource-map.js';
 
 /** How Jenkins counts one (policy, resource): failed, skipped (undecided or suppressed) or passed. */
 export type CaseOutcome = 'failed' | 'skipped' | 'passed';
@@ -9,11 +10,20 @@ export type CaseOutcome = 'failed' | 'skipped' | 'passed';
 /** A verdict a test case counts: a finding, or a pass recorded only to be counted. */
 export type CaseVerdict = Finding | PassRecord;
 
-/** One JUnit test case: every verdict of one policy on one resource (e.g. two open ingress rules). */
+/**
+ * One JUnit test case: every verdict of one policy on one resource (e.g. two open ingress rules).
+ * Most cases hold one verdict (a pass), so further ones are listed only when there are any.
+ */
 export interface JUnitCase {
   name: string;
-  findings: CaseVerdict[];
+  first: CaseVerdict;
+  more?: CaseVerdict[];
   outcome: CaseOutcome;
+}
+
+/** The verdicts of a case, in order. */
+export function caseVerdicts(testCase: JUnitCase): CaseVerdict[] {
+  return testCase.more ? [testCase.first, ...testCase.more] : [testCase.first];
 }
 
 /** One JUnit test suite: a policy with its test cases, and what made it incomplete (the policy threw). */
@@ -42,63 +52,64 @@ export const COVERAGE_SUITE = 'coverage';
  */
 export function junitSuites(result: ScanResult, unknownFails: boolean): JUnitSuite[] {
   const suites: JUnitSuite[] = [];
+  const groups: SuiteCases[] = [];
   const suiteIndex = new Map<string, number>();
   const suiteOf = (id: string, title?: string): number => {
     let index = suiteIndex.get(id);
     if (index === undefined) {
       suiteIndex.set(id, (index = suites.length));
-      suites.push({ id, ...(title !== undefined ? { title } : {}), cases: [], gaps: [] });
+      const suite: JUnitSuite = { id, ...(title !== undefined ? { title } : {}), cases: [], gaps: [] };
+      suites.push(suite);
+      groups.push(new SuiteCases(suite.cases, unknownFails));
     }
     return index;
   };
   for (const policy of result.policies) suiteOf(policy.id, policy.title);
 
-  const resources = new ResourceCases();
-  for (const finding of mergeInOrder<CaseVerdict, CaseVerdict>(result.findings, result.passes ?? [])) {
-    const index = suiteOf(finding.ruleId);
-    const cases = resources.casesOf(finding.resource);
-    const testCase = cases[index];
-    if (testCase) testCase.findings.push(finding);
-    else suites[index]!.cases.push((cases[index] = { name: finding.resource.address, findings: [finding], outcome: 'passed' }));
-  }
-  for (const suite of suites) for (const testCase of suite.cases) testCase.outcome = caseOutcome(testCase.findings, unknownFails);
+  for (const verdict of mergeInOrder<CaseVerdict, CaseVerdict>(result.findings, result.passes ?? [])) groups[suiteOf(verdict.ruleId)]!.add(verdict);
   for (const gap of result.coverage.gaps) suites[suiteOf(gap.scope === 'policy' && gap.policyId ? gap.policyId : COVERAGE_SUITE)]!.gaps.push(gap);
 
-  for (const suite of suites) nameApart(suite.cases, (address) => resources.isShared(address));
+  for (let index = 0; index < suites.length; index++) if (groups[index]!.sharesAddresses) nameApart(suites[index]!.cases);
   return suites;
 }
 
-/**
- * The test cases of each resource, one per suite (by index). Resources are told apart by input, type
- * and address: listed by address, the few resources that share one compared by input and type, so
- * that no key is built per finding (a large plan has 100k+ findings and passes).
- */
-class ResourceCases {
-  readonly #byAddress = new Map<string, { input: string; type: string; cases: (JUnitCase | undefined)[] }[]>();
-  /** Whether any address is shared: mostly none is, and then no case needs its name looked at. */
-  #anyShared = false;
+/** The cases of one suite, each made when its resource's first verdict comes. */
+class SuiteCases {
+  readonly #byResource = new ResourceMap<JUnitCase>((testCase) => testCase.first.resource);
 
-  casesOf(resource: FindingResource): (JUnitCase | undefined)[] {
-    let named = this.#byAddress.get(resource.address);
-    if (!named) this.#byAddress.set(resource.address, (named = []));
-    for (const entry of named) if (entry.input === resource.input && entry.type === resource.type) return entry.cases;
-    const entry = { input: resource.input, type: resource.type, cases: [] };
-    named.push(entry);
-    if (named.length > 1) this.#anyShared = true;
-    return entry.cases;
+  constructor(
+    readonly cases: JUnitCase[],
+    readonly unknownFails: boolean,
+  ) {}
+
+  /** Whether two of the suite's cases have one address (then their names need telling apart). */
+  get sharesAddresses(): boolean {
+    return this.#byResource.sharesAddresses;
   }
 
-  /** True when the address names resources in more than one input (or of more than one type). */
-  isShared(address: string): boolean {
-    return this.#anyShared && (this.#byAddress.get(address)?.length ?? 0) > 1;
+  add(verdict: CaseVerdict): void {
+    const testCase = this.#byResource.get(verdict.resource);
+    if (testCase) {
+      (testCase.more ??= []).push(verdict);
+      testCase.outcome = worseOutcome(testCase.outcome, verdictOutcome(verdict, this.unknownFails));
+      return;
+    }
+    const opened: JUnitCase = { name: verdict.resource.address, first: verdict, outcome: verdictOutcome(verdict, this.unknownFails) };
+    this.cases.push(opened);
+    this.#byResource.add(verdict.resource, opened);
   }
 }
 
-/** Any gating finding fails the case; otherwise any unknown or suppressed one skips it. */
-export function caseOutcome(findings: readonly CaseVerdict[], unknownFails: boolean): CaseOutcome {
-  if (findings.some((f) => gates(f, unknownFails))) return 'failed';
-  if (findings.some((f) => f.verdict !== 'pass')) return 'skipped';
-  return 'passed';
+/** Any gating verdict fails the case; otherwise any unknown or suppressed one skips it. */
+function verdictOutcome(verdict: CaseVerdict, unknownFails: boolean): CaseOutcome {
+  if (gates(verdict, unknownFails)) return 'failed';
+  return verdict.verdict !== 'pass' ? 'skipped' : 'passed';
+}
+
+const OUTCOME_RANK: Record<CaseOutcome, number> = { passed: 0, skipped: 1, failed: 2 };
+
+function worseOutcome(a: CaseOutcome, b: CaseOutcome): CaseOutcome {
+  return OUTCOME_RANK[b] > OUTCOME_RANK[a] ? b : a;
 }
 
 /** True for the findings a case reports as its failure. */
@@ -112,12 +123,13 @@ export function isReported(finding: CaseVerdict): finding is Finding {
 }
 
 export function suiteCounts(suite: JUnitSuite): JUnitCounts {
-  return {
-    tests: suite.cases.length + suite.gaps.length,
-    failures: suite.cases.filter((c) => c.outcome === 'failed').length,
-    errors: suite.gaps.length,
-    skipped: suite.cases.filter((c) => c.outcome === 'skipped').length,
-  };
+  let failures = 0;
+  let skipped = 0;
+  for (const testCase of suite.cases) {
+    if (testCase.outcome === 'failed') failures++;
+    else if (testCase.outcome === 'skipped') skipped++;
+  }
+  return { tests: suite.cases.length + suite.gaps.length, failures, errors: suite.gaps.length, skipped };
 }
 
 export function totalCounts(counts: readonly JUnitCounts[]): JUnitCounts {
@@ -134,11 +146,9 @@ export function totalCounts(counts: readonly JUnitCounts[]): JUnitCounts {
 /**
  * Jenkins keys test history by class and name: the same address in two inputs (two plans of one
  * module) gets its input added, so the cases stay apart; a unique address keeps its plain name.
- * Only addresses that name several resources are counted (a large plan has 100k+ cases).
  */
-function nameApart(cases: JUnitCase[], sharedAddress: (address: string) => boolean): void {
-  const shared = cases.filter((c) => sharedAddress(c.name));
+function nameApart(cases: JUnitCase[]): void {
   const seen = new Map<string, number>();
-  for (const c of shared) seen.set(c.name, (seen.get(c.name) ?? 0) + 1);
-  for (const c of shared) if (seen.get(c.name)! > 1) c.name = `${c.name} (${c.findings[0]!.resource.input})`;
+  for (const c of cases) seen.set(c.name, (seen.get(c.name) ?? 0) + 1);
+  for (const c of cases) if (seen.get(c.name)! > 1) c.name = `${c.name} (${c.first.resource.input})`;
 }

@@ -1,7 +1,8 @@
 import type { CoverageGap } from '../../scan/scan-result.js';
 import { DEFAULT_GATE, type Reporter } from '../report-context.js';
 import { junitSuites, suiteCounts, totalCounts, type JUnitCase, type JUnitCounts, type JUnitSuite } from './junit-cases.js';
-import { caseText, failureOf, skippedMessage } from './junit-text.js';
+import { caseElementText, failureOf, remediationText, skippedMessage } from './junit-text.js';
+import { textMemo } from '../text-memo.js';
 import { attributeText, elementText } from './xml-text.js';
 
 /** Jenkins shows `warden.<policy>` as package `warden` and class `<policy>`, each resource a test of it. */
@@ -27,11 +28,19 @@ export const junitReport: Reporter = function* (result, context) {
     return;
   }
   yield `${root}>\n`;
-  for (let index = 0; index < suites.length; index++) yield* suiteXml(suites[index]!, counts[index]!, unknownFails);
+  // A resource is a case in every suite that checked it, and a policy's findings share its remediation: each escaped once.
+  const texts: CaseTexts = { name: textMemo(attributeText), remediation: textMemo(remediationText) };
+  for (let index = 0; index < suites.length; index++) yield* suiteXml(suites[index]!, counts[index]!, unknownFails, texts);
   yield '</testsuites>\n';
 };
 
-function* suiteXml(suite: JUnitSuite, counts: JUnitCounts, unknownFails: boolean): Generator<string> {
+/** Texts that many cases share, escaped once per report. */
+interface CaseTexts {
+  name: (name: string) => string;
+  remediation: (remediation: string) => string;
+}
+
+function* suiteXml(suite: JUnitSuite, counts: JUnitCounts, unknownFails: boolean, texts: CaseTexts): Generator<string> {
   const classname = attributeText(CLASS_PREFIX + suite.id);
   const head = `  <testsuite name="${classname}" ${countAttributes(counts)} time="0"`;
   if (suite.title === undefined && suite.cases.length === 0 && suite.gaps.length === 0) {
@@ -40,20 +49,21 @@ function* suiteXml(suite: JUnitSuite, counts: JUnitCounts, unknownFails: boolean
   }
   yield `${head}>\n`;
   if (suite.title !== undefined) yield `    <properties>\n      <property name="title" value="${attributeText(suite.title)}"/>\n    </properties>\n`;
-  for (const testCase of suite.cases) yield caseXml(classname, testCase, unknownFails);
+  for (const testCase of suite.cases) yield caseXml(classname, testCase, unknownFails, texts);
   for (const gap of suite.gaps) yield gapXml(classname, gap);
   yield '  </testsuite>\n';
 }
 
-function caseXml(classname: string, testCase: JUnitCase, unknownFails: boolean): string {
-  const head = `    <testcase classname="${classname}" name="${attributeText(testCase.name)}" time="0"`;
+function caseXml(classname: string, testCase: JUnitCase, unknownFails: boolean, texts: CaseTexts): string {
+  const head = `    <testcase classname="${classname}" name="${texts.name(testCase.name)}" time="0"`;
   if (testCase.outcome === 'failed') {
     const failure = failureOf(testCase, unknownFails);
     const attributes = `message="${attributeText(failure.message)}" type="${attributeText(failure.type)}"`;
-    return `${head}>\n${child('failure', attributes, failure.text)}    </testcase>\n`;
+    return `${head}>\n${escapedChild('failure', attributes, caseElementText(testCase, texts.remediation))}    </testcase>\n`;
   }
   if (testCase.outcome === 'skipped') {
-    return `${head}>\n${child('skipped', `message="${attributeText(skippedMessage(testCase))}"`, caseText(testCase))}    </testcase>\n`;
+    const attributes = `message="${attributeText(skippedMessage(testCase))}"`;
+    return `${head}>\n${escapedChild('skipped', attributes, caseElementText(testCase, texts.remediation))}    </testcase>\n`;
   }
   return `${head}/>\n`;
 }
@@ -67,7 +77,10 @@ function gapXml(classname: string, gap: CoverageGap): string {
 
 /** `<failure>`, `<skipped>` or `<error>` inside a test case, its text (if any) kept as it is. */
 function child(name: string, attributes: string, text: string): string {
-  const content = elementText(text);
+  return escapedChild(name, attributes, elementText(text));
+}
+
+function escapedChild(name: string, attributes: string, content: string): string {
   return content === '' ? `      <${name} ${attributes}/>\n` : `      <${name} ${attributes}>${content}</${name}>\n`;
 }
 

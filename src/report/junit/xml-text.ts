@@ -27,10 +27,21 @@ const XML_COMMAND_ESCAPES: CommandEscapes = { colon: '&#58;', hash: '&#35;' };
  */
 const ATTRIBUTE_TO_CHANGE = /[\s"&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF\uFFFE\uFFFF]/;
 
+/**
+ * What only the careful way changes: white space other than single spaces between words, and any
+ * character printable() or xmlChars() would replace (surrogates all taken the careful way). A
+ * value without any of it (a message, an address with quotes) needs its markup and quotes escaped only.
+ */
+const ATTRIBUTE_TO_NORMALISE = /^\s|\s$|\s\s|[^\S ]|[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** An attribute value, escaped: one line (a parser turns newlines and tabs into spaces anyway), printable XML characters only, never a workflow command. */
 export function attributeText(text: string): string {
-  const escaped = ATTRIBUTE_TO_CHANGE.test(text) ? escapeQuote(escapeMarkup(xmlChars(printable(text.replace(/\s+/g, ' ').trim())))) : text;
-  return inertCommands(escaped, XML_COMMAND_ESCAPES);
+  return inertCommands(ATTRIBUTE_TO_CHANGE.test(text) ? attributeEscapes(text) : text, XML_COMMAND_ESCAPES);
+}
+
+function attributeEscapes(text: string): string {
+  if (!ATTRIBUTE_TO_NORMALISE.test(text)) return escapeQuote(escapeMarkup(text));
+  return escapeQuote(escapeMarkup(xmlChars(printable(text.replace(/\s+/g, ' ').trim()))));
 }
 
 /**

@@ -12,13 +12,15 @@ export const FINGERPRINT_KEY = 'warden/v1';
  * run — two plans in one run can hold the same address.
  */
 export class FingerprintCounter {
-  readonly #seen = new Map<string, number>();
+  /** File URI → fingerprint → occurrences so far (no key made per result). */
+  readonly #seen = new Map<string, Map<string, number>>();
 
   fingerprintsFor(finding: Finding, location: Sarif.Location): { partialFingerprints: Record<string, string>; fingerprints: Record<string, string> } {
     const file = location.physicalLocation?.artifactLocation?.uri ?? '';
-    const key = `${file}\u0000${finding.fingerprint}`;
-    const occurrence = (this.#seen.get(key) ?? 0) + 1;
-    this.#seen.set(key, occurrence);
+    let inFile = this.#seen.get(file);
+    if (!inFile) this.#seen.set(file, (inFile = new Map()));
+    const occurrence = (inFile.get(finding.fingerprint) ?? 0) + 1;
+    inFile.set(finding.fingerprint, occurrence);
     return {
       partialFingerprints: { primaryLocationLineHash: `${finding.fingerprint}:${occurrence}` },
       fingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },

@@ -37,8 +37,11 @@ export function sourceRegion(location: SourceLocation): Sarif.Region {
   return region;
 }
 
-export function sourcePhysicalLocation(location: SourceLocation): Sarif.PhysicalLocation {
-  return { artifactLocation: artifactLocation(location.file), region: sourceRegion(location) };
+/** How results name files: artifactLocation, or its memo for one report (textMemo). */
+export type ArtifactLocations = (file: string) => Sarif.ArtifactLocation;
+
+export function sourcePhysicalLocation(location: SourceLocation, artifacts: ArtifactLocations = artifactLocation): Sarif.PhysicalLocation {
+  return { artifactLocation: artifacts(location.file), region: sourceRegion(location) };
 }
 
 /** The ARN (or id) of a live resource as a logical location. */
@@ -62,9 +65,9 @@ export function cloudPhysicalLocation(location: CloudLocation, resourceType: str
  * The location of a finding's result: its source position; its live resource (pseudo-path plus
  * ARN); or, when the policy gave no position, the input file it came from at line 1.
  */
-export function resultLocation(finding: Finding): Sarif.Location {
+export function resultLocation(finding: Finding, artifacts: ArtifactLocations = artifactLocation): Sarif.Location {
   const { location, resource } = finding;
-  if (location?.kind === 'source') return { physicalLocation: sourcePhysicalLocation(location) };
+  if (location?.kind === 'source') return { physicalLocation: sourcePhysicalLocation(location, artifacts) };
   if (location?.kind === 'cloud') {
     return {
       physicalLocation: cloudPhysicalLocation(location, resource.type),
@@ -77,7 +80,7 @@ export function resultLocation(finding: Finding): Sarif.Location {
     const [account = '', region = ''] = resource.input.split('/');
     return { physicalLocation: cloudPhysicalLocation({ kind: 'cloud', account, region, arn: resource.address }, resource.type), logicalLocations };
   }
-  return { physicalLocation: { artifactLocation: artifactLocation(resource.input), region: { startLine: 1 } }, logicalLocations };
+  return { physicalLocation: { artifactLocation: artifacts(resource.input), region: { startLine: 1 } }, logicalLocations };
 }
 
 /** `arn:aws:ec2:eu-west-1:1234:security-group/sg-1` → `sg-1`; `arn:aws:s3:::bucket` → `bucket`. */

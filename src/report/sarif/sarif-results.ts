@@ -3,31 +3,39 @@ import { asSentence } from '../format-value.js';
 import { codeFlows } from './sarif-codeflows.js';
 import type { FingerprintCounter } from './sarif-fingerprints.js';
 import { kindAndLevel } from './sarif-levels.js';
-import { resultLocation } from './sarif-locations.js';
+import { resultLocation, type ArtifactLocations } from './sarif-locations.js';
 import type * as Sarif from 'sarif';
 
-/** One finding as a SARIF result. `ruleIndex` points into the run's `tool.driver.rules`. */
-export function sarifResult(finding: Finding, ruleIndex: number | undefined, counter: FingerprintCounter): Sarif.Result {
-  const location = resultLocation(finding);
+/**
+ * One finding as a SARIF result. `ruleIndex` points into the run's `tool.driver.rules`. Built member
+ * by member in the written order (no spread of a temporary object: a large scan has 100k+ results).
+ */
+export function sarifResult(finding: Finding, ruleIndex: number | undefined, counter: FingerprintCounter, artifacts?: ArtifactLocations): Sarif.Result {
+  const location = resultLocation(finding, artifacts);
   const flows = location.physicalLocation ? codeFlows(finding.trace, location.physicalLocation) : undefined;
-  return {
-    ruleId: finding.ruleId,
-    ...(ruleIndex !== undefined ? { ruleIndex } : {}),
-    ...kindAndLevel(finding),
-    message: { text: messageText(finding) },
-    locations: [location],
-    ...counter.fingerprintsFor(finding, location),
-    ...(flows ? { codeFlows: flows } : {}),
-    ...(finding.verdict === 'suppressed' ? { suppressions: [sarifSuppression(finding.suppression)] } : {}),
-    properties: {
-      severity: finding.severity,
-      verdict: finding.verdict,
-      ...(finding.messageId !== undefined ? { messageId: finding.messageId } : {}),
-      resource: { type: finding.resource.type, address: finding.resource.address, source: finding.resource.source },
-      // Evidence values serialise Sensitive as "(sensitive)" and Unknown as { unknown: reason }.
-      evidence: finding.evidence,
-    },
-  };
+  const { kind, level } = kindAndLevel(finding);
+  const { partialFingerprints, fingerprints } = counter.fingerprintsFor(finding, location);
+  const { ruleId } = finding;
+  const message = { text: messageText(finding) };
+  const locations = [location];
+  const result: Sarif.Result =
+    ruleIndex !== undefined
+      ? { ruleId, ruleIndex, kind, level, message, locations, partialFingerprints, fingerprints }
+      : { ruleId, kind, level, message, locations, partialFingerprints, fingerprints };
+  if (flows) result.codeFlows = flows;
+  if (finding.verdict === 'suppressed') result.suppressions = [sarifSuppression(finding.suppression)];
+  result.properties = resultProperties(finding);
+  return result;
+}
+
+function resultProperties(finding: Finding): Sarif.PropertyBag {
+  const { resource } = finding;
+  const properties: Sarif.PropertyBag = { severity: finding.severity, verdict: finding.verdict };
+  if (finding.messageId !== undefined) properties['messageId'] = finding.messageId;
+  properties['resource'] = { type: resource.type, address: resource.address, source: resource.source };
+  // Evidence values serialise Sensitive as "(sensitive)" and Unknown as { unknown: reason }.
+  properties['evidence'] = finding.evidence;
+  return properties;
 }
 
 /** The finding's message; an undecided check also says what could not be known. */

@@ -3,9 +3,10 @@ import { severityRank } from '../../rules/severity.js';
 import type { CoverageGap, InputSummary, ScanResult } from '../../scan/scan-result.js';
 import type { ReportContext } from '../report-context.js';
 import { FingerprintCounter } from './sarif-fingerprints.js';
-import { directoryUri, SRCROOT } from './sarif-locations.js';
+import { artifactLocation, directoryUri, SRCROOT } from './sarif-locations.js';
 import { sarifResult } from './sarif-results.js';
 import { ruleDescriptor } from './sarif-rules.js';
+import { textMemo } from '../text-memo.js';
 import type * as Sarif from 'sarif';
 
 /** GitHub code scanning keeps at most this many results of one run and this many runs of one file. */
@@ -34,6 +35,8 @@ export function sarifRuns(result: ScanResult, context: ReportContext): Sarif.Run
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   // Under a baseline, what is reported is new; the baselined count is the whole scan's (findings left out have no target).
   const { baselined } = result.summary;
+  // 100k+ results name a few files: each file's URI is made once.
+  const artifacts = textMemo((file) => Object.freeze(artifactLocation(file)));
   return [...targets].map(([category, findings]) => {
     const { kept, omitted } = keepMostSevere(findings, MAX_RESULTS_PER_RUN);
     const counter = new FingerprintCounter();
@@ -60,7 +63,7 @@ export function sarifRuns(result: ScanResult, context: ReportContext): Sarif.Run
         },
       ],
       results: kept.map((finding) => {
-        const sarif = sarifResult(finding, ruleIndex.get(finding.ruleId), counter);
+        const sarif = sarifResult(finding, ruleIndex.get(finding.ruleId), counter, artifacts);
         return baselined === undefined ? sarif : { ...sarif, baselineState: 'new' as const };
       }),
       ...(baselined === undefined ? {} : { properties: { baselined } }),
