@@ -145,21 +145,19 @@ function toFinding(
   const text = resolveReportText(policy.id, policy.messages, report);
   const named = resources.of(resource);
   const evidence = redactor ? redactor.evidence(resource, report.evidence ?? []) : report.evidence ?? [];
-  return {
-    ruleId: policy.id,
-    severity: severityOf(configured, report),
-    verdict,
-    message: redactor ? redactor.text(text.message) : text.message,
-    ...(text.messageId !== undefined ? { messageId: text.messageId } : {}),
-    ...(reason !== undefined ? { reason: redactor ? redactor.text(reason) : reason } : {}),
-    resource: named,
-    ...(location ? { location } : {}),
-    // Renamed last: redaction matches evidence paths against the resource's (Terraform) sensitive marks.
-    evidence: inSourceTerms(resource, evidence),
-    remediation: policy.remediation,
-    fingerprint: fingerprint(policy.id, resourceIdentity({ type: resource.type, address: named.address }), redactor ? redactor.text(element) : element),
-    ...(report.trace ? { trace: redactor ? redactor.trace(report.trace) : report.trace } : {}),
-  };
+  // Built by assignment in the report's key order: object spread inside a literal, four times for
+  // each of a large plan's 25k findings, cost more than the rest of the finding.
+  const finding: Partial<Finding> = { ruleId: policy.id, severity: severityOf(configured, report), verdict, message: redactor ? redactor.text(text.message) : text.message };
+  if (text.messageId !== undefined) finding.messageId = text.messageId;
+  if (reason !== undefined) finding.reason = redactor ? redactor.text(reason) : reason;
+  finding.resource = named;
+  if (location) finding.location = location;
+  // Renamed last: redaction matches evidence paths against the resource's (Terraform) sensitive marks.
+  finding.evidence = inSourceTerms(resource, evidence);
+  finding.remediation = policy.remediation;
+  finding.fingerprint = fingerprint(policy.id, resourceIdentity({ type: resource.type, address: named.address }), redactor ? redactor.text(element) : element);
+  if (report.trace) finding.trace = redactor ? redactor.trace(report.trace) : report.trace;
+  return finding as Finding;
 }
 
 /** Evidence paths as the resource's source names them: AWS API fields for live resources (api-paths.ts). */
