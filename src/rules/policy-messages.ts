@@ -112,9 +112,21 @@ function checkReportText(policyId: string, messages: Readonly<Record<string, str
   }
   const data = (typeof report.data === 'object' && report.data !== null ? report.data : {}) as Record<string, unknown>;
   const template = compiledTemplate(text);
-  const missing = template.unique.filter((name) => !Object.hasOwn(data, name) || data[name] === undefined || data[name] === null);
-  if (missing.length > 0) throw new Error(`policy ${policyId} reported messageId "${id}" without data for ${missing.map((m) => `{{${m}}}`).join(', ')}`);
+  const missing = missingData(template.unique, data);
+  if (missing) throw new Error(`policy ${policyId} reported messageId "${id}" without data for ${missing.map((m) => `{{${m}}}`).join(', ')}`);
   return { id, template, data };
+}
+
+/** The placeholders without data, or undefined when all have some: 100k+ reports pass here, so no list unless one is missing. */
+function missingData(names: readonly string[], data: Record<string, unknown>): string[] | undefined {
+  for (const name of names) {
+    if (!hasData(data, name)) return names.filter((n) => !hasData(data, n));
+  }
+  return undefined;
+}
+
+function hasData(data: Record<string, unknown>, name: string): boolean {
+  return Object.hasOwn(data, name) && data[name] !== undefined && data[name] !== null;
 }
 
 /** The template with every `{{name}}` replaced by its data value. */
