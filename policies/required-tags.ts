@@ -183,20 +183,8 @@ function outcomesOf(resource: Resource, tags: TagMap | Unknown, requirements: re
   const out: Outcomes = { missing: [], wrong: [], unknown: [], ok: [] };
   for (const requirement of requirements) {
     const outcome = outcomeOf(resource, tags, requirement, caseSensitive);
-    switch (outcome.kind) {
-      case 'missing':
-        out.missing.push(outcome);
-        break;
-      case 'wrong':
-        out.wrong.push(outcome);
-        break;
-      case 'unknown':
-        out.unknown.push(outcome);
-        break;
-      case 'ok':
-        out.ok.push(outcome);
-        break;
-    }
+    // Each list holds only its own kind: the kind is the key.
+    (out[outcome.kind] as TagOutcome[]).push(outcome);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { definePolicy } from '../../src/api.js';
+import type { MessageData } from '../../src/rules/policy.js';
 import { Inventory } from '../../src/model/inventory.js';
 import type { Resource } from '../../src/model/resource.js';
 import { runPolicies } from '../../src/rules/runner.js';
@@ -36,6 +37,7 @@ const tagged = (report: 'byId' | 'unknownId' | 'missingData') =>
 
 const run = (policy: ReturnType<typeof tagged>) => runPolicies(new Inventory([bucket('aws_s3_bucket.logs')], 'plan.json'), [{ policy, options: {} }], 'report');
 
+// Data as a JavaScript policy may pass it (null included), past the TypeScript type.
 const passing = (data: Record<string, unknown>, messageId = 'owned') =>
   definePolicy({
     id: 'bucket-owned',
@@ -45,7 +47,7 @@ const passing = (data: Record<string, unknown>, messageId = 'owned') =>
     remediation: 'Own it.',
     messages: { owned: '{{address}} is owned by {{owner}}' },
     check({ inventory, pass }) {
-      for (const resource of inventory.resources) pass({ resource, messageId, data });
+      for (const resource of inventory.resources) pass({ resource, messageId, data: data as MessageData });
     },
   });
 const count = (policy: ReturnType<typeof passing>) => runPolicies(new Inventory([bucket('aws_s3_bucket.logs')], 'plan.json'), [{ policy, options: {} }], 'count');
