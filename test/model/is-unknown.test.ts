@@ -14,6 +14,20 @@ describe('isUnknown', () => {
   });
 
   it('nothing else is one: scalars, null, lists, objects', () => {
-    for (const value of [undefined, null, 0, '', 'x', true, [], [new Unknown('inside')], {}, { reason: 'x' }]) expect(isUnknown(value)).toBe(false);
+    for (const value of [undefined, null, 0, '', 'x', true, [], [new Unknown('inside')], {}, { reason: 'x' }, Object.create(null) as object]) expect(isUnknown(value)).toBe(false);
+  });
+});
+
+describe('isSensitive', () => {
+  it('knows Sensitives of any copy of warden; lists and plain or prototype-less objects are none', async () => {
+    const { Sensitive, isSensitive } = await import('../../src/model/sensitive.js');
+    class OtherCopySensitive {
+      get [Symbol.for('warden.sensitive')](): true {
+        return true;
+      }
+    }
+    expect(isSensitive(new Sensitive('pw'))).toBe(true);
+    expect(isSensitive(new OtherCopySensitive())).toBe(true);
+    for (const value of [null, 'pw', [], {}, Object.create(null) as object]) expect(isSensitive(value)).toBe(false);
   });
 });
