@@ -80,6 +80,7 @@ export const requiredTags = definePolicy<RequiredTagsOptions>({
   check(context) {
     const { options } = context;
     const requirements = compileRequirements(options);
+    const checks = checksText(requirements);
     const include = options.include.map(globToRegExp);
     const exclude = options.exclude.map(globToRegExp);
     for (const resource of context.inventory.resources) {
@@ -87,7 +88,7 @@ export const requiredTags = definePolicy<RequiredTagsOptions>({
       if (include.length > 0 && !include.some((glob) => glob.test(resource.type))) continue;
       if (exclude.some((glob) => glob.test(resource.type))) continue;
       if (!options.includeAwsDefaults && isAwsCreated(context.inventory, resource)) continue;
-      if (requirements.length > 0) checkResource(context, resource, requirements, options.caseSensitive);
+      if (requirements.length > 0) checkResource(context, resource, requirements, options.caseSensitive, checks);
     }
   },
 });
@@ -96,6 +97,8 @@ interface CompiledRequirement {
   key: string;
   allowed?: string[];
   pattern?: TextPattern;
+  /** What a value is checked for besides being present (`an allowed value`, `matching /…/`). */
+  checks: string[];
 }
 
 function compileRequirements(options: RequiredTagsOptions): CompiledRequirement[] {
@@ -108,13 +111,21 @@ function compileRequirements(options: RequiredTagsOptions): CompiledRequirement[
     const identity = options.caseSensitive ? key : key.toLowerCase();
     if (seen.has(identity)) continue;
     seen.add(identity);
+    const pattern = requirement.pattern !== undefined ? textPattern(requirement.pattern, { ignoreCase: !options.caseSensitive }) : undefined;
     out.push({
       key,
       ...(requirement.allowed ? { allowed: requirement.allowed } : {}),
-      ...(requirement.pattern !== undefined ? { pattern: textPattern(requirement.pattern, { ignoreCase: !options.caseSensitive }) } : {}),
+      ...(pattern ? { pattern } : {}),
+      checks: [...(requirement.allowed ? ['an allowed value'] : []), ...(pattern ? [`matching /${pattern.source}/`] : [])],
     });
   }
   return out;
+}
+
+/** A pass names what every requirement checked: the same words on every resource, so made once per run. */
+function checksText(requirements: readonly CompiledRequirement[]): string {
+  const checks = [...new Set(requirements.flatMap((r) => r.checks))];
+  return checks.length > 0 ? ` (${checks.join(', ')})` : ' (not empty)';
 }
 
 /** A tag's value as far as it is known: absent, Unknown (with why), or the string. */
@@ -125,20 +136,24 @@ type TagOutcome =
   | { kind: 'missing'; key: string }
   | { kind: 'wrong'; key: string; path: string; value: string; problem: string }
   | { kind: 'unknown'; key: string; path: string; reason: Unknown }
-  | { kind: 'ok'; key: string; checks: string[] };
+  | { kind: 'ok'; key: string };
+
+/** The outcomes of one resource's requirements, by kind, in requirement order. */
+interface Outcomes {
+  missing: Extract<TagOutcome, { kind: 'missing' }>[];
+  wrong: Extract<TagOutcome, { kind: 'wrong' }>[];
+  unknown: Extract<TagOutcome, { kind: 'unknown' }>[];
+  ok: Extract<TagOutcome, { kind: 'ok' }>[];
+}
 
 /**
  * One finding per resource: a fail listing every missing key and wrong value, else an unknown naming
  * the keys that cannot be decided, else a pass. A finding per key made a 17-region audit mostly this
  * policy (288 of 304 findings), and the keys are one fix on one resource.
  */
-function checkResource(context: PolicyContext<RequiredTagsOptions>, resource: Resource, requirements: readonly CompiledRequirement[], caseSensitive: boolean): void {
+function checkResource(context: PolicyContext<RequiredTagsOptions>, resource: Resource, requirements: readonly CompiledRequirement[], caseSensitive: boolean, checks: string): void {
   const tags = resource.tags as TagMap | Unknown;
-  const outcomes = requirements.map((requirement) => outcomeOf(resource, tags, requirement, caseSensitive));
-  const of = <K extends TagOutcome['kind']>(kind: K) => outcomes.filter((o): o is Extract<TagOutcome, { kind: K }> => o.kind === kind);
-  const missing = of('missing');
-  const wrong = of('wrong');
-  const unknown = of('unknown');
+  const { missing, wrong, unknown, ok } = outcomesOf(resource, tags, requirements, caseSensitive);
   const element = 'tags';
   const address = resource.address;
   if (missing.length > 0 || wrong.length > 0) {
@@ -162,11 +177,19 @@ function checkResource(context: PolicyContext<RequiredTagsOptions>, resource: Re
     return;
   }
   // The values themselves are not quoted: a pass is about what was checked, and tags may carry what outputs should not.
-  const ok = of('ok');
-  const checks = [...new Set(ok.flatMap((o) => o.checks))];
   const launch = ok.flatMap((o) => launchEvidence(resource, o.key));
   const launched = launch.length === 0 ? '' : launch.every((e) => e.value === true) ? '; all given to the instances the group launches' : `; ${launch.filter((e) => e.value !== true).map((e) => e.note).join(', ')}`;
-  context.pass({ resource, element, messageId: 'tagsPresent', data: { resource: address, keys: keyList(ok), checks: checks.length > 0 ? ` (${checks.join(', ')})` : ' (not empty)', launched } });
+  context.pass({ resource, element, messageId: 'tagsPresent', data: { resource: address, keys: keyList(ok), checks, launched } });
+}
+
+function outcomesOf(resource: Resource, tags: TagMap | Unknown, requirements: readonly CompiledRequirement[], caseSensitive: boolean): Outcomes {
+  const out: Outcomes = { missing: [], wrong: [], unknown: [], ok: [] };
+  for (const requirement of requirements) {
+    const outcome = outcomeOf(resource, tags, requirement, caseSensitive);
+    // Each list holds only its own kind: the kind is the key.
+    (out[outcome.kind] as TagOutcome[]).push(outcome);
+  }
+  return out;
 }
 
 function outcomeOf(resource: Resource, tags: TagMap | Unknown, requirement: CompiledRequirement, caseSensitive: boolean): TagOutcome {
@@ -179,7 +202,7 @@ function outcomeOf(resource: Resource, tags: TagMap | Unknown, requirement: Comp
   if (isUnknown(value)) return { kind: 'unknown', key: lookup.key, path, reason: new Unknown(`the value of tag ${lookup.key} is not known: ${value.reason}`) };
   const problem = valueProblem(value, requirement, caseSensitive);
   if (problem) return { kind: 'wrong', key: lookup.key, path, value, problem: `tag ${lookup.key} ${problem}` };
-  return { kind: 'ok', key: lookup.key, checks: [...(requirement.allowed ? ['an allowed value'] : []), ...(requirement.pattern ? [`matching /${requirement.pattern.source}/`] : [])] };
+  return { kind: 'ok', key: lookup.key };
 }
 
 /** `tag Owner`, `tags Environment, Owner`. */

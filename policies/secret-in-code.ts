@@ -67,13 +67,14 @@ export const secretInCode = definePolicy({
     noConfiguration: '{{resource}}: cannot tell whether {{attribute}} is a literal or a reference',
   },
   check(context) {
+    const names = new SecretNames();
     for (const resource of [...context.inventory.resources, ...context.inventory.configuration]) {
-      if (resource.source !== 'live') checkResource(context, resource);
+      if (resource.source !== 'live') checkResource(context, resource, names);
     }
   },
 });
 
-function checkResource(context: PolicyContext<Record<string, never>>, resource: Resource): void {
+function checkResource(context: PolicyContext<Record<string, never>>, resource: Resource, names: SecretNames): void {
   if (resource.values['manage_master_user_password'] === true) {
     context.pass({ resource, element: 'manage_master_user_password', messageId: 'managed', data: { resource: resource.address } });
   }
@@ -82,7 +83,7 @@ function checkResource(context: PolicyContext<Record<string, never>>, resource: 
   for (const path of literals ?? []) {
     const text = revealedString(valueAt(resource.values, path));
     if (text === undefined || text === '') continue;
-    const kind = kindOf(resource, path, text);
+    const kind = kindOf(resource, path, text, names);
     if (!kind) continue;
     judged.add(topName(path));
     const data = { resource: resource.address, attribute: path, hint: hintOf(text) };
@@ -90,7 +91,7 @@ function checkResource(context: PolicyContext<Record<string, never>>, resource: 
   }
   // Credential attributes that are set but not written as literals: a pass, or unknown when the source cannot tell.
   for (const name of resource.configuredAttributes ?? Object.keys(resource.values)) {
-    if (judged.has(name) || !isSecretName(resource.type, name)) continue;
+    if (judged.has(name) || !names.isSecret(resource.type, name)) continue;
     if (resource.type === TERRAFORM_VARIABLE_TYPE && resource.values['sensitive'] !== true) continue;
     const value = resource.values[name];
     if (value === undefined || value === null || value === '' || typeof value === 'boolean') continue;
@@ -103,14 +104,37 @@ function checkResource(context: PolicyContext<Record<string, never>>, resource: 
   }
 }
 
-function kindOf(resource: Resource, path: string, text: string): Kind | undefined {
+function kindOf(resource: Resource, path: string, text: string, names: SecretNames): Kind | undefined {
   // A variable's default or tfvars value is a credential only when the variable is marked sensitive (see the description).
   const secretVariable = resource.type !== TERRAFORM_VARIABLE_TYPE || resource.values['sensitive'] === true;
-  if (secretVariable && isSecretName(resource.type, attributeName(path))) return 'attribute';
+  if (secretVariable && names.isSecretPath(resource.type, path)) return 'attribute';
   if (PRIVATE_KEY.test(text)) return 'privateKey';
   const key = ACCESS_KEY_ID.exec(text)?.[0];
   if (key && !key.endsWith('EXAMPLE')) return 'accessKeyId';
   return undefined;
+}
+
+/**
+ * Whether an attribute (by name, or by path) holds a credential, remembered for one run: every
+ * resource of a type has the same attribute names, and a large plan has thousands of each type.
+ */
+class SecretNames {
+  readonly #byType = new Map<string, Map<string, boolean>>();
+  readonly #pathNames = new Map<string, string>();
+
+  isSecret(type: string, name: string): boolean {
+    let names = this.#byType.get(type);
+    if (!names) this.#byType.set(type, (names = new Map()));
+    let secret = names.get(name);
+    if (secret === undefined) names.set(name, (secret = isSecretName(type, name)));
+    return secret;
+  }
+
+  isSecretPath(type: string, path: string): boolean {
+    let name = this.#pathNames.get(path);
+    if (name === undefined) this.#pathNames.set(path, (name = attributeName(path)));
+    return this.isSecret(type, name);
+  }
 }
 
 function isSecretName(type: string, name: string): boolean {

@@ -26,22 +26,22 @@ export interface SourceAssessment {
 export function assessSources(rule: SecurityGroupRule, inventory: Inventory, prefixLists: PrefixLists, isInternet: InternetTest): SourceAssessment {
   const out: SourceAssessment = { internet: [], doubts: [] };
   const paths = rule.attributes;
-  for (const [cidrs, path, family] of [
-    [rule.ipv4Cidrs, paths.ipv4Cidrs, 'ipv4'],
-    [rule.ipv6Cidrs, paths.ipv6Cidrs, 'ipv6'],
-  ] as const) {
-    if (isUnknown(cidrs)) {
-      out.doubts.push(cidrs.reason);
-      continue;
-    }
-    for (const cidr of cidrs) {
-      const verdict = isUnknown(cidr) ? cidr : isInternet(cidr, family);
-      if (isUnknown(verdict)) out.doubts.push(verdict.reason);
-      else if (verdict) out.internet.push({ cidr: cidr as string, path: path ?? rule.path });
-    }
-  }
+  assessCidrs(rule, rule.ipv4Cidrs, paths.ipv4Cidrs, 'ipv4', isInternet, out);
+  assessCidrs(rule, rule.ipv6Cidrs, paths.ipv6Cidrs, 'ipv6', isInternet, out);
   assessPrefixLists(rule, inventory, prefixLists, isInternet, out);
   return out;
+}
+
+function assessCidrs(rule: SecurityGroupRule, cidrs: SecurityGroupRule['ipv4Cidrs'], path: string | undefined, family: 'ipv4' | 'ipv6', isInternet: InternetTest, out: SourceAssessment): void {
+  if (isUnknown(cidrs)) {
+    out.doubts.push(cidrs.reason);
+    return;
+  }
+  for (const cidr of cidrs) {
+    const verdict = isUnknown(cidr) ? cidr : isInternet(cidr, family);
+    if (isUnknown(verdict)) out.doubts.push(verdict.reason);
+    else if (verdict) out.internet.push({ cidr: cidr as string, path: path ?? rule.path });
+  }
 }
 
 function assessPrefixLists(rule: SecurityGroupRule, inventory: Inventory, prefixLists: PrefixLists, isInternet: InternetTest, out: SourceAssessment): void {
@@ -51,6 +51,8 @@ function assessPrefixLists(rule: SecurityGroupRule, inventory: Inventory, prefix
     out.doubts.push(ids.reason);
     return;
   }
+  // Most rules name no prefix list: nothing to expand, so none of the bookkeeping below.
+  if (ids.length === 0) return;
   const seen = new Set<Resource>();
   const pending: Unknown[] = [];
   const expand = (list: Resource, label: string, certain: boolean): void => {

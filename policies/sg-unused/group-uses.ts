@@ -2,6 +2,7 @@ import { groupAttachments, isUnknown, type Inventory, type Resource, type Unknow
 import { RULE_TYPES } from '../sg-shared/group-names.js';
 
 const GROUP_TYPES = ['aws_security_group', 'aws_default_security_group'];
+const NONE: readonly string[] = [];
 
 /** Who uses each group, and the uses that cannot be told (a list of groups known only after apply). */
 export interface GroupUses {
@@ -30,7 +31,9 @@ export function groupUses(inventory: Inventory): GroupUses {
     for (const rule of owner.rules) {
       const refs = rule.securityGroupRefs;
       const path = rule.attributes.securityGroupRefs;
-      const edges = path ? (rule.origin.references[path] ?? []) : [];
+      const edges = path ? (rule.origin.references[path] ?? NONE) : NONE;
+      // Most rules name CIDRs only: no peer to find, so none of the bookkeeping below.
+      if (edges.length === 0 && !isUnknown(refs) && refs.length === 0) continue;
       const peers = new Set<Resource>();
       for (const address of edges) {
         const peer = inventory.byAddress(address);

@@ -80,12 +80,13 @@ export class Inventory {
    */
   resolve(resource: Resource, path: string, targetTypes?: readonly string[]): Resolution {
     const value = valueAt(resource.values, path);
-    const fits = (r: Resource): boolean => !targetTypes || targetTypes.includes(r.type);
-    const fromIds = idsIn(value).flatMap((id) => this.byId(id)).filter(fits);
+    const fromIds = this.#withIds(value, targetTypes);
     if (fromIds.length > 0) return dedupe(fromIds);
-    const fromEdges = (resource.references[path] ?? [])
-      .map((address) => this.byAddress(address))
-      .filter((r): r is Resource => r !== undefined && fits(r));
+    const fromEdges: Resource[] = [];
+    for (const address of resource.references[path] ?? NO_ADDRESSES) {
+      const target = this.#byAddress.get(address);
+      if (target !== undefined && fits(target, targetTypes)) fromEdges.push(target);
+    }
     if (fromEdges.length > 0) return dedupe(fromEdges);
     if (isUnknown(value)) return value;
     return [];
@@ -94,7 +95,18 @@ export class Inventory {
   /** Like resolve, for a known id value (e.g. an element of a list attribute). */
   resolveId(id: Value | undefined, targetTypes?: readonly string[]): Resolution {
     if (isUnknown(id)) return id;
-    return idsIn(id).flatMap((one) => this.byId(one)).filter((r) => !targetTypes || targetTypes.includes(r.type));
+    return this.#withIds(id, targetTypes);
+  }
+
+  /** The resources of the fitting types that the id (or list of ids) names, in id order; written as loops because every reference of every resource comes here. */
+  #withIds(value: Value | undefined, targetTypes: readonly string[] | undefined): Resource[] {
+    const out: Resource[] = [];
+    if (typeof value === 'string') {
+      if (value !== '') pushFitting(out, this.byId(value), targetTypes);
+    } else if (Array.isArray(value)) {
+      for (const id of value) if (typeof id === 'string' && id !== '') pushFitting(out, this.byId(id), targetTypes);
+    }
+    return out;
   }
 
   get securityGroups(): SecurityGroup[] {
@@ -116,10 +128,14 @@ function managedFirst(a: Resource, b: Resource): number {
   return a.mode === b.mode ? 0 : a.mode === 'managed' ? -1 : 1;
 }
 
-function idsIn(value: Value | undefined): string[] {
-  if (typeof value === 'string') return value === '' ? [] : [value];
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string' && v !== '');
-  return [];
+const NO_ADDRESSES: readonly string[] = [];
+
+function fits(resource: Resource, targetTypes: readonly string[] | undefined): boolean {
+  return !targetTypes || targetTypes.includes(resource.type);
+}
+
+function pushFitting(out: Resource[], found: readonly Resource[], targetTypes: readonly string[] | undefined): void {
+  for (const resource of found) if (fits(resource, targetTypes)) out.push(resource);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -24,5 +24,8 @@ export class Unknown {
 
 /** True for an Unknown value (made by any copy of warden). */
 export function isUnknown(value: unknown): value is Unknown {
-  return value instanceof Unknown || (typeof value === 'object' && value !== null && (value as { [UNKNOWN_BRAND]?: unknown })[UNKNOWN_BRAND] === true);
+  if (value instanceof Unknown) return true;
+  // A list is never an Unknown: answered before the brand lookup, which misses on every list of every value walked.
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return (value as { [UNKNOWN_BRAND]?: unknown })[UNKNOWN_BRAND] === true;
 }

@@ -36,20 +36,33 @@ export function mergeEntries(target: ValueObject, ...sources: ValueObject[]): Va
 
 /** Reads a dotted/indexed path (`ingress.0.cidr_blocks`) from a value; a missing step gives undefined. */
 export function valueAt(root: Value | undefined, path: string | readonly (string | number)[]): Value | undefined {
-  const steps = typeof path === 'string' ? splitPath(path) : path;
-  let current: Value | undefined = root;
-  for (const step of steps) {
-    if (current === undefined || current === null) return undefined;
-    if (isUnknown(current)) return current;
-    if (Array.isArray(current)) {
-      current = current[Number(step)];
-    } else if (isValueObject(current)) {
-      current = ownEntry(current, String(step));
-    } else {
-      return undefined;
+  if (typeof path !== 'string') {
+    let current: Value | undefined = root;
+    for (const step of path) {
+      current = stepInto(current, step);
+      if (current === undefined || isUnknown(current)) return current;
     }
+    return current;
   }
-  return current;
+  if (path === '') return root;
+  // Walked in place rather than split: policies and views read attributes of every resource, mostly one step deep.
+  let current: Value | undefined = root;
+  let start = 0;
+  for (;;) {
+    const dot = path.indexOf('.', start);
+    current = stepInto(current, dot < 0 ? (start === 0 ? path : path.slice(start)) : path.slice(start, dot));
+    if (dot < 0 || current === undefined || isUnknown(current)) return current;
+    start = dot + 1;
+  }
+}
+
+/** One step of a path: an index into a list, or an own key of an object; an Unknown stays itself. */
+function stepInto(current: Value | undefined, step: string | number): Value | undefined {
+  if (current === undefined || current === null) return undefined;
+  if (isUnknown(current)) return current;
+  if (Array.isArray(current)) return current[Number(step)];
+  if (isValueObject(current)) return ownEntry(current, String(step));
+  return undefined;
 }
 
 export function splitPath(path: string): string[] {

@@ -47,7 +47,7 @@ function readInstance(inventory: Inventory, resource: Resource, elasticIp: Addre
   const ipv4 = elasticIp ? { value: true as const, origin: elasticIp } : publicIpv4Of(resource, known);
   const ipv6 = ipv6Of(resource, known);
   const holder = hasList(resource, 'vpc_security_group_ids') || !hasList(resource, 'security_groups') ? 'vpc_security_group_ids' : 'security_groups';
-  return {
+  const target: InstanceTarget = {
     resource,
     subnets: isUnknown(subnet) ? subnet : [subnet],
     ipv6: ipv6.value,
@@ -55,9 +55,11 @@ function readInstance(inventory: Inventory, resource: Resource, elasticIp: Addre
     securityGroupsFrom: resource,
     placement: resource.address,
     publicIpv4: ipv4.value,
-    ...(ipv4.origin ? { ipv4Origin: ipv4.origin } : {}),
-    ...(ipv6.origin ? { ipv6Origin: ipv6.origin } : {}),
   };
+  // Assigned rather than spread into the literal: one instance of a large plan after another comes here.
+  if (ipv4.origin) target.ipv4Origin = ipv4.origin;
+  if (ipv6.origin) target.ipv6Origin = ipv6.origin;
+  return target;
 }
 
 function subnetOf(resource: Resource, links: Links): Resource | Unknown {

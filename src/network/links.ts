@@ -19,21 +19,19 @@ export interface Links {
  * so that an id naming nothing in the inventory is reported rather than dropped.
  */
 export function linksOf(inventory: Inventory, resource: Resource, path: string, types: readonly string[]): Links {
-  const fits = (r: Resource): boolean => types.includes(r.type);
+  // Written without closures or filter/slice chains: every view calls this for every attachment of every resource.
   const value = valueAt(resource.values, path);
-  const edges = (): Resource[] =>
-    (resource.references[path] ?? []).map((address) => inventory.byAddress(address)).filter((r): r is Resource => r !== undefined && fits(r));
   const out: Links = { resources: [], missing: [] };
 
   if (isUnknown(value)) {
-    const found = edges();
+    const found = edgeTargets(inventory, resource, path, types);
     if (found.length > 0) out.resources = found;
     else out.unknown = value;
     return out;
   }
   if (value === undefined || value === null || value === '') {
     // Not in the values at all (some plans omit computed attributes): the configuration may still say.
-    out.resources = edges();
+    out.resources = edgeTargets(inventory, resource, path, types);
     return out;
   }
   const items = Array.isArray(value) ? value : [value];
@@ -43,15 +41,15 @@ export function linksOf(inventory: Inventory, resource: Resource, path: string, 
     if (isUnknown(item)) {
       needEdges ??= item;
     } else if (typeof item === 'string' && item !== '') {
-      const matches = inventory.byId(item).filter(fits);
-      if (matches.length > 0) for (const match of matches.slice(0, 1)) found.add(match);
+      const match = firstOfTypes(inventory.byId(item), types);
+      if (match) found.add(match);
       else out.missing.push(item);
     }
   }
   if (needEdges || out.missing.length > 0) {
     // A known value that is no id here may still name its target another way (`db_subnet_group_name =
     // aws_db_subnet_group.main.name` is known while the group's id is not): the reference edge says which.
-    const fromEdges = edges();
+    const fromEdges = edgeTargets(inventory, resource, path, types);
     if (fromEdges.length > 0) {
       for (const r of fromEdges) found.add(r);
       out.missing = [];
@@ -59,6 +57,23 @@ export function linksOf(inventory: Inventory, resource: Resource, path: string, 
   }
   out.resources = [...found];
   return out;
+}
+
+/** The resources of the given types that the attribute's reference edges name, in edge order. */
+function edgeTargets(inventory: Inventory, resource: Resource, path: string, types: readonly string[]): Resource[] {
+  const out: Resource[] = [];
+  const addresses = resource.references[path];
+  if (addresses === undefined) return out;
+  for (const address of addresses) {
+    const target = inventory.byAddress(address);
+    if (target !== undefined && types.includes(target.type)) out.push(target);
+  }
+  return out;
+}
+
+function firstOfTypes(resources: readonly Resource[], types: readonly string[]): Resource | undefined {
+  for (const resource of resources) if (types.includes(resource.type)) return resource;
+  return undefined;
 }
 
 /** The Unknown for a known id that names nothing in the inventory. */

@@ -18,6 +18,8 @@ const QUOTED_MARKER = JSON.stringify(REDACTED);
 export class Redactor {
   readonly #search: LiteralSearch;
   readonly #whole: Set<string>;
+  /** Instance keys already judged (a plan repeats a few keys, `["prod"]`, in thousands of addresses). */
+  readonly #keys = new Map<string, boolean>();
 
   private constructor(texts: Set<string>) {
     this.#whole = texts;
@@ -53,7 +55,16 @@ export class Redactor {
   /** An address with sensitive instance keys (`["secret"]`) redacted; names written in source stay. */
   address(address: string): string {
     if (!address.includes('["')) return address;
-    return address.replace(/\["((?:[^"\\]|\\.)*)"\]/g, (whole, key: string) => (this.#whole.has(key) || this.text(key) !== key ? `["${REDACTED}"]` : whole));
+    return address.replace(/\["((?:[^"\\]|\\.)*)"\]/g, (whole, key: string) => (this.#sensitiveKey(key) ? `["${REDACTED}"]` : whole));
+  }
+
+  #sensitiveKey(key: string): boolean {
+    let sensitive = this.#keys.get(key);
+    if (sensitive === undefined) {
+      sensitive = this.#whole.has(key) || this.text(key) !== key;
+      this.#keys.set(key, sensitive);
+    }
+    return sensitive;
   }
 
   /** A value for evidence: a sensitive scalar becomes Sensitive, a string quoting one is redacted, at any depth. Unchanged parts are not copied. */

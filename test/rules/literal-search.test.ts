@@ -45,4 +45,19 @@ describe('LiteralSearch', () => {
       { numRuns: 500 },
     );
   });
+
+  it('agrees with the plain definition for many literals sharing long prefixes (a password per database)', () => {
+    const alphabet = fc.constantFrom('p', 'w', '-', 'a', 'b', ' ');
+    const secret = fc.array(alphabet, { minLength: 1, maxLength: 12 }).map((chars) => `pw-${chars.join('')}`);
+    fc.assert(
+      fc.property(fc.array(fc.record({ text: secret, whole: fc.boolean() }), { minLength: 1, maxLength: 40 }), fc.array(fc.oneof(alphabet, secret), { maxLength: 30 }).map((c) => c.join('')), (literals, text) => {
+        expect(new LiteralSearch(literals).replace(text, '#')).toBe(naive(text, literals, '#'));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('an empty literal occurs nowhere', () => {
+    expect(new LiteralSearch([{ text: '', whole: false }, { text: 'b', whole: false }]).replace('abc', '#')).toBe('a#c');
+  });
 });

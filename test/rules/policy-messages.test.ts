@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { definePolicy } from '../../src/api.js';
+import type { MessageData } from '../../src/rules/policy.js';
 import { Inventory } from '../../src/model/inventory.js';
 import type { Resource } from '../../src/model/resource.js';
 import { runPolicies } from '../../src/rules/runner.js';
@@ -36,6 +37,21 @@ const tagged = (report: 'byId' | 'unknownId' | 'missingData') =>
 
 const run = (policy: ReturnType<typeof tagged>) => runPolicies(new Inventory([bucket('aws_s3_bucket.logs')], 'plan.json'), [{ policy, options: {} }], 'report');
 
+// Data as a JavaScript policy may pass it (null included), past the TypeScript type.
+const passing = (data: Record<string, unknown>, messageId = 'owned') =>
+  definePolicy({
+    id: 'bucket-owned',
+    title: 'Buckets are owned',
+    severity: 'low',
+    description: 'Test policy.',
+    remediation: 'Own it.',
+    messages: { owned: '{{address}} is owned by {{owner}}' },
+    check({ inventory, pass }) {
+      for (const resource of inventory.resources) pass({ resource, messageId, data: data as MessageData });
+    },
+  });
+const count = (policy: ReturnType<typeof passing>) => runPolicies(new Inventory([bucket('aws_s3_bucket.logs')], 'plan.json'), [{ policy, options: {} }], 'count');
+
 describe('message templates by id', () => {
   it('fills the template from data and keeps the id on the finding', () => {
     const { findings, errors } = run(tagged('byId'));
@@ -55,6 +71,22 @@ describe('message templates by id', () => {
   it('a placeholder without data is a broken policy, naming the placeholder', () => {
     const { errors } = run(tagged('missingData'));
     expect(errors.map((e) => e.message)).toEqual(['policy bucket-owner reported messageId "noOwner" without data for {{tag}}']);
+  });
+
+  it('counted passes print no text, yet a broken pass is still a broken policy', () => {
+    expect(count(passing({ address: 'a', owner: 'b' }))).toMatchObject({ errors: [], passes: [{ ruleId: 'bucket-owned', verdict: 'pass' }] });
+    expect(count(passing({ address: 'a' })).errors.map((e) => e.message)).toEqual(['policy bucket-owned reported messageId "owned" without data for {{owner}}']);
+    expect(count(passing({ address: 'a', owner: null })).errors.map((e) => e.message)).toEqual(['policy bucket-owned reported messageId "owned" without data for {{owner}}']);
+    expect(count(passing({ address: 'a', owner: 'b' }, 'owner')).errors.map((e) => e.message)).toEqual([
+      'policy bucket-owned reported messageId "owner", which its messages do not declare (owned)',
+    ]);
+  });
+
+  it('fills a placeholder used twice, and text around and between placeholders, as written', () => {
+    const messages = { twice: '<{{ a }}|{{b}}|{{a}}>', none: 'no placeholders', edge: '{{a}}' };
+    expect(resolveReportText('p', messages, { messageId: 'twice', data: { a: 1, b: '$&' } })).toEqual({ message: '<1|$&|1>', messageId: 'twice' });
+    expect(resolveReportText('p', messages, { messageId: 'none' })).toEqual({ message: 'no placeholders', messageId: 'none' });
+    expect(resolveReportText('p', messages, { messageId: 'edge', data: { a: false } })).toEqual({ message: 'false', messageId: 'edge' });
   });
 
   it('a plain message still works and carries no id', () => {
