@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { wholeText } from '../../src/report/report-text.js';
 import type { Finding } from '../../src/rules/finding.js';
 import { SECURITY_SEVERITY_SCORE } from '../../src/rules/severity.js';
-import { sarifReport, SARIF_SCHEMA_URI, toSarifLog } from '../../src/report/sarif/sarif-report.js';
+import { sarifReport, SARIF_SCHEMA_URI } from '../../src/report/sarif/sarif-report.js';
 import { keepMostSevere, MAX_RESULTS_PER_RUN, MAX_RUNS } from '../../src/report/sarif/sarif-runs.js';
 import type * as Sarif from 'sarif';
 import { createBaseline } from '../../src/rules/baseline.js';
@@ -333,7 +333,7 @@ describe('SARIF content', () => {
     }));
     findings[MAX_RESULTS_PER_RUN + 1] = { ...findings[MAX_RESULTS_PER_RUN + 1]!, severity: 'critical', message: 'the critical one' };
     const result: ScanResult = { ...syntheticResult(), inputs: [{ path: 'infra', kind: 'hcl', status: 'scanned' }], coverage: { complete: true, gaps: [] }, findings, summary: summarise(findings) };
-    const only = (toSarifLog(result, CONTEXT) as Written<Sarif.Log>).runs[0]!;
+    const only = log(result).runs[0]!;
     expect(only.results).toHaveLength(MAX_RESULTS_PER_RUN);
     expect(only.results[only.results.length - 1]!.message.text).toBe('the critical one.');
     expect(only.invocations[0]!.toolExecutionNotifications).toEqual([
@@ -355,7 +355,7 @@ describe('SARIF content', () => {
       return { ...template, location: { kind: 'cloud', account, region: 'eu-west-1', arn: `arn:aws:ec2:eu-west-1:${account}:security-group/sg-${i}` } };
     });
     const result: ScanResult = { ...syntheticResult(), inputs: [], coverage: { complete: true, gaps: [] }, findings, summary: summarise(findings) };
-    const runs = (toSarifLog(result, CONTEXT) as Written<Sarif.Log>).runs;
+    const runs = log(result).runs;
     expect(runs.map((r) => r.automationDetails.id)).toEqual(['warden/live/']);
     expect(runs[0]!.results).toHaveLength(MAX_RUNS + 1);
     expect(runs[0]!.invocations[0]!.toolExecutionNotifications[0]!.message.text).toContain(`${MAX_RUNS + 1} AWS accounts are in one run`);

@@ -10,22 +10,29 @@ export const CONSOLE_WIDTH = 100;
  */
 export function wrapText(text: string, indent: string, width = CONSOLE_WIDTH, hangingIndent = indent): string[] {
   const lines: string[] = [];
-  let current = '';
+  // Words are separated by single spaces once white space is collapsed: each line is one slice
+  // (every finding's message is wrapped; no list of words, no line built word by word).
+  const words = printable(text.replace(/\s+/g, ' '));
+  let start = words.charCodeAt(0) === SPACE ? 1 : 0;
+  const end = words.charCodeAt(words.length - 1) === SPACE ? words.length - 1 : words.length;
   let prefix = indent;
-  for (const word of printable(text.replace(/\s+/g, ' ')).split(' ')) {
-    if (word === '') continue;
-    if (current === '') {
-      current = word;
-    } else if (prefix.length + current.length + 1 + word.length <= width) {
-      current += ` ${word}`;
-    } else {
-      lines.push(prefix + current);
-      prefix = hangingIndent;
-      current = word;
-    }
+  while (start < end) {
+    const room = width - prefix.length;
+    let stop = start + room >= end ? end : words.lastIndexOf(' ', start + room);
+    // A word longer than the room is left whole.
+    if (stop <= start) stop = nextBreak(words, start, end);
+    lines.push(prefix + words.slice(start, stop));
+    prefix = hangingIndent;
+    start = stop + 1;
   }
-  if (current !== '') lines.push(prefix + current);
   return lines;
+}
+
+const SPACE = 0x20;
+
+function nextBreak(words: string, start: number, end: number): number {
+  const space = words.indexOf(' ', start);
+  return space === -1 || space > end ? end : space;
 }
 
 /** Cuts one line of plain text to `width` columns, marking the cut with an ellipsis; control characters are shown escaped. */

@@ -2,7 +2,7 @@ import type { ScanResult } from '../../scan/scan-result.js';
 import { jsonPieces } from '../json/json-pieces.js';
 import type { Reporter, ReportContext } from '../report-context.js';
 import { safeJsonText } from '../json/safe-json-text.js';
-import { sarifRuns } from './sarif-runs.js';
+import { sarifRuns, type WrittenRun } from './sarif-runs.js';
 import type * as Sarif from 'sarif';
 
 /** The final OASIS schema of SARIF 2.1.0 (with errata 01), which GitHub and the SARIF validators expect. */
@@ -20,6 +20,7 @@ export const sarifReport: Reporter = function* (result, context) {
   yield '\n';
 };
 
-export function toSarifLog(result: ScanResult, context: ReportContext): Sarif.Log {
+/** The log as written: serialised (JSON.stringify, or jsonPieces) it is a Sarif.Log. */
+export function toSarifLog(result: ScanResult, context: ReportContext): Omit<Sarif.Log, 'runs'> & { runs: WrittenRun[] } {
   return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: sarifRuns(result, context) };
 }

@@ -7,7 +7,11 @@ import { artifactLocation, directoryUri, SRCROOT } from './sarif-locations.js';
 import { sarifResult } from './sarif-results.js';
 import { ruleDescriptor } from './sarif-rules.js';
 import { textMemo } from '../text-memo.js';
+import { JsonSequence } from '../json/json-pieces.js';
 import type * as Sarif from 'sarif';
+
+/** A run as written: its results made a batch at a time as they are written (JsonSequence), never all at once. */
+export type WrittenRun = Omit<Sarif.Run, 'results'> & { results: JsonSequence<Finding> };
 
 /** GitHub code scanning keeps at most this many results of one run and this many runs of one file. */
 export const MAX_RESULTS_PER_RUN = 25_000;
@@ -19,7 +23,7 @@ export const MAX_RUNS = 20;
  * upload of the same category replaces the alerts of that target only. A target scanned clean
  * still gets an empty run, so that GitHub closes its fixed alerts.
  */
-export function sarifRuns(result: ScanResult, context: ReportContext): Sarif.Run[] {
+export function sarifRuns(result: ScanResult, context: ReportContext): WrittenRun[] {
   const notifications = result.coverage.gaps.map(gapNotification);
   for (const note of result.coverage.notes ?? []) notifications.push({ level: 'note', message: { text: note } });
   let targets = groupByTarget(result);
@@ -62,7 +66,8 @@ export function sarifRuns(result: ScanResult, context: ReportContext): Sarif.Run
           toolExecutionNotifications: runNotifications,
         },
       ],
-      results: kept.map((finding) => {
+      // Mapped once each, in order, as written: the fingerprint counter sees the findings in the written order.
+      results: new JsonSequence(kept, (finding) => {
         const sarif = sarifResult(finding, ruleIndex.get(finding.ruleId), counter, artifacts);
         return baselined === undefined ? sarif : { ...sarif, baselineState: 'new' as const };
       }),
