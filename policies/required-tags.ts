@@ -160,7 +160,7 @@ function checkResource(context: PolicyContext<RequiredTagsOptions>, resource: Re
     const present = isUnknown(tags) ? [] : Object.keys(tags).sort();
     const note = present.length === 0 ? 'no tags' : resource.source === 'live' ? 'tag keys present' : 'tag keys present (including provider default_tags)';
     const evidence: Evidence[] = [{ path: 'tags', value: present, note }, ...wrong.map((w) => ({ path: w.path, value: w.value }))];
-    const launched = [...missing, ...wrong].flatMap((o) => launchEvidence(resource, o.key));
+    const launched = launchEvidence(resource, [...missing, ...wrong]);
     const path = missing.length === 0 && wrong.length === 1 ? wrong[0]!.path : 'tags';
     if (wrong.length === 0) {
       context.fail({ resource, element, path, messageId: 'tagsMissing', data: { resource: address, keys: keyList(missing) }, evidence: [...evidence, ...launched] });
@@ -177,7 +177,7 @@ function checkResource(context: PolicyContext<RequiredTagsOptions>, resource: Re
     return;
   }
   // The values themselves are not quoted: a pass is about what was checked, and tags may carry what outputs should not.
-  const launch = ok.flatMap((o) => launchEvidence(resource, o.key));
+  const launch = launchEvidence(resource, ok);
   const launched = launch.length === 0 ? '' : launch.every((e) => e.value === true) ? '; all given to the instances the group launches' : `; ${launch.filter((e) => e.value !== true).map((e) => e.note).join(', ')}`;
   context.pass({ resource, element, messageId: 'tagsPresent', data: { resource: address, keys: keyList(ok), checks, launched } });
 }
@@ -247,11 +247,17 @@ function valueProblem(value: string, requirement: CompiledRequirement, caseSensi
   return undefined;
 }
 
-/** For an Auto Scaling group: whether each tag (or the one named) is propagated to the instances it launches. */
-function launchEvidence(resource: Resource, key?: string): Evidence[] {
-  const tags = launchTagsOf(resource);
+/**
+ * For an Auto Scaling group: whether each of these tags is propagated to the instances it launches,
+ * in the order of `outcomes`. The group's tags are read once, not once per key, and other resources
+ * (nearly all) return at once: every resource of a large plan comes here.
+ */
+function launchEvidence(resource: Resource, outcomes: readonly { key: string }[]): Evidence[] {
+  const tags = outcomes.length > 0 ? launchTagsOf(resource) : undefined;
   if (tags === undefined || isUnknown(tags)) return [];
-  return tags
-    .filter((tag) => key === undefined || tag.key === key)
-    .map((tag) => ({ path: `${tag.path}.propagate_at_launch`, value: tag.propagateAtLaunch, note: `tag ${tag.key} ${tag.propagateAtLaunch === true ? 'is' : 'is not'} given to the instances the group launches` }));
+  return outcomes.flatMap(({ key }) =>
+    tags
+      .filter((tag) => tag.key === key)
+      .map((tag) => ({ path: `${tag.path}.propagate_at_launch`, value: tag.propagateAtLaunch, note: `tag ${tag.key} ${tag.propagateAtLaunch === true ? 'is' : 'is not'} given to the instances the group launches` })),
+  );
 }

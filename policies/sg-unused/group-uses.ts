@@ -18,11 +18,13 @@ export interface GroupUses {
  */
 export function groupUses(inventory: Inventory): GroupUses {
   const attachments = groupAttachments(inventory);
-  const users = new Map<Resource, Resource[]>();
+  // Sets while collecting (a group shared by thousands of instances made a list's `includes` quadratic),
+  // lists in the same first-use order at the end.
+  const usedBy = new Map<Resource, Set<Resource>>();
   const use = (group: Resource, by: Resource): void => {
-    const list = users.get(group);
-    if (!list) users.set(group, [by]);
-    else if (!list.includes(by)) list.push(by);
+    const set = usedBy.get(group);
+    if (!set) usedBy.set(group, new Set([by]));
+    else set.add(by);
   };
   for (const [group, attached] of attachments.byGroup) for (const by of attached) use(group, by);
   const doubts = [...attachments.doubts];
@@ -65,5 +67,7 @@ export function groupUses(inventory: Inventory): GroupUses {
       }
     }
   }
+  const users = new Map<Resource, Resource[]>();
+  for (const [group, set] of usedBy) users.set(group, [...set]);
   return { users, doubts };
 }

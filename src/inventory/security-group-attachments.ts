@@ -58,12 +58,13 @@ export function groupAttachments(inventory: Inventory): GroupAttachments {
 }
 
 function buildAttachments(inventory: Inventory): GroupAttachments {
-  const out = new Map<Resource, Resource[]>();
+  // Sets while collecting: a list's `includes` made a group shared by thousands of resources quadratic.
+  const attached = new Map<Resource, Set<Resource>>();
   const doubts: GroupAttachments['doubts'] = [];
   const attach = (group: Resource, resource: Resource): void => {
-    const list = out.get(group);
-    if (!list) out.set(group, [resource]);
-    else if (!list.includes(resource)) list.push(resource);
+    const set = attached.get(group);
+    if (!set) attached.set(group, new Set([resource]));
+    else set.add(resource);
   };
   for (const [type, paths] of Object.entries(ATTACHING_ATTRIBUTES)) {
     for (const resource of inventory.ofType(type)) {
@@ -83,5 +84,7 @@ function buildAttachments(inventory: Inventory): GroupAttachments {
     }
     if (groups.unknown) doubts.push({ resource: link, why: groups.unknown });
   }
-  return { byGroup: out, doubts };
+  const byGroup = new Map<Resource, Resource[]>();
+  for (const [group, resources] of attached) byGroup.set(group, [...resources]);
+  return { byGroup, doubts };
 }

@@ -29,26 +29,44 @@ export function sortFindings<T extends Ordered>(items: T[]): void {
 export function* mergeInOrder<A extends Ordered, B extends Ordered>(first: readonly A[], second: readonly B[]): Generator<A | B> {
   let i = 0;
   let j = 0;
-  let keyA = first.length > 0 ? orderKey(first[0]!) : undefined;
-  let keyB = second.length > 0 ? orderKey(second[0]!) : undefined;
-  while (keyA && keyB) {
-    if (compareKeys(keyA, keyB) <= 0) {
-      yield first[i++]!;
-      keyA = i < first.length ? orderKey(first[i]!) : undefined;
-    } else {
-      yield second[j++]!;
-      keyB = j < second.length ? orderKey(second[j]!) : undefined;
-    }
+  // Compared in place, without an order key per item: a large plan merges 100k+ passes here.
+  while (i < first.length && j < second.length) {
+    if (compareItems(first[i]!, second[j]!) <= 0) yield first[i++]!;
+    else yield second[j++]!;
   }
   for (; i < first.length; i++) yield first[i]!;
   for (; j < second.length; j++) yield second[j]!;
 }
 
 function orderKey(item: Ordered): OrderKey {
-  const source = item.location?.kind === 'source' ? item.location : undefined;
+  return { input: item.resource.input, file: fileOf(item), rank: rankOf(item), ruleId: item.ruleId, address: item.resource.address, last: lastOf(item) };
+}
+
+/** The same order as compareKeys(orderKey(a), orderKey(b)), read from the items themselves. */
+function compareItems(a: Ordered, b: Ordered): number {
+  return (
+    cmp(a.resource.input, b.resource.input) ||
+    cmp(fileOf(a), fileOf(b)) ||
+    rankOf(a) - rankOf(b) ||
+    cmp(a.ruleId, b.ruleId) ||
+    cmp(a.resource.address, b.resource.address) ||
+    cmp(lastOf(a), lastOf(b))
+  );
+}
+
+function fileOf(item: Ordered): string {
+  return item.location?.kind === 'source' ? item.location.file : '';
+}
+
+/** Line, then verdict, then severity (worst first), as one number. */
+function rankOf(item: Ordered): number {
+  const line = item.location?.kind === 'source' ? item.location.startLine ?? 0 : 0;
   // Severity rank is 1–5 and verdicts 0–3: 64 per line keeps the three apart.
-  const rank = (source?.startLine ?? 0) * 64 + VERDICT_ORDER[item.verdict] * 8 + (8 - severityRank(item.severity));
-  return { input: item.resource.input, file: source?.file ?? '', rank, ruleId: item.ruleId, address: item.resource.address, last: item.fingerprint ?? item.resource.type };
+  return line * 64 + VERDICT_ORDER[item.verdict] * 8 + (8 - severityRank(item.severity));
+}
+
+function lastOf(item: Ordered): string {
+  return item.fingerprint ?? item.resource.type;
 }
 
 function compareKeys(a: OrderKey, b: OrderKey): number {

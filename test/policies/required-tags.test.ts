@@ -63,4 +63,22 @@ describe('required-tags', () => {
     expect(bad({ caseSensitive: 'no' })).toThrow(/caseSensitive must be boolean/);
     expect(bad({ exlude: ['aws_iam_*'] })).toThrow(/unknown option "exlude"/);
   });
+  it('names, for an Auto Scaling group, which of the checked tags reach the instances it launches, in requirement order', () => {
+    const group = (tags: TagMap, blocks: { key: string; value: string; propagate_at_launch: boolean }[]): Resource => ({
+      ...resource('aws_autoscaling_group', 'aws_autoscaling_group.web', tags),
+      values: { tag: blocks },
+    });
+    const blocks = [
+      { key: 'Owner', value: 'me', propagate_at_launch: false },
+      { key: 'Environment', value: 'qa', propagate_at_launch: true },
+      { key: 'Name', value: 'web', propagate_at_launch: false },
+    ];
+    const [passed] = scan([group({ Owner: 'me', Environment: 'qa', Name: 'web' }, blocks)]);
+    expect(passed!.message).toBe('aws_autoscaling_group.web carries required tags Environment, Owner (not empty); tag Owner is not given to the instances the group launches');
+    const [failed] = scan([group({ Owner: 'me', Environment: 'qa', Name: 'web' }, blocks)], { required: { CostCenter: {}, Environment: { allowed: ['prod'] }, Owner: {} } });
+    expect(failed!.evidence.slice(1)).toEqual([
+      { path: 'tags.Environment', value: 'qa' },
+      { path: 'tag.1.propagate_at_launch', value: true, note: 'tag Environment is given to the instances the group launches' },
+    ]);
+  });
 });
