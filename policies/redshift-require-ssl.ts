@@ -1,11 +1,9 @@
-import { definePolicy, isUnknown, isValueObject, knownString, listOf, locate, type Resolution, type Resource, type Value } from '../src/api.js';
+import { DEFAULT_REDSHIFT_PARAMETER_GROUP, definePolicy, isDefaultRedshiftParameterGroup, isUnknown, isValueObject, knownString, listOf, locate, type Resolution, type Resource, type Value } from '../src/api.js';
 
 const CLUSTER = 'aws_redshift_cluster';
 const PARAMETER_GROUP = 'aws_redshift_parameter_group';
 /** What require_ssl is when a group does not set it, and in every group Redshift creates itself (`default.*`). */
 const ENGINE_DEFAULT = 'false';
-/** The group of a cluster created without cluster_parameter_group_name. */
-const DEFAULT_GROUP = 'default.redshift-1.0';
 
 /** What a cluster's parameter group says about require_ssl. */
 type Setting =
@@ -76,8 +74,8 @@ function requireSslOf(cluster: Resource, groups: Resolution): Setting {
   const name = cluster.values['cluster_parameter_group_name'];
   if (isUnknown(groups)) return { verdict: 'unknown', path: 'cluster_parameter_group_name', reason: groups.reason };
   const group = groups.find((g) => g.mode === 'managed') ?? groups[0];
-  const groupName = knownString(group?.values['name']) || knownString(name) || (name === null || name === undefined || name === '' ? DEFAULT_GROUP : undefined);
-  if (groupName?.startsWith('default.')) {
+  const groupName = knownString(group?.values['name']) || knownString(name) || (name === null || name === undefined || name === '' ? DEFAULT_REDSHIFT_PARAMETER_GROUP : undefined);
+  if (groupName !== undefined && isDefaultRedshiftParameterGroup(groupName)) {
     return { verdict: 'off', value: ENGINE_DEFAULT, path: 'require_ssl', note: `${groupName} is a default group, where require_ssl is false` };
   }
   if (!group) {

@@ -1,14 +1,10 @@
+import { isDefaultRedshiftParameterGroup } from '../../../model/redshift-parameter-groups.js';
 import { isUnknown, type Unknown } from '../../../model/unknown.js';
 import type { Value } from '../../../model/value.js';
 import { objects, str, tagsOf, type AwsObject } from '../aws-object.js';
 import type { MapContext, ResourceDescriptor } from '../descriptor.js';
 
 const PARAMETERS_KEY = 'redshift:DescribeClusterParameters';
-
-/** The groups Redshift creates itself (`default.redshift-1.0`): read-only, every parameter at its engine default. */
-export function isDefaultRedshiftParameterGroup(name: string): boolean {
-  return name.startsWith('default.');
-}
 
 /** A non-default group's name as the request of its DescribeClusterParameters (default groups need no call). */
 function parametersRequest(item: AwsObject): Record<string, string> | undefined {
