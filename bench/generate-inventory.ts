@@ -33,8 +33,8 @@ export function generateInventory(repo: string, path: string, size: number): num
   return copies * FIXTURE_RESOURCES + REGION_SETTINGS.size;
 }
 
-/** Regional resources warden maps from the fixture's one target, copied: its 52 resources less the account's 7 buckets and the region's 2 settings. */
-const FIXTURE_RESOURCES = 43;
+/** Regional resources warden maps from the fixture's one target, copied: its 53 resources less the account's 7 buckets and the region's 2 settings. */
+const FIXTURE_RESOURCES = 44;
 
 /** Calls that read a setting of the region (one record each), written once. */
 const REGION_SETTINGS = new Set(['ec2:GetEbsEncryptionByDefault', 'ec2:GetInstanceMetadataDefaults']);
@@ -42,10 +42,10 @@ const REGION_SETTINGS = new Set(['ec2:GetEbsEncryptionByDefault', 'ec2:GetInstan
 /** EC2/RDS-style ids: `vpc-0c4f2a7e9b1d3a5c7`, `eipalloc-…`, `vpc-cidr-assoc-…`, `pl-6da54004`. */
 const AWS_ID = /\b([a-z]+(?:-[a-z]+)*)-([0-9a-f]{8,17})\b/g;
 
-/** RDS, Redshift, load balancer, EKS, OpenSearch and ElastiCache resources are named, not numbered (`orders`, ARN `…:db:orders`): a pattern for every such name, to suffix per copy. */
+/** RDS, Redshift (clusters and their subnet and parameter groups), load balancer, EKS, OpenSearch and ElastiCache resources are named, not numbered (`orders`, ARN `…:db:orders`): a pattern for every such name, to suffix per copy. */
 function rdsNames(text: string): RegExp {
   const names = new Set<string>();
-  for (const match of text.matchAll(/"(?:DBInstanceIdentifier|DBClusterIdentifier|DBSubnetGroupName|ClusterIdentifier|ClusterSubnetGroupName|LoadBalancerName|DBSnapshotIdentifier|ReplicationGroupId|DomainName|name)":"([^"]+)"/g)) names.add(match[1]!);
+  for (const match of text.matchAll(/"(?:DBInstanceIdentifier|DBClusterIdentifier|DBSubnetGroupName|ClusterIdentifier|ClusterSubnetGroupName|ParameterGroupName|LoadBalancerName|DBSnapshotIdentifier|ReplicationGroupId|DomainName|name)":"([^"]+)"/g)) names.add(match[1]!);
   const escaped = [...names].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`\\b(?:${escaped.join('|') || '(?!)'})\\b`, 'g');
 }

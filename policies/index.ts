@@ -63,6 +63,7 @@ import { rdsDeletionProtection } from './rds-deletion-protection.js';
 import { rdsIamAuthentication } from './rds-iam-authentication.js';
 import { rdsAutoMinorUpgrade } from './rds-auto-minor-upgrade.js';
 import { encryptionAtRest } from './encryption-at-rest.js';
+import { redshiftRequireSsl } from './redshift-require-ssl.js';
 
 /** The built-in policy set, in the order `warden policies` lists it. */
 export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, dbPubliclyAccessible, requiredTags, rdsStorageUnencrypted, ebsUnencrypted, eipUnattached, ebsVolumeUnattached,
@@ -117,4 +118,5 @@ export const builtinPolicies: Policy[] = [sgOpenIngress, dbInternetReachable, db
   rdsIamAuthentication,
   rdsAutoMinorUpgrade,
   encryptionAtRest,
+  redshiftRequireSsl,
 ];

@@ -69,3 +69,5 @@ export type { ResourcePolicySite, ResourcePolicyKind } from './model/views/resou
 export { daysBetween } from './model/credential-age.js';
 export { accessKeysOf, type ReportedAccessKey } from './model/views/credential-report.js';
 export { TERRAFORM_PROVIDER_TYPE, TERRAFORM_VARIABLE_TYPE } from './model/terraform-config.js';
+export { isDefaultRedshiftParameterGroup } from './model/redshift-parameter-groups.js';
+export { DEFAULT_REDSHIFT_PARAMETER_GROUP } from './model/redshift-parameter-groups.js';

@@ -1,4 +1,5 @@
 import type { Inventory } from './inventory.js';
+import { isDefaultRedshiftParameterGroup } from './redshift-parameter-groups.js';
 import type { Resource } from './resource.js';
 
 /** Per inventory: the ids of the default VPCs and of every VPC's main route table (read once). */
@@ -7,7 +8,7 @@ const defaultsOf = new WeakMap<Inventory, { defaultVpcs: Set<string>; mainTables
 /**
  * Whether a live resource is one AWS creates by itself: the default VPC of a region and its default
  * subnets, every VPC's default security group, default network ACL and main route table, and the
- * internet gateway of the default VPC. They exist in every region of every account whether anyone
+ * internet gateway of the default VPC, and Redshift's `default.*` parameter groups. They exist in every region of every account whether anyone
  * uses them or not, so governance checks (tags) leave them out by default; security checks must not.
  * Never true outside live inventories: in Terraform, a resource is there because someone wrote it.
  */
@@ -26,6 +27,8 @@ export function isAwsCreated(inventory: Inventory, resource: Resource): boolean 
       return true;
     case 'aws_route_table':
       return typeof v['id'] === 'string' && defaults(inventory).mainTables.has(v['id']);
+    case 'aws_redshift_parameter_group':
+      return typeof v['name'] === 'string' && isDefaultRedshiftParameterGroup(v['name']);
     case 'aws_internet_gateway':
       return typeof v['vpc_id'] === 'string' && defaults(inventory).defaultVpcs.has(v['vpc_id']);
     default:

@@ -11,6 +11,7 @@ const NAME_ATTRIBUTE: Readonly<Record<string, string>> = {
   aws_db_parameter_group: 'name',
   aws_rds_cluster_parameter_group: 'name',
   aws_db_option_group: 'name',
+  aws_redshift_parameter_group: 'name',
   aws_rds_cluster: 'cluster_identifier',
   // Provider v5 gives the instance its resource id as `id`; replicas still name their source by identifier.
   aws_db_instance: 'identifier',

@@ -1,3 +1,4 @@
+import { DEFAULT_REDSHIFT_PARAMETER_GROUP } from './redshift-parameter-groups.js';
 import type { Value, ValueObject } from './value.js';
 
 /** Account-level settings that decide what some unset attributes mean (see account-settings.ts). */
@@ -165,6 +166,11 @@ export const PROVIDER_DEFAULTS: readonly ProviderDefault[] = [
   { type: 'aws_launch_configuration', path: 'ebs_block_device.*.encrypted', meaning: EBS_ENCRYPTION },
   { type: 'aws_neptune_cluster_instance', path: 'publicly_accessible', meaning: NOT_PUBLIC },
   // Provider v5 and earlier default it to true, v6 to false: source does not say which provider applies it.
+  {
+    type: 'aws_redshift_cluster',
+    path: 'cluster_parameter_group_name',
+    meaning: always({ value: DEFAULT_REDSHIFT_PARAMETER_GROUP, note: `cluster_parameter_group_name is not set: Redshift uses ${DEFAULT_REDSHIFT_PARAMETER_GROUP}` }),
+  },
   { type: 'aws_redshift_cluster', path: 'publicly_accessible', meaning: always({ unknown: 'publicly_accessible is not set: AWS provider v5 and earlier make the cluster public (default true), v6 does not; set it explicitly' }) },
 ];
 

@@ -57,6 +57,8 @@ const EXPECTED_BAD: readonly Row[] = [
   // 5439), so db-internet-reachable fails and db-publicly-accessible stays silent; the Neptune
   // instance is public in subnets without an internet route: the latent exposure, and only that.
   ['db-internet-reachable', 'critical', 'data-stores.tf:39', 'aws_redshift_cluster.analytics', 'publicly_accessible'],
+  // No cluster_parameter_group_name: default.redshift-1.0, where require_ssl is false (Redshift.2).
+  ['redshift-require-ssl', 'medium', 'data-stores.tf:30', 'aws_redshift_cluster.analytics', 'cluster_parameter_group_name'],
   ['db-publicly-accessible', 'medium', 'data-stores.tf:62', 'aws_neptune_cluster_instance.graph', 'publicly_accessible'],
   ['encryption-in-transit', 'medium', 'data-stores.tf:101', 'aws_elasticache_replication_group.sessions', 'transit_encryption_enabled'],
   ['opensearch-outside-vpc', 'high', 'data-stores.tf:105', 'aws_opensearch_domain.logs', 'vpc_options'],

@@ -70,6 +70,8 @@ const EXPECTED: Row[] = [
   ['encryption-at-rest', 'data-stores.tf', 61, 'aws_kinesis_stream.clickstream', 'encryption_type'],
   ['encryption-at-rest', 'data-stores.tf', 93, 'aws_opensearch_domain.search', 'encrypt_at_rest.0.enabled'],
   ['encryption-at-rest', 'databases.tf', 40, 'aws_redshift_cluster.warehouse', 'encrypted'],
+  // No cluster_parameter_group_name: default.redshift-1.0, where require_ssl is false (Redshift.2).
+  ['redshift-require-ssl', 'databases.tf', 33, 'aws_redshift_cluster.warehouse', 'cluster_parameter_group_name'],
   ['encryption-at-rest', 'databases.tf', 50, 'aws_neptune_cluster.graph', 'storage_encrypted'],
   ['encryption-at-rest', 'databases.tf', 59, 'aws_docdb_cluster.catalogue', 'storage_encrypted'],
   // RDS storage stays with rds-storage-unencrypted (RDS.3/RDS.27), reported once, not again by encryption-at-rest.

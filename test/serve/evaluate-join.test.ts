@@ -126,7 +126,7 @@ describe('warden serve: a resource request joining an existing inventory', () =>
     const response = await fetch(`${serve.url}/v1/inventories`);
     // 62 resources: 59 + the root's credential-report row, the account summary and the password policy.
     expect(await response.json()).toEqual({
-      inventories: [{ id: 'prod-eu', source: 'api', collectedAt: '2026-06-01T02:00:00.000Z', targets: ['111122223333/eu-west-1'], resources: 73, gaps: 0 }],
+      inventories: [{ id: 'prod-eu', source: 'api', collectedAt: '2026-06-01T02:00:00.000Z', targets: ['111122223333/eu-west-1'], resources: 74, gaps: 0 }],
     });
   });
 

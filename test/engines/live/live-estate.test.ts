@@ -102,6 +102,8 @@ const EXPECTED: Record<string, [severity: string, address: string, element?: str
     ['medium', `arn:aws:es:${REGION}:${ACCOUNT}:domain/search`, 'node-to-node encryption'],
     ['medium', `arn:aws:es:${REGION}:${ACCOUNT}:domain/search`, 'HTTPS-only access'],
   ],
+  // analytics uses default.redshift-1.0, where require_ssl is false: no DescribeClusterParameters is made for it.
+  'redshift-require-ssl': [['medium', `arn:aws:redshift:${REGION}:${ACCOUNT}:cluster:analytics`, 'default.redshift-1.0']],
   'snapshot-public': [['critical', `arn:aws:ec2:${REGION}::snapshot/snap-0e2a4c6e8a0c2e4a6#create-volume-permission/all`, 'EC2.1']],
   // The bastion instance and the web launch template require IMDSv2.
   'imdsv2-required': [],

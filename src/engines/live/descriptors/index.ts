@@ -28,6 +28,7 @@ import { cloudTrailDescriptor } from './cloudtrail-trail.js';
 import { configRecorderDescriptor } from './config-recorder.js';
 import { redshiftClusterDescriptor } from './redshift-cluster.js';
 import { redshiftSubnetGroupDescriptor } from './redshift-subnet-group.js';
+import { redshiftParameterGroupDescriptor } from './redshift-parameter-group.js';
 import { loadBalancerDescriptor } from './elbv2-load-balancer.js';
 import { listenerDescriptor } from './elbv2-listener.js';
 import { classicLoadBalancerDescriptor } from './elb-load-balancer.js';
@@ -83,6 +84,7 @@ export const REGIONAL_DESCRIPTORS: readonly ResourceDescriptor[] = [
   logGroupDescriptor,
   secretDescriptor,
   kinesisStreamDescriptor,
+  redshiftParameterGroupDescriptor,
 ];
 
 /** `ec2:DescribeVpcs`: the key of a descriptor's pages in a recording and in API call counts. */

@@ -31,6 +31,7 @@ export const redshiftClusterDescriptor: ResourceDescriptor = {
           port: num(endpoint, 'Port'),
           endpoint: str(endpoint, 'Address'),
           cluster_subnet_group_name: str(item, 'ClusterSubnetGroupName'),
+          cluster_parameter_group_name: str(objects(item, 'ClusterParameterGroups')[0], 'ParameterGroupName'),
           vpc_security_group_ids: strings(item, 'VpcSecurityGroups', 'VpcSecurityGroupId'),
           vpc_id: str(item, 'VpcId'),
           ip_address_type: str(item, 'IpAddressType') ?? 'ipv4',
