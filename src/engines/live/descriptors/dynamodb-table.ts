@@ -2,6 +2,7 @@ import { isUnknown, Unknown } from '../../../model/unknown.js';
 import type { Value } from '../../../model/value.js';
 import { field, isAwsObject, str, strings, tagsOf, type AwsObject } from '../aws-object.js';
 import type { ResourceDescriptor } from '../descriptor.js';
+import { answerPart } from './detail-answer.js';
 
 /** SSE states in which the table's data is not (or no longer) under the KMS key SSEDescription names. */
 const NOT_KMS = new Set(['DISABLED', 'DISABLING']);
@@ -29,7 +30,7 @@ export const dynamodbTableDescriptor: ResourceDescriptor = {
     const name = str(item, 'TableName');
     if (!name) return [];
     const answer = fromConfig ? item : detail('dynamodb:DescribeTable', { TableName: name });
-    const table = isUnknown(answer) || fromConfig ? answer : tableOf(answer);
+    const table = fromConfig ? answer : answerPart(answer, 'Table', 'DescribeTable');
     const arn = (isUnknown(table) ? null : str(table, 'TableArn')) ?? `arn:${target.partition}:dynamodb:${target.region}:${target.account}:table/${name}`;
     const configTags = fromConfig ? tagsOf(item) : undefined;
     return [
@@ -49,11 +50,6 @@ export const dynamodbTableDescriptor: ResourceDescriptor = {
     ];
   },
 };
-
-function tableOf(answer: AwsObject): AwsObject | Unknown {
-  const table = field(answer, 'Table');
-  return isAwsObject(table) ? table : new Unknown('DescribeTable answered without Table');
-}
 
 /** SSEDescription → Terraform's `server_side_encryption` block: enabled with the key when KMS holds the table's data, else the AWS owned key. */
 function serverSideEncryption(description: unknown): Value {

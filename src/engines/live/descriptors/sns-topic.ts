@@ -2,9 +2,8 @@ import { isUnknown, Unknown } from '../../../model/unknown.js';
 import type { Value } from '../../../model/value.js';
 import { field, objects, str, tagsOf, type AwsObject } from '../aws-object.js';
 import type { ResourceDescriptor } from '../descriptor.js';
-import { attributesOf } from './attributes-of.js';
+import { answerPart } from './detail-answer.js';
 import { policyText } from './policy-text.js';
-
 
 /**
  * SNS ListTopics (topic ARNs only) → one GetTopicAttributes per topic (SNS has no call that lists
@@ -28,7 +27,7 @@ export const snsTopicDescriptor: ResourceDescriptor = {
     const arn = str(item, 'TopicArn', 'Id') ?? (fromConfig && topicName ? `arn:${target.partition}:sns:${target.region}:${target.account}:${topicName}` : null);
     if (!arn) return [];
     const answer = fromConfig ? item : detail('sns:GetTopicAttributes', { TopicArn: arn });
-    const attributes = isUnknown(answer) || fromConfig ? answer : attributesOf(answer, 'GetTopicAttributes');
+    const attributes = fromConfig ? answer : answerPart(answer, 'Attributes', 'GetTopicAttributes');
     const read = (what: (attributes: AwsObject) => Value): Value => (isUnknown(attributes) ? attributes : what(attributes));
     const name = arn.slice(arn.lastIndexOf(':') + 1);
     const policy = fromConfig && field(item, 'Policy') === undefined ? new Unknown('AWS Config items of SNS topics do not carry the topic policy (warden reads it with GetTopicAttributes under --source api)') : read((a) => policyText(field(a, 'Policy')));

@@ -3,12 +3,11 @@ import type { Value } from '../../../model/value.js';
 import { bool, field, str, strings, tagsOf, type AwsObject } from '../aws-object.js';
 import type { ResourceDescriptor } from '../descriptor.js';
 import type { Target } from '../target.js';
-import { attributesOf } from './attributes-of.js';
+import { answerPart } from './detail-answer.js';
 import { policyText } from './policy-text.js';
 
 /** The attributes read: what encryption-at-rest and resource-policy-public decide on, nothing more. */
 const ATTRIBUTES = ['QueueArn', 'KmsMasterKeyId', 'SqsManagedSseEnabled', 'Policy'];
-
 
 /**
  * SQS ListQueues (queue URLs only) → one GetQueueAttributes per queue (SQS has no call that lists
@@ -34,7 +33,7 @@ export const sqsQueueDescriptor: ResourceDescriptor = {
     const listedUrl = str(item, 'QueueUrl');
     // A listed queue's attributes come from its detail call; a Config item is the attribute map itself.
     const answer = listedUrl ? detail('sqs:GetQueueAttributes', { QueueUrl: listedUrl }) : item;
-    const attributes = isUnknown(answer) || !listedUrl ? answer : attributesOf(answer, 'GetQueueAttributes');
+    const attributes = !listedUrl ? answer : answerPart(answer, 'Attributes', 'GetQueueAttributes');
     const arn = (isUnknown(attributes) ? null : str(attributes, 'QueueArn')) ?? (listedUrl ? arnOf(listedUrl, target) : null);
     if (!arn) return [];
     const name = arn.slice(arn.lastIndexOf(':') + 1);
@@ -62,7 +61,6 @@ export const sqsQueueDescriptor: ResourceDescriptor = {
     ];
   },
 };
-
 
 /** `https://sqs.eu-west-1.amazonaws.com/111122223333/jobs` → the queue's ARN in the audited partition. */
 function arnOf(url: string, target: Target): string | null {
