@@ -13,7 +13,8 @@ import { setEntry, type Value, type ValueObject } from '../../model/value.js';
  */
 export function applyPlanMasks(after: unknown, unknownMask: unknown, sensitiveMask: unknown, address: string): ValueObject {
   const root = (typeof after === 'object' && after !== null && !Array.isArray(after) ? after : {}) as ValueObject;
-  visit({ address, path: [] }, root, unknownMask, sensitiveMask);
+  // Most resources of a large plan are unchanged, with empty masks: no walk state is made for them.
+  if (isMask(unknownMask) || isMask(sensitiveMask)) visit({ address, path: [] }, root, unknownMask, sensitiveMask);
   return root;
 }
 
