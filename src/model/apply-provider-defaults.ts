@@ -36,6 +36,7 @@ export function applyProviderDefaults(resources: readonly Resource[], { configur
     const entries = PROVIDER_DEFAULTS_BY_TYPE.get(resource.type);
     if (!entries) continue;
     for (const entry of entries) {
+      if (isSetAtTop(resource.values, entry)) continue;
       forEachUnset(resource, entry, configuredAt, (holder, key, path, block) => {
         const meaning = entry.meaning(resource.values, block);
         if (meaning === undefined) {
@@ -100,6 +101,17 @@ function forEachUnset(
     if (isValueObject(value)) walk(value, at + 1, [...trail, step]);
   };
   walk(resource.values, 0, []);
+}
+
+/**
+ * True for a top-level attribute that is set and known: most are, and skipping them here spares
+ * the two closures forEachUnset's walk makes per resource and entry. (The walk decides the same.)
+ */
+function isSetAtTop(values: ValueObject, entry: ProviderDefault): boolean {
+  const steps = stepsOf(entry);
+  if (steps.length !== 1) return false;
+  const value = values[steps[0]!];
+  return !(entry.emptyIsUnset === true && value === '') && !mayBeUnset(value);
 }
 
 /** The steps of each table entry's path, split once rather than once per resource. */

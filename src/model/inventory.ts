@@ -18,8 +18,13 @@ export class Inventory {
   readonly resources: readonly Resource[];
   readonly #byType = new Map<string, Resource[]>();
   readonly #byAddress = new Map<string, Resource>();
-  readonly #byId = new Map<string, Resource[]>();
-  readonly #byName = new Map<string, Resource[]>();
+  /**
+   * The id and name indexes hold the one resource itself until a second one shares the key (or a
+   * lookup asks for the key: see #listed): most keys name one resource, and a list per key would be
+   * another long-lived object per resource for the garbage collector to copy.
+   */
+  readonly #byId = new Map<string, Resource | Resource[]>();
+  readonly #byName = new Map<string, Resource | Resource[]>();
   #securityGroups?: SecurityGroup[];
   #buckets?: Bucket[];
 
@@ -37,17 +42,17 @@ export class Inventory {
     for (const resource of resources) {
       push(this.#byType, resource.type, resource);
       this.#byAddress.set(resource.address, resource);
-      for (const key of ['id', 'arn'] as const) {
-        const id = resource.values[key];
-        if (typeof id === 'string' && id !== '') push(this.#byId, id, resource);
-      }
+      const id = resource.values['id'];
+      if (typeof id === 'string' && id !== '') add(this.#byId, id, resource);
+      const arn = resource.values['arn'];
+      if (typeof arn === 'string' && arn !== '') add(this.#byId, arn, resource);
       const name = nameIdentityOf(resource);
-      if (name !== undefined) push(this.#byName, name, resource);
+      if (name !== undefined) add(this.#byName, name, resource);
     }
     // Managed resources first, sorted once here rather than on every lookup (rules resolve their group by id).
     for (const index of [this.#byId, this.#byName]) {
       for (const found of index.values()) {
-        if (found.length > 1) found.sort(managedFirst);
+        if (Array.isArray(found)) found.sort(managedFirst);
       }
     }
   }
@@ -66,8 +71,8 @@ export class Inventory {
    * value (an RDS subnet group, cluster or parameter group: name-identities.ts). Managed resources first.
    */
   byId(id: string): readonly Resource[] {
-    const withId = this.#byId.get(id);
-    const named = this.#byName.size > 0 ? this.#byName.get(normaliseName(id)) : undefined;
+    const withId = listed(this.#byId, id);
+    const named = this.#byName.size > 0 ? listed(this.#byName, normaliseName(id)) : undefined;
     if (!named) return withId ?? NONE;
     // Both: an existing group whose id is its name, or another type whose id happens to be this name.
     return withId ? [...new Set([...withId, ...named])].sort(managedFirst) : named;
@@ -142,6 +147,22 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+function add(map: Map<string, Resource | Resource[]>, key: string, resource: Resource): void {
+  const found = map.get(key);
+  if (found === undefined) map.set(key, resource);
+  else if (Array.isArray(found)) found.push(resource);
+  else map.set(key, [found, resource]);
+}
+
+/** The resources under a key as a list; a lone resource is put in one on its first lookup, and the list kept for the next. */
+function listed(map: Map<string, Resource | Resource[]>, key: string): Resource[] | undefined {
+  const found = map.get(key);
+  if (found === undefined || Array.isArray(found)) return found;
+  const list = [found];
+  map.set(key, list);
+  return list;
 }
 
 function dedupe(resources: Resource[]): Resource[] {

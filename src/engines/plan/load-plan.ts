@@ -180,6 +180,8 @@ function actionOf(actions: unknown): Resource['action'] | undefined {
   return undefined;
 }
 
+const REFERENCES_PENDING: Resource['references'] = Object.freeze({});
+
 /**
  * `sensitiveMask` is the plan's `after_sensitive` / `sensitive_values`: the values keep what they are
  * (policies compare them) and the mask rides along as the resource's marks, for reporters.
@@ -196,7 +198,8 @@ function makeResource(raw: ResourceChange & { module_address?: unknown }, addres
     tags: raw.type === AUTOSCALING_GROUP_TYPE ? autoscalingGroupTagMap(values, address) : effectiveTags(values, address),
     source: 'plan',
     input,
-    references: {},
+    // Replaced by readPlan once every resource is known: a fresh object here would outlive several collections for nothing.
+    references: REFERENCES_PENDING,
     raw,
   };
   // Assigned rather than spread in: one plan can hold 100k resources, each spread a temporary object.

@@ -64,6 +64,8 @@ export class PlanReferenceResolver {
   readonly #attributeRefs = new Map<ConfigResource, AttributeReferences[]>();
   /** Module instance → reference (with the referrer's key when keyed) → resolved addresses: instances of one module share most lookups. */
   readonly #resolutions = new Map<string, Map<string, string[]>>();
+  /** The same for references resolved by the referrer's count/for_each key: module instance → reference → key → addresses. */
+  readonly #keyedResolutions = new Map<string, Map<string, Map<string, string[]>>>();
   /** The resource whose configuration block was looked up last (referencesOf, then configuredAttributesOf). */
   #lastResource?: Resource;
   #lastConfig?: ConfigResource;
@@ -107,12 +109,25 @@ export class PlanReferenceResolver {
     for (const { path, refs, keyed } of this.#attributeReferences(config)) {
       const referrerIndex = keyed ? resource.index : undefined;
       let targets: string[] | undefined;
+      let shared = false;
       for (const ref of refs) {
         const found = this.#resolveCached(ref, steps, scope, referrerIndex);
         if (found.length === 0) continue;
-        // A copy: the cached list is shared by every instance that resolves the same reference.
-        if (!targets) targets = found.slice();
-        else for (const address of found) if (!targets.includes(address)) targets.push(address);
+        // Usually one reference resolves: its cached (frozen) list is shared by every instance that
+        // resolves it, rather than a copy per instance; a second one is merged into a copy.
+        if (!targets) {
+          targets = found;
+          shared = true;
+          continue;
+        }
+        for (const address of found) {
+          if (targets.includes(address)) continue;
+          if (shared) {
+            targets = targets.slice();
+            shared = false;
+          }
+          targets.push(address);
+        }
       }
       if (targets) out[path] = targets;
     }
@@ -178,12 +193,31 @@ export class PlanReferenceResolver {
       inScope = new Map();
       this.#resolutions.set(scopeAddress, inScope);
     }
-    // Keyed lookups (count.index, each.key) are rarer: their key carries the referrer's instance key.
-    const key = referrerIndex === undefined ? ref : `${ref}\u0000${String(referrerIndex)}`;
-    let found = inScope.get(key);
+    if (referrerIndex === undefined) {
+      let found = inScope.get(ref);
+      if (!found) {
+        found = Object.freeze(this.#resolve(ref, scope, scopeAddress, undefined, depth)) as string[];
+        inScope.set(ref, found);
+      }
+      return found;
+    }
+    // Keyed lookups (count.index, each.key) have a map of their own per reference, by the referrer's
+    // instance key as a string (pickInstances compares keys so): no `ref + key` string is built per lookup.
+    let byKey = this.#keyedResolutions.get(scopeAddress)?.get(ref);
+    if (!byKey) {
+      byKey = new Map();
+      let keyedInScope = this.#keyedResolutions.get(scopeAddress);
+      if (!keyedInScope) {
+        keyedInScope = new Map();
+        this.#keyedResolutions.set(scopeAddress, keyedInScope);
+      }
+      keyedInScope.set(ref, byKey);
+    }
+    const key = String(referrerIndex);
+    let found = byKey.get(key);
     if (!found) {
-      found = this.#resolve(ref, scope, scopeAddress, referrerIndex, depth);
-      inScope.set(key, found);
+      found = Object.freeze(this.#resolve(ref, scope, scopeAddress, referrerIndex, depth)) as string[];
+      byKey.set(key, found);
     }
     return found;
   }

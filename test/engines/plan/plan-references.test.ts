@@ -72,6 +72,45 @@ describe('references from the plan configuration', () => {
   });
 });
 
+describe('reference lists shared between instances', () => {
+  const change = (type: string, name: string, after: Record<string, unknown>) => ({
+    address: `${type}.${name}`,
+    mode: 'managed',
+    type,
+    name,
+    change: { actions: ['create'], after, after_unknown: {} },
+  });
+  const config = (type: string, name: string, expressions: Record<string, unknown>) => ({ address: `${type}.${name}`, mode: 'managed', type, name, expressions });
+  const plan = {
+    format_version: '1.2',
+    resource_changes: [
+      change('aws_security_group', 'a', {}),
+      change('aws_security_group', 'b', {}),
+      change('aws_instance', 'both', {}),
+      change('aws_instance', 'one', {}),
+      change('aws_instance', 'other', {}),
+    ],
+    configuration: {
+      root_module: {
+        resources: [
+          config('aws_security_group', 'a', {}),
+          config('aws_security_group', 'b', {}),
+          config('aws_instance', 'both', { vpc_security_group_ids: { references: ['aws_security_group.a.id', 'aws_security_group.a', 'aws_security_group.b.id', 'aws_security_group.b'] } }),
+          config('aws_instance', 'one', { vpc_security_group_ids: { references: ['aws_security_group.a.id', 'aws_security_group.a'] } }),
+          config('aws_instance', 'other', { security_groups: { references: ['aws_security_group.a.id', 'aws_security_group.a'] } }),
+        ],
+      },
+    },
+  };
+
+  it('a list merged from two references is the instance\'s own: the one it started from stays as it was', () => {
+    const loaded = parsePlanText(JSON.stringify(plan), 'shared.json');
+    expect(resource(loaded, 'aws_instance.both').references).toEqual({ vpc_security_group_ids: ['aws_security_group.a', 'aws_security_group.b'] });
+    expect(resource(loaded, 'aws_instance.one').references).toEqual({ vpc_security_group_ids: ['aws_security_group.a'] });
+    expect(resource(loaded, 'aws_instance.other').references).toEqual({ security_groups: ['aws_security_group.a'] });
+  });
+});
+
 describe('splitReference', () => {
   it('splits names, instance keys and attributes', () => {
     expect(splitReference('aws_subnet.public[0].id')).toEqual([
