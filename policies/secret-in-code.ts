@@ -25,6 +25,8 @@ const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
 
 type Kind = 'attribute' | 'accessKeyId' | 'privateKey';
 
+const NO_PATHS: readonly string[] = [];
+
 export const secretInCode = definePolicy({
   id: 'secret-in-code',
   title: 'Secret written literally in Terraform code',
@@ -83,8 +85,11 @@ function checkResource(context: PolicyContext<Record<string, never>>, resource: 
   const literals = resource.literalAttributes;
   // Made on the first failing literal: nearly every resource has none.
   let judged: Set<string> | undefined;
-  for (const path of literals ?? []) {
-    const text = revealedString(valueAt(resource.values, path));
+  const paths = literals ?? NO_PATHS;
+  const steps = names.stepsOf(paths);
+  for (let i = 0; i < paths.length; i++) {
+    const path = paths[i]!;
+    const text = revealedString(valueAt(resource.values, steps[i]!));
     if (text === undefined || text === '') continue;
     const kind = kindOf(resource, path, text, names);
     if (!kind) continue;
@@ -128,6 +133,7 @@ class SecretNames {
   readonly #pathNames = new Map<string, string>();
   /** The instances of one plan block share one list of configured attributes, so each list is filtered once per type. */
   readonly #secretLists = new WeakMap<readonly string[], Map<string, readonly string[]>>();
+  readonly #steps = new WeakMap<readonly string[], readonly (string | readonly string[])[]>();
 
   isSecret(type: string, name: string): boolean {
     let names = this.#byType.get(type);
@@ -141,6 +147,13 @@ class SecretNames {
     let name = this.#pathNames.get(path);
     if (name === undefined) this.#pathNames.set(path, (name = attributeName(path)));
     return this.isSecret(type, name);
+  }
+
+  /** Each path of the list split into its steps, once per list: the instances of one plan block share it, and splitting per read made new strings. */
+  stepsOf(paths: readonly string[]): readonly (string | readonly string[])[] {
+    let steps = this.#steps.get(paths);
+    if (!steps) this.#steps.set(paths, (steps = paths.map((path) => (path.includes('.') ? path.split('.') : path))));
+    return steps;
   }
 
   /** The names of the list that hold a credential on this type, in list order. */
