@@ -81,17 +81,34 @@ export const requiredTags = definePolicy<RequiredTagsOptions>({
     const { options } = context;
     const requirements = compileRequirements(options);
     const checks = checksText(requirements);
-    const include = options.include.map(globToRegExp);
-    const exclude = options.exclude.map(globToRegExp);
+    const allKeys = keyList(requirements);
+    const selected = typeSelection(options);
     for (const resource of context.inventory.resources) {
       if (resource.mode !== 'managed' || resource.tags === undefined) continue;
-      if (include.length > 0 && !include.some((glob) => glob.test(resource.type))) continue;
-      if (exclude.some((glob) => glob.test(resource.type))) continue;
+      if (!selected(resource.type)) continue;
       if (!options.includeAwsDefaults && isAwsCreated(context.inventory, resource)) continue;
-      if (requirements.length > 0) checkResource(context, resource, requirements, options.caseSensitive, checks);
+      if (requirements.length > 0) checkResource(context, resource, requirements, options.caseSensitive, checks, allKeys);
     }
   },
 });
+
+/**
+ * Whether the include/exclude globs select a resource type, decided once per type and run: a large
+ * plan has tens of thousands of resources of a few dozen types.
+ */
+function typeSelection(options: RequiredTagsOptions): (type: string) => boolean {
+  const include = options.include.map(globToRegExp);
+  const exclude = options.exclude.map(globToRegExp);
+  const decided = new Map<string, boolean>();
+  return (type) => {
+    let selected = decided.get(type);
+    if (selected === undefined) {
+      selected = (include.length === 0 || include.some((glob) => glob.test(type))) && !exclude.some((glob) => glob.test(type));
+      decided.set(type, selected);
+    }
+    return selected;
+  };
+}
 
 interface CompiledRequirement {
   key: string;
@@ -151,9 +168,22 @@ interface Outcomes {
  * the keys that cannot be decided, else a pass. A finding per key made a 17-region audit mostly this
  * policy (288 of 304 findings), and the keys are one fix on one resource.
  */
-function checkResource(context: PolicyContext<RequiredTagsOptions>, resource: Resource, requirements: readonly CompiledRequirement[], caseSensitive: boolean, checks: string): void {
+function checkResource(
+  context: PolicyContext<RequiredTagsOptions>,
+  resource: Resource,
+  requirements: readonly CompiledRequirement[],
+  caseSensitive: boolean,
+  checks: string,
+  allKeys: string,
+): void {
   const tags = resource.tags as TagMap | Unknown;
-  const { missing, wrong, unknown, ok } = outcomesOf(resource, tags, requirements, caseSensitive);
+  const outcomes = outcomesOf(resource, tags, requirements, caseSensitive);
+  if (outcomes === undefined) {
+    // Every requirement holds under its own key: the pass names the keys as the requirements spell them.
+    context.pass({ resource, element: 'tags', messageId: 'tagsPresent', data: { resource: resource.address, keys: allKeys, checks, launched: launchedText(resource, requirements) } });
+    return;
+  }
+  const { missing, wrong, unknown, ok } = outcomes;
   const element = 'tags';
   const address = resource.address;
   if (missing.length > 0 || wrong.length > 0) {
@@ -176,20 +206,39 @@ function checkResource(context: PolicyContext<RequiredTagsOptions>, resource: Re
     context.unknown({ resource, element, path: unknown.length === 1 ? unknown[0]!.path : 'tags', messageId: 'tagsUnknown', data: { resource: address, keys: keyList(unknown) }, reason });
     return;
   }
-  // The values themselves are not quoted: a pass is about what was checked, and tags may carry what outputs should not.
-  const launch = launchEvidence(resource, ok);
-  const launched = launch.length === 0 ? '' : launch.every((e) => e.value === true) ? '; all given to the instances the group launches' : `; ${launch.filter((e) => e.value !== true).map((e) => e.note).join(', ')}`;
-  context.pass({ resource, element, messageId: 'tagsPresent', data: { resource: address, keys: keyList(ok), checks, launched } });
+  context.pass({ resource, element, messageId: 'tagsPresent', data: { resource: address, keys: keyList(ok), checks, launched: launchedText(resource, ok) } });
 }
 
-function outcomesOf(resource: Resource, tags: TagMap | Unknown, requirements: readonly CompiledRequirement[], caseSensitive: boolean): Outcomes {
-  const out: Outcomes = { missing: [], wrong: [], unknown: [], ok: [] };
-  for (const requirement of requirements) {
+/** The pass's words on an Auto Scaling group's propagation; '' for every other resource. */
+function launchedText(resource: Resource, ok: readonly { key: string }[]): string {
+  // The values themselves are not quoted: a pass is about what was checked, and tags may carry what outputs should not.
+  const launch = launchEvidence(resource, ok);
+  return launch.length === 0 ? '' : launch.every((e) => e.value === true) ? '; all given to the instances the group launches' : `; ${launch.filter((e) => e.value !== true).map((e) => e.note).join(', ')}`;
+}
+
+/**
+ * The outcomes by kind, or undefined when every requirement holds under its own key. That is most
+ * resources of a large plan, so they get no outcome objects and lists, which a pass does not need.
+ */
+function outcomesOf(resource: Resource, tags: TagMap | Unknown, requirements: readonly CompiledRequirement[], caseSensitive: boolean): Outcomes | undefined {
+  let out: Outcomes | undefined;
+  for (let i = 0; i < requirements.length; i++) {
+    const requirement = requirements[i]!;
+    if (out === undefined && holdsAsWritten(tags, requirement, caseSensitive)) continue;
+    // The requirements before this one all held under their own keys.
+    out ??= { missing: [], wrong: [], unknown: [], ok: requirements.slice(0, i).map(({ key }) => ({ kind: 'ok', key })) };
     const outcome = outcomeOf(resource, tags, requirement, caseSensitive);
     // Each list holds only its own kind: the kind is the key.
     (out[outcome.kind] as TagOutcome[]).push(outcome);
   }
   return out;
+}
+
+/** The requirement's key is among the known tags, as written, with a value that satisfies it (outcomeOf's `ok` without a lookup object). */
+function holdsAsWritten(tags: TagMap | Unknown, requirement: CompiledRequirement, caseSensitive: boolean): boolean {
+  if (isUnknown(tags) || !Object.hasOwn(tags, requirement.key)) return false;
+  const value = tags[requirement.key];
+  return typeof value === 'string' && valueProblem(value, requirement, caseSensitive) === undefined;
 }
 
 function outcomeOf(resource: Resource, tags: TagMap | Unknown, requirement: CompiledRequirement, caseSensitive: boolean): TagOutcome {

@@ -19,10 +19,13 @@ const SECRET_NAME = /^(?:[a-z0-9_]*_)?(?:password|passwd|secret)(?:_wo)?$/;
 
 /** An AWS access key id: AKIA (long-term) or ASIA (temporary), then 16 base32 characters. */
 const ACCESS_KEY_ID = /\b(?:AKIA|ASIA)[A-Z2-7]{16}\b/;
+const ACCESS_KEY_ID_LENGTH = 20;
 /** A PEM private key of any algorithm (RSA, EC, OPENSSH, ENCRYPTED …). */
 const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
 
 type Kind = 'attribute' | 'accessKeyId' | 'privateKey';
+
+const NO_PATHS: readonly string[] = [];
 
 export const secretInCode = definePolicy({
   id: 'secret-in-code',
@@ -68,8 +71,9 @@ export const secretInCode = definePolicy({
   },
   check(context) {
     const names = new SecretNames();
-    for (const resource of [...context.inventory.resources, ...context.inventory.configuration]) {
-      if (resource.source !== 'live') checkResource(context, resource, names);
+    // Two loops rather than one over a copy of both lists: the resources of a large plan are 50k.
+    for (const resources of [context.inventory.resources, context.inventory.configuration]) {
+      for (const resource of resources) if (resource.source !== 'live') checkResource(context, resource, names);
     }
   },
 });
@@ -79,19 +83,23 @@ function checkResource(context: PolicyContext<Record<string, never>>, resource: 
     context.pass({ resource, element: 'manage_master_user_password', messageId: 'managed', data: { resource: resource.address } });
   }
   const literals = resource.literalAttributes;
-  const judged = new Set<string>();
-  for (const path of literals ?? []) {
-    const text = revealedString(valueAt(resource.values, path));
+  // Made on the first failing literal: nearly every resource has none.
+  let judged: Set<string> | undefined;
+  const paths = literals ?? NO_PATHS;
+  const steps = names.stepsOf(paths);
+  for (let i = 0; i < paths.length; i++) {
+    const path = paths[i]!;
+    const text = revealedString(valueAt(resource.values, steps[i]!));
     if (text === undefined || text === '') continue;
     const kind = kindOf(resource, path, text, names);
     if (!kind) continue;
-    judged.add(topName(path));
+    (judged ??= new Set()).add(topName(path));
     const data = { resource: resource.address, attribute: path, hint: hintOf(text) };
     context.fail({ resource, element: path, path, messageId: kind === 'attribute' ? 'literal' : kind, data, evidence: [{ path, value: data.hint, note: 'masked: the secret itself is never shown' }] });
   }
   // Credential attributes that are set but not written as literals: a pass, or unknown when the source cannot tell.
-  for (const name of resource.configuredAttributes ?? Object.keys(resource.values)) {
-    if (judged.has(name) || !names.isSecret(resource.type, name)) continue;
+  for (const name of names.secretAmong(resource.type, resource.configuredAttributes ?? Object.keys(resource.values))) {
+    if (judged?.has(name)) continue;
     if (resource.type === TERRAFORM_VARIABLE_TYPE && resource.values['sensitive'] !== true) continue;
     const value = resource.values[name];
     if (value === undefined || value === null || value === '' || typeof value === 'boolean') continue;
@@ -108,6 +116,8 @@ function kindOf(resource: Resource, path: string, text: string, names: SecretNam
   // A variable's default or tfvars value is a credential only when the variable is marked sensitive (see the description).
   const secretVariable = resource.type !== TERRAFORM_VARIABLE_TYPE || resource.values['sensitive'] === true;
   if (secretVariable && names.isSecretPath(resource.type, path)) return 'attribute';
+  // Shorter than an access key id (20 characters) or a PEM header: most literals (`t3.micro`, `tcp`) end here.
+  if (text.length < ACCESS_KEY_ID_LENGTH) return undefined;
   if (PRIVATE_KEY.test(text)) return 'privateKey';
   const key = ACCESS_KEY_ID.exec(text)?.[0];
   if (key && !key.endsWith('EXAMPLE')) return 'accessKeyId';
@@ -121,6 +131,9 @@ function kindOf(resource: Resource, path: string, text: string, names: SecretNam
 class SecretNames {
   readonly #byType = new Map<string, Map<string, boolean>>();
   readonly #pathNames = new Map<string, string>();
+  /** The instances of one plan block share one list of configured attributes, so each list is filtered once per type. */
+  readonly #secretLists = new WeakMap<readonly string[], Map<string, readonly string[]>>();
+  readonly #steps = new WeakMap<readonly string[], readonly (string | readonly string[])[]>();
 
   isSecret(type: string, name: string): boolean {
     let names = this.#byType.get(type);
@@ -134,6 +147,22 @@ class SecretNames {
     let name = this.#pathNames.get(path);
     if (name === undefined) this.#pathNames.set(path, (name = attributeName(path)));
     return this.isSecret(type, name);
+  }
+
+  /** Each path of the list split into its steps, once per list: the instances of one plan block share it, and splitting per read made new strings. */
+  stepsOf(paths: readonly string[]): readonly (string | readonly string[])[] {
+    let steps = this.#steps.get(paths);
+    if (!steps) this.#steps.set(paths, (steps = paths.map((path) => (path.includes('.') ? path.split('.') : path))));
+    return steps;
+  }
+
+  /** The names of the list that hold a credential on this type, in list order. */
+  secretAmong(type: string, names: readonly string[]): readonly string[] {
+    let byType = this.#secretLists.get(names);
+    if (!byType) this.#secretLists.set(names, (byType = new Map()));
+    let secret = byType.get(type);
+    if (!secret) byType.set(type, (secret = names.filter((name) => this.isSecret(type, name))));
+    return secret;
   }
 }
 

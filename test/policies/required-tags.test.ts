@@ -47,6 +47,16 @@ describe('required-tags', () => {
     expect(scan(tagged, { ...options, caseSensitive: false }).map((f) => f.verdict)).toEqual(['pass']);
   });
 
+  it('names the keys as found in a pass, and every problem after keys that hold, in requirement order', () => {
+    // Passes where every key holds as written skip the per-key outcomes; these pin that both roads agree.
+    const messages = (tags: TagMap, options: Record<string, unknown>): string[] => scan([resource('aws_vpc', 'aws_vpc.main', tags)], options).map((f) => `${f.verdict}: ${f.message}`);
+    const required = { Environment: { allowed: ['prod'] }, Owner: {}, Team: {} };
+    expect(messages({ Environment: 'prod', Owner: 'a', Team: 'b' }, { required })).toEqual(['pass: aws_vpc.main carries required tags Environment, Owner, Team (an allowed value)']);
+    expect(messages({ Environment: 'prod', owner: 'a', Team: 'b' }, { required, caseSensitive: false })).toEqual(['pass: aws_vpc.main carries required tags Environment, owner, Team (an allowed value)']);
+    expect(messages({ Environment: 'prod', Owner: 'a' }, { required })).toEqual(['fail: aws_vpc.main lacks required tag Team']);
+    expect(messages({ Environment: 'dev', Owner: ' ' }, { required })).toEqual(['fail: aws_vpc.main lacks required tag Team; tag Environment is "dev", not one of "prod"; tag Owner is empty']);
+  });
+
   it('reports unknown with the reason when the tags are not known', () => {
     const findings = scan([resource('aws_instance', 'aws_instance.web', new Unknown('the tags of aws_instance.web are known only after apply'))], { required: ['Owner'] });
     expect(findings.map((f) => [f.verdict, f.reason])).toEqual([['unknown', 'the tags of aws_instance.web are known only after apply']]);

@@ -50,9 +50,10 @@ export function buildBuckets(inventory: Inventory): Bucket[] {
   // Indexed once by name and id: a settings resource is matched in constant time, not by a scan of every bucket.
   const byName = new Map<string, Bucket[]>();
   for (const bucket of buckets) {
-    for (const key of new Set([bucket.name, bucket.resource.values['id']])) {
-      if (typeof key === 'string') byName.set(key, [...(byName.get(key) ?? []), bucket]);
-    }
+    const { name } = bucket;
+    const id = bucket.resource.values['id'];
+    if (typeof name === 'string') addTo(byName, name, bucket);
+    if (typeof id === 'string' && id !== name) addTo(byName, id, bucket);
   }
   const targets = (setting: Resource): Bucket[] => {
     const name = setting.values['bucket'];
@@ -105,13 +106,18 @@ export function buildBuckets(inventory: Inventory): Bucket[] {
 function inlineSettings(resource: Resource): Bucket {
   const v = resource.values;
   const written = (name: string): boolean => !resource.configuredAttributes || resource.configuredAttributes.includes(name);
+  const access = inlineAccess(resource, written);
+  // Written out rather than spread: one object shape for every bucket, and no copy per bucket.
   const bucket: Bucket = {
     resource,
     name: v['bucket'] ?? new Unknown(`the name of ${resource.address} is not set`),
     encryption: undefined,
     versioning: undefined,
     publicAccessBlock: undefined,
-    ...inlineAccess(resource, written),
+    acls: access.acls,
+    ownership: access.ownership,
+    policy: access.policy,
+    logging: access.logging,
   };
   const sse = v['server_side_encryption_configuration'];
   // A computed attribute the configuration does not write says nothing about the inline block.
@@ -143,6 +149,12 @@ function encryptionOf(resource: Resource, config: ValueObject, prefix: string): 
   const path = `${prefix}rule.0.apply_server_side_encryption_by_default.0`;
   if (!settings) return { resource, path: `${prefix}rule`, algorithm: null, kmsKeyId: null };
   return { resource, path: `${path}.sse_algorithm`, algorithm: settings['sse_algorithm'] ?? null, kmsKeyId: settings['kms_master_key_id'] ?? null };
+}
+
+function addTo(index: Map<string, Bucket[]>, key: string, bucket: Bucket): void {
+  const list = index.get(key);
+  if (list) list.push(bucket);
+  else index.set(key, [bucket]);
 }
 
 /** The public access block flags default to false when not set. */
