@@ -40,7 +40,7 @@ export function readDatabases(inventory: Inventory): DbInstance[] {
     inventory
       .ofType(kind.type)
       .filter((resource) => kind.type !== 'aws_rds_cluster' || isMultiAzDbCluster(resource))
-      .map((resource) => readDatabase(inventory, kind, resource)),
+      .map((resource) => new DatabaseReading(inventory, kind, resource)),
   );
 }
 
@@ -54,29 +54,70 @@ function isMultiAzDbCluster(cluster: Resource): boolean {
   return isUnknown(instanceClass) ? configures(cluster, 'db_cluster_instance_class') : typeof instanceClass === 'string' && instanceClass !== '';
 }
 
-function readDatabase(inventory: Inventory, kind: DatabaseKind, resource: Resource): DbInstance {
-  const clusterLinks = kind.clusterTypes ? linksOf(inventory, resource, 'cluster_identifier', kind.clusterTypes) : undefined;
-  const cluster = clusterLinks?.resources[0];
-  // Members take the subnet group and security groups of their cluster; live members carry their own too.
-  const securityGroupsFrom = cluster && !hasValue(resource, 'vpc_security_group_ids') ? cluster : resource;
-  const groupAttribute = kind.subnetGroupAttribute;
-  const ownGroup = hasValue(resource, groupAttribute);
-  let subnetGroup: Resource | Unknown;
-  if (clusterLinks && !cluster && !ownGroup) subnetGroup = unfoundCluster(kind, resource, clusterLinks);
-  else subnetGroup = subnetGroupOf(inventory, kind, cluster && (hasValue(cluster, groupAttribute) || !ownGroup) ? cluster : resource);
-  return {
-    kind,
-    resource,
-    ...(cluster ? { cluster } : {}),
-    publiclyAccessible: kind.publicAttribute ? booleanOf(resource.values[kind.publicAttribute], false) : false,
-    port: portOf(kind, resource, cluster),
-    ipv6: ipv6Of(kind, resource),
-    subnetGroup,
-    subnets: isUnknown(subnetGroup) ? subnetGroup : subnetsOf(inventory, subnetGroup),
-    securityGroups: securityGroupLinks(inventory, securityGroupsFrom),
-    securityGroupsFrom,
-    placement: isUnknown(subnetGroup) ? `the ${kind.subnetGroupLabel}` : subnetGroup.address,
-  };
+/**
+ * One database, its subnet group, subnets and security groups read on first use: a database that is
+ * not publicly accessible needs no path, and a policy that asks only for its security groups needs no
+ * subnets (the VPC default group excepted).
+ */
+class DatabaseReading implements DbInstance {
+  readonly kind: DatabaseKind;
+  readonly resource: Resource;
+  cluster?: Resource;
+  readonly publiclyAccessible: boolean | Unknown;
+  readonly port: DbPort | Unknown;
+  readonly ipv6: boolean | Unknown;
+  readonly securityGroupsFrom: Resource;
+  readonly #inventory: Inventory;
+  readonly #clusterLinks: Links | undefined;
+  #subnetGroup?: Resource | Unknown;
+  #subnets?: (Resource | Unknown)[] | Unknown;
+  #securityGroups?: Links;
+
+  constructor(inventory: Inventory, kind: DatabaseKind, resource: Resource) {
+    this.#inventory = inventory;
+    this.kind = kind;
+    this.resource = resource;
+    this.#clusterLinks = kind.clusterTypes ? linksOf(inventory, resource, 'cluster_identifier', kind.clusterTypes) : undefined;
+    const cluster = this.#clusterLinks?.resources[0];
+    // Assigned only when set, so that a database without a cluster has no `cluster` key.
+    if (cluster) this.cluster = cluster;
+    // Members take the subnet group and security groups of their cluster; live members carry their own too.
+    this.securityGroupsFrom = cluster && !hasValue(resource, 'vpc_security_group_ids') ? cluster : resource;
+    this.publiclyAccessible = kind.publicAttribute ? booleanOf(resource.values[kind.publicAttribute], false) : false;
+    this.port = portOf(kind, resource, cluster);
+    this.ipv6 = ipv6Of(kind, resource);
+  }
+
+  get subnetGroup(): Resource | Unknown {
+    if (this.#subnetGroup === undefined) {
+      const { kind, resource, cluster } = this;
+      const groupAttribute = kind.subnetGroupAttribute;
+      const ownGroup = hasValue(resource, groupAttribute);
+      this.#subnetGroup =
+        this.#clusterLinks && !cluster && !ownGroup
+          ? unfoundCluster(kind, resource, this.#clusterLinks)
+          : subnetGroupOf(this.#inventory, kind, cluster && (hasValue(cluster, groupAttribute) || !ownGroup) ? cluster : resource);
+    }
+    return this.#subnetGroup;
+  }
+
+  get subnets(): (Resource | Unknown)[] | Unknown {
+    if (this.#subnets === undefined) {
+      const group = this.subnetGroup;
+      this.#subnets = isUnknown(group) ? group : subnetsOf(this.#inventory, group);
+    }
+    return this.#subnets;
+  }
+
+  get securityGroups(): Links {
+    this.#securityGroups ??= securityGroupLinks(this.#inventory, this.securityGroupsFrom);
+    return this.#securityGroups;
+  }
+
+  get placement(): string {
+    const group = this.subnetGroup;
+    return isUnknown(group) ? `the ${this.kind.subnetGroupLabel}` : group.address;
+  }
 }
 
 function subnetGroupOf(inventory: Inventory, kind: DatabaseKind, holder: Resource): Resource | Unknown {

@@ -136,6 +136,9 @@ export class NetworkView {
 
   /** The security groups guarding a target, in the VPC of its first subnet whose VPC is known. */
   guardingGroupsOf(target: ExposureTarget): GuardingGroups {
+    const links = target.securityGroups;
+    // Only the VPC's default group needs the VPC: a target with a list of its own is not placed (no subnets read).
+    if (links.unknown || links.missing.length > 0 || links.resources.length > 0) return this.guardingGroups(target, undefined);
     const subnets = isUnknown(target.subnets) ? [] : target.subnets;
     for (const subnet of subnets) {
       if (isUnknown(subnet)) continue;
@@ -151,7 +154,14 @@ export class NetworkView {
     if (links.unknown) return links.unknown;
     if (links.missing[0]) return describeMissing('security group', links.missing[0], db.securityGroupsFrom);
     const views = this.#groupViews();
-    if (links.resources.length > 0) return { groups: links.resources.map((r) => views.get(r)).filter((g): g is SecurityGroup => g !== undefined), vpcDefault: false };
+    if (links.resources.length > 0) {
+      const groups: SecurityGroup[] = [];
+      for (const resource of links.resources) {
+        const view = views.get(resource);
+        if (view) groups.push(view);
+      }
+      return { groups, vpcDefault: false };
+    }
     if (!vpc) return new Unknown(`${db.resource.address} uses its VPC's default security group, and its VPC is not known`);
     const fallback = this.#defaultGroupOf(vpc);
     if (isUnknown(fallback)) return fallback;
