@@ -110,16 +110,18 @@ function subnetOf(resource: Resource, links: Links): Resource | Unknown {
   return new Unknown(`${resource.address} sets no subnet_id: it is launched in a default subnet of the default VPC, which is not in the inventory`);
 }
 
-type Decided = { value: boolean | Unknown; origin?: AddressOrigin };
+type Decided = { readonly value: boolean | Unknown; readonly origin?: AddressOrigin };
+/** The common answer, shared rather than allocated for each instance of a large plan. */
+const NO_ADDRESS: Decided = Object.freeze({ value: false });
 
 function publicIpv4Of(resource: Resource, subnet: () => Resource | undefined): Decided {
   const publicIp = resource.values['public_ip'];
   if (typeof publicIp === 'string' && publicIp !== '') return { value: true, origin: { resource, attribute: 'public_ip' } };
   // A live instance without a public address has none (an Elastic IP shows as its public_ip too).
-  if (resource.source === 'live') return { value: false };
+  if (resource.source === 'live') return NO_ADDRESS;
   const associate = resource.values['associate_public_ip_address'];
   if (associate === true || associate === 'true') return { value: true, origin: { resource, attribute: 'associate_public_ip_address' } };
-  if (associate === false || associate === 'false') return { value: false };
+  if (associate === false || associate === 'false') return NO_ADDRESS;
   if (isUnknown(associate) && configures(resource, 'associate_public_ip_address')) return { value: associate };
   return fromSubnet(subnet(), 'map_public_ip_on_launch', resource, 'a public IPv4 address');
 }
@@ -129,8 +131,8 @@ function ipv6Of(resource: Resource, subnet: () => Resource | undefined): Decided
   const addresses = resource.values['ipv6_addresses'];
   if (typeof count === 'number' && count > 0) return { value: true, origin: { resource, attribute: 'ipv6_address_count' } };
   if (Array.isArray(addresses) && addresses.length > 0) return { value: true, origin: { resource, attribute: 'ipv6_addresses' } };
-  if (resource.source === 'live') return { value: false };
-  if (typeof count === 'number' || (Array.isArray(addresses) && configures(resource, 'ipv6_addresses'))) return { value: false };
+  if (resource.source === 'live') return NO_ADDRESS;
+  if (typeof count === 'number' || (Array.isArray(addresses) && configures(resource, 'ipv6_addresses'))) return NO_ADDRESS;
   for (const [attribute, value] of [['ipv6_address_count', count], ['ipv6_addresses', addresses]] as const) {
     if (isUnknown(value) && configures(resource, attribute)) return { value };
   }
@@ -143,7 +145,7 @@ function fromSubnet(subnet: Resource | undefined, attribute: string, instance: R
   const value = subnet.values[attribute];
   if (value === true || value === 'true') return { value: true, origin: { resource: subnet, attribute } };
   if (isUnknown(value)) return { value };
-  return { value: false };
+  return NO_ADDRESS;
 }
 
 function securityGroupLinks(inventory: Inventory, resource: Resource, attribute: string): Links {

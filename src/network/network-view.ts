@@ -29,11 +29,11 @@ export type GuardingGroups = { groups: SecurityGroup[]; vpcDefault: boolean } | 
  */
 export class NetworkView {
   readonly inventory: Inventory;
-  readonly vpcs: VpcIndex;
-  readonly internetGateways: InternetGateways;
-  readonly prefixLists: PrefixLists;
-  readonly routeTables: RouteTables;
-  readonly networkAcls: NetworkAcls;
+  #vpcs?: VpcIndex;
+  #internetGateways?: InternetGateways;
+  #prefixLists?: PrefixLists;
+  #routeTables?: RouteTables;
+  #networkAcls?: NetworkAcls;
   #databases?: DbInstance[];
   #instances?: InstanceTarget[];
   #groups?: Map<Resource, SecurityGroup>;
@@ -47,11 +47,33 @@ export class NetworkView {
 
   constructor(inventory: Inventory) {
     this.inventory = inventory;
-    this.vpcs = new VpcIndex(inventory);
-    this.internetGateways = new InternetGateways(inventory);
-    this.prefixLists = new PrefixLists(inventory);
-    this.routeTables = new RouteTables(inventory, this.vpcs, this.prefixLists);
-    this.networkAcls = new NetworkAcls(inventory, this.vpcs);
+  }
+
+  // Each index is built on first use: a plan whose databases are private and whose instances have no
+  // internet address asks for none of route tables, gateways or network ACLs.
+  get vpcs(): VpcIndex {
+    this.#vpcs ??= new VpcIndex(this.inventory);
+    return this.#vpcs;
+  }
+
+  get internetGateways(): InternetGateways {
+    this.#internetGateways ??= new InternetGateways(this.inventory);
+    return this.#internetGateways;
+  }
+
+  get prefixLists(): PrefixLists {
+    this.#prefixLists ??= new PrefixLists(this.inventory);
+    return this.#prefixLists;
+  }
+
+  get routeTables(): RouteTables {
+    this.#routeTables ??= new RouteTables(this.inventory, this.vpcs, this.prefixLists);
+    return this.#routeTables;
+  }
+
+  get networkAcls(): NetworkAcls {
+    this.#networkAcls ??= new NetworkAcls(this.inventory, this.vpcs);
+    return this.#networkAcls;
   }
 
   get databases(): DbInstance[] {
