@@ -22,7 +22,7 @@ export interface DbPort {
 export interface DbInstance extends ExposureTarget {
   kind: DatabaseKind;
   /** The cluster of a member instance (Aurora, Neptune, DocumentDB). */
-  cluster?: Resource;
+  readonly cluster: Resource | undefined;
   publiclyAccessible: boolean | Unknown;
   port: DbPort | Unknown;
   /** Whether the database has an IPv6 address too (RDS `network_type = "DUAL"`, Redshift `ip_address_type = "dualstack"`). */
@@ -62,7 +62,7 @@ function isMultiAzDbCluster(cluster: Resource): boolean {
 class DatabaseReading implements DbInstance {
   readonly kind: DatabaseKind;
   readonly resource: Resource;
-  cluster?: Resource;
+  readonly cluster: Resource | undefined;
   readonly publiclyAccessible: boolean | Unknown;
   readonly port: DbPort | Unknown;
   readonly ipv6: boolean | Unknown;
@@ -79,8 +79,7 @@ class DatabaseReading implements DbInstance {
     this.resource = resource;
     this.#clusterLinks = kind.clusterTypes ? linksOf(inventory, resource, 'cluster_identifier', kind.clusterTypes) : undefined;
     const cluster = this.#clusterLinks?.resources[0];
-    // Assigned only when set, so that a database without a cluster has no `cluster` key.
-    if (cluster) this.cluster = cluster;
+    this.cluster = cluster;
     // Members take the subnet group and security groups of their cluster; live members carry their own too.
     this.securityGroupsFrom = cluster && !hasValue(resource, 'vpc_security_group_ids') ? cluster : resource;
     this.publiclyAccessible = kind.publicAttribute ? booleanOf(resource.values[kind.publicAttribute], false) : false;

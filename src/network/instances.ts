@@ -51,8 +51,8 @@ class InstanceReading implements InstanceTarget {
   readonly placement: string;
   readonly publicIpv4: boolean | Unknown;
   readonly ipv6: boolean | Unknown;
-  ipv4Origin?: AddressOrigin;
-  ipv6Origin?: AddressOrigin;
+  readonly ipv4Origin: AddressOrigin | undefined;
+  readonly ipv6Origin: AddressOrigin | undefined;
   readonly #inventory: Inventory;
   #subnet?: Resource | Unknown;
   #subnets?: Resource[] | Unknown;
@@ -71,9 +71,8 @@ class InstanceReading implements InstanceTarget {
     const ipv6 = ipv6Of(resource, knownSubnet);
     this.publicIpv4 = ipv4.value;
     this.ipv6 = ipv6.value;
-    // Assigned only when set: one instance of a large plan after another comes here.
-    if (ipv4.origin) this.ipv4Origin = ipv4.origin;
-    if (ipv6.origin) this.ipv6Origin = ipv6.origin;
+    this.ipv4Origin = ipv4.origin;
+    this.ipv6Origin = ipv6.origin;
   }
 
   get subnets(): Resource[] | Unknown {
