@@ -36,12 +36,32 @@ export interface DbInstance extends ExposureTarget {
  * instances. A Neptune or DocumentDB cluster listens through its instances, as Aurora does.
  */
 export function readDatabases(inventory: Inventory): DbInstance[] {
+  const subnetGroups = new SubnetGroups(inventory);
   return DATABASE_KINDS.flatMap((kind) =>
     inventory
       .ofType(kind.type)
       .filter((resource) => kind.type !== 'aws_rds_cluster' || isMultiAzDbCluster(resource))
-      .map((resource) => new DatabaseReading(inventory, kind, resource)),
+      .map((resource) => new DatabaseReading(subnetGroups, kind, resource)),
   );
+}
+
+/** The subnets of each subnet group, read once for all the databases placed in it. */
+class SubnetGroups {
+  readonly inventory: Inventory;
+  readonly #subnets = new Map<Resource, (Resource | Unknown)[] | Unknown>();
+
+  constructor(inventory: Inventory) {
+    this.inventory = inventory;
+  }
+
+  subnetsOf(group: Resource): (Resource | Unknown)[] | Unknown {
+    let subnets = this.#subnets.get(group);
+    if (subnets === undefined) {
+      subnets = subnetsOf(this.inventory, group);
+      this.#subnets.set(group, subnets);
+    }
+    return subnets;
+  }
 }
 
 /**
@@ -68,13 +88,16 @@ class DatabaseReading implements DbInstance {
   readonly ipv6: boolean | Unknown;
   readonly securityGroupsFrom: Resource;
   readonly #inventory: Inventory;
+  readonly #subnetGroups: SubnetGroups;
   readonly #clusterLinks: Links | undefined;
   #subnetGroup?: Resource | Unknown;
   #subnets?: (Resource | Unknown)[] | Unknown;
   #securityGroups?: Links;
 
-  constructor(inventory: Inventory, kind: DatabaseKind, resource: Resource) {
+  constructor(subnetGroups: SubnetGroups, kind: DatabaseKind, resource: Resource) {
+    const inventory = subnetGroups.inventory;
     this.#inventory = inventory;
+    this.#subnetGroups = subnetGroups;
     this.kind = kind;
     this.resource = resource;
     this.#clusterLinks = kind.clusterTypes ? linksOf(inventory, resource, 'cluster_identifier', kind.clusterTypes) : undefined;
@@ -103,7 +126,7 @@ class DatabaseReading implements DbInstance {
   get subnets(): (Resource | Unknown)[] | Unknown {
     if (this.#subnets === undefined) {
       const group = this.subnetGroup;
-      this.#subnets = isUnknown(group) ? group : subnetsOf(this.#inventory, group);
+      this.#subnets = isUnknown(group) ? group : this.#subnetGroups.subnetsOf(group);
     }
     return this.#subnets;
   }
