@@ -107,7 +107,7 @@ function checkSubnet(context: Context, subnet: Resource): void {
 function instanceAnswer(context: Context, instance: Resource): Answer {
   const subnets = (): Resource[] | Unknown => context.inventory.resolve(instance, 'subnet_id', ['aws_subnet']);
   const own = flagAnswer(instance, 'associate_public_ip_address');
-  if (own) return allowIfInAllowedSubnet(context, own, subnets());
+  if (own) return allowIfInAllowedSubnet(context, own, subnets);
   const template = launchTemplateOf(context.inventory, instance);
   if (isUnknown(template)) return { unknown: template };
   if (template) {
@@ -118,7 +118,7 @@ function instanceAnswer(context: Context, instance: Resource): Answer {
     if (isUnknown(flag)) return { unknown: flag };
     if (flag !== null) {
       const evidence = `${template.address}.network_interfaces.${nics.indexOf(primary!)}.associate_public_ip_address`;
-      return allowIfInAllowedSubnet(context, { public: flag, how: `associate_public_ip_address = ${String(flag)} in launch template ${template.address}`, evidence }, subnets());
+      return allowIfInAllowedSubnet(context, { public: flag, how: `associate_public_ip_address = ${String(flag)} in launch template ${template.address}`, evidence }, subnets);
     }
   }
   const subnetId = instance.values['subnet_id'];
@@ -137,12 +137,14 @@ function subnetAnswer(context: Context, subnets: Resource[] | Unknown, id: Value
   if (isUnknown(maps)) return { unknown: `${subnet.address}.map_public_ip_on_launch is not known: ${maps.reason}` };
   if (maps !== true) return { public: false, how: `associate_public_ip_address is not set and ${subnet.address} does not map public IPs on launch` };
   const how = `associate_public_ip_address is not set and ${subnet.address} has map_public_ip_on_launch = true`;
-  return allowIfInAllowedSubnet(context, { public: true, how, evidence: `${subnet.address}.map_public_ip_on_launch` }, subnets);
+  return allowIfInAllowedSubnet(context, { public: true, how, evidence: `${subnet.address}.map_public_ip_on_launch` }, () => subnets);
 }
 
-/** A public launch into a subnet the options mark as public on purpose passes. */
-function allowIfInAllowedSubnet(context: Context, answer: Answer, subnets: Resource[] | Unknown): Answer {
-  if (!('public' in answer) || !answer.public || isUnknown(subnets) || !subnets[0]) return answer;
+/** A public launch into a subnet the options mark as public on purpose passes; the subnet is resolved only for such a launch. */
+function allowIfInAllowedSubnet(context: Context, answer: Answer, subnetsOf: () => Resource[] | Unknown): Answer {
+  if (!('public' in answer) || !answer.public || Object.keys(context.options.allowPublicSubnetTags).length === 0) return answer;
+  const subnets = subnetsOf();
+  if (isUnknown(subnets) || !subnets[0]) return answer;
   if (allowedByTags(context.options, subnets[0]) !== true) return answer;
   return { public: false, how: `${answer.how}, in ${subnets[0].address}, a public subnet allowed by its tags (${tagText(context.options)})` };
 }
@@ -159,7 +161,7 @@ function templateAnswer(context: Context, template: Resource): Answer {
     const answer: Answer = { public: true, how: `${path} = true`, path };
     const subnetId = nic['subnet_id'];
     if (subnetId === undefined || subnetId === null || subnetId === '') return answer;
-    return allowIfInAllowedSubnet(context, answer, context.inventory.resolve(template, `network_interfaces.${i}.subnet_id`, ['aws_subnet']));
+    return allowIfInAllowedSubnet(context, answer, () => context.inventory.resolve(template, `network_interfaces.${i}.subnet_id`, ['aws_subnet']));
   }
   return { public: false, how: 'no network interface sets associate_public_ip_address = true' };
 }

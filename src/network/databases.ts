@@ -22,7 +22,7 @@ export interface DbPort {
 export interface DbInstance extends ExposureTarget {
   kind: DatabaseKind;
   /** The cluster of a member instance (Aurora, Neptune, DocumentDB). */
-  cluster?: Resource;
+  readonly cluster: Resource | undefined;
   publiclyAccessible: boolean | Unknown;
   port: DbPort | Unknown;
   /** Whether the database has an IPv6 address too (RDS `network_type = "DUAL"`, Redshift `ip_address_type = "dualstack"`). */
@@ -36,12 +36,32 @@ export interface DbInstance extends ExposureTarget {
  * instances. A Neptune or DocumentDB cluster listens through its instances, as Aurora does.
  */
 export function readDatabases(inventory: Inventory): DbInstance[] {
+  const subnetGroups = new SubnetGroups(inventory);
   return DATABASE_KINDS.flatMap((kind) =>
     inventory
       .ofType(kind.type)
       .filter((resource) => kind.type !== 'aws_rds_cluster' || isMultiAzDbCluster(resource))
-      .map((resource) => readDatabase(inventory, kind, resource)),
+      .map((resource) => new DatabaseReading(subnetGroups, kind, resource)),
   );
+}
+
+/** The subnets of each subnet group, read once for all the databases placed in it. */
+class SubnetGroups {
+  readonly inventory: Inventory;
+  readonly #subnets = new Map<Resource, (Resource | Unknown)[] | Unknown>();
+
+  constructor(inventory: Inventory) {
+    this.inventory = inventory;
+  }
+
+  subnetsOf(group: Resource): (Resource | Unknown)[] | Unknown {
+    let subnets = this.#subnets.get(group);
+    if (subnets === undefined) {
+      subnets = subnetsOf(this.inventory, group);
+      this.#subnets.set(group, subnets);
+    }
+    return subnets;
+  }
 }
 
 /**
@@ -54,29 +74,72 @@ function isMultiAzDbCluster(cluster: Resource): boolean {
   return isUnknown(instanceClass) ? configures(cluster, 'db_cluster_instance_class') : typeof instanceClass === 'string' && instanceClass !== '';
 }
 
-function readDatabase(inventory: Inventory, kind: DatabaseKind, resource: Resource): DbInstance {
-  const clusterLinks = kind.clusterTypes ? linksOf(inventory, resource, 'cluster_identifier', kind.clusterTypes) : undefined;
-  const cluster = clusterLinks?.resources[0];
-  // Members take the subnet group and security groups of their cluster; live members carry their own too.
-  const securityGroupsFrom = cluster && !hasValue(resource, 'vpc_security_group_ids') ? cluster : resource;
-  const groupAttribute = kind.subnetGroupAttribute;
-  const ownGroup = hasValue(resource, groupAttribute);
-  let subnetGroup: Resource | Unknown;
-  if (clusterLinks && !cluster && !ownGroup) subnetGroup = unfoundCluster(kind, resource, clusterLinks);
-  else subnetGroup = subnetGroupOf(inventory, kind, cluster && (hasValue(cluster, groupAttribute) || !ownGroup) ? cluster : resource);
-  return {
-    kind,
-    resource,
-    ...(cluster ? { cluster } : {}),
-    publiclyAccessible: kind.publicAttribute ? booleanOf(resource.values[kind.publicAttribute], false) : false,
-    port: portOf(kind, resource, cluster),
-    ipv6: ipv6Of(kind, resource),
-    subnetGroup,
-    subnets: isUnknown(subnetGroup) ? subnetGroup : subnetsOf(inventory, subnetGroup),
-    securityGroups: securityGroupLinks(inventory, securityGroupsFrom),
-    securityGroupsFrom,
-    placement: isUnknown(subnetGroup) ? `the ${kind.subnetGroupLabel}` : subnetGroup.address,
-  };
+/**
+ * One database, its subnet group, subnets and security groups read on first use: a database that is
+ * not publicly accessible needs no path, and a policy that asks only for its security groups needs no
+ * subnets (the VPC default group excepted).
+ */
+class DatabaseReading implements DbInstance {
+  readonly kind: DatabaseKind;
+  readonly resource: Resource;
+  readonly cluster: Resource | undefined;
+  readonly publiclyAccessible: boolean | Unknown;
+  readonly port: DbPort | Unknown;
+  readonly ipv6: boolean | Unknown;
+  readonly securityGroupsFrom: Resource;
+  readonly #inventory: Inventory;
+  readonly #subnetGroups: SubnetGroups;
+  readonly #clusterLinks: Links | undefined;
+  #subnetGroup?: Resource | Unknown;
+  #subnets?: (Resource | Unknown)[] | Unknown;
+  #securityGroups?: Links;
+
+  constructor(subnetGroups: SubnetGroups, kind: DatabaseKind, resource: Resource) {
+    const inventory = subnetGroups.inventory;
+    this.#inventory = inventory;
+    this.#subnetGroups = subnetGroups;
+    this.kind = kind;
+    this.resource = resource;
+    this.#clusterLinks = kind.clusterTypes ? linksOf(inventory, resource, 'cluster_identifier', kind.clusterTypes) : undefined;
+    const cluster = this.#clusterLinks?.resources[0];
+    this.cluster = cluster;
+    // Members take the subnet group and security groups of their cluster; live members carry their own too.
+    this.securityGroupsFrom = cluster && !hasValue(resource, 'vpc_security_group_ids') ? cluster : resource;
+    this.publiclyAccessible = kind.publicAttribute ? booleanOf(resource.values[kind.publicAttribute], false) : false;
+    this.port = portOf(kind, resource, cluster);
+    this.ipv6 = ipv6Of(kind, resource);
+  }
+
+  get subnetGroup(): Resource | Unknown {
+    if (this.#subnetGroup === undefined) {
+      const { kind, resource, cluster } = this;
+      const groupAttribute = kind.subnetGroupAttribute;
+      const ownGroup = hasValue(resource, groupAttribute);
+      this.#subnetGroup =
+        this.#clusterLinks && !cluster && !ownGroup
+          ? unfoundCluster(kind, resource, this.#clusterLinks)
+          : subnetGroupOf(this.#inventory, kind, cluster && (hasValue(cluster, groupAttribute) || !ownGroup) ? cluster : resource);
+    }
+    return this.#subnetGroup;
+  }
+
+  get subnets(): (Resource | Unknown)[] | Unknown {
+    if (this.#subnets === undefined) {
+      const group = this.subnetGroup;
+      this.#subnets = isUnknown(group) ? group : this.#subnetGroups.subnetsOf(group);
+    }
+    return this.#subnets;
+  }
+
+  get securityGroups(): Links {
+    this.#securityGroups ??= securityGroupLinks(this.#inventory, this.securityGroupsFrom);
+    return this.#securityGroups;
+  }
+
+  get placement(): string {
+    const group = this.subnetGroup;
+    return isUnknown(group) ? `the ${this.kind.subnetGroupLabel}` : group.address;
+  }
 }
 
 function subnetGroupOf(inventory: Inventory, kind: DatabaseKind, holder: Resource): Resource | Unknown {

@@ -37,29 +37,65 @@ export interface InstanceTarget extends ExposureTarget {
  */
 export function readInstances(inventory: Inventory): InstanceTarget[] {
   const elasticIps = elasticIpsByInstance(inventory);
-  return inventory.ofType(...INSTANCE_TYPES).map((instance) => readInstance(inventory, instance, elasticIps.get(instance)));
+  return inventory.ofType(...INSTANCE_TYPES).map((instance) => new InstanceReading(inventory, instance, elasticIps.get(instance)));
 }
 
-function readInstance(inventory: Inventory, resource: Resource, elasticIp: AddressOrigin | undefined): InstanceTarget {
-  const subnetLinks = linksOf(inventory, resource, 'subnet_id', SUBNET_TYPES);
-  const subnet = subnetOf(resource, subnetLinks);
-  const known = isUnknown(subnet) ? undefined : subnet;
-  const ipv4 = elasticIp ? { value: true as const, origin: elasticIp } : publicIpv4Of(resource, known);
-  const ipv6 = ipv6Of(resource, known);
-  const holder = hasList(resource, 'vpc_security_group_ids') || !hasList(resource, 'security_groups') ? 'vpc_security_group_ids' : 'security_groups';
-  const target: InstanceTarget = {
-    resource,
-    subnets: isUnknown(subnet) ? subnet : [subnet],
-    ipv6: ipv6.value,
-    securityGroups: securityGroupLinks(inventory, resource, holder),
-    securityGroupsFrom: resource,
-    placement: resource.address,
-    publicIpv4: ipv4.value,
-  };
-  // Assigned rather than spread into the literal: one instance of a large plan after another comes here.
-  if (ipv4.origin) target.ipv4Origin = ipv4.origin;
-  if (ipv6.origin) target.ipv6Origin = ipv6.origin;
-  return target;
+/**
+ * One instance, its subnet and security groups read on first use: most instances of a large plan have
+ * no internet address, and then nothing asks for either (the address itself reads the subnet only
+ * when the instance leaves it to the subnet's launch default).
+ */
+class InstanceReading implements InstanceTarget {
+  readonly resource: Resource;
+  readonly securityGroupsFrom: Resource;
+  readonly placement: string;
+  readonly publicIpv4: boolean | Unknown;
+  readonly ipv6: boolean | Unknown;
+  readonly ipv4Origin: AddressOrigin | undefined;
+  readonly ipv6Origin: AddressOrigin | undefined;
+  readonly #inventory: Inventory;
+  #subnet?: Resource | Unknown;
+  #subnets?: Resource[] | Unknown;
+  #securityGroups?: Links;
+
+  constructor(inventory: Inventory, resource: Resource, elasticIp: AddressOrigin | undefined) {
+    this.#inventory = inventory;
+    this.resource = resource;
+    this.securityGroupsFrom = resource;
+    this.placement = resource.address;
+    const knownSubnet = (): Resource | undefined => {
+      const subnet = this.#subnetOf();
+      return isUnknown(subnet) ? undefined : subnet;
+    };
+    const ipv4 = elasticIp ? { value: true as const, origin: elasticIp } : publicIpv4Of(resource, knownSubnet);
+    const ipv6 = ipv6Of(resource, knownSubnet);
+    this.publicIpv4 = ipv4.value;
+    this.ipv6 = ipv6.value;
+    this.ipv4Origin = ipv4.origin;
+    this.ipv6Origin = ipv6.origin;
+  }
+
+  get subnets(): Resource[] | Unknown {
+    if (this.#subnets === undefined) {
+      const subnet = this.#subnetOf();
+      this.#subnets = isUnknown(subnet) ? subnet : [subnet];
+    }
+    return this.#subnets;
+  }
+
+  get securityGroups(): Links {
+    if (this.#securityGroups === undefined) {
+      const resource = this.resource;
+      const holder = hasList(resource, 'vpc_security_group_ids') || !hasList(resource, 'security_groups') ? 'vpc_security_group_ids' : 'security_groups';
+      this.#securityGroups = securityGroupLinks(this.#inventory, resource, holder);
+    }
+    return this.#securityGroups;
+  }
+
+  #subnetOf(): Resource | Unknown {
+    this.#subnet ??= subnetOf(this.resource, linksOf(this.#inventory, this.resource, 'subnet_id', SUBNET_TYPES));
+    return this.#subnet;
+  }
 }
 
 function subnetOf(resource: Resource, links: Links): Resource | Unknown {
@@ -73,31 +109,33 @@ function subnetOf(resource: Resource, links: Links): Resource | Unknown {
   return new Unknown(`${resource.address} sets no subnet_id: it is launched in a default subnet of the default VPC, which is not in the inventory`);
 }
 
-type Decided = { value: boolean | Unknown; origin?: AddressOrigin };
+type Decided = { readonly value: boolean | Unknown; readonly origin?: AddressOrigin };
+/** The common answer, shared rather than allocated for each instance of a large plan. */
+const NO_ADDRESS: Decided = Object.freeze({ value: false });
 
-function publicIpv4Of(resource: Resource, subnet: Resource | undefined): Decided {
+function publicIpv4Of(resource: Resource, subnet: () => Resource | undefined): Decided {
   const publicIp = resource.values['public_ip'];
   if (typeof publicIp === 'string' && publicIp !== '') return { value: true, origin: { resource, attribute: 'public_ip' } };
   // A live instance without a public address has none (an Elastic IP shows as its public_ip too).
-  if (resource.source === 'live') return { value: false };
+  if (resource.source === 'live') return NO_ADDRESS;
   const associate = resource.values['associate_public_ip_address'];
   if (associate === true || associate === 'true') return { value: true, origin: { resource, attribute: 'associate_public_ip_address' } };
-  if (associate === false || associate === 'false') return { value: false };
+  if (associate === false || associate === 'false') return NO_ADDRESS;
   if (isUnknown(associate) && configures(resource, 'associate_public_ip_address')) return { value: associate };
-  return fromSubnet(subnet, 'map_public_ip_on_launch', resource, 'a public IPv4 address');
+  return fromSubnet(subnet(), 'map_public_ip_on_launch', resource, 'a public IPv4 address');
 }
 
-function ipv6Of(resource: Resource, subnet: Resource | undefined): Decided {
+function ipv6Of(resource: Resource, subnet: () => Resource | undefined): Decided {
   const count = resource.values['ipv6_address_count'];
   const addresses = resource.values['ipv6_addresses'];
   if (typeof count === 'number' && count > 0) return { value: true, origin: { resource, attribute: 'ipv6_address_count' } };
   if (Array.isArray(addresses) && addresses.length > 0) return { value: true, origin: { resource, attribute: 'ipv6_addresses' } };
-  if (resource.source === 'live') return { value: false };
-  if (typeof count === 'number' || (Array.isArray(addresses) && configures(resource, 'ipv6_addresses'))) return { value: false };
+  if (resource.source === 'live') return NO_ADDRESS;
+  if (typeof count === 'number' || (Array.isArray(addresses) && configures(resource, 'ipv6_addresses'))) return NO_ADDRESS;
   for (const [attribute, value] of [['ipv6_address_count', count], ['ipv6_addresses', addresses]] as const) {
     if (isUnknown(value) && configures(resource, attribute)) return { value };
   }
-  return fromSubnet(subnet, 'assign_ipv6_address_on_creation', resource, 'an IPv6 address');
+  return fromSubnet(subnet(), 'assign_ipv6_address_on_creation', resource, 'an IPv6 address');
 }
 
 /** An address the instance leaves to its subnet's launch default. */
@@ -106,7 +144,7 @@ function fromSubnet(subnet: Resource | undefined, attribute: string, instance: R
   const value = subnet.values[attribute];
   if (value === true || value === 'true') return { value: true, origin: { resource: subnet, attribute } };
   if (isUnknown(value)) return { value };
-  return { value: false };
+  return NO_ADDRESS;
 }
 
 function securityGroupLinks(inventory: Inventory, resource: Resource, attribute: string): Links {

@@ -29,11 +29,11 @@ export type GuardingGroups = { groups: SecurityGroup[]; vpcDefault: boolean } | 
  */
 export class NetworkView {
   readonly inventory: Inventory;
-  readonly vpcs: VpcIndex;
-  readonly internetGateways: InternetGateways;
-  readonly prefixLists: PrefixLists;
-  readonly routeTables: RouteTables;
-  readonly networkAcls: NetworkAcls;
+  #vpcs?: VpcIndex;
+  #internetGateways?: InternetGateways;
+  #prefixLists?: PrefixLists;
+  #routeTables?: RouteTables;
+  #networkAcls?: NetworkAcls;
   #databases?: DbInstance[];
   #instances?: InstanceTarget[];
   #groups?: Map<Resource, SecurityGroup>;
@@ -47,11 +47,33 @@ export class NetworkView {
 
   constructor(inventory: Inventory) {
     this.inventory = inventory;
-    this.vpcs = new VpcIndex(inventory);
-    this.internetGateways = new InternetGateways(inventory);
-    this.prefixLists = new PrefixLists(inventory);
-    this.routeTables = new RouteTables(inventory, this.vpcs, this.prefixLists);
-    this.networkAcls = new NetworkAcls(inventory, this.vpcs);
+  }
+
+  // Each index is built on first use: a plan whose databases are private and whose instances have no
+  // internet address asks for none of route tables, gateways or network ACLs.
+  get vpcs(): VpcIndex {
+    this.#vpcs ??= new VpcIndex(this.inventory);
+    return this.#vpcs;
+  }
+
+  get internetGateways(): InternetGateways {
+    this.#internetGateways ??= new InternetGateways(this.inventory);
+    return this.#internetGateways;
+  }
+
+  get prefixLists(): PrefixLists {
+    this.#prefixLists ??= new PrefixLists(this.inventory);
+    return this.#prefixLists;
+  }
+
+  get routeTables(): RouteTables {
+    this.#routeTables ??= new RouteTables(this.inventory, this.vpcs, this.prefixLists);
+    return this.#routeTables;
+  }
+
+  get networkAcls(): NetworkAcls {
+    this.#networkAcls ??= new NetworkAcls(this.inventory, this.vpcs);
+    return this.#networkAcls;
   }
 
   get databases(): DbInstance[] {
@@ -136,6 +158,9 @@ export class NetworkView {
 
   /** The security groups guarding a target, in the VPC of its first subnet whose VPC is known. */
   guardingGroupsOf(target: ExposureTarget): GuardingGroups {
+    const links = target.securityGroups;
+    // Only the VPC's default group needs the VPC: a target with a list of its own is not placed (no subnets read).
+    if (links.unknown || links.missing.length > 0 || links.resources.length > 0) return this.guardingGroups(target, undefined);
     const subnets = isUnknown(target.subnets) ? [] : target.subnets;
     for (const subnet of subnets) {
       if (isUnknown(subnet)) continue;
@@ -151,7 +176,14 @@ export class NetworkView {
     if (links.unknown) return links.unknown;
     if (links.missing[0]) return describeMissing('security group', links.missing[0], db.securityGroupsFrom);
     const views = this.#groupViews();
-    if (links.resources.length > 0) return { groups: links.resources.map((r) => views.get(r)).filter((g): g is SecurityGroup => g !== undefined), vpcDefault: false };
+    if (links.resources.length > 0) {
+      const groups: SecurityGroup[] = [];
+      for (const resource of links.resources) {
+        const view = views.get(resource);
+        if (view) groups.push(view);
+      }
+      return { groups, vpcDefault: false };
+    }
     if (!vpc) return new Unknown(`${db.resource.address} uses its VPC's default security group, and its VPC is not known`);
     const fallback = this.#defaultGroupOf(vpc);
     if (isUnknown(fallback)) return fallback;
