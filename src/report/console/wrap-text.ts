@@ -6,13 +6,14 @@ export const CONSOLE_WIDTH = 100;
 /**
  * Word-wraps plain text to `width` columns, every line starting with `indent`; later lines get
  * `hangingIndent` instead when given. A word longer than a line is left whole rather than split.
- * Line breaks in the text become spaces; other control characters are shown escaped.
+ * Line breaks in the text become spaces; other control characters are shown escaped. The lines
+ * are appended to `lines` (a new list when not given), which is returned.
  */
-export function wrapText(text: string, indent: string, width = CONSOLE_WIDTH, hangingIndent = indent): string[] {
-  const lines: string[] = [];
+export function wrapText(text: string, indent: string, width = CONSOLE_WIDTH, hangingIndent = indent, lines: string[] = []): string[] {
   // Words are separated by single spaces once white space is collapsed: each line is one slice
-  // (every finding's message is wrapped; no list of words, no line built word by word).
-  const words = printable(text.replace(/\s+/g, ' '));
+  // (every finding's message is wrapped; no list of words, no line built word by word). Most text
+  // has nothing to collapse: one test, where the replace would build a new string.
+  const words = printable(UNCOLLAPSED.test(text) ? text.replace(/\s+/g, ' ') : text);
   let start = words.charCodeAt(0) === SPACE ? 1 : 0;
   const end = words.charCodeAt(words.length - 1) === SPACE ? words.length - 1 : words.length;
   let prefix = indent;
@@ -29,6 +30,8 @@ export function wrapText(text: string, indent: string, width = CONSOLE_WIDTH, ha
 }
 
 const SPACE = 0x20;
+/** White space that is not one single space: what collapsing changes. */
+const UNCOLLAPSED = /[^\S ]| {2}/;
 
 function nextBreak(words: string, start: number, end: number): number {
   const space = words.indexOf(' ', start);
