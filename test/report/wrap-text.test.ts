@@ -30,6 +30,14 @@ describe('wrapText', () => {
     expect(wrapText('a\u001b[31mb c', '', 100)).toEqual(['a\\u001b[31mb c']);
   });
 
+  it('collapses every character \\s matches, and only those', () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      if (/\s/.test(char)) expect(wrapText(`a${char}b`, '')).toEqual(['a b']);
+      else if (printable(char) === char) expect(wrapText(`a${char}b`, '')).toEqual([`a${char}b`]);
+    }
+  });
+
   it('gives the lines of the word-by-word definition for any text, indent and width', () => {
     const text = fc.array(fc.oneof(fc.constantFrom(' ', '  ', '\n', '\t', '\u2028', '\u0085', '\u001b', 'é', '😀'), fc.string({ maxLength: 14 })), { maxLength: 30 }).map((parts) => parts.join(''));
     fc.assert(

@@ -30,8 +30,11 @@ export function wrapText(text: string, indent: string, width = CONSOLE_WIDTH, ha
 }
 
 const SPACE = 0x20;
-/** White space that is not one single space: what collapsing changes. */
-const UNCOLLAPSED = /[^\S ]| {2}/;
+/**
+ * White space that is not one single space: what collapsing changes. `\s` but the space, spelt out:
+ * twice as fast as `[^\S ]` (a test checks it against `\s`).
+ */
+const UNCOLLAPSED = /[\t-\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/;
 
 function nextBreak(words: string, start: number, end: number): number {
   const space = words.indexOf(' ', start);
