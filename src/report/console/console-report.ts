@@ -87,6 +87,16 @@ function resourceHeading(finding: Finding, theme: ConsoleTheme): string {
     return `${theme.resource(printable(liveLabel(finding.resource)))}${theme.muted(` (${printable(type)})`)}
   ${theme.muted(printable(address))}`;
   }
-  const named = address.startsWith(`${type}.`) || address.includes(`.${type}.`);
-  return theme.resource(printable(address)) + (named ? '' : theme.muted(` (${printable(type)})`));
+  return theme.resource(printable(address)) + (namesType(address, type) ? '' : theme.muted(` (${printable(type)})`));
 }
+
+/** Whether the address has the type as a segment (`aws_s3_bucket.logs`, `module.m.aws_s3_bucket.logs`), found without building `.type.` per resource. */
+function namesType(address: string, type: string): boolean {
+  if (type === '') return address.startsWith('.') || address.includes('..');
+  for (let at = address.indexOf(type); at !== -1; at = address.indexOf(type, at + 1)) {
+    if ((at === 0 || address.charCodeAt(at - 1) === DOT) && address.charCodeAt(at + type.length) === DOT) return true;
+  }
+  return false;
+}
+
+const DOT = 0x2e;

@@ -43,6 +43,12 @@ function nextBreak(words: string, start: number, end: number): number {
 
 /** Cuts one line of plain text to `width` columns, marking the cut with an ellipsis; control characters are shown escaped. */
 export function truncateLine(text: string, width = CONSOLE_WIDTH): string {
+  // A long line (evidence of a long list) is escaped only as far as it is shown: when its first
+  // `width` characters need no escape, they are the first characters printable would show.
+  if (width > 0 && text.length > width) {
+    const head = text.slice(0, width);
+    if (printable(head) === head) return `${head.slice(0, width - 1)}…`;
+  }
   const shown = printable(text);
   return shown.length <= width ? shown : `${shown.slice(0, width - 1)}…`;
 }
