@@ -12,8 +12,7 @@ const EXCLUSIVE_NO_FOLLOW = constants.O_WRONLY | constants.O_CREAT | constants.O
  * pieces) is ever made.
  */
 const CHUNK = 1 << 20;
-/** UTF-8 takes at most 3 bytes per UTF-16 code unit (a surrogate pair: 4 for 2). */
-const MAX_BYTES_PER_UNIT = 3;
+const encoder = new TextEncoder();
 
 /**
  * Writes a report (one string or a reporter's pieces) whole or not at all: a temporary file beside
@@ -81,9 +80,10 @@ function writeAllChunks(fd: number, content: string | ReportText): void {
 const GATHER = 1 << 14;
 
 /**
- * Encodes the pieces into one reused buffer and calls `write` with it each time it fills. A piece
- * too long for the buffer is encoded a part at a time, never splitting a surrogate pair (which
- * would encode as two U+FFFD).
+ * Encodes the pieces into one reused buffer and calls `write` with it each time it is full. A piece
+ * goes in whole or, when it does not fit, as much of it as fits (TextEncoder#encodeInto says how
+ * many units it read, and never splits a surrogate pair), the rest after the write: every write but
+ * the last is a full chunk, however the pieces fall.
  */
 function forEachChunk(content: string | ReportText, write: (bytes: Buffer) => void): void {
   const buffer = Buffer.allocUnsafe(CHUNK);
@@ -93,17 +93,13 @@ function forEachChunk(content: string | ReportText, write: (bytes: Buffer) => vo
     used = 0;
   };
   const encode = (text: string): void => {
-    if (text.length * MAX_BYTES_PER_UNIT > CHUNK - used) flush();
-    // Most text fits whole, with no part to cut.
-    if (text.length * MAX_BYTES_PER_UNIT <= CHUNK - used) {
-      used += buffer.write(text, used);
-      return;
-    }
-    for (let start = 0; start < text.length; ) {
-      const end = partEnd(text, start, Math.floor((CHUNK - used) / MAX_BYTES_PER_UNIT));
-      used += buffer.write(end - start === text.length ? text : text.slice(start, end), used);
-      start = end;
-      if (start < text.length) flush();
+    const { read, written } = encoder.encodeInto(text, buffer.subarray(used));
+    used += written;
+    for (let start = read; start < text.length; ) {
+      flush();
+      const part = encoder.encodeInto(text.slice(start), buffer);
+      used = part.written;
+      start += part.read;
     }
   };
   let gathered = '';
@@ -126,11 +122,4 @@ function forEachChunk(content: string | ReportText, write: (bytes: Buffer) => vo
 /** writeSync may write less than asked (a full disk reports itself on the next call). */
 function writeAll(fd: number, bytes: Buffer): void {
   for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-}
-
-/** The end of a part of at most `units` code units from `start`, moved back one when it would split a surrogate pair. */
-function partEnd(text: string, start: number, units: number): number {
-  const end = Math.min(start + units, text.length);
-  const last = text.charCodeAt(end - 1);
-  return end < text.length && last >= 0xd800 && last <= 0xdbff ? end - 1 : end;
 }

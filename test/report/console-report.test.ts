@@ -64,6 +64,23 @@ describe('console report', () => {
     expect(synthetic).toContain('  sg-0abc (aws_security_group)\n  arn:aws:ec2:eu-west-1:123456789012:security-group/sg-0abc\n    CRITICAL    sg-open-ingress\n');
   });
 
+  it('adds the type to a resource heading only when the address does not name it as a segment', () => {
+    const base = syntheticResult();
+    const template = base.findings[0]!;
+    const cases: [string, string, boolean][] = [
+      ['aws_s3_bucket', 'aws_s3_bucket.logs', true],
+      ['aws_s3_bucket', 'module.m["aws_s3_bucket"].aws_s3_bucket.logs[0]', true],
+      ['aws_s3_bucket', 'module.aws_s3_bucket_extra.aws_s3_bucket_policy.p', false],
+      ['aws_s3_bucket', 'xaws_s3_bucket.logs', false],
+      ['aws_s3_bucket', 'module.m.aws_s3_bucket', false],
+      ['', 'a..b', true],
+      ['', 'a.b', false],
+    ];
+    const findings = cases.map(([type, address]) => ({ ...template, resource: { ...template.resource, type, address } }));
+    const text = plain({ ...base, findings });
+    for (const [type, address, named] of cases) expect(text).toContain(`\n  ${address}${named ? '' : ` (${type})`}\n`);
+  });
+
   it('prints the reason of an unknown, the witness path, and suppressions briefly', () => {
     const text = plain(syntheticResult());
     expect(text).toContain('      reason: cidr_blocks depends on aws_subnet.app.cidr_block, known after apply\n');

@@ -33,4 +33,13 @@ describe('safeJsonText', () => {
     expect(text.replace(/\n/g, '')).not.toMatch(/[\u0000-\u001f]/);
     expect(safeJsonText(text)).toBe(text);
   });
+
+  it('finds a hazard wherever it stands, in short pieces and in pieces longer than a megabyte', () => {
+    for (const length of [10, (1 << 20) - 20, (1 << 20) + 10, 3 << 20]) {
+      const padding = 'a'.repeat(length);
+      expect(safeJsonText(`"${padding}\u202e"`)).toBe(`"${padding}\\u202e"`);
+      expect(safeJsonText(`"\u0085${padding}"`)).toBe(`"\\u0085${padding}"`);
+      expect(safeJsonText(`"${padding}"`)).toBe(`"${padding}"`);
+    }
+  });
 });

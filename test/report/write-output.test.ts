@@ -24,7 +24,8 @@ describe('writeOutputFile', () => {
 
   it('writes a report given in pieces as it is produced: small pieces, pieces larger than a chunk, surrogate pairs at every boundary', () => {
     dir = mkdtempSync(join(tmpdir(), 'warden-write-'));
-    const pieces = ['{"a": "é', '😀', 'x'.repeat(5 << 20), '😀'.repeat(400_000), '', ...Array.from({ length: 50_000 }, (_, i) => `line ${i} → ok\n`)];
+    // A lone surrogate inside a piece is U+FFFD, as Buffer.from writes it.
+    const pieces = ['{"a": "é', '😀', 'x'.repeat(5 << 20), '😀'.repeat(400_000), '', 'lone \ud800 and \udc00 halves', ...Array.from({ length: 50_000 }, (_, i) => `line ${i} → ok\n`), 'y'.repeat((1 << 20) - 3) + '😀€'];
     const path = join(dir, 'report.txt');
     let produced = 0;
     writeOutputFile(path, (function* () {
@@ -55,6 +56,17 @@ describe('writeOutputFile', () => {
     writeOutputStream(sink, pieces);
     expect(chunks.length).toBeGreaterThan(1);
     expect(Buffer.concat(chunks).toString('utf8')).toBe(pieces.join(''));
+  });
+
+  it('fills every chunk but the last, however long the pieces are (few, large writes)', () => {
+    const chunks: Buffer[] = [];
+    const sink = new Writable({ write: (chunk: Buffer, _encoding, done) => { chunks.push(chunk); done(); } });
+    // 400 KB pieces, as the JSON and SARIF reports yield them, with a pair that cannot be split at a boundary.
+    const pieces = Array.from({ length: 12 }, (_, i) => `${i % 5 === 4 ? '😀' : ''}${String(i).repeat(400_000)}`);
+    writeOutputStream(sink, pieces);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(pieces.join(''));
+    // At most 3 bytes short of a chunk: an emoji (4 bytes) that does not fit waits for the next one.
+    for (const chunk of chunks.slice(0, -1)) expect(chunk.length).toBeGreaterThan((1 << 20) - 4);
   });
 
   it('writes a large report straight into a device, leaving the device in place', () => {

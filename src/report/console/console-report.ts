@@ -22,14 +22,23 @@ export const consoleReport: Reporter = function* (result, context) {
 const consoleLines: Reporter = function* (result, context) {
   const theme = consoleTheme(context.color);
   let first = true;
+  // The lines of many findings make one piece: one join, and one pass of inertCommands, per
+  // PIECE_LINES lines rather than per finding (a large scan has 100k+ lines).
+  let pending: string[] = [];
   for (const [input, resources] of groupFindings(result.findings)) {
-    yield `${first ? '' : '\n'}${theme.heading(printable(input))}\n`;
+    if (!first) pending.push('');
+    pending.push(theme.heading(printable(input)));
     first = false;
     for (const findings of resources) {
-      yield `  ${resourceHeading(findings[0]!, theme)}\n`;
-      for (const finding of findings) yield lines(renderFinding(finding, theme));
+      pending.push(`  ${resourceHeading(findings[0]!, theme)}`);
+      for (const finding of findings) renderFinding(finding, theme, pending);
+      if (pending.length >= PIECE_LINES) {
+        yield lines(pending);
+        pending = [];
+      }
     }
   }
+  if (pending.length > 0) yield lines(pending);
   const { withoutAwsResources } = runScope(result);
   const notes = withoutAwsResources.map((input) => theme.gap(noAwsResourcesText(printable(input))));
   // "No findings." only where there was something to find.
@@ -42,6 +51,9 @@ const consoleLines: Reporter = function* (result, context) {
   if (gaps.length > 0) yield lines(['', ...gaps]);
   yield lines(['', summaryLine(result, theme)]);
 };
+
+/** Lines gathered into one piece before it is yielded: large enough to make few pieces, small enough to stay a small string. */
+const PIECE_LINES = 512;
 
 /** Each line ended by a newline. */
 function lines(text: readonly string[]): string {
@@ -75,6 +87,16 @@ function resourceHeading(finding: Finding, theme: ConsoleTheme): string {
     return `${theme.resource(printable(liveLabel(finding.resource)))}${theme.muted(` (${printable(type)})`)}
   ${theme.muted(printable(address))}`;
   }
-  const named = address.startsWith(`${type}.`) || address.includes(`.${type}.`);
-  return theme.resource(printable(address)) + (named ? '' : theme.muted(` (${printable(type)})`));
+  return theme.resource(printable(address)) + (namesType(address, type) ? '' : theme.muted(` (${printable(type)})`));
 }
+
+/** Whether the address has the type as a segment (`aws_s3_bucket.logs`, `module.m.aws_s3_bucket.logs`), found without building `.type.` per resource. */
+function namesType(address: string, type: string): boolean {
+  if (type === '') return address.startsWith('.') || address.includes('..');
+  for (let at = address.indexOf(type); at !== -1; at = address.indexOf(type, at + 1)) {
+    if ((at === 0 || address.charCodeAt(at - 1) === DOT) && address.charCodeAt(at + type.length) === DOT) return true;
+  }
+  return false;
+}
+
+const DOT = 0x2e;

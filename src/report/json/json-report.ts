@@ -63,12 +63,15 @@ function jsonEvidence({ path, value, note }: Evidence): Record<string, unknown> 
 /** A source position {file, startLine, endLine, …} or a live position {account, region, arn}. */
 function jsonLocation(location: Location): Record<string, unknown> {
   if (location.kind === 'cloud') return { account: location.account, region: location.region, arn: location.arn };
-  return {
-    file: location.file,
-    ...(location.startLine !== undefined ? { startLine: location.startLine, endLine: location.endLine ?? location.startLine } : {}),
-    ...(location.startColumn !== undefined ? { startColumn: location.startColumn } : {}),
-    ...(location.endColumn !== undefined ? { endColumn: location.endColumn } : {}),
-  };
+  // Member by member in the written order, as jsonFinding (no spread of temporary objects).
+  const json: Record<string, unknown> = { file: location.file };
+  if (location.startLine !== undefined) {
+    json['startLine'] = location.startLine;
+    json['endLine'] = location.endLine ?? location.startLine;
+  }
+  if (location.startColumn !== undefined) json['startColumn'] = location.startColumn;
+  if (location.endColumn !== undefined) json['endColumn'] = location.endColumn;
+  return json;
 }
 
 /** Trace steps carry their locations in the same shape as findings do. */
