@@ -18,7 +18,7 @@ export class FindingResources {
     let named = this.#named.get(resource);
     if (!named) {
       const { type, source, input } = resource;
-      const address = this.redactor ? this.redactor.address(resource.address) : resource.address;
+      const address = this.redactor ? this.redactor.resourceAddress(resource) : resource.address;
       named = Object.freeze({ type, address, name: displayName(resource), source, input });
       this.#named.set(resource, named);
     }

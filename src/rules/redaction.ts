@@ -7,6 +7,21 @@ import type { Evidence, TraceStep } from './finding.js';
 import { LiteralSearch } from './literal-search.js';
 
 const QUOTED_MARKER = JSON.stringify(REDACTED);
+/** An instance key in an address, `["key"]`, its content escaped as in a JSON string. */
+const INSTANCE_KEY = /\["((?:[^"\\]|\\.)*)"\]/g;
+const DOT = 0x2e;
+
+/**
+ * Whether every quote of a module path belongs to one of its whole instance keys, with no backslash
+ * escape: then no key read in a longer address begins inside the path and ends beyond it, and the
+ * path is redacted the same apart as within the address.
+ */
+function keysEndWithin(modulePath: string): boolean {
+  if (modulePath.includes('\\')) return false;
+  let quotes = 0;
+  for (let at = modulePath.indexOf('"'); at !== -1; at = modulePath.indexOf('"', at + 1)) quotes++;
+  return quotes === 2 * (modulePath.match(INSTANCE_KEY)?.length ?? 0);
+}
 
 /**
  * Takes an inventory's sensitive values out of what policies report. Policies compare real values
@@ -20,6 +35,8 @@ export class Redactor {
   readonly #whole: Set<string>;
   /** Instance keys already judged (a plan repeats a few keys, `["prod"]`, in thousands of addresses). */
   readonly #keys = new Map<string, boolean>();
+  /** Module paths already redacted; null for one that must not be redacted apart from its address. */
+  readonly #modules = new Map<string, string | null>();
 
   private constructor(texts: Set<string>) {
     this.#whole = texts;
@@ -55,7 +72,30 @@ export class Redactor {
   /** An address with sensitive instance keys (`["secret"]`) redacted; names written in source stay. */
   address(address: string): string {
     if (!address.includes('["')) return address;
-    return address.replace(/\["((?:[^"\\]|\\.)*)"\]/g, (whole, key: string) => (this.#sensitiveKey(key) ? `["${REDACTED}"]` : whole));
+    return address.replace(INSTANCE_KEY, (whole, key: string) => (this.#sensitiveKey(key) ? `["${REDACTED}"]` : whole));
+  }
+
+  /**
+   * address(resource.address), its module instance part (`module.env["prod"]`) redacted once per
+   * module instance: a large plan has 50k addresses in a few hundred module instances.
+   */
+  resourceAddress({ address, modulePath }: Pick<Resource, 'address' | 'modulePath'>): string {
+    if (!address.includes('["')) return address;
+    const module = modulePath !== '' && address.startsWith(modulePath) && address.charCodeAt(modulePath.length) === DOT ? this.#modulePath(modulePath) : undefined;
+    if (module === undefined) return this.address(address);
+    const rest = address.slice(modulePath.length);
+    const redactedRest = this.address(rest);
+    return module === modulePath && redactedRest === rest ? address : module + redactedRest;
+  }
+
+  /** The module path redacted, or undefined when its keys could run on into the rest of an address (then the address is redacted whole). */
+  #modulePath(modulePath: string): string | undefined {
+    let redacted = this.#modules.get(modulePath);
+    if (redacted === undefined) {
+      redacted = keysEndWithin(modulePath) ? this.address(modulePath) : null;
+      this.#modules.set(modulePath, redacted);
+    }
+    return redacted ?? undefined;
   }
 
   #sensitiveKey(key: string): boolean {

@@ -9,6 +9,7 @@ import { findingDetailLines } from '../../src/report/finding-text.js';
 import { elementText } from '../../src/report/junit/xml-text.js';
 import { mostSevereFirst } from '../../src/report/severity-order.js';
 import type { Finding } from '../../src/rules/finding.js';
+import type { PassRecord } from '../../src/rules/pass-record.js';
 import type { ScanResult } from '../../src/scan/scan-result.js';
 import { summarise } from '../../src/scan/summarise.js';
 import { runMain } from '../support/run-main.js';
@@ -154,6 +155,19 @@ describe('JUnit report', () => {
     const root = parseXml(wholeText(junitReport(withFindings(result, [...result.findings, copy]), CONTEXT)));
     const names = elements(suite(root, 'db-internet-reachable'), 'testcase').map((c) => c.getAttribute('name'));
     expect(names).toEqual(['aws_db_instance.main (plans/prod.json)', 'aws_db_instance.main (plans/staging.json)']);
+  });
+
+  it('writes counted passes as cases of their own, joined by later verdicts on their resource and kept apart by input', () => {
+    const result = syntheticResult();
+    const failing = result.findings[0]!;
+    const pass = (input: string, address: string): PassRecord => ({ ruleId: failing.ruleId, severity: 'low', verdict: 'pass', resource: { ...failing.resource, input, address }, location: failing.location });
+    // In report order: at one place, passes come after failures.
+    const passes = [pass('plans/prod.json', 'aws_db_instance.lone'), pass('plans/prod.json', failing.resource.address), pass('plans/staging.json', 'aws_db_instance.lone')];
+    const root = parseXml(wholeText(junitReport({ ...withFindings(result, [failing]), passes }, CONTEXT)));
+    const cases = elements(suite(root, failing.ruleId), 'testcase');
+    expect(cases.map((c) => c.getAttribute('name'))).toEqual([failing.resource.address, 'aws_db_instance.lone (plans/prod.json)', 'aws_db_instance.lone (plans/staging.json)']);
+    expect(cases.map((c) => elements(c, 'failure').length)).toEqual([1, 0, 0]);
+    expect(countsOf(suite(root, failing.ruleId))).toEqual({ tests: 3, failures: 1, errors: 0, skipped: 0 });
   });
 
   it('writes a case text as the escaped detail lines of its findings, a CR before a line break joined with it as in the whole text', () => {

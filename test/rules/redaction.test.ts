@@ -43,6 +43,25 @@ describe('Redactor', () => {
     expect(redactor.address('aws_sqs_queue.q["other"]')).toBe('aws_sqs_queue.q["other"]');
   });
 
+  it('redacts a resource address with its module path apart exactly as the whole address, also for a path whose key runs on', () => {
+    const cases: [string, string][] = [
+      ['module.env["hunter2"]', 'module.env["hunter2"].aws_sqs_queue.q["other"]'],
+      ['module.env["prod"].module.svc["a"]', 'module.env["prod"].module.svc["a"].aws_sqs_queue.q["k-1"]'],
+      ['module.env["prod"]', 'module.env["prod"].aws_sqs_queue.q'],
+      // Hostile plans: a module path whose last key is left open, or closed only by an escaped quote, so that in the address the key ends beyond the path.
+      ['module.a["]', 'module.a["].hunter2"].aws_sqs_queue.q'],
+      ['module.a["x\\"]', 'module.a["x\\"].hunter2"].aws_sqs_queue.q'],
+      ['module.a["hunter2', 'module.a["hunter2.x"].aws_sqs_queue.q'],
+      ['module.b', 'module.c["hunter2"].aws_sqs_queue.q'],
+    ];
+    for (const [modulePath, address] of cases) {
+      // Twice: the second time the module path comes from the redactor's memo.
+      for (let i = 0; i < 2; i++) expect(redactor.resourceAddress({ address, modulePath })).toBe(redactor.address(address));
+    }
+    expect(redactor.resourceAddress({ address: 'module.a["].hunter2"].aws_sqs_queue.q', modulePath: 'module.a["]' })).toBe('module.a["(sensitive)"].aws_sqs_queue.q');
+    expect(redactor.resourceAddress({ address: 'module.env["hunter2"].aws_sqs_queue.q["k-1"]', modulePath: 'module.env["hunter2"]' })).toBe('module.env["(sensitive)"].aws_sqs_queue.q["(sensitive)"]');
+  });
+
   it('redacts evidence by the marks of its path and by value, at any depth', () => {
     const [env, whole, quoted] = redactor.evidence(db, [
       { path: 'env', value: { API: 'k-1', MODE: 'prod' } },

@@ -1,4 +1,4 @@
-import type { Finding } from '../../rules/finding.js';
+import type { Finding, FindingResource } from '../../rules/finding.js';
 import type { PassRecord } from '../../rules/pass-record.js';
 import type { CoverageGap, ScanResult } from '../../scan/scan-result.js';
 import { mergeInOrder } from '../../scan/sort-findings.js';
@@ -21,6 +21,17 @@ export interface JUnitCase {
   outcome: CaseOutcome;
 }
 
+/**
+ * A case of a suite: a lone passing verdict stands for its own case (most of a large plan's 137k
+ * cases, so no case object is made for them), any other case is a JUnitCase.
+ */
+export type SuiteCase = JUnitCase | CaseVerdict;
+
+/** Whether a case is a lone passing verdict (its name is its resource's address). */
+export function isLonePass(testCase: SuiteCase): testCase is CaseVerdict {
+  return 'verdict' in testCase;
+}
+
 /** The verdicts of a case, in order. */
 export function caseVerdicts(testCase: JUnitCase): CaseVerdict[] {
   return testCase.more ? [testCase.first, ...testCase.more] : [testCase.first];
@@ -30,7 +41,7 @@ export function caseVerdicts(testCase: JUnitCase): CaseVerdict[] {
 export interface JUnitSuite {
   id: string;
   title?: string;
-  cases: JUnitCase[];
+  cases: SuiteCase[];
   gaps: CoverageGap[];
 }
 
@@ -75,10 +86,11 @@ export function junitSuites(result: ScanResult, unknownFails: boolean): JUnitSui
 
 /** The cases of one suite, each made when its resource's first verdict comes. */
 class SuiteCases {
-  readonly #byResource = new ResourceMap<JUnitCase>((testCase) => testCase.first.resource);
+  /** Each resource's case, by its place in `cases`. */
+  readonly #byResource = new ResourceMap<number>((index) => caseResource(this.cases[index]!));
 
   constructor(
-    readonly cases: JUnitCase[],
+    readonly cases: SuiteCase[],
     readonly unknownFails: boolean,
   ) {}
 
@@ -88,16 +100,35 @@ class SuiteCases {
   }
 
   add(verdict: CaseVerdict): void {
-    const testCase = this.#byResource.get(verdict.resource);
-    if (testCase) {
+    const outcome = verdictOutcome(verdict, this.unknownFails);
+    const index = this.#byResource.get(verdict.resource);
+    if (index !== undefined) {
+      const testCase = asCase(this.cases, index);
       (testCase.more ??= []).push(verdict);
-      testCase.outcome = worseOutcome(testCase.outcome, verdictOutcome(verdict, this.unknownFails));
+      testCase.outcome = worseOutcome(testCase.outcome, outcome);
       return;
     }
-    const opened: JUnitCase = { name: verdict.resource.address, first: verdict, outcome: verdictOutcome(verdict, this.unknownFails) };
-    this.cases.push(opened);
-    this.#byResource.add(verdict.resource, opened);
+    this.#byResource.add(verdict.resource, this.cases.length);
+    this.cases.push(outcome === 'passed' ? verdict : { name: verdict.resource.address, first: verdict, outcome });
   }
+}
+
+function caseResource(testCase: SuiteCase): FindingResource {
+  return isLonePass(testCase) ? testCase.resource : testCase.first.resource;
+}
+
+/** The case at `index`, a lone pass made a JUnitCase in its place when it gets company or a new name. */
+function asCase(cases: SuiteCase[], index: number): JUnitCase {
+  const testCase = cases[index]!;
+  if (!isLonePass(testCase)) return testCase;
+  const opened: JUnitCase = { name: testCase.resource.address, first: testCase, outcome: 'passed' };
+  cases[index] = opened;
+  return opened;
+}
+
+/** The name of a case in the report. */
+export function caseName(testCase: SuiteCase): string {
+  return isLonePass(testCase) ? testCase.resource.address : testCase.name;
 }
 
 /** Any gating verdict fails the case; otherwise any unknown or suppressed one skips it. */
@@ -126,6 +157,7 @@ export function suiteCounts(suite: JUnitSuite): JUnitCounts {
   let failures = 0;
   let skipped = 0;
   for (const testCase of suite.cases) {
+    if (isLonePass(testCase)) continue;
     if (testCase.outcome === 'failed') failures++;
     else if (testCase.outcome === 'skipped') skipped++;
   }
@@ -147,8 +179,14 @@ export function totalCounts(counts: readonly JUnitCounts[]): JUnitCounts {
  * Jenkins keys test history by class and name: the same address in two inputs (two plans of one
  * module) gets its input added, so the cases stay apart; a unique address keeps its plain name.
  */
-function nameApart(cases: JUnitCase[]): void {
+function nameApart(cases: SuiteCase[]): void {
   const seen = new Map<string, number>();
-  for (const c of cases) seen.set(c.name, (seen.get(c.name) ?? 0) + 1);
-  for (const c of cases) if (seen.get(c.name)! > 1) c.name = `${c.name} (${c.first.resource.input})`;
+  for (const c of cases) seen.set(caseName(c), (seen.get(caseName(c)) ?? 0) + 1);
+  for (let index = 0; index < cases.length; index++) {
+    const name = caseName(cases[index]!);
+    if (seen.get(name)! > 1) {
+      const testCase = asCase(cases, index);
+      testCase.name = `${name} (${testCase.first.resource.input})`;
+    }
+  }
 }

@@ -1,6 +1,6 @@
 import type { CoverageGap } from '../../scan/scan-result.js';
 import { DEFAULT_GATE, type Reporter } from '../report-context.js';
-import { junitSuites, suiteCounts, totalCounts, type JUnitCase, type JUnitCounts, type JUnitSuite } from './junit-cases.js';
+import { caseName, isLonePass, junitSuites, suiteCounts, totalCounts, type JUnitCounts, type JUnitSuite, type SuiteCase } from './junit-cases.js';
 import { caseElementText, failureOf, remediationText, skippedMessage } from './junit-text.js';
 import { textMemo } from '../text-memo.js';
 import { attributeText, elementText } from './xml-text.js';
@@ -54,8 +54,9 @@ function* suiteXml(suite: JUnitSuite, counts: JUnitCounts, unknownFails: boolean
   yield '  </testsuite>\n';
 }
 
-function caseXml(classname: string, testCase: JUnitCase, unknownFails: boolean, texts: CaseTexts): string {
-  const head = `    <testcase classname="${classname}" name="${texts.name(testCase.name)}" time="0"`;
+function caseXml(classname: string, testCase: SuiteCase, unknownFails: boolean, texts: CaseTexts): string {
+  const head = `    <testcase classname="${classname}" name="${texts.name(caseName(testCase))}" time="0"`;
+  if (isLonePass(testCase)) return `${head}/>\n`;
   if (testCase.outcome === 'failed') {
     const failure = failureOf(testCase, unknownFails);
     const attributes = `message="${attributeText(failure.message)}" type="${attributeText(failure.type)}"`;
