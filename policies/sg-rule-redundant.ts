@@ -1,6 +1,6 @@
 import { definePolicy, isUnknown, ruleWords, type SecurityGroupRule } from '../src/api.js';
 import { groupLabel, managedGroupViews, RULE_TYPES } from './sg-shared/group-names.js';
-import { covers, extentOf, type RuleExtent } from './sg-rule-redundant/rule-extent.js';
+import { covers, extentReader, type RuleExtent } from './sg-rule-redundant/rule-extent.js';
 
 export const sgRuleRedundant = definePolicy({
   id: 'sg-rule-redundant',
@@ -26,6 +26,7 @@ export const sgRuleRedundant = definePolicy({
     noneRedundant: '{{group}}: no rule is covered by another',
   },
   check(context) {
+    const extentOf = extentReader();
     for (const group of managedGroupViews(context.inventory)) {
       const resource = group.resource;
       const label = groupLabel(resource);

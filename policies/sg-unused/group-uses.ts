@@ -3,6 +3,8 @@ import { RULE_TYPES } from '../sg-shared/group-names.js';
 
 const GROUP_TYPES = ['aws_security_group', 'aws_default_security_group'];
 const NONE: readonly string[] = [];
+/** A group's own rules and the groups themselves: their references to a group are no use of it. */
+const NOT_USERS = new Set([...RULE_TYPES, ...GROUP_TYPES]);
 
 /** Who uses each group, and the uses that cannot be told (a list of groups known only after apply). */
 export interface GroupUses {
@@ -58,10 +60,13 @@ export function groupUses(inventory: Inventory): GroupUses {
   }
 
   // Anything else that names a group (a launch template's interfaces, an endpoint, a module's input).
+  // Every resource of the input passes here: a loop over the keys, not a fresh Object.values list for each.
   for (const resource of inventory.resources) {
-    if (RULE_TYPES.includes(resource.type) || GROUP_TYPES.includes(resource.type)) continue;
-    for (const addresses of Object.values(resource.references)) {
-      for (const address of addresses) {
+    if (NOT_USERS.has(resource.type)) continue;
+    const references = resource.references;
+    for (const path in references) {
+      if (!Object.hasOwn(references, path)) continue; // own paths only, as Object.values would give
+      for (const address of references[path]!) {
         const group = inventory.byAddress(address);
         if (group && GROUP_TYPES.includes(group.type)) use(group, resource);
       }
