@@ -121,7 +121,6 @@ function checkRule(
   doubts: string[],
   reported: Set<string>,
 ): string | undefined {
-  const target = findingTarget(group, rule, internet);
   const traffic = trafficOf(rule);
   if (isUnknown(traffic)) {
     const element = `ingress ? ${sourceKey(internet) || '?'} [${ruleIdentity(rule)}]`;
@@ -129,7 +128,7 @@ function checkRule(
     reported.add(element);
     const data = { group: groupLabel(group, rule), rule: ruleLabel(rule) };
     context.unknown({
-      ...target,
+      ...findingTarget(group, rule, internet),
       element,
       ...(internet.length > 0 ? { messageId: 'portsUnknown', data: { ...data, sources: describeSources(internet) } } : { messageId: 'portsAndSourceUnknown', data }),
       reason: internet.length === 0 && doubts[0] !== undefined && doubts[0] !== traffic.reason ? `${traffic.reason}; ${doubts[0]}` : traffic.reason,
@@ -148,7 +147,7 @@ function checkRule(
     if (reported.has(element)) return;
     reported.add(element);
     context.fail({
-      ...target,
+      ...findingTarget(group, rule, internet),
       element,
       severity: exposure.severity,
       messageId: 'openToInternet',
@@ -161,7 +160,7 @@ function checkRule(
   if (reported.has(element)) return;
   reported.add(element);
   context.unknown({
-    ...target,
+    ...findingTarget(group, rule, internet),
     element,
     severity: exposure.severity,
     messageId: 'sourceUnknown',

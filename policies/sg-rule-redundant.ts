@@ -50,12 +50,13 @@ export const sgRuleRedundant = definePolicy({
         const standalone = inner.rule.origin !== resource;
         const target = standalone ? { resource, locationOf: inner.rule.origin } : { resource, path: inner.rule.path };
         const words = ruleWords(inner.rule);
+        const byWords = ruleWords(by.rule);
         context.fail({
           ...target,
           element: `${where(inner.rule)}: ${words}`,
           messageId: 'redundant',
-          data: { group: label, rule: words, where: where(inner.rule), by: ruleWords(by.rule), byWhere: where(by.rule) },
-          evidence: [{ path: standalone ? inner.rule.origin.address : inner.rule.path, value: words, note: `covered by ${where(by.rule)}: ${ruleWords(by.rule)}` }],
+          data: { group: label, rule: words, where: where(inner.rule), by: byWords, byWhere: where(by.rule) },
+          evidence: [{ path: standalone ? inner.rule.origin.address : inner.rule.path, value: words, note: `covered by ${where(by.rule)}: ${byWords}` }],
         });
       });
       if (!reported) context.pass({ resource, messageId: 'noneRedundant', data: { group: label } });

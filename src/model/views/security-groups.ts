@@ -7,7 +7,7 @@ import { isValueObject, listOf, type Value, type ValueObject } from '../value.js
 /** Normalised protocol: `-1` (all), `tcp`, `udp`, `icmp`, `icmpv6`, or the IANA number as a string. */
 export type Protocol = string;
 
-/** One ingress or egress permission, whichever Terraform shape (or API shape) it was written in. */
+/** One ingress or egress permission, whichever Terraform shape (or API shape) it was written in. Read-only: its lists may be the input's own arrays. */
 export interface SecurityGroupRule {
   direction: 'ingress' | 'egress';
   protocol: Protocol | Unknown;
@@ -284,6 +284,8 @@ function strings(value: Value | undefined): (string | Unknown)[] | Unknown {
   const list = listOf(value);
   if (isUnknown(list)) return list;
   if (list.length === 0) return NO_PEERS;
+  // Almost always already a list of strings: the input's own array then, not a copy that lives as long as the view.
+  if (onlyStrings(list)) return list as (string | Unknown)[];
   const out: (string | Unknown)[] = [];
   for (const item of list) {
     if (typeof item === 'string' || isUnknown(item)) out.push(item);
@@ -292,3 +294,11 @@ function strings(value: Value | undefined): (string | Unknown)[] | Unknown {
   return out;
 }
 
+/** Every element a string or an Unknown; a loop by index, since `every` skips the holes a sparse list may have. */
+function onlyStrings(list: readonly Value[]): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    if (typeof item !== 'string' && !isUnknown(item)) return false;
+  }
+  return true;
+}
