@@ -8,7 +8,8 @@ const NOT_USERS = new Set([...RULE_TYPES, ...GROUP_TYPES]);
 
 /** Who uses each group, and the uses that cannot be told (a list of groups known only after apply). */
 export interface GroupUses {
-  users: Map<Resource, Resource[]>;
+  /** In first-use order (a Set keeps insertion order; no list copy per group, where only the first few are named). */
+  users: Map<Resource, ReadonlySet<Resource>>;
   doubts: { resource: Resource; why: Unknown }[];
 }
 
@@ -20,13 +21,12 @@ export interface GroupUses {
  */
 export function groupUses(inventory: Inventory): GroupUses {
   const attachments = groupAttachments(inventory);
-  // Sets while collecting (a group shared by thousands of instances made a list's `includes` quadratic),
-  // lists in the same first-use order at the end.
+  // Sets (a group shared by thousands of instances made a list's `includes` quadratic).
   const usedBy = new Map<Resource, Set<Resource>>();
   const use = (group: Resource, by: Resource): void => {
     const set = usedBy.get(group);
-    if (!set) usedBy.set(group, new Set([by]));
-    else set.add(by);
+    if (set) set.add(by);
+    else usedBy.set(group, new Set<Resource>().add(by));
   };
   for (const [group, attached] of attachments.byGroup) for (const by of attached) use(group, by);
   const doubts = [...attachments.doubts];
@@ -72,7 +72,5 @@ export function groupUses(inventory: Inventory): GroupUses {
       }
     }
   }
-  const users = new Map<Resource, Resource[]>();
-  for (const [group, set] of usedBy) users.set(group, [...set]);
-  return { users, doubts };
+  return { users: usedBy, doubts };
 }
