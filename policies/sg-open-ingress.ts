@@ -78,21 +78,31 @@ export const sgOpenIngress = definePolicy<SgOpenIngressOptions>({
     const { inventory, options } = context;
     const prefixLists = new PrefixLists(inventory);
     // The definition the reachability model uses too; a CIDR AWS would not accept is a doubt, never a pass.
+    // Remembered per check and family: an estate writes the same few CIDRs in thousands of rules.
+    const verdicts = { ipv4: new Map<string, boolean | Unknown>(), ipv6: new Map<string, boolean | Unknown>(), any: new Map<string, boolean | Unknown>() };
     const isInternet = (cidr: string, family?: 'ipv4' | 'ipv6'): boolean | Unknown => {
-      const verdict = internetSource(cidr, options.publicCidrMinPrefix, family);
-      return isUnknown(verdict) ? verdict : verdict.internet;
+      const known = verdicts[family ?? 'any'];
+      let answer = known.get(cidr);
+      if (answer === undefined) {
+        const verdict = internetSource(cidr, options.publicCidrMinPrefix, family);
+        answer = isUnknown(verdict) ? verdict : verdict.internet;
+        known.set(cidr, answer);
+      }
+      return answer;
     };
     for (const group of inventory.securityGroups) {
       const reported = new Set<string>();
       // Allow-listed ports open to the internet: no finding, but the pass says so.
       const allowed = new Set<string>();
       // Standalone rules first: a refreshed group also lists them inline, and their own resource is the better location.
-      const rules = group.rules.filter((r) => r.direction === 'ingress').sort((a, b) => Number(a.path !== '') - Number(b.path !== ''));
-      for (const rule of rules) {
-        const sources = assessSources(rule, inventory, prefixLists, isInternet);
-        if (sources.internet.length === 0 && sources.doubts.length === 0) continue;
-        const allowListed = checkRule(context, group, rule, sources.internet, sources.doubts, reported);
-        if (allowListed) allowed.add(allowListed);
+      for (const standalone of [true, false]) {
+        for (const rule of group.rules) {
+          if (rule.direction !== 'ingress' || (rule.path === '') !== standalone) continue;
+          const sources = assessSources(rule, inventory, prefixLists, isInternet);
+          if (sources.internet.length === 0 && sources.doubts.length === 0) continue;
+          const allowListed = checkRule(context, group, rule, sources.internet, sources.doubts, reported);
+          if (allowListed) allowed.add(allowListed);
+        }
       }
       if (reported.size === 0 && group.resource) {
         const address = group.resource.address;
@@ -111,7 +121,6 @@ function checkRule(
   doubts: string[],
   reported: Set<string>,
 ): string | undefined {
-  const target = findingTarget(group, rule, internet);
   const traffic = trafficOf(rule);
   if (isUnknown(traffic)) {
     const element = `ingress ? ${sourceKey(internet) || '?'} [${ruleIdentity(rule)}]`;
@@ -119,7 +128,7 @@ function checkRule(
     reported.add(element);
     const data = { group: groupLabel(group, rule), rule: ruleLabel(rule) };
     context.unknown({
-      ...target,
+      ...findingTarget(group, rule, internet),
       element,
       ...(internet.length > 0 ? { messageId: 'portsUnknown', data: { ...data, sources: describeSources(internet) } } : { messageId: 'portsAndSourceUnknown', data }),
       reason: internet.length === 0 && doubts[0] !== undefined && doubts[0] !== traffic.reason ? `${traffic.reason}; ${doubts[0]}` : traffic.reason,
@@ -138,7 +147,7 @@ function checkRule(
     if (reported.has(element)) return;
     reported.add(element);
     context.fail({
-      ...target,
+      ...findingTarget(group, rule, internet),
       element,
       severity: exposure.severity,
       messageId: 'openToInternet',
@@ -151,7 +160,7 @@ function checkRule(
   if (reported.has(element)) return;
   reported.add(element);
   context.unknown({
-    ...target,
+    ...findingTarget(group, rule, internet),
     element,
     severity: exposure.severity,
     messageId: 'sourceUnknown',

@@ -1,6 +1,6 @@
 import { definePolicy, isUnknown, ruleWords, type SecurityGroupRule } from '../src/api.js';
 import { groupLabel, managedGroupViews, RULE_TYPES } from './sg-shared/group-names.js';
-import { covers, extentOf, type RuleExtent } from './sg-rule-redundant/rule-extent.js';
+import { covers, extentReader, type RuleExtent } from './sg-rule-redundant/rule-extent.js';
 
 export const sgRuleRedundant = definePolicy({
   id: 'sg-rule-redundant',
@@ -26,6 +26,7 @@ export const sgRuleRedundant = definePolicy({
     noneRedundant: '{{group}}: no rule is covered by another',
   },
   check(context) {
+    const extentOf = extentReader();
     for (const group of managedGroupViews(context.inventory)) {
       const resource = group.resource;
       const label = groupLabel(resource);
@@ -49,12 +50,13 @@ export const sgRuleRedundant = definePolicy({
         const standalone = inner.rule.origin !== resource;
         const target = standalone ? { resource, locationOf: inner.rule.origin } : { resource, path: inner.rule.path };
         const words = ruleWords(inner.rule);
+        const byWords = ruleWords(by.rule);
         context.fail({
           ...target,
           element: `${where(inner.rule)}: ${words}`,
           messageId: 'redundant',
-          data: { group: label, rule: words, where: where(inner.rule), by: ruleWords(by.rule), byWhere: where(by.rule) },
-          evidence: [{ path: standalone ? inner.rule.origin.address : inner.rule.path, value: words, note: `covered by ${where(by.rule)}: ${ruleWords(by.rule)}` }],
+          data: { group: label, rule: words, where: where(inner.rule), by: byWords, byWhere: where(by.rule) },
+          evidence: [{ path: standalone ? inner.rule.origin.address : inner.rule.path, value: words, note: `covered by ${where(by.rule)}: ${byWords}` }],
         });
       });
       if (!reported) context.pass({ resource, messageId: 'noneRedundant', data: { group: label } });

@@ -1,4 +1,4 @@
-import { definePolicy, GROUP_ATTACHING_TYPES } from '../src/api.js';
+import { definePolicy, GROUP_ATTACHING_TYPES, type Resource } from '../src/api.js';
 import { groupLabel, ownGroups, RULE_TYPES } from './sg-shared/group-names.js';
 import { groupUses } from './sg-unused/group-uses.js';
 
@@ -41,8 +41,8 @@ export const sgUnused = definePolicy({
     for (const group of groups) {
       const label = groupLabel(group);
       const by = users.get(group);
-      if (by && by.length > 0) {
-        const names = by.slice(0, 3).map((r) => r.address).join(', ') + (by.length > 3 ? ` and ${by.length - 3} more` : '');
+      if (by && by.size > 0) {
+        const names = firstAddresses(by, 3) + (by.size > 3 ? ` and ${by.size - 3} more` : '');
         context.pass({ resource: group, messageId: 'used', data: { group: label, users: names } });
       } else if (doubts.length > 0) {
         const doubt = doubts[0]!;
@@ -73,3 +73,13 @@ export const sgUnused = definePolicy({
     }
   },
 });
+
+/** The addresses of the first `count` users, comma-separated. */
+function firstAddresses(users: ReadonlySet<Resource>, count: number): string {
+  const named: string[] = [];
+  for (const user of users) {
+    if (named.length === count) break;
+    named.push(user.address);
+  }
+  return named.join(', ');
+}

@@ -8,22 +8,52 @@ export interface RuleExtent {
   to: number;
   ipv4: AddressSet;
   ipv6: AddressSet;
-  prefixLists: Set<string>;
-  groups: Set<string>;
+  prefixLists: ReadonlySet<string>;
+  groups: ReadonlySet<string>;
   self: boolean;
 }
 
-/** The rule's extent, or undefined when any part is unknown or not what AWS accepts (such a rule is never called redundant). */
-export function extentOf(rule: SecurityGroupRule): RuleExtent | undefined {
-  const { protocol, fromPort, toPort } = rule;
-  if (isUnknown(protocol) || isUnknown(fromPort) || isUnknown(toPort)) return undefined;
-  const ipv4 = addresses(rule.ipv4Cidrs, 'ipv4');
-  const ipv6 = addresses(rule.ipv6Cidrs, 'ipv6');
-  const prefixLists = known(rule.prefixListIds);
-  const groups = known(rule.securityGroupRefs);
-  if (!ipv4 || !ipv6 || !prefixLists || !groups) return undefined;
-  return { rule, protocol, from: fromPort, to: toPort, ipv4, ipv6, prefixLists, groups, self: rule.self };
+/**
+ * Reads rules into extents for one check. A CIDR is parsed once per check however many rules write
+ * it (an estate repeats a few ranges across thousands of groups); address sets are immutable, so the
+ * rules share them. Bounded by the distinct CIDRs of the input, and dropped with the check.
+ */
+export function extentReader(): (rule: SecurityGroupRule) => RuleExtent | undefined {
+  const blocks = new Map<string, AddressSet | null>();
+  const blockOf = (text: string): AddressSet | null => {
+    let set = blocks.get(text);
+    if (set === undefined) {
+      const cidr = parseAwsCidr(text);
+      set = cidr ? cidrSet(cidr) : null;
+      blocks.set(text, set);
+    }
+    return set;
+  };
+  const addresses = (cidrs: SecurityGroupRule['ipv4Cidrs'], family: 'ipv4' | 'ipv6'): AddressSet | undefined => {
+    if (isUnknown(cidrs)) return undefined;
+    let set = EMPTY[family];
+    for (const text of cidrs) {
+      if (isUnknown(text)) return undefined;
+      const block = blockOf(text);
+      if (!block || block.family !== family) return undefined;
+      set = set.union(block);
+    }
+    return set;
+  };
+  /** The rule's extent, or undefined when any part is unknown or not what AWS accepts (such a rule is never called redundant). */
+  return (rule) => {
+    const { protocol, fromPort, toPort } = rule;
+    if (isUnknown(protocol) || isUnknown(fromPort) || isUnknown(toPort)) return undefined;
+    const ipv4 = addresses(rule.ipv4Cidrs, 'ipv4');
+    const ipv6 = addresses(rule.ipv6Cidrs, 'ipv6');
+    const prefixLists = known(rule.prefixListIds);
+    const groups = known(rule.securityGroupRefs);
+    if (!ipv4 || !ipv6 || !prefixLists || !groups) return undefined;
+    return { rule, protocol, from: fromPort, to: toPort, ipv4, ipv6, prefixLists, groups, self: rule.self };
+  };
 }
+
+const EMPTY = { ipv4: AddressSet.empty('ipv4'), ipv6: AddressSet.empty('ipv6') };
 
 /** True when `outer` lets through everything `inner` does: same direction, protocol, ports and every peer. */
 export function covers(outer: RuleExtent, inner: RuleExtent): boolean {
@@ -46,25 +76,23 @@ function coversPeers(outer: RuleExtent, inner: RuleExtent): boolean {
   return (
     outer.ipv4.covers(inner.ipv4) &&
     outer.ipv6.covers(inner.ipv6) &&
-    [...inner.prefixLists].every((p) => outer.prefixLists.has(p)) &&
-    [...inner.groups].every((g) => outer.groups.has(g)) &&
+    holdsAll(outer.prefixLists, inner.prefixLists) &&
+    holdsAll(outer.groups, inner.groups) &&
     (!inner.self || outer.self)
   );
 }
 
-function addresses(cidrs: SecurityGroupRule['ipv4Cidrs'], family: 'ipv4' | 'ipv6'): AddressSet | undefined {
-  if (isUnknown(cidrs)) return undefined;
-  let set = AddressSet.empty(family);
-  for (const text of cidrs) {
-    if (isUnknown(text)) return undefined;
-    const cidr = parseAwsCidr(text);
-    if (!cidr || cidr.family !== family) return undefined;
-    set = set.union(cidrSet(cidr));
-  }
-  return set;
+function holdsAll(outer: ReadonlySet<string>, inner: ReadonlySet<string>): boolean {
+  for (const item of inner) if (!outer.has(item)) return false;
+  return true;
 }
 
-function known(list: SecurityGroupRule['prefixListIds']): Set<string> | undefined {
-  if (isUnknown(list) || list.some(isUnknown)) return undefined;
+/** Shared by every extent without prefix lists or groups (most rules): extents only read their sets. */
+const NONE: ReadonlySet<string> = new Set();
+
+function known(list: SecurityGroupRule['prefixListIds']): ReadonlySet<string> | undefined {
+  if (isUnknown(list)) return undefined;
+  if (list.length === 0) return NONE;
+  if (list.some(isUnknown)) return undefined;
   return new Set(list as string[]);
 }

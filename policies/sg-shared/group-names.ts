@@ -8,8 +8,24 @@ export function isDefaultGroup(group: Resource): boolean {
   return group.type === 'aws_default_security_group' || group.values['name'] === 'default';
 }
 
+/**
+ * Labels already made, by group: four policies name every group of the input, in their passes too.
+ * Keyed by the resource itself (what the label reads of it does not change after loading), so a
+ * label goes when its input does and never carries over to another input.
+ */
+const labels = new WeakMap<Resource, string>();
+
 /** How messages name a group: its address, with its Name tag or group name when that says more. */
 export function groupLabel(group: Resource): string {
+  let label = labels.get(group);
+  if (label === undefined) {
+    label = makeLabel(group);
+    labels.set(group, label);
+  }
+  return label;
+}
+
+function makeLabel(group: Resource): string {
   // Live addresses are ARNs, which reports already show by Name tag and id.
   if (group.source === 'live') return group.address;
   const tags = group.tags;

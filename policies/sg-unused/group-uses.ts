@@ -3,10 +3,13 @@ import { RULE_TYPES } from '../sg-shared/group-names.js';
 
 const GROUP_TYPES = ['aws_security_group', 'aws_default_security_group'];
 const NONE: readonly string[] = [];
+/** A group's own rules and the groups themselves: their references to a group are no use of it. */
+const NOT_USERS = new Set([...RULE_TYPES, ...GROUP_TYPES]);
 
 /** Who uses each group, and the uses that cannot be told (a list of groups known only after apply). */
 export interface GroupUses {
-  users: Map<Resource, Resource[]>;
+  /** In first-use order (a Set keeps insertion order; no list copy per group, where only the first few are named). */
+  users: Map<Resource, ReadonlySet<Resource>>;
   doubts: { resource: Resource; why: Unknown }[];
 }
 
@@ -18,13 +21,12 @@ export interface GroupUses {
  */
 export function groupUses(inventory: Inventory): GroupUses {
   const attachments = groupAttachments(inventory);
-  // Sets while collecting (a group shared by thousands of instances made a list's `includes` quadratic),
-  // lists in the same first-use order at the end.
+  // Sets (a group shared by thousands of instances made a list's `includes` quadratic).
   const usedBy = new Map<Resource, Set<Resource>>();
   const use = (group: Resource, by: Resource): void => {
     const set = usedBy.get(group);
-    if (!set) usedBy.set(group, new Set([by]));
-    else set.add(by);
+    if (set) set.add(by);
+    else usedBy.set(group, new Set<Resource>().add(by));
   };
   for (const [group, attached] of attachments.byGroup) for (const by of attached) use(group, by);
   const doubts = [...attachments.doubts];
@@ -58,16 +60,17 @@ export function groupUses(inventory: Inventory): GroupUses {
   }
 
   // Anything else that names a group (a launch template's interfaces, an endpoint, a module's input).
+  // Every resource of the input passes here: a loop over the keys, not a fresh Object.values list for each.
   for (const resource of inventory.resources) {
-    if (RULE_TYPES.includes(resource.type) || GROUP_TYPES.includes(resource.type)) continue;
-    for (const addresses of Object.values(resource.references)) {
-      for (const address of addresses) {
+    if (NOT_USERS.has(resource.type)) continue;
+    const references = resource.references;
+    for (const path in references) {
+      if (!Object.hasOwn(references, path)) continue; // own paths only, as Object.values would give
+      for (const address of references[path]!) {
         const group = inventory.byAddress(address);
         if (group && GROUP_TYPES.includes(group.type)) use(group, resource);
       }
     }
   }
-  const users = new Map<Resource, Resource[]>();
-  for (const [group, set] of usedBy) users.set(group, [...set]);
-  return { users, doubts };
+  return { users: usedBy, doubts };
 }
