@@ -33,6 +33,18 @@ describe('inertCommands', () => {
     expect(inertCommands(text)).toBe(text);
   });
 
+  it('finds a pair that only an ignorable character separates, in text with colons but no `::`', () => {
+    const ignorable = /^\p{Default_Ignorable_Code_Point}$/u;
+    const missed: string[] = [];
+    for (let point = 0; point <= 0x10ffff; point++) {
+      if (point >= 0xd800 && point <= 0xdfff) continue;
+      const char = String.fromCodePoint(point);
+      if (!ignorable.test(char)) continue;
+      if (inertCommands(`arn:aws:s3\n:${char}:error`) !== `arn:aws:s3\n\\u003a${char}:error`) missed.push(point.toString(16));
+    }
+    expect(missed).toEqual([]);
+  });
+
   it('writes the escape the format gives', () => {
     expect(inertCommands('::x ##[y]', { colon: '&#58;', hash: '&#35;' })).toBe('&#58;:x &#35;#[y]');
   });
