@@ -6,8 +6,12 @@ const VERDICT_ORDER: Record<Verdict, number> = { fail: 0, unknown: 1, suppressed
 /** What the report order reads: a finding, or a pass recorded without a fingerprint (PassRecord). */
 export type Ordered = Pick<Finding, 'ruleId' | 'severity' | 'verdict' | 'resource' | 'location'> & { fingerprint?: string };
 
-/** The sort fields of one item, read once instead of in every one of the n log n comparisons. */
-interface OrderKey {
+/**
+ * The sort fields of one item, read once instead of in every one of the n log n comparisons, with
+ * the item itself: one object per item rather than a key and a wrapper (a large plan sorts 137k).
+ */
+interface OrderKey<T> {
+  item: T;
   input: string;
   file: string;
   /** Line, then verdict, then severity (worst first), as one number. */
@@ -20,8 +24,8 @@ interface OrderKey {
 
 /** A stable order for every output: by input, file position, verdict, severity, then rule and resource. */
 export function sortFindings<T extends Ordered>(items: T[]): void {
-  const keyed = items.map((item) => ({ item, key: orderKey(item) }));
-  keyed.sort((a, b) => compareKeys(a.key, b.key));
+  const keyed = items.map(orderKey);
+  keyed.sort(compareKeys);
   for (let i = 0; i < keyed.length; i++) items[i] = keyed[i]!.item;
 }
 
@@ -38,8 +42,8 @@ export function* mergeInOrder<A extends Ordered, B extends Ordered>(first: reado
   for (; j < second.length; j++) yield second[j]!;
 }
 
-function orderKey(item: Ordered): OrderKey {
-  return { input: item.resource.input, file: fileOf(item), rank: rankOf(item), ruleId: item.ruleId, address: item.resource.address, last: lastOf(item) };
+function orderKey<T extends Ordered>(item: T): OrderKey<T> {
+  return { item, input: item.resource.input, file: fileOf(item), rank: rankOf(item), ruleId: item.ruleId, address: item.resource.address, last: lastOf(item) };
 }
 
 /** The same order as compareKeys(orderKey(a), orderKey(b)), read from the items themselves. */
@@ -69,7 +73,7 @@ function lastOf(item: Ordered): string {
   return item.fingerprint ?? item.resource.type;
 }
 
-function compareKeys(a: OrderKey, b: OrderKey): number {
+function compareKeys(a: OrderKey<unknown>, b: OrderKey<unknown>): number {
   return cmp(a.input, b.input) || cmp(a.file, b.file) || a.rank - b.rank || cmp(a.ruleId, b.ruleId) || cmp(a.address, b.address) || cmp(a.last, b.last);
 }
 
