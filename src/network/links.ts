@@ -41,7 +41,7 @@ export function linksOf(inventory: Inventory, resource: Resource, path: string, 
     if (isUnknown(item)) {
       needEdges ??= item;
     } else if (typeof item === 'string' && item !== '') {
-      const match = firstOfTypes(inventory.byId(item), types);
+      const match = inventory.firstWithId(item, types);
       if (match) found.add(match);
       else out.missing.push(item);
     }
@@ -69,11 +69,6 @@ function edgeTargets(inventory: Inventory, resource: Resource, path: string, typ
     if (target !== undefined && types.includes(target.type)) out.push(target);
   }
   return out;
-}
-
-function firstOfTypes(resources: readonly Resource[], types: readonly string[]): Resource | undefined {
-  for (const resource of resources) if (types.includes(resource.type)) return resource;
-  return undefined;
 }
 
 /** The Unknown for a known id that names nothing in the inventory. */
