@@ -83,11 +83,15 @@ export class Inventory {
    * attachment of every resource asks this (linksOf), and a lone resource per key is the common case.
    */
   firstWithId(id: string, types: readonly string[]): Resource | undefined {
+    return firstFitting(this.#indexed(id), types);
+  }
+
+  /** What `byId(id)` lists, read from the index itself when one index alone answers (no list built or stored). */
+  #indexed(id: string): Resource | readonly Resource[] | undefined {
     const withId = this.#byId.get(id);
     const named = this.#byName.size > 0 ? this.#byName.get(normaliseName(id)) : undefined;
-    if (named === undefined) return firstFitting(withId, types);
-    if (withId === undefined) return firstFitting(named, types);
-    return firstFitting(this.byId(id), types);
+    if (named === undefined) return withId;
+    return withId === undefined ? named : this.byId(id);
   }
 
   /**
@@ -119,20 +123,11 @@ export class Inventory {
   #withIds(value: Value | undefined, targetTypes: readonly string[] | undefined): Resource[] {
     const out: Resource[] = [];
     if (typeof value === 'string') {
-      if (value !== '') this.#pushWithId(out, value, targetTypes);
+      if (value !== '') pushFitting(out, this.#indexed(value), targetTypes);
     } else if (Array.isArray(value)) {
-      for (const id of value) if (typeof id === 'string' && id !== '') this.#pushWithId(out, id, targetTypes);
+      for (const id of value) if (typeof id === 'string' && id !== '') pushFitting(out, this.#indexed(id), targetTypes);
     }
     return out;
-  }
-
-  /** Pushes what `byId(id)` lists, of the fitting types; reads the indexes directly when one of them alone answers (no list built or stored). */
-  #pushWithId(out: Resource[], id: string, targetTypes: readonly string[] | undefined): void {
-    const withId = this.#byId.get(id);
-    const named = this.#byName.size > 0 ? this.#byName.get(normaliseName(id)) : undefined;
-    if (named === undefined) pushFitting(out, withId, targetTypes);
-    else if (withId === undefined) pushFitting(out, named, targetTypes);
-    else pushFitting(out, this.byId(id), targetTypes);
   }
 
   get securityGroups(): SecurityGroup[] {
