@@ -79,6 +79,22 @@ export class Inventory {
   }
 
   /**
+   * The first resource of these types that `byId(id)` would list, without building the list: every
+   * attachment of every resource asks this (linksOf), and a lone resource per key is the common case.
+   */
+  firstWithId(id: string, types: readonly string[]): Resource | undefined {
+    return firstFitting(this.#indexed(id), types);
+  }
+
+  /** What `byId(id)` lists, read from the index itself when one index alone answers (no list built or stored). */
+  #indexed(id: string): Resource | readonly Resource[] | undefined {
+    const withId = this.#byId.get(id);
+    const named = this.#byName.size > 0 ? this.#byName.get(normaliseName(id)) : undefined;
+    if (named === undefined) return withId;
+    return withId === undefined ? named : this.byId(id);
+  }
+
+  /**
    * Follows a reference attribute (`security_group_id`, `ingress.0.security_groups`…) to the
    * resources it names. A known id is matched against resource ids; otherwise the reference edges
    * recorded by the engine are used; otherwise the answer is Unknown with the reason.
@@ -107,9 +123,9 @@ export class Inventory {
   #withIds(value: Value | undefined, targetTypes: readonly string[] | undefined): Resource[] {
     const out: Resource[] = [];
     if (typeof value === 'string') {
-      if (value !== '') pushFitting(out, this.byId(value), targetTypes);
+      if (value !== '') pushFitting(out, this.#indexed(value), targetTypes);
     } else if (Array.isArray(value)) {
-      for (const id of value) if (typeof id === 'string' && id !== '') pushFitting(out, this.byId(id), targetTypes);
+      for (const id of value) if (typeof id === 'string' && id !== '') pushFitting(out, this.#indexed(id), targetTypes);
     }
     return out;
   }
@@ -139,8 +155,26 @@ function fits(resource: Resource, targetTypes: readonly string[] | undefined): b
   return !targetTypes || targetTypes.includes(resource.type);
 }
 
-function pushFitting(out: Resource[], found: readonly Resource[], targetTypes: readonly string[] | undefined): void {
+/** `found` as an index holds it: nothing, one resource, or a list (managed first). */
+function pushFitting(out: Resource[], found: Resource | readonly Resource[] | undefined, targetTypes: readonly string[] | undefined): void {
+  if (found === undefined) return;
+  if (!isList(found)) {
+    if (fits(found, targetTypes)) out.push(found);
+    return;
+  }
   for (const resource of found) if (fits(resource, targetTypes)) out.push(resource);
+}
+
+function firstFitting(found: Resource | readonly Resource[] | undefined, types: readonly string[]): Resource | undefined {
+  if (found === undefined) return undefined;
+  if (!isList(found)) return types.includes(found.type) ? found : undefined;
+  for (const resource of found) if (types.includes(resource.type)) return resource;
+  return undefined;
+}
+
+// Array.isArray does not narrow a readonly array out of a union.
+function isList(found: Resource | readonly Resource[]): found is readonly Resource[] {
+  return Array.isArray(found);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

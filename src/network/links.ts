@@ -7,10 +7,13 @@ import { valueAt } from '../model/value.js';
 export interface Links {
   resources: Resource[];
   /** Known ids that name nothing in the inventory (e.g. a subnet managed elsewhere). */
-  missing: string[];
+  missing: readonly string[];
   /** Set when some of the targets cannot be told: an Unknown id with no reference edge. */
   unknown?: Unknown;
 }
+
+/** Shared by every result that misses nothing (nearly all): views keep many results to the end of the scan. */
+const NO_MISSING: readonly string[] = Object.freeze([]);
 
 /**
  * Follows a reference attribute the way `Inventory.resolve` does — known ids first, then the
@@ -21,41 +24,46 @@ export interface Links {
 export function linksOf(inventory: Inventory, resource: Resource, path: string, types: readonly string[]): Links {
   // Written without closures or filter/slice chains: every view calls this for every attachment of every resource.
   const value = valueAt(resource.values, path);
-  const out: Links = { resources: [], missing: [] };
 
   if (isUnknown(value)) {
     const found = edgeTargets(inventory, resource, path, types);
-    if (found.length > 0) out.resources = found;
-    else out.unknown = value;
-    return out;
+    return found.length > 0 ? { resources: found, missing: NO_MISSING } : { resources: found, missing: NO_MISSING, unknown: value };
   }
   if (value === undefined || value === null || value === '') {
     // Not in the values at all (some plans omit computed attributes): the configuration may still say.
-    out.resources = edgeTargets(inventory, resource, path, types);
-    return out;
+    return { resources: edgeTargets(inventory, resource, path, types), missing: NO_MISSING };
+  }
+  // The common case, one id that names its target, needs neither a Set nor the edges.
+  const single = Array.isArray(value) ? (value.length === 1 ? value[0] : undefined) : value;
+  if (typeof single === 'string' && single !== '') {
+    const match = inventory.firstWithId(single, types);
+    if (match) return { resources: [match], missing: NO_MISSING };
   }
   const items = Array.isArray(value) ? value : [value];
   let needEdges: Unknown | undefined;
+  let missing: string[] | undefined;
   const found = new Set<Resource>();
   for (const item of items) {
     if (isUnknown(item)) {
       needEdges ??= item;
     } else if (typeof item === 'string' && item !== '') {
-      const match = firstOfTypes(inventory.byId(item), types);
+      const match = inventory.firstWithId(item, types);
       if (match) found.add(match);
-      else out.missing.push(item);
+      else (missing ??= []).push(item);
     }
   }
-  if (needEdges || out.missing.length > 0) {
+  let unknown: Unknown | undefined;
+  if (needEdges || missing) {
     // A known value that is no id here may still name its target another way (`db_subnet_group_name =
     // aws_db_subnet_group.main.name` is known while the group's id is not): the reference edge says which.
     const fromEdges = edgeTargets(inventory, resource, path, types);
     if (fromEdges.length > 0) {
       for (const r of fromEdges) found.add(r);
-      out.missing = [];
-    } else if (needEdges) out.unknown = needEdges;
+      missing = undefined;
+    } else if (needEdges) unknown = needEdges;
   }
-  out.resources = [...found];
+  const out: Links = { resources: [...found], missing: missing ?? NO_MISSING };
+  if (unknown) out.unknown = unknown;
   return out;
 }
 
@@ -69,11 +77,6 @@ function edgeTargets(inventory: Inventory, resource: Resource, path: string, typ
     if (target !== undefined && types.includes(target.type)) out.push(target);
   }
   return out;
-}
-
-function firstOfTypes(resources: readonly Resource[], types: readonly string[]): Resource | undefined {
-  for (const resource of resources) if (types.includes(resource.type)) return resource;
-  return undefined;
 }
 
 /** The Unknown for a known id that names nothing in the inventory. */
