@@ -30,7 +30,7 @@ export const junitReport: Reporter = function* (result, context) {
   }
   yield `${root}>\n`;
   // A resource is a case in every suite that checked it, and a policy's findings share its remediation: each escaped once.
-  const texts: CaseTexts = { name: textMemo(attributeText), remediation: textMemo(remediationText), passTail: passTails() };
+  const texts: CaseTexts = { name: textMemo(attributeText), remediation: textMemo(remediationText), address: addressTexts() };
   for (let index = 0; index < suites.length; index++) yield* suiteXml(suites[index]!, counts[index]!, unknownFails, texts);
   yield '</testsuites>\n';
 };
@@ -39,21 +39,21 @@ export const junitReport: Reporter = function* (result, context) {
 interface CaseTexts {
   name: (name: string) => string;
   remediation: (remediation: string) => string;
-  /** What follows the class name in a lone pass's case: the same in every suite that passed the resource. */
-  passTail: (resource: FindingResource) => string;
+  /** A resource's address as an attribute value: its case's name in every suite that checked it. */
+  address: (resource: FindingResource) => string;
 }
 
 /**
- * Lone passes are most of a large plan's 137k cases and each resource passes in many suites: its
- * case's tail is made once per report, found by the (shared) resource object rather than by its
- * address text.
+ * Most of a large plan's 137k cases are named by their resource's address, and each resource is
+ * a case in many suites: escaped once per report, found by the (shared) resource object rather than
+ * by hashing its address text.
  */
-function passTails(): (resource: FindingResource) => string {
-  const tails = new Map<FindingResource, string>();
+function addressTexts(): (resource: FindingResource) => string {
+  const escaped = new Map<FindingResource, string>();
   return (resource) => {
-    let tail = tails.get(resource);
-    if (tail === undefined) tails.set(resource, (tail = `" name="${attributeText(resource.address)}" time="0"/>\n`));
-    return tail;
+    let text = escaped.get(resource);
+    if (text === undefined) escaped.set(resource, (text = attributeText(resource.address)));
+    return text;
   };
 }
 
@@ -69,10 +69,10 @@ function* suiteXml(suite: JUnitSuite, counts: JUnitCounts, unknownFails: boolean
   }
   yield `${head}>\n`;
   if (suite.title !== undefined) yield `    <properties>\n      <property name="title" value="${attributeText(suite.title)}"/>\n    </properties>\n`;
-  const passHead = `    <testcase classname="${classname}`;
+  const caseHead = `    <testcase classname="${classname}" name="`;
   let gathered = '';
   for (const testCase of suite.cases) {
-    gathered += isLonePass(testCase) ? passHead + texts.passTail(testCase.resource) : caseXml(classname, testCase, unknownFails, texts);
+    gathered += isLonePass(testCase) ? `${caseHead}${texts.address(testCase.resource)}" time="0"/>\n` : caseXml(caseHead, testCase, unknownFails, texts);
     if (gathered.length >= GATHER) {
       yield gathered;
       gathered = '';
@@ -83,9 +83,10 @@ function* suiteXml(suite: JUnitSuite, counts: JUnitCounts, unknownFails: boolean
   yield '  </testsuite>\n';
 }
 
-/** A case that is not a lone pass (those are written from passTail). */
-function caseXml(classname: string, testCase: JUnitCase, unknownFails: boolean, texts: CaseTexts): string {
-  const head = `    <testcase classname="${classname}" name="${texts.name(testCase.name)}" time="0"`;
+/** A case that is not a lone pass, after `caseHead` (its element up to the name's value). */
+function caseXml(caseHead: string, testCase: JUnitCase, unknownFails: boolean, texts: CaseTexts): string {
+  const { name, first } = testCase;
+  const head = `${caseHead}${name === first.resource.address ? texts.address(first.resource) : texts.name(name)}" time="0"`;
   if (testCase.outcome === 'failed') {
     const failure = failureOf(testCase, unknownFails);
     const attributes = `message="${attributeText(failure.message)}" type="${attributeText(failure.type)}"`;
