@@ -1,7 +1,6 @@
 import type { Inventory } from '../model/inventory.js';
 import type { Resource } from '../model/resource.js';
 import type { Unknown } from '../model/unknown.js';
-import { valueAt } from '../model/value.js';
 import { SECURITY_GROUP_TYPES } from '../model/views/security-groups.js';
 import { linksOf } from '../network/links.js';
 
@@ -70,10 +69,6 @@ function buildAttachments(inventory: Inventory): GroupAttachments {
   for (const [type, paths] of Object.entries(ATTACHING_ATTRIBUTES)) {
     for (const resource of inventory.ofType(type)) {
       for (const path of paths) {
-        // An empty list attaches nothing, whatever the references say (linksOf reads no edges for it):
-        // common (an instance's EC2-Classic security_groups), so skip the lookup and its allocations.
-        const value = valueAt(resource.values, path);
-        if (Array.isArray(value) && value.length === 0) continue;
         const links = linksOf(inventory, resource, path, SECURITY_GROUP_TYPES);
         for (const group of links.resources) attach(group, resource);
         if (links.unknown) doubts.push({ resource, why: links.unknown });

@@ -33,6 +33,8 @@ export function linksOf(inventory: Inventory, resource: Resource, path: string, 
     // Not in the values at all (some plans omit computed attributes): the configuration may still say.
     return { resources: edgeTargets(inventory, resource, path, types), missing: NO_MISSING };
   }
+  // An empty list attaches nothing, whatever the edges say (an instance's EC2-Classic security_groups): common, so answered at once.
+  if (Array.isArray(value) && value.length === 0) return { resources: [], missing: NO_MISSING };
   // The common case, one id that names its target, needs neither a Set nor the edges.
   const single = Array.isArray(value) ? (value.length === 1 ? value[0] : undefined) : value;
   if (typeof single === 'string' && single !== '') {

@@ -32,6 +32,10 @@ describe('linksOf', () => {
     expect(linksOf(inventory, holder({ g: ['sg-1', later, 'sg-9'] }), 'g', GROUPS)).toEqual({ resources: [web], missing: ['sg-9'], unknown: later });
   });
 
+  it('an empty list links nothing, whatever the edges say', () => {
+    expect(linksOf(inventory, holder({ g: [] }, { g: [web.address] }), 'g', GROUPS)).toEqual({ resources: [], missing: [] });
+  });
+
   it('an unknown or absent value: the edges, or the unknown', () => {
     expect(linksOf(inventory, holder({ g: later }), 'g', GROUPS)).toEqual({ resources: [], missing: [], unknown: later });
     expect(linksOf(inventory, holder({ g: later }, { g: [web.address, vpc.address] }), 'g', GROUPS)).toEqual({ resources: [web], missing: [] });
