@@ -50,7 +50,7 @@ export interface Resource {
    */
   apiPath?: (path: string) => string | undefined;
   /** Attribute path → addresses of the resources it references (from plan configuration, HCL traversals or live ids). */
-  references: Record<string, string[]>;
+  references: Readonly<Record<string, readonly string[]>>;
   /**
    * Top-level attributes the configuration sets, when the source records them (plan `configuration`).
    * An Unknown attribute missing from this list is computed by the provider, not written by the user

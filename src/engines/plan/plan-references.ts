@@ -63,9 +63,9 @@ export class PlanReferenceResolver {
   /** Per configuration block (shared by its instances): each attribute path and its reference list. */
   readonly #attributeRefs = new Map<ConfigResource, AttributeReferences[]>();
   /** Module instance → reference (with the referrer's key when keyed) → resolved addresses: instances of one module share most lookups. */
-  readonly #resolutions = new Map<string, Map<string, string[]>>();
+  readonly #resolutions = new Map<string, Map<string, readonly string[]>>();
   /** The same for references resolved by the referrer's count/for_each key: module instance → reference → key → addresses. */
-  readonly #keyedResolutions = new Map<string, Map<string, Map<string, string[]>>>();
+  readonly #keyedResolutions = new Map<string, Map<string, Map<string, readonly string[]>>>();
   /** The resource whose configuration block was looked up last (referencesOf, then configuredAttributesOf). */
   #lastResource?: Resource;
   #lastConfig?: ConfigResource;
@@ -100,34 +100,21 @@ export class PlanReferenceResolver {
   }
 
   /** Attribute path → referenced resource addresses, for one resource instance. */
-  referencesOf(resource: Resource): Record<string, string[]> {
+  referencesOf(resource: Resource): Record<string, readonly string[]> {
     const config = this.#configOf(resource);
     if (!config) return {};
-    const out: Record<string, string[]> = {};
+    const out: Record<string, readonly string[]> = {};
     const steps = this.#steps(resource.modulePath);
     const scope = this.#moduleKey(resource.modulePath);
     for (const { path, refs, keyed } of this.#attributeReferences(config)) {
       const referrerIndex = keyed ? resource.index : undefined;
-      let targets: string[] | undefined;
-      let shared = false;
+      let targets: readonly string[] | undefined;
       for (const ref of refs) {
         const found = this.#resolveCached(ref, steps, scope, referrerIndex);
         if (found.length === 0) continue;
         // Usually one reference resolves: its cached (frozen) list is shared by every instance that
-        // resolves it, rather than a copy per instance; a second one is merged into a copy.
-        if (!targets) {
-          targets = found;
-          shared = true;
-          continue;
-        }
-        for (const address of found) {
-          if (targets.includes(address)) continue;
-          if (shared) {
-            targets = targets.slice();
-            shared = false;
-          }
-          targets.push(address);
-        }
+        // resolves it, rather than a copy per instance; a second one is merged into a new list.
+        targets = targets ? withAdded(targets, found) : found;
       }
       if (targets) out[path] = targets;
     }
@@ -187,7 +174,7 @@ export class PlanReferenceResolver {
   }
 
   /** #resolve, remembered per (module instance, reference, referrer key): instances of one module share most lookups. */
-  #resolveCached(ref: string, scope: ModuleStep[], scopeAddress: string, referrerIndex: unknown, depth = 0): string[] {
+  #resolveCached(ref: string, scope: ModuleStep[], scopeAddress: string, referrerIndex: unknown, depth = 0): readonly string[] {
     let inScope = this.#resolutions.get(scopeAddress);
     if (!inScope) {
       inScope = new Map();
@@ -196,7 +183,7 @@ export class PlanReferenceResolver {
     if (referrerIndex === undefined) {
       let found = inScope.get(ref);
       if (!found) {
-        found = Object.freeze(this.#resolve(ref, scope, scopeAddress, undefined, depth)) as string[];
+        found = Object.freeze(this.#resolve(ref, scope, scopeAddress, undefined, depth));
         inScope.set(ref, found);
       }
       return found;
@@ -216,7 +203,7 @@ export class PlanReferenceResolver {
     const key = String(referrerIndex);
     let found = byKey.get(key);
     if (!found) {
-      found = Object.freeze(this.#resolve(ref, scope, scopeAddress, referrerIndex, depth)) as string[];
+      found = Object.freeze(this.#resolve(ref, scope, scopeAddress, referrerIndex, depth));
       byKey.set(key, found);
     }
     return found;
@@ -417,6 +404,16 @@ function pickInstances(group: InstanceGroup, explicitKey: string, referrerIndex:
     if (same) return same;
   }
   return group.all;
+}
+
+/** `targets` and the addresses of `found` it lacks, in order: `targets` itself when it lacks none. */
+function withAdded(targets: readonly string[], found: readonly string[]): readonly string[] {
+  let merged: string[] | undefined;
+  for (const address of found) {
+    if ((merged ?? targets).includes(address)) continue;
+    (merged ??= targets.slice()).push(address);
+  }
+  return merged ?? targets;
 }
 
 /**

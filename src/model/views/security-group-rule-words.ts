@@ -38,7 +38,7 @@ export function trafficWords(rule: Pick<SecurityGroupRule, 'protocol' | 'fromPor
   return `protocol ${protocol}`;
 }
 
-function listWords(list: (string | Unknown)[] | Unknown, name: (item: string) => string = (item) => item): string[] {
+function listWords(list: readonly (string | Unknown)[] | Unknown, name: (item: string) => string = (item) => item): string[] {
   if (isUnknown(list)) return [LATER];
   return list.map((item) => (isUnknown(item) ? LATER : name(item)));
 }

@@ -14,11 +14,11 @@ export interface SecurityGroupRule {
   /** First port of the range (0 when the protocol is all). ICMP keeps type/code here. */
   fromPort: number | Unknown;
   toPort: number | Unknown;
-  ipv4Cidrs: (string | Unknown)[] | Unknown;
-  ipv6Cidrs: (string | Unknown)[] | Unknown;
-  prefixListIds: (string | Unknown)[] | Unknown;
+  ipv4Cidrs: readonly (string | Unknown)[] | Unknown;
+  ipv6Cidrs: readonly (string | Unknown)[] | Unknown;
+  prefixListIds: readonly (string | Unknown)[] | Unknown;
   /** Referenced security groups (ids or addresses); never an internet source. */
-  securityGroupRefs: (string | Unknown)[] | Unknown;
+  securityGroupRefs: readonly (string | Unknown)[] | Unknown;
   self: boolean;
   description?: string;
   /** The resource the rule is written in (the group for inline rules, else the rule resource). */
@@ -272,20 +272,20 @@ function portNumber(value: Value | undefined, fallback: number): number | Unknow
  * one empty array instead of tens of thousands that live as long as the view. Frozen: nothing
  * writes to a rule's lists.
  */
-const NO_PEERS = Object.freeze([]) as unknown as (string | Unknown)[];
+const NO_PEERS: readonly (string | Unknown)[] = Object.freeze([]);
 
 /** A single-valued peer attribute (`cidr_ipv4`, `source_security_group_id`…) as a list, like {@link strings}. */
-function single(value: Value | undefined): (string | Unknown)[] | Unknown {
+function single(value: Value | undefined): readonly (string | Unknown)[] | Unknown {
   if (value === undefined || value === null) return NO_PEERS;
   return [typeof value === 'string' || isUnknown(value) ? value : String(value)];
 }
 
-function strings(value: Value | undefined): (string | Unknown)[] | Unknown {
+function strings(value: Value | undefined): readonly (string | Unknown)[] | Unknown {
   const list = listOf(value);
   if (isUnknown(list)) return list;
   if (list.length === 0) return NO_PEERS;
   // Almost always already a list of strings: the input's own array then, not a copy that lives as long as the view.
-  if (onlyStrings(list)) return list as (string | Unknown)[];
+  if (onlyStrings(list)) return list as readonly (string | Unknown)[];
   const out: (string | Unknown)[] = [];
   for (const item of list) {
     if (typeof item === 'string' || isUnknown(item)) out.push(item);
