@@ -3,6 +3,7 @@ import { definePolicy, type PolicyReport } from '../../src/api.js';
 import { Inventory } from '../../src/model/inventory.js';
 import type { SourceLocation } from '../../src/model/location.js';
 import type { Resource } from '../../src/model/resource.js';
+import { compileDeclarativePolicy } from '../../src/rules/declarative/compile-declarative-policy.js';
 import { runPolicies } from '../../src/rules/runner.js';
 
 /**
@@ -71,5 +72,21 @@ describe('a report\'s location', () => {
 
   it('is location when given, whatever locationOf and path say', () => {
     expect(lineOf({ location: at(42), locationOf: rule, path: 'cidr_blocks' })).toBe(42);
+  });
+
+  it('of a declarative policy is the attribute failWhen matched on the resource it checks (it has no locationOf)', () => {
+    const openRule: Resource = { ...rule, values: { type: 'ingress', cidr_blocks: ['0.0.0.0/0'] } };
+    const policy = compileDeclarativePolicy({
+      id: 'rule-open-to-world',
+      title: 'Rule open to the world',
+      severity: 'high',
+      description: 'Test policy.',
+      remediation: 'None.',
+      resourceTypes: ['aws_security_group_rule'],
+      failWhen: { path: '$.values.cidr_blocks[*]', equals: '0.0.0.0/0' },
+      message: '{{address}} is open',
+    });
+    const { findings } = runPolicies(new Inventory([group, openRule], 'main.tf'), [{ policy, options: {} }], 'omit');
+    expect(findings.map((f) => [f.resource.address, f.location?.kind === 'source' ? f.location.startLine : undefined])).toEqual([['aws_security_group_rule.ssh', 13]]);
   });
 });
