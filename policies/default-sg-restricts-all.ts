@@ -87,7 +87,8 @@ function report(context: PolicyContext<object>, group: SecurityGroup, rule: Secu
   const standalone = rule.origin !== resource;
   const where = rule.path === '' ? rule.origin.address : `${rule.origin.address}.${rule.path}`;
   const groupName = group.resource ? `${group.resource.address}, a VPC's default security group,` : 'the VPC\'s default security group';
-  const target = standalone ? { resource, locationOf: rule.origin } : { resource, path: rule.path };
+  // The rule is what fails: its inline block, or the standalone rule's resource.
+  const target = { resource, locationOf: rule.origin, path: rule.path };
   // The whole ingress/egress list is known only after apply: there may be no rules at all.
   if (!standalone && rule.path === rule.direction && isUnknown(rule.protocol)) {
     context.unknown({

@@ -140,7 +140,9 @@ function judge(context: PolicyContext<Record<string, never>>, resource: Resource
     const own = from === resource;
     context.fail({
       resource,
-      ...(own ? { path: setting.path } : { locationOf: from }),
+      // The http_tokens line of whoever decided: the resource itself or its launch template.
+      locationOf: from,
+      path: setting.path,
       messageId: 'optional',
       data: { what, how },
       evidence: [{ path: own ? setting.path : `${from.address}.${setting.path}`, value: 'optional' }],

@@ -119,9 +119,9 @@ export const naclAdminPortsOpen = definePolicy<NaclAdminPortsOpenOptions>({
   },
 });
 
-/** The ACL is the finding's resource; a standalone `aws_network_acl_rule` is where it points. */
-function target(acl: Resource, entry: NaclRule): { resource: Resource; path?: string; locationOf?: Resource } {
-  return entry.origin === acl ? { resource: acl, path: entry.path } : { resource: acl, locationOf: entry.origin };
+/** The ACL is the finding's resource; it points at the entry's open CIDR, in an inline block or a standalone `aws_network_acl_rule`. */
+function target(acl: Resource, entry: NaclRule): { resource: Resource; path: string; locationOf: Resource } {
+  return { resource: acl, locationOf: entry.origin, path: entry.cidrPath ?? entry.path };
 }
 
 function entryLabel(entry: NaclRule): string {

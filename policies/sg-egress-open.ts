@@ -110,7 +110,8 @@ function everything(rule: SecurityGroupRule): boolean | Unknown {
 
 function report(context: PolicyContext<TierOptions>, group: Resource, rule: SecurityGroupRule, why: string, verdict: true | Unknown): void {
   const standalone = rule.origin !== group;
-  const target = standalone ? { resource: group, locationOf: rule.origin } : { resource: group, path: rule.path };
+  // Protocol and destination together decide: the rule's inline block, or the standalone rule's resource.
+  const target = { resource: group, locationOf: rule.origin, path: rule.path };
   const words = ruleWords(rule);
   const element = `egress ${rule.path === '' ? rule.origin.address : rule.path}: ${words}`;
   const data = { group: groupLabel(group), rule: words, why };

@@ -170,11 +170,12 @@ function checkRule(
   });
 }
 
-/** The group is the finding's resource; a standalone rule is where it points. A rule whose group is not in the input stands alone. */
-function findingTarget(group: SecurityGroup, rule: SecurityGroupRule, internet: InternetSource[]): { resource: Resource; path?: string; locationOf?: Resource } {
-  if (!group.resource) return { resource: rule.origin, path: internet[0]?.path ?? rule.path };
-  if (rule.origin !== group.resource) return { resource: group.resource, locationOf: rule.origin };
-  return { resource: group.resource, path: internet[0]?.path ?? rule.path };
+/**
+ * The group is the finding's resource (a rule whose group is not in the input stands alone); it points
+ * at the internet source inside the rule's resource — inline block or standalone rule — else at the rule.
+ */
+function findingTarget(group: SecurityGroup, rule: SecurityGroupRule, internet: InternetSource[]): { resource: Resource; path: string; locationOf: Resource } {
+  return { resource: group.resource ?? rule.origin, locationOf: rule.origin, path: internet[0]?.path ?? rule.path };
 }
 
 function groupLabel(group: SecurityGroup, rule: SecurityGroupRule): string {

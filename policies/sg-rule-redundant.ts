@@ -48,7 +48,8 @@ export const sgRuleRedundant = definePolicy({
         if (!by) return;
         reported = true;
         const standalone = inner.rule.origin !== resource;
-        const target = standalone ? { resource, locationOf: inner.rule.origin } : { resource, path: inner.rule.path };
+        // The whole rule is redundant: its inline block, or the standalone rule's resource.
+        const target = { resource, locationOf: inner.rule.origin, path: inner.rule.path };
         const words = ruleWords(inner.rule);
         const byWords = ruleWords(by.rule);
         context.fail({

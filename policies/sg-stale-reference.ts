@@ -84,7 +84,9 @@ function checkConfiguration(context: PolicyContext<object>, group: SecurityGroup
       const where = rule.path === '' ? rule.origin.address : `${rule.direction} rule ${rule.path}`;
       context.unknown({
         resource,
-        ...(rule.origin !== resource ? { locationOf: rule.origin } : { path: rule.path }),
+        // The reference is what is in doubt: its attribute in the rule's resource (inline block or standalone rule).
+        locationOf: rule.origin,
+        path: rule.attributes.securityGroupRefs ?? rule.path,
         element: `${where} ${ref}`,
         messageId: 'literalUnknown',
         data: { reference: ref, group: groupLabel(resource), rule: where },

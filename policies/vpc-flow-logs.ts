@@ -55,10 +55,10 @@ export const vpcFlowLogs = definePolicy({
         pass({ resource: vpc, messageId: 'covered', data: { ...data, traffic: String(coverage.capturing.values['traffic_type']), flowLog: coverage.capturing.address } });
       } else if (coverage.undecided) {
         const { flowLog, reason } = coverage.undecided;
-        unknown({ resource: vpc, locationOf: flowLog, messageId: 'flowLogUndecided', data: { ...data, flowLog: flowLog.address }, reason });
+        unknown({ resource: vpc, locationOf: flowLog, path: 'traffic_type', messageId: 'flowLogUndecided', data: { ...data, flowLog: flowLog.address }, reason });
       } else if (unmatched[0]) {
         const { flowLog, reason } = unmatched[0];
-        unknown({ resource: vpc, locationOf: flowLog, messageId: 'vpcIdUnknown', data: { ...data, flowLog: flowLog.address }, reason });
+        unknown({ resource: vpc, locationOf: flowLog, path: 'vpc_id', messageId: 'vpcIdUnknown', data: { ...data, flowLog: flowLog.address }, reason });
       } else {
         const detail = coverage.insufficient.length > 0 ? ` (${coverage.insufficient.join('; ')})` : '';
         fail({

@@ -24,6 +24,8 @@ export interface NaclRule {
   toPort: number | Unknown;
   /** The entry's source/destination; undefined when it has none of either family. */
   cidr: { cidr: Cidr } | { unknown: Unknown; family: Family } | undefined;
+  /** Attribute path of `cidr` inside `origin` (`ingress.0.cidr_block`, `ipv6_cidr_block`); absent when the entry has none or AWS made it. */
+  cidrPath?: string;
   /** Unknown when it cannot be told whether the entry belongs to this ACL. */
   presence: true | Unknown;
   /** Set for the allow-all entries AWS puts in a new VPC's default ACL. */
@@ -190,7 +192,7 @@ function inlineRule(origin: Resource, path: string, egress: boolean, block: Valu
     ruleNumber: numberOf(block['rule_no']),
     action: actionOf(block['action']),
     ...naclPorts(block['protocol'], block['from_port'], block['to_port'], `${origin.address}.${path}`),
-    cidr: cidrOf(block['cidr_block'], block['ipv6_cidr_block']),
+    ...cidrOf(block['cidr_block'], block['ipv6_cidr_block'], `${path}.`),
     presence: true,
   };
 }
@@ -204,7 +206,7 @@ function standaloneRule(rule: Resource, presence: true | Unknown): NaclRule {
     ruleNumber: numberOf(v['rule_number']),
     action: actionOf(v['rule_action']),
     ...naclPorts(v['protocol'], v['from_port'], v['to_port'], rule.address),
-    cidr: cidrOf(v['cidr_block'], v['ipv6_cidr_block']),
+    ...cidrOf(v['cidr_block'], v['ipv6_cidr_block'], ''),
     presence: isUnknown(egress) ? egress : presence,
   };
 }
@@ -251,16 +253,17 @@ function actionOf(value: Value | undefined): 'allow' | 'deny' | Unknown {
   return new Unknown(`network ACL action ${JSON.stringify(value)} is neither allow nor deny (AWS refuses it), so what the entry does cannot be told`);
 }
 
-function cidrOf(ipv4: Value | undefined, ipv6: Value | undefined): NaclRule['cidr'] {
-  for (const [value, family] of [[ipv4, 'ipv4'], [ipv6, 'ipv6']] as const) {
-    if (isUnknown(value)) return { unknown: value, family };
+/** The entry's CIDR and the path of the attribute it is written in (`prefix` is the entry's path inside its resource). */
+function cidrOf(ipv4: Value | undefined, ipv6: Value | undefined, prefix: string): Pick<NaclRule, 'cidr' | 'cidrPath'> {
+  for (const [value, family, attribute] of [[ipv4, 'ipv4', 'cidr_block'], [ipv6, 'ipv6', 'ipv6_cidr_block']] as const) {
+    if (isUnknown(value)) return { cidr: { unknown: value, family }, cidrPath: prefix + attribute };
     if (typeof value === 'string' && value !== '') {
       // An entry AWS would refuse may be the one that lets the client in (or keeps it out): undecided.
       const cidr = parseAwsCidr(value);
-      return cidr ? { cidr } : { unknown: notACidr(value, 'whom the network ACL entry matches'), family };
+      return { cidr: cidr ? { cidr } : { unknown: notACidr(value, 'whom the network ACL entry matches'), family }, cidrPath: prefix + attribute };
     }
   }
-  return undefined;
+  return { cidr: undefined };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -32,10 +32,20 @@ export interface ReportDetails {
   /** Overrides the policy severity for this finding (e.g. by exposed port). */
   severity?: Severity;
   evidence?: Evidence[];
-  /** Attribute path the finding points at, used to find its source line when the engine knows it. */
+  /**
+   * Attribute path the finding points at, used to find its source line when the engine knows it. It is
+   * read on `locationOf` when that is given, on `resource` otherwise: `{ resource: group, locationOf: rule,
+   * path: 'cidr_blocks' }` points at the `cidr_blocks` line of `rule`. A path the resource it is read on
+   * does not have points at its closest written parent, else at that resource's whole block — never at
+   * an attribute of the other resource.
+   */
   path?: string;
-  /** The resource the location should point at when it is not `resource` (e.g. a standalone rule). */
+  /**
+   * The resource the location points at when it is not `resource` (e.g. a standalone rule of a group);
+   * `path` is then an attribute of this one. Giving `resource` itself is the same as leaving it out.
+   */
   locationOf?: Resource;
+  /** Where the finding points, when neither resource's attributes say it: wins over `locationOf` and `path`. */
   location?: Location;
   trace?: TraceStep[];
 }

@@ -103,8 +103,9 @@ function resourceThrownOn(configured: ConfiguredPolicy, inventory: Inventory): s
   return inventory.resources.find((resource) => throwsOn([resource]))?.address;
 }
 
+/** `location`, else `path` read on `locationOf` when given, on `resource` otherwise (the contract of ReportDetails). */
 function reportLocation(report: PolicyReport): Location | undefined {
-  return report.location ?? locate(report.locationOf ?? report.resource, report.locationOf ? '' : report.path);
+  return report.location ?? locate(report.locationOf ?? report.resource, report.path);
 }
 
 /** The configured override, else what the report says, else the policy's own severity. */

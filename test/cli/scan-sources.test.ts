@@ -65,12 +65,13 @@ describe('warden scan FILE.tf', () => {
       const main = await runMain(['scan', 'main.tf', '-f', 'json'], dir);
       expect(main.stderr).toBe('');
       expect(main.code).toBe(1);
-      // The group is in main.tf; its open rule (from rules.tf) joins it as in a directory scan.
+      // The group is in main.tf; its open rule (from rules.tf) joins it as in a directory scan, and the
+      // finding points at the rule's cidr_blocks line.
       // Nothing in the files uses the group: sg-unused reports it where it is declared.
-      expect(reported(main.stdout)).toEqual(['required-tags aws_sqs_queue.q main.tf:7', 'sg-open-ingress aws_security_group.web rules.tf:1', 'sg-unused aws_security_group.web main.tf:1']);
+      expect(reported(main.stdout)).toEqual(['required-tags aws_sqs_queue.q main.tf:7', 'sg-open-ingress aws_security_group.web rules.tf:7', 'sg-unused aws_security_group.web main.tf:1']);
       expect(JSON.parse(main.stdout).inputs[0]).toMatchObject({ path: 'main.tf', kind: 'hcl', status: 'scanned', resources: 2 });
       const rules = await runMain(['scan', 'rules.tf', '-f', 'json'], dir);
-      expect(reported(rules.stdout)).toEqual(['required-tags aws_sqs_queue.other rules.tf:9', 'sg-open-ingress aws_security_group.web rules.tf:1']);
+      expect(reported(rules.stdout)).toEqual(['required-tags aws_sqs_queue.other rules.tf:9', 'sg-open-ingress aws_security_group.web rules.tf:7']);
     } finally {
       cleanup();
     }

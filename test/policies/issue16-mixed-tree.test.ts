@@ -20,22 +20,24 @@ const EXPECTED_BAD: readonly Row[] = [
   ['public-ip-by-default', 'low', 'network.tf:19', 'aws_subnet.public_a', 'map_public_ip_on_launch'],
 
   // network-acls.tf: the three ACL shapes; aws_network_acl.app denies 22 and 3389 before its allow-all
-  // and passes, and so does 3389 on aws_network_acl.public (rule 90 before the ephemeral range).
-  ['nacl-admin-ports-open', 'high', 'network-acls.tf:6', 'aws_default_network_acl.default', 'ingress.0'],
-  ['nacl-admin-ports-open', 'high', 'network-acls.tf:41', 'aws_network_acl.public', 'ingress.1'],
-  ['nacl-admin-ports-open', 'high', 'network-acls.tf:150', 'aws_network_acl.data', 'aws_network_acl_rule.data_vendor_rdp'],
+  // and passes, and so does 3389 on aws_network_acl.public (rule 90 before the ephemeral range). Each
+  // finding points at the open entry's cidr_block, inline or in the aws_network_acl_rule.
+  ['nacl-admin-ports-open', 'high', 'network-acls.tf:10', 'aws_default_network_acl.default', 'ingress.0'],
+  ['nacl-admin-ports-open', 'high', 'network-acls.tf:45', 'aws_network_acl.public', 'ingress.1'],
+  ['nacl-admin-ports-open', 'high', 'network-acls.tf:156', 'aws_network_acl.data', 'aws_network_acl_rule.data_vendor_rdp'],
 
   // security-groups.tf: each rule of the default group is one finding.
   ['default-sg-restricts-all', 'high', 'security-groups.tf:6', 'aws_default_security_group.default', 'ingress.0'],
   ['default-sg-restricts-all', 'high', 'security-groups.tf:13', 'aws_default_security_group.default', 'egress.0'],
   // By design (DESIGN §3, instance-admin-port-reachable and db-internet-reachable descriptions):
   // sg-open-ingress reports the rule itself, the reachability policies the proven path to a target.
-  ['sg-open-ingress', 'high', 'security-groups.tf:79', 'aws_security_group.bastion', 'aws_vpc_security_group_ingress_rule.bastion_ssh.cidr_ipv4'],
-  ['sg-open-ingress', 'high', 'security-groups.tf:162', 'aws_security_group.redshift', 'aws_vpc_security_group_ingress_rule.redshift_bi.cidr_ipv4'],
+  // Both it and db-tier-admits-cidr point at the rule's cidr_ipv4 line.
+  ['sg-open-ingress', 'high', 'security-groups.tf:84', 'aws_security_group.bastion', 'aws_vpc_security_group_ingress_rule.bastion_ssh.cidr_ipv4'],
+  ['sg-open-ingress', 'high', 'security-groups.tf:167', 'aws_security_group.redshift', 'aws_vpc_security_group_ingress_rule.redshift_bi.cidr_ipv4'],
   // Three-tier isolation is about CIDR sources of any kind (db-tier-admits-cidr description: "whether
   // the range is private does not matter"), so the world-open Redshift rule is one too.
-  ['db-tier-admits-cidr', 'medium', 'security-groups.tf:162', 'aws_redshift_cluster.analytics', 'cidr_ipv4'],
-  ['db-tier-admits-cidr', 'medium', 'security-groups.tf:190', 'aws_docdb_cluster_instance.catalogue', 'cidr_ipv4'],
+  ['db-tier-admits-cidr', 'medium', 'security-groups.tf:167', 'aws_redshift_cluster.analytics', 'cidr_ipv4'],
+  ['db-tier-admits-cidr', 'medium', 'security-groups.tf:195', 'aws_docdb_cluster_instance.catalogue', 'cidr_ipv4'],
 
   // compute.tf
   ['ebs-encryption-by-default', 'medium', 'compute.tf:3', 'aws_ebs_encryption_by_default.this', 'enabled'],

@@ -169,7 +169,8 @@ describe('warden scan --format github', () => {
       expect(run.code).toBe(1);
       const lines = annotations(run.stdout);
       expect(lines.map((l) => [l.name, l.properties['file'], l.properties['line']])).toEqual([
-        ['error', 'fixtures/modules-repo/modules/db-sg/main.tf', '26'],
+        // sg-open-ingress: the cidr_blocks line of the aws_security_group_rule, and of the dynamic ingress block.
+        ['error', 'fixtures/modules-repo/modules/db-sg/main.tf', '34'],
         ['error', 'fixtures/modules-repo/modules/web-sg/main.tf', '25'],
         ['warning', 'fixtures/modules-repo/main.tf', '21'],
         // sg-unused cannot tell whether the groups inside modules are used outside (unknown: a warning).
