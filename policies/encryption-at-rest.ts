@@ -1,4 +1,4 @@
-import { definePolicy, isUnknown, knownString, Unknown, valueAt, type PolicyContext, type Resource } from '../src/api.js';
+import { definePolicy, isUnknown, kmsKeyManagement, knownString, Unknown, valueAt, type KeyManagement, type PolicyContext, type Resource } from '../src/api.js';
 import { AT_REST, AT_REST_TYPES, CUSTOMER_KEY_TYPES, unencryptedReason, type AtRestEntry } from './encryption-at-rest-table.js';
 
 interface EncryptionAtRestOptions {
@@ -92,13 +92,24 @@ function checkEncrypted(context: Context, resource: Resource, entry: AtRestEntry
   }
 }
 
-/** The key must be the customer's: set, not an AWS managed alias, or an aws_kms_key of the configuration. */
+/**
+ * The key must be the customer's. An alias/aws/* key, a key KMS reported as AWS managed (live: DescribeKey)
+ * or none fails; a key of the configuration, another alias, or a key KMS reported as the customer's passes.
+ */
 function checkKey(context: Context, resource: Resource, entry: AtRestEntry, keyPath: string): void {
   const data = { resource: resource.address, kind: entry.kind, keyPath };
   const key = valueAt(resource.values, keyPath);
-  const named = resource.references[keyPath] ?? resource.references[keyPath.split('.')[0]!] ?? [];
-  if (named.some((address) => address.startsWith('aws_kms_key.') || address.includes('.aws_kms_key.'))) {
+  const management = kmsKeyManagement(context.inventory, resource, keyPath) ?? blockReference(context, resource, keyPath);
+  if (isUnknown(management)) {
+    context.unknown({ resource, path: keyPath, messageId: 'keyUnknown', data, reason: management });
+    return;
+  }
+  if (management?.manager === 'CUSTOMER') {
     context.pass({ resource, messageId: 'customerKey', data });
+    return;
+  }
+  if (management?.manager === 'AWS') {
+    context.fail({ resource, path: keyPath, messageId: 'notCustomerKey', data: { ...data, why: management.how }, evidence: [{ path: keyPath, value: key ?? null, note: management.how }] });
     return;
   }
   if (isUnknown(key)) {
@@ -106,19 +117,23 @@ function checkKey(context: Context, resource: Resource, entry: AtRestEntry, keyP
     return;
   }
   const text = knownString(key) ?? '';
-  if (text !== '' && !text.startsWith('alias/aws/') && entry.liveKeyNeedsLookup && resource.source === 'live') {
-    // The customer managed keys of the region are in the inventory; AWS managed ones never are.
-    const keys = context.inventory.resolveId(text, ['aws_kms_key']);
-    if (isUnknown(keys) || keys.length === 0) {
-      const reason = new Unknown(`${keyPath} is ${text}, which is not among the customer managed KMS keys read (it may be the AWS managed key, or a key of another account or region)`);
-      context.unknown({ resource, path: keyPath, messageId: 'keyUnknown', data, reason });
-      return;
-    }
-  }
-  if (text !== '' && !text.startsWith('alias/aws/')) {
-    context.pass({ resource, messageId: 'customerKey', data });
+  if (text === '') {
+    const why = `${keyPath} is not set: ${entry.kind}s are then encrypted with an AWS owned or AWS managed key`;
+    context.fail({ resource, path: keyPath, messageId: 'notCustomerKey', data: { ...data, why }, evidence: [{ path: keyPath, value: key ?? null }] });
     return;
   }
-  const why = text === '' ? `${keyPath} is not set: ${entry.kind}s are then encrypted with an AWS owned or AWS managed key` : `${keyPath} is ${text}, an AWS managed key`;
-  context.fail({ resource, path: keyPath, messageId: 'notCustomerKey', data: { ...data, why }, evidence: [{ path: keyPath, value: key ?? null }] });
+  if (resource.source === 'live' && entry.liveKeyNeedsLookup) {
+    // Every key of the account and region is read, AWS managed ones too: this one was not.
+    const reason = new Unknown(`${keyPath} is ${text}, which is not among the KMS keys read (a key of another account or region, or one whose ListKeys page was not read)`);
+    context.unknown({ resource, path: keyPath, messageId: 'keyUnknown', data, reason });
+    return;
+  }
+  // A key id or ARN written in the configuration, or a live store whose service takes customer managed keys only.
+  context.pass({ resource, messageId: 'customerKey', data });
+}
+
+/** A plan may record the reference on the enclosing block (`server_side_encryption`) rather than on the key attribute. */
+function blockReference(context: Context, resource: Resource, keyPath: string): KeyManagement | Unknown | undefined {
+  const block = keyPath.split('.')[0]!;
+  return block === keyPath ? undefined : kmsKeyManagement(context.inventory, resource, block);
 }
