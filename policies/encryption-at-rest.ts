@@ -1,4 +1,4 @@
-import { definePolicy, isUnknown, kmsKeyManagement, knownString, Unknown, valueAt, type KeyManagement, type PolicyContext, type Resource } from '../src/api.js';
+import { definePolicy, isUnknown, kmsKeyManagement, knownString, Unknown, valueAt, type PolicyContext, type Resource } from '../src/api.js';
 import { AT_REST, AT_REST_TYPES, CUSTOMER_KEY_TYPES, unencryptedReason, type AtRestEntry } from './encryption-at-rest-table.js';
 
 interface EncryptionAtRestOptions {
@@ -107,7 +107,7 @@ function checkEncrypted(context: Context, resource: Resource, entry: AtRestEntry
 function checkKey(context: Context, resource: Resource, entry: AtRestEntry, keyPath: string): void {
   const data = { resource: resource.address, kind: entry.kind, keyPath };
   const key = valueAt(resource.values, keyPath);
-  const management = kmsKeyManagement(context.inventory, resource, keyPath) ?? blockReference(context, resource, keyPath);
+  const management = kmsKeyManagement(context.inventory, resource, keyPath);
   if (isUnknown(management)) {
     context.unknown({ resource, path: keyPath, messageId: 'keyUnknown', data, reason: management });
     return;
@@ -138,10 +138,4 @@ function checkKey(context: Context, resource: Resource, entry: AtRestEntry, keyP
   }
   // A key id or ARN written in the configuration, or a live store whose service takes customer managed keys only.
   context.pass({ resource, messageId: 'customerKey', data });
-}
-
-/** A plan may record the reference on the enclosing block (`server_side_encryption`) rather than on the key attribute. */
-function blockReference(context: Context, resource: Resource, keyPath: string): KeyManagement | Unknown | undefined {
-  const block = keyPath.split('.')[0]!;
-  return block === keyPath ? undefined : kmsKeyManagement(context.inventory, resource, block);
 }
