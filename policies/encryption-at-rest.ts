@@ -132,7 +132,7 @@ function checkKey(context: Context, resource: Resource, entry: AtRestEntry, keyP
   }
   if (resource.source === 'live' && entry.liveKeyNeedsLookup) {
     // Every key of the account and region is read, AWS managed ones too: this one was not.
-    const reason = new Unknown(`${keyPath} is ${text}, which is not among the KMS keys read (a key of another account or region, or one whose ListKeys page was not read)`);
+    const reason = new Unknown(`${keyPath} is ${text}, which is not among the KMS keys read in its account and region (a key of another account or region, or one KMS did not list)`);
     context.unknown({ resource, path: keyPath, messageId: 'keyUnknown', data, reason });
     return;
   }
