@@ -17,8 +17,10 @@ export interface AtRestEntry {
   /** Where a customer managed key is set, for types whose key the user may require (options.customerManagedKey). */
   keyPath?: string;
   /**
-   * Live, the key is reported by ARN whether AWS or the customer manages it (DynamoDB names its AWS
-   * managed aws/dynamodb key by ARN too): only a customer managed key read into the inventory proves it.
+   * Live, the key may be reported by ARN whether AWS or the customer manages it (DynamoDB names its AWS
+   * managed aws/dynamodb key by ARN; a secret may name aws/secretsmanager's): only the key read into the
+   * inventory (DescribeKey's KeyManager) says which, so a key that was not read is unknown. Not set where the
+   * service takes customer managed keys only (CloudWatch Logs).
    */
   liveKeyNeedsLookup?: boolean;
 }
@@ -125,7 +127,14 @@ export const AT_REST: readonly AtRestEntry[] = [
     liveKeyNeedsLookup: true,
   },
   { type: 'aws_cloudwatch_log_group', kind: 'CloudWatch log group', control: undefined, read: always('CloudWatch Logs encrypts every log group at rest'), keyPath: 'kms_key_id' },
-  { type: 'aws_secretsmanager_secret', kind: 'Secrets Manager secret', control: undefined, read: always('Secrets Manager encrypts every secret at rest'), keyPath: 'kms_key_id' },
+  {
+    type: 'aws_secretsmanager_secret',
+    kind: 'Secrets Manager secret',
+    control: undefined,
+    read: always('Secrets Manager encrypts every secret at rest'),
+    keyPath: 'kms_key_id',
+    liveKeyNeedsLookup: true,
+  },
 ];
 
 export const AT_REST_TYPES: string[] = AT_REST.map((entry) => entry.type);

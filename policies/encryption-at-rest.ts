@@ -1,4 +1,4 @@
-import { definePolicy, isUnknown, knownString, Unknown, valueAt, type PolicyContext, type Resource } from '../src/api.js';
+import { definePolicy, isUnknown, kmsKeyManagement, knownString, Unknown, valueAt, type PolicyContext, type Resource } from '../src/api.js';
 import { AT_REST, AT_REST_TYPES, CUSTOMER_KEY_TYPES, unencryptedReason, type AtRestEntry } from './encryption-at-rest-table.js';
 
 interface EncryptionAtRestOptions {
@@ -20,16 +20,19 @@ export const encryptionAtRest = definePolicy<EncryptionAtRestOptions>({
     'cluster since January 2025 and provider v6 defaults to true, so only an explicit false fails; Redshift.10), Neptune and ' +
     'DocumentDB clusters (storage_encrypted, default false; Neptune.1/DocumentDB.1). DynamoDB tables, CloudWatch log groups ' +
     'and Secrets Manager secrets are always encrypted; for the types listed in the option customerManagedKey their key must ' +
-    'be a customer managed KMS key (an alias/aws/* key or none fails). Each finding names its control. At plan time a ' +
-    'value or key known only after apply is unknown, unless it refers to an aws_kms_key of the configuration. Live audits ' +
+    'be a customer managed KMS key: none, an alias/aws/* alias (by name or ARN) or a key KMS reports as AWS managed fails. ' +
+    'Each finding names its control. At plan time a value or key known only after apply is unknown, unless it refers to an ' +
+    'aws_kms_key of the configuration or a data source aws_kms_key whose alias or key_manager tells. Live audits ' +
     'read EFS file systems, CloudWatch log groups, Secrets Manager secrets (a secret listed without KmsKeyId uses the AWS ' +
     'managed key aws/secretsmanager), ElastiCache, OpenSearch, Redshift, Neptune and DocumentDB from their list calls; ' +
     'Kinesis streams, SQS queues, SNS topics and DynamoDB tables with one DescribeStreamSummary, GetQueueAttributes, ' +
     'GetTopicAttributes or DescribeTable per ' +
-    'item; a setting such a call could not read is unknown, never encrypted. A live table names its KMS key by ARN ' +
-    'whether it is the AWS managed aws/dynamodb key or a customer managed one: with customerManagedKey it passes only ' +
-    'when the key is among the customer managed keys read (KMS ListKeys/DescribeKey), and is unknown otherwise. ' +
-    'RDS storage ' +
+    'item; a setting such a call could not read is unknown, never encrypted. A live table (or secret) may name its KMS key ' +
+    'by ARN whether AWS or the customer manages it, so live audits read every KMS key of the region (ListKeys, and one ' +
+    'DescribeKey per key, whose KeyManager says who manages it): with customerManagedKey a store on a key reported as AWS ' +
+    'managed (aws/dynamodb, aws/secretsmanager) fails and the evidence names the key, one on a customer managed key passes, ' +
+    'and one on a key that was not read (another account or region, a DescribeKey that failed) is unknown with the reason. ' +
+    'A log group\'s key is always customer managed: CloudWatch Logs takes no other. RDS storage ' +
     '(aws_db_instance, aws_rds_cluster) is judged by rds-storage-unencrypted and EBS volumes (aws_ebs_volume, aws_instance ' +
     'block devices) by ebs-unencrypted, never by this policy, so a store gets one verdict: they read unset attributes and ' +
     'word their findings and evidence as this policy does, but stay separate policies because they map to other controls ' +
@@ -45,14 +48,19 @@ export const encryptionAtRest = definePolicy<EncryptionAtRestOptions>({
     'PCI DSS 4.0': ['3.5.1'],
   },
   tags: ['encryption'],
-  // aws_kms_key: a live table's key is known to be customer managed only when it is among the keys read.
+  // aws_kms_key: live, who manages a table's or secret's key is known only from the key read (DescribeKey's KeyManager).
   resourceTypes: [...AT_REST_TYPES, 'aws_kms_key'],
   options: {
     schema: {
       type: 'object',
       additionalProperties: false,
       properties: {
-        customerManagedKey: { type: 'array', items: { enum: [...CUSTOMER_KEY_TYPES] }, uniqueItems: true },
+        customerManagedKey: {
+          type: 'array',
+          items: { enum: [...CUSTOMER_KEY_TYPES] },
+          uniqueItems: true,
+          description: 'Types whose key must be a customer managed KMS key: an AWS owned or AWS managed key fails.',
+        },
       },
     },
     defaults: { customerManagedKey: [] },
@@ -92,13 +100,24 @@ function checkEncrypted(context: Context, resource: Resource, entry: AtRestEntry
   }
 }
 
-/** The key must be the customer's: set, not an AWS managed alias, or an aws_kms_key of the configuration. */
+/**
+ * The key must be the customer's. An alias/aws/* key, a key KMS reported as AWS managed (live: DescribeKey)
+ * or none fails; a key of the configuration, another alias, or a key KMS reported as the customer's passes.
+ */
 function checkKey(context: Context, resource: Resource, entry: AtRestEntry, keyPath: string): void {
   const data = { resource: resource.address, kind: entry.kind, keyPath };
   const key = valueAt(resource.values, keyPath);
-  const named = resource.references[keyPath] ?? resource.references[keyPath.split('.')[0]!] ?? [];
-  if (named.some((address) => address.startsWith('aws_kms_key.') || address.includes('.aws_kms_key.'))) {
+  const management = kmsKeyManagement(context.inventory, resource, keyPath);
+  if (isUnknown(management)) {
+    context.unknown({ resource, path: keyPath, messageId: 'keyUnknown', data, reason: management });
+    return;
+  }
+  if (management?.manager === 'CUSTOMER') {
     context.pass({ resource, messageId: 'customerKey', data });
+    return;
+  }
+  if (management?.manager === 'AWS') {
+    context.fail({ resource, path: keyPath, messageId: 'notCustomerKey', data: { ...data, why: management.how }, evidence: [{ path: keyPath, value: key ?? null, note: management.how }] });
     return;
   }
   if (isUnknown(key)) {
@@ -106,19 +125,17 @@ function checkKey(context: Context, resource: Resource, entry: AtRestEntry, keyP
     return;
   }
   const text = knownString(key) ?? '';
-  if (text !== '' && !text.startsWith('alias/aws/') && entry.liveKeyNeedsLookup && resource.source === 'live') {
-    // The customer managed keys of the region are in the inventory; AWS managed ones never are.
-    const keys = context.inventory.resolveId(text, ['aws_kms_key']);
-    if (isUnknown(keys) || keys.length === 0) {
-      const reason = new Unknown(`${keyPath} is ${text}, which is not among the customer managed KMS keys read (it may be the AWS managed key, or a key of another account or region)`);
-      context.unknown({ resource, path: keyPath, messageId: 'keyUnknown', data, reason });
-      return;
-    }
-  }
-  if (text !== '' && !text.startsWith('alias/aws/')) {
-    context.pass({ resource, messageId: 'customerKey', data });
+  if (text === '') {
+    const why = `${keyPath} is not set: ${entry.kind}s are then encrypted with an AWS owned or AWS managed key`;
+    context.fail({ resource, path: keyPath, messageId: 'notCustomerKey', data: { ...data, why }, evidence: [{ path: keyPath, value: key ?? null }] });
     return;
   }
-  const why = text === '' ? `${keyPath} is not set: ${entry.kind}s are then encrypted with an AWS owned or AWS managed key` : `${keyPath} is ${text}, an AWS managed key`;
-  context.fail({ resource, path: keyPath, messageId: 'notCustomerKey', data: { ...data, why }, evidence: [{ path: keyPath, value: key ?? null }] });
+  if (resource.source === 'live' && entry.liveKeyNeedsLookup) {
+    // Every key of the account and region is read, AWS managed ones too: this one was not.
+    const reason = new Unknown(`${keyPath} is ${text}, which is not among the KMS keys read in its account and region (a key of another account or region, or one KMS did not list)`);
+    context.unknown({ resource, path: keyPath, messageId: 'keyUnknown', data, reason });
+    return;
+  }
+  // A key id or ARN written in the configuration, or a live store whose service takes customer managed keys only.
+  context.pass({ resource, messageId: 'customerKey', data });
 }

@@ -13,7 +13,8 @@ export const kmsKeyPendingDeletion = definePolicy({
     'Live only: the key state is read with DescribeKey, once per key (docs/audit.md); Terraform source and plans do not ' +
     'show a key\'s state, so their aws_kms_key resources get no verdict. A plan that destroys an aws_kms_key is not ' +
     'reported either: that deletion is the reviewed change itself, and the key stays recoverable during its ' +
-    'deletion_window_in_days. A key whose state could not be read is unknown. As Security Hub KMS.3.',
+    'deletion_window_in_days. A key whose state could not be read is unknown. AWS managed keys (KeyManager AWS) get no ' +
+    'verdict: AWS manages them, and they cannot be scheduled for deletion. As Security Hub KMS.3.',
   remediation:
     'If the key is still needed, cancel the deletion during the waiting period (`aws kms cancel-key-deletion --key-id KEY`, ' +
     'then enable the key). Before deleting a key, check CloudTrail for its recent use.',

@@ -10,8 +10,8 @@ export const kmsKeyRotation = definePolicy({
     'A customer managed symmetric encryption KMS key (aws_kms_key with key_usage ENCRYPT_DECRYPT and ' +
     'customer_master_key_spec SYMMETRIC_DEFAULT, the defaults) does not have automatic key rotation enabled ' +
     '(enable_key_rotation, default false). Asymmetric, HMAC and imported-material or custom key store keys cannot ' +
-    'rotate automatically: they pass, and the pass says why. AWS managed keys are rotated by AWS and are not listed ' +
-    'in live audits; keys pending deletion are left to kms-key-pending-deletion. At plan time a key whose usage, spec ' +
+    'rotate automatically: they pass, and the pass says why. AWS managed keys (live: KeyManager AWS) are rotated by AWS ' +
+    'and get no verdict; keys pending deletion are left to kms-key-pending-deletion. At plan time a key whose usage, spec ' +
     'or rotation setting is known only after apply is unknown. Live, the rotation status costs one GetKeyRotationStatus ' +
     'per key (docs/audit.md); through --source config it is unknown, since AWS Config does not record it. Unlike ' +
     'Security Hub KMS.4, which only evaluates keys it can rotate, the pass for a key that cannot rotate is reported.',

@@ -1,4 +1,4 @@
-import { NAME_TAG_EXCLUSION_PROPERTIES, definePolicy, isUnknown, locate, nameTagExclusions, type Bucket, type PolicyContext } from '../src/api.js';
+import { NAME_TAG_EXCLUSION_PROPERTIES, definePolicy, isUnknown, kmsKeyManagement, locate, nameTagExclusions, type Bucket, type PolicyContext } from '../src/api.js';
 
 export interface KmsEncryptionOptions {
   /** Bucket name globs that must be encrypted with KMS (`*`: every bucket). */
@@ -21,8 +21,9 @@ export const s3BucketKmsEncryption = definePolicy<KmsEncryptionOptions>({
     'S3 encrypts every new object with S3-managed keys (SSE-S3) when nothing else is configured, so "unencrypted" is ' +
     'no longer a state and this policy never reports it: without options it checks nothing. A bucket without an ' +
     'encryption configuration uses SSE-S3 and fails only when KMS is required. With customerManagedKey, the key must ' +
-    'be a customer managed key: kms_master_key_id unset or alias/aws/s3 (the AWS managed key) fails; a key id known ' +
-    'only after apply passes when it refers to an aws_kms_key of the configuration and is unknown otherwise. An ' +
+    'be a customer managed key: kms_master_key_id unset, alias/aws/s3 (the AWS managed key, by name or ARN), a data ' +
+    'source that looks it up, or live a key DescribeKey reports as AWS managed fails; a key id known only after apply ' +
+    'passes when it refers to an aws_kms_key of the configuration and is unknown otherwise. An ' +
     'encryption configuration known only after apply, or unreadable live (GetBucketEncryption), is unknown.',
   remediation:
     'Add an aws_s3_bucket_server_side_encryption_configuration with apply_server_side_encryption_by_default ' +
@@ -78,13 +79,13 @@ function checkBucket(context: PolicyContext<KmsEncryptionOptions>, bucket: Bucke
   if (!context.options.customerManagedKey) return context.pass({ resource, messageId: 'kms', data: { bucket: name, how: algorithm } });
   const key = encryption.kmsKeyId;
   const keyPath = encryption.path.replace(/sse_algorithm$/, 'kms_master_key_id');
-  if (key === null || key === undefined || key === '' || (typeof key === 'string' && /(^|:)alias\/aws\/s3$/.test(key))) {
-    return context.fail({ resource, messageId: 'awsManagedKey', data: { bucket: name }, evidence: [{ path: `${encryption.resource.address}.${keyPath}`, value: key ?? null }], ...at });
-  }
-  if (isUnknown(key)) {
-    const keys = context.inventory.resolve(encryption.resource, keyPath, ['aws_kms_key']);
-    if (isUnknown(keys) || keys.length === 0) return context.unknown({ resource, messageId: 'encryptionUnknown', data: { bucket: name }, reason: key, ...at });
-    return context.pass({ resource, messageId: 'kms', data: { bucket: name, how: `${algorithm} with customer managed key ${keys[0]!.address}` } });
-  }
+  const evidence = { path: `${encryption.resource.address}.${keyPath}`, value: key ?? null };
+  if (key === null || key === undefined || key === '') return context.fail({ resource, messageId: 'awsManagedKey', data: { bucket: name }, evidence: [evidence], ...at });
+  // alias/aws/s3 by name or ARN, a key KMS reported as AWS managed (live), or a data source that looks one up.
+  const management = kmsKeyManagement(context.inventory, encryption.resource, keyPath);
+  if (isUnknown(management)) return context.unknown({ resource, messageId: 'encryptionUnknown', data: { bucket: name }, reason: management, ...at });
+  if (management?.manager === 'AWS') return context.fail({ resource, messageId: 'awsManagedKey', data: { bucket: name }, evidence: [{ ...evidence, note: management.how }], ...at });
+  if (management?.key) return context.pass({ resource, messageId: 'kms', data: { bucket: name, how: `${algorithm} with customer managed key ${management.key.address}` } });
+  if (isUnknown(key)) return context.unknown({ resource, messageId: 'encryptionUnknown', data: { bucket: name }, reason: key, ...at });
   return context.pass({ resource, messageId: 'kms', data: { bucket: name, how: `${algorithm} with key ${typeof key === 'string' ? key : 'set'}` } });
 }

@@ -143,7 +143,11 @@ export interface LiveDraft {
   locationArn?: string;
   /** Display name: the Name tag, the group name, or the id. */
   name: string;
-  /** `data`: a read-only copy of an account-wide setting recorded in another region (default `managed`). */
+  /**
+   * `data` (default `managed`): a read-only copy of an account-wide setting recorded in another region,
+   * or a resource nobody in the account can manage (an AWS managed KMS key), which policies that judge
+   * managed resources leave out, as they leave out Terraform data sources.
+   */
   mode?: 'data';
   /** Terraform-shaped attributes (without id/arn/tags, which are added from the fields above). */
   values: ValueObject;

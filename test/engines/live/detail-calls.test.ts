@@ -48,8 +48,13 @@ describe('per-resource detail calls of a live audit', () => {
     expect([kms.commandCalls(ListKeysCommand).length, kms.commandCalls(DescribeKeyCommand).length, kms.commandCalls(GetKeyRotationStatusCommand).length, kms.commandCalls(GetKeyPolicyCommand).length]).toEqual([2, 4, 2, 3]);
     expect(collection.gaps).toEqual([expect.objectContaining({ region: 'eu-west-1', service: 'kms', operations: ['GetKeyRotationStatus'], errorCode: 'AccessDeniedException' })]);
     const [inventory] = buildInventories(collection.recording);
-    const keys = new Map(inventory!.ofType('aws_kms_key').map((k) => [k.values['key_id'], k.values]));
-    expect([...keys.keys()].sort()).toEqual([key(1), key(3), key(4)]); // the AWS managed key is left out
+    const managed = inventory!.ofType('aws_kms_key').filter((k) => k.mode === 'managed');
+    const keys = new Map(managed.map((k) => [k.values['key_id'], k.values]));
+    expect([...keys.keys()].sort()).toEqual([key(1), key(3), key(4)]);
+    expect([...keys.values()].map((values) => values['key_manager'])).toEqual(['CUSTOMER', 'CUSTOMER', 'CUSTOMER']);
+    // The AWS managed key is recorded as a data source: known by its ARN, judged by no key policy, at no extra call.
+    const awsManaged = inventory!.ofType('aws_kms_key').filter((k) => k.mode === 'data');
+    expect(awsManaged.map((k) => [k.address, k.values['key_manager']])).toEqual([[`arn:aws:kms:eu-west-1:${ACCOUNT}:key/${key(2)}`, 'AWS']]);
     expect(keys.get(key(1))!['enable_key_rotation']).toBe(false);
     expect(keys.get(key(3))!['key_state']).toBe('PendingDeletion');
     expect(JSON.parse(keys.get(key(4))!['policy'] as string).Statement[0].Sid).toBe(key(4)); // each key's own policy

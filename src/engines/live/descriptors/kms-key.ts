@@ -8,8 +8,11 @@ import { answerPart } from './detail-answer.js';
 const LEAVING = new Set(['PendingDeletion', 'PendingReplicaDeletion']);
 
 /**
- * ListKeys → `aws_kms_key` for each customer managed key (AWS managed keys, KeyManager AWS, are left
- * out: AWS rotates them and nobody can change that). ListKeys names keys only, so each key costs a
+ * ListKeys → `aws_kms_key` for each key, with `key_manager` as DescribeKey reports it. An AWS managed
+ * key (KeyManager AWS: aws/dynamodb, aws/sns …) is recorded as a `data` resource, as Terraform's
+ * `data "aws_kms_key"` reads one: nobody can manage it (AWS rotates it, and it cannot be scheduled for
+ * deletion), so key policies leave it out, but a store that names it by ARN is known to use an AWS
+ * managed key. ListKeys names keys only, so each key costs a
  * DescribeKey (manager, usage, spec, state, origin) and, when it can rotate at all, a
  * GetKeyRotationStatus: symmetric encryption keys with key material from KMS that are not pending
  * deletion; and a GetKeyPolicy (the `default` policy, the only name KMS has) per customer managed key.
@@ -49,11 +52,15 @@ export const kmsKeyDescriptor: ResourceDescriptor = {
     const arn = str(item, 'KeyArn', 'Arn') ?? (isUnknown(metadata) ? null : str(metadata, 'Arn'));
     const draft = (values: LiveDraft['values']): LiveDraft => ({ type: 'aws_kms_key', id, ...(arn ? { arn } : {}), name: id, values: { key_id: id, ...values }, raw: item });
     if (isUnknown(metadata)) {
-      return [draft({ key_usage: metadata, customer_master_key_spec: metadata, key_state: metadata, enable_key_rotation: metadata, policy: metadata })];
+      return [draft({ key_manager: metadata, key_usage: metadata, customer_master_key_spec: metadata, key_state: metadata, enable_key_rotation: metadata, policy: metadata })];
     }
-    if (str(metadata, 'KeyManager') === 'AWS') return [];
+    const manager = str(metadata, 'KeyManager');
+    if (manager === 'AWS') {
+      return [{ ...draft({ key_manager: manager, description: str(metadata, 'Description'), key_state: str(metadata, 'KeyState') }), mode: 'data' }];
+    }
     return [
       draft({
+        key_manager: manager ?? new Unknown('DescribeKey answered without KeyManager'),
         description: str(metadata, 'Description'),
         key_usage: str(metadata, 'KeyUsage'),
         customer_master_key_spec: str(metadata, 'KeySpec', 'CustomerMasterKeySpec'),
