@@ -1,4 +1,4 @@
-import { attributeReferenceOf } from '../unknown-attribute.js';
+import { isPartlyKnown } from '../partly-known.js';
 import { encodedValueOf } from '../unknown-json.js';
 import { Unknown, isUnknown } from '../unknown.js';
 import { isSensitive } from '../sensitive.js';
@@ -87,8 +87,8 @@ function effectOf(value: Value | undefined): Effect | Unknown {
 
 /** A string or list of strings; numbers (an account id written as a number) are read as their text. */
 export function patternList(value: Value): PatternList {
-  // An attribute reference alone (`Resource = aws_s3_bucket.b.arn`) is a list of one element.
-  if (isUnknown(value) && !attributeReferenceOf(value)) return { known: [], unknown: value };
+  // A partly known string alone (`Resource = aws_s3_bucket.b.arn`) is a list of one element.
+  if (isUnknown(value) && !isPartlyKnown(value)) return { known: [], unknown: value };
   const out: PatternList = { known: [] };
   for (const item of Array.isArray(value) ? value : [value]) {
     if (isUnknown(item)) addUnknown(out, item);

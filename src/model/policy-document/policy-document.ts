@@ -36,7 +36,7 @@ export interface PatternList {
   unknown?: Unknown;
   /**
    * The elements known only after apply, one by one; absent when the whole list is not known. Some
-   * still say what they are (`aws_s3_bucket.b.arn`: attributeReferenceOf, model/unknown-attribute.ts).
+   * still say what they are (`aws_s3_bucket.b.arn`, `arn:aws:iam::${…}:root`: model/partly-known.ts).
    */
   unknownItems?: Unknown[];
 }

@@ -1,5 +1,5 @@
 import { Unknown, isUnknown } from '../unknown.js';
-import { attributeReferenceOf } from '../unknown-attribute.js';
+import { attributeReferenceOf } from '../partly-known.js';
 import { actionMatches, isOnlyWildcards } from './action-pattern.js';
 import { coversEveryAction, iamPermissionsManagementActions } from './action-catalog.js';
 import type { PatternList, Statement } from './policy-document.js';

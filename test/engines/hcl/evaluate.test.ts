@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isSensitive } from '../../../src/model/sensitive.js';
-import { attributeReferenceOf } from '../../../src/model/unknown-attribute.js';
+import { attributeReferenceOf, knownPrefixOf } from '../../../src/model/partly-known.js';
 import { isUnknown } from '../../../src/model/unknown.js';
 import type { Value } from '../../../src/model/value.js';
 import { evaluateDir, evaluateOutputs, sourceDir } from './hcl-helpers.js';
@@ -161,6 +161,32 @@ describe('HCL expressions', () => {
     expect(attributeReferenceOf(formattedList)).toBeUndefined();
     if (Array.isArray(formattedList)) expect(formattedList.map(attributeReferenceOf)).toEqual([undefined]);
     expect(attributeReferenceOf(out['dataSource'])).toEqual({ address: 'data.aws_s3_bucket.d', attribute: 'arn', suffix: '' });
+  });
+
+  it('keeps the known start of a string template that stops at an unknown value, never a sensitive one', async () => {
+    const out = await evaluateOutputs(
+      {
+        root: '"arn:aws:iam::${data.aws_caller_identity.c.account_id}:root"',
+        afterIf: '"a-%{if true}b-${var.unset}%{endif}c"',
+        afterFor: '"x%{for s in ["1", "2"]}${s}%{endfor}-${var.unset}"',
+        unknownCondition: '"p-%{if var.unset == "x"}y%{endif}"',
+        star: '"*${var.unset}"',
+        afterSecret: '"${var.password}:${var.unset}"',
+        lowered: 'lower("ARN:${var.unset}")',
+        alone: '"${var.unset}"',
+      },
+      'data "aws_caller_identity" "c" {}\nvariable "unset" {\n  type = string\n}\nvariable "password" {\n  type      = string\n  sensitive = true\n  default   = "hunter2"\n}',
+    );
+    expect(knownPrefixOf(out['root'])).toBe('arn:aws:iam::');
+    expect(knownPrefixOf(out['afterIf'])).toBe('a-b-');
+    expect(knownPrefixOf(out['afterFor'])).toBe('x12-');
+    expect(knownPrefixOf(out['unknownCondition'])).toBe('p-');
+    expect(knownPrefixOf(out['star'])).toBe('*');
+    for (const name of ['afterSecret', 'lowered', 'alone']) {
+      expect(isUnknown(out[name]), name).toBe(true);
+      expect(knownPrefixOf(out[name]), name).toBeUndefined();
+    }
+    expect(JSON.stringify(out['afterSecret'])).not.toContain('hunter2');
   });
 
   it('names an attribute inside a module instance by the full address the inventory gives the resource', async () => {

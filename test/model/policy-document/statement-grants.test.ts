@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePolicyDocument } from '../../../src/model/policy-document/parse-policy-document.js';
 import type { Statement } from '../../../src/model/policy-document/policy-document.js';
 import { coversAction, coversEveryResource, grantsEveryAction } from '../../../src/model/policy-document/statement-grants.js';
-import { UnknownAttribute } from '../../../src/model/unknown-attribute.js';
+import { UnknownAttribute } from '../../../src/model/partly-known.js';
 import { UnknownJson } from '../../../src/model/unknown-json.js';
 import { Unknown, isUnknown } from '../../../src/model/unknown.js';
 

@@ -1,4 +1,4 @@
-import { UnknownAttribute } from '../../../model/unknown-attribute.js';
+import { UnknownAttribute } from '../../../model/partly-known.js';
 import { Unknown } from '../../../model/unknown.js';
 import type { Value, ValueObject } from '../../../model/value.js';
 

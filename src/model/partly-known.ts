@@ -24,13 +24,37 @@ export class UnknownAttribute extends Unknown {
   }
 }
 
+/**
+ * A string known only after apply whose beginning is known: `"arn:aws:iam::${local.account}:root"`
+ * starts with `arn:aws:iam::`, so it is not `*` whatever the rest turns out to be.
+ */
+export class UnknownText extends Unknown {
+  constructor(
+    reason: string,
+    readonly knownPrefix: string,
+  ) {
+    super(reason);
+  }
+}
+
 /** The attribute an Unknown value stands for, when it is an UnknownAttribute (made by any copy of warden). */
 export function attributeReferenceOf(value: unknown): AttributeReference | undefined {
   if (!isUnknown(value)) return undefined;
   return (value as unknown as { reference?: AttributeReference }).reference;
 }
 
-/** The value, or a plain Unknown with the same reason when it is an UnknownAttribute: for what an operator or function made of it. */
-export function withoutAttribute<T>(value: T): T | Unknown {
-  return value instanceof UnknownAttribute ? new Unknown(value.reason) : value;
+/** The known beginning of an Unknown string, when it is an UnknownText (made by any copy of warden). */
+export function knownPrefixOf(value: unknown): string | undefined {
+  if (!isUnknown(value)) return undefined;
+  return (value as unknown as { knownPrefix?: string }).knownPrefix;
+}
+
+/** True for an Unknown that still says something about its value (an attribute, a known beginning). */
+export function isPartlyKnown(value: unknown): boolean {
+  return attributeReferenceOf(value) !== undefined || knownPrefixOf(value) !== undefined;
+}
+
+/** The value, or a plain Unknown with the same reason when it is partly known: for what an operator or function made of it. */
+export function withoutPartialKnowledge<T>(value: T): T | Unknown {
+  return value instanceof UnknownAttribute || value instanceof UnknownText ? new Unknown(value.reason) : value;
 }
