@@ -38,7 +38,8 @@ export const iamAdminPrivileges = definePolicy<IamAdminPrivilegesOptions>({
     'not weighed and Deny statements in the same policy do not cancel the grant, as in Security Hub IAM.1. Roles in ' +
     'the breakGlassRoles option pass. Unknown at plan time: a document, its Effect, Action or Resource known only after ' +
     'apply (a document whose Resource is unknown is still judged on its actions: it is unknown only when the actions ' +
-    'grant everything), and an attached policy ARN that is neither an AWS-managed ARN nor a policy in the input. ' +
+    'grant everything; ' +
+    'in .tf source a Resource written as a resource\'s own ARN (`aws_s3_bucket.b.arn`, `"${aws_s3_bucket.b.arn}/*"`) is that one resource, never every resource), and an attached policy ARN that is neither an AWS-managed ARN nor a policy in the input. ' +
     'Unlike Security Hub IAM.1, which checks attached customer-managed policies only, inline policies and unattached ' +
     'customer-managed policies are checked too.',
   remediation:

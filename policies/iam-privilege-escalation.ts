@@ -33,7 +33,7 @@ export const iamPrivilegeEscalation = definePolicy({
     'resource in the same policy removes it; conditions on the Allow are not weighed. Each policy is judged alone (a ' +
     'path split across two policies of one identity is not seen). A policy granting every action is reported by ' +
     'iam-admin-privileges and passes here. Unknown at plan time: a document, Effect, Action or Resource known only ' +
-    'after apply when it could complete a path. There is no Security Hub control for this check.',
+    'after apply when it could complete a path (in .tf source a Resource written as a resource\'s own ARN (`aws_s3_bucket.b.arn`, `"${aws_s3_bucket.b.arn}/*"`) is that one resource, never every resource). There is no Security Hub control for this check.',
   remediation:
     'Scope iam:PassRole to the roles the workload hands to its compute (Resource = the role ARNs, with an ' +
     'iam:PassedToService condition), scope IAM write actions to the identities and policies they manage, and list the ' +

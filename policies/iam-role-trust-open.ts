@@ -18,7 +18,7 @@ export const iamRoleTrustOpen = definePolicy({
     'pattern with a wildcard account does not restrict). It also fails a trust of GitHub Actions\' OIDC provider ' +
     '(token.actions.githubusercontent.com) without a condition pinning token.actions.githubusercontent.com:sub to ' +
     'repositories of a named owner (`repo:OWNER/…`): without it, or with `*` or `repo:*`, any GitHub workflow can ' +
-    'assume the role. Unknown at plan time: a trust policy, principal, Effect or condition known only after apply. ' +
+    'assume the role. Unknown at plan time: a trust policy, principal, Effect or condition known only after apply (in .tf source a principal written as a resource\'s own ARN (`aws_iam_role.r.arn`), an account id attribute (`data.aws_caller_identity.c.account_id`) or a string with known text before the unknown part (`arn:aws:iam::${…}:root`) is one principal, never anyone). ' +
     'There is no Security Hub control for this check; IAM Access Analyzer reports such roles as shared outside the account.',
   remediation:
     'Name the trusted accounts, roles or services as principals, or keep the wildcard principal only with an ' +

@@ -14,7 +14,7 @@ export const iamWildcardActions = definePolicy({
     'are resolved against the AWS service authorization reference and pass: `s3:Get*` is a set of read actions. A ' +
     'bare `*` or `*:*` is full access and is reported by iam-admin-privileges, not here; a service prefix that does not ' +
     'exist grants nothing and passes. Unknown at plan time: a policy document, Effect, Action or Resource known only ' +
-    'after apply when it could be such a grant. As Security Hub IAM.21, inline policies are not checked, and ' +
+    'after apply when it could be such a grant (in .tf source a Resource written as a resource\'s own ARN (`aws_s3_bucket.b.arn`, `"${aws_s3_bucket.b.arn}/*"`) is that one resource, never every resource). As Security Hub IAM.21, inline policies are not checked, and ' +
     'conditions are not weighed.',
   remediation:
     'List the actions the workload calls (IAM Access Analyzer can generate them from CloudTrail) instead of `service:*`, ' +

@@ -44,7 +44,7 @@ export const resourcePolicyPublic = definePolicy({
     'the owner account and AWS services; in Terraform source and plans block_public_policy also stops it, because S3 ' +
     'rejects putting the policy, while in a live account it does not stop a policy already in place. The pass names ' +
     'the block. Deny statements are not weighed against the Allow (a Deny with a narrower condition leaves the rest ' +
-    'open). Unknown: a document, statement list, Effect, principal or condition known only after apply, a public access ' +
+    'open). Unknown: a document, statement list, Effect, principal or condition known only after apply (in .tf source a principal written as a resource\'s own ARN (`aws_iam_role.r.arn`), an account id attribute (`data.aws_caller_identity.c.account_id`) or a string with known text before the unknown part (`arn:aws:iam::${…}:root`) is one principal, never anyone), a public access ' +
     'block flag not known, or a bucket policy whose bucket is not in the inventory (its own block cannot be read); an ' +
     'inline policy attribute AWS computes (aws_sqs_queue.policy…) that a plan\'s configuration does not write is no policy. ' +
     'Live collection: bucket policies (GetBucketPolicy, read per bucket by the S3 collector), KMS key policies ' +

@@ -1,4 +1,4 @@
-import { admitsAnyone, definePolicy, globToRegExp, isUnknown, locate, parsePolicyDocument, statementLabel, Unknown, type PolicyDocument, type Statement } from '../src/api.js';
+import { admitsAnyone, attributeReferenceOf, definePolicy, globToRegExp, isUnknown, locate, parsePolicyDocument, statementLabel, Unknown, type Bucket, type PolicyDocument, type Statement } from '../src/api.js';
 
 export const s3DenyInsecureTransport = definePolicy({
   id: 's3-deny-insecure-transport',
@@ -9,9 +9,12 @@ export const s3DenyInsecureTransport = definePolicy({
     'statement that covers every caller (`"Principal": "*"` or `{"AWS": "*"}`, no NotPrincipal), every S3 action ' +
     '(`s3:*` or `*`, no NotAction), the bucket and its objects (`*`, `arn:aws:s3:::*`, or patterns matching both ' +
     '`arn:aws:s3:::NAME` and `arn:aws:s3:::NAME/*`), and whose only condition is `Bool` (or BoolIfExists) ' +
-    '`aws:SecureTransport = "false"`. A bucket without a policy fails. Unknown: a policy, statement, principal, action, ' +
-    'condition or Resource known only after apply (a Resource built from the bucket\'s ARN in a plan is known only after ' +
-    'apply), or a bucket name not known. Deliberately stricter than Security Hub S3.5, which also accepts a Deny ' +
+    '`aws:SecureTransport = "false"`. A bucket without a policy fails. In .tf source a Resource element written as the ' +
+    'bucket\'s own ARN (`aws_s3_bucket.b.arn`, or followed by text: `"${aws_s3_bucket.b.arn}/*"`) stands for that ARN even ' +
+    'when the bucket\'s name is not known (bucket_prefix), and another bucket\'s ARN for that bucket\'s when its name is ' +
+    'known; whatever a function or operator makes of an ARN is not known. Unknown: a policy, statement, principal, action, ' +
+    'condition or Resource known only after apply (in a plan, a policy built from the bucket\'s ARN is known only after ' +
+    'apply as a whole), or a bucket name not known where a literal pattern would have to match it. Deliberately stricter than Security Hub S3.5, which also accepts a Deny ' +
     'narrowed by further conditions or a subset of actions: such a statement leaves plain-HTTP requests allowed.',
   remediation:
     'Add to the bucket policy: {"Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*", "Action": "s3:*", ' +
@@ -26,6 +29,10 @@ export const s3DenyInsecureTransport = definePolicy({
     denies: 'the bucket policy of {{bucket}} denies every request without TLS ({{statement}})',
   },
   check(context) {
+    // The ARNs of the configuration's named buckets, for Resource elements written as `aws_s3_bucket.x.arn`.
+    let arns: Map<string, string> | undefined;
+    const arnOf = (address: string): string | undefined =>
+      (arns ??= new Map(context.inventory.buckets.flatMap((b) => (typeof b.name === 'string' ? [[b.resource.address, `arn:aws:s3:::${b.name}`] as const] : [])))).get(address);
     for (const bucket of context.inventory.buckets) {
       const data = { bucket: typeof bucket.name === 'string' ? bucket.name : bucket.resource.address };
       if (!bucket.policy) {
@@ -33,7 +40,7 @@ export const s3DenyInsecureTransport = definePolicy({
         continue;
       }
       const { resource, path, document } = bucket.policy;
-      const answer = secureTransportDeny(parsePolicyDocument(document, `${resource.address} ${path}`), bucket.name);
+      const answer = secureTransportDeny(parsePolicyDocument(document, `${resource.address} ${path}`), { bucket, arnOf });
       // The verdict is the bucket's, located where its policy is written.
       const written = resource !== bucket.resource ? locate(resource, path) : undefined;
       const at = { resource: bucket.resource, path, ...(written ? { location: written } : {}) };
@@ -45,18 +52,24 @@ export const s3DenyInsecureTransport = definePolicy({
 });
 
 /** The label of the statement that denies requests without TLS, false when none does, or Unknown. */
-function secureTransportDeny(document: PolicyDocument | Unknown, bucketName: unknown): string | false | Unknown {
+function secureTransportDeny(document: PolicyDocument | Unknown, target: Target): string | false | Unknown {
   if (isUnknown(document)) return document;
   let doubt: Unknown | undefined = document.unknown;
   for (const statement of document.statements) {
-    const answer = deniesInsecureTransport(statement, bucketName);
+    const answer = deniesInsecureTransport(statement, target);
     if (answer === true) return statementLabel(statement);
     if (isUnknown(answer)) doubt ??= answer;
   }
   return doubt ?? false;
 }
 
-function deniesInsecureTransport(statement: Statement, bucketName: unknown): boolean | Unknown {
+/** The bucket whose policy is judged, and the ARN of a bucket of the configuration by its address. */
+interface Target {
+  bucket: Bucket;
+  arnOf: (address: string) => string | undefined;
+}
+
+function deniesInsecureTransport(statement: Statement, target: Target): boolean | Unknown {
   if (isUnknown(statement.effect)) return statement.effect;
   if (statement.effect !== 'Deny' || statement.notPrincipal || statement.notAction || statement.notResource) return false;
   const anyone = admitsAnyone(statement);
@@ -70,18 +83,50 @@ function deniesInsecureTransport(statement: Statement, bucketName: unknown): boo
   const actions = statement.action;
   if (!actions) return false;
   if (!actions.known.some((a) => a === '*' || a.toLowerCase() === 's3:*')) return actions.unknown ? new Unknown(`Action is not known (${actions.unknown.reason})`) : false;
-  return coversBucketAndObjects(statement, bucketName);
+  return coversBucketAndObjects(statement, target);
 }
 
-function coversBucketAndObjects(statement: Statement, bucketName: unknown): boolean | Unknown {
+function coversBucketAndObjects(statement: Statement, { bucket, arnOf }: Target): boolean | Unknown {
   const resources = statement.resource;
   if (!resources) return false;
-  const patterns = resources.known;
-  if (patterns.some((p) => p === '*' || p === 'arn:aws:s3:::*')) return true;
-  if (typeof bucketName !== 'string') {
-    return new Unknown(isUnknown(bucketName) ? `the bucket name is not known (${bucketName.reason})` : 'the bucket name is not set');
+  if (resources.known.some((p) => p === '*' || p === 'arn:aws:s3:::*')) return true;
+  // Elements written as a bucket's ARN (`aws_s3_bucket.b.arn`, `"${aws_s3_bucket.b.arn}/*"`) before it is
+  // known stand for that ARN followed by the text written after it: this bucket's own, or another
+  // bucket's when its name is known.
+  const known = [...resources.known];
+  const own: string[] = [];
+  let doubt: Unknown | undefined = resources.unknownItems ? undefined : resources.unknown;
+  for (const item of resources.unknownItems ?? []) {
+    const reference = attributeReferenceOf(item);
+    if (reference?.attribute === 'arn') {
+      if (reference.address === bucket.resource.address) {
+        own.push(reference.suffix);
+        continue;
+      }
+      const other = arnOf(reference.address);
+      if (other !== undefined) {
+        known.push(other + reference.suffix);
+        continue;
+      }
+    }
+    doubt ??= item;
   }
-  const matches = (arn: string): boolean => patterns.some((p) => globToRegExp(p).test(arn));
-  if (matches(`arn:aws:s3:::${bucketName}`) && matches(`arn:aws:s3:::${bucketName}/*`)) return true;
-  return resources.unknown ? new Unknown(`Resource is not known (${resources.unknown.reason})`) : false;
+  const name = bucket.name;
+  if (typeof name !== 'string' && own.length === 0) return nameNotKnown(name);
+  // Bucket names hold no `*` or `?`: the ARN followed by the written text is the pattern it stands for.
+  const arn = typeof name === 'string' ? `arn:aws:s3:::${name}` : UNNAMED_BUCKET_ARN;
+  const patterns = [...known, ...own.map((suffix) => arn + suffix)];
+  const matches = (target: string): boolean => patterns.some((p) => globToRegExp(p).test(target));
+  if (matches(arn) && matches(`${arn}/*`)) return true;
+  if (doubt) return new Unknown(`Resource is not known (${doubt.reason})`);
+  // A literal pattern may match the name it will have.
+  if (typeof name !== 'string' && known.length > 0) return nameNotKnown(name);
+  return false;
 }
+
+function nameNotKnown(name: unknown): Unknown {
+  return new Unknown(isUnknown(name) ? `the bucket name is not known (${name.reason})` : 'the bucket name is not set');
+}
+
+/** Stands for the ARN of a bucket whose name is not known: no bucket name holds a control character, so only patterns built from it or matching every bucket match it. */
+const UNNAMED_BUCKET_ARN = 'arn:aws:s3:::\u0001unnamed';

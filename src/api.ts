@@ -13,6 +13,7 @@ export type { Resolution } from './model/inventory.js';
 export type { Resource, TagMap, SourceKind } from './model/resource.js';
 export type { Location, SourceLocation, CloudLocation } from './model/location.js';
 export { Unknown, isUnknown } from './model/unknown.js';
+export { attributeReferenceOf, type AttributeReference } from './model/partly-known.js';
 export { Sensitive, isSensitive } from './model/sensitive.js';
 export { isMarkedSensitive } from './model/sensitive-marks.js';
 export type { SensitiveMarks } from './model/sensitive-marks.js';

@@ -1,3 +1,4 @@
+import { isPartlyKnown } from '../partly-known.js';
 import { encodedValueOf } from '../unknown-json.js';
 import { Unknown, isUnknown } from '../unknown.js';
 import { isSensitive } from '../sensitive.js';
@@ -86,15 +87,21 @@ function effectOf(value: Value | undefined): Effect | Unknown {
 
 /** A string or list of strings; numbers (an account id written as a number) are read as their text. */
 export function patternList(value: Value): PatternList {
-  if (isUnknown(value)) return { known: [], unknown: value };
+  // A partly known string alone (`Resource = aws_s3_bucket.b.arn`) is a list of one element.
+  if (isUnknown(value) && !isPartlyKnown(value)) return { known: [], unknown: value };
   const out: PatternList = { known: [] };
   for (const item of Array.isArray(value) ? value : [value]) {
-    if (isUnknown(item)) out.unknown ??= item;
+    if (isUnknown(item)) addUnknown(out, item);
     else if (isSensitive(item)) out.known.push(String(item.reveal()));
     else if (typeof item === 'string') out.known.push(item);
     else if (typeof item === 'number' || typeof item === 'boolean') out.known.push(String(item));
   }
   return out;
+}
+
+function addUnknown(list: PatternList, item: Unknown): void {
+  list.unknown ??= item;
+  (list.unknownItems ??= []).push(item);
 }
 
 function principalsOf(value: Value): Principals {

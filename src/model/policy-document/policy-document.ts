@@ -34,6 +34,11 @@ export interface PatternList {
   known: string[];
   /** Set when some elements (or the whole list) are not known. */
   unknown?: Unknown;
+  /**
+   * The elements known only after apply, one by one; absent when the whole list is not known. Some
+   * still say what they are (`aws_s3_bucket.b.arn`, `arn:aws:iam::${…}:root`: model/partly-known.ts).
+   */
+  unknownItems?: Unknown[];
 }
 
 /**

@@ -1,3 +1,4 @@
+import { attributeReferenceOf, knownPrefixOf } from '../partly-known.js';
 import { Unknown, isUnknown } from '../unknown.js';
 import { isOnlyWildcards } from './action-pattern.js';
 import type { Condition, Statement } from './policy-document.js';
@@ -74,6 +75,22 @@ export function admitsAnyone(statement: Statement): { principal: string } | fals
   if (principal.everyone) return { principal: '"*"' };
   const aws = [...principal.byType].find(([type]) => type.toLowerCase() === 'aws')?.[1];
   if (aws?.known.some(isOnlyWildcards)) return { principal: '{"AWS": "*"}' };
-  const unknown = principal.unknown ?? aws?.unknown;
+  const unknown = principal.unknown ?? (aws?.unknownItems ? aws.unknownItems.find(couldBeEveryone) : aws?.unknown);
   return unknown ? new Unknown(`the principal is not known (${unknown.reason})`) : false;
+}
+
+/** Attributes that always hold an ARN or an account id, never `*`. */
+const NEVER_WILDCARD_ATTRIBUTES: ReadonlySet<string> = new Set(['arn', 'account_id']);
+
+/**
+ * Whether a principal known only after apply could turn out to be `*`: not a role's or user's own
+ * ARN (`aws_iam_role.r.arn`), not the caller's account id, not a string whose known start holds
+ * anything but `*` (`arn:aws:iam::${local.account}:root`).
+ */
+function couldBeEveryone(item: Unknown): boolean {
+  const reference = attributeReferenceOf(item);
+  if (reference && NEVER_WILDCARD_ATTRIBUTES.has(reference.attribute)) return false;
+  const prefix = knownPrefixOf(item);
+  // `*${…}` or `?${…}` could still end as a wildcard-only pattern.
+  return prefix === undefined || /^[*?]*$/.test(prefix);
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isSensitive } from '../../../src/model/sensitive.js';
+import { attributeReferenceOf, knownPrefixOf } from '../../../src/model/partly-known.js';
 import { isUnknown } from '../../../src/model/unknown.js';
 import type { Value } from '../../../src/model/value.js';
-import { evaluateOutputs } from './hcl-helpers.js';
+import { evaluateDir, evaluateOutputs, sourceDir } from './hcl-helpers.js';
 
 const reason = (value: Value): string => (isUnknown(value) ? value.reason : `known: ${JSON.stringify(value)}`);
 
@@ -107,6 +108,100 @@ describe('HCL expressions', () => {
     expect(isUnknown((out['partial'] as Value[])[1])).toBe(true);
     expect(reason(out['badType']!)).toMatch(/^main\.tf:\d+:\d+: the right operand of \+ must be a number, not string "x"$/);
     expect(reason(out['missingAttribute']!)).toMatch(/no attribute "b"/);
+  });
+
+  it('keeps which resource attribute an Unknown is, alone or followed by literal text, and nothing more', async () => {
+    const out = await evaluateOutputs(
+      {
+        alone: 'aws_s3_bucket.b.arn',
+        objects: '"${aws_s3_bucket.b.arn}/*"',
+        prefixed: '"arn:${aws_s3_bucket.b.id}"',
+        twoParts: '"${aws_s3_bucket.b.arn}/${aws_s3_bucket.b.id}"',
+        nested: '"${"${aws_s3_bucket.b.arn}/a"}/b"',
+        configured: 'aws_s3_bucket.b.bucket',
+        viaLocal: 'local.arn',
+        viaConditional: 'true ? aws_s3_bucket.b.arn : "x"',
+        inList: '[aws_s3_bucket.b.arn, "${aws_s3_bucket.b.arn}/*"]',
+        // What operators, functions, splats and further steps make of it is not the attribute.
+        lowered: 'lower(aws_s3_bucket.b.arn)',
+        replaced: 'replace(aws_s3_bucket.b.arn, "a", "b")',
+        formatted: 'format("%s/*", aws_s3_bucket.b.arn)',
+        formattedList: 'formatlist("%s/*", [aws_s3_bucket.b.arn])',
+        compared: 'aws_s3_bucket.b.arn == "x"',
+        asCondition: 'aws_s3_bucket.b.arn ? "a" : "b"',
+        stepped: 'aws_s3_bucket.b.arn[0]',
+        asKey: '{ a = 1 }[aws_s3_bucket.b.arn]',
+        ifDirective: '"%{if aws_s3_bucket.b.arn == "x"}a%{endif}"',
+        forDirective: '"%{for s in [aws_s3_bucket.b.arn]}${s}%{endfor}/*"',
+        dataSource: 'data.aws_s3_bucket.d.arn',
+      },
+      'resource "aws_s3_bucket" "b" {\n  bucket = "logs"\n}\ndata "aws_s3_bucket" "d" {\n  bucket = "x"\n}\nlocals {\n  arn = aws_s3_bucket.b.arn\n}',
+    );
+    expect(attributeReferenceOf(out['alone'])).toEqual({ address: 'aws_s3_bucket.b', attribute: 'arn', suffix: '' });
+    expect(attributeReferenceOf(out['objects'])).toEqual({ address: 'aws_s3_bucket.b', attribute: 'arn', suffix: '/*' });
+    expect(reason(out['objects']!)).toBe('aws_s3_bucket.b.arn is known only after apply');
+    // Text before the attribute, or a second interpolation, is not the attribute followed by text.
+    expect(isUnknown(out['prefixed'])).toBe(true);
+    expect(attributeReferenceOf(out['prefixed'])).toBeUndefined();
+    expect(attributeReferenceOf(out['twoParts'])).toBeUndefined();
+    // The inner template is already followed by text; the outer one does not add more.
+    expect(attributeReferenceOf(out['nested'])).toBeUndefined();
+    expect(out['configured']).toBe('logs');
+    expect(attributeReferenceOf(out['viaLocal'])).toEqual({ address: 'aws_s3_bucket.b', attribute: 'arn', suffix: '' });
+    expect(attributeReferenceOf(out['viaConditional'])).toEqual({ address: 'aws_s3_bucket.b', attribute: 'arn', suffix: '' });
+    expect((out['inList'] as Value[]).map(attributeReferenceOf)).toEqual([
+      { address: 'aws_s3_bucket.b', attribute: 'arn', suffix: '' },
+      { address: 'aws_s3_bucket.b', attribute: 'arn', suffix: '/*' },
+    ]);
+    for (const name of ['lowered', 'replaced', 'formatted', 'compared', 'asCondition', 'stepped', 'asKey', 'ifDirective', 'forDirective']) {
+      expect(isUnknown(out[name]), name).toBe(true);
+      expect(attributeReferenceOf(out[name]), name).toBeUndefined();
+    }
+    const formattedList = out['formattedList'];
+    expect(attributeReferenceOf(formattedList)).toBeUndefined();
+    if (Array.isArray(formattedList)) expect(formattedList.map(attributeReferenceOf)).toEqual([undefined]);
+    expect(attributeReferenceOf(out['dataSource'])).toEqual({ address: 'data.aws_s3_bucket.d', attribute: 'arn', suffix: '' });
+  });
+
+  it('keeps the known start of a string template that stops at an unknown value, never a sensitive one', async () => {
+    const out = await evaluateOutputs(
+      {
+        root: '"arn:aws:iam::${data.aws_caller_identity.c.account_id}:root"',
+        afterIf: '"a-%{if true}b-${var.unset}%{endif}c"',
+        afterFor: '"x%{for s in ["1", "2"]}${s}%{endfor}-${var.unset}"',
+        unknownCondition: '"p-%{if var.unset == "x"}y%{endif}"',
+        star: '"*${var.unset}"',
+        afterSecret: '"${var.password}:${var.unset}"',
+        lowered: 'lower("ARN:${var.unset}")',
+        alone: '"${var.unset}"',
+      },
+      'data "aws_caller_identity" "c" {}\nvariable "unset" {\n  type = string\n}\nvariable "password" {\n  type      = string\n  sensitive = true\n  default   = "hunter2"\n}',
+    );
+    expect(knownPrefixOf(out['root'])).toBe('arn:aws:iam::');
+    expect(knownPrefixOf(out['afterIf'])).toBe('a-b-');
+    expect(knownPrefixOf(out['afterFor'])).toBe('x12-');
+    expect(knownPrefixOf(out['unknownCondition'])).toBe('p-');
+    expect(knownPrefixOf(out['star'])).toBe('*');
+    for (const name of ['afterSecret', 'lowered', 'alone']) {
+      expect(isUnknown(out[name]), name).toBe(true);
+      expect(knownPrefixOf(out[name]), name).toBeUndefined();
+    }
+    expect(JSON.stringify(out['afterSecret'])).not.toContain('hunter2');
+  });
+
+  it('names an attribute inside a module instance by the full address the inventory gives the resource', async () => {
+    const { dir, cleanup } = sourceDir({
+      'main.tf': 'module "m" {\n  source = "./m"\n  for_each = toset(["a"])\n}\noutput "arn" {\n  value = module.m["a"].arn\n}\n',
+      'm/main.tf': 'resource "aws_s3_bucket" "in" {\n  count = 1\n  bucket_prefix = "p-"\n}\noutput "arn" {\n  value = "${aws_s3_bucket.in[0].arn}*"\n}\n',
+    });
+    try {
+      const root = await evaluateDir(dir);
+      const reference = attributeReferenceOf(root.instance.output('arn').value);
+      expect(reference).toEqual({ address: 'module.m["a"].aws_s3_bucket.in[0]', attribute: 'arn', suffix: '*' });
+      expect(root.resources.map((r) => r.address)).toContain(reference!.address);
+    } finally {
+      cleanup();
+    }
   });
 
   it('keeps sensitive variables sensitive through expressions', async () => {

@@ -3,6 +3,7 @@ import { githubSubjectRestriction, trustsGithubOidc } from '../../../src/model/p
 import { parsePolicyDocument } from '../../../src/model/policy-document/parse-policy-document.js';
 import type { Statement } from '../../../src/model/policy-document/policy-document.js';
 import { admitsAnyone, restrictingCondition } from '../../../src/model/policy-document/principal-conditions.js';
+import { UnknownAttribute, UnknownText } from '../../../src/model/partly-known.js';
 import { UnknownJson } from '../../../src/model/unknown-json.js';
 import { Unknown, isUnknown } from '../../../src/model/unknown.js';
 
@@ -19,6 +20,19 @@ describe('principals and the conditions that restrict them', () => {
     expect(admitsAnyone(trust({ AWS: 'arn:aws:iam::111122223333:root' }))).toBe(false);
     expect(admitsAnyone(trust({ Service: 'ec2.amazonaws.com' }))).toBe(false);
     expect(isUnknown(admitsAnyone(trust({ AWS: new Unknown('var.trusted') })))).toBe(true);
+  });
+
+  it('reads a principal known only after apply as one principal when it is an ARN or account id, or starts with text', () => {
+    const attribute = (address: string, name: string): UnknownAttribute => new UnknownAttribute(`${address}.${name} is known only after apply`, { address, attribute: name, suffix: '' });
+    expect(admitsAnyone(trust({ AWS: attribute('aws_iam_role.r', 'arn') }))).toBe(false);
+    expect(admitsAnyone(trust({ AWS: [attribute('data.aws_caller_identity.c', 'account_id'), 'arn:aws:iam::111122223333:root'] }))).toBe(false);
+    expect(admitsAnyone(trust({ AWS: new UnknownText('x', 'arn:aws:iam::') }))).toBe(false);
+    // Another attribute, a start that is all wildcards, or any other unknown element may still be "*".
+    expect(isUnknown(admitsAnyone(trust({ AWS: attribute('aws_ssm_parameter.p', 'value') })))).toBe(true);
+    expect(isUnknown(admitsAnyone(trust({ AWS: new UnknownText('x', '*') })))).toBe(true);
+    const mixed = admitsAnyone(trust({ AWS: [attribute('aws_iam_role.r', 'arn'), new Unknown('var.trusted is not set')] }));
+    expect(isUnknown(mixed) && mixed.reason).toBe('the principal is not known (var.trusted is not set)');
+    expect(admitsAnyone(trust({ AWS: [attribute('aws_iam_role.r', 'arn'), '*'] }))).toEqual({ principal: '{"AWS": "*"}' });
   });
 
   it('counts positive tests of organisation, account, source and external id keys', () => {

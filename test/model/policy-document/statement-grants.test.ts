@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePolicyDocument } from '../../../src/model/policy-document/parse-policy-document.js';
 import type { Statement } from '../../../src/model/policy-document/policy-document.js';
 import { coversAction, coversEveryResource, grantsEveryAction } from '../../../src/model/policy-document/statement-grants.js';
+import { UnknownAttribute } from '../../../src/model/partly-known.js';
 import { UnknownJson } from '../../../src/model/unknown-json.js';
 import { Unknown, isUnknown } from '../../../src/model/unknown.js';
 
@@ -46,5 +47,15 @@ describe('what a statement grants', () => {
     expect(coversEveryResource(statement({ NotResource: 'arn:aws:s3:::bucket' }))).toBe(true);
     const later = coversEveryResource(statement({ Resource: [new Unknown('aws_s3_bucket.b.arn is known only after apply')] }));
     expect(isUnknown(later) && later.reason).toContain('aws_s3_bucket.b.arn');
+  });
+
+  it("reads a resource's own ARN known only after apply as that one resource, any other attribute as unknown", () => {
+    const arn = (suffix: string): UnknownAttribute => new UnknownAttribute('aws_s3_bucket.b.arn is known only after apply', { address: 'aws_s3_bucket.b', attribute: 'arn', suffix });
+    expect(coversEveryResource(statement({ Resource: [arn(''), arn('/*')] }))).toBe(false);
+    expect(coversEveryResource(statement({ Resource: arn('*') }))).toBe(false);
+    expect(coversEveryResource(statement({ Resource: [arn(''), '*'] }))).toBe(true);
+    const id = new UnknownAttribute('aws_s3_bucket.b.id is known only after apply', { address: 'aws_s3_bucket.b', attribute: 'id', suffix: '' });
+    const answer = coversEveryResource(statement({ Resource: [arn(''), id] }));
+    expect(isUnknown(answer) && answer.reason).toBe('Resource is not known (aws_s3_bucket.b.id is known only after apply)');
   });
 });

@@ -1,4 +1,5 @@
 import { isSensitive } from '../../../model/sensitive.js';
+import { UnknownAttribute, UnknownText, attributeReferenceOf, withoutPartialKnowledge } from '../../../model/partly-known.js';
 import { Unknown, isUnknown } from '../../../model/unknown.js';
 import { isValueObject, ownEntry, setEntry, type Value, type ValueObject } from '../../../model/value.js';
 import { callFunction } from '../functions/call-function.js';
@@ -40,7 +41,19 @@ export function evaluate(expr: Expr, context: EvalContext): Value {
   }
 }
 
+/**
+ * An UnknownAttribute (`aws_s3_bucket.b.arn`) stays one only as itself: through names (locals,
+ * variables, module outputs, `each`), collections and a template that adds text after it. What an
+ * operator, a function or a splat makes of it is another value.
+ */
+const KEEPS_ATTRIBUTE: ReadonlySet<Expr['kind']> = new Set(['literal', 'template', 'tuple', 'object', 'variable', 'traversal', 'conditional']);
+
 function evaluateExpr(expr: Expr, context: EvalContext): Value {
+  const value = evaluateKind(expr, context);
+  return KEEPS_ATTRIBUTE.has(expr.kind) ? value : withoutPartialKnowledge(value);
+}
+
+function evaluateKind(expr: Expr, context: EvalContext): Value {
   switch (expr.kind) {
     case 'literal':
       return expr.value;
@@ -63,7 +76,7 @@ function evaluateExpr(expr: Expr, context: EvalContext): Value {
       return forExpression(expr, context);
     case 'conditional': {
       const condition = evaluate(expr.condition, context);
-      if (isUnknown(condition)) return condition;
+      if (isUnknown(condition)) return withoutPartialKnowledge(condition);
       const sensitive = isSensitive(condition);
       const chosen = asBool(sensitive ? (condition.reveal() as Value) : condition, 'the condition') ? expr.then : expr.else;
       return markSensitive(evaluate(chosen, context), sensitive);
@@ -90,7 +103,8 @@ export function resolveName(name: string, steps: readonly Step[], context: EvalC
 export function applySteps(start: Value, steps: readonly Step[], context: EvalContext): Value {
   let value = start;
   let sensitive = false;
-  for (const step of steps) {
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
     if (isSensitive(value)) {
       sensitive = true;
       value = value.reveal() as Value;
@@ -101,10 +115,14 @@ export function applySteps(start: Value, steps: readonly Step[], context: EvalCo
       value = attribute(value, step.name);
     } else {
       const key = evaluate(step.key, context);
-      if (isUnknown(key)) return key;
+      if (isUnknown(key)) return withoutPartialKnowledge(key);
       value = isSensitive(key) ? guarded([key.reveal() as Value], () => index(value, key.reveal() as Value)) : index(value, key);
     }
-    if (isUnknown(value) && !(value instanceof ResourceValue)) break;
+    if (isUnknown(value) && !(value instanceof ResourceValue)) {
+      // Steps left: a part of the unknown value, no longer the attribute itself.
+      if (i < steps.length - 1) value = withoutPartialKnowledge(value);
+      break;
+    }
   }
   return markSensitive(value, sensitive);
 }
@@ -148,14 +166,46 @@ function splat(target: Value, steps: readonly Step[], context: EvalContext): Val
 function template(parts: readonly TemplatePart[], context: EvalContext): Value {
   // A template that is only one interpolation ("${x}") yields the value itself, not its string form.
   if (parts.length === 1 && parts[0]!.kind === 'interpolation') return evaluate(parts[0]!.expr, context);
-  const state = { sensitive: false };
+  const state: RenderState = { sensitive: false };
   const text = renderParts(parts, context, state);
-  if (isUnknown(text)) return text;
+  if (isUnknown(text)) return attributeFollowedByText(parts, text) ?? textWithKnownStart(text, state) ?? withoutPartialKnowledge(text);
   spendElements(textElements(text), 'a string template');
   return markSensitive(text, state.sensitive);
 }
 
-function renderParts(parts: readonly TemplatePart[], context: EvalContext, state: { sensitive: boolean }): string | Unknown {
+/**
+ * `"${aws_s3_bucket.b.arn}/*"`: an attribute known only after apply followed by literal text stays
+ * an UnknownAttribute with that text as its suffix, so policies still know whose ARN it is. `unknown`
+ * is what rendering stopped at, which with only text after the first part is that part's value.
+ */
+function attributeFollowedByText(parts: readonly TemplatePart[], unknown: Unknown): UnknownAttribute | undefined {
+  const [first, ...rest] = parts;
+  const reference = attributeReferenceOf(unknown);
+  if (first?.kind !== 'interpolation' || !reference || reference.suffix !== '') return undefined;
+  let suffix = '';
+  for (const part of rest) {
+    if (part.kind !== 'text') return undefined;
+    suffix += part.text;
+  }
+  return new UnknownAttribute(unknown.reason, { ...reference, suffix });
+}
+
+/**
+ * `"arn:aws:iam::${local.account}:root"`: the text rendered before what is not known is the known start
+ * of the string. Never for a template that revealed a sensitive value: the start could hold part of it.
+ */
+function textWithKnownStart(unknown: Unknown, state: RenderState): UnknownText | undefined {
+  if (state.sensitive || !state.knownPrefix) return undefined;
+  return new UnknownText(unknown.reason, state.knownPrefix);
+}
+
+interface RenderState {
+  sensitive: boolean;
+  /** When rendering stopped at an Unknown: the text rendered before it, this level's and the nested ones'. */
+  knownPrefix?: string;
+}
+
+function renderParts(parts: readonly TemplatePart[], context: EvalContext, state: RenderState): string | Unknown {
   let out = '';
   for (const part of parts) {
     if (part.kind === 'text') {
@@ -168,18 +218,18 @@ function renderParts(parts: readonly TemplatePart[], context: EvalContext, state
         state.sensitive = true;
         value = value.reveal() as Value;
       }
-      if (isUnknown(value)) return value;
+      if (isUnknown(value)) return stopAt(value, out, state);
       if (value === null) throw new EvalError('cannot interpolate null into a string', { file: context.file, span: part.expr.span });
       out += asString(value, 'an interpolated value');
     } else if (part.kind === 'if') {
       const condition = evaluate(part.condition, context);
-      if (isUnknown(condition)) return condition;
+      if (isUnknown(condition)) return stopAt(condition, out, state);
       const rendered = renderParts(asBool(condition, 'the %{if} condition') ? part.then : part.else, context, state);
-      if (isUnknown(rendered)) return rendered;
+      if (isUnknown(rendered)) return stopAt(rendered, out + (state.knownPrefix ?? ''), state);
       out += rendered;
     } else {
       const collection = evaluate(part.collection, context);
-      if (isUnknown(collection)) return collection;
+      if (isUnknown(collection)) return stopAt(collection, out, state);
       const items = entries(collection);
       spendElements(items.length, 'a %{for} directive');
       for (const [key, item] of items) {
@@ -187,12 +237,17 @@ function renderParts(parts: readonly TemplatePart[], context: EvalContext, state
         bindings.set(part.valueVar, item);
         if (part.keyVar) bindings.set(part.keyVar, key);
         const rendered = renderParts(part.body, { ...context, bindings }, state);
-        if (isUnknown(rendered)) return rendered;
+        if (isUnknown(rendered)) return stopAt(rendered, out + (state.knownPrefix ?? ''), state);
         out += rendered;
       }
     }
   }
   return out;
+}
+
+function stopAt(unknown: Unknown, rendered: string, state: RenderState): Unknown {
+  state.knownPrefix = rendered;
+  return unknown;
 }
 
 function object(expr: Extract<Expr, { kind: 'object' }>, context: EvalContext): Value {

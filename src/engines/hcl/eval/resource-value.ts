@@ -1,3 +1,4 @@
+import { UnknownAttribute } from '../../../model/partly-known.js';
 import { Unknown } from '../../../model/unknown.js';
 import type { Value, ValueObject } from '../../../model/value.js';
 
@@ -22,6 +23,8 @@ export class ResourceValue extends Unknown {
   attribute(name: string): Value {
     const configured = this.#configured()[name];
     if (configured !== undefined && configured !== null) return configured;
-    return new Unknown(`${this.address}.${name} is ${this.isData ? 'read from the provider at plan time' : 'known only after apply'}`);
+    const reason = `${this.address}.${name} is ${this.isData ? 'read from the provider at plan time' : 'known only after apply'}`;
+    // Which attribute it is stays known: a policy can tell a bucket's own ARN from any other value.
+    return new UnknownAttribute(reason, { address: this.address, attribute: name, suffix: '' });
   }
 }
