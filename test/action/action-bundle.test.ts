@@ -56,7 +56,7 @@ describe('the bundled GitHub Action', () => {
     expect(run.code).toBe(1);
     const annotations = run.stdout.split('\n').filter((line) => line.startsWith('::'));
     expect(annotations).toContainEqual(expect.stringMatching(/^::error file=fixtures\/modules-repo\/modules\/web-sg\/main\.tf,line=25\b.*::.*tcp 22/));
-    expect(annotations).toContainEqual(expect.stringMatching(/^::error file=fixtures\/modules-repo\/modules\/db-sg\/main\.tf,line=26\b.*::.*tcp 5432/));
+    expect(annotations).toContainEqual(expect.stringMatching(/^::error file=fixtures\/modules-repo\/modules\/db-sg\/main\.tf,line=34\b.*::.*tcp 5432/));
     expect(run.outputs).toMatchObject({ high: '2', low: '2', critical: '0', failed: '5', unknown: '3', suppressed: '2', baselined: '0', 'exit-code': '1', 'sarif-file': sarif });
     expect((JSON.parse(readFileSync(sarif, 'utf8')) as { version: string }).version).toBe('2.1.0');
     expect(run.summary.startsWith('# earlier step\n')).toBe(true);
