@@ -53,6 +53,8 @@ export const encryptionAtRest = definePolicy<EncryptionAtRestOptions>({
   tags: ['encryption'],
   // aws_kms_key: live, who manages a table's or secret's key is known only from the key read (DescribeKey's KeyManager).
   resourceTypes: [...AT_REST_TYPES, 'aws_kms_key'],
+  // Keys only where a store's key must be the customer's and the service also takes AWS managed keys; of a key, only who manages it.
+  readsTypes: ({ customerManagedKey }) => (AT_REST.some((entry) => customerManagedKey.includes(entry.type) && !entry.customerKeysOnly) ? [...AT_REST_TYPES, 'aws_kms_key.key_manager'] : AT_REST_TYPES),
   options: {
     schema: {
       type: 'object',

@@ -10,6 +10,7 @@ export interface KmsEncryptionOptions {
 }
 
 const KMS_ALGORITHMS = new Set(['aws:kms', 'aws:kms:dsse']);
+const BUCKET_ENCRYPTION_TYPES = ['aws_s3_bucket', 'aws_s3_bucket_server_side_encryption_configuration'];
 
 export const s3BucketKmsEncryption = definePolicy<KmsEncryptionOptions>({
   id: 's3-bucket-kms-encryption',
@@ -33,7 +34,10 @@ export const s3BucketKmsEncryption = definePolicy<KmsEncryptionOptions>({
     '{ sse_algorithm = "aws:kms", kms_master_key_id = aws_kms_key.<name>.arn } and bucket_key_enabled = true (fewer KMS ' +
     'requests). Objects written before the change keep their old encryption until they are copied.',
   tags: ['storage', 'encryption'],
-  resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_server_side_encryption_configuration', 'aws_kms_key'],
+  resourceTypes: [...BUCKET_ENCRYPTION_TYPES, 'aws_kms_key'],
+  // Nothing when no bucket must use KMS (the check then looks at none); keys, and only who manages them, with customerManagedKey.
+  readsTypes: ({ buckets, tags, customerManagedKey }) =>
+    buckets.length === 0 && Object.keys(tags).length === 0 ? [] : [...BUCKET_ENCRYPTION_TYPES, ...(customerManagedKey ? ['aws_kms_key.key_manager'] : [])],
   options: {
     schema: {
       type: 'object',

@@ -3,6 +3,7 @@ import { encryptionAtRest } from '../../../policies/encryption-at-rest.js';
 import { buildInventories } from '../../../src/engines/live/build-inventories.js';
 import { collectLive } from '../../../src/engines/live/collect-live.js';
 import { runPolicies } from '../../../src/rules/runner.js';
+import { policyReads } from '../../../src/scan/policy-reads.js';
 import { CannedAws, callerIdentity, emptyQueryResponse, NO_BUCKETS, type CannedRequest, type CannedResponse } from './canned-aws.js';
 
 const ACCOUNT = '111122223333';
@@ -34,15 +35,15 @@ function estate({ service, action, input }: CannedRequest): CannedResponse {
 }
 
 describe('a live audit of tables on AWS managed and customer managed keys (SDK with a canned HTTP handler)', () => {
-  it('tells the keys apart from the DescribeKey answers it already pays for, with no further call', async () => {
-    const types = new Set(encryptionAtRest.resourceTypes);
-    const collection = await collectLive({ source: { kind: 'api' }, regions: [REGION], credentials, requestHandler: new CannedAws(estate), readsType: (type) => types.has(type) });
+  it('tells the keys apart from the DescribeKey answers alone', async () => {
+    const reads = policyReads([{ policy: encryptionAtRest, options: { customerManagedKey: ['aws_dynamodb_table'] } }]);
+    const collection = await collectLive({ source: { kind: 'api' }, regions: [REGION], credentials, requestHandler: new CannedAws(estate), readsType: reads.readsType!, readsAttribute: reads.readsAttribute! });
     expect(collection.gaps).toEqual([]);
     const { byOperation } = collection.apiCalls;
     const calls = (service: string) => Object.fromEntries(Object.entries(byOperation).filter(([operation]) => operation.startsWith(`${service}:`)));
-    // One region, 3 keys (1 AWS managed): as many calls as before AWS managed keys were kept. Rotation
-    // and key policy are read for the 2 customer keys although encryption-at-rest needs neither.
-    expect(calls('kms')).toEqual({ 'kms:ListKeys': 1, 'kms:DescribeKey': 3, 'kms:GetKeyRotationStatus': 2, 'kms:GetKeyPolicy': 2 });
+    // One region, 3 keys (1 AWS managed): one DescribeKey each. encryption-at-rest reads only who manages
+    // a key (readsTypes: aws_kms_key.key_manager), so no rotation status or key policy is read.
+    expect(calls('kms')).toEqual({ 'kms:ListKeys': 1, 'kms:DescribeKey': 3 });
     expect(calls('dynamodb')).toEqual({ 'dynamodb:ListTables': 1, 'dynamodb:DescribeTable': 2 });
 
     const [inventory] = buildInventories(collection.recording);
