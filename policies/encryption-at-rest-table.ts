@@ -17,12 +17,12 @@ export interface AtRestEntry {
   /** Where a customer managed key is set, for types whose key the user may require (options.customerManagedKey). */
   keyPath?: string;
   /**
-   * Live, the key may be reported by ARN whether AWS or the customer manages it (DynamoDB names its AWS
-   * managed aws/dynamodb key by ARN; a secret may name aws/secretsmanager's): only the key read into the
-   * inventory (DescribeKey's KeyManager) says which, so a key that was not read is unknown. Not set where the
-   * service takes customer managed keys only (CloudWatch Logs).
+   * Why the service takes customer managed keys only (CloudWatch Logs), where it does: a key it names is
+   * then the customer's without a key record. Elsewhere a live key may be reported by ARN whether AWS or the
+   * customer manages it (DynamoDB names its AWS managed aws/dynamodb key by ARN; a secret may name
+   * aws/secretsmanager's): only the key read into the inventory (DescribeKey's KeyManager) says which.
    */
-  liveKeyNeedsLookup?: boolean;
+  customerKeysOnly?: string;
 }
 
 /**
@@ -124,16 +124,21 @@ export const AT_REST: readonly AtRestEntry[] = [
     control: undefined,
     read: always('DynamoDB encrypts every table at rest'),
     keyPath: 'server_side_encryption.0.kms_key_arn',
-    liveKeyNeedsLookup: true,
   },
-  { type: 'aws_cloudwatch_log_group', kind: 'CloudWatch log group', control: undefined, read: always('CloudWatch Logs encrypts every log group at rest'), keyPath: 'kms_key_id' },
+  {
+    type: 'aws_cloudwatch_log_group',
+    kind: 'CloudWatch log group',
+    control: undefined,
+    read: always('CloudWatch Logs encrypts every log group at rest'),
+    keyPath: 'kms_key_id',
+    customerKeysOnly: 'CloudWatch Logs takes customer managed keys only',
+  },
   {
     type: 'aws_secretsmanager_secret',
     kind: 'Secrets Manager secret',
     control: undefined,
     read: always('Secrets Manager encrypts every secret at rest'),
     keyPath: 'kms_key_id',
-    liveKeyNeedsLookup: true,
   },
 ];
 

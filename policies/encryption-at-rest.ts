@@ -1,4 +1,4 @@
-import { definePolicy, isUnknown, kmsKeyManagement, knownString, Unknown, valueAt, type PolicyContext, type Resource } from '../src/api.js';
+import { definePolicy, isUnknown, kmsKeyManagement, knownString, valueAt, type PolicyContext, type Resource } from '../src/api.js';
 import { AT_REST, AT_REST_TYPES, CUSTOMER_KEY_TYPES, unencryptedReason, type AtRestEntry } from './encryption-at-rest-table.js';
 
 interface EncryptionAtRestOptions {
@@ -31,7 +31,10 @@ export const encryptionAtRest = definePolicy<EncryptionAtRestOptions>({
     'by ARN whether AWS or the customer manages it, so live audits read every KMS key of the region (ListKeys, and one ' +
     'DescribeKey per key, whose KeyManager says who manages it): with customerManagedKey a store on a key reported as AWS ' +
     'managed (aws/dynamodb, aws/secretsmanager) fails and the evidence names the key, one on a customer managed key passes, ' +
-    'and one on a key that was not read (another account or region, a DescribeKey that failed) is unknown with the reason. ' +
+    'and one on a key of the account that was not read (a DescribeKey that failed, a key ListKeys did not list) is unknown ' +
+    'with the reason. A key ARN of another account than the store\'s is customer managed, since an AWS managed key serves ' +
+    'only its own account: it passes where the accounts are known for certain (live: the audited account; in a plan, the ' +
+    'store\'s own ARN, so an existing store; never in .tf source, where a store\'s account is not known). ' +
     'A log group\'s key is always customer managed: CloudWatch Logs takes no other. RDS storage ' +
     '(aws_db_instance, aws_rds_cluster) is judged by rds-storage-unencrypted and EBS volumes (aws_ebs_volume, aws_instance ' +
     'block devices) by ebs-unencrypted, never by this policy, so a store gets one verdict: they read unset attributes and ' +
@@ -50,6 +53,8 @@ export const encryptionAtRest = definePolicy<EncryptionAtRestOptions>({
   tags: ['encryption'],
   // aws_kms_key: live, who manages a table's or secret's key is known only from the key read (DescribeKey's KeyManager).
   resourceTypes: [...AT_REST_TYPES, 'aws_kms_key'],
+  // Keys only where a store's key must be the customer's and the service also takes AWS managed keys; of a key, only who manages it.
+  readsTypes: ({ customerManagedKey }) => (AT_REST.some((entry) => customerManagedKey.includes(entry.type) && !entry.customerKeysOnly) ? [...AT_REST_TYPES, 'aws_kms_key.key_manager'] : AT_REST_TYPES),
   options: {
     schema: {
       type: 'object',
@@ -69,7 +74,7 @@ export const encryptionAtRest = definePolicy<EncryptionAtRestOptions>({
     encrypted: '{{resource}} ({{kind}}) is encrypted at rest: {{how}}',
     unencrypted: '{{resource}} ({{kind}}) is not encrypted at rest ({{why}}){{control}}',
     encryptionUnknown: '{{resource}} ({{kind}}): cannot tell whether it is encrypted at rest',
-    customerKey: '{{resource}} ({{kind}}) is encrypted with a customer managed KMS key ({{keyPath}})',
+    customerKey: '{{resource}} ({{kind}}) is encrypted with a customer managed KMS key ({{how}})',
     notCustomerKey: '{{resource}} ({{kind}}) is not encrypted with a customer managed KMS key ({{why}})',
     keyUnknown: '{{resource}} ({{kind}}): cannot tell whether its KMS key is customer managed',
   },
@@ -101,19 +106,21 @@ function checkEncrypted(context: Context, resource: Resource, entry: AtRestEntry
 }
 
 /**
- * The key must be the customer's. An alias/aws/* key, a key KMS reported as AWS managed (live: DescribeKey)
- * or none fails; a key of the configuration, another alias, or a key KMS reported as the customer's passes.
+ * The key must be the customer's. Whose key it is comes from the shared helper (kmsKeyManagement): an
+ * alias/aws/* key or a key KMS reported as AWS managed fails, as does none; a key of the configuration,
+ * another alias, a key of another account or a key KMS reported as the customer's passes; live, a key that
+ * was not read is unknown. A key id or ARN written in a plan or source with nothing else to tell passes.
  */
 function checkKey(context: Context, resource: Resource, entry: AtRestEntry, keyPath: string): void {
   const data = { resource: resource.address, kind: entry.kind, keyPath };
   const key = valueAt(resource.values, keyPath);
-  const management = kmsKeyManagement(context.inventory, resource, keyPath);
+  const management = kmsKeyManagement(context.inventory, resource, keyPath, entry.customerKeysOnly ? { customerKeysOnly: entry.customerKeysOnly } : {});
   if (isUnknown(management)) {
     context.unknown({ resource, path: keyPath, messageId: 'keyUnknown', data, reason: management });
     return;
   }
   if (management?.manager === 'CUSTOMER') {
-    context.pass({ resource, messageId: 'customerKey', data });
+    context.pass({ resource, messageId: 'customerKey', data: { ...data, how: management.how } });
     return;
   }
   if (management?.manager === 'AWS') {
@@ -124,18 +131,11 @@ function checkKey(context: Context, resource: Resource, entry: AtRestEntry, keyP
     context.unknown({ resource, path: keyPath, messageId: 'keyUnknown', data, reason: key });
     return;
   }
-  const text = knownString(key) ?? '';
-  if (text === '') {
+  if ((knownString(key) ?? '') === '') {
     const why = `${keyPath} is not set: ${entry.kind}s are then encrypted with an AWS owned or AWS managed key`;
     context.fail({ resource, path: keyPath, messageId: 'notCustomerKey', data: { ...data, why }, evidence: [{ path: keyPath, value: key ?? null }] });
     return;
   }
-  if (resource.source === 'live' && entry.liveKeyNeedsLookup) {
-    // Every key of the account and region is read, AWS managed ones too: this one was not.
-    const reason = new Unknown(`${keyPath} is ${text}, which is not among the KMS keys read in its account and region (a key of another account or region, or one KMS did not list)`);
-    context.unknown({ resource, path: keyPath, messageId: 'keyUnknown', data, reason });
-    return;
-  }
-  // A key id or ARN written in the configuration, or a live store whose service takes customer managed keys only.
-  context.pass({ resource, messageId: 'customerKey', data });
+  // A key id or ARN written in the configuration.
+  context.pass({ resource, messageId: 'customerKey', data: { ...data, how: `${keyPath} is ${key as string}, written in the configuration` } });
 }

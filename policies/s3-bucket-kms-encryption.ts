@@ -10,6 +10,7 @@ export interface KmsEncryptionOptions {
 }
 
 const KMS_ALGORITHMS = new Set(['aws:kms', 'aws:kms:dsse']);
+const BUCKET_ENCRYPTION_TYPES = ['aws_s3_bucket', 'aws_s3_bucket_server_side_encryption_configuration'];
 
 export const s3BucketKmsEncryption = definePolicy<KmsEncryptionOptions>({
   id: 's3-bucket-kms-encryption',
@@ -23,14 +24,20 @@ export const s3BucketKmsEncryption = definePolicy<KmsEncryptionOptions>({
     'encryption configuration uses SSE-S3 and fails only when KMS is required. With customerManagedKey, the key must ' +
     'be a customer managed key: kms_master_key_id unset, alias/aws/s3 (the AWS managed key, by name or ARN), a data ' +
     'source that looks it up, or live a key DescribeKey reports as AWS managed fails; a key id known only after apply ' +
-    'passes when it refers to an aws_kms_key of the configuration and is unknown otherwise. An ' +
+    'passes when it refers to an aws_kms_key of the configuration and is unknown otherwise. Live, every KMS key of the ' +
+    'region is read, so a key ARN of the audited account that was not read (DescribeKey denied, not listed) is unknown, ' +
+    'as encryption-at-rest says for the same key; a key ARN of another account passes, since an AWS managed key serves only ' +
+    'its own account (decided live only: a plan or source does not know a bucket\'s account). An ' +
     'encryption configuration known only after apply, or unreadable live (GetBucketEncryption), is unknown.',
   remediation:
     'Add an aws_s3_bucket_server_side_encryption_configuration with apply_server_side_encryption_by_default ' +
     '{ sse_algorithm = "aws:kms", kms_master_key_id = aws_kms_key.<name>.arn } and bucket_key_enabled = true (fewer KMS ' +
     'requests). Objects written before the change keep their old encryption until they are copied.',
   tags: ['storage', 'encryption'],
-  resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_server_side_encryption_configuration', 'aws_kms_key'],
+  resourceTypes: [...BUCKET_ENCRYPTION_TYPES, 'aws_kms_key'],
+  // Nothing when no bucket must use KMS (the check then looks at none); keys, and only who manages them, with customerManagedKey.
+  readsTypes: ({ buckets, tags, customerManagedKey }) =>
+    buckets.length === 0 && Object.keys(tags).length === 0 ? [] : [...BUCKET_ENCRYPTION_TYPES, ...(customerManagedKey ? ['aws_kms_key.key_manager'] : [])],
   options: {
     schema: {
       type: 'object',
@@ -49,6 +56,7 @@ export const s3BucketKmsEncryption = definePolicy<KmsEncryptionOptions>({
     notKms: 'bucket {{bucket}} must use KMS ({{why}}) but its default encryption is {{algorithm}}',
     awsManagedKey: 'bucket {{bucket}} must use a customer managed KMS key but uses the AWS managed key aws/s3',
     encryptionUnknown: 'cannot tell how bucket {{bucket}} is encrypted by default',
+    keyUnknown: 'cannot tell whether the KMS key of bucket {{bucket}} is customer managed',
   },
   check(context) {
     // Selection uses the same name/tag matching as exclusions elsewhere, read the other way round.
@@ -81,11 +89,13 @@ function checkBucket(context: PolicyContext<KmsEncryptionOptions>, bucket: Bucke
   const keyPath = encryption.path.replace(/sse_algorithm$/, 'kms_master_key_id');
   const evidence = { path: `${encryption.resource.address}.${keyPath}`, value: key ?? null };
   if (key === null || key === undefined || key === '') return context.fail({ resource, messageId: 'awsManagedKey', data: { bucket: name }, evidence: [evidence], ...at });
-  // alias/aws/s3 by name or ARN, a key KMS reported as AWS managed (live), or a data source that looks one up.
+  // Whose key it is, by the shared helper: alias/aws/s3 by name or ARN, a key KMS reported as AWS managed, a
+  // data source that looks one up, a key of another account; live, a key that was not read is unknown.
   const management = kmsKeyManagement(context.inventory, encryption.resource, keyPath);
-  if (isUnknown(management)) return context.unknown({ resource, messageId: 'encryptionUnknown', data: { bucket: name }, reason: management, ...at });
+  if (isUnknown(management)) return context.unknown({ resource, messageId: 'keyUnknown', data: { bucket: name }, reason: management, ...at });
   if (management?.manager === 'AWS') return context.fail({ resource, messageId: 'awsManagedKey', data: { bucket: name }, evidence: [{ ...evidence, note: management.how }], ...at });
   if (management?.key) return context.pass({ resource, messageId: 'kms', data: { bucket: name, how: `${algorithm} with customer managed key ${management.key.address}` } });
+  if (management) return context.pass({ resource, messageId: 'kms', data: { bucket: name, how: `${algorithm} with key ${typeof key === 'string' ? key : 'set'}: ${management.how}` } });
   if (isUnknown(key)) return context.unknown({ resource, messageId: 'encryptionUnknown', data: { bucket: name }, reason: key, ...at });
   return context.pass({ resource, messageId: 'kms', data: { bucket: name, how: `${algorithm} with key ${typeof key === 'string' ? key : 'set'}` } });
 }

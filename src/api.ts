@@ -56,7 +56,7 @@ export { trustsGithubOidc, githubSubjectRestriction, GITHUB_OIDC_ISSUER } from '
 export { iamPermissionsOf, awsManagedDocument, IAM_PERMISSION_TYPES } from './model/views/iam-permissions.js';
 export type { IamPermissions, DocumentSite, Attachment, IdentityRef, IdentityKind } from './model/views/iam-permissions.js';
 export { isAwsCreated } from './model/aws-created.js';
-export { kmsKeyManagement, type KeyManagement } from './model/kms-key-manager.js';
+export { kmsKeyManagement, type KeyLookup, type KeyManagement } from './model/kms-key-manager.js';
 export { launchTemplateOf } from './model/views/launch-templates.js';
 export { ruleWords } from './model/views/security-group-rule-words.js';
 export { trafficWords } from './model/views/security-group-rule-words.js';

@@ -1,8 +1,7 @@
 import { buildInventories } from '../engines/live/build-inventories.js';
 import type { LiveAuditOptions, LiveCollection } from '../engines/live/collect-live.js';
-import { typesReadBy } from '../engines/live/collection-scope.js';
-import { globToRegExp } from '../rules/suppressions.js';
 import { evaluateInventory, finishScan, type EvaluationSettings, type Evaluated } from './finish-scan.js';
+import { policyReads } from './policy-reads.js';
 import type { CoverageGap, InputSummary, ScanResult } from './scan-result.js';
 
 export interface AuditRequest extends EvaluationSettings {
@@ -19,10 +18,12 @@ export interface AuditRequest extends EvaluationSettings {
 export async function runAudit(request: AuditRequest): Promise<ScanResult> {
   const { collectLive } = await import('../engines/live/collect-live.js');
   // Only what the selected policies read is fetched (--only, --skip, --framework narrow the calls).
-  const readsType = request.live.readsType ?? typeMatcher(typesReadBy(request.policies.map((p) => p.policy)));
-  const collection = await collectLive({ ...request.live, ...(readsType ? { readsType } : {}) });
+  // A caller's readsType (--save-inventory: everything) wins, with every attribute of what it reads.
+  const reads = policyReads(request.policies);
+  const narrowing = request.live.readsType ? {} : { ...(reads.readsType ? { readsType: reads.readsType } : {}), ...(reads.readsAttribute ? { readsAttribute: reads.readsAttribute } : {}) };
+  const collection = await collectLive({ ...request.live, ...narrowing });
   request.onCollected?.(collection);
-  const evaluated: Evaluated = { findings: [], passes: [], gaps: [...collection.gaps] };
+  const evaluated: Evaluated = { findings: [], passes: [], gaps: [...reads.gaps, ...collection.gaps] };
   const inputs: InputSummary[] = [];
   // A target with nothing read is in error only when something failed there: a narrowed audit may make no call in it.
   const failedAt = new Set(collection.gaps.map((g) => g.target));
@@ -44,13 +45,6 @@ export async function runAudit(request: AuditRequest): Promise<ScanResult> {
   // Nothing was read at all (e.g. the aggregator query failed): each failure is an input in error.
   if (inputs.length === 0) for (const gap of collection.gaps) inputs.push({ path: gap.target, kind: 'live', status: 'error', error: gap.message });
   return finishScan('audit', { ...evaluated, inputs, apiCalls: collection.apiCalls }, request);
-}
-
-/** Policy resource types may be globs, as declarative policies write them. */
-function typeMatcher(types: string[] | undefined): ((type: string) => boolean) | undefined {
-  if (!types) return undefined;
-  const patterns = types.map(globToRegExp);
-  return (type) => patterns.some((p) => p.test(type));
 }
 
 function failureOf(target: string, gaps: readonly CoverageGap[]): string {

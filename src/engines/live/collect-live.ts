@@ -38,6 +38,11 @@ export interface LiveAuditOptions {
    * are made (API source). Undefined: everything.
    */
   readsType?: (type: string) => boolean;
+  /**
+   * Whether the selected policies read an attribute of a type they read: per-item calls that fill
+   * only attributes nobody reads are skipped (`DetailCall.fills`). Undefined: every attribute.
+   */
+  readsAttribute?: (type: string, attribute: string) => boolean;
   /** Calls in flight per (account, region). */
   concurrency?: number;
   /** (account, region) targets read at the same time. */
@@ -111,7 +116,7 @@ export async function collectLive(options: LiveAuditOptions): Promise<LiveCollec
   } else {
     const home = await homeRegion(options.profile, options.regions);
     const targetLimit = pLimit(options.parallelTargets ?? DEFAULTS.parallelTargets);
-    const scope = collectionScope(options.readsType);
+    const scope = collectionScope(options.readsType, options.readsAttribute);
     // AssumeRole goes through a client of the base credentials, counted under the role's account.
     const roleClients: AccountClients[] = [];
     const assumeWith = (account: string): AwsCredentials => {
@@ -213,7 +218,7 @@ async function auditAccount(work: AccountWork): Promise<void> {
         const result =
           options.source.kind === 'config'
             ? await collectConfigRegion(target, clients, limit, gaps)
-            : await collectRegion({ target, clients, limit, gaps, descriptors: scope.descriptors });
+            : await collectRegion({ target, clients, limit, gaps, descriptors: scope.descriptors, skippedDetails: scope.skippedDetails });
         if (options.source.kind === 'config') notRecordedByConfig(target, scope, gaps);
         targets.push(result.recording);
         progress({ kind: 'target-done', account: target.account, region, items: result.items, failures: gaps.failuresIn(target.account, region) });

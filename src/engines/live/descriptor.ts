@@ -89,6 +89,13 @@ export interface DetailCall {
   request(item: AwsObject, earlier: (operation: string) => AwsObject | Unknown, target: Target): Record<string, string> | undefined;
   /** Page size, when the call pages (DescribeListeners): every page is recorded, each with the request. */
   pageSize?: number;
+  /**
+   * The attributes of the descriptor's type that only this call fills (GetKeyRotationStatus:
+   * `enable_key_rotation`): the call is skipped when no selected policy reads the type whole or one of
+   * them (a policy's `readsTypes` entry `type.attribute`), and they are then Unknown. Absent: always made
+   * (its answer also decides other calls, or fills what every reader needs).
+   */
+  fills?: readonly string[];
   /** Several items per call, where the API takes them (OpenSearch DescribeDomains: 5 names). */
   batch?: DetailBatch;
   /**

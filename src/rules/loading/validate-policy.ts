@@ -41,6 +41,7 @@ export function policyProblems(candidate: unknown): string[] {
   if (!validateMetadata(policy)) problems.push(...(validateMetadata.errors ?? []).map(describeMetadataError));
   problems.push(...messageTemplateProblems(policy['messages']));
   if (typeof policy['check'] !== 'function') problems.push('check must be a function (context) => void');
+  if (policy['readsTypes'] !== undefined && typeof policy['readsTypes'] !== 'function') problems.push('readsTypes must be a function (options) => string[]');
   const options = policy['options'] as { schema?: unknown; defaults?: unknown } | undefined;
   if (problems.length === 0 && options) problems.push(...optionsProblems(options.schema as object, options.defaults));
   return problems;

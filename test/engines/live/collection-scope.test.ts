@@ -59,13 +59,12 @@ describe('policy selection narrows what a live audit reads', () => {
 
   it('encryption-at-rest reads the list calls of the data stores it judges and the per-stream summary, nothing else', async () => {
     const calls = await callsOf({ only: ['encryption-at-rest'] });
-    // kms:ListKeys: a live table's key counts as customer managed only when it is among the keys read.
+    // No kms:ListKeys: keys are read only with customerManagedKey (test/scan/audit-reads-kms-keys.test.ts).
     expect(Object.keys(calls.byOperation).filter((op) => !op.startsWith('sts:')).sort()).toEqual([
       'dynamodb:ListTables',
       'efs:DescribeFileSystems',
       'elasticache:DescribeReplicationGroups',
       'kinesis:ListStreams',
-      'kms:ListKeys',
       'logs:DescribeLogGroups',
       'opensearch:ListDomainNames',
       'rds:DescribeDBClusters',
@@ -154,9 +153,10 @@ describe('S3 reads follow the policies too', () => {
     expect(Object.keys(bucketBlock.byOperation).sort()).toEqual(['s3:ListBuckets', 's3control:GetPublicAccessBlock', 'sts:GetCallerIdentity']);
   });
 
-  it('encryption-at-rest lists queues, topics, tables and the KMS keys their keys are looked up in; resource-policy-public lists queues and topics, not tables', async () => {
+  it('encryption-at-rest lists queues, topics and tables (with its defaults no KMS key); resource-policy-public lists queues and topics, not tables', async () => {
     const atRest = Object.keys((await callsOf({ only: ['encryption-at-rest'] })).byOperation);
-    expect(atRest).toEqual(expect.arrayContaining(['sqs:ListQueues', 'sns:ListTopics', 'dynamodb:ListTables', 'kms:ListKeys']));
+    expect(atRest).toEqual(expect.arrayContaining(['sqs:ListQueues', 'sns:ListTopics', 'dynamodb:ListTables']));
+    expect(atRest).not.toContain('kms:ListKeys');
     const policies = Object.keys((await callsOf({ only: ['resource-policy-public'] })).byOperation);
     expect(policies).toEqual(expect.arrayContaining(['sqs:ListQueues', 'sns:ListTopics', 'kms:ListKeys']));
     expect(policies).not.toContain('dynamodb:ListTables');

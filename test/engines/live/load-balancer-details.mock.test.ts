@@ -131,7 +131,7 @@ describe('per-load-balancer calls (ELBv2 has no account-wide listener or attribu
   });
 
   it('reads listeners only when a selected policy reads them', async () => {
-    const types = typesReadBy(builtinPolicies.filter((p) => p.id === 'alb-drop-invalid-headers'))!;
+    const types = typesReadBy(builtinPolicies.filter((p) => p.id === 'alb-drop-invalid-headers').map((p) => p.resourceTypes))!;
     const collection = await audit((type) => types.includes(type));
     expect(collection.gaps).toEqual([]);
     expect(elbv2.commandCalls(DescribeListenersCommand)).toHaveLength(0);

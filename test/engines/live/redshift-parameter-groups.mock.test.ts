@@ -49,7 +49,7 @@ beforeEach(() => {
 
 /** An audit of the region scoped as `--only redshift-require-ssl` scopes it: Redshift calls only. */
 async function audit() {
-  const types = typesReadBy(builtinPolicies.filter((p) => p.id === 'redshift-require-ssl'))!;
+  const types = typesReadBy(builtinPolicies.filter((p) => p.id === 'redshift-require-ssl').map((p) => p.resourceTypes))!;
   return collectLive({ source: { kind: 'api' }, regions: [REGION], credentials, maxAttempts: 1, readsType: (type) => types.includes(type) });
 }
 

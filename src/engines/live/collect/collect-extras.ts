@@ -23,7 +23,7 @@ type Request = Record<string, string>;
  * recorded) or takes a batch of items per call, as the descriptor says. Answers are recorded under
  * `service:Operation` as `{ ...response, ...request }`; a failure as `{ ...request, Error: { Code,
  * Message } }` and a coverage gap naming the operation. A detail call that lists the items of a
- * descriptor not in scope (`listedBy`) is not made.
+ * descriptor not in scope (`listedBy`) is not made, nor one that fills only what no selected policy reads.
  */
 export async function readExtras(
   descriptor: ResourceDescriptor,
@@ -44,7 +44,7 @@ export async function readExtras(
   const items = pages.flatMap((page) => descriptor.items(page));
   const answered = items.map(() => new Map<string, Record<string, unknown>>());
   for (const detail of descriptor.details ?? []) {
-    if (listsOutOfScope(descriptor, detail, inScope)) continue;
+    if (listsOutOfScope(descriptor, detail, inScope) || work.skippedDetails?.has(detail)) continue;
     let wanted: { at: number; request: Request }[] = [];
     items.forEach((item, at) => {
       const earlier = (key: string): AwsObject | Unknown => {

@@ -5,7 +5,7 @@ import { managedPrefixListDescriptor } from '../descriptors/ec2-managed-prefix-l
 import { routeTableDescriptor } from '../descriptors/ec2-route-table.js';
 import { securityGroupDescriptor } from '../descriptors/ec2-security-group.js';
 import { operationKey, REGIONAL_DESCRIPTORS } from '../descriptors/index.js';
-import type { ResourceDescriptor } from '../descriptor.js';
+import type { DetailCall, ResourceDescriptor } from '../descriptor.js';
 import type { TargetRecording } from '../recording.js';
 import type { Target } from '../target.js';
 import { awsErrorCode, isUnreachable } from './aws-error.js';
@@ -25,6 +25,8 @@ export interface RegionWork {
   gaps: GapRecorder;
   /** Descriptors to read; all by default. */
   descriptors?: readonly ResourceDescriptor[];
+  /** Detail calls not to make: no selected policy reads what they fill. */
+  skippedDetails?: ReadonlySet<DetailCall>;
 }
 
 export interface RegionResult {

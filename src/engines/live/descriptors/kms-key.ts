@@ -16,6 +16,8 @@ const LEAVING = new Set(['PendingDeletion', 'PendingReplicaDeletion']);
  * DescribeKey (manager, usage, spec, state, origin) and, when it can rotate at all, a
  * GetKeyRotationStatus: symmetric encryption keys with key material from KMS that are not pending
  * deletion; and a GetKeyPolicy (the `default` policy, the only name KMS has) per customer managed key.
+ * Those two are skipped when no selected policy reads their attribute (a store's key needs only
+ * DescribeKey's KeyManager): the attribute is then Unknown.
  * The AWS Config source has the key's metadata but not its rotation status or key policy.
  */
 export const kmsKeyDescriptor: ResourceDescriptor = {
@@ -29,6 +31,7 @@ export const kmsKeyDescriptor: ResourceDescriptor = {
     { operation: 'DescribeKey', request: (item) => keyRequest(item) },
     {
       operation: 'GetKeyRotationStatus',
+      fills: ['enable_key_rotation'],
       request(item, earlier) {
         const metadata = metadataOf(earlier('kms:DescribeKey'));
         return !isUnknown(metadata) && str(metadata, 'KeyManager') === 'CUSTOMER' && rotatable(metadata) ? keyRequest(item) : undefined;
@@ -36,6 +39,7 @@ export const kmsKeyDescriptor: ResourceDescriptor = {
     },
     {
       operation: 'GetKeyPolicy',
+      fills: ['policy'],
       request(item, earlier) {
         const metadata = metadataOf(earlier('kms:DescribeKey'));
         const key = keyRequest(item);
