@@ -157,6 +157,9 @@ export const PROVIDER_DEFAULTS: readonly ProviderDefault[] = [
     { type, path: 'metadata_options.*.http_endpoint', meaning: METADATA_UNSET('http_endpoint') },
   ]),
   { type: 'aws_launch_template', path: 'block_device_mappings.*.ebs.*.encrypted', meaning: EBS_ENCRYPTION, emptyIsUnset: true },
+  // Optional and computed: the provider reads back the group a rule names, so a plan shows it known only after apply
+  // even for a rule of CIDRs; a rule whose configuration names no group has none (a self rule names its own by `self`).
+  { type: 'aws_security_group_rule', path: 'source_security_group_id', meaning: always({ value: null, note: 'source_security_group_id is not set: the rule names no security group' }) },
   { type: 'aws_subnet', path: 'map_public_ip_on_launch', meaning: always({ value: false, note: 'map_public_ip_on_launch is not set: the provider default is false' }) },
   // Unset, the launch follows the subnet's map_public_ip_on_launch: left unset for the policy to follow.
   { type: 'aws_instance', path: 'associate_public_ip_address', meaning: always({ value: null, note: 'associate_public_ip_address is not set' }) },
