@@ -23,6 +23,8 @@ export const kmsKeyPendingDeletion = definePolicy({
   },
   tags: ['encryption', 'kms', 'key-management'],
   resourceTypes: ['aws_kms_key'],
+  // DescribeKey says both: a live audit of this policy alone skips GetKeyRotationStatus and GetKeyPolicy.
+  readsTypes: () => ['aws_kms_key.key_state', 'aws_kms_key.deletion_date'],
   messages: {
     pendingDeletion: '{{key}} is scheduled for deletion{{when}}',
     stateUnknown: '{{key}}: cannot tell whether it is scheduled for deletion',

@@ -26,6 +26,8 @@ export const kmsKeyRotation = definePolicy({
   },
   tags: ['encryption', 'kms', 'key-management'],
   resourceTypes: ['aws_kms_key'],
+  // Not the key policy: a live audit of this policy alone skips GetKeyPolicy.
+  readsTypes: () => ['aws_kms_key.key_state', 'aws_kms_key.key_usage', 'aws_kms_key.customer_master_key_spec', 'aws_kms_key.origin', 'aws_kms_key.enable_key_rotation'],
   messages: {
     notRotated: '{{key}} is a customer managed symmetric key without automatic rotation',
     rotationUnknown: '{{key}}: cannot tell whether it rotates automatically',

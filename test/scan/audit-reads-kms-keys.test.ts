@@ -55,6 +55,16 @@ describe('a live audit reads KMS keys only when a selected policy needs them wit
     expect(customer.calls('kms')).toEqual({ 'kms:ListKeys': 1, 'kms:DescribeKey': 3 });
   });
 
+  it('kms-key-rotation skips the key policies, kms-key-pending-deletion every per-key call but DescribeKey', async () => {
+    const rotation = await audit(['kms-key-rotation']);
+    expect(rotation.calls('kms')).toEqual({ 'kms:ListKeys': 1, 'kms:DescribeKey': 3, 'kms:GetKeyRotationStatus': 2 });
+    expect(rotation.result.findings.map((f) => [f.verdict, f.messageId])).toEqual([['pass', 'rotated'], ['pass', 'rotated']]);
+    const pending = await audit(['kms-key-pending-deletion']);
+    expect(pending.calls('kms')).toEqual({ 'kms:ListKeys': 1, 'kms:DescribeKey': 3 });
+    expect(pending.result.coverage.gaps).toEqual([]);
+    expect(pending.result.findings.map((f) => f.verdict)).toEqual(['pass', 'pass']);
+  });
+
   it('a key policy that reads keys whole still gets rotation and key policy: a full audit makes every KMS call', async () => {
     const { calls } = await audit(['encryption-at-rest', 'kms-key-rotation', 'resource-policy-public'], { 'encryption-at-rest': { options: { customerManagedKey: ['aws_dynamodb_table'] } } });
     expect(calls('kms')).toEqual({ 'kms:ListKeys': 1, 'kms:DescribeKey': 3, 'kms:GetKeyRotationStatus': 2, 'kms:GetKeyPolicy': 2 });
