@@ -1,4 +1,4 @@
-import { admitsAnyone, attributeReferenceOf, definePolicy, globToRegExp, isUnknown, locate, parsePolicyDocument, statementLabel, Unknown, type Bucket, type PolicyDocument, type Statement } from '../src/api.js';
+import { admitsAnyone, attributeReferenceOf, definePolicy, globToRegExp, isUnknown, locate, parsePolicyDocument, statementLabel, Unknown, type AttributeReference, type Bucket, type PolicyDocument, type Statement } from '../src/api.js';
 
 export const s3DenyInsecureTransport = definePolicy({
   id: 's3-deny-insecure-transport',
@@ -10,7 +10,8 @@ export const s3DenyInsecureTransport = definePolicy({
     '(`s3:*` or `*`, no NotAction), the bucket and its objects (`*`, `arn:aws:s3:::*`, or patterns matching both ' +
     '`arn:aws:s3:::NAME` and `arn:aws:s3:::NAME/*`), and whose only condition is `Bool` (or BoolIfExists) ' +
     '`aws:SecureTransport = "false"`. A bucket without a policy fails. In .tf source a Resource element written as the ' +
-    'bucket\'s own ARN (`aws_s3_bucket.b.arn`, or followed by text: `"${aws_s3_bucket.b.arn}/*"`) stands for that ARN even ' +
+    'bucket\'s own ARN (`aws_s3_bucket.b.arn`, or followed by text: `"${aws_s3_bucket.b.arn}/*"`, or built from its name: ' +
+    '`"arn:aws:s3:::${aws_s3_bucket.b.id}/*"`) stands for that ARN even ' +
     'when the bucket\'s name is not known (bucket_prefix), and another bucket\'s ARN for that bucket\'s when its name is ' +
     'known; whatever a function or operator makes of an ARN is not known. Unknown: a policy, statement, principal, action, ' +
     'condition or Resource known only after apply (in a plan, a policy built from the bucket\'s ARN is known only after ' +
@@ -90,15 +91,14 @@ function coversBucketAndObjects(statement: Statement, { bucket, arnOf }: Target)
   const resources = statement.resource;
   if (!resources) return false;
   if (resources.known.some((p) => p === '*' || p === 'arn:aws:s3:::*')) return true;
-  // Elements written as a bucket's ARN (`aws_s3_bucket.b.arn`, `"${aws_s3_bucket.b.arn}/*"`) before it is
-  // known stand for that ARN followed by the text written after it: this bucket's own, or another
-  // bucket's when its name is known.
+  // Elements written as a bucket's ARN before it is known stand for that ARN followed by the text written
+  // after it: this bucket's own, or another bucket's when its name is known.
   const known = [...resources.known];
   const own: string[] = [];
   let doubt: Unknown | undefined = resources.unknownItems ? undefined : resources.unknown;
   for (const item of resources.unknownItems ?? []) {
     const reference = attributeReferenceOf(item);
-    if (reference?.attribute === 'arn') {
+    if (reference && namesBucketArn(reference)) {
       if (reference.address === bucket.resource.address) {
         own.push(reference.suffix);
         continue;
@@ -122,6 +122,11 @@ function coversBucketAndObjects(statement: Statement, { bucket, arnOf }: Target)
   // A literal pattern may match the name it will have.
   if (typeof name !== 'string' && known.length > 0) return nameNotKnown(name);
   return false;
+}
+
+/** `aws_s3_bucket.b.arn`, or `arn:aws:s3:::${aws_s3_bucket.b.id}` (`.bucket`, the name): the bucket's ARN, then the text after it. */
+function namesBucketArn({ attribute, prefix }: AttributeReference): boolean {
+  return (attribute === 'arn' && prefix === '') || ((attribute === 'id' || attribute === 'bucket') && prefix === 'arn:aws:s3:::');
 }
 
 function nameNotKnown(name: unknown): Unknown {

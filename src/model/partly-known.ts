@@ -1,17 +1,19 @@
 import { Unknown, isUnknown } from './unknown.js';
 
-/** Which resource attribute an UnknownAttribute stands for, and the literal text written after it. */
+/** Which resource attribute an UnknownAttribute stands for, and the literal text written around it. */
 export interface AttributeReference {
   /** The resource's address, as the inventory names it (`module.site.aws_s3_bucket.this[0]`). */
   address: string;
   attribute: string;
-  /** Literal text after the attribute in a string template: `/*` in `"${aws_s3_bucket.b.arn}/*"`; '' for the attribute alone. */
+  /** Literal text before the attribute in a string template: `arn:aws:s3:::` in `"arn:aws:s3:::${aws_s3_bucket.b.id}/*"`. */
+  prefix: string;
+  /** Literal text after it: `/*` in `"${aws_s3_bucket.b.arn}/*"`; '' for the attribute alone. */
   suffix: string;
 }
 
 /**
  * An attribute of a resource of the configuration that is known only after apply
- * (`aws_s3_bucket.logs.arn`), possibly followed by literal text. The value is not known, but what
+ * (`aws_s3_bucket.logs.arn`), possibly between literal text. The value is not known, but what
  * it is, is: a bucket policy whose Resource is its own bucket's ARN covers that bucket whatever
  * the ARN turns out to be.
  */
@@ -43,10 +45,10 @@ export function attributeReferenceOf(value: unknown): AttributeReference | undef
   return (value as unknown as { reference?: AttributeReference }).reference;
 }
 
-/** The known beginning of an Unknown string, when it is an UnknownText (made by any copy of warden). */
+/** The known beginning of an Unknown string: an UnknownText's, or the text before an UnknownAttribute (made by any copy of warden). */
 export function knownPrefixOf(value: unknown): string | undefined {
   if (!isUnknown(value)) return undefined;
-  return (value as unknown as { knownPrefix?: string }).knownPrefix;
+  return (value as unknown as { knownPrefix?: string }).knownPrefix ?? (attributeReferenceOf(value)?.prefix || undefined);
 }
 
 /** True for an Unknown that still says something about its value (an attribute, a known beginning). */

@@ -1,5 +1,5 @@
 import { Unknown, isUnknown } from '../unknown.js';
-import { attributeReferenceOf } from '../partly-known.js';
+import { attributeReferenceOf, type AttributeReference } from '../partly-known.js';
 import { actionMatches, isOnlyWildcards } from './action-pattern.js';
 import { coversEveryAction, iamPermissionsManagementActions } from './action-catalog.js';
 import type { PatternList, Statement } from './policy-document.js';
@@ -37,8 +37,12 @@ export function coversEveryResource(statement: Statement): Answer {
   if (!list) return false;
   if (list.known.some(isEveryResourcePattern)) return true;
   // A resource's own `arn` (`aws_s3_bucket.b.arn`, `"${aws_s3_bucket.b.arn}/*"`) names that resource, never every one.
-  const doubt = list.unknownItems ? list.unknownItems.find((item) => attributeReferenceOf(item)?.attribute !== 'arn') : list.unknown;
+  const doubt = list.unknownItems ? list.unknownItems.find((item) => !isResourceArn(attributeReferenceOf(item))) : list.unknown;
   return doubt ? new Unknown(`Resource is not known (${doubt.reason})`) : false;
+}
+
+function isResourceArn(reference: AttributeReference | undefined): boolean {
+  return reference?.attribute === 'arn' && reference.prefix === '';
 }
 
 /** `*`, or an ARN whose fields after the service are empty or wildcards (`arn:aws:*:*:*:*`, `arn:aws:iam::*:*`): every resource (of that service). */

@@ -137,21 +137,21 @@ describe('HCL expressions', () => {
       },
       'resource "aws_s3_bucket" "b" {\n  bucket = "logs"\n}\ndata "aws_s3_bucket" "d" {\n  bucket = "x"\n}\nlocals {\n  arn = aws_s3_bucket.b.arn\n}',
     );
-    expect(attributeReferenceOf(out['alone'])).toEqual({ address: 'aws_s3_bucket.b', attribute: 'arn', suffix: '' });
-    expect(attributeReferenceOf(out['objects'])).toEqual({ address: 'aws_s3_bucket.b', attribute: 'arn', suffix: '/*' });
+    expect(attributeReferenceOf(out['alone'])).toEqual({ address: 'aws_s3_bucket.b', attribute: 'arn', prefix: '', suffix: '' });
+    expect(attributeReferenceOf(out['objects'])).toEqual({ address: 'aws_s3_bucket.b', attribute: 'arn', prefix: '', suffix: '/*' });
     expect(reason(out['objects']!)).toBe('aws_s3_bucket.b.arn is known only after apply');
-    // Text before the attribute, or a second interpolation, is not the attribute followed by text.
-    expect(isUnknown(out['prefixed'])).toBe(true);
-    expect(attributeReferenceOf(out['prefixed'])).toBeUndefined();
+    // Text before the attribute is kept too (and is the value's known start); a second interpolation is not one attribute.
+    expect(attributeReferenceOf(out['prefixed'])).toEqual({ address: 'aws_s3_bucket.b', attribute: 'id', prefix: 'arn:', suffix: '' });
+    expect(knownPrefixOf(out['prefixed'])).toBe('arn:');
     expect(attributeReferenceOf(out['twoParts'])).toBeUndefined();
     // The inner template is already followed by text; the outer one does not add more.
     expect(attributeReferenceOf(out['nested'])).toBeUndefined();
     expect(out['configured']).toBe('logs');
-    expect(attributeReferenceOf(out['viaLocal'])).toEqual({ address: 'aws_s3_bucket.b', attribute: 'arn', suffix: '' });
-    expect(attributeReferenceOf(out['viaConditional'])).toEqual({ address: 'aws_s3_bucket.b', attribute: 'arn', suffix: '' });
+    expect(attributeReferenceOf(out['viaLocal'])).toEqual({ address: 'aws_s3_bucket.b', attribute: 'arn', prefix: '', suffix: '' });
+    expect(attributeReferenceOf(out['viaConditional'])).toEqual({ address: 'aws_s3_bucket.b', attribute: 'arn', prefix: '', suffix: '' });
     expect((out['inList'] as Value[]).map(attributeReferenceOf)).toEqual([
-      { address: 'aws_s3_bucket.b', attribute: 'arn', suffix: '' },
-      { address: 'aws_s3_bucket.b', attribute: 'arn', suffix: '/*' },
+      { address: 'aws_s3_bucket.b', attribute: 'arn', prefix: '', suffix: '' },
+      { address: 'aws_s3_bucket.b', attribute: 'arn', prefix: '', suffix: '/*' },
     ]);
     for (const name of ['lowered', 'replaced', 'formatted', 'compared', 'asCondition', 'stepped', 'asKey', 'ifDirective', 'forDirective']) {
       expect(isUnknown(out[name]), name).toBe(true);
@@ -160,7 +160,7 @@ describe('HCL expressions', () => {
     const formattedList = out['formattedList'];
     expect(attributeReferenceOf(formattedList)).toBeUndefined();
     if (Array.isArray(formattedList)) expect(formattedList.map(attributeReferenceOf)).toEqual([undefined]);
-    expect(attributeReferenceOf(out['dataSource'])).toEqual({ address: 'data.aws_s3_bucket.d', attribute: 'arn', suffix: '' });
+    expect(attributeReferenceOf(out['dataSource'])).toEqual({ address: 'data.aws_s3_bucket.d', attribute: 'arn', prefix: '', suffix: '' });
   });
 
   it('keeps the known start of a string template that stops at an unknown value, never a sensitive one', async () => {
@@ -197,7 +197,7 @@ describe('HCL expressions', () => {
     try {
       const root = await evaluateDir(dir);
       const reference = attributeReferenceOf(root.instance.output('arn').value);
-      expect(reference).toEqual({ address: 'module.m["a"].aws_s3_bucket.in[0]', attribute: 'arn', suffix: '*' });
+      expect(reference).toEqual({ address: 'module.m["a"].aws_s3_bucket.in[0]', attribute: 'arn', prefix: '', suffix: '*' });
       expect(root.resources.map((r) => r.address)).toContain(reference!.address);
     } finally {
       cleanup();

@@ -23,7 +23,7 @@ describe('principals and the conditions that restrict them', () => {
   });
 
   it('reads a principal known only after apply as one principal when it is an ARN or account id, or starts with text', () => {
-    const attribute = (address: string, name: string): UnknownAttribute => new UnknownAttribute(`${address}.${name} is known only after apply`, { address, attribute: name, suffix: '' });
+    const attribute = (address: string, name: string): UnknownAttribute => new UnknownAttribute(`${address}.${name} is known only after apply`, { address, attribute: name, prefix: '', suffix: '' });
     expect(admitsAnyone(trust({ AWS: attribute('aws_iam_role.r', 'arn') }))).toBe(false);
     expect(admitsAnyone(trust({ AWS: [attribute('data.aws_caller_identity.c', 'account_id'), 'arn:aws:iam::111122223333:root'] }))).toBe(false);
     expect(admitsAnyone(trust({ AWS: new UnknownText('x', 'arn:aws:iam::') }))).toBe(false);

@@ -50,11 +50,11 @@ describe('what a statement grants', () => {
   });
 
   it("reads a resource's own ARN known only after apply as that one resource, any other attribute as unknown", () => {
-    const arn = (suffix: string): UnknownAttribute => new UnknownAttribute('aws_s3_bucket.b.arn is known only after apply', { address: 'aws_s3_bucket.b', attribute: 'arn', suffix });
+    const arn = (suffix: string): UnknownAttribute => new UnknownAttribute('aws_s3_bucket.b.arn is known only after apply', { address: 'aws_s3_bucket.b', attribute: 'arn', prefix: '', suffix });
     expect(coversEveryResource(statement({ Resource: [arn(''), arn('/*')] }))).toBe(false);
     expect(coversEveryResource(statement({ Resource: arn('*') }))).toBe(false);
     expect(coversEveryResource(statement({ Resource: [arn(''), '*'] }))).toBe(true);
-    const id = new UnknownAttribute('aws_s3_bucket.b.id is known only after apply', { address: 'aws_s3_bucket.b', attribute: 'id', suffix: '' });
+    const id = new UnknownAttribute('aws_s3_bucket.b.id is known only after apply', { address: 'aws_s3_bucket.b', attribute: 'id', prefix: '', suffix: '' });
     const answer = coversEveryResource(statement({ Resource: [arn(''), id] }));
     expect(isUnknown(answer) && answer.reason).toBe('Resource is not known (aws_s3_bucket.b.id is known only after apply)');
   });

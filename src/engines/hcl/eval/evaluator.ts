@@ -168,26 +168,29 @@ function template(parts: readonly TemplatePart[], context: EvalContext): Value {
   if (parts.length === 1 && parts[0]!.kind === 'interpolation') return evaluate(parts[0]!.expr, context);
   const state: RenderState = { sensitive: false };
   const text = renderParts(parts, context, state);
-  if (isUnknown(text)) return attributeFollowedByText(parts, text) ?? textWithKnownStart(text, state) ?? withoutPartialKnowledge(text);
+  if (isUnknown(text)) return attributeInText(parts, text) ?? textWithKnownStart(text, state) ?? withoutPartialKnowledge(text);
   spendElements(textElements(text), 'a string template');
   return markSensitive(text, state.sensitive);
 }
 
 /**
- * `"${aws_s3_bucket.b.arn}/*"`: an attribute known only after apply followed by literal text stays
- * an UnknownAttribute with that text as its suffix, so policies still know whose ARN it is. `unknown`
- * is what rendering stopped at, which with only text after the first part is that part's value.
+ * `"${aws_s3_bucket.b.arn}/*"`, `"arn:aws:s3:::${aws_s3_bucket.b.id}/*"`: one attribute known only after
+ * apply between literal text stays an UnknownAttribute with that text around it, so policies still know
+ * whose it is. `unknown` is what rendering stopped at, which with one interpolation is that one's value.
  */
-function attributeFollowedByText(parts: readonly TemplatePart[], unknown: Unknown): UnknownAttribute | undefined {
-  const [first, ...rest] = parts;
+function attributeInText(parts: readonly TemplatePart[], unknown: Unknown): UnknownAttribute | undefined {
   const reference = attributeReferenceOf(unknown);
-  if (first?.kind !== 'interpolation' || !reference || reference.suffix !== '') return undefined;
+  if (!reference || reference.prefix !== '' || reference.suffix !== '') return undefined;
+  let prefix = '';
   let suffix = '';
-  for (const part of rest) {
-    if (part.kind !== 'text') return undefined;
-    suffix += part.text;
+  let interpolations = 0;
+  for (const part of parts) {
+    if (part.kind === 'interpolation') interpolations++;
+    else if (part.kind !== 'text') return undefined;
+    else if (interpolations === 0) prefix += part.text;
+    else suffix += part.text;
   }
-  return new UnknownAttribute(unknown.reason, { ...reference, suffix });
+  return interpolations === 1 ? new UnknownAttribute(unknown.reason, { ...reference, prefix, suffix }) : undefined;
 }
 
 /**

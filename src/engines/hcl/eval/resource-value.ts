@@ -25,6 +25,6 @@ export class ResourceValue extends Unknown {
     if (configured !== undefined && configured !== null) return configured;
     const reason = `${this.address}.${name} is ${this.isData ? 'read from the provider at plan time' : 'known only after apply'}`;
     // Which attribute it is stays known: a policy can tell a bucket's own ARN from any other value.
-    return new UnknownAttribute(reason, { address: this.address, attribute: name, suffix: '' });
+    return new UnknownAttribute(reason, { address: this.address, attribute: name, prefix: '', suffix: '' });
   }
 }
