@@ -100,8 +100,8 @@ export interface PolicyDefinition<Options = Record<string, never>> {
    * What the policy reads with these (validated) options, where that is less than `resourceTypes`: a live
    * audit reads only what the selected policies read. An entry is a type (or a glob, as in `resourceTypes`),
    * read whole, or `type.attribute` when the policy reads that attribute only (besides the id and ARN), so
-   * that per-resource calls filling other attributes can be skipped. Default: `resourceTypes`.
-   * `customerManagedKey.length > 0 ? [...stores, 'aws_kms_key.key_manager'] : stores`.
+   * that per-resource calls filling other attributes can be skipped. Default: `resourceTypes`. E.g.
+   * `({ customerManagedKey }) => (customerManagedKey.length > 0 ? [...stores, 'aws_kms_key.key_manager'] : stores)`.
    */
   readsTypes?(options: Options): string[];
   options?: { schema: OptionsSchema; defaults: Options };

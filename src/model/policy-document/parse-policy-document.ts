@@ -109,17 +109,30 @@ function principalsOf(value: Value): Principals {
   if (typeof value === 'string') return { everyone: value === '*', byType: new Map() };
   const out: Principals = { everyone: false, byType: new Map() };
   if (!isValueObject(value)) return out;
-  for (const [type, values] of Object.entries(value)) {
+  for (const [written, values] of Object.entries(value)) {
+    // `aws` and `AWS` are one type: a second spelling must not hide a "*" behind the first.
+    const type = PRINCIPAL_TYPES.get(written.toLowerCase()) ?? written;
     const list = patternList(values);
     const existing = out.byType.get(type);
-    if (existing) {
-      existing.known.push(...list.known);
-      if (list.unknown) existing.unknown ??= list.unknown;
-    } else {
-      out.byType.set(type, list);
-    }
+    if (existing) mergeInto(existing, list);
+    else out.byType.set(type, list);
   }
   return out;
+}
+
+const PRINCIPAL_TYPES = new Map(['AWS', 'Federated', 'Service', 'CanonicalUser'].map((type) => [type.toLowerCase(), type]));
+
+/** Adds a list's elements to another's; one not known as a whole makes the merged list not known as a whole. */
+function mergeInto(into: PatternList, list: PatternList): void {
+  into.known.push(...list.known);
+  if (!list.unknown || (into.unknown && !into.unknownItems)) return;
+  if (!list.unknownItems) {
+    into.unknown = list.unknown;
+    delete into.unknownItems;
+    return;
+  }
+  into.unknown ??= list.unknown;
+  (into.unknownItems ??= []).push(...list.unknownItems);
 }
 
 const SET_QUALIFIERS = ['ForAnyValue', 'ForAllValues'] as const;

@@ -35,6 +35,16 @@ describe('principals and the conditions that restrict them', () => {
     expect(admitsAnyone(trust({ AWS: [attribute('aws_iam_role.r', 'arn'), '*'] }))).toEqual({ principal: '{"AWS": "*"}' });
   });
 
+  it('reads every spelling of a principal type as one list: a second spelling cannot hide "*" or an unknown', () => {
+    const arn = new UnknownAttribute('aws_iam_role.r.arn is known only after apply', { address: 'aws_iam_role.r', attribute: 'arn', prefix: '', suffix: '' });
+    expect(admitsAnyone(trust({ AWS: arn, aws: '*' }))).toEqual({ principal: '{"AWS": "*"}' });
+    const hidden = admitsAnyone(trust({ AWS: arn, aws: new Unknown('var.trusted is not set') }));
+    expect(isUnknown(hidden) && hidden.reason).toBe('the principal is not known (var.trusted is not set)');
+    const itemised = admitsAnyone(trust({ AWS: arn, Aws: [arn, new Unknown('var.other is not set')] }));
+    expect(isUnknown(itemised) && itemised.reason).toBe('the principal is not known (var.other is not set)');
+    expect(admitsAnyone(trust({ AWS: arn, aws: 'arn:aws:iam::111122223333:root' }))).toBe(false);
+  });
+
   it('counts positive tests of organisation, account, source and external id keys', () => {
     expect(restrictingCondition(trust('*', { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } }))).toMatchObject({ key: 'aws:PrincipalOrgID' });
     expect(restrictingCondition(trust('*', { StringEquals: { 'sts:ExternalId': 'x-1' } }))).toMatchObject({ key: 'sts:ExternalId' });
