@@ -42,18 +42,12 @@ export function evaluate(expr: Expr, context: EvalContext): Value {
 }
 
 /**
- * An UnknownAttribute (`aws_s3_bucket.b.arn`) stays one only as itself: through names (locals,
- * variables, module outputs, `each`), collections and a template that adds text after it. What an
- * operator, a function or a splat makes of it is another value.
+ * A partly known value (`aws_s3_bucket.b.arn`, model/partly-known.ts) stays one only as itself: through
+ * names (locals, variables, module outputs, `each`), collections, a conditional's branch and a template
+ * that adds text around it. What a splat, a function, a `for` or an operator makes of it is another
+ * value (withoutPartialKnowledge, in those cases: a wrapper around every expression cost a call each).
  */
-const KEEPS_ATTRIBUTE: ReadonlySet<Expr['kind']> = new Set(['literal', 'template', 'tuple', 'object', 'variable', 'traversal', 'conditional']);
-
 function evaluateExpr(expr: Expr, context: EvalContext): Value {
-  const value = evaluateKind(expr, context);
-  return KEEPS_ATTRIBUTE.has(expr.kind) ? value : withoutPartialKnowledge(value);
-}
-
-function evaluateKind(expr: Expr, context: EvalContext): Value {
   switch (expr.kind) {
     case 'literal':
       return expr.value;
@@ -69,11 +63,11 @@ function evaluateKind(expr: Expr, context: EvalContext): Value {
       if (expr.target.kind === 'variable') return resolveName(expr.target.name, expr.steps, context, expr.span);
       return applySteps(evaluate(expr.target, context), expr.steps, context);
     case 'splat':
-      return splat(evaluate(expr.target, context), expr.steps, context);
+      return withoutPartialKnowledge(splat(evaluate(expr.target, context), expr.steps, context));
     case 'call':
-      return call(expr, context);
+      return withoutPartialKnowledge(call(expr, context));
     case 'for':
-      return forExpression(expr, context);
+      return withoutPartialKnowledge(forExpression(expr, context));
     case 'conditional': {
       const condition = evaluate(expr.condition, context);
       if (isUnknown(condition)) return withoutPartialKnowledge(condition);
@@ -83,10 +77,10 @@ function evaluateKind(expr: Expr, context: EvalContext): Value {
     }
     case 'unary': {
       const operand = evaluate(expr.operand, context);
-      return withRevealed([operand], ([value]) => (expr.op === '-' ? -asNumber(value, 'the operand of -') : !asBool(value, 'the operand of !')));
+      return withoutPartialKnowledge(withRevealed([operand], ([value]) => (expr.op === '-' ? -asNumber(value, 'the operand of -') : !asBool(value, 'the operand of !'))));
     }
     case 'binary':
-      return binary(expr.op, expr.left, expr.right, context);
+      return withoutPartialKnowledge(binary(expr.op, expr.left, expr.right, context));
   }
 }
 
